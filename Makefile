@@ -1,0 +1,35 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test bench lint system-deps system-deps-test clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,dev]'
+	touch $(INSTALLED)
+
+system-deps:
+	@bash scripts/system-deps.sh run
+
+system-deps-test:
+	@bash scripts/system-deps.sh test
+
+run: system-deps $(INSTALLED)
+	$(VENV)/bin/beautifulletters
+
+test: system-deps-test $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: system-deps-test $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check beautifulletters ui tests
+	$(VENV)/bin/mypy beautifulletters
+
+clean:
+	rm -rf $(VENV) dist build test-output

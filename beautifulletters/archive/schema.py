@@ -1,0 +1,173 @@
+"""Versioned schema steps for the archive, applied in order by sqlite-utils' Migrations.
+
+Never edit a step that has shipped: add a new one. tests/core/test_migrations.py applies
+them one by one from the first schema onward.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+# PRAGMA application_id marks a file as ours, so a foreign SQLite file is never adopted.
+APPLICATION_ID = 0x424C5452  # "BLTR"
+
+migrations = Migrations("beautifulletters")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["people"].create(
+        {
+            "id": int,
+            "display_name": str,
+            "full_name": str,
+            "nickname": str,
+            "pronouns": str,
+            "birthday": str,
+            "addresses": str,  # JSON list of postal addresses, each free text with line breaks
+            "emails": str,  # JSON list
+            "phones": str,  # JSON list
+            "language": str,
+            "photo": bytes,
+            "notes": str,
+            "pronunciation": str,
+            "is_self": int,
+            "is_sample": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"display_name", "created_at", "updated_at"},
+        defaults={"is_self": 0, "is_sample": 0, "addresses": "[]", "emails": "[]", "phones": "[]"},
+    )
+    db["person_tags"].create(
+        {"person_id": int, "tag": str},
+        pk=("person_id", "tag"),
+        foreign_keys=[("person_id", "people", "id")],
+    )
+    db["relationships"].create(
+        {
+            "id": int,
+            "from_id": int,
+            "to_id": int,
+            "kind": str,
+            "since": str,
+            "how_we_met": str,
+            "pet_names": str,  # JSON list
+            "tone": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"from_id", "to_id", "kind"},
+        defaults={"pet_names": "[]"},
+        foreign_keys=[("from_id", "people", "id"), ("to_id", "people", "id")],
+    )
+    db["notes"].create(
+        {
+            "id": int,
+            "person_id": int,
+            "relationship_id": int,
+            "text": str,
+            "tag": str,
+            "noted_on": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"person_id", "text", "tag"},
+        foreign_keys=[("person_id", "people", "id"), ("relationship_id", "relationships", "id")],
+    )
+    db["important_dates"].create(
+        {
+            "id": int,
+            "person_id": int,
+            "relationship_id": int,
+            "kind": str,
+            "date": str,
+            "label": str,
+            "yearly": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"person_id", "kind", "date"},
+        defaults={"yearly": 1},
+        foreign_keys=[("person_id", "people", "id"), ("relationship_id", "relationships", "id")],
+    )
+    db["letters"].create(
+        {
+            "id": int,
+            "signer_id": int,
+            "recipient_id": int,
+            "occasion": str,
+            "occasion_date": str,
+            "template": str,
+            "title": str,
+            "body": str,
+            "body_format": str,
+            "body_text": str,
+            "language": str,
+            "style": str,  # JSON: font, stationery, page size, ink
+            "status": str,
+            "sent_on": str,
+            "is_sample": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"signer_id", "recipient_id", "body", "body_format", "status", "created_at"},
+        defaults={"status": "draft", "body_format": "text", "is_sample": 0, "style": "{}"},
+        foreign_keys=[("signer_id", "people", "id"), ("recipient_id", "people", "id")],
+    )
+    db["revisions"].create(
+        {
+            "id": int,
+            "letter_id": int,
+            "body": str,
+            "body_format": str,
+            "body_text": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"letter_id", "body", "created_at"},
+        foreign_keys=[("letter_id", "letters", "id")],
+    )
+
+
+@migrations()
+def m002_indexes(db: Database) -> None:
+    db.execute("CREATE INDEX idx_people_name ON people (display_name COLLATE NOCASE, id)")
+    db.execute("CREATE INDEX idx_person_tags_tag ON person_tags (tag, person_id)")
+    db.execute("CREATE UNIQUE INDEX idx_relationships_pair ON relationships (from_id, to_id)")
+    db.execute("CREATE INDEX idx_relationships_to ON relationships (to_id)")
+    db.execute("CREATE INDEX idx_notes_person ON notes (person_id)")
+    db.execute("CREATE INDEX idx_dates_person ON important_dates (person_id)")
+    db.execute("CREATE INDEX idx_letters_recipient ON letters (recipient_id, created_at)")
+    db.execute("CREATE INDEX idx_letters_signer ON letters (signer_id, recipient_id)")
+    db.execute("CREATE INDEX idx_revisions_letter ON revisions (letter_id, id)")
+
+
+@migrations()
+def m003_full_text_search(db: Database) -> None:
+    # unicode61 with diacritics folded: "Zoe" finds "Zoë"; triggers keep the index in step.
+    tokenize = "unicode61 remove_diacritics 2"
+    db["people"].enable_fts(
+        ["display_name", "full_name", "nickname", "notes"], create_triggers=True, tokenize=tokenize
+    )
+    db["notes"].enable_fts(["text"], create_triggers=True, tokenize=tokenize)
+    db["letters"].enable_fts(["title", "body_text"], create_triggers=True, tokenize=tokenize)
+
+
+@migrations()
+def m004_last_letter(db: Database) -> None:
+    # Denormalised so "sort by last letter" needs no aggregate over a million letters.
+    db["people"].add_column("last_letter_at", str)
+    db.execute(
+        "UPDATE people SET last_letter_at = "
+        "(SELECT max(created_at) FROM letters WHERE letters.recipient_id = people.id)"
+    )
+    db.execute("CREATE INDEX idx_people_last_letter ON people (last_letter_at)")

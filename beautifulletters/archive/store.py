@@ -1,0 +1,863 @@
+"""The one module that talks to sqlite-utils: every read and write of the archive goes here.
+
+Every logical change runs in one transaction (``db.atomic()``), so a save is wholly present
+or wholly absent even when the process is killed halfway.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import fcntl
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from beautifulletters import validation
+from beautifulletters.archive.schema import APPLICATION_ID, migrations
+from beautifulletters.errors import (
+    ArchiveDamagedError,
+    ArchiveError,
+    ArchiveReadOnlyError,
+    NotAnArchiveError,
+    NotFoundError,
+    ValidationError,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+LETTER_STATUSES = ("draft", "final", "sent")
+DATE_KINDS = ("birthday", "anniversary", "custom")
+BUSY_TIMEOUT_MS = 5000
+
+# Person fields as stored (and as printed in JSON); list fields hold JSON arrays.
+PERSON_FIELDS = (
+    "display_name",
+    "full_name",
+    "nickname",
+    "pronouns",
+    "birthday",
+    "addresses",
+    "emails",
+    "phones",
+    "language",
+    "tags",
+    "photo",
+    "notes",
+    "pronunciation",
+)
+_PERSON_LIST_FIELDS = ("addresses", "emails", "phones")
+_LIST_FIELD_LABELS = {"addresses": "address", "emails": "email", "phones": "phone"}
+_RELATIONSHIP_FIELDS = ("kind", "since", "how_we_met", "pet_names", "tone")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _fts_query(search: str) -> str:
+    """Turn what someone typed into an FTS5 prefix query, every word quoted so it is only data."""
+    words = re.findall(r"\w+", search, flags=re.UNICODE)
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+class Archive:
+    """An open archive file. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, path: Path, db: Database, *, readonly: bool, created: bool) -> None:
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self.created = created
+        self._lock_file: Any = None
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False, with_sample: bool = True) -> Archive:
+        """Open (or create) the archive at `path`.
+
+        A foreign or damaged file raises a clear error and is never written to.
+        """
+        path = Path(path)
+        if path.is_dir():
+            raise ArchiveError(f"{path} is a folder, not an archive file.")
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            _check_header(path)
+        elif readonly:
+            raise ArchiveError(f"{path} does not exist.")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ArchiveError(f"Cannot create the folder for {path}: {error.strerror}.") from None
+        if not readonly and existed and not _writable(path):
+            readonly = True
+        if not existed and not _writable(path.parent):
+            raise ArchiveReadOnlyError(f"Cannot create {path}: its folder is not writable.")
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(path), check_same_thread=False)
+        except sqlite3.Error as error:
+            raise ArchiveError(f"Cannot open {path}: {error}.") from None
+        db = Database(conn)
+        archive = cls(path, db, readonly=readonly, created=not existed)
+        try:
+            archive._prepare(existed, with_sample=with_sample)
+        except BaseException:
+            conn.close()
+            raise
+        return archive
+
+    def _prepare(self, existed: bool, *, with_sample: bool) -> None:
+        conn = self.db.conn
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if existed:
+                result = conn.execute("PRAGMA quick_check").fetchall()
+                if result != [("ok",)]:
+                    problems = "; ".join(row[0] for row in result[:3])
+                    raise ArchiveDamagedError(
+                        f"{self.path} is damaged ({problems}); it was left untouched. "
+                        "Restore a backup or run `beautifulletters check`."
+                    )
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+                if app_id != APPLICATION_ID and has_tables:
+                    raise NotAnArchiveError(
+                        f"{self.path} is an SQLite database of another program, not a BeautifulLetters archive; "
+                        "it was left untouched."
+                    )
+        except sqlite3.DatabaseError as error:
+            raise ArchiveDamagedError(
+                f"{self.path} cannot be read as an archive ({error}); it was left untouched."
+            ) from None
+        if self.readonly:
+            if migrations.pending(self.db):
+                raise ArchiveReadOnlyError(
+                    f"{self.path} is read-only and needs upgrading to this version; make it writable first."
+                )
+            return
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.db.enable_wal()
+            migrations.apply(self.db)
+            if self.get_setting("seeded") is None:
+                from beautifulletters.archive.sample import seed_new_archive
+
+                # One transaction: a new archive is seeded completely or not at all.
+                with self.db.atomic():
+                    seed_new_archive(self, with_sample=with_sample)
+                    self.set_setting("seeded", now_iso())
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise ArchiveReadOnlyError(f"{self.path} is read-only; it cannot be set up.") from None
+            raise ArchiveError(f"Cannot prepare {self.path}: {error}.") from None
+
+    def close(self) -> None:
+        self.release_instance_lock()
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ instance lock
+    def acquire_instance_lock(self) -> bool:
+        """Claim this archive for one window; False when another running window has it.
+
+        SQLite already serialises writes safely; the lock keeps two windows from autosaving
+        over each other's edits, so a second window opens the archive read-only instead.
+        """
+        if self._lock_file is not None:
+            return True
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            handle = open(lock_path, "a+")  # noqa: SIM115 - held for the archive's lifetime
+        except OSError:
+            return False
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._lock_file = handle
+        return True
+
+    def release_instance_lock(self) -> None:
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
+
+    # ------------------------------------------------------------- transactions
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One logical change: all of it is stored, or none of it."""
+        if self.readonly:
+            raise ArchiveReadOnlyError(f"{self.path} is open read-only; changes cannot be saved.")
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as error:
+            message = str(error)
+            if "readonly" in message or "read-only" in message:
+                raise ArchiveReadOnlyError(f"{self.path} is read-only; the change was not saved.") from None
+            if "locked" in message or "busy" in message:
+                raise ArchiveError(f"{self.path} is busy in another program; the change was not saved.") from None
+            if "disk" in message or "full" in message:
+                raise ArchiveError(f"Cannot write {self.path} ({message}); the change was not saved.") from None
+            raise
+        except sqlite3.IntegrityError as error:
+            raise ArchiveError(f"The change would break the archive's consistency ({error}); nothing was saved.") from None
+
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cursor = self.db.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    # ----------------------------------------------------------------- settings
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    def default_signer_id(self) -> int | None:
+        value = self.get_setting("default_signer_id")
+        return int(value) if value else None
+
+    def set_default_signer(self, person_id: int) -> None:
+        self.get_person(person_id)
+        self.set_setting("default_signer_id", str(person_id))
+
+    # ------------------------------------------------------------------- people
+    def _clean_person(self, fields: Mapping[str, Any], *, creating: bool) -> tuple[dict[str, Any], list[str] | None]:
+        unknown = set(fields) - set(PERSON_FIELDS) - {"is_sample", "is_self"}
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not a field of a person.")
+        row: dict[str, Any] = {}
+        if creating or "display_name" in fields:
+            row["display_name"] = validation.text(fields.get("display_name"), "name", required=True, max_length=500)
+        for name in ("full_name", "nickname", "language", "pronunciation"):
+            if name in fields:
+                row[name] = validation.text(fields[name], name, max_length=1000)
+        if "notes" in fields:
+            row["notes"] = validation.text(fields["notes"], "notes")
+        if "pronouns" in fields:
+            row["pronouns"] = validation.pronouns(fields["pronouns"])
+        if "birthday" in fields:
+            row["birthday"] = validation.date(fields["birthday"], "birthday", allow_yearless=True)
+        for name in _PERSON_LIST_FIELDS:
+            if name in fields:
+                values = fields[name]
+                if isinstance(values, str):
+                    values = [values]
+                row[name] = json.dumps(validation.text_list(values, _LIST_FIELD_LABELS[name]), ensure_ascii=False)
+        if "photo" in fields:
+            photo = fields["photo"]
+            if photo is not None and not isinstance(photo, bytes | bytearray):
+                raise ValidationError("photo", "must be image bytes.")
+            row["photo"] = bytes(photo) if photo else None
+        for flag in ("is_sample", "is_self"):
+            if flag in fields:
+                row[flag] = 1 if fields[flag] else 0
+        tags = None
+        if "tags" in fields:
+            tags = [validation.tag(t, "tag") for t in (fields["tags"] or [])]
+            tags = list(dict.fromkeys(tags))
+        return row, tags
+
+    def add_person(self, **fields: Any) -> int:
+        row, tags = self._clean_person(fields, creating=True)
+        stamp = now_iso()
+        row.update(created_at=stamp, updated_at=stamp)
+        with self.transaction() as db:
+            person_id = db["people"].insert(row).last_pk
+            for tag in tags or []:
+                db["person_tags"].insert({"person_id": person_id, "tag": tag})
+        return int(person_id)
+
+    def update_person(self, person_id: int, **fields: Any) -> None:
+        self.get_person(person_id)
+        row, tags = self._clean_person(fields, creating=False)
+        row["updated_at"] = now_iso()
+        with self.transaction() as db:
+            db["people"].update(person_id, row)
+            if tags is not None:
+                db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
+                for tag in tags:
+                    db["person_tags"].insert({"person_id": person_id, "tag": tag})
+
+    def letter_count(self, person_id: int) -> int:
+        return self.db.conn.execute(
+            "SELECT count(*) FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
+        ).fetchone()[0]
+
+    def remove_person(self, person_id: int, *, with_letters: bool = False) -> None:
+        """Remove a person with their notes, dates and relationships.
+
+        Letters are years of someone's words: removing a person who has any needs `with_letters`.
+        """
+        person = self.get_person(person_id)
+        letters = self.letter_count(person_id)
+        if letters and not with_letters:
+            raise ValidationError(
+                "person",
+                f"{person['display_name']} has {letters} letter{'s' if letters != 1 else ''}; "
+                "remove them too on purpose (--with-letters) or keep the person.",
+            )
+        if self.default_signer_id() == person_id:
+            raise ValidationError("person", f"{person['display_name']} is the default signer; choose another first.")
+        with self.transaction() as db:
+            _delete_people(db, [person_id])
+
+    def get_person(self, person_id: int) -> dict[str, Any]:
+        rows = self._query("SELECT * FROM people WHERE id = ?", (person_id,))
+        if not rows:
+            raise NotFoundError("person", person_id)
+        return self._person_record(rows[0])
+
+    def _person_record(self, row: dict[str, Any]) -> dict[str, Any]:
+        record = dict(row)
+        for name in _PERSON_LIST_FIELDS:
+            record[name] = json.loads(record[name] or "[]")
+        record["tags"] = [
+            r[0]
+            for r in self.db.conn.execute(
+                "SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (row["id"],)
+            )
+        ]
+        record["is_self"] = bool(record["is_self"])
+        record["is_sample"] = bool(record["is_sample"])
+        return record
+
+    @staticmethod
+    def person_json(record: Mapping[str, Any]) -> dict[str, Any]:
+        """A person's record made JSON-safe (the photo as base64)."""
+        result = dict(record)
+        if result.get("photo") is not None:
+            result["photo"] = base64.b64encode(result["photo"]).decode("ascii")
+        return result
+
+    def _people_filter(self, search: str | None, tag: str | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if search and (query := _fts_query(search)):
+            clauses.append(
+                "people.id IN ("
+                " SELECT rowid FROM people_fts WHERE people_fts MATCH ?"
+                " UNION SELECT person_id FROM notes WHERE id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)"
+                " UNION SELECT recipient_id FROM letters WHERE id IN"
+                "   (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?))"
+            )
+            params += [query, query, query]
+        elif search:
+            clauses.append("0")  # only punctuation typed: nothing can match
+        if tag:
+            clauses.append("people.id IN (SELECT person_id FROM person_tags WHERE tag = ?)")
+            params.append(tag.strip().lower())
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        return where, params
+
+    def person_ids(
+        self, *, search: str | None = None, tag: str | None = None, sort: str = "name",
+        limit: int | None = None, offset: int = 0,
+    ) -> list[int]:
+        """Ids of matching people in display order: cheap enough for 100,000 people."""
+        where, params = self._people_filter(search, tag)
+        order = {
+            "name": "display_name COLLATE NOCASE, id",
+            "last_letter": "last_letter_at IS NULL, last_letter_at DESC, id",
+        }.get(sort)
+        if order is None:
+            raise ValidationError("sort", f"{sort!r} is not a sort order; use name or last_letter.")
+        sql = f"SELECT id FROM people{where} ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
+        return [row[0] for row in self.db.conn.execute(sql, params)]
+
+    def count_people(self, *, search: str | None = None, tag: str | None = None) -> int:
+        where, params = self._people_filter(search, tag)
+        return self.db.conn.execute(f"SELECT count(*) FROM people{where}", params).fetchone()[0]
+
+    def people_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """Light rows (no photo) for a page of people, for list views."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._query(
+            f"SELECT id, display_name, nickname, birthday, last_letter_at, is_self, is_sample "
+            f"FROM people WHERE id IN ({marks})",
+            ids,
+        )
+        return {row["id"]: row for row in rows}
+
+    def list_people(self, *, search: str | None = None, tag: str | None = None, sort: str = "name") -> list[dict[str, Any]]:
+        ids = self.person_ids(search=search, tag=tag, sort=sort)
+        return [self.get_person(i) for i in ids]
+
+    def all_tags(self) -> list[str]:
+        return [r[0] for r in self.db.conn.execute("SELECT DISTINCT tag FROM person_tags ORDER BY tag")]
+
+    # ------------------------------------------------------------ relationships
+    def set_relationship(self, from_id: int, to_id: int, **fields: Any) -> int:
+        """Create or update what `from_id` (who signs) is to `to_id` (who receives)."""
+        self.get_person(from_id)
+        self.get_person(to_id)
+        if from_id == to_id:
+            raise ValidationError("relationship", "a person cannot have a relationship with themselves.")
+        unknown = set(fields) - set(_RELATIONSHIP_FIELDS)
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not a field of a relationship.")
+        existing = self.get_relationship(from_id, to_id)
+        row: dict[str, Any] = {}
+        if "kind" in fields or existing is None:
+            row["kind"] = validation.text(fields.get("kind"), "kind", required=True, max_length=200)
+        if "since" in fields:
+            row["since"] = validation.date(fields["since"], "since", allow_partial=True)
+        for name in ("how_we_met", "tone"):
+            if name in fields:
+                row[name] = validation.text(fields[name], name)
+        if "pet_names" in fields:
+            row["pet_names"] = json.dumps(validation.text_list(fields["pet_names"], "pet name"), ensure_ascii=False)
+        stamp = now_iso()
+        row["updated_at"] = stamp
+        with self.transaction() as db:
+            if existing:
+                db["relationships"].update(existing["id"], row)
+                return int(existing["id"])
+            row.update(from_id=from_id, to_id=to_id, created_at=stamp)
+            return int(db["relationships"].insert(row).last_pk)
+
+    def _relationship_record(self, row: dict[str, Any]) -> dict[str, Any]:
+        record = dict(row)
+        record["pet_names"] = json.loads(record["pet_names"] or "[]")
+        return record
+
+    def get_relationship(self, from_id: int, to_id: int) -> dict[str, Any] | None:
+        rows = self._query("SELECT * FROM relationships WHERE from_id = ? AND to_id = ?", (from_id, to_id))
+        return self._relationship_record(rows[0]) if rows else None
+
+    def relationships_of(self, person_id: int) -> list[dict[str, Any]]:
+        rows = self._query(
+            "SELECT * FROM relationships WHERE from_id = ? OR to_id = ? ORDER BY id", (person_id, person_id)
+        )
+        return [self._relationship_record(r) for r in rows]
+
+    def remove_relationship(self, relationship_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE notes SET relationship_id = NULL WHERE relationship_id = ?", (relationship_id,))
+            db.execute("UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (relationship_id,))
+            if db.execute("DELETE FROM relationships WHERE id = ?", (relationship_id,)).rowcount == 0:
+                raise NotFoundError("relationship", relationship_id)
+
+    # -------------------------------------------------------------------- notes
+    def add_note(
+        self, person_id: int, text: str, *, tag: str = "note", about_relationship_from: int | None = None,
+        noted_on: str | None = None,
+    ) -> int:
+        self.get_person(person_id)
+        relationship_id = None
+        if about_relationship_from is not None:
+            relationship = self.get_relationship(about_relationship_from, person_id)
+            if relationship is None:
+                raise ValidationError(
+                    "about-relationship",
+                    f"there is no relationship from person {about_relationship_from} to person {person_id}; "
+                    "set it first with `relationship set`.",
+                )
+            relationship_id = relationship["id"]
+        stamp = now_iso()
+        row = {
+            "person_id": person_id,
+            "relationship_id": relationship_id,
+            "text": validation.text(text, "note", required=True),
+            "tag": validation.tag(tag),
+            "noted_on": validation.date(noted_on, "date", allow_partial=True) or stamp[:10],
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        with self.transaction() as db:
+            return int(db["notes"].insert(row).last_pk)
+
+    def update_note(self, note_id: int, *, text: str | None = None, tag: str | None = None) -> None:
+        self.get_note(note_id)
+        row: dict[str, Any] = {"updated_at": now_iso()}
+        if text is not None:
+            row["text"] = validation.text(text, "note", required=True)
+        if tag is not None:
+            row["tag"] = validation.tag(tag)
+        with self.transaction() as db:
+            db["notes"].update(note_id, row)
+
+    def remove_note(self, note_id: int) -> None:
+        self.get_note(note_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    def get_note(self, note_id: int) -> dict[str, Any]:
+        rows = self._query("SELECT * FROM notes WHERE id = ?", (note_id,))
+        if not rows:
+            raise NotFoundError("note", note_id)
+        return rows[0]
+
+    def notes_for(self, person_id: int) -> list[dict[str, Any]]:
+        return self._query("SELECT * FROM notes WHERE person_id = ? ORDER BY noted_on, id", (person_id,))
+
+    # -------------------------------------------------------------------- dates
+    def add_date(
+        self, person_id: int, *, kind: str, date: str, label: str | None = None, yearly: bool = True,
+        relationship_from: int | None = None,
+    ) -> int:
+        self.get_person(person_id)
+        if kind not in DATE_KINDS:
+            raise ValidationError("kind", f"{kind!r} is not a kind of date; use {', '.join(DATE_KINDS)}.")
+        clean_date = validation.date(date, "date", allow_yearless=True)
+        if clean_date is None:
+            raise ValidationError("date", "is required.")
+        if not yearly and clean_date.startswith("--"):
+            raise ValidationError("date", "a one-off date needs its year.")
+        relationship_id = None
+        if relationship_from is not None:
+            relationship = self.get_relationship(relationship_from, person_id)
+            relationship_id = relationship["id"] if relationship else None
+        row = {
+            "person_id": person_id,
+            "relationship_id": relationship_id,
+            "kind": kind,
+            "date": clean_date,
+            "label": validation.text(label, "label", max_length=500),
+            "yearly": 1 if yearly else 0,
+            "created_at": now_iso(),
+        }
+        with self.transaction() as db:
+            return int(db["important_dates"].insert(row).last_pk)
+
+    def dates_for(self, person_id: int) -> list[dict[str, Any]]:
+        rows = self._query("SELECT * FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), id", (person_id,))
+        for row in rows:
+            row["yearly"] = bool(row["yearly"])
+        return rows
+
+    def remove_date(self, date_id: int) -> None:
+        with self.transaction() as db:
+            if db.execute("DELETE FROM important_dates WHERE id = ?", (date_id,)).rowcount == 0:
+                raise NotFoundError("date", date_id)
+
+    def upcoming(self, *, days: int = 60, today: dt.date | None = None) -> list[dict[str, Any]]:
+        """Birthdays, anniversaries and other dates falling in the next `days` days, soonest first."""
+        from beautifulletters.dates import upcoming_occurrences
+
+        if days < 0:
+            raise ValidationError("days", "must be zero or more.")
+        rows = self._query(
+            "SELECT p.id AS person_id, p.display_name AS person_name, 'birthday' AS kind, p.birthday AS date,"
+            " NULL AS label, 1 AS yearly, NULL AS date_id FROM people p WHERE p.birthday IS NOT NULL "
+            "UNION ALL "
+            "SELECT d.person_id, p.display_name, d.kind, d.date, d.label, d.yearly, d.id FROM important_dates d"
+            " JOIN people p ON p.id = d.person_id"
+        )
+        return upcoming_occurrences(rows, today=today or dt.date.today(), days=days)
+
+    # ------------------------------------------------------------------ letters
+    def create_letter(
+        self, *, signer_id: int, recipient_id: int, body: str, body_format: str = "text",
+        body_text: str | None = None, occasion: str | None = None, occasion_date: str | None = None,
+        template: str | None = None, title: str | None = None, language: str | None = None,
+        style: Mapping[str, Any] | None = None, status: str = "draft", is_sample: bool = False,
+        created_at: str | None = None,
+    ) -> int:
+        """Store a new letter together with its first revision, in one transaction."""
+        self.get_person(signer_id)
+        self.get_person(recipient_id)
+        clean_body = validation.text(body, "body") or ""
+        if status not in LETTER_STATUSES:
+            raise ValidationError("status", f"{status!r} is not a status; use {', '.join(LETTER_STATUSES)}.")
+        stamp = created_at or now_iso()
+        plain = body_text if body_text is not None else clean_body
+        row = {
+            "signer_id": signer_id,
+            "recipient_id": recipient_id,
+            "occasion": validation.text(occasion, "occasion", max_length=200),
+            "occasion_date": validation.date(occasion_date, "occasion date", allow_yearless=True),
+            "template": validation.text(template, "template", max_length=1000),
+            "title": validation.text(title, "title", max_length=1000),
+            "body": clean_body,
+            "body_format": body_format,
+            "body_text": plain,
+            "language": validation.text(language, "language", max_length=50),
+            "style": json.dumps(dict(style or {}), ensure_ascii=False),
+            "status": status,
+            "sent_on": stamp[:10] if status == "sent" else None,
+            "is_sample": 1 if is_sample else 0,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        with self.transaction() as db:
+            letter_id = int(db["letters"].insert(row).last_pk)
+            db["revisions"].insert(
+                {
+                    "letter_id": letter_id,
+                    "body": clean_body,
+                    "body_format": body_format,
+                    "body_text": plain,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+            db.execute(
+                "UPDATE people SET last_letter_at = max(coalesce(last_letter_at, ''), ?) WHERE id = ?",
+                (stamp, recipient_id),
+            )
+        return letter_id
+
+    def save_letter_body(
+        self, letter_id: int, body: str, *, body_format: str | None = None, body_text: str | None = None,
+        coalesce_seconds: float = 0.0,
+    ) -> int:
+        """Save a new body as a revision; returns the revision id.
+
+        While typing goes on, saves within `coalesce_seconds` of the newest revision update
+        that revision instead of adding one, so the history stays readable.
+        """
+        letter = self.get_letter(letter_id)
+        if letter["status"] == "sent":
+            raise ValidationError("letter", f"letter {letter_id} was sent on {letter['sent_on']} and is read-only.")
+        clean_body = validation.text(body, "body") or ""
+        fmt = body_format or letter["body_format"]
+        plain = body_text if body_text is not None else clean_body
+        stamp = now_iso()
+        with self.transaction() as db:
+            db["letters"].update(
+                letter_id, {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
+            )
+            newest = db.execute(
+                "SELECT id, updated_at FROM revisions WHERE letter_id = ? ORDER BY id DESC LIMIT 1", (letter_id,)
+            ).fetchone()
+            if newest and coalesce_seconds > 0:
+                age = dt.datetime.fromisoformat(stamp) - dt.datetime.fromisoformat(newest[1])
+                if age.total_seconds() <= coalesce_seconds:
+                    db["revisions"].update(
+                        newest[0], {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
+                    )
+                    return int(newest[0])
+            return int(
+                db["revisions"].insert(
+                    {"letter_id": letter_id, "body": clean_body, "body_format": fmt, "body_text": plain,
+                     "created_at": stamp, "updated_at": stamp}
+                ).last_pk
+            )
+
+    def update_letter(self, letter_id: int, **fields: Any) -> None:
+        """Change a letter's details (not its body): occasion, title, style, language, status."""
+        letter = self.get_letter(letter_id)
+        allowed = {"occasion", "occasion_date", "title", "style", "language", "status", "sent_on", "template"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not a field of a letter that can be changed here.")
+        row: dict[str, Any] = {"updated_at": now_iso()}
+        for name in ("occasion", "title", "language", "template"):
+            if name in fields:
+                row[name] = validation.text(fields[name], name, max_length=1000)
+        if "occasion_date" in fields:
+            row["occasion_date"] = validation.date(fields["occasion_date"], "occasion date", allow_yearless=True)
+        if "style" in fields:
+            row["style"] = json.dumps(dict(fields["style"] or {}), ensure_ascii=False)
+        if "status" in fields:
+            status = fields["status"]
+            if status not in LETTER_STATUSES:
+                raise ValidationError("status", f"{status!r} is not a status; use {', '.join(LETTER_STATUSES)}.")
+            row["status"] = status
+            if status == "sent":
+                row["sent_on"] = validation.date(fields.get("sent_on"), "sent on") or (
+                    letter["sent_on"] or dt.date.today().isoformat()
+                )
+            else:
+                row["sent_on"] = None
+        with self.transaction() as db:
+            db["letters"].update(letter_id, row)
+
+    def get_letter(self, letter_id: int) -> dict[str, Any]:
+        rows = self._query(
+            "SELECT l.*, (SELECT count(*) FROM revisions r WHERE r.letter_id = l.id) AS revision_count "
+            "FROM letters l WHERE l.id = ?",
+            (letter_id,),
+        )
+        if not rows:
+            raise NotFoundError("letter", letter_id)
+        return self._letter_record(rows[0])
+
+    @staticmethod
+    def _letter_record(row: dict[str, Any]) -> dict[str, Any]:
+        record = dict(row)
+        record["style"] = json.loads(record.get("style") or "{}")
+        record["is_sample"] = bool(record.get("is_sample"))
+        return record
+
+    _LETTER_SUMMARY = (
+        "SELECT l.id, l.signer_id, s.display_name AS signer_name, l.recipient_id, r.display_name AS recipient_name,"
+        " l.occasion, l.occasion_date, l.template, l.title, l.status, l.sent_on, l.created_at, l.updated_at,"
+        " l.is_sample, substr(l.body_text, 1, 160) AS excerpt "
+        "FROM letters l JOIN people s ON s.id = l.signer_id JOIN people r ON r.id = l.recipient_id"
+    )
+
+    def list_letters(
+        self, *, to: int | None = None, signer: int | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        clauses, params = [], []
+        if to is not None:
+            self.get_person(to)
+            clauses.append("l.recipient_id = ?")
+            params.append(to)
+        if signer is not None:
+            self.get_person(signer)
+            clauses.append("l.signer_id = ?")
+            params.append(signer)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        sql = f"{self._LETTER_SUMMARY}{where} ORDER BY l.created_at DESC, l.id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._query(sql, params)
+        for row in rows:
+            row["is_sample"] = bool(row["is_sample"])
+        return rows
+
+    def search_letters(self, query: str, *, limit: int = 200) -> list[dict[str, Any]]:
+        fts = _fts_query(query)
+        if not fts:
+            return []
+        rows = self._query(
+            f"{self._LETTER_SUMMARY} JOIN (SELECT rowid, rank FROM letters_fts WHERE letters_fts MATCH ?"
+            f" ORDER BY rank LIMIT ?) hits ON hits.rowid = l.id ORDER BY hits.rank",
+            (fts, limit),
+        )
+        for row in rows:
+            row["is_sample"] = bool(row["is_sample"])
+        return rows
+
+    def revisions(self, letter_id: int) -> list[dict[str, Any]]:
+        self.get_letter(letter_id)
+        return self._query(
+            "SELECT id, letter_id, created_at, updated_at, length(body_text) AS size, body, body_format, body_text "
+            "FROM revisions WHERE letter_id = ? ORDER BY id",
+            (letter_id,),
+        )
+
+    def restore_revision(self, letter_id: int, revision_id: int) -> int:
+        """Bring back an old revision; the restore is itself a new revision."""
+        rows = self._query("SELECT * FROM revisions WHERE id = ? AND letter_id = ?", (revision_id, letter_id))
+        if not rows:
+            raise NotFoundError("revision", revision_id)
+        old = rows[0]
+        return self.save_letter_body(letter_id, old["body"], body_format=old["body_format"], body_text=old["body_text"])
+
+    def remove_letter(self, letter_id: int) -> None:
+        self.get_letter(letter_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
+            db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+
+    # -------------------------------------------------------------------- sample
+    def has_sample(self) -> bool:
+        return bool(
+            self.db.conn.execute(
+                "SELECT EXISTS(SELECT 1 FROM people WHERE is_sample = 1) OR EXISTS(SELECT 1 FROM letters WHERE is_sample = 1)"
+            ).fetchone()[0]
+        )
+
+    def remove_sample(self) -> int:
+        """Remove the sample correspondence (people, notes, dates, letters); returns people removed."""
+        with self.transaction() as db:
+            ids = [r[0] for r in db.execute("SELECT id FROM people WHERE is_sample = 1")]
+            letter_ids = [r[0] for r in db.execute("SELECT id FROM letters WHERE is_sample = 1")]
+            for letter_id in letter_ids:
+                db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
+                db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+            _delete_people(db, ids)
+            return len(ids)
+
+    # --------------------------------------------------------------------- check
+    def check(self) -> dict[str, Any]:
+        """An integrity report: SQLite's own checks, foreign keys, the search index, counts."""
+        conn = self.db.conn
+        problems: list[str] = []
+        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems += [f"integrity: {line}" for line in integrity]
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} points to a missing {parent} row")
+        for fts in ("people_fts", "notes_fts", "letters_fts"):
+            try:
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES('integrity-check')")
+            except sqlite3.DatabaseError as error:
+                problems.append(f"search index {fts}: {error}")
+        orphans = conn.execute(
+            "SELECT count(*) FROM revisions WHERE letter_id NOT IN (SELECT id FROM letters)"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} revisions belong to no letter")
+        counts = {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("people", "relationships", "notes", "important_dates", "letters", "revisions")
+        }
+        return {
+            "path": str(self.path),
+            "ok": not problems,
+            "problems": problems,
+            "counts": counts,
+            "schema": [m.name for m in migrations.applied(self.db)],
+            "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
+        }
+
+
+def _delete_people(db: Database, ids: list[int]) -> None:
+    for person_id in ids:
+        letters = [r[0] for r in db.execute(
+            "SELECT id FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id))]
+        for letter_id in letters:
+            db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
+            db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+        db.execute("DELETE FROM notes WHERE person_id = ?", (person_id,))
+        db.execute("DELETE FROM important_dates WHERE person_id = ?", (person_id,))
+        rel_ids = [r[0] for r in db.execute(
+            "SELECT id FROM relationships WHERE from_id = ? OR to_id = ?", (person_id, person_id))]
+        for rel_id in rel_ids:
+            db.execute("UPDATE notes SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
+            db.execute("UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
+            db.execute("DELETE FROM relationships WHERE id = ?", (rel_id,))
+        db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
+        db.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise ArchiveError(f"{path} cannot be read (permission denied).") from None
+    except OSError as error:
+        raise ArchiveError(f"{path} cannot be read ({error.strerror}).") from None
+    if header != SQLITE_HEADER:
+        raise NotAnArchiveError(f"{path} is not a BeautifulLetters archive (it is not an SQLite database); it was left untouched.")
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)

@@ -1,0 +1,78 @@
+"""Date arithmetic for letters: next occurrences of yearly dates, years since, upcoming lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+def month_day(value: str) -> tuple[int, int]:
+    """(month, day) of 'YYYY-MM-DD' or '--MM-DD'."""
+    return int(value[-5:-3]), int(value[-2:])
+
+
+def year_of(value: str | None) -> int | None:
+    if value and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
+
+def occurrence_in(year: int, month: int, day: int) -> dt.date:
+    """The date in `year`; 29 February falls on the 28th in years that lack it."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+def next_occurrence(value: str, today: dt.date) -> dt.date:
+    month, day = month_day(value)
+    this_year = occurrence_in(today.year, month, day)
+    return this_year if this_year >= today else occurrence_in(today.year + 1, month, day)
+
+
+def whole_years_between(start: dt.date, end: dt.date) -> int:
+    years = end.year - start.year
+    if (end.month, end.day) < (start.month, start.day):
+        years -= 1
+    return years
+
+
+def upcoming_occurrences(
+    rows: Iterable[Mapping[str, Any]], *, today: dt.date, days: int
+) -> list[dict[str, Any]]:
+    """Dates whose next occurrence falls within `days` days of `today`, soonest first.
+
+    Each result says how many days remain and, where the year is known, which anniversary
+    or birthday it will be ("turns 80", "50th anniversary").
+    """
+    horizon = today + dt.timedelta(days=days)
+    result: list[dict[str, Any]] = []
+    for row in rows:
+        value = row["date"]
+        if row.get("yearly", 1):
+            when = next_occurrence(value, today)
+        else:
+            when = dt.date.fromisoformat(value)
+            if when < today:
+                continue
+        if when > horizon:
+            continue
+        start_year = year_of(value)
+        years = when.year - start_year if (start_year and row.get("yearly", 1)) else None
+        result.append(
+            {
+                "person_id": row["person_id"],
+                "person_name": row["person_name"],
+                "kind": row["kind"],
+                "label": row.get("label"),
+                "date": when.isoformat(),
+                "original_date": value,
+                "days_until": (when - today).days,
+                "years": years,
+                "date_id": row.get("date_id"),
+            }
+        )
+    result.sort(key=lambda item: (item["date"], item["person_name"].casefold()))
+    return result

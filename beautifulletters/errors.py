@@ -1,0 +1,39 @@
+"""Errors the core raises for people to read: each names the file or field that is wrong."""
+
+from __future__ import annotations
+
+
+class BeautifulLettersError(Exception):
+    """Base class: the message is one plain sentence fit to show a user."""
+
+
+class ValidationError(BeautifulLettersError):
+    """A field's value is not acceptable; `field` names it for forms and messages."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.reason = message
+        super().__init__(f"{field}: {message}")
+
+
+class NotFoundError(BeautifulLettersError):
+    def __init__(self, kind: str, ident: object) -> None:
+        self.kind = kind
+        self.ident = ident
+        super().__init__(f"There is no {kind} with id {ident}.")
+
+
+class ArchiveError(BeautifulLettersError):
+    """The archive file cannot be used as asked (missing, foreign, damaged, read-only, locked)."""
+
+
+class NotAnArchiveError(ArchiveError):
+    pass
+
+
+class ArchiveDamagedError(ArchiveError):
+    pass
+
+
+class ArchiveReadOnlyError(ArchiveError):
+    pass

@@ -1,0 +1,36 @@
+"""Where things live: the per-user data directory and the default archive file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from beautifulletters import APP_NAME
+
+ARCHIVE_ENV = "BEAUTIFULLETTERS_ARCHIVE"
+ARCHIVE_FILENAME = "archive.sqlite3"
+
+
+def user_data_dir() -> Path:
+    """The per-user folder for the archive, user templates, dictionaries and backups."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_templates_dir() -> Path:
+    return user_data_dir() / "templates"
+
+
+def default_archive_path() -> Path:
+    return user_data_dir() / ARCHIVE_FILENAME
+
+
+def resolve_archive_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """`--archive PATH` wins, then $BEAUTIFULLETTERS_ARCHIVE, then the per-user default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(ARCHIVE_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_archive_path()

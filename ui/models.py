@@ -1,0 +1,88 @@
+"""Qt models over the archive. They hold ids and build rows on demand, so 100,000 people cost little."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from beautifulletters.archive import Archive
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PeopleModel(QAbstractTableModel):
+    """People matching the current search and tag, as ids; a row's text is read when shown."""
+
+    COLUMNS = ("Name", "Called", "Last letter")
+    PAGE = 200
+    PersonIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, archive: Archive, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._ids: list[int] = []
+        self._rows: dict[int, dict[str, Any]] = {}
+        self._search: str | None = None
+        self._tag: str | None = None
+        self._sort = "name"
+        self.refresh()
+
+    def set_filter(self, search: str | None = None, tag: str | None = None, sort: str | None = None) -> None:
+        self._search = search or None
+        self._tag = tag or None
+        if sort:
+            self._sort = sort
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._ids = self._archive.person_ids(search=self._search, tag=self._tag, sort=self._sort)
+        self._rows.clear()
+        self.endResetModel()
+
+    def person_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, person_id: int) -> int:
+        try:
+            return self._ids.index(person_id)
+        except ValueError:
+            return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def _row(self, row: int) -> dict[str, Any]:
+        person_id = self._ids[row]
+        if person_id not in self._rows:
+            # Load the page around this row in one query; scrolling touches only what is shown.
+            start = max(0, row - row % self.PAGE)
+            page = self._ids[start : start + self.PAGE]
+            self._rows.update(self._archive.people_rows(page))
+        return self._rows.get(person_id, {"display_name": "", "nickname": None, "last_letter_at": None})
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == self.PersonIdRole:
+            return self._ids[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            row = self._row(index.row())
+            column = index.column()
+            if column == 0:
+                name = row["display_name"]
+                return f"{name} (you)" if row.get("is_self") else name
+            if column == 1:
+                return row["nickname"] or ""
+            if column == 2:
+                return (row["last_letter_at"] or "")[:10]
+        return None
