@@ -7,6 +7,7 @@ Errors are one sentence on stderr; `--json` output is stable and every record ca
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import sys
@@ -411,8 +412,19 @@ def signer_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 # -------------------------------------------------------------------- parsing
-# Later features (templates, drafting, export, speech, import) add their commands here.
-EXTENSIONS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = []
+# Feature modules that add commands. Each defines
+#     register(commands, common, json_option) -> None
+# where `commands` is the top-level subparsers action, `common` the parent parser carrying
+# --archive and `json_option` the parent parser carrying --json. A handler is set with
+# `parser.set_defaults(handler=fn)`; fn(args, archive) returns the exit code.
+# `letters` subcommands are added through `letters_actions` (see register_letters_command).
+COMMAND_MODULES = (
+    "ui.cli_drafting",  # templates ..., letters draft
+    "ui.cli_export",  # letters export, merge
+    "ui.cli_speech",  # letters speak
+    "ui.cli_transfer",  # import, export, backup, restore
+    "ui.cli_desk",  # letters open
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -531,8 +543,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("id", type=_id)
     command(signer, "show", signer_show, "who signs by default", with_json=True)
 
-    for extend in EXTENSIONS:
-        extend(commands, common)
+    parser.letters_actions = letters  # type: ignore[attr-defined]
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        module.register(commands, common, json_option, letters)
     return parser
 
 

@@ -1,0 +1,91 @@
+"""Shared fixtures: every test gets its own per-user folders and a real archive file in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Real Qt widgets, drawn offscreen: no display needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TEST_OUTPUT = REPO_ROOT / "test-output"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Per-user data, config and cache folders inside tmp_path, so no test touches the real ones."""
+    home = tmp_path / "home"
+    for name, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.delenv("BEAUTIFULLETTERS_ARCHIVE", raising=False)
+    return home
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return tmp_path / "letters.sqlite3"
+
+
+@pytest.fixture
+def archive(archive_path: Path) -> Iterator["object"]:
+    """A real archive file with the sample correspondence, closed after the test."""
+    from beautifulletters.archive import Archive
+
+    opened = Archive.open(archive_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def empty_archive(archive_path: Path) -> Iterator["object"]:
+    """A real archive file with only the user's own record (no sample)."""
+    from beautifulletters.archive import Archive
+
+    opened = Archive.open(archive_path, with_sample=False)
+    yield opened
+    opened.close()
+
+
+class CliResult:
+    def __init__(self, completed: subprocess.CompletedProcess[str]) -> None:
+        self.returncode = completed.returncode
+        self.stdout = completed.stdout
+        self.stderr = completed.stderr
+
+    def json(self) -> object:
+        import json
+
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli(archive_path: Path):
+    """Run the real `beautifulletters` command in a child process against the test archive."""
+
+    def run(*args: str, archive: Path | None = archive_path, env: dict[str, str] | None = None,
+            input: str | None = None, timeout: float = 120) -> CliResult:
+        command = [sys.executable, "-m", "ui", *args]
+        if archive is not None:
+            command += ["--archive", str(archive)] if args and not any(a.startswith("--archive") for a in args) else []
+        full_env = {**os.environ, **(env or {})}
+        completed = subprocess.run(command, capture_output=True, text=True, env=full_env, input=input,
+                                   timeout=timeout, cwd=REPO_ROOT)
+        return CliResult(completed)
+
+    return run
+
+
+@pytest.fixture
+def test_output_dir(request: pytest.FixtureRequest) -> Path:
+    """A folder under test-output/ for screenshots and files a person should look at."""
+    folder = TEST_OUTPUT / request.node.name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
