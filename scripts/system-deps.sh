@@ -14,6 +14,9 @@ runtime_packages=(
     libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
     libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
     libpulse0 alsa-utils
+    # Fallback fonts for scripts the bundled handwriting fonts cannot draw (CJK, symbols/emoji
+    # as outlines so PDFs stay text, not images); DejaVu covers Hebrew, Arabic, Cyrillic, Greek.
+    fonts-dejavu-core fonts-wqy-microhei fonts-symbola
 )
 test_packages=(poppler-utils sox xvfb xauth util-linux)
 
