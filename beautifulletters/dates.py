@@ -39,9 +39,7 @@ def whole_years_between(start: dt.date, end: dt.date) -> int:
     return years
 
 
-def upcoming_occurrences(
-    rows: Iterable[Mapping[str, Any]], *, today: dt.date, days: int
-) -> list[dict[str, Any]]:
+def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, days: int) -> list[dict[str, Any]]:
     """Dates whose next occurrence falls within `days` days of `today`, soonest first.
 
     Each result says how many days remain and, where the year is known, which anniversary

@@ -35,7 +35,7 @@ def archive_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def archive(archive_path: Path) -> Iterator["object"]:
+def archive(archive_path: Path) -> Iterator[object]:
     """A real archive file with the sample correspondence, closed after the test."""
     from beautifulletters.archive import Archive
 
@@ -45,7 +45,7 @@ def archive(archive_path: Path) -> Iterator["object"]:
 
 
 @pytest.fixture
-def empty_archive(archive_path: Path) -> Iterator["object"]:
+def empty_archive(archive_path: Path) -> Iterator[object]:
     """A real archive file with only the user's own record (no sample)."""
     from beautifulletters.archive import Archive
 
@@ -70,14 +70,20 @@ class CliResult:
 def cli(archive_path: Path):
     """Run the real `beautifulletters` command in a child process against the test archive."""
 
-    def run(*args: str, archive: Path | None = archive_path, env: dict[str, str] | None = None,
-            input: str | None = None, timeout: float = 120) -> CliResult:
+    def run(
+        *args: str,
+        archive: Path | None = archive_path,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+        timeout: float = 120,
+    ) -> CliResult:
         command = [sys.executable, "-m", "ui", *args]
         if archive is not None:
             command += ["--archive", str(archive)] if args and not any(a.startswith("--archive") for a in args) else []
         full_env = {**os.environ, **(env or {})}
-        completed = subprocess.run(command, capture_output=True, text=True, env=full_env, input=input,
-                                   timeout=timeout, cwd=REPO_ROOT)
+        completed = subprocess.run(
+            command, capture_output=True, text=True, env=full_env, input=input, timeout=timeout, cwd=REPO_ROOT
+        )
         return CliResult(completed)
 
     return run

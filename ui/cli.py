@@ -78,8 +78,13 @@ def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
     """Only the options that were given; an empty value clears a field."""
     fields: dict[str, Any] = {}
     simple = {
-        "full_name": "full_name", "nickname": "nickname", "pronouns": "pronouns", "birthday": "birthday",
-        "language": "language", "notes": "notes", "pronunciation": "pronunciation",
+        "full_name": "full_name",
+        "nickname": "nickname",
+        "pronouns": "pronouns",
+        "birthday": "birthday",
+        "language": "language",
+        "notes": "notes",
+        "pronunciation": "pronunciation",
     }
     for option, field in simple.items():
         value = getattr(args, option, None)
@@ -166,8 +171,12 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     print(f"{person['display_name']} (id {person['id']})" + ("  [sample]" if person["is_sample"] else ""))
     labels = [
-        ("full_name", "Full name"), ("nickname", "Called"), ("pronouns", "Pronouns"), ("birthday", "Birthday"),
-        ("language", "Language"), ("pronunciation", "Say it"),
+        ("full_name", "Full name"),
+        ("nickname", "Called"),
+        ("pronouns", "Pronouns"),
+        ("birthday", "Birthday"),
+        ("language", "Language"),
+        ("pronunciation", "Say it"),
     ]
     for key, label in labels:
         if person[key]:
@@ -189,8 +198,11 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         if rel["since"]:
             line += f", since {rel['since']}"
         if rel["pet_names"]:
-            line += f"; calls them {', '.join(rel['pet_names'])}" if rel["from_id"] == person["id"] else (
-                f"; called {', '.join(rel['pet_names'])}")
+            line += (
+                f"; calls them {', '.join(rel['pet_names'])}"
+                if rel["from_id"] == person["id"]
+                else (f"; called {', '.join(rel['pet_names'])}")
+            )
         print(line)
     for note in archive.notes_for(person["id"]):
         print(f"  [{note['tag']}] {note['text']}  (note {note['id']})")
@@ -281,7 +293,11 @@ def relationship_show(args: argparse.Namespace, archive: Archive) -> int:
 
 def dates_add(args: argparse.Namespace, archive: Archive) -> int:
     date_id = archive.add_date(
-        args.person_id, kind=args.kind, date=args.date, label=args.label, yearly=not args.once,
+        args.person_id,
+        kind=args.kind,
+        date=args.date,
+        label=args.label,
+        yearly=not args.once,
         relationship_from=args.relationship_from,
     )
     print(date_id)
@@ -341,9 +357,11 @@ def letters_show(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     signer = archive.get_person(letter["signer_id"])["display_name"]
     recipient = archive.get_person(letter["recipient_id"])["display_name"]
-    print(f"Letter {letter['id']}: {signer} → {recipient}, {letter['status']}"
-          + (f" on {letter['sent_on']}" if letter["sent_on"] else "")
-          + f", {letter['revision_count']} revision(s)")
+    print(
+        f"Letter {letter['id']}: {signer} → {recipient}, {letter['status']}"
+        + (f" on {letter['sent_on']}" if letter["sent_on"] else "")
+        + f", {letter['revision_count']} revision(s)"
+    )
     print()
     print(letter["body_text"])
     if args.revisions:
@@ -381,15 +399,20 @@ def check(args: argparse.Namespace, archive: Archive) -> int:
         print("Integrity: " + ("ok" if report["ok"] else "PROBLEMS FOUND"))
         for problem in report["problems"]:
             print(f"  - {problem}")
-        print("Contents: " + ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report["counts"].items()))
+        print(
+            "Contents: " + ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report["counts"].items())
+        )
         print(f"Schema steps applied: {len(report['schema'])}; journal: {report['journal_mode']}")
     return EXIT_OK if report["ok"] else EXIT_BAD_INPUT
 
 
 def sample_remove(args: argparse.Namespace, archive: Archive) -> int:
     removed = archive.remove_sample()
-    print(f"Removed the sample correspondence ({removed} people and their letters)." if removed
-          else "There is no sample correspondence to remove.")
+    print(
+        f"Removed the sample correspondence ({removed} people and their letters)."
+        if removed
+        else "There is no sample correspondence to remove."
+    )
     return EXIT_OK
 
 
@@ -430,14 +453,19 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--archive", metavar="PATH", default=argparse.SUPPRESS,
+        "--archive",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help="archive file (default: $BEAUTIFULLETTERS_ARCHIVE, else the per-user data folder)",
     )
     json_option = argparse.ArgumentParser(add_help=False)
     json_option.add_argument("--json", action="store_true", help="print stable JSON")
 
-    parser = _Parser(prog="beautifulletters", description="Write personal letters. Without a command, opens the window.",
-                     parents=[common])
+    parser = _Parser(
+        prog="beautifulletters",
+        description="Write personal letters. Without a command, opens the window.",
+        parents=[common],
+    )
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -447,8 +475,9 @@ def build_parser() -> argparse.ArgumentParser:
         actions.required = True
         return actions
 
-    def command(actions: argparse._SubParsersAction, name: str, handler: Handler, help_text: str,
-                *, with_json: bool = False) -> argparse.ArgumentParser:
+    def command(
+        actions: argparse._SubParsersAction, name: str, handler: Handler, help_text: str, *, with_json: bool = False
+    ) -> argparse.ArgumentParser:
         parents = [common, json_option] if with_json else [common]
         sub = actions.add_parser(name, help=help_text, parents=parents)
         sub.set_defaults(handler=handler)
@@ -477,8 +506,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("person_id", type=_id)
     sub.add_argument("text")
     sub.add_argument("--tag", default="note", help="memory, joke, fact, preference, or your own")
-    sub.add_argument("--about-relationship", type=_id, metavar="FROM_ID",
-                     help="the note is about the relationship from this person")
+    sub.add_argument(
+        "--about-relationship", type=_id, metavar="FROM_ID", help="the note is about the relationship from this person"
+    )
     sub.add_argument("--date", help="when it happened (YYYY, YYYY-MM or YYYY-MM-DD)")
     sub = command(notes, "list", notes_list, "a person's notes", with_json=True)
     sub.add_argument("person_id", type=_id)
@@ -509,8 +539,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--date", required=True, help="YYYY-MM-DD, or --MM-DD without a year")
     sub.add_argument("--label")
     sub.add_argument("--once", action="store_true", help="a one-off date, not yearly")
-    sub.add_argument("--relationship-from", type=_id, metavar="FROM_ID",
-                     help="the date belongs to the relationship from this person")
+    sub.add_argument(
+        "--relationship-from", type=_id, metavar="FROM_ID", help="the date belongs to the relationship from this person"
+    )
     sub = command(dates, "list", dates_list, "a person's dates", with_json=True)
     sub.add_argument("person_id", type=_id)
 

@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
         self.letters_list.clear()
         for letter in letters:
             self.letters_list.addItem(
-                f"{letter['created_at'][:10]} — {letter['occasion'] or 'letter'} from {letter['signer_name']} ({letter['status']})"
+                f"{letter['created_at'][:10]} — {letter['occasion'] or 'letter'} "
+                f"from {letter['signer_name']} ({letter['status']})"
             )
 
     def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature

@@ -107,17 +107,31 @@ def add_sample_correspondence(archive: Archive, self_id: int, *, today: dt.date)
     ]
     for tag, text, when in memories:
         archive.add_note(loretta, text, tag=tag, about_relationship_from=chris, noted_on=when)
-    archive.add_date(loretta, kind="anniversary", date=wedding.isoformat(), label="Wedding anniversary",
-                     relationship_from=chris)
+    archive.add_date(
+        loretta, kind="anniversary", date=wedding.isoformat(), label="Wedding anniversary", relationship_from=chris
+    )
     birthday_year = today.year if (today.month, today.day) > (4, 3) else today.year - 1
     archive.create_letter(
-        signer_id=chris, recipient_id=loretta, body=_BIRTHDAY_LETTER, occasion="birthday",
-        occasion_date=f"{birthday_year}-04-03", template="birthday", title="Birthday letter",
-        status="sent", is_sample=True, created_at=f"{birthday_year}-03-28T10:00:00.000+00:00",
+        signer_id=chris,
+        recipient_id=loretta,
+        body=_BIRTHDAY_LETTER,
+        occasion="birthday",
+        occasion_date=f"{birthday_year}-04-03",
+        template="birthday",
+        title="Birthday letter",
+        status="sent",
+        is_sample=True,
+        created_at=f"{birthday_year}-03-28T10:00:00.000+00:00",
     )
     archive.create_letter(
-        signer_id=chris, recipient_id=loretta, body=_ANNIVERSARY_LETTER, occasion="anniversary",
-        occasion_date=wedding.replace(year=anniversary.year - 1).isoformat(), template="anniversary",
-        title="49th anniversary", status="sent", is_sample=True,
+        signer_id=chris,
+        recipient_id=loretta,
+        body=_ANNIVERSARY_LETTER,
+        occasion="anniversary",
+        occasion_date=wedding.replace(year=anniversary.year - 1).isoformat(),
+        template="anniversary",
+        title="49th anniversary",
+        status="sent",
+        is_sample=True,
         created_at=f"{anniversary.year - 1}-{anniversary.month:02d}-01T10:00:00.000+00:00",
     )

@@ -155,9 +155,7 @@ def m002_indexes(db: Database) -> None:
 def m003_full_text_search(db: Database) -> None:
     # unicode61 with diacritics folded: "Zoe" finds "Zoë"; triggers keep the index in step.
     tokenize = "unicode61 remove_diacritics 2"
-    db["people"].enable_fts(
-        ["display_name", "full_name", "nickname", "notes"], create_triggers=True, tokenize=tokenize
-    )
+    db["people"].enable_fts(["display_name", "full_name", "nickname", "notes"], create_triggers=True, tokenize=tokenize)
     db["notes"].enable_fts(["text"], create_triggers=True, tokenize=tokenize)
     db["letters"].enable_fts(["title", "body_text"], create_triggers=True, tokenize=tokenize)
 

@@ -57,8 +57,12 @@ _LIST_FIELD_LABELS = {"addresses": "address", "emails": "email", "phones": "phon
 _RELATIONSHIP_FIELDS = ("kind", "since", "how_we_met", "pet_names", "tone")
 
 
+class _ReadOnlyWal(Exception):
+    """Reading needs to write the WAL index, which a read-only folder forbids."""
+
+
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 def _fts_query(search: str) -> str:
@@ -101,21 +105,30 @@ class Archive:
             readonly = True
         if not existed and not _writable(path.parent):
             raise ArchiveReadOnlyError(f"Cannot create {path}: its folder is not writable.")
-        try:
-            if readonly:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-            else:
-                conn = sqlite3.connect(str(path), check_same_thread=False)
-        except sqlite3.Error as error:
-            raise ArchiveError(f"Cannot open {path}: {error}.") from None
-        db = Database(conn)
-        archive = cls(path, db, readonly=readonly, created=not existed)
-        try:
-            archive._prepare(existed, with_sample=with_sample)
-        except BaseException:
-            conn.close()
-            raise
-        return archive
+        # A WAL archive in a folder we cannot write has no -shm file to share; the second
+        # attempt reads it as immutable, which is safe because nobody here can change it.
+        attempts = ["?mode=ro", "?mode=ro&immutable=1"] if readonly else [None]
+        for attempt, uri_options in enumerate(attempts):
+            try:
+                if uri_options:
+                    conn = sqlite3.connect(f"{path.resolve().as_uri()}{uri_options}", uri=True, check_same_thread=False)
+                else:
+                    conn = sqlite3.connect(str(path), check_same_thread=False)
+            except sqlite3.Error as error:
+                raise ArchiveError(f"Cannot open {path}: {error}.") from None
+            archive = cls(path, Database(conn), readonly=readonly, created=not existed)
+            try:
+                archive._prepare(existed, with_sample=with_sample)
+            except _ReadOnlyWal:
+                conn.close()
+                if attempt + 1 < len(attempts):
+                    continue
+                raise ArchiveReadOnlyError(f"{path} cannot be read in a read-only folder.") from None
+            except BaseException:
+                conn.close()
+                raise
+            return archive
+        raise AssertionError("unreachable")
 
     def _prepare(self, existed: bool, *, with_sample: bool) -> None:
         conn = self.db.conn
@@ -137,6 +150,12 @@ class Archive:
                         f"{self.path} is an SQLite database of another program, not a BeautifulLetters archive; "
                         "it was left untouched."
                     )
+        except sqlite3.OperationalError as error:
+            if self.readonly and "readonly" in str(error):
+                raise _ReadOnlyWal() from None
+            raise ArchiveDamagedError(
+                f"{self.path} cannot be read as an archive ({error}); it was left untouched."
+            ) from None
         except sqlite3.DatabaseError as error:
             raise ArchiveDamagedError(
                 f"{self.path} cannot be read as an archive ({error}); it was left untouched."
@@ -220,7 +239,9 @@ class Archive:
                 raise ArchiveError(f"Cannot write {self.path} ({message}); the change was not saved.") from None
             raise
         except sqlite3.IntegrityError as error:
-            raise ArchiveError(f"The change would break the archive's consistency ({error}); nothing was saved.") from None
+            raise ArchiveError(
+                f"The change would break the archive's consistency ({error}); nothing was saved."
+            ) from None
 
     def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = self.db.conn.execute(sql, params)
@@ -254,10 +275,10 @@ class Archive:
             raise ValidationError(sorted(unknown)[0], "is not a field of a person.")
         row: dict[str, Any] = {}
         if creating or "display_name" in fields:
-            row["display_name"] = validation.text(fields.get("display_name"), "name", required=True, max_length=500)
+            row["display_name"] = validation.text(fields.get("display_name"), "name", required=True)
         for name in ("full_name", "nickname", "language", "pronunciation"):
             if name in fields:
-                row[name] = validation.text(fields[name], name, max_length=1000)
+                row[name] = validation.text(fields[name], name)
         if "notes" in fields:
             row["notes"] = validation.text(fields["notes"], "notes")
         if "pronouns" in fields:
@@ -340,9 +361,7 @@ class Archive:
             record[name] = json.loads(record[name] or "[]")
         record["tags"] = [
             r[0]
-            for r in self.db.conn.execute(
-                "SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (row["id"],)
-            )
+            for r in self.db.conn.execute("SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (row["id"],))
         ]
         record["is_self"] = bool(record["is_self"])
         record["is_sample"] = bool(record["is_sample"])
@@ -377,8 +396,13 @@ class Archive:
         return where, params
 
     def person_ids(
-        self, *, search: str | None = None, tag: str | None = None, sort: str = "name",
-        limit: int | None = None, offset: int = 0,
+        self,
+        *,
+        search: str | None = None,
+        tag: str | None = None,
+        sort: str = "name",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[int]:
         """Ids of matching people in display order: cheap enough for 100,000 people."""
         where, params = self._people_filter(search, tag)
@@ -410,7 +434,9 @@ class Archive:
         )
         return {row["id"]: row for row in rows}
 
-    def list_people(self, *, search: str | None = None, tag: str | None = None, sort: str = "name") -> list[dict[str, Any]]:
+    def list_people(
+        self, *, search: str | None = None, tag: str | None = None, sort: str = "name"
+    ) -> list[dict[str, Any]]:
         ids = self.person_ids(search=search, tag=tag, sort=sort)
         return [self.get_person(i) for i in ids]
 
@@ -465,13 +491,20 @@ class Archive:
     def remove_relationship(self, relationship_id: int) -> None:
         with self.transaction() as db:
             db.execute("UPDATE notes SET relationship_id = NULL WHERE relationship_id = ?", (relationship_id,))
-            db.execute("UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (relationship_id,))
+            db.execute(
+                "UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (relationship_id,)
+            )
             if db.execute("DELETE FROM relationships WHERE id = ?", (relationship_id,)).rowcount == 0:
                 raise NotFoundError("relationship", relationship_id)
 
     # -------------------------------------------------------------------- notes
     def add_note(
-        self, person_id: int, text: str, *, tag: str = "note", about_relationship_from: int | None = None,
+        self,
+        person_id: int,
+        text: str,
+        *,
+        tag: str = "note",
+        about_relationship_from: int | None = None,
         noted_on: str | None = None,
     ) -> int:
         self.get_person(person_id)
@@ -524,7 +557,13 @@ class Archive:
 
     # -------------------------------------------------------------------- dates
     def add_date(
-        self, person_id: int, *, kind: str, date: str, label: str | None = None, yearly: bool = True,
+        self,
+        person_id: int,
+        *,
+        kind: str,
+        date: str,
+        label: str | None = None,
+        yearly: bool = True,
         relationship_from: int | None = None,
     ) -> int:
         self.get_person(person_id)
@@ -552,7 +591,9 @@ class Archive:
             return int(db["important_dates"].insert(row).last_pk)
 
     def dates_for(self, person_id: int) -> list[dict[str, Any]]:
-        rows = self._query("SELECT * FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), id", (person_id,))
+        rows = self._query(
+            "SELECT * FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), id", (person_id,)
+        )
         for row in rows:
             row["yearly"] = bool(row["yearly"])
         return rows
@@ -579,10 +620,21 @@ class Archive:
 
     # ------------------------------------------------------------------ letters
     def create_letter(
-        self, *, signer_id: int, recipient_id: int, body: str, body_format: str = "text",
-        body_text: str | None = None, occasion: str | None = None, occasion_date: str | None = None,
-        template: str | None = None, title: str | None = None, language: str | None = None,
-        style: Mapping[str, Any] | None = None, status: str = "draft", is_sample: bool = False,
+        self,
+        *,
+        signer_id: int,
+        recipient_id: int,
+        body: str,
+        body_format: str = "text",
+        body_text: str | None = None,
+        occasion: str | None = None,
+        occasion_date: str | None = None,
+        template: str | None = None,
+        title: str | None = None,
+        language: str | None = None,
+        style: Mapping[str, Any] | None = None,
+        status: str = "draft",
+        is_sample: bool = False,
         created_at: str | None = None,
     ) -> int:
         """Store a new letter together with its first revision, in one transaction."""
@@ -630,7 +682,12 @@ class Archive:
         return letter_id
 
     def save_letter_body(
-        self, letter_id: int, body: str, *, body_format: str | None = None, body_text: str | None = None,
+        self,
+        letter_id: int,
+        body: str,
+        *,
+        body_format: str | None = None,
+        body_text: str | None = None,
         coalesce_seconds: float = 0.0,
     ) -> int:
         """Save a new body as a revision; returns the revision id.
@@ -660,10 +717,18 @@ class Archive:
                     )
                     return int(newest[0])
             return int(
-                db["revisions"].insert(
-                    {"letter_id": letter_id, "body": clean_body, "body_format": fmt, "body_text": plain,
-                     "created_at": stamp, "updated_at": stamp}
-                ).last_pk
+                db["revisions"]
+                .insert(
+                    {
+                        "letter_id": letter_id,
+                        "body": clean_body,
+                        "body_format": fmt,
+                        "body_text": plain,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                )
+                .last_pk
             )
 
     def update_letter(self, letter_id: int, **fields: Any) -> None:
@@ -676,7 +741,7 @@ class Archive:
         row: dict[str, Any] = {"updated_at": now_iso()}
         for name in ("occasion", "title", "language", "template"):
             if name in fields:
-                row[name] = validation.text(fields[name], name, max_length=1000)
+                row[name] = validation.text(fields[name], name)
         if "occasion_date" in fields:
             row["occasion_date"] = validation.date(fields["occasion_date"], "occasion date", allow_yearless=True)
         if "style" in fields:
@@ -779,7 +844,8 @@ class Archive:
     def has_sample(self) -> bool:
         return bool(
             self.db.conn.execute(
-                "SELECT EXISTS(SELECT 1 FROM people WHERE is_sample = 1) OR EXISTS(SELECT 1 FROM letters WHERE is_sample = 1)"
+                "SELECT EXISTS(SELECT 1 FROM people WHERE is_sample = 1)"
+                " OR EXISTS(SELECT 1 FROM letters WHERE is_sample = 1)"
             ).fetchone()[0]
         )
 
@@ -830,15 +896,21 @@ class Archive:
 
 def _delete_people(db: Database, ids: list[int]) -> None:
     for person_id in ids:
-        letters = [r[0] for r in db.execute(
-            "SELECT id FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id))]
+        letters = [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
+            )
+        ]
         for letter_id in letters:
             db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
             db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
         db.execute("DELETE FROM notes WHERE person_id = ?", (person_id,))
         db.execute("DELETE FROM important_dates WHERE person_id = ?", (person_id,))
-        rel_ids = [r[0] for r in db.execute(
-            "SELECT id FROM relationships WHERE from_id = ? OR to_id = ?", (person_id, person_id))]
+        rel_ids = [
+            r[0]
+            for r in db.execute("SELECT id FROM relationships WHERE from_id = ? OR to_id = ?", (person_id, person_id))
+        ]
         for rel_id in rel_ids:
             db.execute("UPDATE notes SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
             db.execute("UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
@@ -856,7 +928,9 @@ def _check_header(path: Path) -> None:
     except OSError as error:
         raise ArchiveError(f"{path} cannot be read ({error.strerror}).") from None
     if header != SQLITE_HEADER:
-        raise NotAnArchiveError(f"{path} is not a BeautifulLetters archive (it is not an SQLite database); it was left untouched.")
+        raise NotAnArchiveError(
+            f"{path} is not a BeautifulLetters archive (it is not an SQLite database); it was left untouched."
+        )
 
 
 def _writable(path: Path) -> bool:
