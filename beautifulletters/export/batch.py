@@ -1,0 +1,132 @@
+"""Planning a batch (mail merge) and an anthology: who is in it, file names, warnings, order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from beautifulletters.errors import ValidationError
+from beautifulletters.export.envelopes import postal_address
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
+
+NO_POSTAL_ADDRESS = "no postal address"
+# Windows refuses these as file names whatever the extension; a batch should open anywhere.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+MAX_NAME_LENGTH = 80
+
+
+def select_people(archive: Archive, *, tag: str | None = None, search: str | None = None,
+                  ids: Sequence[int] | None = None) -> list[int]:
+    """Recipients of a batch: exactly one of a tag, a search or a list of ids, in name order."""
+    given = [choice for choice in (tag, search, ids) if choice]
+    if len(given) != 1:
+        raise ValidationError("recipients", "choose the people by one of --tag, --search or --ids.")
+    if ids:
+        people = []
+        for person_id in dict.fromkeys(ids):
+            archive.get_person(person_id)  # NotFoundError names the missing id
+            people.append(person_id)
+        return people
+    people = archive.person_ids(tag=tag, search=search)
+    if not people:
+        what = f"tagged {tag!r}" if tag else f"matching {search!r}"
+        raise ValidationError("recipients", f"nobody is {what}.")
+    return people
+
+
+def safe_file_name(name: str, used: set[str] | None = None, *, suffix: str = "") -> str:
+    """A file name made from a person's name that is safe on every system and unique in `used`.
+
+    Letters, digits, spaces, dots and dashes are kept (in any script); path separators,
+    control and reserved characters become "_"; names that are empty or reserved get a prefix.
+    """
+    text = unicodedata.normalize("NFC", name)
+    text = "".join("_" if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    text = re.sub(r'[\\/:*?"<>|\x00]', "_", text)
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    text = re.sub(r"_+", "_", text)
+    if len(text) > MAX_NAME_LENGTH:
+        text = text[:MAX_NAME_LENGTH].rstrip(" ._")
+    if not text.strip("_ ") or text.split(".")[0].lower() in _RESERVED:
+        text = f"letter {text}".strip()
+    candidate = text + suffix
+    if used is not None:
+        number = 2
+        while candidate.casefold() in used:
+            candidate = f"{text} ({number}){suffix}"
+            number += 1
+        used.add(candidate.casefold())
+    return candidate
+
+
+@dataclass
+class PlannedLetter:
+    """One person in a batch with the draft made for them and what to check before sending."""
+
+    person_id: int
+    name: str
+    letter_id: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    include: bool = True
+    file_name: str = ""
+
+    @property
+    def has_postal_address(self) -> bool:
+        return NO_POSTAL_ADDRESS not in self.warnings
+
+
+def _problem_key(warning: str, name: str) -> str:
+    """'Loretta has no anniversary year' -> 'no anniversary year', so problems can be counted."""
+    text = warning.strip().rstrip(".")
+    for prefix in (f"{name} has ", f"{name.split()[0]} has " if name.split() else "\0"):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    match = re.match(r"^(?:.+? )?(?:has|have) (no .+)$", text)
+    return match.group(1) if match else text
+
+
+def lint_summary(plans: Iterable[PlannedLetter]) -> list[str]:
+    """One sentence per kind of problem: '2 people have no postal address'."""
+    counts: Counter[str] = Counter()
+    order: list[str] = []
+    for plan in plans:
+        if not plan.include:
+            continue
+        for key in dict.fromkeys(_problem_key(w, plan.name) for w in plan.warnings):
+            if key not in counts:
+                order.append(key)
+            counts[key] += 1
+    sentences = []
+    for key in order:
+        count = counts[key]
+        if key.startswith("no "):
+            verb = "has" if count == 1 else "have"
+            sentences.append(f"{count} {'person' if count == 1 else 'people'} {verb} {key}")
+        else:
+            sentences.append(f"{count} {'letter' if count == 1 else 'letters'}: {key}")
+    return sentences
+
+
+def address_warnings(person: dict[str, Any]) -> list[str]:
+    return [] if postal_address(person) else [NO_POSTAL_ADDRESS]
+
+
+def anthology_letter_ids(archive: Archive, signer_id: int, recipient_id: int) -> list[int]:
+    """Every letter from signer to recipient, oldest first (by the date it was sent or written)."""
+    letters = archive.list_letters(to=recipient_id, signer=signer_id)
+    if not letters:
+        signer = archive.get_person(signer_id)["display_name"]
+        recipient = archive.get_person(recipient_id)["display_name"]
+        raise ValidationError("anthology", f"{signer} has written no letters to {recipient}.")
+    return [row["id"] for row in sorted(letters, key=anthology_sort_key)]
+
+
+def anthology_sort_key(letter: dict[str, Any]) -> tuple[str, int]:
+    when = letter.get("sent_on") or (letter.get("created_at") or "")[:10]
+    return (when, int(letter["id"]))
