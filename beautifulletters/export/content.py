@@ -8,13 +8,13 @@ formatting (bold, italic, underline, paragraphs, headings, lists, quotes) and ev
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters.errors import ValidationError
+from beautifulletters.stationery import resolve_style
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -70,7 +70,8 @@ class LetterContent:
         """The letter's words as plain text: place/date line, paragraphs, signature."""
         parts = [self.place_date] if self.place_date else []
         parts += [block.text for block in self.blocks]
-        parts.append(self.signature)
+        if self.signature:
+            parts.append(self.signature)
         return "\n\n".join(parts)
 
 
@@ -220,43 +221,18 @@ def blocks_from_body(body: str, body_format: str) -> list[Block]:
 
 # --------------------------------------------------------------------- the letter
 def signature_for(letter: dict[str, Any], signer: dict[str, Any]) -> str:
-    """The name under the letter: the style's signature name, else the signer's first name."""
-    style = letter.get("style") or {}
-    name = str(style.get("signature_name") or "").strip()
-    if name:
-        return name
-    display = signer.get("display_name") or ""
-    return display.split()[0] if display.split() else display
+    """The name under the letter: the style's signature name, else the signer's nickname or first name."""
+    return str(resolve_style(letter.get("style"), signer=signer)["signature_name"])
 
 
 def letter_date(letter: dict[str, Any]) -> str:
     """The date a letter is filed under: when it was sent, else when it was written."""
-    return (letter.get("sent_on") or (letter.get("created_at") or "")[:10] or "")
+    return letter.get("sent_on") or (letter.get("created_at") or "")[:10] or ""
 
 
-def format_long_date(iso: str, language: str | None = None) -> str:
-    """'2025-04-03' as '3 April 2025' (US English: 'April 3, 2025'); other text is kept as is."""
-    try:
-        day = dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    month = day.strftime("%B")
-    if (language or "").lower() in ("en-us", "en_us"):
-        return f"{month} {day.day}, {day.year}"
-    return f"{day.day} {month} {day.year}"
-
-
-def place_date_line(letter: dict[str, Any]) -> str:
-    """The place/date line from the letter's style ('place_date', or 'place' plus the date)."""
-    style = letter.get("style") or {}
-    explicit = style.get("place_date")
-    if explicit is not None:
-        return str(explicit).strip()
-    if style.get("show_date") is False:
-        return ""
-    place = str(style.get("place") or "").strip()
-    when = format_long_date(letter_date(letter), letter.get("language")) if letter_date(letter) else ""
-    return ", ".join(part for part in (place, when) if part)
+def place_date_line(style: dict[str, Any]) -> str:
+    """'Springfield, 3 April 2025' from a resolved style's place and date line."""
+    return ", ".join(part for part in (style.get("place") or "", style.get("date_line") or "") if part.strip())
 
 
 def _without_trailing_signature(blocks: list[Block], signature: str) -> list[Block]:
@@ -284,10 +260,21 @@ def _without_trailing_signature(blocks: list[Block], signature: str) -> list[Blo
 
 
 def content_from_records(letter: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
-                         font: str | None = None, stationery: str | None = None) -> LetterContent:
-    """Build the export model from archive records (no archive access, so batches can reuse it)."""
+                         font: str | None = None, stationery: str | None = None,
+                         defaults: dict[str, Any] | None = None) -> LetterContent:
+    """Build the export model from archive records (no archive access, so batches can reuse it).
+
+    Style rules (signature name, date line, defaults) are the writing desk's own
+    (`beautifulletters.stationery.resolve_style`), so every format agrees with the editor.
+    """
     style = dict(letter.get("style") or {})
-    signature = signature_for(letter, signer)
+    if font:
+        style["font_family"] = font
+    if stationery:
+        style["stationery"] = stationery
+    resolved = resolve_style(style, defaults=defaults, signer=signer,
+                             written_on=(letter.get("created_at") or "")[:10] or None)
+    signature = resolved["signature_name"] if resolved["show_signature"] else ""
     blocks = _without_trailing_signature(blocks_from_body(letter.get("body") or "", letter.get("body_format")
                                                           or "text"), signature)
     title = letter.get("title") or f"Letter to {recipient.get('display_name', '')}".strip()
@@ -298,13 +285,13 @@ def content_from_records(letter: dict[str, Any], signer: dict[str, Any], recipie
         signature=signature,
         signer_name=signer.get("display_name") or "",
         recipient_name=recipient.get("display_name") or "",
-        place_date=place_date_line(letter),
-        font=font or style.get("font"),
-        stationery=stationery or style.get("stationery"),
-        page_size=str(style.get("page_size") or "A4"),
+        place_date=place_date_line(resolved),
+        font=resolved["font_family"],
+        stationery=resolved["stationery"],
+        page_size=resolved["page_size"],
         language=letter.get("language"),
         date=letter_date(letter),
-        style=style,
+        style=resolved,
     )
 
 

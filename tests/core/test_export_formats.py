@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from beautifulletters.errors import ValidationError
 from beautifulletters.export.content import blocks_from_html, letter_content
 from beautifulletters.export.formats import (
     escape_markdown,
@@ -46,7 +47,7 @@ class _Collector(HTMLParser):
 
 def test_plain_text_keeps_paragraphs_and_adds_the_signature(empty_archive) -> None:
     letter_id = _letter(empty_archive, "Dear Ada,\n\nStill the gulls.\nAnd the sea.\n\nAll my love,",
-                        style={"signature_name": "Chrissy", "place_date": "Springfield, 3 April"})
+                        style={"signature_name": "Chrissy", "place": "Springfield", "date_line": "3 April"})
     text = to_plain_text(letter_content(empty_archive, letter_id))
     assert text == ("Springfield, 3 April\n\nDear Ada,\n\nStill the gulls.\nAnd the sea.\n\n"
                     "All my love,\n\nChrissy\n")
@@ -94,8 +95,11 @@ def test_html_export_shows_names_literally(empty_archive, tmp_path: Path, name: 
 
 def test_html_is_self_contained(empty_archive) -> None:
     letter_id = _letter(empty_archive, "Dear Ada,\n\nHi.\n\nLove,")
-    page = to_html(letter_content(empty_archive, letter_id, font='Kristi"; } body { background: url(x)'))
-    assert "http:" not in page and "https:" not in page and "url(" not in page and "<link" not in page and "<script" not in page
+    with pytest.raises(ValidationError, match="font_family"):
+        letter_content(empty_archive, letter_id, font='Kristi"; } body { background: url(x)')
+    page = to_html(letter_content(empty_archive, letter_id, font="Kristi"))
+    for forbidden in ("http:", "https:", "url(", "<link", "<script", "<img"):
+        assert forbidden not in page
     assert "default-src 'none'" in page
     assert '<meta name="author" content="Chris Mercer">' in page
 
@@ -114,7 +118,7 @@ def test_markdown_escapes_markup_and_keeps_emphasis(empty_archive) -> None:
 def test_docx_reads_back_with_python_docx(empty_archive, tmp_path: Path) -> None:
     body = "<p>Dear <b>Ada</b>,</p><p>Still the gulls,<br>still the sea.</p><p>With love,</p>"
     letter_id = _letter(empty_archive, body, body_format="html",
-                        style={"signature_name": '<a href="x">Sam</a>', "font": "Dancing Script"})
+                        style={"signature_name": '<a href="x">Sam</a>', "font_family": "Dancing Script"})
     out = export_text_format(letter_content(empty_archive, letter_id), "docx", tmp_path / "letter.docx")
     document = docx.Document(str(out))
     paragraphs = [p.text for p in document.paragraphs]
