@@ -443,6 +443,14 @@ class Archive:
     def all_tags(self) -> list[str]:
         return [r[0] for r in self.db.conn.execute("SELECT DISTINCT tag FROM person_tags ORDER BY tag")]
 
+    def match_keys(self) -> list[dict[str, Any]]:
+        """Names, birthdays, emails and phones of everyone, in one query: what an import matches on."""
+        rows = self._query("SELECT id, display_name, full_name, birthday, emails, phones FROM people ORDER BY id")
+        for row in rows:
+            row["emails"] = json.loads(row["emails"] or "[]")
+            row["phones"] = json.loads(row["phones"] or "[]")
+        return rows
+
     # ------------------------------------------------------------ relationships
     def set_relationship(self, from_id: int, to_id: int, **fields: Any) -> int:
         """Create or update what `from_id` (who signs) is to `to_id` (who receives)."""
@@ -892,6 +900,73 @@ class Archive:
             "schema": [m.name for m in migrations.applied(self.db)],
             "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
         }
+
+    # ------------------------------------------------------------------- backups
+    def backup_to(self, destination: str | os.PathLike[str]) -> None:
+        """Write a complete copy to `destination` with SQLite's backup API, then check it.
+
+        The backup API reads through SQLite, so writes still sitting in the WAL are included;
+        a plain file copy of a WAL archive can miss them. The copy is left in rollback-journal
+        mode so it is one self-contained file.
+        """
+        _copy_database(self.db.conn, Path(destination))
+
+    @staticmethod
+    def copy_file(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
+        """Copy an archive file (with its WAL, if any) to `destination` through the backup API, checked."""
+        source = Path(source)
+        _check_header(source)
+        try:
+            conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error as error:
+            raise ArchiveError(f"Cannot open {source}: {error}.") from None
+        try:
+            _copy_database(conn, Path(destination))
+        except sqlite3.DatabaseError as error:
+            raise ArchiveDamagedError(f"{source} cannot be read as an archive ({error}).") from None
+        finally:
+            conn.close()
+        Archive.verify_file(destination)
+
+    @staticmethod
+    def verify_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+        """Check an archive file without changing it; returns its counts, raises when it is unusable."""
+        path = Path(path)
+        _check_header(path)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error as error:
+            raise ArchiveError(f"Cannot open {path}: {error}.") from None
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchall()
+            if result != [("ok",)]:
+                raise ArchiveDamagedError(f"{path} is damaged ({'; '.join(r[0] for r in result[:3])}).")
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise NotAnArchiveError(
+                    f"{path} is an SQLite database of another program, not a BeautifulLetters archive."
+                )
+            counts = {
+                table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("people", "letters")
+            }
+        except sqlite3.DatabaseError as error:
+            raise ArchiveDamagedError(f"{path} cannot be read as an archive ({error}).") from None
+        finally:
+            conn.close()
+        return {"path": str(path), "counts": counts}
+
+
+def _copy_database(source: sqlite3.Connection, destination: Path) -> None:
+    target = sqlite3.connect(str(destination))
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+        result = target.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError as error:
+        raise ArchiveError(f"Cannot write {destination} ({error}).") from None
+    finally:
+        target.close()
+    if result != [("ok",)]:
+        raise ArchiveDamagedError(f"The copy written to {destination} failed its check ({result[0][0]}).")
 
 
 def _delete_people(db: Database, ids: list[int]) -> None:
