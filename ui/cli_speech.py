@@ -1,4 +1,4 @@
-"""`letters speak ID --out FILE.wav [--voice V] [--rate WPM]` and `letters voices`: reading aloud from the command line."""
+"""`letters speak ID --out FILE.wav [--voice V] [--rate WPM]` and `letters voices` on the command line."""
 
 from __future__ import annotations
 
