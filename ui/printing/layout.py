@@ -1,0 +1,191 @@
+"""The bridge from a stored letter to pages: the writing desk's layout engine, prepared for output.
+
+Print, print preview and PDF all come through :func:`prepare_letter` and :func:`paint_letter`,
+which use ``ui.desk.page`` (PageStyle, build_letter_document, paint_page/paint_stationery) so
+what prints is what the editor shows. On top of the desk's engine this module adds what
+only output needs: exact text (no ligatures, fallback fonts for other scripts), the closing
+kept with the signature, and page numbers from page 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPainter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
+
+from beautifulletters.export.content import LetterContent, content_from_records
+from ui.desk import page as page_engine
+from ui.printing.textlayer import prepare_for_export, undrawable_warning
+
+
+@dataclass
+class PreparedLetter:
+    """One letter ready to be painted: its document, page style and plain facts for metadata."""
+
+    content: LetterContent
+    document: QTextDocument
+    style: Any  # page_engine.PageStyle
+    warnings: list[str] = field(default_factory=list)
+    page_numbers: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.content.title
+
+    @property
+    def author(self) -> str:
+        return self.content.signer_name
+
+
+def prepare_from_records(letter: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
+                         font: str | None = None, stationery: str | None = None,
+                         defaults: dict[str, Any] | None = None, page_numbers: bool = False) -> PreparedLetter:
+    """Build the letter's document with the desk's engine and make it safe and exact for output."""
+    letter = dict(letter)
+    style_data = dict(letter.get("style") or {})
+    if font:
+        style_data["font_family"] = font
+    if stationery:
+        style_data["stationery"] = stationery
+    letter["style"] = style_data
+    content = content_from_records(letter, signer, recipient, defaults=defaults)
+    style = page_engine.PageStyle.from_letter(letter, signer, defaults)
+    document = page_engine.build_letter_document(letter.get("body") or "", letter.get("body_format") or "text",
+                                                 style)
+    prepare_for_export(document)
+    warnings = []
+    warning = undrawable_warning(document.toPlainText(), content.font or "")
+    if warning:
+        warnings.append(warning)
+    return PreparedLetter(content, document, style, warnings, page_numbers)
+
+
+def prepare_letter(archive: Any, letter_id: int, *, font: str | None = None, stationery: str | None = None,
+                   page_numbers: bool = False, defaults: dict[str, Any] | None = None) -> PreparedLetter:
+    letter = archive.get_letter(letter_id)
+    signer = archive.get_person(letter["signer_id"])
+    recipient = archive.get_person(letter["recipient_id"])
+    return prepare_from_records(letter, signer, recipient, font=font, stationery=stationery,
+                                defaults=defaults, page_numbers=page_numbers)
+
+
+def _page_of(document: QTextDocument, block: QTextBlock, *, bottom: bool = False) -> int:
+    rect = document.documentLayout().blockBoundingRect(block)
+    y = rect.bottom() - 0.5 if bottom else rect.top() + 0.5
+    return int(y // document.pageSize().height())
+
+
+def _set_break_before(block: QTextBlock) -> None:
+    cursor = QTextCursor(block)
+    block_format = QTextBlockFormat()
+    block_format.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.mergeBlockFormat(block_format)
+
+
+def keep_closing_with_signature(document: QTextDocument) -> bool:
+    """No closing line alone at the top of a page, and no signature without its closing.
+
+    QTextDocument has no "keep with next"; a page break before the closing (when the
+    signature would be parted from it) and before the last body paragraph (when the closing
+    would start a page alone) gives the same result. Returns True when a break was added.
+    """
+    if document.pageCount() < 2:
+        return False
+    first, closing = page_engine.body_blocks(document)
+    while closing.isValid() and not closing.text().strip() and closing != first:
+        closing = closing.previous()
+    changed = False
+    signature = document.lastBlock()
+    if page_engine.block_role(signature) == page_engine.ROLE_SIGNATURE and signature.text().strip():
+        if _page_of(document, signature, bottom=True) > _page_of(document, closing):
+            _set_break_before(closing)
+            changed = True
+    before = closing.previous()
+    while before.isValid() and not before.text().strip():
+        before = before.previous()
+    if before.isValid() and page_engine.block_role(before) == page_engine.ROLE_BODY:
+        closing_page = _page_of(document, closing)
+        if closing_page > _page_of(document, before, bottom=True) or (
+                changed and closing_page > _page_of(document, before)):
+            page_height = document.pageSize().height()
+            if document.documentLayout().blockBoundingRect(before).height() < page_height / 2:
+                _set_break_before(before)
+                changed = True
+    return changed
+
+
+def set_page_layout(device: QPagedPaintDevice, style: Any) -> None:
+    device.setPageLayout(QPageLayout(style.qpage_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    if hasattr(device, "setFullPage"):
+        device.setFullPage(True)  # QPrinter: draw from the paper's corner, not the printable area
+
+
+def paint_page_number(painter: QPainter, prepared: PreparedLetter, index: int) -> None:
+    """'– 2 –' centred in the bottom margin (document units; the painter is already scaled)."""
+    page = prepared.document.pageSize()
+    bottom_mm = prepared.style.margins_mm[2]
+    bottom = page_engine.mm_to_px(bottom_mm)
+    font = QFont(prepared.document.defaultFont())
+    # Pixel size in document units: the painter is scaled from them to the device, so a point
+    # size (which Qt would resolve at the device's own DPI) would come out too big.
+    font.setPixelSize(round(max(8.0, prepared.style.font_size_pt * 0.65) / 72 * page_engine.LAYOUT_DPI))
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor(prepared.style.ink_color))
+    painter.drawText(QRectF(0, page.height() - bottom * 0.8, page.width(), bottom * 0.55),
+                     int(Qt.AlignmentFlag.AlignCenter), f"– {index + 1} –")
+    painter.restore()
+
+
+def paint_letter(painter: QPainter, device: QPagedPaintDevice, prepared: PreparedLetter, *,
+                 new_page_first: bool = False) -> int:
+    """Paint the letter's pages with an already active painter (so batches share one file)."""
+    keep_closing_with_signature(prepared.document)
+    pages = max(1, prepared.document.pageCount())
+    page = prepared.document.pageSize()
+    for index in range(pages):
+        if index or new_page_first:
+            device.newPage()
+        scale = device.width() / page.width()
+        painter.save()
+        painter.scale(scale, scale)
+        page_engine.paint_page(painter, prepared.document, prepared.style, index)
+        if prepared.page_numbers and index > 0:
+            paint_page_number(painter, prepared, index)
+        painter.restore()
+    return pages
+
+
+def render(prepared: PreparedLetter, device: QPagedPaintDevice) -> int:
+    """Paint every page of the letter on a PDF writer or printer; returns the page count."""
+    set_page_layout(device, prepared.style)
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise RuntimeError("the printer or PDF file could not be opened for drawing")
+    try:
+        return paint_letter(painter, device, prepared)
+    finally:
+        painter.end()
+
+
+def first_page_image(prepared: PreparedLetter, width_px: int = 900) -> QImage:
+    """The first page as the print preview shows it (the desk's own page painter)."""
+    keep_closing_with_signature(prepared.document)
+    return page_engine.render_page_image(prepared.document, prepared.style, 0, width_px)
+
+
+__all__ = ["PreparedLetter", "first_page_image", "paint_letter", "prepare_from_records", "prepare_letter",
+           "render"]

@@ -1,0 +1,83 @@
+"""PDF and ODT files from the one layout engine; PDF files carry title and author, fonts embedded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocumentWriter
+
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.export.formats import write_atomically
+from beautifulletters.stationery import PAGE_SIZES_MM
+from ui.printing.layout import PreparedLetter, render
+
+PDF_RESOLUTION = 1200  # dpi of the PDF's coordinate space; text stays vector at any value
+
+
+def page_layout_for(page_size: str) -> QPageLayout:
+    """Portrait page of the letter's size with no printer margins: the letter's margins are its own."""
+    width, height = PAGE_SIZES_MM.get(page_size, PAGE_SIZES_MM["A4"])
+    size = QPageSize(QSizeF(width, height), QPageSize.Unit.Millimeter, page_size)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
+                       QPageLayout.Unit.Millimeter)
+
+
+def new_pdf_writer(path: Path, *, title: str, author: str, page_size: str) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout_for(page_size))
+    writer.setTitle(title)
+    writer.setAuthor(author)
+    writer.setCreator("BeautifulLetters")
+    return writer
+
+
+def _write_pdf(prepared: PreparedLetter, temp: Path) -> None:
+    writer = new_pdf_writer(temp, title=prepared.title, author=prepared.author,
+                            page_size=prepared.content.page_size)
+    render(prepared, writer)
+    del writer  # the file is complete only once the writer is gone
+
+
+def write_letter_pdf(prepared: PreparedLetter, path: Path) -> Path:
+    """One letter as a PDF, written to a temporary name and renamed when complete."""
+    return write_atomically(Path(path), lambda temp: _write_pdf(prepared, temp))
+
+
+def write_letter_odt(prepared: PreparedLetter, path: Path) -> Path:
+    """The letter's document as OpenDocument Text (words, paragraphs, fonts and basic formatting)."""
+
+    def write(temp: Path) -> None:
+        writer = QTextDocumentWriter(str(temp), b"ODF")
+        if not writer.write(prepared.document):
+            raise BeautifulLettersError(f"Cannot write {path} as ODT.")
+
+    return write_atomically(Path(path), write)
+
+
+def merge_pdfs(parts: Sequence[Path], path: Path, *, title: str, author: str,
+               is_cancelled: Callable[[], bool] | None = None) -> Path:
+    """Join finished PDFs (letters, envelopes, a title page) into one file, in order.
+
+    Each part is a complete PDF from the same engine, so a combined book looks exactly like
+    the separate letters; pypdf only copies pages and sets the document's title and author.
+    """
+    from pypdf import PdfWriter
+
+    def write(temp: Path) -> None:
+        merged = PdfWriter()
+        for part in parts:
+            if is_cancelled is not None and is_cancelled():
+                raise CancelledError()
+            merged.append(str(part))
+        merged.add_metadata({"/Title": title, "/Author": author, "/Creator": "BeautifulLetters"})
+        with open(temp, "wb") as handle:
+            merged.write(handle)
+
+    return write_atomically(Path(path), write)
+
+
+class CancelledError(Exception):
+    """The person pressed Cancel; whatever was being written has been removed."""

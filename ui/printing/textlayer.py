@@ -1,0 +1,110 @@
+"""Keeping a PDF's text layer exact: no ligature glyphs, and fallback fonts that can draw every character.
+
+Qt's PDF writer maps each glyph back to text through the font's character map. Ligatures
+("ll", "fi", "ffl") and contextual alternates are glyphs no character maps to, so
+pdftotext read "still the gulls" from Dancing Script as "sti e gu s", and Kristi's
+alternate "o" vanished from "Shalom". Turning off the OpenType features that substitute
+such glyphs (liga, clig, dlig, hlig, calt) keeps every glyph tied to its letter. Required
+ligatures (rlig) stay on: Arabic needs them, and its glyphs keep their mapping.
+
+Characters a handwriting font lacks (Hebrew, Arabic, CJK, symbols) fall back to outline
+fonts installed on the system (DejaVu, WenQuanYi Micro Hei, Symbola; see
+scripts/system-deps.sh). The app's own handwriting fonts are bundled; only these fallbacks
+come from the system, because bundling every script's font would multiply the app's size.
+Colour emoji fonts are bitmaps and would put images in the PDF, so they are not used.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor, QTextDocument
+
+# Features that replace several letters (or a letter in context) by a glyph with no text.
+TEXT_BREAKING_FEATURES = ("liga", "clig", "dlig", "hlig", "calt")
+FALLBACK_FAMILIES = ("DejaVu Sans", "DejaVu Serif", "WenQuanYi Micro Hei", "Noto Sans", "Noto Sans CJK SC",
+                     "Noto Sans Hebrew", "Noto Sans Arabic", "Symbola")
+# Characters that draw nothing and need no font.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"}
+
+
+def export_features() -> dict[QFont.Tag, int]:
+    return {QFont.Tag(tag): 0 for tag in TEXT_BREAKING_FEATURES}
+
+
+def export_font(font: QFont) -> QFont:
+    """A copy of `font` that draws no ligatures and falls back to outline fonts for other scripts."""
+    copy = QFont(font)
+    for tag in TEXT_BREAKING_FEATURES:
+        copy.setFeature(QFont.Tag(tag), 0)
+    families = list(copy.families()) or [copy.family()]
+    copy.setFamilies(families + [f for f in available_fallbacks() if f not in families])
+    return copy
+
+
+_fallback_cache: list[str] | None = None
+
+
+def available_fallbacks() -> list[str]:
+    global _fallback_cache
+    if _fallback_cache is None:
+        installed = set(QFontDatabase.families())
+        _fallback_cache = [family for family in FALLBACK_FAMILIES if family in installed]
+    return _fallback_cache
+
+
+def prepare_for_export(document: QTextDocument) -> None:
+    """Turn off text-breaking features and add fallback families throughout `document`, in place."""
+    document.setDefaultFont(export_font(document.defaultFont()))
+    fallbacks = available_fallbacks()
+    block = document.begin()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.isValid():
+                char_format = fragment.charFormat()
+                families = list(char_format.fontFamilies() or []) if char_format.hasProperty(
+                    QTextCharFormat.Property.FontFamilies) else []
+                if not families:
+                    families = list(document.defaultFont().families())
+                change = QTextCharFormat()
+                change.setFontFeatures(export_features())
+                change.setFontFamilies(families + [f for f in fallbacks if f not in families])
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(change)
+            iterator += 1
+        block = block.next()
+    cursor.endEditBlock()
+
+
+def _font_can_draw(family: str, code_point: int) -> bool:
+    return QFontMetrics(QFont(family)).inFontUcs4(code_point)
+
+
+def undrawable_characters(text: str, family: str) -> list[str]:
+    """Characters of `text` that neither `family` nor any fallback font can draw, in order, once each."""
+    missing: list[str] = []
+    seen: set[str] = set()
+    candidates = [family, *available_fallbacks()]
+    for char in text:
+        if char in seen or unicodedata.category(char) in _INVISIBLE_CATEGORIES:
+            continue
+        seen.add(char)
+        if not any(_font_can_draw(f, ord(char)) for f in candidates):
+            missing.append(char)
+    return missing
+
+
+def undrawable_warning(text: str, family: str) -> str | None:
+    """A sentence to show before export when some characters would print as empty boxes."""
+    missing = undrawable_characters(text, family)
+    if not missing:
+        return None
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    return (f"No installed font can draw {shown}{more}; "
+            "they will print as empty boxes. Install a font that has them (e.g. Noto).")
