@@ -1,27 +1,40 @@
-"""The main window: the people in the archive on the left, their letters beside them."""
+"""The main window: people on the left, the letter on its paper in the centre, the person on the right."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError, BeautifulLettersError
+from beautifulletters.preferences import Preferences
+from ui.dialogs.person_dialog import PersonDialog, RelationshipDialog
 from ui.models import PeopleModel
+from ui.person_panel import PersonPanel
+from ui.upcoming_panel import UpcomingPanel
+from ui.workers import LatestOnly
+
+SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 
 
 def open_archive_for_window(path: Path) -> tuple[Archive | None, str | None]:
@@ -42,80 +55,513 @@ def open_archive_for_window(path: Path) -> tuple[Archive | None, str | None]:
     return archive, None
 
 
+def _search_ids(path: Path, search: str | None, tag: str | None, sort: str) -> list[int]:
+    """Runs on a worker thread with its own read-only connection (SQLite connections stay per thread)."""
+    with Archive.open_reader(path) as reader:
+        return reader.person_ids(search=search, tag=tag, sort=sort)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, archive: Archive, notice: str | None = None) -> None:
+    archive_changed = Signal()
+
+    def __init__(self, archive: Archive, notice: str | None = None, preferences: Preferences | None = None) -> None:
         super().__init__()
         self.archive = archive
-        self.setWindowTitle(f"BeautifulLetters — {archive.path.name}")
-        self.resize(1100, 720)
+        self.preferences = preferences or Preferences.load()
+        self.settings = QSettings()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self._search = LatestOnly(self._apply_search_result, self.show_error)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
 
-        self.search_box = QLineEdit(placeholderText="Search names, notes and letters…")
+        self._build_people_side()
+        self.person_panel = PersonPanel()
+        self.person_panel.setAccessibleName("About this person")
+        self.person_panel.letter_activated.connect(self.open_letter)
+        self.person_panel.edit_person_requested.connect(self.edit_person)
+        self.person_panel.edit_relationship_requested.connect(self.edit_relationship)
+        self.person_panel.error.connect(self.show_error)
+        self.person_panel.changed.connect(self._person_data_changed)
+        self.centre = self._build_centre()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.people_side)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.person_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([330, 620, 330])
+        self.splitter.setChildrenCollapsible(False)
+
+        root = QWidget()
+        root_layout = QVBoxLayout(root)
+        root_layout.setContentsMargins(8, 4, 8, 4)
+        self.hint = self._build_hint()
+        root_layout.addWidget(self.hint)
+        root_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(root)
+
+        self._build_actions()
+        self._restore_geometry()
+        self._load_archive_view(notice)
+        self.setTabOrder(self.search_box, self.tag_filter)
+        self.setTabOrder(self.tag_filter, self.sort_choice)
+        self.setTabOrder(self.sort_choice, self.people_view)
+
+    # ------------------------------------------------------------------ building
+    def _build_people_side(self) -> None:
+        self.search_box = QLineEdit(placeholderText="Search names, nicknames, notes, letters…")
         self.search_box.setAccessibleName("Search people")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(self._on_search)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.tag_filter = QComboBox()
+        self.tag_filter.setAccessibleName("Filter by tag")
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self._run_search())
+        self.sort_choice = QComboBox()
+        self.sort_choice.setAccessibleName("Sort people")
+        self.sort_choice.addItem("By name", "name")
+        self.sort_choice.addItem("By last letter", "last_letter")
+        self.sort_choice.currentIndexChanged.connect(lambda _i: self._run_search())
+        filters = QHBoxLayout()
+        filters.addWidget(self.tag_filter, 1)
+        filters.addWidget(self.sort_choice, 1)
 
-        self.people_model = PeopleModel(archive, self)
+        self.people_model = PeopleModel(self.archive, self)
         self.people_view = QTableView()
         self.people_view.setAccessibleName("People")
         self.people_view.setModel(self.people_model)
         self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.people_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.people_view.setShowGrid(False)
+        self.people_view.setAlternatingRowColors(True)
         self.people_view.verticalHeader().hide()
+        self.people_view.verticalHeader().setDefaultSectionSize(30)
         self.people_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.people_view.selectionModel().selectionChanged.connect(self._on_person_selected)
+        self.people_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.people_view.setColumnHidden(2, True)
+        self.people_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._person_chosen(current))
+        self.people_view.doubleClicked.connect(lambda _index: self.new_letter())
+        self.people_count = QLabel()
+        self.people_count.setProperty("role", "section")
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.search_box)
-        left_layout.addWidget(self.people_view)
+        people_page = QWidget()
+        layout = QVBoxLayout(people_page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addLayout(filters)
+        layout.addWidget(self.people_view, 1)
+        layout.addWidget(self.people_count)
+        add_person = QPushButton("Add person…")
+        add_person.clicked.connect(self.add_person)
+        layout.addWidget(add_person)
 
-        self.person_title = QLabel()
-        self.person_title.setObjectName("personTitle")
-        self.letters_list = QListWidget()
-        self.letters_list.setAccessibleName("Letters to this person")
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.person_title)
-        right_layout.addWidget(QLabel("Letters"))
-        right_layout.addWidget(self.letters_list)
+        self.upcoming_panel = UpcomingPanel()
+        self.upcoming_panel.write_requested.connect(self.write_for_upcoming)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setAccessibleName("People and upcoming dates")
+        self.left_tabs.addTab(people_page, "People")
+        self.left_tabs.addTab(self.upcoming_panel, "Upcoming")
+        self.people_side = self.left_tabs
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([380, 720])
-        self.setCentralWidget(splitter)
+    def _build_centre(self) -> QWidget:
+        from ui.desk.editor import LetterEditor
 
-        quit_action = self.menuBar().addMenu("&File").addAction("&Quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        self.editor = LetterEditor(self.preferences)
+        self.editor.setAccessibleName("Letter")
+        self.editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.editor.saved.connect(lambda _revision: self._letter_saved())
+        return self.editor
 
-        count = archive.count_people()
-        self.statusBar().showMessage(notice or f"{count} {'person' if count == 1 else 'people'} in {archive.path}")
+    def _build_hint(self) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 4)
+        self.hint_label = QLabel(
+            "Welcome. This archive starts with a sample: Chris writing to his wife Loretta, with their "
+            "memories and past letters. Choose Loretta, then Letter ▸ New letter… (Ctrl+N) to draft their 50th "
+            "anniversary letter. Add your own people with Person ▸ Add person…; remove the sample any time "
+            "from the Person menu."
+        )
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setProperty("role", "hint")
+        dismiss = QPushButton("Got it")
+        dismiss.setAccessibleName("Dismiss the welcome hint")
+        dismiss.clicked.connect(self.dismiss_hint)
+        layout.addWidget(self.hint_label, 1)
+        layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        return box
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menus = self.menuBar()
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        file_menu = menus.addMenu("&File")
+        self.new_letter_action = self._action(file_menu, "&New letter…", self.new_letter, QKeySequence.StandardKey.New,
+                                              "Draft a letter to the selected person")
+        self.open_archive_action = self._action(file_menu, "&Open archive…", self.choose_archive,
+                                                QKeySequence.StandardKey.Open, "Open another archive file")
+        self._action(file_menu, "New &archive…", self.create_archive, None, "Start a new, empty archive file")
+        self.save_action = self._action(file_menu, "&Save", self.save_now, QKeySequence.StandardKey.Save,
+                                        "Letters save themselves as you type; this saves at once")
+        file_menu.addSeparator()
+        self.desk_menu_hook(file_menu, toolbar)
+        file_menu.addSeparator()
+        self.preferences_action = self._action(file_menu, "Pr&eferences…", self.open_preferences,
+                                               QKeySequence.StandardKey.Preferences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = menus.addMenu("&Edit")
+        for action in self.editor.edit_actions():
+            edit_menu.addAction(action)
+
+        person_menu = menus.addMenu("&Person")
+        self.add_person_action = self._action(person_menu, "&Add person…", self.add_person, "Ctrl+Shift+N")
+        self._action(person_menu, "&Edit person…", lambda: self.edit_person(self.current_person_id()), "Ctrl+E")
+        self._action(person_menu, "Edit &relationship…", self._edit_current_relationship, "Ctrl+Shift+R")
+        self._action(person_menu, "&Find person", self.focus_search, "Ctrl+Shift+F")
+        person_menu.addSeparator()
+        self.remove_sample_action = self._action(person_menu, "Remove the &sample correspondence",
+                                                 self.remove_sample)
+
+        letter_menu = menus.addMenu("&Letter")
+        letter_menu.addAction(self.new_letter_action)
+        self._action(letter_menu, "&Template editor…", self.open_template_editor, "Ctrl+Shift+T")
+        letter_menu.addSeparator()
+        for action in self.editor.format_actions():
+            letter_menu.addAction(action)
+        self.letter_menu = letter_menu
+
+        view_menu = menus.addMenu("&View")
+        for action in self.editor.view_actions():
+            view_menu.addAction(action)
+        self._action(view_menu, "&Upcoming dates", lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+U")
+
+        toolbar.addAction(self.new_letter_action)
+        toolbar.addAction(self.add_person_action)
+        toolbar.addSeparator()
+        for action in self.editor.toolbar_actions():
+            toolbar.addAction(action)
+        self.toolbar = toolbar
+
+    def desk_menu_hook(self, file_menu: Any, toolbar: Any) -> None:
+        """Print, export, import and backups: placed in the File menu by their own modules."""
+        from ui import integrations
+
+        integrations.add_file_actions(self, file_menu, toolbar)
+
+    # ------------------------------------------------------------------ archive
+    def _load_archive_view(self, notice: str | None = None) -> None:
+        self.setWindowTitle(f"BeautifulLetters — {self.archive.path.name}" + (" (read-only)" if self.archive.readonly
+                                                                              else ""))
+        self.people_model.set_archive(self.archive)
+        self._reload_tags()
+        self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
+        self._update_count()
+        self.hint.setVisible(not self.preferences.first_start_hint_dismissed and self.archive.has_sample())
+        self.remove_sample_action.setEnabled(self.archive.has_sample() and not self.archive.readonly)
+        self.statusBar().showMessage(notice or f"Archive: {self.archive.path}")
         if self.people_model.rowCount() > 0:
+            self.people_view.selectRow(self._first_row_to_show())
+
+    def _first_row_to_show(self) -> int:
+        # On a sample archive, start on the person the sample letters are written to.
+        for row in range(min(self.people_model.rowCount(), 50)):
+            if self.people_model.index(row, 0).data() == "Loretta Mercer":
+                return row
+        return 0
+
+    def switch_archive(self, path: Path) -> bool:
+        archive, notice = open_archive_for_window(path)
+        if archive is None:
+            self.show_error(notice or f"Cannot open {path}.")
+            return False
+        self.editor.flush()
+        self.editor.close_letter()
+        old = self.archive
+        self.archive = archive
+        old.close()
+        self.preferences.last_archive = str(path)
+        self.preferences.save()
+        self.person_panel.show_person(archive, None)
+        self._load_archive_view(notice)
+        self.archive_changed.emit()
+        return True
+
+    def choose_archive(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open archive", str(self.archive.path.parent),
+                                              "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)")
+        if path:
+            self.switch_archive(Path(path))
+
+    def create_archive(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New archive", str(self.archive.path.parent / "letters.sqlite3"),
+                                              "BeautifulLetters archives (*.sqlite3)")
+        if path:
+            self.switch_archive(Path(path))
+
+    # ------------------------------------------------------------------ people
+    def _reload_tags(self) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", None)
+        for tag in self.archive.all_tags():
+            self.tag_filter.addItem(f"#{tag}", tag)
+        index = self.tag_filter.findData(current)
+        self.tag_filter.setCurrentIndex(max(index, 0))
+        self.tag_filter.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.left_tabs.setCurrentIndex(0)
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        search = self.search_box.text().strip() or None
+        tag = self.tag_filter.currentData()
+        sort = self.sort_choice.currentData() or "name"
+        self.people_model.set_pending_filter(search, tag, sort)
+        self._search.submit(_search_ids, self.archive.path, search, tag, sort)
+
+    def _apply_search_result(self, ids: list[int]) -> None:
+        selected = self.current_person_id()
+        self.people_model.set_ids(ids)
+        self._update_count()
+        row = self.people_model.row_of(selected) if selected is not None else -1
+        if row >= 0:
+            self.people_view.selectRow(row)
+        elif ids:
             self.people_view.selectRow(0)
+        else:
+            self.person_panel.show_person(self.archive, None)
 
-    def _on_search(self, text: str) -> None:
-        self.people_model.set_filter(search=text.strip() or None)
+    def _update_count(self) -> None:
+        count = self.people_model.rowCount()
+        self.people_count.setText(f"{count:,} {'person' if count == 1 else 'people'}")
 
-    def _on_person_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
+    def current_person_id(self) -> int | None:
+        index = self.people_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.people_model.person_id(index.row())
+
+    def _person_chosen(self, index: Any) -> None:
+        if not index.isValid():
             return
-        person_id = self.people_model.person_id(indexes[0].row())
+        self.person_panel.show_person(self.archive, self.people_model.person_id(index.row()))
+
+    def select_person(self, person_id: int) -> None:
+        row = self.people_model.row_of(person_id)
+        if row < 0:
+            self.search_box.clear()
+            self.people_model.refresh()
+            row = self.people_model.row_of(person_id)
+        if row >= 0:
+            self.people_view.selectRow(row)
+            self.people_view.scrollTo(self.people_model.index(row, 0))
+
+    def add_person(self) -> None:
+        if self._refuse_if_readonly():
+            return
+        dialog = PersonDialog(self.archive, self)
+        dialog.accepted.connect(lambda: self._person_saved(dialog.person_id))
+        dialog.open()
+        self._open_dialog = dialog
+
+    def edit_person(self, person_id: int | None) -> None:
+        if person_id is None or self._refuse_if_readonly():
+            return
+        dialog = PersonDialog(self.archive, self, person_id)
+        dialog.accepted.connect(lambda: self._person_saved(person_id))
+        dialog.open()
+        self._open_dialog = dialog
+
+    def _person_saved(self, person_id: int | None) -> None:
+        self.people_model.refresh()
+        self._reload_tags()
+        self._update_count()
+        if person_id is not None:
+            self.select_person(person_id)
+            self.person_panel.show_person(self.archive, person_id)
+        self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
+
+    def edit_relationship(self, from_id: int, to_id: int) -> None:
+        if self._refuse_if_readonly():
+            return
+        dialog = RelationshipDialog(self.archive, from_id, to_id, self)
+        dialog.accepted.connect(self.person_panel.refresh)
+        dialog.open()
+        self._open_dialog = dialog
+
+    def _edit_current_relationship(self) -> None:
+        person_id = self.current_person_id()
+        signer = self.archive.default_signer_id()
+        if person_id is None or signer is None:
+            return
+        for rel in self.archive.relationships_of(person_id):
+            if rel["to_id"] == person_id:
+                signer = rel["from_id"]
+                break
+        if signer != person_id:
+            self.edit_relationship(signer, person_id)
+
+    def _person_data_changed(self) -> None:
+        self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
+
+    def remove_sample(self) -> None:
+        if self._refuse_if_readonly():
+            return
+        answer = QMessageBox.question(self, "Remove the sample",
+                                      "Remove Chris, Loretta and their sample letters? Your own people stay.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_sample_now()
+
+    def remove_sample_now(self) -> None:
+        if self.editor.letter_id is not None:
+            try:
+                if self.archive.get_letter(self.editor.letter_id)["is_sample"]:
+                    self.editor.close_letter()
+            except BeautifulLettersError:
+                self.editor.close_letter()
+        removed = self.archive.remove_sample()
+        self.dismiss_hint()
+        self._load_archive_view(f"Removed the sample ({removed} people and their letters).")
+
+    def dismiss_hint(self) -> None:
+        self.hint.hide()
+        self.preferences.first_start_hint_dismissed = True
+        self.preferences.save()
+
+    # ------------------------------------------------------------------ letters
+    def new_letter(self, **prefill: Any) -> Any:
+        if self._refuse_if_readonly():
+            return None
+        from ui.dialogs.new_letter import NewLetterDialog
+
+        prefill.setdefault("recipient_id", self.current_person_id())
+        dialog = NewLetterDialog(self.archive, self, **prefill)
+        dialog.accepted.connect(lambda: self._draft_created(dialog.created_letter_id))
+        dialog.open()
+        self._open_dialog = dialog
+        return dialog
+
+    def write_for_upcoming(self, item: dict[str, Any]) -> Any:
+        from beautifulletters.drafting import template_for_occasion
+
+        self.select_person(item["person_id"])
+        return self.new_letter(recipient_id=item["person_id"], template=template_for_occasion(item["kind"]),
+                               occasion_date=item["date"])
+
+    def _draft_created(self, letter_id: int | None) -> None:
+        if letter_id is None:
+            return
+        letter = self.archive.get_letter(letter_id)
+        self.people_model.refresh()
+        self.select_person(letter["recipient_id"])
+        self.person_panel.show_person(self.archive, letter["recipient_id"])
+        self.open_letter(letter_id)
+
+    def open_letter(self, letter_id: int) -> None:
         try:
-            person = self.archive.get_person(person_id)
-            letters = self.archive.list_letters(to=person_id)
+            self.editor.flush()
+            self.editor.open_letter(self.archive, letter_id)
         except BeautifulLettersError as error:
-            QMessageBox.warning(self, "BeautifulLetters", str(error))
+            self.show_error(str(error))
             return
-        self.person_title.setText(person["display_name"])
-        self.letters_list.clear()
-        for letter in letters:
-            self.letters_list.addItem(
-                f"{letter['created_at'][:10]} — {letter['occasion'] or 'letter'} "
-                f"from {letter['signer_name']} ({letter['status']})"
-            )
+        letter = self.archive.get_letter(letter_id)
+        if letter["status"] == "sent":
+            self.statusBar().showMessage(f"This letter was sent on {letter['sent_on']}; it is shown read-only.")
+        self.editor.focus_text()
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+    def _letter_saved(self) -> None:
+        self.statusBar().showMessage("All changes saved.", 3000)
+
+    def save_now(self) -> None:
+        self.editor.flush()
+        self.statusBar().showMessage("Saved. (Letters also save themselves as you type.)", 4000)
+
+    def open_template_editor(self) -> None:
+        from ui.dialogs.template_editor import TemplateEditorDialog
+
+        dialog = TemplateEditorDialog(self.archive, self)
+        dialog.open()
+        self._open_dialog = dialog
+
+    def open_preferences(self) -> None:
+        from ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.archive, self.preferences, self)
+        dialog.accepted.connect(self._preferences_changed)
+        dialog.archive_requested.connect(self.switch_archive)
+        dialog.open()
+        self._open_dialog = dialog
+
+    def _preferences_changed(self) -> None:
+        self.preferences.save()
+        self.editor.apply_preferences(self.preferences)
+        self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
+        self.person_panel.refresh()
+
+    # ------------------------------------------------------------------ errors and state
+    def show_error(self, message: str) -> None:
+        """Errors in plain words, in the window: never a traceback."""
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self._open_dialog = box
+
+    def _refuse_if_readonly(self) -> bool:
+        if self.archive.readonly:
+            self.show_error("This archive is open read-only, so nothing can be changed here.")
+            return True
+        return False
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing to ask: everything typed is already in the archive; this saves the last keystrokes.
+        self.editor.flush()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.editor.close_letter()
         self.archive.close()
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(url.toLocalFile().lower().endswith((".vcf", ".csv")) for url in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from ui import integrations
+
+        for url in event.mimeData().urls():
+            integrations.import_file(self, Path(url.toLocalFile()))
+        event.acceptProposedAction()

@@ -28,6 +28,23 @@ class PeopleModel(QAbstractTableModel):
         self._sort = "name"
         self.refresh()
 
+    def set_archive(self, archive: Archive) -> None:
+        self._archive = archive
+        self._search = self._tag = None
+        self._sort = "name"
+        self.refresh()
+
+    def set_pending_filter(self, search: str | None, tag: str | None, sort: str) -> None:
+        """Remember the filter a background search is answering, so refresh() re-applies it."""
+        self._search, self._tag, self._sort = search, tag, sort
+
+    def set_ids(self, ids: list[int]) -> None:
+        """Show the ids a background search found (already in display order)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows.clear()
+        self.endResetModel()
+
     def set_filter(self, search: str | None = None, tag: str | None = None, sort: str | None = None) -> None:
         self._search = search or None
         self._tag = tag or None
@@ -49,6 +66,11 @@ class PeopleModel(QAbstractTableModel):
             return self._ids.index(person_id)
         except ValueError:
             return -1
+
+    @property
+    def loaded_row_count(self) -> int:
+        """How many rows have been built so far (the rest are only ids)."""
+        return len(self._rows)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ids)

@@ -130,6 +130,21 @@ class Archive:
             return archive
         raise AssertionError("unreachable")
 
+    @classmethod
+    def open_reader(cls, path: str | os.PathLike[str]) -> Archive:
+        """A second, read-only connection to an archive already opened and checked elsewhere.
+
+        For worker threads (searches, exports): SQLite connections must not be shared between
+        threads, and repeating the open-time checks for every search would be wasted work.
+        """
+        path = Path(path)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            raise ArchiveError(f"Cannot read {path}: {error}.") from None
+        return cls(path, Database(conn), readonly=True, created=False)
+
     def _prepare(self, existed: bool, *, with_sample: bool) -> None:
         conn = self.db.conn
         try:

@@ -1,0 +1,91 @@
+"""The user's preferences, kept as JSON in the per-user config folder (shared by window and command line)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from beautifulletters import APP_NAME
+
+
+def preferences_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "preferences.json"
+
+
+@dataclass
+class Preferences:
+    font_family: str = "Dancing Script"
+    font_size_pt: float | None = None  # None: the font's natural size
+    stationery: str = "cream"
+    page_size: str = "A4"
+    ink_color: str = "blue-black"
+    place: str = ""
+    signature_font: str | None = None
+    signature_image_path: str | None = None
+    voice: str | None = None
+    speech_rate_wpm: int = 160
+    speech_volume: float = 1.0
+    autosave_seconds: float = 1.5
+    upcoming_days: int = 60
+    last_archive: str | None = None
+    recent_archives: list[str] = field(default_factory=list)
+    last_export_folder: str | None = None
+    mark_sent_on_export: str | None = None  # None: ask once; "yes" / "no": remembered answer
+    first_start_hint_dismissed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def style_defaults(self) -> dict[str, Any]:
+        """The letter style a new letter starts with (see beautifulletters.stationery.DEFAULT_STYLE)."""
+        defaults: dict[str, Any] = {
+            "font_family": self.font_family,
+            "font_size_pt": self.font_size_pt,
+            "stationery": self.stationery,
+            "page_size": self.page_size,
+            "ink_color": self.ink_color,
+            "place": self.place,
+            "signature_font": self.signature_font,
+        }
+        if self.signature_image_path:
+            try:
+                from beautifulletters.stationery import encode_signature_image
+
+                defaults["signature_image"] = encode_signature_image(Path(self.signature_image_path).read_bytes())
+            except OSError:
+                pass  # a moved signature file: letters fall back to the signed name
+        return {key: value for key, value in defaults.items() if value not in (None, "")}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Preferences:
+        """Read preferences; a missing or unreadable file gives the defaults (never an error at start)."""
+        path = path or preferences_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        defaults = cls()
+        values = {}
+        for key, value in data.items():
+            if key not in known:
+                continue
+            default = getattr(defaults, key)
+            if isinstance(default, float) and isinstance(value, int | float) and not isinstance(value, bool):
+                values[key] = float(value)
+            elif default is None or value is None or isinstance(value, type(default)):
+                values[key] = value
+        return cls(**values)
+
+    def save(self, path: Path | None = None) -> None:
+        """Write atomically: a crash mid-save leaves the previous preferences intact."""
+        path = path or preferences_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".json.tmp")
+        temporary.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(temporary, path)

@@ -1,0 +1,325 @@
+"""The Person and Relationship dialogs: every field, checked as it is typed, messages beside the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters import validation
+from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError, ValidationError
+
+
+def _split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+
+
+def _split_addresses(text: str) -> list[str]:
+    """Addresses are typed one per paragraph (blank line between them)."""
+    blocks = [block.strip("\n") for block in text.strip().split("\n\n")]
+    return [block for block in blocks if block.strip()]
+
+
+class _CheckedForm(QWidget):
+    """A form whose fields each have a checker and a message label beside them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(8)
+        self._checks: dict[str, tuple[Callable[[], Any], QLabel]] = {}
+
+    def add_field(self, label: str, name: str, widget: QWidget, check: Callable[[], Any] | None = None) -> None:
+        widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        message = QLabel()
+        message.setProperty("role", "error")
+        message.setWordWrap(True)
+        message.setAccessibleName(f"{label.replace('&', '')} problem")
+        message.hide()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(message)
+        self.form.addRow(label, box)
+        if check is not None:
+            self._checks[name] = (check, message)
+            signal = getattr(widget, "editingFinished", None) or getattr(widget, "textChanged", None)
+            if signal is not None:
+                signal.connect(lambda n=name: self.check_field(n))
+
+    def check_field(self, name: str) -> bool:
+        check, message = self._checks[name]
+        try:
+            check()
+        except ValidationError as error:
+            message.setText(error.reason[0].upper() + error.reason[1:])
+            message.show()
+            return False
+        message.hide()
+        message.clear()
+        return True
+
+    def check_all(self) -> bool:
+        return all([self.check_field(name) for name in self._checks])
+
+    def message_for(self, name: str) -> str:
+        return self._checks[name][1].text()
+
+    def show_error(self, name: str, text: str) -> None:
+        if name in self._checks:
+            label = self._checks[name][1]
+            label.setText(text)
+            label.show()
+
+
+class PersonDialog(QDialog):
+    """Add or edit a person. On accept the archive has been written; `person_id` holds the id."""
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None, person_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.person_id = person_id
+        self._photo: bytes | None = None
+        self._photo_changed = False
+        self.setWindowTitle("Edit person" if person_id else "New person")
+        self.setMinimumWidth(520)
+
+        self.form = _CheckedForm()
+        self.name = QLineEdit(placeholderText="How they appear in your list, e.g. Loretta Mercer")
+        self.full_name = QLineEdit()
+        self.nickname = QLineEdit(placeholderText="What you call them, e.g. Lolly")
+        self.pronouns = QComboBox(editable=True)
+        self.pronouns.addItems(["", "she", "he", "they"])
+        self.pronouns.lineEdit().setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
+        self.birthday = QLineEdit(placeholderText="YYYY-MM-DD, or --MM-DD without the year")
+        self.addresses = QPlainTextEdit(placeholderText="One address per paragraph")
+        self.addresses.setFixedHeight(80)
+        self.emails = QLineEdit(placeholderText="Separate several with commas")
+        self.phones = QLineEdit(placeholderText="Separate several with commas")
+        self.language = QLineEdit(placeholderText="e.g. en, de, fr")
+        self.tags = QLineEdit(placeholderText="e.g. family, book club")
+        self.pronunciation = QLineEdit(placeholderText="How to say the name, e.g. lo-RET-ah")
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(70)
+        self.photo_label = QLabel("No photo")
+        photo_button = QPushButton("Choose photo…")
+        photo_button.clicked.connect(self._choose_photo)
+        photo_row = QWidget()
+        photo_layout = QHBoxLayout(photo_row)
+        photo_layout.setContentsMargins(0, 0, 0, 0)
+        photo_layout.addWidget(self.photo_label)
+        photo_layout.addStretch(1)
+        photo_layout.addWidget(photo_button)
+
+        f = self.form
+        f.add_field("&Name:", "name", self.name, lambda: validation.text(self.name.text(), "name", required=True))
+        f.add_field("&Full name:", "full_name", self.full_name,
+                    lambda: validation.text(self.full_name.text(), "full name"))
+        f.add_field("&Called:", "nickname", self.nickname, lambda: validation.text(self.nickname.text(), "nickname"))
+        f.add_field("&Pronouns:", "pronouns", self.pronouns, lambda: validation.pronouns(self.pronouns.currentText()))
+        self.pronouns.lineEdit().editingFinished.connect(lambda: f.check_field("pronouns"))
+        f.add_field("&Birthday:", "birthday", self.birthday,
+                    lambda: validation.date(self.birthday.text(), "birthday", allow_yearless=True))
+        f.add_field("&Addresses:", "addresses", self.addresses,
+                    lambda: validation.text_list(_split_addresses(self.addresses.toPlainText()), "address"))
+        f.add_field("&Email:", "emails", self.emails, lambda: validation.text_list(_split_list(self.emails.text()),
+                                                                                   "email"))
+        f.add_field("P&hone:", "phones", self.phones, lambda: validation.text_list(_split_list(self.phones.text()),
+                                                                                   "phone"))
+        f.add_field("&Language:", "language", self.language, lambda: validation.text(self.language.text(), "language"))
+        f.add_field("&Tags:", "tags", self.tags, lambda: [validation.tag(t) for t in _split_list(self.tags.text())])
+        f.add_field("Say the na&me:", "pronunciation", self.pronunciation,
+                    lambda: validation.text(self.pronunciation.text(), "pronunciation"))
+        f.add_field("N&otes:", "notes", self.notes, lambda: validation.text(self.notes.toPlainText(), "notes"))
+        f.add_field("Photo:", "photo", photo_row)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.general_error = QLabel()
+        self.general_error.setProperty("role", "error")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.addWidget(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        if person_id is not None:
+            self._load(archive.get_person(person_id))
+        self.name.setFocus()
+
+    def _load(self, person: dict[str, Any]) -> None:
+        self.name.setText(person["display_name"])
+        self.full_name.setText(person["full_name"] or "")
+        self.nickname.setText(person["nickname"] or "")
+        self.pronouns.setCurrentText(person["pronouns"] or "")
+        self.birthday.setText(person["birthday"] or "")
+        self.addresses.setPlainText("\n\n".join(person["addresses"]))
+        self.emails.setText(", ".join(person["emails"]))
+        self.phones.setText(", ".join(person["phones"]))
+        self.language.setText(person["language"] or "")
+        self.tags.setText(", ".join(person["tags"]))
+        self.pronunciation.setText(person["pronunciation"] or "")
+        self.notes.setPlainText(person["notes"] or "")
+        self._photo = person["photo"]
+        self._show_photo()
+
+    def _show_photo(self) -> None:
+        if self._photo:
+            pixmap = QPixmap()
+            if pixmap.loadFromData(self._photo):
+                self.photo_label.setPixmap(pixmap.scaled(48, 48, Qt.AspectRatioMode.KeepAspectRatio,
+                                                         Qt.TransformationMode.SmoothTransformation))
+                return
+        self.photo_label.setText("No photo")
+
+    def _choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", "", "Images (*.png *.jpg *.jpeg *.gif *.webp)")
+        if path:
+            self.set_photo_file(Path(path))
+
+    def set_photo_file(self, path: Path) -> None:
+        data = path.read_bytes()
+        if not QPixmap().loadFromData(data):
+            self.form.show_error("photo", f"{path.name} is not an image this app can read.")
+            return
+        self._photo = data
+        self._photo_changed = True
+        self._show_photo()
+
+    def fields(self) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            "display_name": self.name.text(),
+            "full_name": self.full_name.text() or None,
+            "nickname": self.nickname.text() or None,
+            "pronouns": self.pronouns.currentText() or None,
+            "birthday": self.birthday.text() or None,
+            "addresses": _split_addresses(self.addresses.toPlainText()),
+            "emails": _split_list(self.emails.text()),
+            "phones": _split_list(self.phones.text()),
+            "language": self.language.text() or None,
+            "tags": _split_list(self.tags.text()),
+            "pronunciation": self.pronunciation.text() or None,
+            "notes": self.notes.toPlainText() or None,
+        }
+        if self._photo_changed:
+            values["photo"] = self._photo
+        return values
+
+    def accept(self) -> None:
+        if not self.form.check_all():
+            self.general_error.setText("Please correct the fields marked in red.")
+            self.general_error.show()
+            return
+        try:
+            if self.person_id is None:
+                self.person_id = self.archive.add_person(**self.fields())
+            else:
+                self.archive.update_person(self.person_id, **self.fields())
+        except ValidationError as error:
+            self.form.show_error(error.field.replace(" ", "_"), error.reason)
+            self.general_error.setText(str(error))
+            self.general_error.show()
+            return
+        except BeautifulLettersError as error:
+            self.general_error.setText(str(error))
+            self.general_error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, archive: Archive, parent: QWidget | None = None, person_id: int | None = None) -> int | None:
+        dialog = cls(archive, parent, person_id)
+        return dialog.person_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class RelationshipDialog(QDialog):
+    """What the one who signs is to the one who receives: kind, since, how they met, pet names, tone."""
+
+    def __init__(self, archive: Archive, from_id: int, to_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.from_id = from_id
+        self.to_id = to_id
+        signer = archive.get_person(from_id)["display_name"]
+        recipient = archive.get_person(to_id)["display_name"]
+        self.setWindowTitle(f"{signer} and {recipient}")
+        self.setMinimumWidth(480)
+        self.form = _CheckedForm()
+        self.kind = QComboBox(editable=True)
+        self.kind.addItems(["", "wife", "husband", "partner", "mother", "father", "daughter", "son", "grandmother",
+                            "grandfather", "granddaughter", "grandson", "sister", "brother", "old friend", "friend",
+                            "colleague", "client"])
+        self.since = QLineEdit(placeholderText="YYYY-MM-DD, YYYY-MM or YYYY")
+        self.how_we_met = QPlainTextEdit(placeholderText="e.g. at the county fair in 1974")
+        self.how_we_met.setFixedHeight(64)
+        self.pet_names = QLineEdit(placeholderText="Separate several with commas")
+        self.tone = QLineEdit(placeholderText="e.g. tender, a little teasing")
+        intro = QLabel(f"What {recipient} is to {signer}:")
+        self.form.add_field("&Kind:", "kind", self.kind,
+                            lambda: validation.text(self.kind.currentText(), "kind", required=True))
+        self.kind.lineEdit().editingFinished.connect(lambda: self.form.check_field("kind"))
+        self.form.add_field("&Since:", "since", self.since,
+                            lambda: validation.date(self.since.text(), "since", allow_partial=True))
+        self.form.add_field("&How they met:", "how_we_met", self.how_we_met,
+                            lambda: validation.text(self.how_we_met.toPlainText(), "how we met"))
+        self.form.add_field("&Pet names:", "pet_names", self.pet_names,
+                            lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name"))
+        self.form.add_field("&Tone:", "tone", self.tone, lambda: validation.text(self.tone.text(), "tone"))
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        existing = archive.get_relationship(from_id, to_id)
+        if existing:
+            self.kind.setCurrentText(existing["kind"])
+            self.since.setText(existing["since"] or "")
+            self.how_we_met.setPlainText(existing["how_we_met"] or "")
+            self.pet_names.setText(", ".join(existing["pet_names"]))
+            self.tone.setText(existing["tone"] or "")
+
+    def accept(self) -> None:
+        if not self.form.check_all():
+            return
+        try:
+            self.archive.set_relationship(
+                self.from_id, self.to_id, kind=self.kind.currentText(), since=self.since.text() or None,
+                how_we_met=self.how_we_met.toPlainText() or None, pet_names=_split_list(self.pet_names.text()),
+                tone=self.tone.text() or None,
+            )
+        except BeautifulLettersError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        super().accept()

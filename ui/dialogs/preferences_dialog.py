@@ -1,0 +1,230 @@
+"""Preferences: who you are (the default signer), how letters look, how they are read, and which archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters import validation
+from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.preferences import Preferences
+from beautifulletters.stationery import BUNDLED_FONTS, INK_COLORS, PAGE_SIZES_MM, STATIONERY
+from ui.workers import run_in_background
+
+
+def _load_voices() -> list[tuple[str, str]]:
+    """(id, readable name) of the installed voices; runs off the GUI thread (it starts the engine)."""
+    from beautifulletters.speech.reading import list_voices
+
+    return [(voice.id, f"{voice.name} ({voice.language or 'unknown language'})")
+            for voice in list_voices()]
+
+
+class PreferencesDialog(QDialog):
+    archive_requested = Signal(Path)
+
+    def __init__(self, archive: Archive, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.preferences = preferences
+        self.setWindowTitle("Preferences")
+        self.setMinimumWidth(560)
+        tabs = QTabWidget()
+
+        # You: the default signer is a person in the archive.
+        signer_id = archive.default_signer_id()
+        self.signer = archive.get_person(signer_id) if signer_id else None
+        you = QWidget()
+        you_form = QFormLayout(you)
+        self.your_name = QLineEdit(self.signer["display_name"] if self.signer else "")
+        self.your_name.setAccessibleName("Your name")
+        self.your_address = QPlainTextEdit("\n\n".join(self.signer["addresses"]) if self.signer else "")
+        self.your_address.setAccessibleName("Your address")
+        self.your_address.setFixedHeight(80)
+        self.signature_font = QComboBox()
+        self.signature_font.setAccessibleName("Signature font")
+        self.signature_font.addItem("Same as the letter", None)
+        for font in BUNDLED_FONTS:
+            self.signature_font.addItem(font.family, font.family)
+        self.signature_font.setCurrentIndex(max(0, self.signature_font.findData(preferences.signature_font)))
+        self.signature_image = QLineEdit(preferences.signature_image_path or "")
+        self.signature_image.setAccessibleName("Signature image file")
+        self.signature_image.setPlaceholderText("Optional: a scan of your signature (PNG or JPEG)")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_signature)
+        signature_row = QHBoxLayout()
+        signature_row.addWidget(self.signature_image, 1)
+        signature_row.addWidget(browse)
+        self.name_error = QLabel()
+        self.name_error.setProperty("role", "error")
+        self.name_error.hide()
+        you_form.addRow("Your &name:", self.your_name)
+        you_form.addRow("", self.name_error)
+        you_form.addRow("Your &address:", self.your_address)
+        you_form.addRow("Signature &font:", self.signature_font)
+        you_form.addRow("Signature &image:", signature_row)
+        tabs.addTab(you, "You")
+
+        # Paper: the style a new letter starts with.
+        paper = QWidget()
+        paper_form = QFormLayout(paper)
+        self.font_family = QComboBox()
+        self.font_family.setAccessibleName("Default font")
+        for font in BUNDLED_FONTS:
+            self.font_family.addItem(f"{font.family} ({font.kind})", font.family)
+        self.font_family.setCurrentIndex(max(0, self.font_family.findData(preferences.font_family)))
+        self.stationery = QComboBox()
+        self.stationery.setAccessibleName("Default stationery")
+        for key, stationery in STATIONERY.items():
+            self.stationery.addItem(stationery.label, key)
+        self.stationery.setCurrentIndex(max(0, self.stationery.findData(preferences.stationery)))
+        self.page_size = QComboBox()
+        self.page_size.setAccessibleName("Page size")
+        for size in PAGE_SIZES_MM:
+            self.page_size.addItem(size, size)
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(preferences.page_size)))
+        self.ink = QComboBox()
+        self.ink.setAccessibleName("Ink colour")
+        for name in INK_COLORS:
+            self.ink.addItem(name.capitalize(), name)
+        self.ink.setCurrentIndex(max(0, self.ink.findData(preferences.ink_color)))
+        self.place = QLineEdit(preferences.place)
+        self.place.setAccessibleName("Place for the date line")
+        self.place.setPlaceholderText("e.g. Springfield")
+        paper_form.addRow("&Font:", self.font_family)
+        paper_form.addRow("&Stationery:", self.stationery)
+        paper_form.addRow("&Page size:", self.page_size)
+        paper_form.addRow("&Ink:", self.ink)
+        paper_form.addRow("P&lace:", self.place)
+        tabs.addTab(paper, "Paper")
+
+        # Reading aloud.
+        reading = QWidget()
+        reading_form = QFormLayout(reading)
+        self.voice = QComboBox()
+        self.voice.setAccessibleName("Voice")
+        self.voice.addItem("The letter's language (automatic)", None)
+        self.voice_status = QLabel("Looking for voices…")
+        self.rate = QSpinBox(minimum=80, maximum=400, singleStep=10, suffix=" words a minute")
+        self.rate.setAccessibleName("Reading speed")
+        self.rate.setValue(preferences.speech_rate_wpm)
+        self.volume = QDoubleSpinBox(minimum=0.1, maximum=1.0, singleStep=0.1, decimals=1)
+        self.volume.setAccessibleName("Volume")
+        self.volume.setValue(preferences.speech_volume)
+        reading_form.addRow("&Voice:", self.voice)
+        reading_form.addRow("", self.voice_status)
+        reading_form.addRow("S&peed:", self.rate)
+        reading_form.addRow("V&olume:", self.volume)
+        tabs.addTab(reading, "Reading aloud")
+        run_in_background(_load_voices, on_result=self._voices_loaded, on_error=self._voices_failed)
+
+        # Archive and behaviour.
+        general = QWidget()
+        general_form = QFormLayout(general)
+        self.autosave = QDoubleSpinBox(minimum=0.5, maximum=2.0, singleStep=0.5, decimals=1, suffix=" s")
+        self.autosave.setAccessibleName("Autosave delay")
+        self.autosave.setValue(min(max(preferences.autosave_seconds, 0.5), 2.0))
+        self.upcoming_days = QSpinBox(minimum=1, maximum=366, suffix=" days")
+        self.upcoming_days.setAccessibleName("Upcoming dates window")
+        self.upcoming_days.setValue(preferences.upcoming_days)
+        archive_label = QLabel(str(archive.path))
+        archive_label.setWordWrap(True)
+        open_button = QPushButton("Open another…")
+        open_button.clicked.connect(self._open_archive)
+        new_button = QPushButton("Create a new one…")
+        new_button.clicked.connect(self._new_archive)
+        archive_row = QHBoxLayout()
+        archive_row.addWidget(open_button)
+        archive_row.addWidget(new_button)
+        archive_row.addStretch(1)
+        general_form.addRow("Save &after typing stops:", self.autosave)
+        general_form.addRow("&Upcoming dates:", self.upcoming_days)
+        general_form.addRow("Archive file:", archive_label)
+        general_form.addRow("", archive_row)
+        tabs.addTab(general, "Archive")
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def _voices_loaded(self, voices: list[tuple[str, str]]) -> None:
+        for voice_id, label in voices:
+            self.voice.addItem(label, voice_id)
+        index = self.voice.findData(self.preferences.voice)
+        self.voice.setCurrentIndex(max(index, 0))
+        self.voice_status.setText(f"{len(voices)} voices installed.")
+
+    def _voices_failed(self, message: str) -> None:
+        self.voice_status.setText(message)
+
+    def _choose_signature(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Signature image", "", "Images (*.png *.jpg *.jpeg)")
+        if path:
+            self.signature_image.setText(path)
+
+    def _open_archive(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open archive", str(self.archive.path.parent),
+                                              "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)")
+        if path:
+            self.reject()
+            self.archive_requested.emit(Path(path))
+
+    def _new_archive(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New archive", str(self.archive.path.parent / "letters.sqlite3"),
+                                              "BeautifulLetters archives (*.sqlite3)")
+        if path:
+            self.reject()
+            self.archive_requested.emit(Path(path))
+
+    def accept(self) -> None:
+        try:
+            validation.text(self.your_name.text(), "name", required=True)
+        except ValidationError as error:
+            self.name_error.setText(f"Your name {error.reason}")
+            self.name_error.show()
+            return
+        if self.signer is not None and not self.archive.readonly:
+            addresses = [block.strip("\n") for block in self.your_address.toPlainText().strip().split("\n\n")
+                         if block.strip()]
+            try:
+                self.archive.update_person(self.signer["id"], display_name=self.your_name.text(), addresses=addresses)
+            except BeautifulLettersError as error:
+                self.name_error.setText(str(error))
+                self.name_error.show()
+                return
+        p = self.preferences
+        p.signature_font = self.signature_font.currentData()
+        p.signature_image_path = self.signature_image.text().strip() or None
+        p.font_family = self.font_family.currentData()
+        p.stationery = self.stationery.currentData()
+        p.page_size = self.page_size.currentData()
+        p.ink_color = self.ink.currentData()
+        p.place = self.place.text().strip()
+        p.voice = self.voice.currentData()
+        p.speech_rate_wpm = self.rate.value()
+        p.speech_volume = self.volume.value()
+        p.autosave_seconds = self.autosave.value()
+        p.upcoming_days = self.upcoming_days.value()
+        super().accept()

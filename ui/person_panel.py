@@ -1,0 +1,316 @@
+"""“About this person”: the relationship, notes and memories (edited in place), dates and letter history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError
+
+NOTE_TAGS = ["memory", "joke", "fact", "preference", "note"]
+NoteIdRole = Qt.ItemDataRole.UserRole + 1
+LetterIdRole = Qt.ItemDataRole.UserRole + 2
+NoteTagRole = Qt.ItemDataRole.UserRole + 3
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "section")
+    return label
+
+
+class PersonPanel(QScrollArea):
+    """Everything known about the selected person; changes are saved as they are made."""
+
+    letter_activated = Signal(int)
+    edit_person_requested = Signal(int)
+    edit_relationship_requested = Signal(int, int)  # from (signer), to (this person)
+    error = Signal(str)
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive: Archive | None = None
+        self.person_id: int | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setSpacing(6)
+
+        header = QHBoxLayout()
+        self.name_label = QLabel("No one selected")
+        self.name_label.setProperty("role", "heading")
+        self.name_label.setWordWrap(True)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit this person")
+        self.edit_button.clicked.connect(lambda: self.person_id and self.edit_person_requested.emit(self.person_id))
+        header.addWidget(self.name_label, 1)
+        header.addWidget(self.edit_button)
+        layout.addLayout(header)
+        self.details_label = QLabel()
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.details_label)
+
+        layout.addWidget(_section("Relationship"))
+        self.relationship_label = QLabel()
+        self.relationship_label.setWordWrap(True)
+        self.relationship_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.relationship_button = QPushButton("Edit relationship…")
+        self.relationship_button.clicked.connect(self._edit_relationship)
+        layout.addWidget(self.relationship_label)
+        layout.addWidget(self.relationship_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        layout.addWidget(_section("Notes and memories"))
+        self.notes_list = QListWidget()
+        self.notes_list.setAccessibleName("Notes and memories")
+        self.notes_list.setWordWrap(True)
+        self.notes_list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.notes_list.itemChanged.connect(self._note_edited)
+        self.notes_list.currentItemChanged.connect(self._note_selected)
+        self.notes_list.setMinimumHeight(140)
+        layout.addWidget(self.notes_list)
+        note_tools = QHBoxLayout()
+        self.note_tag = QComboBox(editable=True)
+        self.note_tag.addItems(NOTE_TAGS)
+        self.note_tag.setAccessibleName("Tag of the selected or new note")
+        self.note_tag.activated.connect(self._retag_selected)
+        self.delete_note_button = QPushButton("Delete")
+        self.delete_note_button.setAccessibleName("Delete the selected note")
+        self.delete_note_button.clicked.connect(self._delete_selected_note)
+        note_tools.addWidget(self.note_tag, 1)
+        note_tools.addWidget(self.delete_note_button)
+        layout.addLayout(note_tools)
+        add_row = QHBoxLayout()
+        self.new_note = QLineEdit(placeholderText="Add a memory, a joke, a fact…")
+        self.new_note.setAccessibleName("New note")
+        self.new_note.returnPressed.connect(self._add_note)
+        self.add_note_button = QPushButton("Add")
+        self.add_note_button.setAccessibleName("Add note")
+        self.add_note_button.clicked.connect(self._add_note)
+        add_row.addWidget(self.new_note, 1)
+        add_row.addWidget(self.add_note_button)
+        layout.addLayout(add_row)
+
+        layout.addWidget(_section("Important dates"))
+        self.dates_list = QListWidget()
+        self.dates_list.setAccessibleName("Important dates")
+        self.dates_list.setMaximumHeight(110)
+        layout.addWidget(self.dates_list)
+        date_row = QHBoxLayout()
+        self.date_kind = QComboBox()
+        self.date_kind.addItems(["anniversary", "birthday", "custom"])
+        self.date_kind.setAccessibleName("Kind of date")
+        self.date_value = QLineEdit(placeholderText="YYYY-MM-DD or --MM-DD")
+        self.date_value.setAccessibleName("Date")
+        self.date_label = QLineEdit(placeholderText="Label")
+        self.date_label.setAccessibleName("Date label")
+        add_date = QPushButton("Add date")
+        add_date.clicked.connect(self._add_date)
+        self.date_value.returnPressed.connect(self._add_date)
+        date_row.addWidget(self.date_kind)
+        date_row.addWidget(self.date_value, 1)
+        date_row.addWidget(self.date_label, 1)
+        date_row.addWidget(add_date)
+        layout.addLayout(date_row)
+
+        layout.addWidget(_section("Letters"))
+        self.letters_list = QListWidget()
+        self.letters_list.setAccessibleName("Letters to this person, newest first")
+        self.letters_list.itemActivated.connect(self._letter_activated)
+        self.letters_list.setMinimumHeight(120)
+        layout.addWidget(self.letters_list)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._set_enabled(False)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.edit_button, self.relationship_button, self.notes_list, self.note_tag,
+                       self.delete_note_button, self.new_note, self.add_note_button, self.dates_list,
+                       self.letters_list):
+            widget.setEnabled(enabled)
+
+    # ------------------------------------------------------------------ loading
+    def show_person(self, archive: Archive, person_id: int | None) -> None:
+        self.archive = archive
+        self.person_id = person_id
+        if person_id is None:
+            self.name_label.setText("No one selected")
+            for widget in (self.details_label, self.relationship_label):
+                widget.clear()
+            for view in (self.notes_list, self.dates_list, self.letters_list):
+                view.clear()
+            self._set_enabled(False)
+            return
+        self._set_enabled(not archive.readonly)
+        self.letters_list.setEnabled(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.archive is None or self.person_id is None:
+            return
+        archive, person_id = self.archive, self.person_id
+        try:
+            person = archive.get_person(person_id)
+        except BeautifulLettersError:
+            self.show_person(archive, None)
+            return
+        self._loading = True
+        try:
+            self.name_label.setText(person["display_name"])
+            bits = []
+            if person["nickname"]:
+                bits.append(f"Called “{person['nickname']}”")
+            if person["pronouns"]:
+                bits.append(person["pronouns"].split("/")[0] + (
+                    "/" + person["pronouns"].split("/")[1] if "/" in person["pronouns"] else ""))
+            if person["birthday"]:
+                bits.append(f"born {person['birthday'].lstrip('-')}")
+            if person["tags"]:
+                bits.append(", ".join(person["tags"]))
+            self.details_label.setText(" · ".join(bits))
+            self._show_relationships(archive, person_id)
+            self.notes_list.clear()
+            for note in archive.notes_for(person_id):
+                item = QListWidgetItem(note["text"])
+                item.setData(NoteIdRole, note["id"])
+                item.setData(NoteTagRole, note["tag"])
+                item.setToolTip(f"[{note['tag']}] {note['noted_on'] or ''}")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                self.notes_list.addItem(item)
+            self.dates_list.clear()
+            for date in archive.dates_for(person_id):
+                text = f"{date['label'] or date['kind'].capitalize()}: {date['date'].lstrip('-')}"
+                self.dates_list.addItem(text)
+            if person["birthday"]:
+                self.dates_list.insertItem(0, f"Birthday: {person['birthday'].lstrip('-')}")
+            self.letters_list.clear()
+            for letter in archive.list_letters(to=person_id):
+                title = letter["title"] or (letter["occasion"] or "Letter").capitalize()
+                status = letter["status"] + (f" {letter['sent_on']}" if letter["sent_on"] else "")
+                item = QListWidgetItem(f"{letter['created_at'][:10]}  {title} — from {letter['signer_name']} ({status})")
+                item.setData(LetterIdRole, letter["id"])
+                self.letters_list.addItem(item)
+        finally:
+            self._loading = False
+
+    def _show_relationships(self, archive: Archive, person_id: int) -> None:
+        lines = []
+        self._relationship_from = archive.default_signer_id()
+        for rel in archive.relationships_of(person_id):
+            if rel["to_id"] != person_id:
+                continue
+            signer = archive.get_person(rel["from_id"])["display_name"]
+            line = f"{rel['kind'].capitalize()} of {signer}"
+            if rel["since"]:
+                line += f", since {rel['since']}"
+            if rel["how_we_met"]:
+                line += f". Met {rel['how_we_met']}"
+            if rel["pet_names"]:
+                line += f". Pet names: {', '.join(rel['pet_names'])}"
+            lines.append(line + ".")
+            self._relationship_from = rel["from_id"]
+        self.relationship_label.setText("\n".join(lines) or "No relationship recorded yet.")
+
+    # ------------------------------------------------------------------ editing
+    def _guard(self, action: Any) -> None:
+        try:
+            action()
+        except BeautifulLettersError as error:
+            self.error.emit(str(error))
+        else:
+            self.changed.emit()
+
+    def _selected_note_id(self) -> int | None:
+        item = self.notes_list.currentItem()
+        return item.data(NoteIdRole) if item else None
+
+    def _note_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.note_tag.setCurrentText(current.data(NoteTagRole) or "note")
+
+    def _note_edited(self, item: QListWidgetItem) -> None:
+        if self._loading or self.archive is None:
+            return
+        note_id = item.data(NoteIdRole)
+        text = item.text()
+        if not text.strip():
+            self._guard(lambda: self.archive.remove_note(note_id))
+            self.refresh()
+            return
+        self._guard(lambda: self.archive.update_note(note_id, text=text))
+
+    def _retag_selected(self) -> None:
+        note_id = self._selected_note_id()
+        if note_id is None or self.archive is None:
+            return
+        tag = self.note_tag.currentText()
+        self._guard(lambda: self.archive.update_note(note_id, tag=tag))
+        self.refresh()
+
+    def _delete_selected_note(self) -> None:
+        note_id = self._selected_note_id()
+        if note_id is None or self.archive is None:
+            return
+        self._guard(lambda: self.archive.remove_note(note_id))
+        self.refresh()
+
+    def add_note(self, text: str, tag: str) -> None:
+        if self.archive is None or self.person_id is None:
+            return
+        archive, person_id = self.archive, self.person_id
+        relationship_from = None
+        for rel in archive.relationships_of(person_id):
+            if rel["to_id"] == person_id:
+                relationship_from = rel["from_id"]
+                break
+        self._guard(lambda: archive.add_note(person_id, text, tag=tag, about_relationship_from=relationship_from))
+        self.refresh()
+
+    def _add_note(self) -> None:
+        text = self.new_note.text()
+        if not text.strip():
+            return
+        self.add_note(text, self.note_tag.currentText() or "note")
+        self.new_note.clear()
+
+    def _add_date(self) -> None:
+        if self.archive is None or self.person_id is None:
+            return
+        archive, person_id = self.archive, self.person_id
+        kind, value, label = self.date_kind.currentText(), self.date_value.text(), self.date_label.text() or None
+        before = self.dates_list.count()
+        self._guard(lambda: archive.add_date(person_id, kind=kind, date=value, label=label))
+        self.refresh()
+        if self.dates_list.count() > before:
+            self.date_value.clear()
+            self.date_label.clear()
+
+    def _edit_relationship(self) -> None:
+        if self.person_id is not None and self._relationship_from and self._relationship_from != self.person_id:
+            self.edit_relationship_requested.emit(self._relationship_from, self.person_id)
+
+    def _letter_activated(self, item: QListWidgetItem) -> None:
+        letter_id = item.data(LetterIdRole)
+        if letter_id:
+            self.letter_activated.emit(int(letter_id))
