@@ -1,0 +1,283 @@
+"""Backups that can be trusted: made through SQLite, checked, kept as a thinning rolling set, restorable.
+
+A backup is written with SQLite's backup API to a temporary name, checked with
+``PRAGMA quick_check`` and only then renamed into place, so a half-written or bad copy never
+counts as a backup. Restoring validates the file first and keeps the current archive aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from beautifulletters.errors import ArchiveError, BeautifulLettersError, ValidationError
+from beautifulletters.paths import default_archive_path, user_data_dir
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
+
+# Rolling retention: the newest backup of each of the last 7 days with backups, of 4 weeks
+# and of 6 months (Anki keeps 12/10/9; letters change more slowly than flashcards).
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
+START_INTERVAL = dt.timedelta(minutes=30)  # at most one backup per 30 minutes when the app starts
+RUNNING_INTERVAL = dt.timedelta(days=1)  # and one a day while it runs
+_NAME = re.compile(r"^backup-(\d{8}T\d{6})Z(?:-\d+)?\.sqlite3$")
+_STAMP = "%Y%m%dT%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: dt.datetime  # UTC, aware
+    size: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"path": str(self.path), "created": self.created.isoformat(timespec="seconds"), "size": self.size}
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    archive: Path
+    kept_aside: Path | None  # where the archive that was replaced now lives
+
+    def as_json(self) -> dict[str, object]:
+        return {"restored_from": str(self.restored_from), "archive": str(self.archive),
+                "kept_aside": str(self.kept_aside) if self.kept_aside else None}
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def backups_dir(archive_path: str | Path) -> Path:
+    """The rolling set's folder in the user data directory; one subfolder per archive other than the default."""
+    root = user_data_dir() / "backups"
+    archive_path = Path(archive_path).expanduser().resolve()
+    if archive_path == default_archive_path().resolve():
+        return root
+    digest = hashlib.sha1(str(archive_path).encode("utf-8")).hexdigest()[:8]
+    return root / f"{archive_path.stem}-{digest}"
+
+
+def list_backups(archive_path: str | Path) -> list[BackupInfo]:
+    """The rolling set for this archive, newest first."""
+    folder = backups_dir(archive_path)
+    if not folder.is_dir():
+        return []
+    result = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if not match or not entry.is_file():
+            continue
+        created = dt.datetime.strptime(match.group(1), _STAMP).replace(tzinfo=dt.UTC)
+        result.append(BackupInfo(entry, created, entry.stat().st_size))
+    result.sort(key=lambda info: (info.created, info.path.name), reverse=True)
+    return result
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def _write_checked(archive: Archive, destination: Path) -> None:
+    """Backup API to a temporary name beside `destination`, checked, then renamed over it."""
+    temporary = destination.with_name(f".{destination.name}.part")
+    try:
+        temporary.unlink(missing_ok=True)
+        archive.backup_to(temporary)
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, destination)
+        _fsync_dir(destination.parent)
+    except OSError as error:
+        raise ArchiveError(f"Cannot write the backup {destination} ({error.strerror}).") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def create_backup(archive: Archive, out: str | Path | None = None, *, now: dt.datetime | None = None) -> BackupInfo:
+    """Back the archive up to `out`, or into the rolling set when `out` is None."""
+    created = now or _utcnow()
+    if out is None:
+        folder = backups_dir(archive.path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ArchiveError(f"Cannot create the backup folder {folder} ({error.strerror}).") from None
+        stamp = created.astimezone(dt.UTC).strftime(_STAMP)
+        destination = folder / f"backup-{stamp}Z.sqlite3"
+        counter = 1
+        while destination.exists():
+            destination = folder / f"backup-{stamp}Z-{counter}.sqlite3"
+            counter += 1
+    else:
+        destination = Path(out).expanduser()
+        if destination.is_dir():
+            raise ValidationError("out", f"{destination} is a folder; give a file name.")
+        if destination.resolve() == archive.path.resolve():
+            raise ValidationError("out", f"{destination} is the archive itself; choose another file.")
+        if destination.exists() and destination.stat().st_size > 0:
+            with open(destination, "rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    raise ValidationError(
+                        "out", f"{destination} exists and is not a backup; it was left alone. Choose another name."
+                    )
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ValidationError("out", f"cannot create {destination.parent} ({error.strerror}).") from None
+    _write_checked(archive, destination)
+    return BackupInfo(destination, created, destination.stat().st_size)
+
+
+def backups_to_keep(backups: Iterable[BackupInfo]) -> set[Path]:
+    """Thinning: the newest backup of each recent day, week and month, and always the newest of all."""
+    ordered = sorted(backups, key=lambda info: info.created, reverse=True)
+    keep: set[Path] = set()
+    if ordered:
+        keep.add(ordered[0].path)
+    for count, bucket in (
+        (KEEP_DAILY, lambda d: d.date()),
+        (KEEP_WEEKLY, lambda d: tuple(d.isocalendar())[:2]),
+        (KEEP_MONTHLY, lambda d: (d.year, d.month)),
+    ):
+        seen: list[object] = []
+        for info in ordered:
+            key = bucket(info.created)
+            if key in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.append(key)
+            keep.add(info.path)
+    return keep
+
+
+def thin_backups(archive_path: str | Path) -> list[Path]:
+    """Delete backups the rolling set no longer needs; returns the removed files."""
+    backups = list_backups(archive_path)
+    keep = backups_to_keep(backups)
+    removed = []
+    for info in backups:
+        if info.path not in keep:
+            try:
+                info.path.unlink()
+                removed.append(info.path)
+            except OSError:
+                pass  # a backup we cannot delete is still a backup; try again next time
+    return removed
+
+
+def backup_due(archive_path: str | Path, *, at_start: bool, now: dt.datetime | None = None) -> bool:
+    """Whether an automatic backup is due: at start, unless one was made in the last 30 minutes;
+    while running, once a day."""
+    backups = list_backups(archive_path)
+    if not backups:
+        return True
+    age = (now or _utcnow()) - backups[0].created
+    return age >= (START_INTERVAL if at_start else RUNNING_INTERVAL)
+
+
+def automatic_backup(archive: Archive, *, at_start: bool, now: dt.datetime | None = None) -> BackupInfo | None:
+    """The window's backup: call with at_start=True when it opens, then (say hourly) with False.
+
+    Makes a backup into the rolling set when one is due, thins the set, and returns the new
+    backup (None when none was due).
+    """
+    if not backup_due(archive.path, at_start=at_start, now=now):
+        return None
+    info = create_backup(archive, now=now)
+    thin_backups(archive.path)
+    return info
+
+
+# ----------------------------------------------------------------------------- restoring
+def _aside_name(archive_path: Path, label: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = archive_path.with_name(f"{archive_path.stem}.{label}-{stamp}{archive_path.suffix}")
+    counter = 1
+    while candidate.exists():
+        candidate = archive_path.with_name(f"{archive_path.stem}.{label}-{stamp}-{counter}{archive_path.suffix}")
+        counter += 1
+    return candidate
+
+
+def _move_aside(archive_path: Path, label: str) -> Path | None:
+    """Rename the archive and its -wal/-shm companions together, so the kept copy stays whole."""
+    if not archive_path.exists():
+        return None
+    aside = _aside_name(archive_path, label)
+    os.replace(archive_path, aside)
+    for companion in ("-wal", "-shm"):
+        extra = archive_path.with_name(archive_path.name + companion)
+        if extra.exists():
+            os.replace(extra, aside.with_name(aside.name + companion))
+    return aside
+
+
+def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: bool = False) -> RestoreResult:
+    """Replace the archive with the backup `source`, after checking it; the old archive is kept aside.
+
+    The archive must not be open (close the window's archive first). The backup is copied
+    through SQLite to a temporary file next to the archive and checked before anything is
+    moved, so a bad backup leaves everything as it was.
+    """
+    from beautifulletters.archive import Archive
+
+    source = Path(source).expanduser()
+    archive_path = Path(archive_path).expanduser()
+    if not source.is_file():
+        raise ValidationError("backup", f"{source} does not exist.")
+    if archive_path.exists() and source.resolve() == archive_path.resolve():
+        raise ValidationError("backup", f"{source} is the archive itself, not a backup of it.")
+    Archive.verify_file(source)
+    temporary = archive_path.with_name(f".{archive_path.name}.restoring")
+    try:
+        archive_path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        Archive.copy_file(source, temporary)
+        aside = _move_aside(archive_path, "damaged" if damaged else "before-restore")
+        os.replace(temporary, archive_path)
+        _fsync_dir(archive_path.parent)
+    except OSError as error:
+        raise ArchiveError(f"Cannot restore into {archive_path} ({error.strerror}); nothing was changed.") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return RestoreResult(source, archive_path, aside)
+
+
+def newest_good_backup(archive_path: str | Path) -> BackupInfo | None:
+    """The newest backup of the rolling set that passes its check."""
+    from beautifulletters.archive import Archive
+
+    for info in list_backups(archive_path):
+        try:
+            Archive.verify_file(info.path)
+        except BeautifulLettersError:
+            continue
+        return info
+    return None
+
+
+def restore_newest_good_backup(archive_path: str | Path, *, damaged: bool = True) -> RestoreResult:
+    """For a damaged archive: restore the newest good backup, keeping the damaged file as *.damaged-…."""
+    good = newest_good_backup(archive_path)
+    if good is None:
+        raise ArchiveError(f"There is no good backup of {archive_path} in {backups_dir(archive_path)}.")
+    return restore_backup(good.path, archive_path, damaged=damaged)

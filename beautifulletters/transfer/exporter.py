@@ -1,0 +1,149 @@
+"""Taking everything out: people as vCard 4.0 or CSV, and the whole archive as documented JSON.
+
+The JSON layout is described in docs/export-format.md; `SCHEMA_VERSION` changes when it does.
+Files are written to a temporary name and renamed, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from beautifulletters import __version__
+from beautifulletters.errors import ValidationError
+from beautifulletters.transfer.vcard import write_vcard
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
+
+FORMATS = ("vcf", "csv", "json")
+SCHEMA_NAME = "beautifulletters-archive"
+SCHEMA_VERSION = 1
+CSV_COLUMNS = (
+    "Name", "Full Name", "Nickname", "Pronouns", "Birthday", "Anniversary", "E-mail", "Phone", "Address",
+    "Language", "Tags", "Notes", "Pronunciation",
+)
+_MULTI = " ::: "  # Google's separator for several values in one cell; our importer reads it back
+
+
+def _write_atomically(path: Path, write: Callable[[io.TextIOBase], None]) -> None:
+    path = Path(path)
+    if path.is_dir():
+        raise ValidationError("out", f"{path} is a folder; give a file name.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.part")
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ValidationError("out", f"cannot write {path} ({error.strerror}).") from None
+
+
+def _people(archive: Archive) -> list[dict[str, Any]]:
+    return [archive.get_person(person_id) for person_id in archive.person_ids(sort="name")]
+
+
+def _anniversary(archive: Archive, person_id: int) -> str | None:
+    return next((d["date"] for d in archive.dates_for(person_id) if d["kind"] == "anniversary"), None)
+
+
+def vcard_text(archive: Archive) -> str:
+    """Everyone as vCard 4.0; relationships travel as RELATED with the other person's name."""
+    names = {p_id: row["display_name"] for p_id, row in archive.people_rows(archive.person_ids()).items()}
+    cards = []
+    for person in _people(archive):
+        related = [
+            (rel["kind"], names[rel["to_id"]])
+            for rel in archive.relationships_of(person["id"])
+            if rel["from_id"] == person["id"] and rel["to_id"] in names
+        ]
+        cards.append(write_vcard(person, anniversary=_anniversary(archive, person["id"]), related=related))
+    return "".join(cards)
+
+
+def export_vcard(archive: Archive, path: str | Path) -> int:
+    text = vcard_text(archive)
+    _write_atomically(Path(path), lambda handle: handle.write(text))
+    return text.count("BEGIN:VCARD")
+
+
+def export_csv(archive: Archive, path: str | Path) -> int:
+    """Everyone as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right)."""
+    people = _people(archive)
+
+    def write(handle: io.TextIOBase) -> None:
+        handle.write("\ufeff")
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        for p in people:
+            writer.writerow([
+                p["display_name"], p["full_name"] or "", p["nickname"] or "", p["pronouns"] or "",
+                p["birthday"] or "", _anniversary(archive, p["id"]) or "", _MULTI.join(p["emails"]),
+                _MULTI.join(p["phones"]), _MULTI.join(p["addresses"]), p["language"] or "", _MULTI.join(p["tags"]),
+                p["notes"] or "", p["pronunciation"] or "",
+            ])
+
+    _write_atomically(Path(path), write)
+    return len(people)
+
+
+def archive_document(archive: Archive) -> dict[str, Any]:
+    """The whole archive as one JSON-ready document (see docs/export-format.md)."""
+    import datetime as dt
+
+    people, relationships, notes, dates = [], {}, [], []
+    for person in _people(archive):
+        record = dict(person)
+        if record.get("photo") is not None:
+            record["photo"] = base64.b64encode(record["photo"]).decode("ascii")
+        people.append(record)
+        for rel in archive.relationships_of(person["id"]):
+            relationships[rel["id"]] = rel
+        notes.extend(archive.notes_for(person["id"]))
+        dates.extend(archive.dates_for(person["id"]))
+    letters = []
+    for summary in sorted(archive.list_letters(), key=lambda letter: letter["id"]):
+        letter = archive.get_letter(summary["id"])
+        letter.pop("revision_count", None)
+        letter["revisions"] = [
+            {k: v for k, v in revision.items() if k != "size"} for revision in archive.revisions(letter["id"])
+        ]
+        letters.append(letter)
+    return {
+        "format": SCHEMA_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "default_signer_id": archive.default_signer_id(),
+        "people": people,
+        "relationships": [relationships[key] for key in sorted(relationships)],
+        "notes": sorted(notes, key=lambda note: note["id"]),
+        "dates": sorted(dates, key=lambda date: date["id"]),
+        "letters": letters,
+    }
+
+
+def export_json(archive: Archive, path: str | Path) -> dict[str, int]:
+    document = archive_document(archive)
+    _write_atomically(Path(path), lambda handle: json.dump(document, handle, ensure_ascii=False, indent=2))
+    return {key: len(document[key]) for key in ("people", "relationships", "notes", "dates", "letters")}
+
+
+def export_archive(archive: Archive, fmt: str, path: str | Path) -> dict[str, int]:
+    """Export in `fmt` (vcf, csv or json) to `path`; returns what was written, by kind."""
+    if fmt == "vcf":
+        return {"people": export_vcard(archive, path)}
+    if fmt == "csv":
+        return {"people": export_csv(archive, path)}
+    if fmt == "json":
+        return export_json(archive, path)
+    raise ValidationError("format", f"{fmt!r} is not an export format; use {', '.join(FORMATS)}.")

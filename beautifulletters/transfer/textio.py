@@ -1,0 +1,111 @@
+"""Reading contact files as text: encoding sniffing, control-character cleaning, refusing non-text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from beautifulletters.errors import BeautifulLettersError
+
+
+class NotContactsError(BeautifulLettersError):
+    """The file is not a contact list at all (empty, binary, a PDF...); nothing was imported."""
+
+
+# Signatures of files people drop by mistake; naming the kind makes the message useful.
+_FOREIGN_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "a program"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+)
+
+# C0 and C1 controls except tab, line feed and carriage return. Format characters (Cf) such
+# as the zero-width joiner are kept: emoji sequences and many scripts need them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(value: str) -> str:
+    """Remove NUL and control characters; keep every other character exactly."""
+    return _CONTROL.sub("", value)
+
+
+def clean_value(value: str | None) -> str | None:
+    """A single imported value: controls removed, line breaks made \\n, outer blanks trimmed."""
+    if value is None:
+        return None
+    cleaned = clean_text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    return cleaned or None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: ASCII-heavy text has a zero in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_zeros > 0.3 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_zeros > 0.3 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
+    """Decode a contact file's bytes; returns (text, encoding name).
+
+    UTF-8 with or without a byte-order mark, UTF-16 (mark or not), else Windows-1252, which
+    decodes any byte: old Outlook and Excel exports use it.
+    """
+    if not data.strip(b" \t\r\n\x00"):
+        raise NotContactsError(f"{source} is empty; there are no contacts to import.")
+    for signature, kind in _FOREIGN_SIGNATURES:
+        if data.startswith(signature):
+            raise NotContactsError(f"{source} is {kind}, not a contact list (.vcf or .csv); nothing was imported.")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    guessed = _looks_utf16(data)
+    if guessed:
+        return data.decode(guessed, errors="replace"), guessed
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # The five bytes Windows-1252 leaves undefined carry no letter; dropping them loses nothing.
+    return data.decode("cp1252", errors="ignore"), "cp1252"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch == "\x00" or (unicodedata.category(ch) == "Cc" and ch not in "\t\r\n"))
+    replacements = sample.count("\ufffd")
+    return (controls + replacements) / len(sample) > 0.05
+
+
+def read_contact_text(path: Path) -> tuple[str, str]:
+    """The cleaned text of a contact file and its encoding; refuses empty and binary files."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotContactsError(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise NotContactsError(f"{path} is a folder, not a contact file.") from None
+    except OSError as error:
+        raise NotContactsError(f"{path} cannot be read ({error.strerror}).") from None
+    text, encoding = decode_bytes(data, str(path))
+    if _looks_binary(text):
+        raise NotContactsError(f"{path} is not a text file (it looks binary), so it holds no contacts; "
+                               "nothing was imported.")
+    return clean_text(text), encoding

@@ -1,0 +1,143 @@
+"""`import`, `export`, `backup`, `restore` and `backups list` on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from beautifulletters.archive import Archive
+from beautifulletters.errors import ArchiveError
+from beautifulletters.transfer import (
+    FORMATS,
+    ON_DUPLICATE,
+    create_backup,
+    export_archive,
+    import_file,
+    list_backups,
+    restore_backup,
+    restore_newest_good_backup,
+)
+from ui.cli import UsageError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
+    report = import_file(archive, Path(args.file), dry_run=args.dry_run, on_duplicate=args.on_duplicate)
+    if args.json:
+        _print_json(report.as_json())
+        return EXIT_OK
+    print(report.summary())
+    noun = "card" if report.format == "vcard" else "row"
+    for item in report.items:
+        label = f"{noun} {item.number} (line {item.line})" + (f" {item.name}" if item.name else "")
+        if item.action == "skipped":
+            print(f"  skipped {label}: {item.reason}")
+        for warning in item.warnings:
+            print(f"  note on {label}: {warning}")
+    if report.relationships:
+        verb = "would be" if report.dry_run else "were"
+        print(f"  {report.relationships} relationship(s) {verb} linked to people in the archive.")
+    return EXIT_OK
+
+
+def export(args: argparse.Namespace, archive: Archive) -> int:
+    counts = export_archive(archive, args.format, Path(args.out))
+    if args.json:
+        _print_json({"out": str(args.out), "format": args.format, "counts": counts})
+    else:
+        print(f"Wrote {', '.join(f'{n} {kind}' for kind, n in counts.items())} to {args.out}.")
+    return EXIT_OK
+
+
+def backup(args: argparse.Namespace, archive: Archive) -> int:
+    info = create_backup(archive, args.out)
+    if args.json:
+        _print_json(info.as_json())
+    else:
+        print(info.path)
+    return EXIT_OK
+
+
+def backups_list(args: argparse.Namespace, archive: Archive) -> int:
+    backups = list_backups(archive.path)
+    if args.json:
+        _print_json([info.as_json() for info in backups])
+        return EXIT_OK
+    if not backups:
+        print("There are no backups of this archive yet (`beautifulletters backup` makes one).")
+    for info in backups:
+        local = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{local}  {info.size / 1024:>9.0f} KB  {info.path}")
+    return EXIT_OK
+
+
+def restore(args: argparse.Namespace, archive: Archive | Path) -> int:
+    """Restore a backup. Works with the archive open (closed here first) or, given only its
+    path, when the archive is too damaged to open (see `opens_archive_itself`)."""
+    if (args.file is None) == (not args.newest_good):
+        raise UsageError("give a backup FILE, or --newest-good (not both)")
+    damaged = not isinstance(archive, Archive)
+    if isinstance(archive, Archive):
+        if not archive.acquire_instance_lock():
+            raise ArchiveError(f"{archive.path} is open in a BeautifulLetters window; close it first, "
+                               "or restore from File ▸ Backups….")
+        path = archive.path
+        archive.close()
+    else:
+        path = Path(archive)
+    if args.newest_good:
+        result = restore_newest_good_backup(path, damaged=damaged)
+    else:
+        result = restore_backup(Path(args.file), path, damaged=damaged)
+    # Opening once applies any schema steps the backup predates, so the archive is ready to use.
+    Archive.open(path).close()
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        print(f"Restored {result.restored_from} into {result.archive}.")
+        if result.kept_aside:
+            print(f"The archive it replaced is kept as {result.kept_aside}.")
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
+    sub = commands.add_parser("import", help="bring people in from a .vcf or .csv file",
+                              parents=[common, json_option])
+    sub.add_argument("file", metavar="FILE", help="a vCard (.vcf) or CSV file (Google, Outlook, or any)")
+    sub.add_argument("--dry-run", action="store_true", help="show what would be added, updated and skipped")
+    sub.add_argument("--on-duplicate", choices=ON_DUPLICATE, default="merge",
+                     help="someone already in the archive: merge in what is new (default), or skip")
+    sub.set_defaults(handler=import_contacts)
+
+    sub = commands.add_parser("export", help="take everything out: people as vCard/CSV, or the archive as JSON",
+                              parents=[common, json_option])
+    sub.add_argument("--format", choices=FORMATS, required=True)
+    sub.add_argument("--out", metavar="FILE", required=True)
+    sub.set_defaults(handler=export)
+
+    sub = commands.add_parser("backup", help="a checked backup copy of the archive", parents=[common, json_option])
+    sub.add_argument("--out", metavar="FILE", help="where to write it (default: the rolling set of backups)")
+    sub.set_defaults(handler=backup)
+
+    sub = commands.add_parser("restore", help="replace the archive with a backup (the current one is kept aside)",
+                              parents=[common, json_option])
+    sub.add_argument("file", metavar="FILE", nargs="?", help="the backup to restore")
+    sub.add_argument("--newest-good", action="store_true",
+                     help="restore the newest backup of the rolling set that passes its check")
+    # The archive may be too damaged to open: cli.run can hand this handler the path instead.
+    sub.set_defaults(handler=restore, opens_archive_itself=True)
+
+    group = commands.add_parser("backups", help="the rolling set of automatic backups", parents=[common])
+    actions = group.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    sub = actions.add_parser("list", help="backups of this archive, newest first", parents=[common, json_option])
+    sub.set_defaults(handler=backups_list)
