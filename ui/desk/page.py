@@ -1,0 +1,499 @@
+"""The one layout engine: a letter as a paginated QTextDocument on its paper, for editor, preview, print and PDF.
+
+Everything is laid out once, in document units of 1/LAYOUT_DPI inch (design metrics, a fixed-DPI
+layout device), so the editor, print preview, printer and PDF break lines in the same places:
+`render_pages` only scales the same drawing to the device.
+
+Document structure (block roles are a block-format property, see `block_role`):
+    header blocks:    the place-and-date line, then a blank line (letterhead space above it)
+    body blocks:      the stored body, salutation to closing
+    signature blocks: a blank line, then the name in the signature font or the signature image
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from beautifulletters import letterformat
+from beautifulletters.stationery import (
+    AIRMAIL_BLUE,
+    AIRMAIL_BORDER_MM,
+    AIRMAIL_RED,
+    BOOK_FAMILY,
+    LETTERHEAD_HEIGHT_MM,
+    PAGE_SIZES_MM,
+    STATIONERY,
+    encode_signature_image,
+    resolve_style,
+)
+from ui.fonts import register_bundled_fonts
+
+LAYOUT_DPI = 96.0
+BLOCK_ROLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 10
+LINE_SPACING_PROPERTY = int(QTextFormat.Property.UserProperty) + 11  # a paragraph's own spacing, percent
+ROLE_BODY, ROLE_HEADER, ROLE_SIGNATURE = 0, 1, 2
+SIGNATURE_IMAGE_URL = QUrl("beautifulletters-signature:image")
+SIGNATURE_MAX_MM = (60.0, 24.0)  # width, height of a signature image on paper
+_DPI_PROPERTY = "beautifulletters_dpi"
+
+
+@dataclass
+class PageStyle:
+    """How a letter looks on paper; built from the letter's `style` JSON (docs/letter-format.md)."""
+
+    page_size: str = "A4"
+    margins_mm: tuple[float, float, float, float] = (25.0, 25.0, 25.0, 25.0)  # top, right, bottom, left
+    stationery: str = "cream"
+    font_family: str = "Dancing Script"
+    font_size_pt: float = 17.0
+    ink_color: str = "#1e2a4a"
+    line_spacing: float = 1.15
+    signature_name: str = ""
+    signature_font: str = "Dancing Script"
+    signature_image: bytes | None = None
+    place: str = ""
+    date_line: str = ""
+    letterhead_name: str = ""
+    letterhead_address: str = ""
+    show_signature: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_style(cls, style: dict[str, Any] | None = None, *, defaults: dict[str, Any] | None = None,
+                   signer: dict[str, Any] | None = None, written_on: str | None = None) -> PageStyle:
+        resolved = resolve_style(style, defaults=defaults, signer=signer, written_on=written_on)
+        names = {f.name for f in fields(cls)} - {"extra"}
+        return cls(**{k: v for k, v in resolved.items() if k in names})
+
+    @classmethod
+    def from_letter(cls, letter: dict[str, Any], signer: dict[str, Any] | None = None,
+                    defaults: dict[str, Any] | None = None) -> PageStyle:
+        """The style of an archive letter (`Archive.get_letter`), its signer (`get_person`) and app defaults."""
+        return cls.from_style(letter.get("style") or {}, defaults=defaults, signer=signer,
+                              written_on=letter.get("created_at"))
+
+    def to_style(self) -> dict[str, Any]:
+        """The letter-level settings as they are stored in the letter's `style` JSON."""
+        return {
+            "page_size": self.page_size, "margins_mm": list(self.margins_mm), "stationery": self.stationery,
+            "font_family": self.font_family, "font_size_pt": self.font_size_pt, "ink_color": self.ink_color,
+            "line_spacing": self.line_spacing, "signature_name": self.signature_name,
+            "signature_font": self.signature_font, "signature_image": encode_signature_image(self.signature_image),
+            "show_signature": self.show_signature, "place": self.place, "date_line": self.date_line,
+            "letterhead_name": self.letterhead_name, "letterhead_address": self.letterhead_address,
+        }
+
+    @property
+    def page_size_mm(self) -> tuple[float, float]:
+        return PAGE_SIZES_MM[self.page_size]
+
+    def page_size_px(self, dpi: float = LAYOUT_DPI) -> QSizeF:
+        width, height = self.page_size_mm
+        return QSizeF(mm_to_px(width, dpi), mm_to_px(height, dpi))
+
+    def qpage_size(self) -> QPageSize:
+        return QPageSize(QSizeF(*self.page_size_mm), QPageSize.Unit.Millimeter, self.page_size)
+
+    def body_font(self) -> QFont:
+        return _font(self.font_family, self.font_size_pt)
+
+    def signature_qfont(self) -> QFont:
+        return _font(self.signature_font, self.font_size_pt * 1.35)
+
+
+def mm_to_px(mm: float, dpi: float = LAYOUT_DPI) -> float:
+    return mm / 25.4 * dpi
+
+
+def _font(family: str, size_pt: float) -> QFont:
+    register_bundled_fonts()
+    font = QFont(family)
+    font.setPointSizeF(size_pt)
+    # No hinting: glyph advances then scale exactly from screen to printer resolution.
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    # Script faces join letters with ligature glyphs that PDF readers cannot map back to text
+    # (pdftotext reads "sti" for "still"); plain glyphs keep printed letters searchable.
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def _device_font(painter: QPainter, family: str, size_units: float) -> QFont:
+    """A font `size_units` (document units) tall on whatever device and scale the painter has."""
+    # Painter units are document units: the world transform scales the font like everything else.
+    device_dpi = painter.device().logicalDpiY() or LAYOUT_DPI
+    return _font(family, size_units * 72.0 / device_dpi)
+
+
+@lru_cache(maxsize=16)
+def layout_device(dpi: float = LAYOUT_DPI) -> QImage:
+    """A paint device whose DPI fixes font sizes in document units, independent of the screen."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def document_dpi(document: QTextDocument) -> float:
+    value = document.property(_DPI_PROPERTY)
+    return float(value) if value else LAYOUT_DPI
+
+
+@lru_cache(maxsize=64)
+def _pitch_cached(family: str, size_pt: float, spacing: float, dpi: float) -> float:
+    font = _font(family, size_pt)
+    metrics = QFontMetricsF(font, layout_device(dpi))
+    return (metrics.ascent() + metrics.descent()) * spacing
+
+
+def line_pitch(style: PageStyle, dpi: float = LAYOUT_DPI) -> float:
+    """Height of one line of body text in document units: ruled lines are drawn at this pitch."""
+    return _pitch_cached(style.font_family, style.font_size_pt, style.line_spacing, dpi)
+
+
+def _baseline_offset(style: PageStyle, dpi: float) -> float:
+    metrics = QFontMetricsF(style.body_font(), layout_device(dpi))
+    return metrics.ascent()
+
+
+def configure_document(document: QTextDocument, style: PageStyle, dpi: float = LAYOUT_DPI) -> None:
+    """Page size, margins, font and layout resolution of a letter document (not its text)."""
+    document.setProperty(_DPI_PROPERTY, dpi)
+    document.documentLayout().setPaintDevice(layout_device(dpi))
+    document.setUseDesignMetrics(True)
+    document.setDefaultFont(style.body_font())
+    top, right, bottom, left = (mm_to_px(m, dpi) for m in style.margins_mm)
+    frame_format = document.rootFrame().frameFormat()
+    frame_format.setTopMargin(top)
+    frame_format.setBottomMargin(bottom)
+    frame_format.setLeftMargin(left)
+    frame_format.setRightMargin(right)
+    frame_format.setPadding(0)
+    frame_format.setBorder(0)
+    document.rootFrame().setFrameFormat(frame_format)
+    document.setPageSize(style.page_size_px(dpi))
+
+
+def block_role(block: QTextBlock) -> int:
+    value = block.blockFormat().property(BLOCK_ROLE_PROPERTY)
+    return int(value) if value else ROLE_BODY
+
+
+def body_blocks(document: QTextDocument) -> tuple[QTextBlock, QTextBlock]:
+    """The first and last block of the body (between the date line and the signature)."""
+    first = document.firstBlock()
+    while first.isValid() and block_role(first) == ROLE_HEADER and first.next().isValid():
+        first = first.next()
+    last = document.lastBlock()
+    while last.isValid() and block_role(last) == ROLE_SIGNATURE and last.previous().isValid():
+        last = last.previous()
+    return first, last
+
+
+def body_range(document: QTextDocument) -> tuple[int, int]:
+    """Character positions where the body starts and ends (the end is after its last character)."""
+    first, last = body_blocks(document)
+    return first.position(), last.position() + last.length() - 1
+
+
+def body_line_format(block_format: QTextBlockFormat, style: PageStyle, dpi: float) -> QTextBlockFormat:
+    """`block_format` with the line height the stationery needs (fixed pitch on lined paper)."""
+    if STATIONERY[style.stationery].rule_color:
+        block_format.setLineHeight(line_pitch(style, dpi), int(QTextBlockFormat.LineHeightTypes.FixedHeight.value))
+    else:
+        own = block_format.property(LINE_SPACING_PROPERTY)
+        percent = float(own) if own else style.line_spacing * 100
+        block_format.setLineHeight(percent, int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value))
+    return block_format
+
+
+def apply_line_heights(document: QTextDocument, style: PageStyle, first: QTextBlock | None = None,
+                       last: QTextBlock | None = None) -> None:
+    """Give body and header blocks (all, or first..last) the letter's line height."""
+    dpi = document_dpi(document)
+    block = first or document.firstBlock()
+    stop = last.blockNumber() if last is not None else document.blockCount()
+    cursor = QTextCursor(document)
+    while block.isValid() and block.blockNumber() <= stop:
+        if block_role(block) != ROLE_SIGNATURE:
+            wanted = body_line_format(QTextBlockFormat(block.blockFormat()), style, dpi)
+            if wanted != block.blockFormat():
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(wanted)
+        block = block.next()
+
+
+def _html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def _empty_paragraph(extra_style: str = "") -> str:
+    return ('<p style="-qt-paragraph-type:empty; margin-top:0px; margin-bottom:0px; '
+            f'margin-left:0px; margin-right:0px; {extra_style}"><br /></p>')
+
+
+def _ends_with_signature(body_text: str, name: str) -> bool:
+    lines = [line.strip() for line in body_text.strip().splitlines() if line.strip()]
+    return bool(name) and bool(lines) and lines[-1].rstrip(".,!") == name.strip()
+
+
+def build_letter_document(letter_body: str, body_format: str, style: PageStyle, *,
+                          dpi: float = LAYOUT_DPI) -> QTextDocument:
+    """The whole letter as it prints: date/place line, body, signature, on its page size and margins."""
+    register_bundled_fonts()
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    date_text = ", ".join(part for part in (style.place.strip(), style.date_line.strip()) if part)
+    header_style = ""
+    spacer_lines = 0
+    if STATIONERY[style.stationery].letterhead:
+        # Room for the letterhead on the first page as blank lines: Qt ignores a block's top
+        # margin at the top of a page, and whole lines keep the text grid.
+        spacer_lines = math.ceil(mm_to_px(LETTERHEAD_HEIGHT_MM, dpi) / line_pitch(style, dpi))
+    header = (f'<p align="right" style="{header_style}margin-bottom:0px; margin-left:0px; margin-right:0px; '
+              f'white-space:pre-wrap">{_html_escape(date_text)}</p>' if date_text
+              else _empty_paragraph(header_style)) + _empty_paragraph()
+    header = _empty_paragraph() * spacer_lines + header
+    body_html = letterformat.to_qt_html(letter_body, body_format)
+    plain = letterformat.to_plain_text(letter_body, body_format)
+    with_signature = style.show_signature and (
+        style.signature_image is not None
+        or (style.signature_name and not _ends_with_signature(plain, style.signature_name)))
+    signature = ""
+    image: QImage | None = None
+    if with_signature:
+        if style.signature_image is not None:
+            image = QImage.fromData(style.signature_image)
+        if image is not None and not image.isNull():
+            max_w, max_h = (mm_to_px(v, dpi) for v in SIGNATURE_MAX_MM)
+            scale = min(max_w / image.width(), max_h / image.height())
+            inner = (f'<img src="{SIGNATURE_IMAGE_URL.toString()}" width="{image.width() * scale:.1f}" '
+                     f'height="{image.height() * scale:.1f}" />')
+        else:
+            image = None
+            font = style.signature_qfont()
+            inner = (f"<span style=\"font-family:'{font.family()}'; font-size:{font.pointSizeF():.1f}pt\">"
+                     f"{_html_escape(style.signature_name)}</span>")
+        signature = _empty_paragraph() + (
+            '<p style="margin-top:0px; margin-bottom:0px; margin-left:0px; margin-right:0px; '
+            f'white-space:pre-wrap">{inner}</p>')
+    document.setHtml(header + body_html + signature)
+    if image is not None:
+        document.addResource(QTextDocument.ResourceType.ImageResource.value, SIGNATURE_IMAGE_URL, image)
+    configure_document(document, style, dpi)
+
+    cursor = QTextCursor(document)
+    header_blocks = 2 + spacer_lines
+    signature_blocks = 2 if signature else 0
+    total = document.blockCount()
+    block = document.firstBlock()
+    while block.isValid():
+        number = block.blockNumber()
+        block_format = QTextBlockFormat(block.blockFormat())
+        if number < header_blocks:
+            block_format.setProperty(BLOCK_ROLE_PROPERTY, ROLE_HEADER)
+        elif number >= total - signature_blocks:
+            block_format.setProperty(BLOCK_ROLE_PROPERTY, ROLE_SIGNATURE)
+        elif block_format.hasProperty(QTextFormat.Property.LineHeight):
+            # The paragraph's own line spacing from the stored body, kept apart from the applied height.
+            block_format.setProperty(LINE_SPACING_PROPERTY, block_format.lineHeight())
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(block_format)
+        block = block.next()
+    apply_line_heights(document, style)
+    document.setUndoRedoEnabled(True)
+    document.setModified(False)
+    return document
+
+
+# ------------------------------------------------------------------- painting
+def paint_stationery(painter: QPainter, page_rect: QRectF, style: PageStyle, page_number: int) -> None:
+    """Paper, ruled lines, airmail border or letterhead for one page, in `page_rect` (document units).
+
+    The scale comes from the rect itself, so the same call draws the editor, preview and printout.
+    """
+    paper = STATIONERY[style.stationery]
+    width_mm, _height_mm = style.page_size_mm
+    per_mm = page_rect.width() / width_mm
+    dpi = per_mm * 25.4
+    top, right, bottom, left = (m * per_mm for m in style.margins_mm)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(page_rect, QColor(paper.paper_color))
+
+    if paper.rule_color:
+        pitch = line_pitch(style, dpi)
+        baseline = _baseline_offset(style, dpi)
+        pen = QPen(QColor(paper.rule_color))
+        pen.setWidthF(max(0.6, 0.18 * per_mm))
+        painter.setPen(pen)
+        y = page_rect.top() + top + baseline + pitch * 0.12
+        while y < page_rect.bottom() - bottom + pitch * 0.2:
+            painter.drawLine(QPointF(page_rect.left() + left * 0.6, y), QPointF(page_rect.right() - right * 0.6, y))
+            y += pitch
+        if paper.margin_rule_color:
+            pen = QPen(QColor(paper.margin_rule_color))
+            pen.setWidthF(max(0.6, 0.2 * per_mm))
+            painter.setPen(pen)
+            x = page_rect.left() + left - 3 * per_mm
+            painter.drawLine(QPointF(x, page_rect.top()), QPointF(x, page_rect.bottom()))
+
+    if paper.airmail_border:
+        _paint_airmail_border(painter, page_rect, per_mm)
+
+    if paper.letterhead and page_number == 1:
+        _paint_letterhead(painter, page_rect, style, per_mm)
+    painter.restore()
+
+
+def _paint_airmail_border(painter: QPainter, page_rect: QRectF, per_mm: float) -> None:
+    band = AIRMAIL_BORDER_MM * per_mm
+    inner = page_rect.adjusted(band * 0.35, band * 0.35, -band * 0.35, -band * 0.35)
+    stripe = 9.0 * per_mm
+    painter.save()
+    clip_outer = QRectF(page_rect)
+    clip_inner = page_rect.adjusted(band, band, -band, -band)
+    from PySide6.QtGui import QPainterPath
+
+    path = QPainterPath()
+    path.addRect(clip_outer.adjusted(band * 0.35, band * 0.35, -band * 0.35, -band * 0.35))
+    hole = QPainterPath()
+    hole.addRect(clip_inner)
+    painter.setClipPath(path.subtracted(hole))
+    painter.setPen(Qt.PenStyle.NoPen)
+    colors = (QColor(AIRMAIL_RED), QColor("#f4f6fb"), QColor(AIRMAIL_BLUE), QColor("#f4f6fb"))
+    span = page_rect.width() + page_rect.height()
+    x = page_rect.left() - page_rect.height()
+    index = 0
+    while x < page_rect.left() + span:
+        polygon = [QPointF(x, page_rect.bottom()), QPointF(x + stripe, page_rect.bottom()),
+                   QPointF(x + stripe + page_rect.height(), page_rect.top()),
+                   QPointF(x + page_rect.height(), page_rect.top())]
+        from PySide6.QtGui import QPolygonF
+
+        painter.setBrush(colors[index % 4])
+        painter.drawPolygon(QPolygonF(polygon))
+        x += stripe
+        index += 1
+    painter.restore()
+    del inner
+
+
+def _paint_letterhead(painter: QPainter, page_rect: QRectF, style: PageStyle, per_mm: float) -> None:
+    top, right, _bottom, left = (m * per_mm for m in style.margins_mm)
+    ink = QColor(style.ink_color)
+    pt_mm = 25.4 / 72.0
+    name_font = _device_font(painter, BOOK_FAMILY, 15.0 * pt_mm * per_mm)
+    name_font.setCapitalization(QFont.Capitalization.SmallCaps)
+    name_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
+    address_font = _device_font(painter, BOOK_FAMILY, 8.5 * pt_mm * per_mm)
+    area = QRectF(page_rect.left() + left, page_rect.top() + top * 0.6,
+                  page_rect.width() - left - right, LETTERHEAD_HEIGHT_MM * per_mm)
+    painter.setPen(ink)
+    painter.setFont(name_font)
+    unit = 1.0
+    name_height = QFontMetricsF(name_font, painter.device()).height() * unit
+    painter.drawText(QRectF(area.left(), area.top(), area.width(), name_height),
+                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), style.letterhead_name)
+    painter.setFont(address_font)
+    address = " · ".join(line.strip() for line in style.letterhead_address.splitlines() if line.strip())
+    address_height = QFontMetricsF(address_font, painter.device()).height() * unit
+    y = area.top() + name_height + 1.5 * per_mm
+    painter.drawText(QRectF(area.left(), y, area.width(), address_height),
+                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), address)
+    rule_y = y + address_height + 2.5 * per_mm
+    pen = QPen(ink)
+    pen.setWidthF(0.25 * per_mm)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(area.left() + area.width() * 0.3, rule_y), QPointF(area.right() - area.width() * 0.3, rule_y))
+
+
+def paint_page(painter: QPainter, document: QTextDocument, style: PageStyle, page_index: int) -> None:
+    """One page (stationery and text) with its top-left corner at the painter's origin."""
+    page = document.pageSize()
+    paint_stationery(painter, QRectF(0, 0, page.width(), page.height()), style, page_index + 1)
+    painter.save()
+    painter.translate(0, -page_index * page.height())
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, page_index * page.height(), page.width(), page.height())
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, QColor(style.ink_color))
+    context.palette = palette
+    painter.setClipRect(context.clip)
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def render_pages(document: QTextDocument, style: PageStyle, paint_device: QPagedPaintDevice) -> int:
+    """Paint every page onto a QPrinter or QPdfWriter (full page, no device margins); returns the page count."""
+    paint_device.setPageLayout(QPageLayout(style.qpage_size(), QPageLayout.Orientation.Portrait,
+                                           QMarginsF(0, 0, 0, 0)))
+    if hasattr(paint_device, "setFullPage"):
+        paint_device.setFullPage(True)  # QPrinter: draw from the paper's corner, not the printable area
+    pages = max(1, document.pageCount())
+    painter = QPainter(paint_device)
+    if not painter.isActive():
+        raise RuntimeError("the printer or PDF file could not be opened for drawing")
+    try:
+        page = document.pageSize()
+        scale = paint_device.width() / page.width()
+        for index in range(pages):
+            if index:
+                paint_device.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            paint_page(painter, document, style, index)
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def render_page_image(document: QTextDocument, style: PageStyle, page_index: int = 0,
+                      width_px: int = 900) -> QImage:
+    """One page as an image (for thumbnails and screenshots)."""
+    page = document.pageSize()
+    scale = width_px / page.width()
+    image = QImage(width_px, round(page.height() * scale), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(scale, scale)
+    paint_page(painter, document, style, page_index)
+    painter.end()
+    return image
+
+
+__all__ = [
+    "LAYOUT_DPI", "PageStyle", "apply_line_heights", "block_role", "body_blocks", "body_range",
+    "build_letter_document", "configure_document", "line_pitch", "mm_to_px", "paint_page",
+    "paint_stationery", "render_page_image", "render_pages", "ROLE_BODY", "ROLE_HEADER", "ROLE_SIGNATURE",
+]
