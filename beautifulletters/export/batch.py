@@ -83,10 +83,14 @@ class PlannedLetter:
 
 def _problem_key(warning: str, name: str) -> str:
     """'Loretta has no anniversary year' -> 'no anniversary year', so problems can be counted."""
-    text = warning.strip().rstrip(".")
+    # "Loretta has no nickname; the letter calls them by their first name." -> "no nickname"
+    text = warning.strip().split(";")[0].rstrip(".")
     for prefix in (f"{name} has ", f"{name.split()[0]} has " if name.split() else "\0"):
         if text.startswith(prefix):
             return text[len(prefix):]
+    there = re.match(r"^There (?:is|are) (no [\w ]+?) (?:for|from|between) ", text)
+    if there:
+        return there.group(1)
     match = re.match(r"^(?:.+? )?(?:has|have) (no .+)$", text)
     return match.group(1) if match else text
 

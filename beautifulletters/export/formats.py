@@ -231,6 +231,10 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     temp = Path(temp_name)
     try:
         write(temp)
+        # mkstemp makes the file private (0600); an exported letter gets normal permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)

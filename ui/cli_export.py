@@ -1,0 +1,239 @@
+"""Command line for print and export: `letters export`, `letters envelope`, `letters anthology`, `merge`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from beautifulletters.errors import ValidationError
+from beautifulletters.export.batch import (
+    PlannedLetter,
+    address_warnings,
+    anthology_letter_ids,
+    lint_summary,
+    select_people,
+)
+from beautifulletters.export.content import letter_content
+from beautifulletters.export.formats import ALL_FORMATS, export_text_format
+from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
+
+EXIT_OK = 0
+
+
+def _id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
+    return number
+
+
+def _id_list(value: str) -> list[int]:
+    ids = [_id(part.strip()) for part in value.split(",") if part.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one id, e.g. 1,2,3")
+    return ids
+
+
+def _check_font(font: str | None) -> None:
+    if font is None:
+        return
+    families = [f.family for f in BUNDLED_FONTS]
+    if font not in families:
+        raise ValidationError("font", f"{font!r} is not a bundled font; use one of: {', '.join(families)}.")
+
+
+def _check_stationery(stationery: str | None) -> None:
+    if stationery is not None and stationery not in STATIONERY:
+        raise ValidationError("stationery", f"{stationery!r} is not stationery; use {', '.join(STATIONERY)}.")
+
+
+def _warn(message: str) -> None:
+    print(f"beautifulletters: warning: {message}", file=sys.stderr)
+
+
+def _format_of(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    suffix = Path(args.out).suffix.lower().lstrip(".")
+    aliases = {"htm": "html", "text": "txt", "markdown": "md"}
+    fmt = aliases.get(suffix, suffix)
+    if fmt not in ALL_FORMATS:
+        raise ValidationError("format", f"cannot tell the format from {args.out!r}; give --format "
+                                        f"({'|'.join(ALL_FORMATS)}).")
+    return fmt
+
+
+def letters_export(args: argparse.Namespace, archive: Any) -> int:
+    _check_font(args.font)
+    _check_stationery(args.stationery)
+    fmt = _format_of(args)
+    out = Path(args.out)
+    if out.is_dir():
+        raise ValidationError("out", f"{out} is a folder; give a file name.")
+    if fmt in ("pdf", "odt"):
+        from ui.printing.session import ensure_gui_application
+
+        ensure_gui_application()
+        from ui.printing.layout import prepare_letter
+        from ui.printing.pdf import write_letter_odt, write_letter_pdf
+
+        prepared = prepare_letter(archive, args.id, font=args.font, stationery=args.stationery,
+                                  page_numbers=args.page_numbers)
+        for warning in prepared.warnings:
+            _warn(warning)
+        (write_letter_pdf if fmt == "pdf" else write_letter_odt)(prepared, out)
+    else:
+        export_text_format(letter_content(archive, args.id, font=args.font, stationery=args.stationery), fmt, out)
+    if args.mark_sent:
+        archive.update_letter(args.id, status="sent")
+    print(out)
+    return EXIT_OK
+
+
+def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
+    _check_font(args.font)
+    from ui.printing.session import ensure_gui_application
+
+    ensure_gui_application()
+    from PySide6.QtGui import QPdfWriter
+
+    from beautifulletters.export.formats import write_atomically
+    from ui.printing.envelope import envelope_for, render_envelope
+
+    letter = archive.get_letter(args.id)
+    envelope = envelope_for(letter, archive.get_person(letter["signer_id"]), archive.get_person(letter["recipient_id"]),
+                            size=args.size, font=args.font)
+    for warning in envelope.recipient.warnings:
+        _warn(warning)
+
+    def write(temp: Path) -> None:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(1200)
+        writer.setTitle(envelope.title)
+        writer.setCreator("BeautifulLetters")
+        render_envelope(envelope, writer)
+        del writer
+
+    write_atomically(Path(args.out), write)
+    print(args.out)
+    return EXIT_OK
+
+
+def letters_anthology(args: argparse.Namespace, archive: Any) -> int:
+    from ui.printing.session import ensure_gui_application
+
+    ensure_gui_application()
+    from ui.printing.batch import BatchOptions, load_items, write_anthology
+
+    ids = anthology_letter_ids(archive, args.signer, args.to)
+    result = write_anthology(load_items(archive, ids), Path(args.out), BatchOptions(page_numbers=True))
+    print(args.out)
+    print(f"{len(ids)} letters, {result.pages} pages.", file=sys.stderr)
+    return EXIT_OK
+
+
+def merge(args: argparse.Namespace, archive: Any) -> int:
+    """Draft one letter per person from a template, then write them all as PDF."""
+    from beautifulletters import drafting
+
+    signer_id = args.signer or archive.default_signer_id()
+    if signer_id is None:
+        raise ValidationError("from", "there is no default signer; give --from ID.")
+    signer = archive.get_person(signer_id)
+    people = select_people(archive, tag=args.tag, search=args.search, ids=args.ids)
+    people = [p for p in people if p != signer_id]
+    if not people:
+        raise ValidationError("recipients", "the only person chosen is the signer.")
+    drafting.catalog.resolve(args.template)  # a bad template name fails before anything is stored
+    out = Path(args.out)
+    combined = out.suffix.lower() == ".pdf"
+    if combined and not out.parent.is_dir():
+        raise ValidationError("out", f"the folder {out.parent} does not exist.")
+    if not combined and out.exists() and not out.is_dir():
+        raise ValidationError("out", f"{out} is a file; give a folder, or a name ending in .pdf for one file.")
+
+    plans: list[PlannedLetter] = []
+    for person_id in people:
+        person = archive.get_person(person_id)
+        draft = drafting.render_draft(archive, recipient_id=person_id, signer_id=signer_id, template=args.template)
+        plan = PlannedLetter(person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)])
+        plan.letter_id = drafting.store_draft(archive, draft)
+        plans.append(plan)
+    for sentence in lint_summary(plans):
+        _warn(sentence)
+
+    from ui.printing.session import ensure_gui_application
+
+    ensure_gui_application()
+    from ui.printing.batch import BatchOptions, load_items, write_batch
+
+    def progress(done: int, total: int, name: str) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total} {name[:40]:<40}", end="", file=sys.stderr, flush=True)
+
+    items = load_items(archive, [p.letter_id for p in plans if p.letter_id is not None])
+    result = write_batch(items, out, BatchOptions(combined=combined, envelopes=args.envelopes,
+                                                  envelope_size=args.envelope_size), progress=progress,
+                         title=f"Letters from {signer['display_name']}")
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for note in result.notes:
+        _warn(note)
+    if args.json:
+        files = result.files if not combined else result.files * len(plans)
+        sys.stdout.write(json.dumps([
+            {"letter_id": p.letter_id, "person_id": p.person_id, "name": p.name, "file": str(f),
+             "warnings": p.warnings} for p, f in zip(plans, files, strict=False)
+        ], ensure_ascii=False, indent=2) + "\n")
+    else:
+        for path in result.files:
+            print(path)
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
+    sub = letters_actions.add_parser("export", help="write a letter as pdf, odt, docx, html, txt or md",
+                                     parents=[common])
+    sub.set_defaults(handler=letters_export)
+    sub.add_argument("id", type=_id)
+    sub.add_argument("--format", choices=ALL_FORMATS, help="default: from the file name")
+    sub.add_argument("--out", required=True, metavar="FILE")
+    sub.add_argument("--stationery", metavar="NAME", help=", ".join(STATIONERY))
+    sub.add_argument("--font", metavar="NAME", help="one of the bundled fonts, e.g. 'Dancing Script'")
+    sub.add_argument("--page-numbers", action="store_true", help="number pages from page 2 (pdf)")
+    sub.add_argument("--mark-sent", action="store_true", help="also mark the letter as sent today")
+
+    sub = letters_actions.add_parser("envelope", help="an envelope for a letter as PDF", parents=[common])
+    sub.set_defaults(handler=letters_envelope)
+    sub.add_argument("id", type=_id)
+    sub.add_argument("--size", default="DL", help="DL, C5, C6 or US10 (default DL)")
+    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+    sub.add_argument("--font", metavar="NAME")
+
+    sub = letters_actions.add_parser("anthology", help="every letter from one person to another as one PDF book",
+                                     parents=[common])
+    sub.set_defaults(handler=letters_anthology)
+    sub.add_argument("--from", dest="signer", type=_id, required=True, metavar="ID")
+    sub.add_argument("--to", type=_id, required=True, metavar="ID")
+    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    sub = commands.add_parser("merge", help="draft a letter per person from a template and print them all",
+                              parents=[common, json_option])
+    sub.set_defaults(handler=merge)
+    sub.add_argument("--template", required=True, metavar="NAME")
+    who = sub.add_mutually_exclusive_group(required=True)
+    who.add_argument("--tag", metavar="T")
+    who.add_argument("--search", metavar="Q")
+    who.add_argument("--ids", type=_id_list, metavar="1,2,3")
+    sub.add_argument("--out", required=True, metavar="DIR|FILE.pdf",
+                     help="a folder for one PDF per person, or FILE.pdf for one combined PDF")
+    sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help="who signs (default: you)")
+    sub.add_argument("--envelopes", action="store_true", help="an envelope after each letter")
+    sub.add_argument("--envelope-size", default="DL", help="DL, C5, C6 or US10")
