@@ -1,0 +1,184 @@
+"""Drafting letters from templates: the API the window and the command line call (no Qt here).
+
+Built-in templates render in-process in the sandbox; user templates (and any template file)
+render in a bounded child process, so a hostile template ends within seconds with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from beautifulletters.archive import Archive
+from beautifulletters.drafting import catalog, engine, lint as _lint
+from beautifulletters.drafting.catalog import TemplateInfo
+from beautifulletters.drafting.context import build_context
+from beautifulletters.drafting.engine import Problem, TemplateProblem
+from beautifulletters.drafting.helpers import artifact_problems
+from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
+from beautifulletters.errors import BeautifulLettersError
+
+__all__ = [
+    "Draft", "Problem", "TemplateInfo", "TemplateProblem", "artifact_problems", "check_template_file",
+    "create_draft", "store_draft", "lint", "list_templates", "render_draft", "render_template_source", "template_for_occasion",
+]
+
+_OCCASION_TEMPLATES = {"birthday": "birthday", "anniversary": "anniversary", "custom": "thinking-of-you"}
+
+
+@dataclass
+class Draft:
+    """A rendered letter: `text` runs from the salutation to the closing phrase; the signature is apart."""
+
+    text: str
+    signature: str
+    title: str
+    occasion: str
+    occasion_date: str | None
+    template: str
+    warnings: list[str] = field(default_factory=list)
+    used_note_ids: list[int] = field(default_factory=list)
+    language: str | None = None
+    recipient_id: int | None = None
+    signer_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_templates() -> list[TemplateInfo]:
+    """Every template, built-in and the user's own (a user template overrides the built-in of its name)."""
+    return catalog.list_templates()
+
+
+def template_for_occasion(kind: str | None) -> str:
+    """The template for an upcoming date's kind: birthday, anniversary, else a thinking-of-you letter."""
+    return _OCCASION_TEMPLATES.get((kind or "").lower(), "thinking-of-you")
+
+
+def _render_resolved(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> engine.Rendered:
+    if resolved.trusted:
+        return engine.render_source(resolved.source, resolved.name, context,
+                                    [str(p) for p in catalog.builtin_search_path()], strict=False)
+    return _render_bounded(resolved.source, resolved.name, context)
+
+
+def _render_bounded(source: str, name: str, context: dict[str, Any]) -> engine.Rendered:
+    request = {"op": "render", "source": source, "name": name, "context": context, "strict": True,
+               "search_path": [str(p) for p in catalog.user_search_path()]}
+    try:
+        answer = shared_renderer().request(request)
+    except WorkerProblem as error:
+        raise TemplateProblem(Problem(name, None, str(error))) from None
+    if not answer.get("ok"):
+        raise TemplateProblem(Problem(**answer["problem"]))
+    return engine.Rendered(answer["text"], dict(answer.get("exported") or {}))
+
+
+def _used_note_ids(text: str, context: dict[str, Any]) -> list[int]:
+    used = []
+    for items in context["notes"].values():
+        for note in items:
+            if any(part and part in text for part in (note["phrase"], note["clause"], note["text"])):
+                used.append(note["id"])
+    return sorted(used)
+
+
+def _draft(resolved: catalog.ResolvedTemplate, context: dict[str, Any], rendered: engine.Rendered) -> Draft:
+    info = resolved.info
+    fields = sorted(set(info.fields) | set(_lint.used_fields(resolved.source)))
+    signature = " ".join(rendered.exported.get("signature", "").split()) or context["signer"]["first_name"]
+    title = " ".join(rendered.exported.get("letter_title", "").split()) or info.title
+    return Draft(
+        text=rendered.text,
+        signature=signature,
+        title=title,
+        occasion=info.occasion,
+        occasion_date=context["occasion"]["date"],
+        template=info.name,
+        warnings=_lint.lint_context(fields, context),
+        used_note_ids=_used_note_ids(rendered.text, context),
+        language=context["recipient"]["language"],
+        recipient_id=context["recipient"]["id"],
+        signer_id=context["signer"]["id"],
+    )
+
+
+def render_draft(archive: Archive, *, recipient_id: int, signer_id: int | None = None, template: str,
+                 occasion_date: str | None = None, today: dt.date | None = None) -> Draft:
+    """Render `template` (a name or a template file) for the pair; nothing is stored."""
+    resolved = catalog.resolve(template)
+    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id, occasion=resolved.info.occasion,
+                            occasion_date=occasion_date, today=today)
+    return _draft(resolved, context, _render_resolved(resolved, context))
+
+
+def create_draft(archive: Archive, *, recipient_id: int, signer_id: int | None = None, template: str,
+                 occasion_date: str | None = None, today: dt.date | None = None) -> int:
+    """Render and store a draft as a new letter (with its first revision); returns the letter id."""
+    draft = render_draft(archive, recipient_id=recipient_id, signer_id=signer_id, template=template,
+                         occasion_date=occasion_date, today=today)
+    return store_draft(archive, draft)
+
+
+def store_draft(archive: Archive, draft: Draft) -> int:
+    """Store a rendered draft as a new letter; the style remembers the signature and the notes it used."""
+    assert draft.signer_id is not None and draft.recipient_id is not None
+    return archive.create_letter(
+        signer_id=draft.signer_id, recipient_id=draft.recipient_id, body=draft.text, body_format="text",
+        body_text=draft.text, occasion=draft.occasion, occasion_date=draft.occasion_date, template=draft.template,
+        title=draft.title, language=draft.language,
+        style={"signature_name": draft.signature, "used_note_ids": draft.used_note_ids},
+    )
+
+
+def lint(archive: Archive, template: str, recipient_id: int, signer_id: int | None = None) -> list[str]:
+    """Sentences about what this recipient lacks that the template would use."""
+    resolved = catalog.resolve(template)
+    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id,
+                            occasion=resolved.info.occasion)
+    fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
+    return _lint.lint_context(fields, context)
+
+
+def render_template_source(source: str, archive: Archive, recipient_id: int, signer_id: int | None = None, *,
+                           name: str = "preview", today: dt.date | None = None,
+                           occasion_date: str | None = None) -> Draft:
+    """Live preview for the template editor: the source always renders sandboxed in the bounded worker."""
+    info = catalog.info_from_source(name, source, origin="user", path="")
+    resolved = catalog.ResolvedTemplate(info, source, trusted=False)
+    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id, occasion=info.occasion,
+                            occasion_date=occasion_date, today=today)
+    return _draft(resolved, context, _render_bounded(source, name, context))
+
+
+def sample_context(occasion: str = "letter", today: dt.date | None = None) -> dict[str, Any]:
+    """The context of the sample pair (Chris writing to Lolly), for checking templates without an archive."""
+    with tempfile.TemporaryDirectory(prefix="beautifulletters-check-") as folder:
+        with Archive.open(Path(folder) / "sample.sqlite3") as archive:
+            people = {archive.get_person(i)["display_name"]: i for i in archive.person_ids()}
+            return build_context(archive, recipient_id=people["Loretta Mercer"], signer_id=people["Chris Mercer"],
+                                 occasion=occasion, today=today)
+
+
+def check_template_file(path: str | Path) -> list[Problem]:
+    """Syntax, sandbox and field check of a template file, with a trial render on the sample pair."""
+    path = Path(path)
+    name = path.name
+    try:
+        source = catalog.read_source(path)
+    except BeautifulLettersError as error:
+        return [Problem(name, None, str(error).split(": ", 1)[-1])]
+    info = catalog.info_from_source(name, source, origin="file", path=path)
+    request = {"op": "check", "source": source, "name": name, "context": sample_context(info.occasion),
+               "search_path": [str(p) for p in catalog.user_search_path()]}
+    try:
+        answer = shared_renderer().request(request)
+    except WorkerProblem as error:
+        return [Problem(name, None, str(error))]
+    if not answer.get("ok"):
+        return [Problem(**answer["problem"])]
+    return [Problem(**p) for p in answer["problems"]]

@@ -1,0 +1,175 @@
+"""Finding templates: the built-in folder, the user's folder (which overrides), and metadata headers.
+
+A template starts with a Jinja comment holding ``key: value`` lines::
+
+    {#
+    title: Anniversary
+    occasion: anniversary
+    description: For the day you married, counting the years.
+    tone: tender
+    fields: relationship.since, relationship.how_we_met, memories
+    #}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.paths import user_templates_dir
+from beautifulletters.resources import templates_dir
+
+TEMPLATE_SUFFIX = ".j2"
+MAX_TEMPLATE_BYTES = 256 * 1024
+_HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """What a template is for, read from its header; `source` says 'builtin' or 'user'."""
+
+    name: str
+    title: str
+    occasion: str
+    description: str
+    tone: str
+    fields: list[str]
+    source: str
+    path: str
+    overrides_builtin: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def parse_header(source: str) -> dict[str, str]:
+    """The ``key: value`` lines of the leading comment ({} without one)."""
+    match = _HEADER.match(source)
+    if not match:
+        return {}
+    header: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        if ":" in line:
+            key, value = line.split(":", 1)
+            key = key.strip().lower()
+            if re.fullmatch(r"[a-z_]+", key):
+                header[key] = value.strip()
+    return header
+
+
+def info_from_source(name: str, source: str, *, origin: str, path: Path | str, overrides: bool = False) -> TemplateInfo:
+    header = parse_header(source)
+    known = {"title", "occasion", "description", "tone", "fields"}
+    return TemplateInfo(
+        name=name,
+        title=header.get("title") or name.replace("-", " ").replace("_", " ").capitalize(),
+        occasion=header.get("occasion") or "letter",
+        description=header.get("description") or "",
+        tone=header.get("tone") or "",
+        fields=[f.strip() for f in header.get("fields", "").split(",") if f.strip()],
+        source=origin,
+        path=str(path),
+        overrides_builtin=overrides,
+        extra={k: v for k, v in header.items() if k not in known},
+    )
+
+
+def read_source(path: Path) -> str:
+    """A template file's text; too large, unreadable or not UTF-8 is a plain error naming the file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise BeautifulLettersError(f"{path}: the template is {size:,} bytes; the limit is {MAX_TEMPLATE_BYTES:,}.")
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BeautifulLettersError(f"{path}: no such template file.") from None
+    except IsADirectoryError:
+        raise BeautifulLettersError(f"{path} is a folder, not a template file.") from None
+    except UnicodeDecodeError as error:
+        raise BeautifulLettersError(f"{path}: not UTF-8 text (byte {error.start}).") from None
+    except OSError as error:
+        raise BeautifulLettersError(f"{path}: cannot be read ({error.strerror}).") from None
+
+
+def _folder_templates(folder: Path) -> dict[str, Path]:
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")):
+        name = path.name[: -len(TEMPLATE_SUFFIX)]
+        # Names starting with "_" are shared pieces for {% include %}, not letters of their own.
+        if _NAME.match(name) and path.is_file():
+            found[name] = path
+    return found
+
+
+def list_templates() -> list[TemplateInfo]:
+    """Built-in and user templates, by title; a user template replaces the built-in of the same name."""
+    builtin = _folder_templates(templates_dir())
+    user = _folder_templates(user_templates_dir())
+    infos: list[TemplateInfo] = []
+    for name, path in {**builtin, **user}.items():
+        origin = "user" if name in user else "builtin"
+        try:
+            source = read_source(path)
+        except BeautifulLettersError:
+            continue
+        infos.append(info_from_source(name, source, origin=origin, path=path, overrides=origin == "user" and name in builtin))
+    infos.sort(key=lambda info: (info.source != "builtin", info.title.casefold(), info.name))
+    return infos
+
+
+@dataclass(frozen=True)
+class ResolvedTemplate:
+    info: TemplateInfo
+    source: str
+    trusted: bool  # a built-in that nobody overrode: may render in-process
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+
+def looks_like_path(value: str) -> bool:
+    return "/" in value or value.endswith(TEMPLATE_SUFFIX) or value.startswith((".", "~"))
+
+
+def resolve(name_or_path: str) -> ResolvedTemplate:
+    """A template by name (user first, then built-in) or a template file by path."""
+    value = (name_or_path or "").strip()
+    if not value:
+        raise BeautifulLettersError("template: give a template name or a template file.")
+    if looks_like_path(value):
+        path = Path(value).expanduser()
+        source = read_source(path)
+        stem = path.name[: -len(TEMPLATE_SUFFIX)] if path.name.endswith(TEMPLATE_SUFFIX) else path.stem
+        return ResolvedTemplate(info_from_source(stem or "template", source, origin="file", path=path.resolve()),
+                                source, trusted=False)
+    if not _NAME.match(value):
+        raise BeautifulLettersError(f"template: {value!r} is not a template name (letters, digits, - and _).")
+    user_path = user_templates_dir() / f"{value}{TEMPLATE_SUFFIX}"
+    builtin_path = templates_dir() / f"{value}{TEMPLATE_SUFFIX}"
+    if user_path.is_file():
+        source = read_source(user_path)
+        return ResolvedTemplate(info_from_source(value, source, origin="user", path=user_path,
+                                                 overrides=builtin_path.is_file()), source, trusted=False)
+    if builtin_path.is_file():
+        source = read_source(builtin_path)
+        return ResolvedTemplate(info_from_source(value, source, origin="builtin", path=builtin_path), source,
+                                trusted=True)
+    names = ", ".join(info.name for info in list_templates())
+    raise BeautifulLettersError(f"template: there is no template named {value!r}; choose one of: {names}.")
+
+
+def builtin_search_path() -> list[Path]:
+    return [templates_dir()]
+
+
+def user_search_path() -> list[Path]:
+    """Includes from user templates look in the user's folder first, then the built-in one."""
+    return [user_templates_dir(), templates_dir()]

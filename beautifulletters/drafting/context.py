@@ -1,0 +1,270 @@
+"""Build the template context from the archive: plain, JSON-safe data about the two people.
+
+Notes are rewritten into the letter's voice here ("Chris claims he lets her win" becomes
+"I claim I let you win"), and the letter history decides which memories are still fresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from beautifulletters import dates as date_math
+from beautifulletters.archive import Archive
+from beautifulletters.drafting import helpers
+from beautifulletters.errors import ValidationError
+
+NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
+_STOPWORDS = {"the", "and", "with", "for", "that", "this", "from", "they", "their", "them", "were", "was", "every",
+              "into", "over", "when", "what", "have", "has", "had", "her", "his", "him", "she", "you", "your"}
+
+
+_PREPOSITION_START = r"^(at|in|on|through|via|during|when|while|over|by|after|before|outside|near|under|across|from|on)\b"
+_PARTNER = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiancé", "fiancée", "fiance",
+            "fiancee", "love", "sweetheart", "lover"}
+_FAMILY = {"mother", "father", "mom", "mum", "dad", "son", "daughter", "sister", "brother", "grandmother",
+           "grandfather", "grandma", "grandpa", "granny", "grandson", "granddaughter", "grandchild", "aunt", "uncle",
+           "cousin", "niece", "nephew", "child", "parent", "sibling", "stepmother", "stepfather", "godmother",
+           "godfather", "goddaughter", "godson", "family", "in-law"}
+_WORK = {"colleague", "coworker", "co-worker", "boss", "client", "manager", "mentor", "teacher", "student",
+         "neighbour", "neighbor", "acquaintance", "doctor", "nurse", "customer"}
+
+
+def closeness(kind: str | None) -> str:
+    """'partner', 'family', 'friend', 'work' or 'unknown': how warm the salutation and closing may be."""
+    words = set(re.findall(r"[\w-]+", (kind or "").lower()))
+    if words & _PARTNER:
+        return "partner"
+    if words & _FAMILY or any(w.endswith("-in-law") for w in words):
+        return "family"
+    if "friend" in words or "friends" in words or "best" in words:
+        return "friend"
+    if words & _WORK:
+        return "work"
+    return "unknown"
+
+
+def _one_line(value: Any) -> str | None:
+    """A stored text as one clean line: single spaces, no leading or trailing blanks."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    text = re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
+    return text or None
+
+
+def person_context(person: dict[str, Any], *, today: dt.date) -> dict[str, Any]:
+    display = _one_line(person.get("display_name")) or "friend"
+    nickname = _one_line(person.get("nickname"))
+    first = helpers.first_name(display)
+    birthday = person.get("birthday")
+    age = helpers.years_since(birthday, today) if birthday and not birthday.startswith("--") else None
+    return {
+        "id": person.get("id"),
+        "display_name": display,
+        "full_name": _one_line(person.get("full_name")) or display,
+        "first_name": first,
+        "nickname": nickname,
+        # What the letter calls them: the nickname when there is one, else the first name.
+        "name": nickname or first,
+        "pronoun_set": person.get("pronouns") or None,
+        "pronouns": helpers.pronoun_forms(person.get("pronouns")),
+        "has_pronouns": bool(person.get("pronouns")),
+        "birthday": birthday,
+        "birthday_text": helpers.natural_date(birthday) if birthday else None,
+        "age": age,
+        "language": person.get("language"),
+        "tags": list(person.get("tags") or []),
+        "is_self": bool(person.get("is_self")),
+    }
+
+
+def _content_words(text: str) -> set[str]:
+    words = set()
+    for word in re.findall(r"[a-z]{3,}", text.lower()):
+        if word in _STOPWORDS:
+            continue
+        words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return words
+
+
+def _note_used_in(note_text: str, letter_text: str) -> bool:
+    """A note counts as used when most of its distinctive words appear in one earlier letter."""
+    words = _content_words(note_text)
+    if not words:
+        return False
+    found = _content_words(letter_text)
+    return len(words & found) / len(words) >= 0.6
+
+
+def note_context(note: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
+                 used: bool) -> dict[str, Any]:
+    text = helpers.clean_note_text(note.get("text"))
+    voiced = helpers.letter_voice(text, signer, recipient, about_couple=note.get("relationship_id") is not None)
+    phrase = clause = None
+    if voiced:
+        voiced = helpers.lower_first_if_common(voiced)
+        if helpers.is_noun_phrase(voiced):
+            phrase = voiced
+        else:
+            clause = voiced
+            phrase = f"how {voiced}"
+    noted_on = note.get("noted_on")
+    return {
+        "id": note.get("id"),
+        "tag": note.get("tag"),
+        "text": text,
+        # `phrase` fits after "I remember", `clause` after "I know that", `sentence` stands alone.
+        "phrase": phrase,
+        "clause": clause,
+        "sentence": (helpers.capitalize_first(clause) + ".") if clause else None,
+        "year": helpers.parse_date(noted_on).year if noted_on and len(noted_on) >= 4 else None,
+        "used": used,
+    }
+
+
+def _occasion_date(archive: Archive, kind: str, recipient: dict[str, Any], signer_id: int,
+                   explicit: str | None, today: dt.date) -> tuple[str | None, str | None]:
+    """(the date this letter is for, the original date it counts from), e.g. the wedding day."""
+    original: str | None = None
+    if kind == "birthday":
+        original = recipient.get("birthday")
+    elif kind == "anniversary":
+        candidates = [d for d in archive.dates_for(recipient["id"]) if d["kind"] == "anniversary"]
+        relationship = archive.get_relationship(signer_id, recipient["id"])
+        own = [d for d in candidates if relationship and d.get("relationship_id") == relationship["id"]]
+        chosen = (own or candidates or [None])[0]
+        if chosen:
+            original = chosen["date"]
+        elif relationship and relationship.get("since") and len(relationship["since"]) == 10:
+            original = relationship["since"]
+    if explicit:
+        return explicit, original
+    if original:
+        return date_math.next_occurrence(original, today).isoformat(), original
+    return None, None
+
+
+def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None = None, occasion: str = "letter",
+                  occasion_date: str | None = None, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything a template may use, as plain data (see docs/template-guide.md)."""
+    today = today or dt.date.today()
+    if signer_id is None:
+        signer_id = archive.default_signer_id()
+        if signer_id is None:
+            raise ValidationError("from", "there is no default signer; give --from or set one with `signer set`.")
+    if signer_id == recipient_id:
+        raise ValidationError("to", "a letter needs a signer and a different recipient.")
+    signer_record = archive.get_person(signer_id)
+    recipient_record = archive.get_person(recipient_id)
+    signer = person_context(signer_record, today=today)
+    recipient = person_context(recipient_record, today=today)
+    if occasion_date:
+        from beautifulletters import validation
+
+        occasion_date = validation.date(occasion_date, "occasion date", allow_yearless=True)
+
+    relationship_record = archive.get_relationship(signer_id, recipient_id)
+    relationship: dict[str, Any] = {"kind": None, "closeness": "unknown", "since": None, "since_year": None,
+                                    "years": None, "how_we_met": None, "how_we_met_sentence": None,
+                                    "pet_names": [], "pet_name": None, "tone": None, "known": False}
+    if relationship_record:
+        since = relationship_record.get("since")
+        pet_names = [n for n in (_one_line(p) for p in relationship_record.get("pet_names") or []) if n]
+        how = helpers.clean_note_text(relationship_record.get("how_we_met")) or None
+        if how:
+            how = helpers.letter_voice(how, signer, recipient, about_couple=True)
+            how = re.sub(r"^we met\s+", "", how, flags=re.IGNORECASE) if how else None
+        kind = _one_line(relationship_record.get("kind"))
+        how_phrase = how if how and re.match(_PREPOSITION_START, how, flags=re.IGNORECASE) else None
+        relationship.update(
+            kind=kind,
+            closeness=closeness(kind),
+            since=since,
+            since_year=helpers.parse_date(since).year if since else None,
+            years=helpers.years_since(since, today) if since else None,
+            # `how_we_met` fits after "we met" ("at the county fair..."); the sentence stands alone.
+            how_we_met=how_phrase,
+            how_we_met_sentence=(helpers.capitalize_first(how if how_phrase is None else f"we met {how}") + "."
+                                 if how else None),
+            pet_names=pet_names,
+            # The nickname is what the letter already calls them; a second pet name adds warmth.
+            pet_name=next((p for p in pet_names if p != recipient["name"]), None),
+            tone=_one_line(relationship_record.get("tone")),
+            known=True,
+        )
+
+    earlier = [l for l in archive.list_letters(to=recipient_id, signer=signer_id)]
+    used_ids: set[int] = set()
+    earlier_texts: list[str] = []
+    for summary in earlier:
+        letter = archive.get_letter(summary["id"])
+        earlier_texts.append(letter.get("body_text") or "")
+        for note_id in (letter.get("style") or {}).get("used_note_ids") or []:
+            if isinstance(note_id, int):
+                used_ids.add(note_id)
+    notes: dict[str, list[dict[str, Any]]] = {group: [] for group in (*NOTE_GROUPS.values(), "other")}
+    for note in archive.notes_for(recipient_id):
+        used = note["id"] in used_ids or any(_note_used_in(note["text"], text) for text in earlier_texts)
+        item = note_context(note, signer, recipient, used=used)
+        if item["phrase"] is None and item["clause"] is None:
+            continue  # could not be said in the letter's voice with confidence
+        notes[NOTE_GROUPS.get(note["tag"], "other")].append(item)
+    variant = len(earlier)
+    for group, items in notes.items():
+        fresh = [n for n in items if not n["used"]]
+        stale = [n for n in items if n["used"]]
+        if stale:
+            # Rotate the used ones by the letter count, so repeats at least come in a new order.
+            shift = variant % len(stale)
+            stale = stale[shift:] + stale[:shift]
+        notes[group] = fresh + stale
+
+    dates = []
+    for item in archive.dates_for(recipient_id):
+        dates.append({"kind": item["kind"], "date": item["date"], "label": _one_line(item.get("label")),
+                      "text": helpers.natural_date(item["date"]), "years": helpers.years_since(item["date"], today)})
+
+    when, original = _occasion_date(archive, occasion, recipient_record, signer_id, occasion_date, today)
+    years = None
+    if when and original and not original.startswith("--") and not when.startswith("--"):
+        years = date_math.whole_years_between(dt.date.fromisoformat(original[:10]), dt.date.fromisoformat(when[:10]))
+        years = years if years > 0 else None
+    occasion_context = {
+        "kind": occasion,
+        "date": when,
+        "date_text": helpers.natural_date(when) if when else None,
+        "original_date": original,
+        "years": years,
+        "ordinal": helpers.ordinal_number(years) if years else None,
+        "ordinal_words": helpers.ordinal_words(years) if years else None,
+        "years_words": helpers.number_words(years) if years else None,
+        "days_until": (helpers.parse_date(when) - today).days if when and not when.startswith("--") else None,
+    }
+    last = earlier[0] if earlier else None
+    history = {
+        "count": len(earlier),
+        "last_date": last["created_at"][:10] if last else None,
+        "last_date_text": helpers.natural_date(last["created_at"][:10], with_year=True) if last else None,
+        "last_occasion": last["occasion"] if last else None,
+        "used_note_ids": sorted(used_ids | {n["id"] for items in notes.values() for n in items if n["used"]}),
+    }
+    return {
+        "signer": signer,
+        "recipient": recipient,
+        "relationship": relationship,
+        "notes": notes,
+        "memories": notes["memories"],
+        "jokes": notes["jokes"],
+        "facts": notes["facts"],
+        "preferences": notes["preferences"],
+        "fresh_memories": [n for n in notes["memories"] if not n["used"]],
+        "dates": dates,
+        "occasion": occasion_context,
+        "today": {"date": today.isoformat(), "text": helpers.natural_date(today.isoformat()),
+                  "year": today.year, "month": helpers.month_name(today.isoformat()),
+                  "weekday": today.strftime("%A"), "season": helpers.season_of(today.isoformat())},
+        "history": history,
+        "variant": variant,
+    }

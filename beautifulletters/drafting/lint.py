@@ -1,0 +1,136 @@
+"""What a template uses and what a recipient lacks; the field check behind `templates check`."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, nodes
+
+from beautifulletters.drafting import helpers
+from beautifulletters.drafting.engine import Problem, TemplateProblem, run
+from beautifulletters.drafting.environment import GLOBALS, make_environment
+
+# Fields of the context a template can name; the template guide documents each.
+CONTEXT_FIELDS: dict[str, set[str]] = {
+    "signer": {"id", "display_name", "full_name", "first_name", "nickname", "name", "pronoun_set", "pronouns",
+               "has_pronouns", "birthday", "birthday_text", "age", "language", "tags", "is_self"},
+    "relationship": {"kind", "closeness", "how_we_met_sentence", "since", "since_year", "years", "how_we_met", "pet_names", "pet_name", "tone", "known"},
+    "notes": {"memories", "jokes", "facts", "preferences", "other"},
+    "occasion": {"kind", "date", "date_text", "original_date", "years", "ordinal", "ordinal_words", "years_words",
+                 "days_until"},
+    "today": {"date", "text", "year", "month", "weekday", "season"},
+    "history": {"count", "last_date", "last_date_text", "last_occasion", "used_note_ids"},
+    "memories": set(), "jokes": set(), "facts": set(), "preferences": set(), "fresh_memories": set(),
+    "dates": set(), "variant": set(),
+}
+CONTEXT_FIELDS["recipient"] = CONTEXT_FIELDS["signer"]
+_JINJA_NAMES = {"loop", "self", "super", "varargs", "kwargs", "caller", "true", "false", "none", "True", "False",
+                "None", "namespace", "dict", "cycler", "joiner"}
+
+
+def used_fields(source: str) -> list[str]:
+    """Context fields a template names, such as 'recipient.nickname' or 'memories'."""
+    environment = make_environment([], strict=True)
+    try:
+        tree = environment.parse(source)
+    except TemplateSyntaxError:
+        return []
+    found: set[str] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Name)):
+        if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name) and node.node.name in CONTEXT_FIELDS:
+            found.add(f"{node.node.name}.{node.attr}")
+        elif isinstance(node, nodes.Name) and node.name in CONTEXT_FIELDS and node.ctx == "load":
+            found.add(node.name)
+    return sorted(found)
+
+
+def field_problems(source: str, name: str) -> list[Problem]:
+    """Misspelt fields ("recipent", "recipient.nick") with the line and a suggestion."""
+    environment = make_environment([], strict=True)
+    try:
+        tree = environment.parse(source, name=name)
+    except TemplateSyntaxError as error:
+        return [Problem(name, error.lineno, error.message or "syntax error")]
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    assigned |= {n.name for n in tree.find_all(nodes.Macro)}
+    known = set(CONTEXT_FIELDS) | set(GLOBALS) | set(environment.globals) | _JINJA_NAMES | assigned
+    problems: list[Problem] = []
+    seen: set[tuple[str, int]] = set()
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in known and (node.name, node.lineno) not in seen:
+            seen.add((node.name, node.lineno))
+            problems.append(Problem(name, node.lineno, f"{node.name!r} is not a template field{_suggest(node.name, known)}"))
+    for node in tree.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name in CONTEXT_FIELDS and node.node.name not in assigned:
+            fields = CONTEXT_FIELDS[node.node.name]
+            if fields and node.attr not in fields:
+                problems.append(Problem(name, node.lineno, f"{node.node.name} has no field {node.attr!r}"
+                                                           f"{_suggest(node.attr, fields)}"))
+    return problems
+
+
+def _suggest(word: str, choices: set[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def check_source_in_sandbox(source: str, name: str, context: dict[str, Any], search_path: list[str]) -> list[Problem]:
+    """Syntax, field and trial-render check of a user template (runs inside the bounded worker)."""
+    problems = field_problems(source, name)
+    if any(p.message and "syntax" in p.message.lower() for p in problems):
+        return problems
+    environment = make_environment(search_path, strict=True)
+    try:
+        rendered = run(environment, source, name, context)
+    except TemplateProblem as error:
+        if not any(p.line == error.problem.line and p.template == error.problem.template for p in problems):
+            problems.append(error.problem)
+        return problems
+    for issue in helpers.artifact_problems(rendered.text):
+        problems.append(Problem(name, None, f"the trial letter {issue}"))
+    return problems
+
+
+def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
+    """Plain sentences about what this recipient lacks that the template would use."""
+    recipient = context["recipient"]
+    signer = context["signer"]
+    relationship = context["relationship"]
+    occasion = context["occasion"]
+    who = recipient["name"]
+    wanted = set(fields)
+    warnings: list[str] = []
+
+    def wants(*names: str) -> bool:
+        return any(n in wanted or any(w.startswith(n + ".") for w in wanted) for n in names)
+
+    if wants("recipient.nickname") and not recipient["nickname"]:
+        warnings.append(f"{who} has no nickname; the letter calls them by their first name.")
+    if wants("recipient.pronouns") and not recipient["has_pronouns"]:
+        warnings.append(f"{who} has no pronouns recorded; the letter speaks of them only as “you”.")
+    if wants("relationship") and not relationship["known"]:
+        warnings.append(f"There is no relationship from {signer['name']} to {who}; the letter will not say what you are "
+                        "to each other or how you met.")
+    else:
+        if wants("relationship.how_we_met") and not relationship["how_we_met"]:
+            warnings.append(f"The archive does not say how {signer['name']} and {who} met; the letter will not tell "
+                            "that story.")
+        if wants("relationship.since", "relationship.years") and not relationship["since"]:
+            warnings.append("The relationship has no start date; the letter will not count the years.")
+        if wants("relationship.pet_names", "relationship.pet_name") and not relationship["pet_names"]:
+            warnings.append(f"There are no pet names for {who}; the letter uses their name.")
+    if occasion["kind"] == "anniversary" and wants("occasion") and not occasion["years"]:
+        warnings.append(f"{who} has no anniversary date; the letter will not mention the year.")
+    if occasion["kind"] == "birthday" and wants("occasion") and not occasion["date"]:
+        warnings.append(f"{who} has no birthday recorded; the letter will not mention the date.")
+    elif occasion["kind"] == "birthday" and wants("occasion") and not occasion["years"]:
+        warnings.append(f"{who}'s birth year is unknown; the letter will not mention the age.")
+    for group, label in (("memories", "memories"), ("jokes", "shared jokes"), ("preferences", "preferences"),
+                         ("facts", "facts")):
+        if wants(group, f"notes.{group}") and not context[group]:
+            warnings.append(f"{who} has no {label} in the archive; the letter will not mention any.")
+    if wants("memories", "fresh_memories") and context["memories"] and not any(
+            not m["used"] for m in context["memories"]):
+        warnings.append(f"Every memory of {who} was used in an earlier letter; this one repeats one.")
+    return warnings

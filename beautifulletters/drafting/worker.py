@@ -1,0 +1,219 @@
+"""Render user templates in a child process with CPU, memory and wall-clock limits.
+
+Jinja's sandbox stops escapes but not runaway work, and a thread cannot stop a render that
+is running. So user templates run in ``python -m beautifulletters.drafting.worker``: it
+reads one JSON request per line, renders with plain data only (no archive, no files beyond
+the template folders) and writes one JSON answer per line. The parent kills it when a render
+takes too long and starts a fresh one next time; one warm worker serves repeated previews.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+MEMORY_LIMIT_BYTES = 768 * 1024 * 1024
+CPU_SECONDS_PER_RENDER = 4
+WALL_SECONDS_PER_RENDER = 3.5
+START_SECONDS = 20.0  # a cold start on a slow machine; not part of a render's budget
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
+
+
+# ----------------------------------------------------------------- the child
+def _limit_resources() -> None:
+    import resource
+
+    for limit, value in ((resource.RLIMIT_AS, MEMORY_LIMIT_BYTES), (resource.RLIMIT_FSIZE, 0),
+                         (resource.RLIMIT_CORE, 0)):
+        try:
+            soft, hard = resource.getrlimit(limit)
+            cap = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(limit, (cap, cap))
+        except (ValueError, OSError):
+            pass
+    try:
+        # No child processes of our own: a template has no business starting programs.
+        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+    except (ValueError, OSError, AttributeError):
+        pass
+
+
+def _allow_cpu_seconds(seconds: int) -> None:
+    """Raise the soft CPU limit to `seconds` beyond what this process has used (SIGXCPU ends it)."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = int(used.ru_utime + used.ru_stime) + 1
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    target = spent + seconds
+    if hard != resource.RLIM_INFINITY:
+        target = min(target, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (target, hard))
+
+
+def _handle(request: dict[str, Any]) -> dict[str, Any]:
+    from beautifulletters.drafting import engine, lint
+
+    operation = request.get("op")
+    if operation == "ping":
+        return {"ok": True}
+    name = str(request.get("name") or "template")
+    source = str(request.get("source") or "")
+    search_path = [str(p) for p in request.get("search_path") or []]
+    try:
+        if operation == "render":
+            rendered = engine.render_source(source, name, request.get("context") or {}, search_path,
+                                            strict=bool(request.get("strict", True)))
+            return {"ok": True, "text": rendered.text, "exported": rendered.exported}
+        if operation == "check":
+            problems = lint.check_source_in_sandbox(source, name, request.get("context") or {}, search_path)
+            return {"ok": True, "problems": [p.to_json() for p in problems]}
+    except engine.TemplateProblem as error:
+        return {"ok": False, "problem": error.problem.to_json()}
+    except MemoryError:
+        return {"ok": False, "problem": {"template": name, "line": None,
+                                         "message": engine.describe(MemoryError())}}
+    return {"ok": False, "problem": {"template": name, "line": None, "message": f"unknown request {operation!r}"}}
+
+
+def main() -> None:
+    _limit_resources()
+    # Import the engine before the first request, so a render's time is its own.
+    from beautifulletters.drafting import engine, lint  # noqa: F401
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout
+    for raw in stdin:
+        try:
+            request = json.loads(raw)
+            _allow_cpu_seconds(CPU_SECONDS_PER_RENDER)
+            answer = _handle(request)
+        except MemoryError:
+            answer = {"ok": False, "problem": {"template": "template", "line": None,
+                                               "message": "the template needs more memory than a letter may use"}}
+        except Exception as error:  # noqa: BLE001 - the parent gets a message, never a traceback
+            answer = {"ok": False, "problem": {"template": "template", "line": None,
+                                               "message": f"{type(error).__name__}: {error}"}}
+        stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        stdout.flush()
+
+
+# ---------------------------------------------------------------- the parent
+class WorkerProblem(Exception):
+    """The worker was stopped or died; the message says why in plain words."""
+
+
+class BoundedRenderer:
+    """One warm child process; requests are serialised, and a render past its time is killed."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = {key: value for key, value in os.environ.items() if key in ("PATH", "LANG", "LC_ALL", "HOME")}
+        env["PYTHONPATH"] = package_root
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "beautifulletters.drafting.worker"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=package_root, env=env, close_fds=True,
+        )
+        self._process = process
+        self._exchange(process, {"op": "ping"}, START_SECONDS)
+        return process
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.kill()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        for stream in (process.stdin, process.stdout):
+            if stream:
+                stream.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    def _exchange(self, process: subprocess.Popen[bytes], request: dict[str, Any], timeout: float) -> dict[str, Any]:
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            process.stdin.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
+            process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self._stop()
+            raise WorkerProblem("the template renderer stopped unexpectedly") from None
+        deadline = time.monotonic() + timeout
+        buffer = b""
+        fd = process.stdout.fileno()
+        while not buffer.endswith(b"\n"):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self._stop()
+                raise WorkerProblem(f"the template took longer than {timeout:g} seconds and was stopped")
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                code = process.poll()
+                self._stop()
+                raise WorkerProblem(_death_message(code))
+            buffer += chunk
+            if len(buffer) > MAX_ANSWER_BYTES:
+                self._stop()
+                raise WorkerProblem("the template produced more text than a letter may hold")
+        return json.loads(buffer.decode("utf-8"))
+
+    def request(self, request: dict[str, Any], timeout: float = WALL_SECONDS_PER_RENDER) -> dict[str, Any]:
+        with self._lock:
+            process = self._process
+            if process is None or process.poll() is not None:
+                self._stop()
+                process = self._start()
+            return self._exchange(process, request, timeout)
+
+
+def _death_message(code: int | None) -> str:
+    import signal
+
+    if code is not None and code < 0:
+        if -code == signal.SIGXCPU:
+            return "the template used more than its share of processor time and was stopped"
+        if -code == signal.SIGKILL:
+            return "the template was stopped (it used too much memory or time)"
+        return f"the template renderer was stopped by signal {-code}"
+    return "the template renderer stopped unexpectedly (probably out of memory)"
+
+
+_shared: BoundedRenderer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_renderer() -> BoundedRenderer:
+    """The process-wide warm worker (started on first use)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = BoundedRenderer()
+            import atexit
+
+            atexit.register(_shared.close)
+        return _shared
+
+
+if __name__ == "__main__":
+    main()
