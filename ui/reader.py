@@ -1,0 +1,792 @@
+"""Reading the letter in a QTextEdit aloud: sentence by sentence from a worker process, highlighted as heard.
+
+Synthesis runs in `beautifulletters.speech`'s worker process; its replies arrive on a
+reader thread and reach this object through a queued signal, so the window never waits
+for the engine. Audio goes to a QMediaPlayer when the system has a sound device, and
+otherwise to a `SilentClockSink` that keeps the same sentence timings, so the highlight
+still follows the reading (and tests run on machines without sound).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextEdit
+
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.speech import (
+    DEFAULT_RATE,
+    MISSING_ENGINE_MESSAGE,
+    Reading,
+    SpeechSettings,
+    SynthesisProcess,
+    VoiceInfo,
+    engine_problem,
+    estimate_word_timings,
+    export_reading,
+    list_voices,
+    voices_by_language,
+)
+from beautifulletters.speech.engine import MAX_RATE, MIN_RATE
+from beautifulletters.speech.text import WordTiming
+
+NO_SOUND_DEVICE_MESSAGE = (
+    "No sound device was found, so the letter is read silently: the highlight follows the reading. "
+    "Export the reading to listen to it elsewhere."
+)
+
+# Marks our highlights among the editor's extra selections, so others' (spelling...) stay.
+_OWN_SELECTION = QTextFormat.Property.UserProperty + 61
+_SENTENCE_COLOUR = QColor("#fff1b8")
+_WORD_COLOUR = QColor("#ffc94d")
+
+
+class ReaderState(StrEnum):
+    STOPPED = "stopped"
+    PLAYING = "playing"
+    PAUSED = "paused"
+
+
+def sound_device_available() -> bool:
+    """True when Qt sees at least one audio output."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return bool(QMediaDevices.audioOutputs())
+
+
+# ---------------------------------------------------------------------------- sinks
+class AudioSink(QObject):
+    """Where a sentence's audio goes: plays one file at a time and says when it has ended."""
+
+    ended = Signal()
+    failed = Signal(str)
+
+    def play(self, path: str, duration_ms: int) -> None:
+        raise NotImplementedError
+
+    def pause(self) -> None:
+        raise NotImplementedError
+
+    def resume(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def position_ms(self) -> int:
+        raise NotImplementedError
+
+    def set_volume(self, volume: float) -> None:
+        """0..1; a sink without sound ignores it."""
+
+
+class MediaPlayerSink(AudioSink):
+    """The sound card, through Qt Multimedia: pause and stop act at once."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
+        self._end_status = QMediaPlayer.MediaStatus.EndOfMedia
+        self._output = QAudioOutput(QMediaDevices.defaultAudioOutput(), self)
+        self._player = QMediaPlayer(self)
+        self._player.setAudioOutput(self._output)
+        self._player.mediaStatusChanged.connect(self._on_status)
+        self._player.errorOccurred.connect(lambda _error, text: self.failed.emit(text or "the sound device failed."))
+
+    def _on_status(self, status: Any) -> None:
+        if status == self._end_status:
+            self.ended.emit()
+
+    def play(self, path: str, duration_ms: int) -> None:
+        self._player.setSource(QUrl.fromLocalFile(path))
+        self._player.play()
+
+    def pause(self) -> None:
+        self._player.pause()
+
+    def resume(self) -> None:
+        self._player.play()
+
+    def stop(self) -> None:
+        self._player.stop()
+
+    def position_ms(self) -> int:
+        return int(self._player.position())
+
+    def set_volume(self, volume: float) -> None:
+        self._output.setVolume(float(volume))
+
+
+class SilentClockSink(AudioSink):
+    """No sound device: a clock that runs through each sentence's real duration instead."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_end)
+        self._clock = QElapsedTimer()
+        self._duration = 0
+        self._played = 0  # ms played before the last pause
+        self._running = False
+
+    def play(self, path: str, duration_ms: int) -> None:
+        self._duration = max(1, duration_ms)
+        self._played = 0
+        self._running = True
+        self._clock.start()
+        self._timer.start(self._duration)
+
+    def pause(self) -> None:
+        if self._running:
+            self._played += self._clock.elapsed()
+            self._running = False
+            self._timer.stop()
+
+    def resume(self) -> None:
+        if not self._running and self._duration:
+            self._running = True
+            self._clock.restart()
+            self._timer.start(max(0, self._duration - self._played))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._running = False
+        self._duration = 0
+        self._played = 0
+
+    def position_ms(self) -> int:
+        return min(self._duration, self._played + (self._clock.elapsed() if self._running else 0))
+
+    def _on_end(self) -> None:
+        self._running = False
+        self._played = self._duration
+        self.ended.emit()
+
+
+# --------------------------------------------------------------- worker messages
+class _WorkerBridge(QObject):
+    """Carries the worker's replies from its reader thread to the GUI thread (queued signal)."""
+
+    message = Signal(object)
+
+
+class _TaskBridge(QObject):
+    """Results of background tasks (export, voice listing) back to the GUI thread."""
+
+    done = Signal(str, object)
+    failed = Signal(str, str)
+    progress = Signal(int, int)
+
+
+# ------------------------------------------------------------------------ controller
+class ReadAloudController(QObject):
+    """Play, pause, resume, stop and skip through a QTextEdit's text, highlighting what is heard.
+
+    Positions in `sentenceStarted`/`wordStarted` are QTextDocument positions (what a
+    QTextCursor takes), not Python string indices: they differ after an emoji.
+    """
+
+    stateChanged = Signal(str)  # a ReaderState value
+    sentenceStarted = Signal(int, int)  # document start, end of the sentence now heard
+    wordStarted = Signal(int, int)  # document start, end of the word (estimated) now heard
+    finished = Signal()  # the reading reached its end by itself
+    error = Signal(str)  # the reading could not go on (a sentence for a person)
+    notice = Signal(str)  # worth telling, but the reading goes on (no sound device)
+    availabilityChanged = Signal(bool)
+    exportProgress = Signal(int, int)  # sentences done, total
+    exportFinished = Signal(str, float)  # path, seconds of audio
+    voicesLoaded = Signal(object)  # list of (group label, [VoiceInfo]) as voices_by_language gives
+
+    LOOKAHEAD = 3  # sentences synthesized ahead of the one playing
+    _CACHE_SIZE = 400
+
+    def __init__(self, editor: QTextEdit, parent: QObject | None = None, *,
+                 pronunciations: Mapping[str, str] | None = None, sink: AudioSink | None = None,
+                 settings: QSettings | None = None) -> None:
+        super().__init__(parent if parent is not None else editor)
+        self.editor = editor
+        self._pronunciations: dict[str, str] = dict(pronunciations or {})
+        self._fixed_sink = sink
+        self._sink: AudioSink | None = None
+        self._settings = settings if settings is not None else QSettings("BeautifulLetters", "BeautifulLetters")
+        self._voice: str | None = self._settings.value("reading/voice", None) or None
+        self._rate = _clamp_rate(self._settings.value("reading/rate", DEFAULT_RATE))
+        self._volume = _clamp_volume(self._settings.value("reading/volume", 1.0))
+
+        self._state = ReaderState.STOPPED
+        self._problem = engine_problem()
+        self._folder: TemporaryDirectory[str] | None = None
+        self._bridge = _WorkerBridge(self)
+        self._bridge.message.connect(self._on_worker_message)
+        self._worker: SynthesisProcess | None = None
+
+        self._text = ""  # the document's plain text when the reading began
+        self._utf16: list[int] = []  # Python index -> document position, for the text
+        self._pieces: list[tuple[int, int, str, str]] = []  # start, end (Python), sentence, spoken
+        self._index = 0
+        self._generation = 0
+        self._audio: dict[int, tuple[str, int]] = {}
+        self._requests: dict[int, tuple[int, int]] = {}  # request id -> (generation, index)
+        self._cache: OrderedDict[tuple[str, str | None, int], tuple[str, int]] = OrderedDict()
+        self._waiting = False  # the current sentence is wanted but its audio is not back yet
+        self._started = False  # the current sentence's audio has been handed to the sink
+        self._words: list[WordTiming] = []
+        self._word_index = -1
+        self._word_timer = QTimer(self, interval=40)
+        self._word_timer.timeout.connect(self._update_word)
+        self._tasks = _TaskBridge(self)
+        self._tasks.done.connect(self._on_task_done)
+        self._tasks.failed.connect(self._on_task_failed)
+        self._tasks.progress.connect(self.exportProgress)
+        self._export_cancel: threading.Event | None = None
+
+        editor.document().contentsChange.connect(self._on_document_changed)
+        if self._problem is None:
+            self._start_worker()  # warm: the engine is ready by the time Play is pressed
+
+    # ------------------------------------------------------------ state & settings
+    @property
+    def state(self) -> ReaderState:
+        return self._state
+
+    @property
+    def available(self) -> bool:
+        """False when no speech engine is installed (see `unavailable_reason`)."""
+        return self._problem is None
+
+    @property
+    def unavailable_reason(self) -> str | None:
+        """The sentence saying what to install, for a tooltip; None when reading aloud works."""
+        return self._problem
+
+    @property
+    def voice(self) -> str | None:
+        return self._voice
+
+    @property
+    def rate(self) -> int:
+        return self._rate
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    def set_voice(self, voice_id: str | None) -> None:
+        """Choose a voice by its engine id (from `load_voices`); remembered in the preferences."""
+        self._voice = voice_id or None
+        self._settings.setValue("reading/voice", self._voice or "")
+
+    def set_rate(self, words_per_minute: int) -> None:
+        self._rate = _clamp_rate(words_per_minute)
+        self._settings.setValue("reading/rate", self._rate)
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = _clamp_volume(volume)
+        self._settings.setValue("reading/volume", self._volume)
+        if self._sink is not None:
+            self._sink.set_volume(self._volume)
+
+    def set_pronunciations(self, pronunciations: Mapping[str, str]) -> None:
+        """Name -> how to say it (`beautifulletters.speech.pronunciations_for_letter`)."""
+        self._pronunciations = dict(pronunciations)
+
+    def current_sentence(self) -> tuple[int, int] | None:
+        """Document positions of the sentence being read (or paused on)."""
+        if self._state == ReaderState.STOPPED or not self._pieces:
+            return None
+        start, end, _, _ = self._pieces[self._index]
+        return self._doc(start), self._doc(end)
+
+    def sentence_count(self) -> int:
+        return len(self._pieces)
+
+    def _set_state(self, state: ReaderState) -> None:
+        if state != self._state:
+            self._state = state
+            self.stateChanged.emit(state.value)
+
+    # ------------------------------------------------------------------- commands
+    @Slot()
+    def play(self) -> None:
+        """Resume when paused; otherwise read the selection if there is one, else from the cursor."""
+        if self._state == ReaderState.PAUSED:
+            self.resume()
+        elif self._state == ReaderState.STOPPED:
+            cursor = self.editor.textCursor()
+            if cursor.hasSelection():
+                self.read_selection()
+            else:
+                self.read_from_cursor()
+
+    @Slot()
+    def toggle(self) -> None:
+        """Play/Pause in one button."""
+        if self._state == ReaderState.PLAYING:
+            self.pause()
+        else:
+            self.play()
+
+    @Slot()
+    def read_all(self) -> None:
+        self._begin(0, None)
+
+    @Slot()
+    def read_from_cursor(self) -> None:
+        """From the start of the sentence the cursor is in; at the very end, from the top."""
+        text = self.editor.toPlainText()
+        position = _python_index(text, self.editor.textCursor().position())
+        if position >= len(text.rstrip()):
+            position = 0
+        self._begin(position, None, snap_to_sentence=True)
+
+    @Slot()
+    def read_selection(self) -> None:
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            self.read_from_cursor()
+            return
+        text = self.editor.toPlainText()
+        self._begin(_python_index(text, cursor.selectionStart()), _python_index(text, cursor.selectionEnd()))
+
+    @Slot()
+    def pause(self) -> None:
+        if self._state != ReaderState.PLAYING:
+            return
+        if self._sink is not None and self._started:
+            self._sink.pause()
+        self._word_timer.stop()
+        self._set_state(ReaderState.PAUSED)
+
+    @Slot()
+    def resume(self) -> None:
+        if self._state != ReaderState.PAUSED:
+            return
+        self._set_state(ReaderState.PLAYING)
+        if self._started and self._sink is not None:
+            self._sink.resume()
+            self._word_timer.start()
+        else:
+            self._play_current()
+
+    @Slot()
+    def stop(self) -> None:
+        """Silence at once and forget the reading; Play starts afresh."""
+        self._generation += 1
+        if self._sink is not None:
+            self._sink.stop()
+        self._word_timer.stop()
+        self._waiting = False
+        self._started = False
+        self._audio.clear()
+        self._requests.clear()
+        self._clear_highlight()
+        self._set_state(ReaderState.STOPPED)
+
+    @Slot()
+    def next_sentence(self) -> None:
+        if self._state == ReaderState.STOPPED:
+            return
+        if self._index + 1 >= len(self._pieces):
+            self._finish()
+            return
+        self._jump(self._index + 1)
+
+    @Slot()
+    def previous_sentence(self) -> None:
+        if self._state == ReaderState.STOPPED:
+            return
+        self._jump(max(0, self._index - 1))
+
+    def shutdown(self) -> None:
+        """Stop and end the worker process (the window calls this when it closes)."""
+        self.stop()
+        if self._export_cancel is not None:
+            self._export_cancel.set()
+        if self._worker is not None:
+            self._worker.close(timeout=0.5)
+            self._worker = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+    # --------------------------------------------------------------------- reading
+    def _begin(self, start: int, end: int | None, *, snap_to_sentence: bool = False) -> None:
+        if self._problem is not None:
+            self.error.emit(self._problem)
+            return
+        self.stop()
+        text = self.editor.toPlainText()
+        end = len(text) if end is None else end
+        reading = Reading(text[:end], self._pronunciations)
+        pieces = [(p.sentence.start, p.sentence.end, p.sentence.text, p.spoken) for p in reading.pieces]
+        if snap_to_sentence:
+            pieces = [p for p in pieces if p[1] > start]
+        else:
+            # A selection: only what is selected, even when it starts mid-sentence.
+            selection = Reading(text[start:end], self._pronunciations)
+            pieces = [(p.sentence.start + start, p.sentence.end + start, p.sentence.text, p.spoken)
+                      for p in selection.pieces]
+        if not pieces:
+            self.notice.emit("There is nothing to read aloud here.")
+            return
+        self._text = text
+        self._utf16 = _utf16_positions(text)
+        self._pieces = pieces
+        self._index = 0
+        self._ensure_sink()
+        self._set_state(ReaderState.PLAYING)
+        self._play_current()
+
+    def _ensure_sink(self) -> None:
+        if self._fixed_sink is not None:
+            sink: AudioSink = self._fixed_sink
+        elif sound_device_available():
+            sink = self._sink if isinstance(self._sink, MediaPlayerSink) else MediaPlayerSink(self)
+        else:
+            sink = self._sink if isinstance(self._sink, SilentClockSink) else SilentClockSink(self)
+            self.notice.emit(NO_SOUND_DEVICE_MESSAGE)
+        if sink is not self._sink:
+            if self._sink is not None:
+                self._sink.ended.disconnect(self._on_sentence_ended)
+                self._sink.failed.disconnect(self._on_sink_failed)
+            sink.ended.connect(self._on_sentence_ended)
+            sink.failed.connect(self._on_sink_failed)
+            sink.set_volume(self._volume)
+            self._sink = sink
+
+    def _play_current(self) -> None:
+        start, end, sentence, _ = self._pieces[self._index]
+        self._highlight(start, end, None)
+        self._request_ahead()
+        audio = self._audio.get(self._index)
+        if audio is None:
+            self._waiting = True
+            self._started = False
+            return
+        self._waiting = False
+        path, duration_ms = audio
+        self._words = estimate_word_timings(sentence, duration_ms, self._pronunciations)
+        self._word_index = -1
+        assert self._sink is not None
+        self._started = True
+        self._sink.play(path, duration_ms)
+        self.sentenceStarted.emit(self._doc(start), self._doc(end))
+        self._update_word()
+        self._word_timer.start()
+
+    def _jump(self, index: int) -> None:
+        if self._sink is not None:
+            self._sink.stop()
+        self._word_timer.stop()
+        self._started = False
+        self._index = index
+        if self._state == ReaderState.PLAYING:
+            self._play_current()
+        else:
+            start, end, _, _ = self._pieces[index]
+            self._highlight(start, end, None)
+            self._request_ahead()
+
+    def _finish(self) -> None:
+        self.stop()
+        self.finished.emit()
+
+    @Slot()
+    def _on_sentence_ended(self) -> None:
+        if self._state != ReaderState.PLAYING or not self._started:
+            return
+        self._word_timer.stop()
+        self._started = False
+        self._audio.pop(self._index, None)
+        if self._index + 1 >= len(self._pieces):
+            self._finish()
+            return
+        self._index += 1
+        self._play_current()
+
+    @Slot(str)
+    def _on_sink_failed(self, message: str) -> None:
+        self.stop()
+        self.error.emit(f"The sound device failed: {message}")
+
+    def _on_document_changed(self, position: int, removed: int, added: int) -> None:
+        # A format change keeps the text; an edit moves the sentences, so the reading ends.
+        if self._state != ReaderState.STOPPED and self.editor.toPlainText() != self._text:
+            self.stop()
+            self.notice.emit("Reading stopped because the letter was changed.")
+
+    # ------------------------------------------------------------------ synthesis
+    def _start_worker(self) -> None:
+        self._worker = SynthesisProcess(on_message=self._bridge.message.emit)
+        try:
+            self._worker.start()
+        except BeautifulLettersError as error:
+            self._mark_unavailable(str(error))
+
+    def _audio_folder(self) -> Path:
+        if self._folder is None:
+            self._folder = TemporaryDirectory(prefix="beautifulletters-reading-")
+        return Path(self._folder.name)
+
+    def _request_ahead(self) -> None:
+        wanted = range(self._index, min(len(self._pieces), self._index + self.LOOKAHEAD))
+        requested = {index for generation, index in self._requests.values() if generation == self._generation}
+        for index in wanted:
+            if index in self._audio or index in requested:
+                continue
+            spoken = self._pieces[index][3]
+            key = (spoken, self._voice, self._rate)
+            cached = self._cache.get(key)
+            if cached is not None and Path(cached[0]).exists():
+                self._cache.move_to_end(key)
+                self._audio[index] = cached
+                continue
+            self._send(index, spoken)
+
+    def _send(self, index: int, spoken: str) -> None:
+        if self._worker is None:
+            self._start_worker()
+        if self._worker is None or self._problem is not None:
+            return
+        path = self._audio_folder() / f"{self._generation}-{index}-{len(self._cache)}.wav"
+        try:
+            request_id = self._worker.synthesize(spoken, path, voice=self._voice, rate=self._rate)
+        except BeautifulLettersError as error:
+            self.stop()
+            self.error.emit(str(error))
+            return
+        self._requests[request_id] = (self._generation, index)
+
+    @Slot(object)
+    def _on_worker_message(self, message: dict[str, Any]) -> None:
+        op = message.get("op")
+        if op == "missing":
+            self._mark_unavailable(str(message.get("message") or MISSING_ENGINE_MESSAGE))
+            return
+        if op == "exited":
+            self._on_worker_exited(message)
+            return
+        request = self._requests.pop(message.get("id"), None) if "id" in message else None
+        if request is None:
+            return
+        generation, index = request
+        if op == "failed":
+            if generation == self._generation:
+                self.stop()
+                self.error.emit(f"The letter could not be read aloud: {message.get('message')}")
+            return
+        if op != "done":
+            return
+        duration_ms = max(1, int(round(float(message["duration"]) * 1000)))
+        spoken = self._pieces[index][3] if generation == self._generation and index < len(self._pieces) else None
+        if spoken is not None:
+            self._remember(spoken, str(message["path"]), duration_ms)
+        if generation != self._generation:
+            return
+        self._audio[index] = (str(message["path"]), duration_ms)
+        if self._waiting and index == self._index and self._state == ReaderState.PLAYING:
+            self._play_current()
+
+    def _remember(self, spoken: str, path: str, duration_ms: int) -> None:
+        self._cache[(spoken, self._voice, self._rate)] = (path, duration_ms)
+        while len(self._cache) > self._CACHE_SIZE:
+            _, (old_path, _) = self._cache.popitem(last=False)
+            if old_path not in {p for p, _ in self._audio.values()}:
+                Path(old_path).unlink(missing_ok=True)
+
+    def _on_worker_exited(self, message: dict[str, Any]) -> None:
+        worker = self._worker
+        if worker is None or worker.running:
+            return  # an old process after a restart
+        if self._problem is not None:
+            return
+        # The engine crashed: start a fresh process and ask again for what was pending.
+        pending = [(index, self._pieces[index][3]) for generation, index in self._requests.values()
+                   if generation == self._generation]
+        self._requests.clear()
+        self._worker = None
+        if self._state == ReaderState.STOPPED and not pending:
+            return
+        self._start_worker()
+        for index, spoken in pending:
+            self._send(index, spoken)
+
+    def _mark_unavailable(self, message: str) -> None:
+        was_available = self._problem is None
+        self._problem = message
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker = None
+        if self._state != ReaderState.STOPPED:
+            self.stop()
+            self.error.emit(message)
+        if was_available:
+            self.availabilityChanged.emit(False)
+
+    # ----------------------------------------------------------------- highlight
+    def _doc(self, index: int) -> int:
+        return self._utf16[min(index, len(self._utf16) - 1)]
+
+    def _update_word(self) -> None:
+        if not self._words or self._sink is None:
+            return
+        position = self._sink.position_ms()
+        current = 0
+        for number, timing in enumerate(self._words):
+            if timing.at_ms <= position:
+                current = number
+            else:
+                break
+        if current == self._word_index:
+            return
+        self._word_index = current
+        start, end, _, _ = self._pieces[self._index]
+        word = self._words[current]
+        self._highlight(start, end, (start + word.start, start + word.end))
+        self.wordStarted.emit(self._doc(start + word.start), self._doc(start + word.end))
+
+    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self._doc(start))
+        cursor.setPosition(self._doc(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        char_format = QTextCharFormat()
+        char_format.setBackground(colour)
+        char_format.setProperty(_OWN_SELECTION, True)
+        selection.format = char_format
+        return selection
+
+    def _others_selections(self) -> list[QTextEdit.ExtraSelection]:
+        return [s for s in self.editor.extraSelections() if not s.format.boolProperty(_OWN_SELECTION)]
+
+    def _highlight(self, start: int, end: int, word: tuple[int, int] | None) -> None:
+        own = [self._selection(start, end, _SENTENCE_COLOUR)]
+        if word is not None:
+            own.append(self._selection(word[0], word[1], _WORD_COLOUR))
+        self.editor.setExtraSelections(self._others_selections() + own)
+        self._follow(word[0] if word else start, end)
+
+    def _clear_highlight(self) -> None:
+        self.editor.setExtraSelections(self._others_selections())
+
+    def _follow(self, start: int, end: int) -> None:
+        """Scroll so the words being read are in view, without moving the writer's cursor."""
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self._doc(start))
+        top = self.editor.cursorRect(cursor)
+        cursor.setPosition(self._doc(end))
+        bottom = self.editor.cursorRect(cursor)
+        view = self.editor.viewport().rect()
+        margin = top.height()
+        if top.top() >= margin and bottom.bottom() <= view.height() - margin:
+            return
+        bar = self.editor.verticalScrollBar()
+        bar.setValue(bar.value() + top.top() - view.height() // 3)
+
+    # --------------------------------------------------------- background tasks
+    def load_voices(self) -> None:
+        """List the voices in the background; `voicesLoaded` brings them grouped by language."""
+        language = None
+        letter_language = self.editor.property("letterLanguage")
+        if isinstance(letter_language, str):
+            language = letter_language
+
+        def work() -> None:
+            try:
+                self._tasks.done.emit("voices", voices_by_language(list_voices(), language))
+            except BeautifulLettersError as error:
+                self._tasks.failed.emit("voices", str(error))
+
+        threading.Thread(target=work, daemon=True, name="speech-voices").start()
+
+    def export(self, path: str | Path, *, text: str | None = None) -> None:
+        """Read the whole letter into an audio file in the background; `exportFinished` when done."""
+        if self._problem is not None:
+            self.error.emit(self._problem)
+            return
+        reading = Reading(self.editor.toPlainText() if text is None else text, dict(self._pronunciations))
+        settings = SpeechSettings(voice=self._voice, rate=self._rate, volume=self._volume)
+        cancel = threading.Event()
+        self._export_cancel = cancel
+
+        def work() -> None:
+            try:
+                result = export_reading(reading, path, settings, cancel=cancel,
+                                        progress=lambda done, total: self._tasks.progress.emit(done, total))
+                self._tasks.done.emit("export", result)
+            except BeautifulLettersError as error:
+                self._tasks.failed.emit("export", str(error))
+
+        threading.Thread(target=work, daemon=True, name="speech-export").start()
+
+    def cancel_export(self) -> None:
+        if self._export_cancel is not None:
+            self._export_cancel.set()
+
+    @Slot(str, object)
+    def _on_task_done(self, task: str, result: Any) -> None:
+        if task == "voices":
+            self.voicesLoaded.emit(result)
+        elif task == "export":
+            self._export_cancel = None
+            self.exportFinished.emit(str(result.path), float(result.duration))
+
+    @Slot(str, str)
+    def _on_task_failed(self, task: str, message: str) -> None:
+        if task == "export":
+            self._export_cancel = None
+        self.error.emit(message)
+
+
+# ------------------------------------------------------------------------- helpers
+def _clamp_rate(value: Any) -> int:
+    try:
+        rate = int(value)
+    except (TypeError, ValueError):
+        rate = DEFAULT_RATE
+    return max(MIN_RATE, min(MAX_RATE, rate))
+
+
+def _clamp_volume(value: Any) -> float:
+    try:
+        volume = float(value)
+    except (TypeError, ValueError):
+        volume = 1.0
+    return max(0.0, min(1.0, volume))
+
+
+def _utf16_positions(text: str) -> list[int]:
+    """Document position of each Python index (and of the end): Qt counts UTF-16 units."""
+    positions = [0] * (len(text) + 1)
+    position = 0
+    for index, char in enumerate(text):
+        positions[index] = position
+        position += 2 if ord(char) > 0xFFFF else 1
+    positions[len(text)] = position
+    return positions
+
+
+def _python_index(text: str, document_position: int) -> int:
+    """The Python index of a document position in `text`."""
+    position = 0
+    for index, char in enumerate(text):
+        if position >= document_position:
+            return index
+        position += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+__all__ = [
+    "NO_SOUND_DEVICE_MESSAGE", "AudioSink", "MediaPlayerSink", "ReadAloudController", "ReaderState",
+    "SilentClockSink", "VoiceInfo", "sound_device_available",
+]

@@ -1,0 +1,176 @@
+"""The read-aloud actions for the toolbar and the Letter menu: Play/Pause, Stop, skip, read selection, export, voice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QStyle, QToolBar, QWidget
+
+from beautifulletters.speech import VoiceInfo
+from ui.reader import ReadAloudController, ReaderState
+
+SPEEDS = (("Slow", 140), ("Normal", 175), ("Brisk", 215), ("Fast", 260))
+VOLUMES = (("Quiet", 0.4), ("Medium", 0.7), ("Full", 1.0))
+
+
+class ReaderActions(QObject):
+    """QActions bound to a ReadAloudController; the window places them (see `toolbar_actions`, `fill_menu`)."""
+
+    def __init__(self, controller: ReadAloudController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._parent = parent
+        style = parent.style()
+
+        def action(text: str, icon: QStyle.StandardPixmap | None, shortcuts: list[QKeySequence],
+                   slot: Callable[[], None], tip: str) -> QAction:
+            item = QAction(text, parent)
+            if icon is not None:
+                item.setIcon(style.standardIcon(icon))
+            item.setShortcuts(shortcuts)
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            item.setStatusTip(tip)
+            item.setToolTip(f"{tip} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+                            if shortcuts else tip)
+            item.setProperty("normalToolTip", item.toolTip())
+            item.triggered.connect(slot)
+            return item
+
+        key = QKeySequence
+        self.play_pause = action("Read Aloud", QStyle.StandardPixmap.SP_MediaPlay,
+                                 [key("Ctrl+Shift+Space"), key(Qt.Key.Key_MediaTogglePlayPause)],
+                                 controller.toggle, "Read the letter aloud from the cursor, or the selection")
+        self.stop = action("Stop Reading", QStyle.StandardPixmap.SP_MediaStop,
+                           [key("Ctrl+Shift+."), key(Qt.Key.Key_MediaStop)], controller.stop, "Stop reading aloud")
+        self.next_sentence = action("Next Sentence", QStyle.StandardPixmap.SP_MediaSkipForward,
+                                    [key("Ctrl+Alt+."), key(Qt.Key.Key_MediaNext)], controller.next_sentence,
+                                    "Skip to the next sentence")
+        self.previous_sentence = action("Previous Sentence", QStyle.StandardPixmap.SP_MediaSkipBackward,
+                                        [key("Ctrl+Alt+,"), key(Qt.Key.Key_MediaPrevious)],
+                                        controller.previous_sentence, "Go back to the previous sentence")
+        self.read_selection = action("Read Selection Aloud", None, [key("Ctrl+Alt+Space")],
+                                     controller.read_selection, "Read only the selected text aloud")
+        self.read_all = action("Read Whole Letter Aloud", None, [], controller.read_all,
+                               "Read the letter aloud from the top")
+        self.export_reading = action("Export Reading…", None, [], self._ask_and_export,
+                                     "Save the letter read aloud as an audio file")
+        # Tests and the window may replace this to skip the file dialog.
+        self.ask_export_path: Callable[[], str | None] = self._export_dialog
+
+        self.voice_menu = QMenu("Reading Voice", parent)
+        self.voice_menu.aboutToShow.connect(self._load_voices_once)
+        self._voice_group = QActionGroup(self)
+        self._voices_requested = False
+        self.speed_menu = self._choice_menu("Reading Speed", SPEEDS, controller.rate, controller.set_rate,
+                                            lambda value: f"{value} words a minute")
+        self.volume_menu = self._choice_menu("Reading Volume", VOLUMES, controller.volume, controller.set_volume,
+                                             lambda value: f"{round(value * 100)}%")
+
+        controller.stateChanged.connect(self._on_state)
+        controller.availabilityChanged.connect(lambda _available: self._refresh())
+        controller.voicesLoaded.connect(self._fill_voices)
+        self._refresh()
+
+    # ------------------------------------------------------------------ placing
+    def toolbar_actions(self) -> list[QAction]:
+        return [self.previous_sentence, self.play_pause, self.stop, self.next_sentence]
+
+    def menu_actions(self) -> list[QAction | None]:
+        """For the Letter menu, in order; None marks a separator."""
+        return [self.play_pause, self.stop, self.previous_sentence, self.next_sentence, None,
+                self.read_selection, self.read_all, self.export_reading]
+
+    def add_to_toolbar(self, toolbar: QToolBar) -> None:
+        toolbar.addActions(self.toolbar_actions())
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """Add the reading actions and the voice, speed and volume submenus to `menu`."""
+        for item in self.menu_actions():
+            if item is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(item)
+        menu.addMenu(self.voice_menu)
+        menu.addMenu(self.speed_menu)
+        menu.addMenu(self.volume_menu)
+
+    def all_actions(self) -> list[QAction]:
+        return [a for a in self.menu_actions() if a is not None]
+
+    # ------------------------------------------------------------------ state
+    def _on_state(self, state: str) -> None:
+        if state == ReaderState.PLAYING:
+            self.play_pause.setText("Pause Reading")
+            self.play_pause.setIcon(self._parent.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+        else:
+            self.play_pause.setText("Resume Reading" if state == ReaderState.PAUSED else "Read Aloud")
+            self.play_pause.setIcon(self._parent.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        available = self.controller.available
+        reading = self.controller.state != ReaderState.STOPPED
+        for item in self.all_actions():
+            enabled = available and (reading or item not in (self.stop, self.next_sentence, self.previous_sentence))
+            item.setEnabled(enabled)
+            # Disabled for want of the engine: the tooltip says what to install.
+            reason = self.controller.unavailable_reason
+            item.setToolTip(reason if not available and reason else item.property("normalToolTip"))
+            if not available and reason:
+                item.setStatusTip(reason)
+        for menu in (self.voice_menu, self.speed_menu, self.volume_menu):
+            menu.setEnabled(available)
+            menu.setToolTip(self.controller.unavailable_reason or "")
+
+    # ------------------------------------------------------------------ export
+    def _export_dialog(self) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export Reading", "letter-reading.wav",
+            "WAV audio (*.wav);;Ogg Vorbis (*.ogg);;FLAC (*.flac);;MP3 (*.mp3)",
+        )
+        return path or None
+
+    def _ask_and_export(self) -> None:
+        path = self.ask_export_path()
+        if path:
+            self.controller.export(path)
+
+    # ------------------------------------------------------------------ choices
+    def _choice_menu(self, title: str, choices: tuple[tuple[str, float], ...], current: float,
+                     choose: Callable[..., None], describe: Callable[..., str]) -> QMenu:
+        menu = QMenu(title, self._parent)
+        group = QActionGroup(menu)
+        for label, value in choices:
+            item = menu.addAction(f"{label} ({describe(value)})")
+            item.setCheckable(True)
+            item.setChecked(abs(float(current) - float(value)) < 1e-6)
+            item.triggered.connect(lambda _checked=False, v=value: choose(v))
+            group.addAction(item)
+        return menu
+
+    def _load_voices_once(self) -> None:
+        if not self._voices_requested and self.controller.available:
+            self._voices_requested = True
+            loading = self.voice_menu.addAction("Looking for voices…")
+            loading.setEnabled(False)
+            self.controller.load_voices()
+
+    def _fill_voices(self, groups: list[tuple[str, list[VoiceInfo]]]) -> None:
+        self.voice_menu.clear()
+        default = self.voice_menu.addAction("The engine's default voice")
+        default.setCheckable(True)
+        default.setChecked(self.controller.voice is None)
+        default.triggered.connect(lambda: self.controller.set_voice(None))
+        self._voice_group.addAction(default)
+        self.voice_menu.addSeparator()
+        for label, voices in groups:
+            submenu = self.voice_menu.addMenu(label)
+            for voice in voices:
+                item = submenu.addAction(voice.name)
+                item.setCheckable(True)
+                item.setChecked(voice.id == self.controller.voice)
+                item.setData(voice.id)
+                item.triggered.connect(lambda _checked=False, v=voice.id: self.controller.set_voice(v))
+                self._voice_group.addAction(item)
