@@ -61,7 +61,9 @@ class Contact:
         self.full_name = clean_value(self.full_name)
         if not self.display_name:
             self.display_name = self.full_name or None
-        if self.full_name == self.display_name:
+        # A full name rebuilt from N's parts in Western order adds nothing when the display name
+        # already holds all its words (and would be wrong for "Nguyễn Thị Minh Khai").
+        if self.full_name and set(self.full_name.casefold().split()) <= set(self.display_name.casefold().split()):
             self.full_name = None
 
 

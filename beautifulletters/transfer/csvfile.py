@@ -73,6 +73,7 @@ _GOOGLE_SECTION = re.compile(r"^(E-mail|Phone|Address|Relation|Event|Website|IM|
 _OUTLOOK_ADDRESS = re.compile(r"^(Home|Business|Other) (Street|Street 2|Street 3|City|State|Postal Code|"
                               r"Country/Region|Address PO Box)$")
 _MULTI = " ::: "  # Google joins several values of one field with this
+_GOOGLE_SYSTEM_GROUPS = {"mycontacts", "starred", "friends_family_coworkers", "other contacts"}
 
 
 @dataclass
@@ -249,8 +250,11 @@ def _set_date(contact: Contact, attribute: str, value: str, day_first: bool, lab
 
 
 def _names(contact: Contact, prefix: str, given: str, middle: str, family: str, suffix: str) -> None:
+    """Display name "First Last"; the full name keeps the title, middle name and suffix."""
     full = " ".join(p.strip() for p in (prefix, given, middle, family, suffix) if p and p.strip())
     contact.full_name = contact.full_name or clean_value(full)
+    short = " ".join(p.strip() for p in (given, family) if p and p.strip())
+    contact.display_name = contact.display_name or clean_value(short) or contact.full_name
 
 
 def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> None:
@@ -264,8 +268,8 @@ def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> No
     contact.add_note(get("Notes"))
     contact.language = clean_value(get("Language"))
     for group in _multi(get("Group Membership", "") or get("Labels", "")):
-        # Google marks its system groups with a star: "* myContacts", "* starred".
-        if not group.startswith("*"):
+        # Google's own system groups ("* myContacts", "* starred") are not the person's tags.
+        if not group.startswith("*") and group.casefold() not in _GOOGLE_SYSTEM_GROUPS:
             contact.tags.append(group)
     sections: dict[tuple[str, str], dict[str, str]] = {}
     for header, value in record.items():
@@ -295,9 +299,9 @@ def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> No
 
 def _outlook_row(record: dict[str, str], contact: Contact, day_first: bool) -> None:
     get = record.get
+    contact.display_name = clean_value(get("Display Name") or get("Name")) or None
     _names(contact, get("Title", ""), get("First Name", ""), get("Middle Name", ""), get("Last Name", ""),
            get("Suffix", ""))
-    contact.display_name = clean_value(get("Display Name") or get("Name")) or None
     contact.nickname = clean_value(get("Nickname"))
     for header in ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address"):
         contact.add_unique("emails", get(header))

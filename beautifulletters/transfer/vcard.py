@@ -230,6 +230,13 @@ def _types(prop: _Property) -> set[str]:
     return {t.lower() for value in prop.params.get("TYPE", []) for t in value.split(",")}
 
 
+def _uid(value: str | None) -> str | None:
+    """UIDs compared the way cards refer to each other: without urn:uuid:, in lower case."""
+    if not value:
+        return None
+    return re.sub(r"^urn:uuid:", "", value.strip(), flags=re.IGNORECASE).lower()
+
+
 def _address_text(parts: list[str]) -> str | None:
     """ADR components (box; extended; street; locality; region; code; country) as postal lines."""
     parts = (parts + [""] * 7)[:7]
@@ -281,6 +288,8 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                 contact.anniversary = contact.anniversary or parse_date(card.text(prop), omit_year=omit)
             elif name == "ADR":
                 label = (prop.params.get("LABEL") or [None])[0]
+                # RFC 6350's own example writes the label's line breaks as \n, not RFC 6868's ^n.
+                label = _unescape(label, "4.0") if label else None
                 adr_entries.append((_types(prop), _address_text(card.components(prop)), clean_value(label)))
             elif name == "LABEL":
                 text = card.text(prop)
@@ -301,7 +310,7 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
             elif name == "PHOTO" and contact.photo is None:
                 contact.photo = card.binary(prop)
             elif name == "UID":
-                contact.uid = card.text(prop)
+                contact.uid = _uid(card.text(prop))
             elif name == "LANG":
                 contact.language = contact.language or card.text(prop)
             elif name == "PRONOUNS":
@@ -313,7 +322,7 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                 value = card.text(prop) or ""
                 is_text = (prop.params.get("VALUE") or [""])[0].lower() == "text"
                 if not is_text and value.lower().startswith("urn:uuid:"):
-                    contact.related.append(Related(kind=kind, uid=value[9:]))
+                    contact.related.append(Related(kind=kind, uid=_uid(value)))
                 elif value:
                     contact.related.append(Related(kind=kind, name=value))
             elif name == "X-ABRELATEDNAMES":
