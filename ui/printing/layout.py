@@ -83,15 +83,23 @@ def prepare_letter(archive: Any, letter_id: int, *, font: str | None = None, sta
 
 
 def _page_of(document: QTextDocument, block: QTextBlock, *, bottom: bool = False) -> int:
-    rect = document.documentLayout().blockBoundingRect(block)
-    y = rect.bottom() - 0.5 if bottom else rect.top() + 0.5
+    """The page a block starts (or ends) on. Qt moves lines that cross a page's foot down by
+    offsetting them inside the block, so the lines' positions count, not the block's rectangle."""
+    top = document.documentLayout().blockBoundingRect(block).top()
+    layout = block.layout()
+    if layout is not None and layout.lineCount():
+        line = layout.lineAt(layout.lineCount() - 1 if bottom else 0)
+        y = top + line.y() + (line.height() - 0.5 if bottom else 0.5)
+    else:
+        y = top + 0.5
     return int(y // document.pageSize().height())
 
 
-def _set_break_before(block: QTextBlock) -> None:
+def _set_break_before(block: QTextBlock, wanted: bool = True) -> None:
     cursor = QTextCursor(block)
     block_format = QTextBlockFormat()
-    block_format.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    block_format.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore if wanted
+                                    else QTextBlockFormat.PageBreakFlag.PageBreak_Auto)
     cursor.mergeBlockFormat(block_format)
 
 
@@ -122,9 +130,20 @@ def keep_closing_with_signature(document: QTextDocument) -> bool:
                 changed and closing_page > _page_of(document, before)):
             page_height = document.pageSize().height()
             if document.documentLayout().blockBoundingRect(before).height() < page_height / 2:
+                if changed:
+                    _set_break_before(closing, False)  # the break before `before` carries it along
                 _set_break_before(before)
                 changed = True
     return changed
+
+
+def used_page_count(document: QTextDocument) -> int:
+    """Pages that hold text. QTextDocument counts the root frame's bottom margin too, so text
+    ending near a page's foot would otherwise add a blank last page."""
+    last = document.lastBlock()
+    while last.isValid() and not last.text().strip() and last.previous().isValid():
+        last = last.previous()
+    return max(1, min(document.pageCount(), _page_of(document, last, bottom=True) + 1))
 
 
 def set_page_layout(device: QPagedPaintDevice, style: Any) -> None:
@@ -154,7 +173,7 @@ def paint_letter(painter: QPainter, device: QPagedPaintDevice, prepared: Prepare
                  new_page_first: bool = False) -> int:
     """Paint the letter's pages with an already active painter (so batches share one file)."""
     keep_closing_with_signature(prepared.document)
-    pages = max(1, prepared.document.pageCount())
+    pages = used_page_count(prepared.document)
     page = prepared.document.pageSize()
     for index in range(pages):
         if index or new_page_first:
