@@ -393,13 +393,15 @@ def _block_inner(block: Block, *, for_qt: bool) -> str:
     inner = "".join(_run_html(run, for_qt=for_qt) for run in block.runs)
     if not inner:
         return "<br />" if for_qt else "<br>"
-    if block.text.endswith("\n"):
-        inner += "<br />" if for_qt else "<br>"  # so the last line break is not taken as the paragraph's end
+    if block.text.endswith("\n") and not for_qt:
+        inner += "<br>"  # so the last line break is not taken as the paragraph's end
     return inner
 
 
 def serialize(blocks: Sequence[Block], *, for_qt: bool = False) -> str:
     """The canonical HTML of `blocks` (with `for_qt`, with the styles Qt's importer needs)."""
+    if for_qt and not blocks:
+        blocks = [Block()]  # the editor always needs one paragraph to type into
     out: list[str] = []
     stack: list[list[object]] = []  # open lists: [kind, li_open]
 

@@ -160,7 +160,7 @@ def layout_device(dpi: float = LAYOUT_DPI) -> QImage:
 
 
 def document_dpi(document: QTextDocument) -> float:
-    value = document.property(_DPI_PROPERTY)
+    value = document.property(_DPI_PROPERTY) if _DPI_PROPERTY.encode() in document.dynamicPropertyNames() else None
     return float(value) if value else LAYOUT_DPI
 
 
@@ -200,8 +200,9 @@ def configure_document(document: QTextDocument, style: PageStyle, dpi: float = L
 
 
 def block_role(block: QTextBlock) -> int:
-    value = block.blockFormat().property(BLOCK_ROLE_PROPERTY)
-    return int(value) if value else ROLE_BODY
+    block_format = block.blockFormat()
+    # hasProperty() first: PySide's property() returns None with a refcount bug (crash at exit).
+    return block_format.intProperty(BLOCK_ROLE_PROPERTY) if block_format.hasProperty(BLOCK_ROLE_PROPERTY) else ROLE_BODY
 
 
 def body_blocks(document: QTextDocument) -> tuple[QTextBlock, QTextBlock]:
@@ -226,8 +227,9 @@ def body_line_format(block_format: QTextBlockFormat, style: PageStyle, dpi: floa
     if STATIONERY[style.stationery].rule_color:
         block_format.setLineHeight(line_pitch(style, dpi), int(QTextBlockFormat.LineHeightTypes.FixedHeight.value))
     else:
-        own = block_format.property(LINE_SPACING_PROPERTY)
-        percent = float(own) if own else style.line_spacing * 100
+        own = block_format.doubleProperty(LINE_SPACING_PROPERTY) if block_format.hasProperty(
+            LINE_SPACING_PROPERTY) else 0.0
+        percent = own or style.line_spacing * 100
         block_format.setLineHeight(percent, int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value))
     return block_format
 

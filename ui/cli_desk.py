@@ -1,0 +1,52 @@
+"""`beautifulletters letters open ID`: the writing desk on one letter, ready to type."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from beautifulletters.archive import Archive
+
+
+def letters_open(args: argparse.Namespace, archive: Archive) -> int:
+    from ui.app import display_problem
+
+    archive.get_letter(args.id)  # a missing letter is reported before any window appears
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desk.window import open_letter_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("BeautifulLetters")
+    app.setOrganizationName("BeautifulLetters")
+    path = archive.path
+    archive.close()  # the window opens its own connection and takes the instance lock
+    window = open_letter_window(path, args.id)
+    if getattr(args, "quit_after", None) is not None:
+        # For scripts and tests: report where the cursor is, then close (saving) after N ms.
+        from PySide6.QtCore import QTimer
+
+        def report_and_quit() -> None:
+            editor = window.editor
+            cursor = editor.text_edit.textCursor()
+            focused = QApplication.focusWidget() is editor.text_edit
+            from ui.desk.page import body_range
+
+            at_end = cursor.position() == body_range(editor.text_edit.document())[1]
+            print(f"focus={'editor' if focused else 'elsewhere'} cursor={'end' if at_end else cursor.position()}")
+            window.close()
+
+        QTimer.singleShot(args.quit_after, report_and_quit)
+    return app.exec()
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
+    sub = letters_actions.add_parser("open", help="open a letter in the writing desk", parents=[common])
+    sub.add_argument("id", type=int)
+    sub.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    sub.set_defaults(handler=letters_open)

@@ -1,0 +1,878 @@
+"""The letter editor: the page as it will print, formatting, find and replace, and autosave that never loses a word."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters import letterformat
+from beautifulletters.archive import Archive
+from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
+from ui.desk.autosave import AutoSaver, SaveRequest
+from ui.desk.convert import document_to_storage
+from ui.desk.page import (
+    LAYOUT_DPI,
+    LINE_SPACING_PROPERTY,
+    PageStyle,
+    body_line_format,
+    body_range,
+    build_letter_document,
+    document_dpi,
+    paint_stationery,
+)
+
+DESK_COLOR = "#6f5b4b"
+SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
+RETRY_MS = 2000
+STATS_DELAY_MS = 300
+WORDS_PER_MINUTE = 200  # reading time for the status bar
+ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5)
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+_BUNDLED_FAMILIES = frozenset(f.family for f in BUNDLED_FONTS)
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class PageTextEdit(QTextEdit):
+    """A QTextEdit that shows its document as sheets of paper and keeps edits inside the body."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page_style = PageStyle()
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setAcceptRichText(True)
+        self.viewport().setAutoFillBackground(False)
+        self.setAutoFillBackground(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._clamping = False
+        self.cursorPositionChanged.connect(self._keep_cursor_in_body)
+
+    # ---------------------------------------------------------------- page
+    def show_document(self, document: QTextDocument, style: PageStyle) -> None:
+        self.page_style = style
+        page = document.pageSize()
+        self.setDocument(document)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.setLineWrapColumnOrWidth(round(page.width()))
+        self._page_size = page
+        self._restore_page_size()
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Text, QColor(style.ink_color))
+        self.setPalette(palette)
+        self._center_page()
+        self._restore_page_size()
+        self.viewport().update()
+
+    def _center_page(self) -> None:
+        page_width = self.document().pageSize().width()
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        free = max(0, int((self.width() - scrollbar - page_width) / 2))
+        self.setViewportMargins(free, 16, free, 16)
+
+    def _restore_page_size(self) -> None:
+        # QTextEdit sets the page height to -1 (one endless page) whenever it lays out again
+        # (resize, show, font change); the letter needs its real pages back.
+        wanted = getattr(self, "_page_size", None)
+        if wanted is not None and self.document().pageSize() != wanted:
+            self.document().setPageSize(wanted)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        super().resizeEvent(event)
+        self._restore_page_size()
+        self._center_page()
+        self._restore_page_size()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        super().showEvent(event)
+        self._restore_page_size()
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        super().changeEvent(event)
+        self._restore_page_size()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(self.viewport().rect(), QColor(DESK_COLOR))
+        page = self.document().pageSize()
+        offset_x = self.horizontalScrollBar().value()
+        offset_y = self.verticalScrollBar().value()
+        painter.translate(-offset_x, -offset_y)
+        if page.height() > 0:
+            first = max(0, int(offset_y // page.height()))
+            last = int((offset_y + self.viewport().height()) // page.height())
+            for index in range(first, min(last, max(1, self.document().pageCount()) - 1) + 1):
+                rect = QRectF(0, index * page.height(), page.width(), page.height())
+                paint_stationery(painter, rect, self.page_style, index + 1)
+                if index:
+                    painter.fillRect(QRectF(0, rect.top() - 3, page.width(), 6), QColor(DESK_COLOR))
+        painter.end()
+        super().paintEvent(event)
+
+    # ----------------------------------------------------- keep to the body
+    def _keep_cursor_in_body(self) -> None:
+        if self._clamping:
+            return
+        start, end = body_range(self.document())
+        cursor = self.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        clamped_anchor, clamped_position = min(max(anchor, start), end), min(max(position, start), end)
+        if (clamped_anchor, clamped_position) != (anchor, position):
+            self._clamping = True
+            cursor.setPosition(clamped_anchor)
+            cursor.setPosition(clamped_position, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self._clamping = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            start, end = body_range(self.document())
+            backward = event.key() == Qt.Key.Key_Backspace or event.matches(QKeySequence.StandardKey.DeleteStartOfWord)
+            forward = event.key() == Qt.Key.Key_Delete or event.matches(QKeySequence.StandardKey.DeleteEndOfWord)
+            # The date line and the signature are not part of what is typed: never merge into them.
+            if (backward and cursor.position() <= start) or (forward and cursor.position() >= end):
+                if backward and cursor.position() <= start and cursor.currentList() is not None:
+                    super().keyPressEvent(event)  # backspace at a list's start only ends the list
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------- paste
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste keeps words, paragraphs, lists and bold/italic/underline; drops scripts, images, links, styles."""
+        if self.isReadOnly():
+            return
+        cursor = self.textCursor()
+        if source.hasHtml():
+            html = source.html()
+            ours = "qrichtext" in html[:2000]  # copied from this editor: keep its fonts and sizes
+            blocks = letterformat.parse(html, foreign=not ours, allowed_families=_BUNDLED_FAMILIES)
+            if not blocks:
+                return
+            cursor.beginEditBlock()
+            first_number = cursor.blockNumber()
+            if len(blocks) == 1 and not blocks[0].list_kind:
+                for run in blocks[0].runs:
+                    cursor.insertText(run.text.replace("\n", "\u2028"), _char_format(run.marks))
+            else:
+                cursor.insertHtml(letterformat.serialize(blocks, for_qt=True))
+            self._fit_blocks(first_number, cursor.blockNumber())
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+        elif source.hasText():
+            cursor.insertText(source.text())
+        self.ensureCursorVisible()
+
+    def _fit_blocks(self, first_number: int, last_number: int) -> None:
+        document = self.document()
+        dpi = document_dpi(document)
+        cursor = QTextCursor(document)
+        for number in range(first_number, last_number + 1):
+            block = document.findBlockByNumber(number)
+            wanted = body_line_format(QTextBlockFormat(block.blockFormat()), self.page_style, dpi)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(wanted)
+
+
+def _char_format(marks: letterformat.Marks) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    char_format.setFontWeight(QFont.Weight.Bold if marks.bold else QFont.Weight.Normal)
+    char_format.setFontItalic(marks.italic)
+    char_format.setFontUnderline(marks.underline)
+    if marks.family:
+        char_format.setFontFamilies([marks.family])
+    if marks.size_pt:
+        char_format.setFontPointSize(marks.size_pt)
+    return char_format
+
+
+class FindBar(QWidget):
+    """Find and replace inside the body of the letter."""
+
+    def __init__(self, editor: LetterEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.find_field = QLineEdit(placeholderText="Find")
+        self.find_field.setAccessibleName("Find")
+        self.replace_field = QLineEdit(placeholderText="Replace with")
+        self.replace_field.setAccessibleName("Replace with")
+        self.match_case = QCheckBox("Match case")
+        self.status = QLabel()
+        next_button = QPushButton("Next")
+        replace_button = QPushButton("Replace")
+        replace_all_button = QPushButton("Replace all")
+        close_button = QPushButton("Close")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        for widget in (self.find_field, next_button, self.replace_field, replace_button, replace_all_button,
+                       self.match_case, self.status, close_button):
+            layout.addWidget(widget)
+        self.find_field.returnPressed.connect(self.find_next)
+        next_button.clicked.connect(self.find_next)
+        replace_button.clicked.connect(self.replace_one)
+        replace_all_button.clicked.connect(self.replace_all)
+        close_button.clicked.connect(self.close_bar)
+
+    def _flags(self) -> QTextDocument.FindFlag:
+        return QTextDocument.FindFlag.FindCaseSensitively if self.match_case.isChecked() else QTextDocument.FindFlag(0)
+
+    def _find_from(self, position: int) -> QTextCursor | None:
+        document = self.editor.text_edit.document()
+        start, end = body_range(document)
+        needle = self.find_field.text()
+        if not needle:
+            return None
+        found = document.find(needle, max(position, start), self._flags())
+        if found.isNull() or found.selectionEnd() > end:
+            found = document.find(needle, start, self._flags())  # wrap around
+        if found.isNull() or found.selectionEnd() > end or found.selectionStart() < start:
+            return None
+        return found
+
+    def find_next(self) -> bool:
+        found = self._find_from(self.editor.text_edit.textCursor().selectionEnd())
+        self.status.setText("" if found else "Not found")
+        if found:
+            self.editor.text_edit.setTextCursor(found)
+        return found is not None
+
+    def replace_one(self) -> None:
+        cursor = self.editor.text_edit.textCursor()
+        needle = self.find_field.text()
+        selected = cursor.selectedText()
+        same = selected == needle if self.match_case.isChecked() else selected.lower() == needle.lower()
+        if cursor.hasSelection() and same and not self.editor.text_edit.isReadOnly():
+            cursor.insertText(self.replace_field.text())
+        self.find_next()
+
+    def replace_all(self) -> int:
+        if self.editor.text_edit.isReadOnly() or not self.find_field.text():
+            return 0
+        document = self.editor.text_edit.document()
+        count = 0
+        edit = QTextCursor(document)
+        edit.beginEditBlock()
+        position = body_range(document)[0]
+        while True:
+            end = body_range(document)[1]
+            found = document.find(self.find_field.text(), position, self._flags())
+            if found.isNull() or found.selectionEnd() > end:
+                break
+            found.insertText(self.replace_field.text())
+            position = found.position()
+            count += 1
+        edit.endEditBlock()
+        self.status.setText(f"{count} replaced")
+        return count
+
+    def open_bar(self, replace: bool = False) -> None:
+        self.show()
+        selected = self.editor.text_edit.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_field.setText(selected)
+        (self.replace_field if replace and self.find_field.text() else self.find_field).setFocus()
+        self.find_field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.editor.text_edit.setFocus()
+
+
+class LetterEditor(QWidget):
+    """Edits one letter of the archive; every change is saved as a revision within two seconds."""
+
+    saved = Signal(int)  # revision id
+    save_failed = Signal(str)  # what went wrong, to show at once
+    stats_changed = Signal(int, int, int)  # words, characters, minutes to read
+    distraction_free_changed = Signal(bool)
+    letter_opened = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive: Archive | None = None
+        self.letter_id: int | None = None
+        self.letter: dict[str, Any] | None = None
+        self.style = PageStyle()
+        self.zoom = 1.0
+        self.read_only = False
+        self._saver: AutoSaver | None = None
+        self._generation = 0  # bumped on every change of the text
+        self._saved_generation = 0
+        self._failing = False
+        self._last_stats: tuple[int, int, int] = (0, 0, 0)
+        self._loading = False
+
+        self.text_edit = PageTextEdit(self)
+        self.text_edit.setAccessibleName("Letter")
+        self.notice = QLabel()  # save problems and read-only notices, shown at once
+        self.notice.setObjectName("editorNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel#editorNotice { background: #fff3cd; color: #5c3c00; padding: 6px; }")
+        self.notice.hide()
+        self.hint = QLabel()  # continuity hints, quiet
+        self.hint.setObjectName("continuityHint")
+        self.hint.setStyleSheet("QLabel#continuityHint { color: #f3eadc; padding: 2px 8px; }")
+        self.hint.hide()
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
+        self.setPalette(palette)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.format_toolbar = QToolBar("Format")
+        layout.addWidget(self.format_toolbar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.find_bar)
+
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save_in_background)
+        self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry_timer.timeout.connect(self._save_in_background)
+        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
+        self._stats_timer.timeout.connect(self._update_stats)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_toolbar()
+        self.text_edit.currentCharFormatChanged.connect(self._reflect_format)
+        self.text_edit.cursorPositionChanged.connect(self._reflect_block)
+
+    # ------------------------------------------------------------- actions
+    def _action(self, name: str, text: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        edit = self.text_edit
+        self._action("undo", "&Undo", edit.undo, key.Undo)
+        self._action("redo", "&Redo", edit.redo, key.Redo)
+        self._action("cut", "Cu&t", edit.cut, key.Cut)
+        self._action("copy", "&Copy", edit.copy, key.Copy)
+        self._action("paste", "&Paste", edit.paste, key.Paste)
+        self._action("select_all", "Select &all", self.select_all, key.SelectAll)
+        self._action("bold", "&Bold", lambda on: self.set_bold(on), key.Bold, checkable=True)
+        self._action("italic", "&Italic", lambda on: self.set_italic(on), key.Italic, checkable=True)
+        self._action("underline", "&Underline", lambda on: self.set_underline(on), key.Underline, checkable=True)
+        self._action("align_left", "Align &left", lambda: self.set_alignment("left"), "Ctrl+L", checkable=True)
+        self._action("align_center", "&Centre", lambda: self.set_alignment("center"), "Ctrl+E", checkable=True)
+        self._action("align_right", "Align &right", lambda: self.set_alignment("right"), "Ctrl+R", checkable=True)
+        self._action("align_justify", "&Justify", lambda: self.set_alignment("justify"), "Ctrl+J", checkable=True)
+        self._action("bullet_list", "&Bulleted list", lambda: self.toggle_list("ul"), "Ctrl+Shift+8")
+        self._action("numbered_list", "&Numbered list", lambda: self.toggle_list("ol"), "Ctrl+Shift+7")
+        self._action("find", "&Find…", lambda: self.find_bar.open_bar(), key.Find)
+        self._action("replace", "R&eplace…", lambda: self.find_bar.open_bar(replace=True), key.Replace)
+        self._action("zoom_in", "Zoom &in", self.zoom_in, key.ZoomIn)
+        self._action("zoom_out", "Zoom &out", self.zoom_out, key.ZoomOut)
+        self._action("zoom_reset", "&Actual size", lambda: self.set_zoom(1.0), "Ctrl+0")
+        self._action("distraction_free", "&Distraction-free writing", self.set_distraction_free,
+                     key.FullScreen if not QKeySequence(key.FullScreen).isEmpty() else "F11", checkable=True)
+        self.actions_by_name["distraction_free"].setShortcuts([QKeySequence("F11")])
+        self._action("history", "Revision &history…", self.show_history, "Ctrl+Shift+H")
+        alignment_group = [self.actions_by_name[n] for n in ("align_left", "align_center", "align_right", "align_justify")]
+        from PySide6.QtGui import QActionGroup
+
+        group = QActionGroup(self)
+        for action in alignment_group:
+            group.addAction(action)
+
+    def _build_toolbar(self) -> None:
+        bar = self.format_toolbar
+        self.font_box = QComboBox()
+        self.font_box.setAccessibleName("Font")
+        for font in BUNDLED_FONTS:
+            self.font_box.addItem(font.family)
+        self.font_box.textActivated.connect(self.set_font_family)
+        self.size_box = QComboBox()
+        self.size_box.setAccessibleName("Font size")
+        self.size_box.setEditable(True)
+        for size in (10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 28, 32, 36):
+            self.size_box.addItem(str(size))
+        self.size_box.textActivated.connect(lambda text: self.set_font_size(float(text)) if _is_number(text) else None)
+        self.spacing_box = QComboBox()
+        self.spacing_box.setAccessibleName("Line spacing")
+        for label in ("1.0", "1.15", "1.5", "2.0"):
+            self.spacing_box.addItem(label)
+        self.spacing_box.textActivated.connect(lambda text: self.set_line_spacing(float(text)))
+        bar.addWidget(self.font_box)
+        bar.addWidget(self.size_box)
+        for name in ("bold", "italic", "underline"):
+            bar.addAction(self.actions_by_name[name])
+        bar.addSeparator()
+        for name in ("align_left", "align_center", "align_right", "align_justify", "bullet_list", "numbered_list"):
+            bar.addAction(self.actions_by_name[name])
+        bar.addWidget(QLabel(" Spacing "))
+        bar.addWidget(self.spacing_box)
+        bar.addSeparator()
+        self.paper_box = QComboBox()
+        self.paper_box.setAccessibleName("Stationery")
+        for paper in STATIONERY.values():
+            self.paper_box.addItem(paper.label, paper.key)
+        self.paper_box.activated.connect(lambda index: self.update_style(stationery=self.paper_box.itemData(index)))
+        self.pen_box = QComboBox()
+        self.pen_box.setAccessibleName("Handwriting")
+        for family in HANDWRITING_FAMILIES + ("EB Garamond",):
+            self.pen_box.addItem(family)
+        self.pen_box.textActivated.connect(lambda family: self.update_style(font_family=family, font_size_pt=None))
+        self.ink_box = QComboBox()
+        self.ink_box.setAccessibleName("Ink")
+        for name in INK_COLORS:
+            self.ink_box.addItem(name)
+        self.ink_box.textActivated.connect(lambda ink: self.update_style(ink_color=ink))
+        self.page_box = QComboBox()
+        self.page_box.setAccessibleName("Page size")
+        for name in PAGE_SIZES_MM:
+            self.page_box.addItem(name)
+        self.page_box.textActivated.connect(lambda size: self.update_style(page_size=size, margins_mm=None))
+        for label, box in (("Paper", self.paper_box), ("Pen", self.pen_box), ("Ink", self.ink_box),
+                           ("Page", self.page_box)):
+            bar.addWidget(QLabel(f" {label} "))
+            bar.addWidget(box)
+
+    # ------------------------------------------------------------ opening
+    def open_letter(self, archive: Archive, letter_id: int) -> None:
+        """Show a letter of `archive` (sent letters and read-only archives open read-only)."""
+        self.flush()
+        if self._saver is not None and self._saver.archive_path != Path(archive.path):
+            self._saver.close()
+            self._saver = None
+        self.archive = archive
+        letter = archive.get_letter(letter_id)
+        self.letter = letter
+        self.letter_id = letter_id
+        signer = archive.get_person(letter["signer_id"])
+        defaults = _style_defaults(archive)
+        self.style = PageStyle.from_letter(letter, signer, defaults)
+        self.read_only = letter["status"] == "sent" or archive.readonly
+        if self._saver is None and not archive.readonly:
+            self._saver = AutoSaver(archive.path, self)
+            self._saver.saved.connect(self._on_saved)
+            self._saver.failed.connect(self._on_failed)
+        self._generation = self._saved_generation = 0
+        self._failing = False
+        self._load(letter["body"], letter["body_format"])
+        if letter["status"] == "sent":
+            self._show_notice(f"This letter was sent on {letter['sent_on']}; it opens read-only.")
+        elif archive.readonly:
+            self._show_notice("The archive is open read-only: this letter cannot be changed here.")
+        else:
+            self.notice.hide()
+        self._sync_style_boxes()
+        self.letter_opened.emit(letter_id)
+
+    def _load(self, body: str, body_format: str, cursor_position: int | None = None) -> None:
+        self._loading = True
+        document = build_letter_document(body, body_format, self.style, dpi=LAYOUT_DPI * self.zoom)
+        previous = getattr(self, "_document", None)
+        document.setParent(self)
+        self.text_edit.show_document(document, self.style)
+        self._document = document  # ours, not the QTextEdit's: it would delete its own on replace
+        if previous is not None:
+            previous.contentsChanged.disconnect(self._on_changed)
+            previous.deleteLater()
+        self.text_edit.setReadOnly(self.read_only)
+        document.contentsChanged.connect(self._on_changed)
+        self._loading = False
+        cursor = self.text_edit.textCursor()
+        start, end = body_range(document)
+        cursor.setPosition(min(max(cursor_position if cursor_position is not None else end, start), end))
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.ensureCursorVisible()
+        self._update_stats()
+        self.document_replaced()
+
+    def document_replaced(self) -> None:
+        """Hook for helpers that follow the document (spelling highlighter, read-aloud)."""
+        highlighter = getattr(self, "highlighter", None)
+        if highlighter is not None:
+            highlighter.setDocument(self.text_edit.document())
+
+    def focus_end(self) -> None:
+        """Keyboard focus in the text, cursor after the last word: ready to type."""
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(body_range(self.text_edit.document())[1])
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.text_edit.ensureCursorVisible()
+
+    # -------------------------------------------------------------- saving
+    def _on_changed(self) -> None:
+        if self._loading or self.read_only:
+            return
+        self._generation += 1
+        if not self._save_timer.isActive() and not self._retry_timer.isActive():
+            self._save_timer.start()
+        self._stats_timer.start()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._generation != self._saved_generation
+
+    def _request(self) -> SaveRequest:
+        body, text = document_to_storage(self.text_edit.document())
+        assert self.letter_id is not None
+        return SaveRequest(self.letter_id, body, text, self._generation)
+
+    def _save_in_background(self) -> None:
+        if self._saver is None or not self.has_unsaved_changes():
+            return
+        self._saver.submit(self._request())
+
+    def _on_saved(self, generation: int, revision_id: int) -> None:
+        self._saved_generation = max(self._saved_generation, generation)
+        if self._failing:
+            self._failing = False
+            self.notice.hide()
+        if self.has_unsaved_changes() and not self._save_timer.isActive():
+            self._save_timer.start()
+        self.saved.emit(revision_id)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        self._failing = True
+        self._show_notice(f"Not saved: {message} Your text stays here; saving again every few seconds.")
+        self.save_failed.emit(message)
+        if not self._retry_timer.isActive():
+            self._retry_timer.start()
+
+    def flush(self) -> bool:
+        """Save now, on this thread (used on close); True when everything is in the archive."""
+        self._save_timer.stop()
+        if self._saver is None or self.letter_id is None or self.read_only or not self.has_unsaved_changes():
+            return not self.has_unsaved_changes() or self.read_only
+        try:
+            request = self._request()
+            revision = self._saver.save_now(request)
+        except Exception as error:  # noqa: BLE001 - report any failure to the user, keep the text
+            self._on_failed(self._generation, str(error))
+            return False
+        self._on_saved(request.generation, revision)
+        return True
+
+    def close_letter(self) -> bool:
+        """Flush and stop the background saver; True when nothing was lost."""
+        ok = self.flush()
+        if self._saver is not None:
+            self._saver.close()
+            self._saver = None
+        return ok
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    # ---------------------------------------------------------------- stats
+    def _update_stats(self) -> None:
+        document = self.text_edit.document()
+        start, end = body_range(document)
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        text = cursor.selectedText()
+        words = count_words(text)
+        chars = len(text.replace("\u2029", "").replace("\u2028", ""))
+        minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+        stats = (words, chars, minutes)
+        if stats != self._last_stats:
+            self._last_stats = stats
+        self.stats_changed.emit(*stats)
+
+    @property
+    def stats(self) -> tuple[int, int, int]:
+        return self._last_stats
+
+    def body_plain_text(self) -> str:
+        return document_to_storage(self.text_edit.document())[1]
+
+    def body_html(self) -> str:
+        return document_to_storage(self.text_edit.document())[0]
+
+    # ----------------------------------------------------------- formatting
+    def _merge(self, char_format: QTextCharFormat) -> None:
+        cursor = self.text_edit.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        cursor.mergeCharFormat(char_format)
+        self.text_edit.mergeCurrentCharFormat(char_format)
+
+    def set_bold(self, on: bool) -> None:
+        char_format = QTextCharFormat()
+        char_format.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
+        self._merge(char_format)
+
+    def set_italic(self, on: bool) -> None:
+        char_format = QTextCharFormat()
+        char_format.setFontItalic(on)
+        self._merge(char_format)
+
+    def set_underline(self, on: bool) -> None:
+        char_format = QTextCharFormat()
+        char_format.setFontUnderline(on)
+        self._merge(char_format)
+
+    def set_font_family(self, family: str) -> None:
+        char_format = QTextCharFormat()
+        char_format.setFontFamilies([family])
+        self._merge(char_format)
+
+    def set_font_size(self, size_pt: float) -> None:
+        char_format = QTextCharFormat()
+        char_format.setFontPointSize(max(6.0, min(72.0, size_pt)))
+        self._merge(char_format)
+
+    def set_alignment(self, alignment: str) -> None:
+        flags = {"left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute,
+                 "center": Qt.AlignmentFlag.AlignHCenter, "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute,
+                 "justify": Qt.AlignmentFlag.AlignJustify}[alignment]
+        self.text_edit.setAlignment(flags)
+
+    def set_line_spacing(self, factor: float) -> None:
+        """Line spacing of the selected paragraphs (the letter's own spacing is a style setting)."""
+        cursor = self.text_edit.textCursor()
+        document = self.text_edit.document()
+        cursor.beginEditBlock()
+        start_block = document.findBlock(cursor.selectionStart()).blockNumber()
+        end_block = document.findBlock(cursor.selectionEnd()).blockNumber()
+        edit = QTextCursor(document)
+        for number in range(start_block, end_block + 1):
+            block = document.findBlockByNumber(number)
+            block_format = QTextBlockFormat(block.blockFormat())
+            block_format.setProperty(LINE_SPACING_PROPERTY, float(round(factor * 100)))
+            block_format = body_line_format(block_format, self.style, document_dpi(document))
+            edit.setPosition(block.position())
+            edit.setBlockFormat(block_format)
+        cursor.endEditBlock()
+
+    def toggle_list(self, kind: str) -> None:
+        cursor = self.text_edit.textCursor()
+        current = cursor.currentList()
+        style = QTextListFormat.Style.ListDisc if kind == "ul" else QTextListFormat.Style.ListDecimal
+        cursor.beginEditBlock()
+        if current is not None and current.format().style() == style:
+            block_format = cursor.blockFormat()
+            for index in range(current.count() - 1, -1, -1):
+                block = current.item(index)
+                if cursor.selectionStart() <= block.position() + block.length() and block.position() <= cursor.selectionEnd():
+                    current.remove(block)
+            block_format.setIndent(0)
+            block_format.setObjectIndex(-1)
+            cursor.setBlockFormat(block_format)
+        else:
+            list_format = QTextListFormat()
+            list_format.setStyle(style)
+            list_format.setIndent(1)
+            cursor.createList(list_format)
+        cursor.endEditBlock()
+
+    def select_all(self) -> None:
+        start, end = body_range(self.text_edit.document())
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.text_edit.setTextCursor(cursor)
+
+    def _reflect_format(self, char_format: QTextCharFormat) -> None:
+        self.actions_by_name["bold"].setChecked(char_format.fontWeight() >= 600)
+        self.actions_by_name["italic"].setChecked(char_format.fontItalic())
+        self.actions_by_name["underline"].setChecked(char_format.fontUnderline())
+        families = char_format.fontFamilies() if char_format.hasProperty(QTextCharFormat.Property.FontFamilies) else None
+        family = families[0] if families else self.style.font_family
+        self.font_box.setCurrentText(family)
+        size = char_format.fontPointSize() if char_format.hasProperty(QTextCharFormat.Property.FontPointSize) else 0
+        self.size_box.setCurrentText(f"{size or self.style.font_size_pt:g}")
+
+    def _reflect_block(self) -> None:
+        align = self.text_edit.alignment()
+        name = ("align_justify" if align & Qt.AlignmentFlag.AlignJustify == Qt.AlignmentFlag.AlignJustify else
+                "align_center" if align & Qt.AlignmentFlag.AlignHCenter else
+                "align_right" if align & Qt.AlignmentFlag.AlignRight else "align_left")
+        self.actions_by_name[name].setChecked(True)
+
+    # --------------------------------------------------------- letter style
+    def update_style(self, **changes: Any) -> None:
+        """Change letter-level settings (paper, handwriting, ink, page size...), store them, re-lay the page."""
+        if self.archive is None or self.letter is None or self.letter_id is None:
+            return
+        stored = dict(self.letter.get("style") or {})
+        for key, value in changes.items():
+            if value is None:
+                stored.pop(key, None)
+            else:
+                stored[key] = value
+        self.flush()
+        signer = self.archive.get_person(self.letter["signer_id"])
+        self.style = PageStyle.from_style(stored, defaults=_style_defaults(self.archive), signer=signer,
+                                          written_on=self.letter.get("created_at"))
+        if not self.read_only:
+            try:
+                self.archive.update_letter(self.letter_id, style=stored)
+            except Exception as error:  # noqa: BLE001 - keep the look, say it was not stored
+                self._show_notice(f"The paper and pen could not be stored: {error}")
+        self.letter["style"] = stored
+        self._reload_keeping_cursor()
+        self._sync_style_boxes()
+
+    def _reload_keeping_cursor(self) -> None:
+        document = self.text_edit.document()
+        offset = self.text_edit.textCursor().position() - body_range(document)[0]
+        body, _text = document_to_storage(document)
+        generation, saved = self._generation, self._saved_generation
+        self._load(body, "html")
+        self._generation, self._saved_generation = generation, saved
+        start = body_range(self.text_edit.document())[0]
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(min(start + offset, body_range(self.text_edit.document())[1]))
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.ensureCursorVisible()
+
+    def _sync_style_boxes(self) -> None:
+        index = self.paper_box.findData(self.style.stationery)
+        self.paper_box.setCurrentIndex(index)
+        self.pen_box.setCurrentText(self.style.font_family)
+        ink = next((name for name, value in INK_COLORS.items() if value == self.style.ink_color), None)
+        if ink:
+            self.ink_box.setCurrentText(ink)
+        self.page_box.setCurrentText(self.style.page_size)
+        self.spacing_box.setCurrentText(f"{self.style.line_spacing:g}")
+
+    # ----------------------------------------------------------------- zoom
+    def set_zoom(self, zoom: float) -> None:
+        """Scale the page. The page is laid out again at the new size, so line breaks stay the same;
+        the undo history starts afresh (Qt records page geometry as an edit)."""
+        zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        if abs(zoom - self.zoom) < 1e-6 or self.letter is None:
+            self.zoom = zoom
+            return
+        self.zoom = zoom
+        self._reload_keeping_cursor()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-6), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-6), ZOOM_STEPS[0]))
+
+    # ------------------------------------------------------ distraction-free
+    def set_distraction_free(self, on: bool) -> None:
+        """Only the page: toolbars hidden and the window full screen (Esc or F11 leaves)."""
+        self.format_toolbar.setVisible(not on)
+        self.hint.setVisible(not on and bool(self.hint.text()))
+        window = self.window()
+        if on:
+            window.showFullScreen()
+        else:
+            window.showNormal()
+        self.actions_by_name["distraction_free"].setChecked(on)
+        self.text_edit.setFocus()
+        self.distraction_free_changed.emit(on)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.actions_by_name["distraction_free"].isChecked():
+            self.set_distraction_free(False)
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape and self.actions_by_name["distraction_free"].isChecked():
+                event.accept()
+                return True
+        return super().event(event)
+
+    # -------------------------------------------------------------- history
+    def show_history(self) -> None:
+        from ui.desk.history import RevisionHistoryDialog
+
+        if self.archive is None or self.letter_id is None:
+            return
+        self.flush()
+        dialog = RevisionHistoryDialog(self.archive, self.letter_id, self.body_plain_text(), self,
+                                       read_only=self.read_only)
+        if dialog.exec() and dialog.restored_revision is not None:
+            self.reload_from_archive()
+
+    def reload_from_archive(self) -> None:
+        if self.archive is not None and self.letter_id is not None:
+            zoom = self.zoom
+            self.open_letter(self.archive, self.letter_id)
+            if zoom != 1.0:
+                self.set_zoom(zoom)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # pragma: no cover - menus come from text_edit
+        menu = QMenu(self)
+        menu.exec(event.globalPos())
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _style_defaults(archive: Archive) -> dict[str, Any]:
+    """App-wide paper and pen choices (setting `letter_style_defaults`, JSON), if the user set any."""
+    import json
+
+    raw = archive.get_setting("letter_style_defaults")
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+__all__ = ["LetterEditor", "PageTextEdit", "FindBar", "count_words", "QPoint"]
