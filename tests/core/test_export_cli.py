@@ -1,0 +1,26 @@
+"""`beautifulletters export` through the real command in a child process."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_export_each_format(cli, tmp_path):
+    for fmt in ("vcf", "csv", "json"):
+        out = tmp_path / f"everyone.{fmt}"
+        result = cli("export", "--format", fmt, "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 0 and "Wrote" in result.stdout
+    assert out.read_text(encoding="utf-8").startswith("{")
+    assert json.loads(out.read_text(encoding="utf-8"))["letters"][0]["revisions"]
+    vcf = (tmp_path / "everyone.vcf").read_text(encoding="utf-8")
+    assert vcf.count("BEGIN:VCARD") == 3 and "FN:Loretta Mercer" in vcf
+
+
+def test_export_json_option_and_errors(cli, tmp_path):
+    result = cli("export", "--format", "json", "--out", str(tmp_path / "a.json"), "--json")
+    assert result.json()["counts"]["letters"] == 2
+    assert cli("export", "--out", str(tmp_path / "x.vcf")).returncode == 2  # --format is required
+    assert cli("export", "--format", "pdf", "--out", str(tmp_path / "x.pdf")).returncode == 2
+    folder = cli("export", "--format", "vcf", "--out", str(tmp_path))
+    assert folder.returncode == 1 and "is a folder" in folder.stderr
