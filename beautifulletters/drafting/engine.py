@@ -138,6 +138,8 @@ def describe(error: BaseException) -> str:
         return f"cannot include {error.name!r}: only templates in the template folders can be included"
     if isinstance(error, SecurityError):
         return f"not allowed in a letter template: {error}"
+    if isinstance(error, UndefinedError) and "attribute '_" in (error.message or ""):
+        return "not allowed in a letter template: names starting with '_' belong to Python's internals"
     if isinstance(error, UndefinedError):
         return f"{error.message} (check the spelling; see the template guide for the fields)"
     if isinstance(error, TemplateSyntaxError):

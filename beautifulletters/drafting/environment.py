@@ -53,15 +53,15 @@ def _mul(left: Any, right: Any) -> Any:
     for seq, count in ((left, right), (right, left)):
         if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
             if len(seq) * max(count, 0) > MAX_SEQUENCE:
-                raise LimitError(
-                    f"repeating {len(seq):,} items {count:,} times is more than a letter could need"
-                )
+                raise LimitError(f"repeating something {count:,} times would build {len(seq) * count:,} "
+                                 "characters or items, more than a letter could need")
     return _check_size(left * right)
 
 
 def _pow(left: Any, right: Any) -> Any:
     if isinstance(left, int | float) and isinstance(right, int | float):
-        size = abs(float(right)) * max(abs(float(left)), 2).bit_length() if isinstance(left, int) else 0
+        # The result of int ** int has about bits(left) * right bits; refuse before computing it.
+        size = abs(int(left)).bit_length() * abs(right) if isinstance(left, int) else 0
         if abs(right) > MAX_EXPONENT_BITS or size > MAX_EXPONENT_BITS:
             raise LimitError(f"the power {left!r} ** {right!r} is too large to compute")
     return left**right
@@ -123,9 +123,10 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _check_numbers(args, kwargs)
-        if getattr(__obj, "__name__", "") in {"format", "format_map"} and isinstance(
-                getattr(__obj, "__self__", None), str):
-            _checked_format_string(__obj.__self__)
+        target = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
+        if getattr(target, "__name__", "") in {"format", "format_map"} and isinstance(
+                getattr(target, "__self__", None), str):
+            _checked_format_string(target.__self__)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     def format_string(self, s: str, args: Any, kwargs: Any, format_func: Any = None) -> str:

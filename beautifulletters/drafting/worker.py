@@ -59,7 +59,12 @@ def _allow_cpu_seconds(seconds: int) -> None:
 
 
 def _handle(request: dict[str, Any]) -> dict[str, Any]:
-    from beautifulletters.drafting import engine, lint
+    import importlib
+
+    from beautifulletters.drafting import engine
+
+    # The package's `lint` name is the public function; the module is needed here.
+    lint = importlib.import_module("beautifulletters.drafting.lint")
 
     operation = request.get("op")
     if operation == "ping":
@@ -86,7 +91,8 @@ def _handle(request: dict[str, Any]) -> dict[str, Any]:
 def main() -> None:
     _limit_resources()
     # Import the engine before the first request, so a render's time is its own.
-    from beautifulletters.drafting import engine, lint  # noqa: F401
+    import beautifulletters.drafting.engine  # noqa: F401
+    import beautifulletters.drafting.lint  # noqa: F401
 
     stdin, stdout = sys.stdin.buffer, sys.stdout
     for raw in stdin:

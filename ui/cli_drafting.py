@@ -1,0 +1,105 @@
+"""Commands for templates and drafting: `templates list|show|check` and `letters draft`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from beautifulletters import drafting
+from beautifulletters.archive import Archive
+from beautifulletters.drafting import catalog
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 1
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
+    return number
+
+
+def templates_list(args: argparse.Namespace, archive: Archive) -> int:
+    infos = drafting.list_templates()
+    if args.json:
+        _print_json([info.to_json() for info in infos])
+        return EXIT_OK
+    width = max((len(info.name) for info in infos), default=10)
+    for info in infos:
+        origin = "" if info.source == "builtin" else ("  (yours, replaces the built-in)" if info.overrides_builtin
+                                                      else "  (yours)")
+        print(f"{info.name:<{width}}  {info.title}: {info.description}{origin}")
+    return EXIT_OK
+
+
+def templates_show(args: argparse.Namespace, archive: Archive) -> int:
+    resolved = catalog.resolve(args.name)
+    if args.json:
+        _print_json({**resolved.info.to_json(), "text": resolved.source})
+        return EXIT_OK
+    sys.stdout.write(resolved.source if resolved.source.endswith("\n") else resolved.source + "\n")
+    return EXIT_OK
+
+
+def templates_check(args: argparse.Namespace, archive: Archive) -> int:
+    problems = drafting.check_template_file(args.file)
+    if args.json:
+        _print_json({"file": args.file, "ok": not problems, "problems": [p.to_json() for p in problems]})
+    elif problems:
+        for problem in problems:
+            print(str(problem), file=sys.stderr)
+    else:
+        print(f"{args.file}: no problems found (syntax, sandbox, fields and a trial letter).")
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
+    draft = drafting.render_draft(archive, recipient_id=args.to, signer_id=args.signer, template=args.template,
+                                  occasion_date=args.occasion_date)
+    letter_id = drafting.store_draft(archive, draft)
+    if args.json:
+        _print_json({"id": letter_id, **draft.to_json()})
+        return EXIT_OK
+    print(letter_id)
+    if not args.quiet:
+        print(file=sys.stderr)
+        print(draft.text, file=sys.stderr)
+        print(draft.signature, file=sys.stderr)
+        for warning in draft.warnings:
+            print(f"note: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
+    templates = commands.add_parser("templates", help="letter templates: built-in and your own", parents=[common])
+    actions = templates.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    sub = actions.add_parser("list", help="the templates --template accepts", parents=[common, json_option])
+    sub.set_defaults(handler=templates_list)
+    sub = actions.add_parser("show", help="print a template's text", parents=[common, json_option])
+    sub.add_argument("name", metavar="NAME")
+    sub.set_defaults(handler=templates_show)
+    sub = actions.add_parser("check", help="syntax, sandbox and field check of a template file",
+                             parents=[common, json_option])
+    sub.add_argument("file", metavar="FILE")
+    sub.set_defaults(handler=templates_check)
+
+    sub = letters_actions.add_parser("draft", help="draft a letter from a template; prints the new letter's id",
+                                     parents=[common, json_option])
+    sub.add_argument("--to", type=_id, required=True, metavar="ID", help="the recipient")
+    sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help="the signer (default: you)")
+    sub.add_argument("--template", required=True, metavar="NAME|FILE", help="a template name or a .j2 file")
+    sub.add_argument("--occasion-date", dest="occasion_date", metavar="DATE",
+                     help="the date the letter is for (default: the next birthday or anniversary)")
+    sub.add_argument("--quiet", action="store_true", help="print only the id")
+    sub.set_defaults(handler=letters_draft)
