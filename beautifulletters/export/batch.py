@@ -53,8 +53,10 @@ def safe_file_name(name: str, used: set[str] | None = None, *, suffix: str = "")
     text = re.sub(r"_+", "_", text)
     if len(text) > MAX_NAME_LENGTH:
         text = text[:MAX_NAME_LENGTH].rstrip(" ._")
-    if not text.strip("_ ") or text.split(".")[0].lower() in _RESERVED:
-        text = f"letter {text}".strip()
+    if not text.strip("_ ."):
+        text = "letter"
+    elif text.split(".")[0].lower() in _RESERVED:
+        text = f"letter {text}"
     candidate = text + suffix
     if used is not None:
         number = 2

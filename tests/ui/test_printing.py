@@ -1,0 +1,202 @@
+"""Envelopes, batches (progress, cancel, no partial files), anthology, mark-as-sent, print preview, CLI."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from beautifulletters.errors import ValidationError
+from beautifulletters.export.batch import (
+    PlannedLetter,
+    anthology_letter_ids,
+    lint_summary,
+    safe_file_name,
+    select_people,
+)
+from beautifulletters.export.envelopes import ENVELOPE_SIZES, layout_address
+from beautifulletters.preferences import Preferences
+from ui.printing.batch import BatchOptions, Cancelled, load_items, write_batch
+from ui.printing.dialogs import BatchJob, after_output, preview_dialog
+from ui.printing.envelope import envelope_for
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _people_with_letters(archive, count: int, *, address: bool = True) -> list[int]:
+    signer = archive.default_signer_id()
+    archive.update_person(signer, addresses=["Hauptstraße 5\n10115 Berlin\nDeutschland"])
+    ids = []
+    for index in range(count):
+        person = archive.add_person(display_name=f"Friend {index}/{index}",
+                                    addresses=[f"{index} Main St\nSpringfield, IL 62704\nUSA"] if address else [])
+        ids.append(archive.create_letter(signer_id=signer, recipient_id=person, title=f"Letter {index}",
+                                         body=f"Dear friend {index},\n\nThe gulls are back.\n\nLove,"))
+    return ids
+
+
+def test_envelope_conventions_by_country() -> None:
+    assert layout_address("Jane Smith", "10 Downing Street\nLondon SW1A 2AA\nUK", sender_country="US").lines == (
+        "Jane Smith", "10 Downing Street", "LONDON", "SW1A 2AA", "UNITED KINGDOM")
+    assert layout_address("Hans Müller", "Hauptstraße 5\nBerlin 10115\nDeutschland", sender_country="DE").lines == (
+        "Hans Müller", "Hauptstraße 5", "10115 Berlin")
+    assert layout_address("Marie Curie", "12 rue de la Paix\n75002 Paris\nFrance", sender_country="DE").lines[-2:] == (
+        "75002 PARIS", "FRANCE")
+    assert layout_address("Ann Lee", "1 Elm St\nBoston MA 02101", sender_country="US").lines == (
+        "Ann Lee", "1 Elm St", "Boston, MA 02101")
+    assert set(ENVELOPE_SIZES) == {"DL", "C5", "C6", "US10"}
+
+
+def test_envelope_pdf_and_missing_address(qapp, empty_archive, tmp_path: Path, test_output_dir: Path) -> None:
+    from PySide6.QtGui import QPdfWriter
+
+    from ui.printing.envelope import render_envelope
+
+    letter_id = _people_with_letters(empty_archive, 1)[0]
+    letter = empty_archive.get_letter(letter_id)
+    signer, recipient = (empty_archive.get_person(letter[k]) for k in ("signer_id", "recipient_id"))
+    envelope = envelope_for(letter, signer, recipient, size="C5")
+    writer = QPdfWriter(str(tmp_path / "envelope.pdf"))
+    render_envelope(envelope, writer)
+    del writer
+    text = pdftotext(tmp_path / "envelope.pdf")
+    assert "Springfield, IL 62704" in text and "USA" in text and "10115 Berlin" in text
+    page = PdfReader(str(tmp_path / "envelope.pdf")).pages[0]
+    assert round(float(page.mediabox.width) / 72 * 25.4) == 229
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(tmp_path / "envelope.pdf"), str(test_output_dir / "envelope")],
+                   check=True)
+    empty_archive.update_person(recipient["id"], addresses=[])
+    with pytest.raises(ValidationError, match="no postal address"):
+        envelope_for(letter, signer, empty_archive.get_person(recipient["id"]))
+
+
+def test_safe_file_names_and_selection(empty_archive) -> None:
+    used: set[str] = set()
+    assert safe_file_name("Ada/Brook", used, suffix=".pdf") == "Ada_Brook.pdf"
+    assert safe_file_name("ada/brook", used, suffix=".pdf") == "ada_brook (2).pdf"
+    assert safe_file_name("../..", used) == "letter"
+    assert safe_file_name("CON", used) == "letter CON"
+    assert safe_file_name("王小明", used) == "王小明"
+    with pytest.raises(ValidationError, match="one of"):
+        select_people(empty_archive)
+    with pytest.raises(ValidationError, match="nobody"):
+        select_people(empty_archive, tag="nobody-has-this")
+
+
+def test_lint_summary_counts_people() -> None:
+    plans = [PlannedLetter(1, "Ada", warnings=["no postal address", "Ada has no anniversary year."]),
+             PlannedLetter(2, "Bo", warnings=["no postal address", "Bo has no anniversary year."]),
+             PlannedLetter(3, "Cy", warnings=["Cy has no anniversary year."]),
+             PlannedLetter(4, "Di", warnings=["no postal address"], include=False)]
+    assert lint_summary(plans) == ["2 people have no postal address", "3 people have no anniversary year"]
+
+
+def test_batch_per_person_and_combined_with_envelopes(qapp, empty_archive, tmp_path: Path,
+                                                     test_output_dir: Path) -> None:
+    letter_ids = _people_with_letters(empty_archive, 3)
+    items = load_items(empty_archive, letter_ids)
+    folder = tmp_path / "batch"
+    result = write_batch(items, folder, BatchOptions(combined=False))
+    assert sorted(p.name for p in folder.iterdir()) == ["Friend 0_0.pdf", "Friend 1_1.pdf", "Friend 2_2.pdf"]
+    assert "Dear friend 1," in pdftotext(folder / "Friend 1_1.pdf")
+    combined = write_batch(items, tmp_path / "all.pdf", BatchOptions(envelopes=True)).files[0]
+    reader = PdfReader(str(combined))
+    assert len(reader.pages) == 6  # letter, envelope, letter, envelope...
+    assert "Springfield" in reader.pages[1].extract_text()
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(combined), str(test_output_dir / "batch")], check=True)
+    assert result.pages == 3
+
+
+def test_cancelled_batch_leaves_no_files(qapp, qtbot, empty_archive, tmp_path: Path) -> None:
+    items = load_items(empty_archive, _people_with_letters(empty_archive, 6))
+    folder = tmp_path / "out"
+    seen = []
+
+    def cancel_after_two() -> bool:
+        return len(seen) >= 2
+
+    with pytest.raises(Cancelled):
+        write_batch(items, folder, BatchOptions(combined=False), progress=lambda d, t, n: seen.append(d),
+                    is_cancelled=cancel_after_two)
+    assert list(folder.iterdir()) == []
+    job = BatchJob(items, tmp_path / "all.pdf", BatchOptions())
+    job.cancel()
+    with qtbot.waitSignal(job.signals.cancelled, timeout=10000):
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().start(job)
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
+
+
+def test_batch_job_reports_progress_and_result(qapp, qtbot, empty_archive, tmp_path: Path) -> None:
+    items = load_items(empty_archive, _people_with_letters(empty_archive, 3))
+    job = BatchJob(items, tmp_path / "all.pdf", BatchOptions())
+    progress = []
+    job.signals.progress.connect(lambda done, total, name: progress.append((done, total)))
+    from PySide6.QtCore import QThreadPool
+
+    with qtbot.waitSignal(job.signals.finished, timeout=20000) as blocker:
+        QThreadPool.globalInstance().start(job)
+    assert blocker.args[0].files == [tmp_path / "all.pdf"]
+    assert progress[-1] == (3, 3)
+
+
+def test_anthology_in_date_order_with_title_page(qapp, archive, tmp_path: Path) -> None:
+    from ui.printing.batch import write_anthology
+
+    chris = next(p for p in archive.list_people() if p["display_name"] == "Chris Mercer")["id"]
+    loretta = next(p for p in archive.list_people() if p["display_name"] == "Loretta Mercer")["id"]
+    ids = anthology_letter_ids(archive, chris, loretta)
+    out = write_anthology(load_items(archive, ids), tmp_path / "book.pdf").files[0]
+    text = pdftotext(out)
+    assert text.index("Letters from Chris Mercer to Loretta Mercer") < text.index("Dear Lolly")
+    dates = [archive.get_letter(i)["created_at"] for i in ids]
+    assert dates == sorted(dates)
+    greetings = {"birthday": "Dear Lolly", "anniversary": "My dearest Loretta"}
+    order = [greetings[archive.get_letter(i)["occasion"]] for i in ids]
+    assert text.index(order[0]) < text.index(order[1])
+    assert PdfReader(str(out)).metadata.author == "Chris Mercer"
+
+
+def test_mark_sent_is_asked_once_and_remembered(qapp, empty_archive) -> None:
+    first, second = _people_with_letters(empty_archive, 2)
+    preferences = Preferences()
+    asked = []
+    assert after_output(None, empty_archive, first, preferences, answer=lambda: asked.append(1) or True)
+    assert empty_archive.get_letter(first)["status"] == "sent"
+    assert empty_archive.get_letter(first)["sent_on"]
+    assert after_output(None, empty_archive, second, preferences, answer=lambda: asked.append(1) or True)
+    assert asked == [1]
+    assert Preferences.load().mark_sent_on_export == "yes"
+
+
+def test_print_preview_paints_the_letter_pages(qapp, qtbot, empty_archive, tmp_path: Path) -> None:
+    letter_id = _people_with_letters(empty_archive, 1)[0]
+    dialog = preview_dialog(None, empty_archive, letter_id)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.paintRequested.emit(printer)
+    assert "Dear friend 0," in pdftotext(tmp_path / "printed.pdf")
+
+
+def test_cli_export_every_format_and_merge(cli, archive_path: Path, tmp_path: Path) -> None:
+    assert cli("people", "list").returncode == 0
+    for fmt in ("pdf", "odt", "docx", "html", "txt", "md"):
+        result = cli("letters", "export", "1", "--format", fmt, "--out", str(tmp_path / f"letter.{fmt}"))
+        assert result.returncode == 0, result.stderr
+    assert "Lolly" in (tmp_path / "letter.txt").read_text() or "Loretta" in (tmp_path / "letter.txt").read_text()
+    bad = cli("letters", "export", "1", "--format", "pdf", "--out", str(tmp_path / "x.pdf"), "--font", "Comic")
+    assert bad.returncode == 1 and "font" in bad.stderr and "Traceback" not in bad.stderr
+    merged = cli("merge", "--template", "anniversary", "--tag", "sample", "--out", str(tmp_path / "batch"))
+    assert merged.returncode == 0, merged.stderr
+    assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == ["Chris Mercer.pdf", "Loretta Mercer.pdf"]
+    assert "warning" in merged.stderr
+    envelope = cli("letters", "envelope", "1", "--out", str(tmp_path / "env.pdf"), "--size", "US10")
+    assert envelope.returncode == 0, envelope.stderr

@@ -1,0 +1,245 @@
+"""What the main window calls for File ▸ Export…, Print…, Print Preview…, Envelope… and Batch….
+
+Each entry point takes the window (parent), the open archive and a letter id (or a plan),
+uses the same layout path as the PDF export, and never blocks the GUI thread with a batch.
+Dialogs that ask something have an `ask()`-style function whose answer tests can supply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.export.content import letter_content
+from beautifulletters.export.formats import ALL_FORMATS, export_text_format
+from beautifulletters.preferences import Preferences
+from ui.printing.batch import BatchItem, BatchOptions, BatchResult, Cancelled, write_anthology, write_batch
+from ui.printing.envelope import envelope_for, render_envelope
+from ui.printing.layout import PreparedLetter, prepare_letter, render
+from ui.printing.pdf import write_letter_odt, write_letter_pdf
+
+FILE_FILTERS = {
+    "pdf": "PDF (*.pdf)", "odt": "OpenDocument text (*.odt)", "docx": "Word document (*.docx)",
+    "html": "Web page (*.html)", "txt": "Plain text (*.txt)", "md": "Markdown (*.md)",
+}
+
+
+# ------------------------------------------------------------------ one letter
+def export_letter(archive: Any, letter_id: int, path: Path, fmt: str | None = None, *,
+                  font: str | None = None, stationery: str | None = None, page_numbers: bool = False) -> list[str]:
+    """Write one letter in any format; returns warnings to show (e.g. characters no font has)."""
+    path = Path(path)
+    fmt = fmt or path.suffix.lower().lstrip(".")
+    if fmt not in ALL_FORMATS:
+        raise BeautifulLettersError(f"{path.name}: choose a format ({', '.join(ALL_FORMATS)}).")
+    if fmt in ("pdf", "odt"):
+        prepared = prepare_letter(archive, letter_id, font=font, stationery=stationery, page_numbers=page_numbers)
+        (write_letter_pdf if fmt == "pdf" else write_letter_odt)(prepared, path)
+        return prepared.warnings
+    export_text_format(letter_content(archive, letter_id, font=font, stationery=stationery), fmt, path)
+    return []
+
+
+def ask_mark_sent(parent: QWidget | None, preferences: Preferences,
+                  answer: Callable[[], bool] | None = None) -> bool:
+    """Mark as sent after export/print? Asked once; the answer is remembered in the preferences."""
+    if preferences.mark_sent_on_export in ("yes", "no"):
+        return preferences.mark_sent_on_export == "yes"
+    if answer is not None:
+        yes = answer()
+    else:
+        box = QMessageBox(QMessageBox.Icon.Question, "Mark as sent?",
+                          "Mark letters as sent (with today's date) when you export or print them?\n"
+                          "You will not be asked again; change it in Preferences.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        yes = box.exec() == QMessageBox.StandardButton.Yes
+    preferences.mark_sent_on_export = "yes" if yes else "no"
+    preferences.save()
+    return yes
+
+
+def after_output(parent: QWidget | None, archive: Any, letter_id: int, preferences: Preferences,
+                 answer: Callable[[], bool] | None = None) -> bool:
+    """Record the letter as sent when the writer wants that; returns True when it was marked."""
+    letter = archive.get_letter(letter_id)
+    if letter["status"] == "sent" or archive.readonly:
+        return False
+    if ask_mark_sent(parent, preferences, answer):
+        archive.update_letter(letter_id, status="sent")
+        return True
+    return False
+
+
+def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Preferences | None = None) -> Path | None:
+    """File ▸ Export…: a save dialog remembering the last folder; writes the chosen format."""
+    preferences = preferences or Preferences.load()
+    letter = archive.get_letter(letter_id)
+    from beautifulletters.export.batch import safe_file_name
+
+    recipient = archive.get_person(letter["recipient_id"])["display_name"]
+    folder = Path(preferences.last_export_folder or Path.home())
+    suggested = folder / safe_file_name(letter.get("title") or f"Letter to {recipient}", suffix=".pdf")
+    name, chosen_filter = QFileDialog.getSaveFileName(parent, "Export letter", str(suggested),
+                                                      ";;".join(FILE_FILTERS.values()))
+    if not name:
+        return None
+    path = Path(name)
+    fmt = next((key for key, value in FILE_FILTERS.items() if value == chosen_filter), "pdf")
+    if path.suffix.lower().lstrip(".") not in ALL_FORMATS:
+        path = path.with_suffix(f".{fmt}")
+    try:
+        warnings = export_letter(archive, letter_id, path, path.suffix.lstrip("."))
+    except BeautifulLettersError as error:
+        QMessageBox.warning(parent, "Export", str(error))
+        return None
+    for warning in warnings:
+        QMessageBox.information(parent, "Export", warning)
+    preferences.last_export_folder = str(path.parent)
+    preferences.save()
+    after_output(parent, archive, letter_id, preferences)
+    return path
+
+
+def configured_printer(prepared: PreparedLetter, printer: QPrinter | None = None) -> QPrinter:
+    """A printer set to the letter's page size and title (page setup follows the letter)."""
+    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(prepared.style.qpage_size())
+    printer.setFullPage(True)
+    printer.setDocName(prepared.title)
+    printer.setCreator("BeautifulLetters")
+    return printer
+
+
+def print_letter(parent: QWidget, archive: Any, letter_id: int, preferences: Preferences | None = None,
+                 printer: QPrinter | None = None) -> bool:
+    """File ▸ Print…: the system print dialog, then the same pages as the PDF."""
+    prepared = prepare_letter(archive, letter_id)
+    printer = configured_printer(prepared, printer)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    render(prepared, printer)
+    after_output(parent, archive, letter_id, preferences or Preferences.load())
+    return True
+
+
+def preview_dialog(parent: QWidget | None, archive: Any, letter_id: int) -> QPrintPreviewDialog:
+    """File ▸ Print Preview…: Qt's preview of the real pages; call .exec() or .open() on it."""
+    prepared = prepare_letter(archive, letter_id)
+    printer = configured_printer(prepared)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Print preview — {prepared.title}")
+    dialog.paintRequested.connect(lambda device: render(prepared, device))
+    return dialog
+
+
+def print_envelope(parent: QWidget, archive: Any, letter_id: int, size: str = "DL",
+                   printer: QPrinter | None = None) -> bool:
+    """File ▸ Envelope…: prints (or, with a PDF printer, saves) the envelope; a clear message when
+    the recipient has no postal address."""
+    letter = archive.get_letter(letter_id)
+    try:
+        envelope = envelope_for(letter, archive.get_person(letter["signer_id"]),
+                                archive.get_person(letter["recipient_id"]), size=size)
+    except BeautifulLettersError as error:
+        QMessageBox.warning(parent, "Envelope", str(error))
+        return False
+    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    printer.setDocName(envelope.title)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    render_envelope(envelope, printer)
+    return True
+
+
+# ---------------------------------------------------------------------- batches
+class BatchSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # BatchResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class BatchJob(QRunnable):
+    """Writes a batch or anthology on a pool thread; plain records in, files out, signals back."""
+
+    def __init__(self, items: Sequence[BatchItem], out: Path, options: BatchOptions, *,
+                 anthology: bool = False, title: str | None = None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.items = list(items)
+        self.out = Path(out)
+        self.options = options
+        self.anthology = anthology
+        self.title = title
+        self.signals = BatchSignals()
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        def progress(done: int, total: int, name: str) -> None:
+            self.signals.progress.emit(done, total, name)
+
+        try:
+            if self.anthology:
+                result = write_anthology(self.items, self.out, self.options, progress=progress,
+                                         is_cancelled=lambda: self._cancel)
+            else:
+                result = write_batch(self.items, self.out, self.options, progress=progress,
+                                     is_cancelled=lambda: self._cancel, title=self.title)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except BeautifulLettersError as error:
+            self.signals.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - reported in words, never a traceback
+            self.signals.failed.emit(f"The batch could not be written: {error}")
+        else:
+            self.signals.finished.emit(result)
+
+
+_jobs: set[BatchJob] = set()
+
+
+def start_batch(job: BatchJob, parent: QWidget | None = None,
+                on_done: Callable[[BatchResult | None], None] | None = None) -> QProgressDialog:
+    """Run `job` with a progress dialog whose Cancel stops it and leaves no files behind."""
+    dialog = QProgressDialog("Writing letters…", "Cancel", 0, len(job.items), parent)
+    dialog.setWindowTitle("Export letters")
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(job.cancel)
+    _jobs.add(job)
+
+    def progress(done: int, total: int, name: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(f"Writing the letter to {name}…")
+
+    def finish(result: BatchResult | None) -> None:
+        _jobs.discard(job)
+        dialog.close()
+        if on_done is not None:
+            on_done(result)
+
+    job.signals.progress.connect(progress)
+    job.signals.finished.connect(finish)
+    job.signals.cancelled.connect(lambda: finish(None))
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(parent, "Export letters", message)
+        finish(None)
+
+    job.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(job)
+    return dialog
