@@ -341,6 +341,16 @@ class Archive:
                 for tag in tags:
                     db["person_tags"].insert({"person_id": person_id, "tag": tag})
 
+    def name_texts(self) -> list[str]:
+        """Every name, nickname, pet name and address in the archive (the spell checker's known words)."""
+        texts: list[str] = []
+        for row in self.db.conn.execute("SELECT display_name, full_name, nickname, addresses FROM people"):
+            texts += [value for value in row[:3] if value]
+            texts += json.loads(row[3] or "[]")
+        for (pet_names,) in self.db.conn.execute("SELECT pet_names FROM relationships"):
+            texts += json.loads(pet_names or "[]")
+        return texts
+
     def letter_count(self, person_id: int) -> int:
         return self.db.conn.execute(
             "SELECT count(*) FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
