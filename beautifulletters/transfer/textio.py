@@ -40,8 +40,11 @@ def clean_value(value: str | None) -> str | None:
     """A single imported value: controls removed, line breaks made \\n, outer blanks trimmed."""
     if value is None:
         return None
-    cleaned = clean_text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    return cleaned or None
+    if _CONTROL.search(value):
+        value = _CONTROL.sub("", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip() or None
 
 
 def _looks_utf16(data: bytes) -> str | None:
