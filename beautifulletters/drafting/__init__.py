@@ -61,9 +61,9 @@ def template_for_occasion(kind: str | None) -> str:
 
 def _render_resolved(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> engine.Rendered:
     if resolved.trusted:
-        return engine.render_source(resolved.source, resolved.name, context,
+        return engine.render_source(resolved.source, resolved.label, context,
                                     [str(p) for p in catalog.builtin_search_path()], strict=False)
-    return _render_bounded(resolved.source, resolved.name, context)
+    return _render_bounded(resolved.source, resolved.label, context)
 
 
 def _render_bounded(source: str, name: str, context: dict[str, Any]) -> engine.Rendered:
@@ -89,6 +89,8 @@ def _used_note_ids(text: str, context: dict[str, Any]) -> list[int]:
 
 def _draft(resolved: catalog.ResolvedTemplate, context: dict[str, Any], rendered: engine.Rendered) -> Draft:
     info = resolved.info
+    if not rendered.text.strip():
+        raise TemplateProblem(Problem(resolved.label, None, "the template produced no letter text"))
     fields = sorted(set(info.fields) | set(_lint.used_fields(resolved.source)))
     signature = " ".join(rendered.exported.get("signature", "").split()) or context["signer"]["first_name"]
     title = " ".join(rendered.exported.get("letter_title", "").split()) or info.title

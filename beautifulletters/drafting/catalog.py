@@ -134,6 +134,11 @@ class ResolvedTemplate:
     def name(self) -> str:
         return self.info.name
 
+    @property
+    def label(self) -> str:
+        """How messages name it: the file name ("birthday.j2"), so a user can find it."""
+        return Path(self.info.path).name if self.info.path else self.info.name
+
 
 def looks_like_path(value: str) -> bool:
     return "/" in value or value.endswith(TEMPLATE_SUFFIX) or value.startswith((".", "~"))

@@ -1,0 +1,175 @@
+"""Drafting through the API and the real command: stored drafts, history, lint, hostile data, properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from beautifulletters import drafting
+from beautifulletters.archive import Archive
+from beautifulletters.drafting import artifact_problems
+
+
+def test_the_sample_anniversary_letter_is_full_of_their_history(archive) -> None:
+    draft = drafting.render_draft(archive, recipient_id=3, signer_id=2, template="anniversary")
+    text = draft.text
+    assert artifact_problems(text) == []
+    assert text.splitlines()[0].endswith("Lolly,")
+    assert "Fifty years" in text and "fiftieth anniversary" in text
+    assert "at the county fair in 1974, when your peach pie won first prize and I bought the last slice" in text
+    # The memories the two earlier letters already told are not told again.
+    assert "Dickens" in text and "Otis Redding" in text and "Grand Canyon" not in text
+    assert "Scrabble" not in text
+    assert draft.signature == "Chris" and draft.title == "50th anniversary"
+    assert text.splitlines()[-1] in {"All my love,", "Yours, always,", "Ever yours,"}
+
+
+def test_letters_draft_stores_a_letter_with_its_first_revision(cli, archive_path: Path) -> None:
+    result = cli("letters", "draft", "--to", "3", "--from", "2", "--template", "anniversary")
+    assert result.returncode == 0, result.stderr
+    letter_id = int(result.stdout.strip())
+    with Archive.open(archive_path) as archive:
+        letter = archive.get_letter(letter_id)
+        assert letter["revision_count"] == 1 and letter["status"] == "draft"
+        assert letter["template"] == "anniversary" and letter["occasion"] == "anniversary"
+        assert letter["style"]["signature_name"] == "Chris"
+        assert letter["body_text"].startswith(("My", "Dear")) and letter["body"] == letter["body_text"]
+        assert letter["language"] == "en"
+        used = letter["style"]["used_note_ids"]
+        assert used and all(isinstance(i, int) for i in used)
+        # The next letter picks memories this one has not used.
+        nxt = drafting.render_draft(archive, recipient_id=3, signer_id=2, template="love-letter")
+        used_texts = [archive.get_note(i)["text"] for i in used]
+        assert not any(t.split()[1] in nxt.text.split("\n\n")[2] for t in used_texts if t.startswith("the winter"))
+
+
+def test_letters_draft_json_and_default_signer(cli) -> None:
+    payload = cli("letters", "draft", "--to", "3", "--template", "birthday", "--json").json()
+    assert payload["id"] >= 1 and payload["template"] == "birthday" and payload["text"].startswith("Dear")
+    assert payload["signer_id"] == 1  # the default signer, the user
+    assert isinstance(payload["warnings"], list)
+
+
+def test_templates_list_json_has_name_title_occasion(cli) -> None:
+    items = cli("templates", "list", "--json").json()
+    assert len(items) >= 16
+    assert all({"name", "title", "occasion"} <= set(item) for item in items)
+    shown = cli("templates", "show", "sympathy")
+    assert shown.returncode == 0 and "title: Sympathy" in shown.stdout
+
+
+def test_bad_input_is_one_line_and_exit_one(cli, tmp_path: Path) -> None:
+    result = cli("letters", "draft", "--to", "3", "--template", "no-such-template")
+    assert result.returncode == 1 and "no template named" in result.stderr and "Traceback" not in result.stderr
+    result = cli("letters", "draft", "--to", "999", "--template", "birthday")
+    assert result.returncode == 1 and "999" in result.stderr
+    broken = tmp_path / "broken.j2"
+    broken.write_text("Dear {{ recipient.name }},\n\n{% for x in memories %}\n", encoding="utf-8")
+    result = cli("letters", "draft", "--to", "3", "--template", str(broken))
+    assert result.returncode == 1 and "broken.j2, line" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    result = cli("templates", "check", str(broken))
+    assert result.returncode == 1 and "broken.j2, line 3" in result.stderr
+    result = cli("letters", "draft", "--template", "birthday")
+    assert result.returncode == 2
+
+
+def test_a_hostile_template_file_ends_quickly_through_the_command(cli, tmp_path: Path) -> None:
+    hostile = tmp_path / "spin.j2"
+    hostile.write_text("{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+                       "{% endfor %}{% endfor %}{% endfor %}",
+                       encoding="utf-8")
+    started = dt.datetime.now()
+    result = cli("letters", "draft", "--to", "3", "--template", str(hostile))
+    assert (dt.datetime.now() - started).total_seconds() < 8  # includes starting Python twice
+    assert result.returncode == 1 and "longer than" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_template_that_writes_nothing_is_refused(cli, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.j2"
+    empty.write_text("{# nothing #}\n{% if false %}x{% endif %}\n", encoding="utf-8")
+    result = cli("letters", "draft", "--to", "3", "--template", str(empty))
+    assert result.returncode == 1 and "no letter text" in result.stderr
+
+
+def test_template_file_drafts_and_includes_builtin_pieces(cli, tmp_path: Path) -> None:
+    mine = tmp_path / "short.j2"
+    mine.write_text('{% import "_letter.j2" as letter with context %}{{ letter.dear() }}\n\n'
+                    "I remember {{ memories[0].phrase }}.\n\n{{ letter.close() }}\n", encoding="utf-8")
+    result = cli("letters", "draft", "--to", "3", "--from", "2", "--template", str(mine), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "I remember the winter the pipes froze" in result.json()["text"]
+
+
+def test_lint_says_what_the_recipient_lacks(archive) -> None:
+    sam = archive.add_person(display_name="Sam Reyes")
+    warnings = drafting.lint(archive, "anniversary", sam, 1)
+    assert "Sam has no anniversary date; the letter will not mention the year." in warnings
+    assert any("no memories" in w for w in warnings)
+    assert drafting.lint(archive, "anniversary", 3, 2) == []
+
+
+def test_archive_data_is_never_markup_or_template_code(archive) -> None:
+    for name in ["*Sam*", "<b>Sam</b>", "{{ 7*7 }}", "Robert'); DROP TABLE people;--", "{% raw %}x"]:
+        person = archive.add_person(display_name=name)
+        archive.add_note(person, f"the day {name} baked bread", tag="memory")
+        draft = drafting.render_draft(archive, recipient_id=person, signer_id=2, template="friendship")
+        assert f"Dear {name}," in draft.text
+        assert f"the day {name} baked bread" in draft.text
+        assert "49" not in draft.text
+        preview = drafting.render_template_source("Dear {{ recipient.name }},\n\nHi.\n\nLove,", archive, person, 2)
+        assert preview.text == f"Dear {name},\n\nHi.\n\nLove,"
+
+
+def test_template_for_occasion() -> None:
+    assert drafting.template_for_occasion("birthday") == "birthday"
+    assert drafting.template_for_occasion("anniversary") == "anniversary"
+    names = {t.name for t in drafting.list_templates()}
+    assert drafting.template_for_occasion("custom") in names
+
+
+# ---------------------------------------------------------------- properties
+_LETTERS = string.ascii_letters + "éøñßçÅÖ"
+_word = st.text(alphabet=_LETTERS, min_size=2, max_size=10).filter(
+    lambda w: w.lower() not in {"none", "undefined", "and", "or", "the", "a", "an", "of", "with", "my", "your", "our",
+                                "but"})
+_name = st.builds(lambda a, b: f"{a.capitalize()} {b.capitalize()}" if b else a.capitalize(), _word,
+                  st.one_of(st.none(), _word))
+_NOUNS = ["picnic", "lake", "kitchen", "garden", "train", "concert", "storm", "market", "bicycle", "snow"]
+_note = st.one_of(
+    st.builds(lambda n, w, p: f"the {w} {n}{p}", st.sampled_from(_NOUNS), _word, st.sampled_from(["", ".", " ", "!"])),
+    st.builds(lambda n, w: f"dancing by the {n} in {w.capitalize()}", st.sampled_from(_NOUNS), _word),
+    st.builds(lambda n: f"the {n}", st.sampled_from(_NOUNS)),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=_name,
+    nickname=st.one_of(st.none(), _word),
+    pronouns=st.sampled_from([None, "he", "she", "they", "ze/zir/zir/zirs/zirself"]),
+    kind=st.one_of(st.none(), st.sampled_from(["wife", "husband", "old friend", "granddaughter", "colleague",
+                                               "neighbour", "partner"])),
+    since=st.one_of(st.none(), st.sampled_from(["1970", "1999-05", "2010-02-28", "2024-01-01"])),
+    birthday=st.one_of(st.none(), st.sampled_from(["1950-01-01", "--02-29", "2001-12-31"])),
+    notes=st.lists(st.tuples(st.sampled_from(["memory", "joke", "preference", "fact", "note"]), _note), max_size=5),
+    template=st.sampled_from([t for t in ("anniversary", "birthday", "thank-you-gift", "thank-you-kindness", "sympathy",
+                                          "get-well", "wedding", "new-baby", "graduation", "new-job", "retirement",
+                                          "apology", "love-letter", "thinking-of-you", "friendship",
+                                          "seasons-greetings", "letting-go")]),
+)
+def test_any_person_gets_a_clean_letter(archive, name, nickname, pronouns, kind, since, birthday, notes,
+                                        template) -> None:
+    person = archive.add_person(display_name=name, nickname=nickname, pronouns=pronouns, birthday=birthday)
+    if kind:
+        archive.set_relationship(2, person, kind=kind, since=since, how_we_met="at a wedding in Porto")
+    for tag, text in notes:
+        archive.add_note(person, text, tag=tag)
+    draft = drafting.render_draft(archive, recipient_id=person, signer_id=2, template=template,
+                                  today=dt.date(2026, 5, 1))
+    assert artifact_problems(draft.text) == [], draft.text
+    assert (nickname or name.split()[0]) in draft.text.split("\n")[0]
