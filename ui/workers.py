@@ -1,7 +1,8 @@
 """Run slow functions off the GUI thread and hand their result back to it through a signal.
 
-Workers get plain data and return plain data; they never touch a widget. The result (or the
-exception) is delivered by a Qt signal, so the slot runs on the GUI thread.
+Workers get plain data and return plain data; they never touch a widget. The result (or a
+plain-words message for a failure) is delivered by a Qt signal, so the slot runs on the GUI
+thread. `LatestOnly` is for search-as-you-type and previews: only the newest request counts.
 """
 
 from __future__ import annotations
@@ -11,16 +12,32 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from beautifulletters.errors import BeautifulLettersError
+
 # Tasks whose signals have not fired yet. Keeping a reference here stops Python from collecting
 # the signal object while the pool still runs the task (a classic PySide crash).
 _running: set[Task] = set()
+
+
+def plain_message(error: BaseException) -> str:
+    """A failure in words a person understands; never a traceback."""
+    if isinstance(error, BeautifulLettersError):
+        return str(error)
+    if isinstance(error, MemoryError):
+        return "There was not enough memory to finish this."
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror}{where}."
+    text = str(error).strip()
+    return f"Something went wrong: {text}" if text else f"Something went wrong ({type(error).__name__})."
 
 
 class TaskSignals(QObject):
     """Lives on the GUI thread; emitting from the worker queues the call to the GUI thread."""
 
     succeeded = Signal(object)
-    failed = Signal(object)  # the exception, for the caller to turn into plain words
+    failed = Signal(str)  # plain words
+    failed_with = Signal(object)  # the exception itself, for callers that need its details
     done = Signal()
 
 
@@ -39,8 +56,9 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.function(*self.args, **self.kwargs)
-        except BaseException as error:  # noqa: BLE001 - every failure must reach the GUI as a message
-            self.signals.failed.emit(error)
+        except Exception as error:  # noqa: BLE001 - every failure must reach the GUI as a message
+            self.signals.failed_with.emit(error)
+            self.signals.failed.emit(plain_message(error))
         else:
             self.signals.succeeded.emit(result)
         finally:
@@ -54,14 +72,14 @@ def run_in_background(
     function: Callable[..., Any],
     *args: Any,
     on_result: Callable[[Any], None] | None = None,
-    on_error: Callable[[BaseException], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
     pool: QThreadPool | None = None,
     **kwargs: Any,
 ) -> Task:
     """Start `function(*args, **kwargs)` on `pool` (the global pool by default).
 
-    Pass bound methods of a QObject as `on_result`/`on_error`: Qt then drops the call if that
-    object was deleted before the work finished.
+    `on_error` gets a plain message. Pass bound methods of a QObject: Qt then drops the call
+    if that object was deleted before the work finished.
     """
     task = Task(function, *args, **kwargs)
     if on_result is not None:
@@ -71,3 +89,73 @@ def run_in_background(
     _running.add(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+class LatestOnly(QObject):
+    """One call at a time; while it runs, newer requests replace each other; stale results are dropped.
+
+    ``LatestOnly(on_result, on_error).submit(function, *args)``: `on_result(result)` is called
+    only for the newest request, `on_error(message)` with plain words if that one failed.
+    """
+
+    def __init__(
+        self,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_result = on_result
+        self._on_error = on_error
+        self._generation = 0
+        self._running: Task | None = None
+        self._pending: tuple[int, Callable[..., Any], tuple[Any, ...]] | None = None
+        self._closed = False
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> None:
+        if self._closed:
+            return
+        self._generation += 1
+        request = (self._generation, function, args)
+        if self._running is None:
+            self._start(request)
+        else:
+            self._pending = request
+
+    def cancel(self) -> None:
+        """Forget the waiting request and ignore the running one's result."""
+        self._generation += 1
+        self._pending = None
+
+    def close(self) -> None:
+        """Deliver nothing more (the owner is going away)."""
+        self._closed = True
+        self.cancel()
+
+    def _start(self, request: tuple[int, Callable[..., Any], tuple[Any, ...]]) -> None:
+        generation, function, args = request
+        task = Task(function, *args)
+        task.signals.succeeded.connect(lambda value: self._finished(generation, value, None))
+        task.signals.failed.connect(lambda message: self._finished(generation, None, message))
+        self._running = task
+        _running.add(task)
+        QThreadPool.globalInstance().start(task)
+
+    def _finished(self, generation: int, value: Any, message: str | None) -> None:
+        self._running = None
+        if self._closed:
+            return
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._start(pending)
+        if generation != self._generation:
+            return  # a newer request exists: this result is stale
+        if message is not None:
+            if self._on_error is not None:
+                self._on_error(message)
+        else:
+            self._on_result(value)
