@@ -334,7 +334,9 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                 if value:
                     contact.related.append(Related(kind="spouse", name=value))
         except ValueError as error:
-            contact.warnings.append(f"line {prop.line}: {prop.name.lower()} {error} and was left out")
+            what = {"BDAY": "birthday"}.get(prop.name, "anniversary" if "DATE" in prop.name or "ANNIV" in prop.name
+                                                       else prop.name.lower())
+            contact.warnings.append(f"line {prop.line}: {what} {error} and was left out")
     if name_parts is not None:
         family, given, additional, prefix, suffix = (name_parts + [""] * 5)[:5]
         composed = " ".join(p for p in (prefix, given, additional, family, suffix) if p.strip())

@@ -1,0 +1,165 @@
+"""File ▸ Backups…: the rolling set of backups with their dates, Back up now, and Restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters.archive import Archive
+from beautifulletters.transfer import BackupInfo, RestoreResult, create_backup, list_backups, restore_backup
+from ui.workers import run_in_background
+
+
+def backup_now(archive_path: Path) -> BackupInfo:
+    """Worker side: a backup into the rolling set, on its own connection."""
+    with Archive.open(archive_path) as archive:
+        return create_backup(archive)
+
+
+def restore_and_open(source: Path, archive_path: Path) -> RestoreResult:
+    """Worker side: restore, then open once so a backup from an older version is brought up to date."""
+    result = restore_backup(source, archive_path)
+    Archive.open(archive_path).close()
+    return result
+
+
+class BackupsDialog(QDialog):
+    """Lists the backups of the archive at `archive_path`, newest first.
+
+    Restoring needs the window's own connection closed: `release_archive()` is called first
+    and `reopen_archive(result)` after (also after a failed restore, with None).
+    """
+
+    def __init__(
+        self,
+        archive_path: Path,
+        parent: QWidget | None = None,
+        *,
+        release_archive: Callable[[], None] | None = None,
+        reopen_archive: Callable[[RestoreResult | None], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.archive_path = Path(archive_path)
+        self.release_archive = release_archive
+        self.reopen_archive = reopen_archive
+        self.restored_result: RestoreResult | None = None
+        self.confirm: Callable[[BackupInfo], bool] = self._confirm_with_message_box
+        self.backups: list[BackupInfo] = []
+        self.setWindowTitle("Backups")
+        self.resize(640, 420)
+
+        self.about = QLabel(
+            "A backup is made when the app starts (at most one every 30 minutes) and once a day while it "
+            "runs; the newest of each of the last 7 days, 4 weeks and 6 months are kept."
+        )
+        self.about.setWordWrap(True)
+        self.view = QTableWidget(0, 2)
+        self.view.setHorizontalHeaderLabels(["Made on", "Size"])
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.view.itemSelectionChanged.connect(self._selection_changed)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.backup_button = QPushButton("Back up now")
+        self.restore_button = QPushButton("Restore…")
+        self.restore_button.setEnabled(False)
+        close = QPushButton("Close")
+        self.backup_button.clicked.connect(self._backup_clicked)
+        self.restore_button.clicked.connect(self._restore_clicked)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.backups = list_backups(self.archive_path)
+        self.view.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            when = QTableWidgetItem(info.created.astimezone().strftime("%A %d %B %Y, %H:%M"))
+            when.setToolTip(str(info.path))
+            self.view.setItem(row, 0, when)
+            self.view.setItem(row, 1, QTableWidgetItem(f"{info.size / 1024:,.0f} KB"))
+        if not self.backups:
+            self.status.setText("There are no backups yet. “Back up now” makes one.")
+        self._selection_changed()
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def _backup_clicked(self) -> None:
+        self.backup_button.setEnabled(False)
+        self.status.setText("Backing up…")
+        run_in_background(backup_now, self.archive_path, on_result=self._backed_up, on_error=self._failed)
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self.backup_button.setEnabled(True)
+        self.refresh()
+        self.status.setText(f"Backed up to {info.path.name}.")
+
+    def _confirm_with_message_box(self, info: BackupInfo) -> bool:
+        when = info.created.astimezone().strftime("%d %B %Y, %H:%M")
+        answer = QMessageBox.question(
+            self, "Restore this backup?",
+            f"Replace the archive with the backup from {when}?\n\n"
+            "Changes made since then will not be in it; the current archive is kept aside, next to it.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restore_clicked(self) -> None:
+        info = self.selected()
+        if info is None or not self.confirm(info):
+            return
+        if self.release_archive is not None:
+            self.release_archive()
+        self.restore_button.setEnabled(False)
+        self.backup_button.setEnabled(False)
+        self.status.setText("Restoring…")
+        run_in_background(restore_and_open, info.path, self.archive_path, on_result=self._restored,
+                          on_error=self._restore_failed)
+
+    def _restored(self, result: RestoreResult) -> None:
+        self.restored_result = result
+        if self.reopen_archive is not None:
+            self.reopen_archive(result)
+        self.backup_button.setEnabled(True)
+        self.refresh()
+        aside = f" The archive it replaced is kept as {result.kept_aside.name}." if result.kept_aside else ""
+        self.status.setText(f"Restored the backup {result.restored_from.name}.{aside}")
+
+    def _restore_failed(self, message: str) -> None:
+        if self.reopen_archive is not None:
+            self.reopen_archive(None)
+        self._failed(message)
+
+    def _failed(self, message: str) -> None:
+        self.backup_button.setEnabled(True)
+        self._selection_changed()
+        self.status.setText(message)

@@ -1,0 +1,275 @@
+"""File ▸ Import: choose how CSV columns map, preview what would happen, import with progress and Cancel.
+
+The reading, the dry run and the import run on a worker thread with their own archive
+connection (SQLite's WAL lets the window keep reading meanwhile); progress comes back by signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters.archive import Archive
+from beautifulletters.transfer import ImportReport, import_file
+from beautifulletters.transfer.csvfile import TARGETS, CsvTable, read_table
+from beautifulletters.transfer.importer import detect_format
+from beautifulletters.transfer.textio import read_contact_text
+from ui.workers import run_in_background
+
+_ACTION_LABELS = {"added": "Add", "updated": "Update", "unchanged": "Already there", "skipped": "Skip"}
+
+
+class _Progress(QObject):
+    """Created on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+
+    changed = Signal(int, int)
+
+
+def read_preview(path: Path) -> dict[str, Any]:
+    """Worker side: what the dialog shows before anything is imported (plain data only)."""
+    text, encoding = read_contact_text(path)
+    kind = detect_format(path, text)
+    if kind == "vcard":
+        return {"format": "vcard", "encoding": encoding, "table": None, "cards": text.upper().count("BEGIN:VCARD")}
+    table = read_table(text, str(path))
+    return {"format": "csv", "encoding": encoding, "table": table}
+
+
+def run_import(archive_path: Path, path: Path, *, dry_run: bool, on_duplicate: str, mapping: dict[str, str] | None,
+               progress: _Progress | None, cancel: threading.Event) -> ImportReport:
+    """Worker side: one import (or dry run) on its own connection to the archive."""
+    with Archive.open(archive_path) as archive:
+        return import_file(
+            archive, path, dry_run=dry_run, on_duplicate=on_duplicate, mapping=mapping,
+            progress=(lambda done, total: progress.changed.emit(done, total)) if progress else None,
+            cancelled=cancel.is_set,
+        )
+
+
+class ImportDialog(QDialog):
+    """Import one .vcf or .csv file into the archive at `archive_path`.
+
+    Emits `imported(report)` after a real import, so the window can refresh its lists.
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, archive_path: Path, file: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive_path = Path(archive_path)
+        self.file = Path(file)
+        self.table: CsvTable | None = None
+        self.report: ImportReport | None = None
+        self._cancel = threading.Event()
+        self._busy = False
+        self.setWindowTitle(f"Import {self.file.name}")
+        self.resize(760, 560)
+
+        self.about = QLabel(f"Reading {self.file.name}…")
+        self.about.setWordWrap(True)
+        self.mapping_view = QTableWidget(0, 3)
+        self.mapping_view.setHorizontalHeaderLabels(["Column in the file", "First value", "Goes to"])
+        self.mapping_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_view.verticalHeader().hide()
+        self.mapping_view.hide()
+
+        self.merge = QRadioButton("Someone already in the archive: add what is new (merge)")
+        self.skip = QRadioButton("Someone already in the archive: leave them as they are (skip)")
+        self.merge.setChecked(True)
+        choice = QButtonGroup(self)
+        choice.addButton(self.merge)
+        choice.addButton(self.skip)
+
+        self.results = QTableWidget(0, 4)
+        self.results.setHorizontalHeaderLabels(["#", "Name", "What happens", "Why"])
+        self.results.horizontalHeader().setStretchLastSection(True)
+        self.results.verticalHeader().hide()
+        self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.preview_button = QPushButton("Preview")
+        self.import_button = QPushButton("Import")
+        self.import_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.close_button = QPushButton("Close")
+        for button in (self.preview_button, self.import_button):
+            button.setEnabled(False)
+        self.preview_button.clicked.connect(lambda: self._start(dry_run=True))
+        self.import_button.clicked.connect(lambda: self._start(dry_run=False))
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        self.close_button.clicked.connect(self.reject)
+        self.cancel_button.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch()
+        for button in (self.preview_button, self.import_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
+        layout.addWidget(self.mapping_view, 2)
+        layout.addWidget(self.merge)
+        layout.addWidget(self.skip)
+        layout.addWidget(self.results, 3)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self._on_progress)
+        run_in_background(read_preview, self.file, on_result=self._show_preview, on_error=self._show_error)
+
+    # ------------------------------------------------------------------ reading
+    def _show_preview(self, preview: dict[str, Any]) -> None:
+        if preview["format"] == "vcard":
+            self.about.setText(f"{self.file.name}: a vCard file with {preview['cards']} card(s). "
+                               "Preview shows who would be added, updated or skipped.")
+        else:
+            table: CsvTable = preview["table"]
+            self.table = table
+            known = {"google": "a Google Contacts export", "outlook": "an Outlook export"}.get(table.flavour)
+            delimiter = {",": "commas", ";": "semicolons", "\t": "tabs"}[table.delimiter]
+            text = f"{self.file.name}: {len(table.rows)} row(s) separated by {delimiter}"
+            text += f", recognised as {known}." if known else ". Choose where each column goes."
+            if table.problems:
+                text += f" {len(table.problems)} row(s) cannot be read and will be skipped."
+            self.about.setText(text)
+            self._fill_mapping(table)
+        self.preview_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+
+    def _fill_mapping(self, table: CsvTable) -> None:
+        self.mapping_view.setRowCount(len(table.headers))
+        first = table.rows[0][1] if table.rows else []
+        for row, header in enumerate(table.headers):
+            self.mapping_view.setItem(row, 0, QTableWidgetItem(header))
+            sample = first[row] if row < len(first) else ""
+            self.mapping_view.setItem(row, 1, QTableWidgetItem(sample.replace("\n", " ⏎ ")[:80]))
+            combo = QComboBox()
+            for key, label in TARGETS.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(table.mapping.get(header, "ignore"))))
+            self.mapping_view.setCellWidget(row, 2, combo)
+        # Known exports are read with their own rules; the table is there to look at.
+        self.mapping_view.setEnabled(table.flavour == "generic")
+        self.mapping_view.show()
+
+    def mapping(self) -> dict[str, str] | None:
+        """The column mapping chosen, or None for a Google/Outlook export read by its own rules."""
+        if self.table is None or self.table.flavour != "generic":
+            return None
+        result = {}
+        for row, header in enumerate(self.table.headers):
+            combo = self.mapping_view.cellWidget(row, 2)
+            if isinstance(combo, QComboBox):
+                result[header] = combo.currentData()
+        return result
+
+    def set_target(self, header: str, target: str) -> None:
+        """Choose where a column goes (what a person does with the combo box)."""
+        assert self.table is not None
+        combo = self.mapping_view.cellWidget(self.table.headers.index(header), 2)
+        assert isinstance(combo, QComboBox)
+        combo.setCurrentIndex(combo.findData(target))
+
+    # ---------------------------------------------------------------- importing
+    def _start(self, *, dry_run: bool) -> None:
+        self._cancel.clear()
+        self._busy = True
+        self._dry_run = dry_run
+        for button in (self.preview_button, self.import_button, self.close_button):
+            button.setEnabled(False)
+        self.cancel_button.show()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.summary.setText("Checking…" if dry_run else "Importing…")
+        run_in_background(
+            run_import, self.archive_path, self.file, dry_run=dry_run,
+            on_duplicate="skip" if self.skip.isChecked() else "merge", mapping=self.mapping(),
+            progress=self._progress, cancel=self._cancel, on_result=self._finished, on_error=self._show_error,
+        )
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _cancel_clicked(self) -> None:
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.summary.setText("Cancelling… nothing will be imported.")
+
+    def _idle(self) -> None:
+        self._busy = False
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.cancel_button.setEnabled(True)
+        for button in (self.preview_button, self.import_button, self.close_button):
+            button.setEnabled(True)
+
+    def _finished(self, report: ImportReport) -> None:
+        self._idle()
+        self.report = report
+        self.results.setRowCount(len(report.items))
+        for row, item in enumerate(report.items):
+            action = _ACTION_LABELS.get(item.action, item.action)
+            if not report.dry_run:
+                action = {"Add": "Added", "Update": "Updated", "Skip": "Skipped"}.get(action, action)
+            why = item.reason or ""
+            if item.warnings:
+                why = "; ".join(filter(None, [why, *item.warnings]))
+            for column, value in enumerate([str(item.number), item.name or "(no name)", action, why]):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                if item.action == "skipped":
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                self.results.setItem(row, column, cell)
+        for column in range(3):
+            self.results.resizeColumnToContents(column)
+        self.summary.setText(report.summary())
+        if not report.dry_run:
+            self.import_button.setEnabled(False)  # importing twice would only report "already there"
+            self.close_button.setText("Done")
+            self.imported.emit(report)
+
+    def _show_error(self, message: str) -> None:
+        still_reading = self.about.text().startswith("Reading")
+        self._idle()
+        if still_reading:
+            # Not a contact file at all: say so once, and offer nothing to import.
+            self.about.setText(message)
+            self.preview_button.setEnabled(False)
+            self.import_button.setEnabled(False)
+        self.summary.setText(message)
+
+    def reject(self) -> None:
+        if self._busy:
+            self._cancel_clicked()  # the worker rolls back; closing waits for nothing
+            return
+        super().reject()
+
+    @classmethod
+    def ask(cls, archive_path: Path, file: Path, parent: QWidget | None = None) -> ImportReport | None:
+        """Show the dialog; returns the report of a real import, or None if nothing was imported."""
+        dialog = cls(archive_path, file, parent)
+        dialog.exec()
+        return dialog.report if dialog.report is not None and not dialog.report.dry_run else None
