@@ -89,9 +89,12 @@ class Archive:
         A foreign or damaged file raises a clear error and is never written to.
         """
         path = Path(path)
-        if path.is_dir():
-            raise ArchiveError(f"{path} is a folder, not an archive file.")
-        existed = path.exists() and path.stat().st_size > 0
+        try:
+            if path.is_dir():
+                raise ArchiveError(f"{path} is a folder, not an archive file.")
+            existed = path.exists() and path.stat().st_size > 0
+        except PermissionError:
+            raise ArchiveError(f"{path} cannot be reached (permission denied on the file or a folder above it).") from None
         if existed:
             _check_header(path)
         elif readonly:

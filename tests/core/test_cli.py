@@ -212,58 +212,40 @@ def _run_as_nobody_available() -> bool:
 
 
 @pytest.mark.skipif(not _run_as_nobody_available(), reason="needs root and setpriv to act as an ordinary user")
-def test_read_only_archive(cli, tmp_path: Path) -> None:
-    # Root ignores file permissions, so the command runs as the unprivileged user `nobody`.
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    path = folder / "letters.sqlite3"
-    assert cli("people", "list", archive=path).returncode == 0
-    os.chmod(path, 0o444)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.unlink()
-    os.chmod(folder, 0o555)
-    os.chmod(tmp_path, 0o755)
-    for parent in tmp_path.parents:
-        if str(parent).startswith("/tmp") and parent != Path("/tmp"):
-            os.chmod(parent, parent.stat().st_mode | 0o005)
-    before = path.read_bytes()
+def test_read_only_archive(cli) -> None:
+    # Root ignores file permissions, so the commands run as the unprivileged user `nobody`, in a
+    # folder of its own outside pytest's private temporary tree.
+    import shutil
     import sys
+    import tempfile
 
-    command = [
-        "setpriv",
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        sys.executable,
-        "-m",
-        "ui",
-        "people",
-        "add",
-        "Nope",
-        "--archive",
-        str(path),
-    ]
-    result = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    assert result.returncode == 1, result.stderr
-    assert "read-only" in result.stderr and "Traceback" not in result.stderr
-    listed = subprocess.run(
-        command[:-5] + ["people", "list", "--archive", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    assert listed.returncode == 0, listed.stderr
-    assert "Loretta" in listed.stdout
-    assert path.read_bytes() == before
+    base = Path(tempfile.mkdtemp(prefix="bl-readonly-"))
+    try:
+        os.chmod(base, 0o755)
+        folder = base / "ro"
+        folder.mkdir()
+        path = folder / "letters.sqlite3"
+        assert cli("people", "list", archive=path).returncode == 0
+        os.chmod(path, 0o444)
+        os.chmod(folder, 0o555)
+        before = path.read_bytes()
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m", "ui"]
+        repo = Path(__file__).resolve().parents[2]
+        env = {**os.environ, "HOME": str(base)}
+
+        added = subprocess.run([*as_nobody, "people", "add", "Nope", "--archive", str(path)],
+                               capture_output=True, text=True, cwd=repo, env=env)
+        assert added.returncode == 1, added.stderr
+        assert "read-only" in added.stderr and "Traceback" not in added.stderr
+
+        listed = subprocess.run([*as_nobody, "people", "list", "--archive", str(path)],
+                                capture_output=True, text=True, cwd=repo, env=env)
+        assert listed.returncode == 0, listed.stderr
+        assert "Loretta" in listed.stdout
+        assert path.read_bytes() == before
+    finally:
+        os.chmod(base / "ro", 0o755)
+        shutil.rmtree(base)
 
 
 def test_window_without_display_says_so(cli) -> None:
