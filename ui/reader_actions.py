@@ -23,6 +23,8 @@ class ReaderActions(QObject):
         self.controller = controller
         self._parent = parent
         style = parent.style()
+        # Kept here, not as a Qt property: PySide6 6.12 mis-counts references on property() reads.
+        self._tooltips: dict[QAction, str] = {}
 
         def action(text: str, icon: QStyle.StandardPixmap | None, shortcuts: list[QKeySequence],
                    slot: Callable[[], None], tip: str) -> QAction:
@@ -34,7 +36,7 @@ class ReaderActions(QObject):
             item.setStatusTip(tip)
             item.setToolTip(f"{tip} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
                             if shortcuts else tip)
-            item.setProperty("normalToolTip", item.toolTip())
+            self._tooltips[item] = item.toolTip()
             item.triggered.connect(slot)
             return item
 
@@ -117,7 +119,7 @@ class ReaderActions(QObject):
             item.setEnabled(enabled)
             # Disabled for want of the engine: the tooltip says what to install.
             reason = self.controller.unavailable_reason
-            item.setToolTip(reason if not available and reason else item.property("normalToolTip"))
+            item.setToolTip(reason if not available and reason else self._tooltips[item])
             if not available and reason:
                 item.setStatusTip(reason)
         for menu in (self.voice_menu, self.speed_menu, self.volume_menu):
