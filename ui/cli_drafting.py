@@ -35,8 +35,11 @@ def templates_list(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     width = max((len(info.name) for info in infos), default=10)
     for info in infos:
-        origin = "" if info.source == "builtin" else ("  (yours, replaces the built-in)" if info.overrides_builtin
-                                                      else "  (yours)")
+        origin = (
+            ""
+            if info.source == "builtin"
+            else ("  (yours, replaces the built-in)" if info.overrides_builtin else "  (yours)")
+        )
         print(f"{info.name:<{width}}  {info.title}: {info.description}{origin}")
     return EXIT_OK
 
@@ -63,8 +66,9 @@ def templates_check(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
-    draft = drafting.render_draft(archive, recipient_id=args.to, signer_id=args.signer, template=args.template,
-                                  occasion_date=args.occasion_date)
+    draft = drafting.render_draft(
+        archive, recipient_id=args.to, signer_id=args.signer, template=args.template, occasion_date=args.occasion_date
+    )
     letter_id = drafting.store_draft(archive, draft)
     if args.json:
         _print_json({"id": letter_id, **draft.to_json()})
@@ -79,8 +83,12 @@ def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
     return EXIT_OK
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+    letters_actions: argparse._SubParsersAction,
+) -> None:
     templates = commands.add_parser("templates", help="letter templates: built-in and your own", parents=[common])
     actions = templates.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
@@ -89,17 +97,23 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     sub = actions.add_parser("show", help="print a template's text", parents=[common, json_option])
     sub.add_argument("name", metavar="NAME")
     sub.set_defaults(handler=templates_show)
-    sub = actions.add_parser("check", help="syntax, sandbox and field check of a template file",
-                             parents=[common, json_option])
+    sub = actions.add_parser(
+        "check", help="syntax, sandbox and field check of a template file", parents=[common, json_option]
+    )
     sub.add_argument("file", metavar="FILE")
     sub.set_defaults(handler=templates_check)
 
-    sub = letters_actions.add_parser("draft", help="draft a letter from a template; prints the new letter's id",
-                                     parents=[common, json_option])
+    sub = letters_actions.add_parser(
+        "draft", help="draft a letter from a template; prints the new letter's id", parents=[common, json_option]
+    )
     sub.add_argument("--to", type=_id, required=True, metavar="ID", help="the recipient")
     sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help="the signer (default: you)")
     sub.add_argument("--template", required=True, metavar="NAME|FILE", help="a template name or a .j2 file")
-    sub.add_argument("--occasion-date", dest="occasion_date", metavar="DATE",
-                     help="the date the letter is for (default: the next birthday or anniversary)")
+    sub.add_argument(
+        "--occasion-date",
+        dest="occasion_date",
+        metavar="DATE",
+        help="the date the letter is for (default: the next birthday or anniversary)",
+    )
     sub.add_argument("--quiet", action="store_true", help="print only the id")
     sub.set_defaults(handler=letters_draft)

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from beautifulletters.archive import Archive
-from beautifulletters.drafting import catalog, engine, lint as _lint
+from beautifulletters.drafting import catalog, engine
+from beautifulletters.drafting import lint as _lint
 from beautifulletters.drafting.catalog import TemplateInfo
 from beautifulletters.drafting.context import build_context
 from beautifulletters.drafting.engine import Problem, TemplateProblem
@@ -22,8 +23,19 @@ from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
 from beautifulletters.errors import BeautifulLettersError
 
 __all__ = [
-    "Draft", "Problem", "TemplateInfo", "TemplateProblem", "artifact_problems", "check_template_file",
-    "create_draft", "store_draft", "lint", "list_templates", "render_draft", "render_template_source", "template_for_occasion",
+    "Draft",
+    "Problem",
+    "TemplateInfo",
+    "TemplateProblem",
+    "artifact_problems",
+    "check_template_file",
+    "create_draft",
+    "store_draft",
+    "lint",
+    "list_templates",
+    "render_draft",
+    "render_template_source",
+    "template_for_occasion",
 ]
 
 _OCCASION_TEMPLATES = {"birthday": "birthday", "anniversary": "anniversary", "custom": "thinking-of-you"}
@@ -61,14 +73,21 @@ def template_for_occasion(kind: str | None) -> str:
 
 def _render_resolved(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> engine.Rendered:
     if resolved.trusted:
-        return engine.render_source(resolved.source, resolved.label, context,
-                                    [str(p) for p in catalog.builtin_search_path()], strict=False)
+        return engine.render_source(
+            resolved.source, resolved.label, context, [str(p) for p in catalog.builtin_search_path()], strict=False
+        )
     return _render_bounded(resolved.source, resolved.label, context)
 
 
 def _render_bounded(source: str, name: str, context: dict[str, Any]) -> engine.Rendered:
-    request = {"op": "render", "source": source, "name": name, "context": context, "strict": True,
-               "search_path": [str(p) for p in catalog.user_search_path()]}
+    request = {
+        "op": "render",
+        "source": source,
+        "name": name,
+        "context": context,
+        "strict": True,
+        "search_path": [str(p) for p in catalog.user_search_path()],
+    }
     try:
         answer = shared_renderer().request(request)
     except WorkerProblem as error:
@@ -109,20 +128,46 @@ def _draft(resolved: catalog.ResolvedTemplate, context: dict[str, Any], rendered
     )
 
 
-def render_draft(archive: Archive, *, recipient_id: int, signer_id: int | None = None, template: str,
-                 occasion_date: str | None = None, today: dt.date | None = None) -> Draft:
+def render_draft(
+    archive: Archive,
+    *,
+    recipient_id: int,
+    signer_id: int | None = None,
+    template: str,
+    occasion_date: str | None = None,
+    today: dt.date | None = None,
+) -> Draft:
     """Render `template` (a name or a template file) for the pair; nothing is stored."""
     resolved = catalog.resolve(template)
-    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id, occasion=resolved.info.occasion,
-                            occasion_date=occasion_date, today=today)
+    context = build_context(
+        archive,
+        recipient_id=recipient_id,
+        signer_id=signer_id,
+        occasion=resolved.info.occasion,
+        occasion_date=occasion_date,
+        today=today,
+    )
     return _draft(resolved, context, _render_resolved(resolved, context))
 
 
-def create_draft(archive: Archive, *, recipient_id: int, signer_id: int | None = None, template: str,
-                 occasion_date: str | None = None, today: dt.date | None = None) -> int:
+def create_draft(
+    archive: Archive,
+    *,
+    recipient_id: int,
+    signer_id: int | None = None,
+    template: str,
+    occasion_date: str | None = None,
+    today: dt.date | None = None,
+) -> int:
     """Render and store a draft as a new letter (with its first revision); returns the letter id."""
-    draft = render_draft(archive, recipient_id=recipient_id, signer_id=signer_id, template=template,
-                         occasion_date=occasion_date, today=today)
+    draft = render_draft(
+        archive,
+        recipient_id=recipient_id,
+        signer_id=signer_id,
+        template=template,
+        occasion_date=occasion_date,
+        today=today,
+    )
     return store_draft(archive, draft)
 
 
@@ -130,9 +175,16 @@ def store_draft(archive: Archive, draft: Draft) -> int:
     """Store a rendered draft as a new letter; the style remembers the signature and the notes it used."""
     assert draft.signer_id is not None and draft.recipient_id is not None
     return archive.create_letter(
-        signer_id=draft.signer_id, recipient_id=draft.recipient_id, body=draft.text, body_format="text",
-        body_text=draft.text, occasion=draft.occasion, occasion_date=draft.occasion_date, template=draft.template,
-        title=draft.title, language=draft.language,
+        signer_id=draft.signer_id,
+        recipient_id=draft.recipient_id,
+        body=draft.text,
+        body_format="text",
+        body_text=draft.text,
+        occasion=draft.occasion,
+        occasion_date=draft.occasion_date,
+        template=draft.template,
+        title=draft.title,
+        language=draft.language,
         style={"signature_name": draft.signature, "used_note_ids": draft.used_note_ids},
     )
 
@@ -140,20 +192,32 @@ def store_draft(archive: Archive, draft: Draft) -> int:
 def lint(archive: Archive, template: str, recipient_id: int, signer_id: int | None = None) -> list[str]:
     """Sentences about what this recipient lacks that the template would use."""
     resolved = catalog.resolve(template)
-    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id,
-                            occasion=resolved.info.occasion)
+    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id, occasion=resolved.info.occasion)
     fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
     return _lint.lint_context(fields, context)
 
 
-def render_template_source(source: str, archive: Archive, recipient_id: int, signer_id: int | None = None, *,
-                           name: str = "preview", today: dt.date | None = None,
-                           occasion_date: str | None = None) -> Draft:
+def render_template_source(
+    source: str,
+    archive: Archive,
+    recipient_id: int,
+    signer_id: int | None = None,
+    *,
+    name: str = "preview",
+    today: dt.date | None = None,
+    occasion_date: str | None = None,
+) -> Draft:
     """Live preview for the template editor: the source always renders sandboxed in the bounded worker."""
     info = catalog.info_from_source(name, source, origin="user", path="")
     resolved = catalog.ResolvedTemplate(info, source, trusted=False)
-    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id, occasion=info.occasion,
-                            occasion_date=occasion_date, today=today)
+    context = build_context(
+        archive,
+        recipient_id=recipient_id,
+        signer_id=signer_id,
+        occasion=info.occasion,
+        occasion_date=occasion_date,
+        today=today,
+    )
     return _draft(resolved, context, _render_bounded(source, name, context))
 
 
@@ -162,8 +226,13 @@ def sample_context(occasion: str = "letter", today: dt.date | None = None) -> di
     with tempfile.TemporaryDirectory(prefix="beautifulletters-check-") as folder:
         with Archive.open(Path(folder) / "sample.sqlite3") as archive:
             people = {archive.get_person(i)["display_name"]: i for i in archive.person_ids()}
-            return build_context(archive, recipient_id=people["Loretta Mercer"], signer_id=people["Chris Mercer"],
-                                 occasion=occasion, today=today)
+            return build_context(
+                archive,
+                recipient_id=people["Loretta Mercer"],
+                signer_id=people["Chris Mercer"],
+                occasion=occasion,
+                today=today,
+            )
 
 
 def check_template_file(path: str | Path) -> list[Problem]:
@@ -175,8 +244,13 @@ def check_template_file(path: str | Path) -> list[Problem]:
     except BeautifulLettersError as error:
         return [Problem(name, None, str(error).split(": ", 1)[-1])]
     info = catalog.info_from_source(name, source, origin="file", path=path)
-    request = {"op": "check", "source": source, "name": name, "context": sample_context(info.occasion),
-               "search_path": [str(p) for p in catalog.user_search_path()]}
+    request = {
+        "op": "check",
+        "source": source,
+        "name": name,
+        "context": sample_context(info.occasion),
+        "search_path": [str(p) for p in catalog.user_search_path()],
+    }
     try:
         answer = shared_renderer().request(request)
     except WorkerProblem as error:

@@ -119,7 +119,8 @@ def list_templates() -> list[TemplateInfo]:
             source = read_source(path)
         except BeautifulLettersError:
             continue
-        infos.append(info_from_source(name, source, origin=origin, path=path, overrides=origin == "user" and name in builtin))
+        overrides = origin == "user" and name in builtin
+        infos.append(info_from_source(name, source, origin=origin, path=path, overrides=overrides))
     infos.sort(key=lambda info: (info.source != "builtin", info.title.casefold(), info.name))
     return infos
 
@@ -153,20 +154,25 @@ def resolve(name_or_path: str) -> ResolvedTemplate:
         path = Path(value).expanduser()
         source = read_source(path)
         stem = path.name[: -len(TEMPLATE_SUFFIX)] if path.name.endswith(TEMPLATE_SUFFIX) else path.stem
-        return ResolvedTemplate(info_from_source(stem or "template", source, origin="file", path=path.resolve()),
-                                source, trusted=False)
+        return ResolvedTemplate(
+            info_from_source(stem or "template", source, origin="file", path=path.resolve()), source, trusted=False
+        )
     if not _NAME.match(value):
         raise BeautifulLettersError(f"template: {value!r} is not a template name (letters, digits, - and _).")
     user_path = user_templates_dir() / f"{value}{TEMPLATE_SUFFIX}"
     builtin_path = templates_dir() / f"{value}{TEMPLATE_SUFFIX}"
     if user_path.is_file():
         source = read_source(user_path)
-        return ResolvedTemplate(info_from_source(value, source, origin="user", path=user_path,
-                                                 overrides=builtin_path.is_file()), source, trusted=False)
+        return ResolvedTemplate(
+            info_from_source(value, source, origin="user", path=user_path, overrides=builtin_path.is_file()),
+            source,
+            trusted=False,
+        )
     if builtin_path.is_file():
         source = read_source(builtin_path)
-        return ResolvedTemplate(info_from_source(value, source, origin="builtin", path=builtin_path), source,
-                                trusted=True)
+        return ResolvedTemplate(
+            info_from_source(value, source, origin="builtin", path=builtin_path), source, trusted=True
+        )
     names = ", ".join(info.name for info in list_templates())
     raise BeautifulLettersError(f"template: there is no template named {value!r}; choose one of: {names}.")
 

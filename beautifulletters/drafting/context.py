@@ -16,19 +16,107 @@ from beautifulletters.drafting import helpers
 from beautifulletters.errors import ValidationError
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
-_STOPWORDS = {"the", "and", "with", "for", "that", "this", "from", "they", "their", "them", "were", "was", "every",
-              "into", "over", "when", "what", "have", "has", "had", "her", "his", "him", "she", "you", "your"}
+_STOPWORDS = {
+    "the",
+    "and",
+    "with",
+    "for",
+    "that",
+    "this",
+    "from",
+    "they",
+    "their",
+    "them",
+    "were",
+    "was",
+    "every",
+    "into",
+    "over",
+    "when",
+    "what",
+    "have",
+    "has",
+    "had",
+    "her",
+    "his",
+    "him",
+    "she",
+    "you",
+    "your",
+}
 
 
-_PREPOSITION_START = r"^(at|in|on|through|via|during|when|while|over|by|after|before|outside|near|under|across|from|on)\b"
-_PARTNER = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiancé", "fiancée", "fiance",
-            "fiancee", "love", "sweetheart", "lover"}
-_FAMILY = {"mother", "father", "mom", "mum", "dad", "son", "daughter", "sister", "brother", "grandmother",
-           "grandfather", "grandma", "grandpa", "granny", "grandson", "granddaughter", "grandchild", "aunt", "uncle",
-           "cousin", "niece", "nephew", "child", "parent", "sibling", "stepmother", "stepfather", "godmother",
-           "godfather", "goddaughter", "godson", "family", "in-law"}
-_WORK = {"colleague", "coworker", "co-worker", "boss", "client", "manager", "mentor", "teacher", "student",
-         "neighbour", "neighbor", "acquaintance", "doctor", "nurse", "customer"}
+_PREPOSITION_START = (
+    r"^(at|in|on|through|via|during|when|while|over|by|after|before|outside|near|under"
+    r"|across|from)\b"
+)
+_PARTNER = {
+    "wife",
+    "husband",
+    "spouse",
+    "partner",
+    "girlfriend",
+    "boyfriend",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "fiancee",
+    "love",
+    "sweetheart",
+    "lover",
+}
+_FAMILY = {
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "son",
+    "daughter",
+    "sister",
+    "brother",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandpa",
+    "granny",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "aunt",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "child",
+    "parent",
+    "sibling",
+    "stepmother",
+    "stepfather",
+    "godmother",
+    "godfather",
+    "goddaughter",
+    "godson",
+    "family",
+    "in-law",
+}
+_WORK = {
+    "colleague",
+    "coworker",
+    "co-worker",
+    "boss",
+    "client",
+    "manager",
+    "mentor",
+    "teacher",
+    "student",
+    "neighbour",
+    "neighbor",
+    "acquaintance",
+    "doctor",
+    "nurse",
+    "customer",
+}
 
 
 def closeness(kind: str | None) -> str:
@@ -98,8 +186,9 @@ def _note_used_in(note_text: str, letter_text: str) -> bool:
     return len(words & found) / len(words) >= 0.6
 
 
-def note_context(note: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
-                 used: bool) -> dict[str, Any]:
+def note_context(
+    note: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *, used: bool
+) -> dict[str, Any]:
     text = helpers.clean_note_text(note.get("text"))
     voiced = helpers.letter_voice(text, signer, recipient, about_couple=note.get("relationship_id") is not None)
     phrase = clause = None
@@ -119,13 +208,14 @@ def note_context(note: dict[str, Any], signer: dict[str, Any], recipient: dict[s
         "phrase": phrase,
         "clause": clause,
         "sentence": (helpers.capitalize_first(clause) + ".") if clause else None,
-        "year": helpers.parse_date(noted_on).year if noted_on and len(noted_on) >= 4 else None,
+        "year": helpers.year_of(noted_on),
         "used": used,
     }
 
 
-def _occasion_date(archive: Archive, kind: str, recipient: dict[str, Any], signer_id: int,
-                   explicit: str | None, today: dt.date) -> tuple[str | None, str | None]:
+def _occasion_date(
+    archive: Archive, kind: str, recipient: dict[str, Any], signer_id: int, explicit: str | None, today: dt.date
+) -> tuple[str | None, str | None]:
     """(the date this letter is for, the original date it counts from), e.g. the wedding day."""
     original: str | None = None
     if kind == "birthday":
@@ -134,7 +224,7 @@ def _occasion_date(archive: Archive, kind: str, recipient: dict[str, Any], signe
         candidates = [d for d in archive.dates_for(recipient["id"]) if d["kind"] == "anniversary"]
         relationship = archive.get_relationship(signer_id, recipient["id"])
         own = [d for d in candidates if relationship and d.get("relationship_id") == relationship["id"]]
-        chosen = (own or candidates or [None])[0]
+        chosen = (own or candidates)[0] if (own or candidates) else None
         if chosen:
             original = chosen["date"]
         elif relationship and relationship.get("since") and len(relationship["since"]) == 10:
@@ -146,8 +236,15 @@ def _occasion_date(archive: Archive, kind: str, recipient: dict[str, Any], signe
     return None, None
 
 
-def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None = None, occasion: str = "letter",
-                  occasion_date: str | None = None, today: dt.date | None = None) -> dict[str, Any]:
+def build_context(
+    archive: Archive,
+    *,
+    recipient_id: int,
+    signer_id: int | None = None,
+    occasion: str = "letter",
+    occasion_date: str | None = None,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
     """Everything a template may use, as plain data (see docs/template-guide.md)."""
     today = today or dt.date.today()
     if signer_id is None:
@@ -166,9 +263,19 @@ def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None 
         occasion_date = validation.date(occasion_date, "occasion date", allow_yearless=True)
 
     relationship_record = archive.get_relationship(signer_id, recipient_id)
-    relationship: dict[str, Any] = {"kind": None, "closeness": "unknown", "since": None, "since_year": None,
-                                    "years": None, "how_we_met": None, "how_we_met_sentence": None,
-                                    "pet_names": [], "pet_name": None, "tone": None, "known": False}
+    relationship: dict[str, Any] = {
+        "kind": None,
+        "closeness": "unknown",
+        "since": None,
+        "since_year": None,
+        "years": None,
+        "how_we_met": None,
+        "how_we_met_sentence": None,
+        "pet_names": [],
+        "pet_name": None,
+        "tone": None,
+        "known": False,
+    }
     if relationship_record:
         since = relationship_record.get("since")
         pet_names = [n for n in (_one_line(p) for p in relationship_record.get("pet_names") or []) if n]
@@ -182,12 +289,13 @@ def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None 
             kind=kind,
             closeness=closeness(kind),
             since=since,
-            since_year=helpers.parse_date(since).year if since else None,
+            since_year=helpers.year_of(since),
             years=helpers.years_since(since, today) if since else None,
             # `how_we_met` fits after "we met" ("at the county fair..."); the sentence stands alone.
             how_we_met=how_phrase,
-            how_we_met_sentence=(helpers.capitalize_first(how if how_phrase is None else f"we met {how}") + "."
-                                 if how else None),
+            how_we_met_sentence=(
+                helpers.capitalize_first(how if how_phrase is None else f"we met {how}") + "." if how else None
+            ),
             pet_names=pet_names,
             # The nickname is what the letter already calls them; a second pet name adds warmth.
             pet_name=next((p for p in pet_names if p != recipient["name"]), None),
@@ -195,7 +303,7 @@ def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None 
             known=True,
         )
 
-    earlier = [l for l in archive.list_letters(to=recipient_id, signer=signer_id)]
+    earlier = archive.list_letters(to=recipient_id, signer=signer_id)
     used_ids: set[int] = set()
     earlier_texts: list[str] = []
     for summary in earlier:
@@ -223,8 +331,15 @@ def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None 
 
     dates = []
     for item in archive.dates_for(recipient_id):
-        dates.append({"kind": item["kind"], "date": item["date"], "label": _one_line(item.get("label")),
-                      "text": helpers.natural_date(item["date"]), "years": helpers.years_since(item["date"], today)})
+        dates.append(
+            {
+                "kind": item["kind"],
+                "date": item["date"],
+                "label": _one_line(item.get("label")),
+                "text": helpers.natural_date(item["date"]),
+                "years": helpers.years_since(item["date"], today),
+            }
+        )
 
     when, original = _occasion_date(archive, occasion, recipient_record, signer_id, occasion_date, today)
     years = None
@@ -240,7 +355,7 @@ def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None 
         "ordinal": helpers.ordinal_number(years) if years else None,
         "ordinal_words": helpers.ordinal_words(years) if years else None,
         "years_words": helpers.number_words(years) if years else None,
-        "days_until": (helpers.parse_date(when) - today).days if when and not when.startswith("--") else None,
+        "days_until": helpers.days_between(today, when),
     }
     last = earlier[0] if earlier else None
     history = {
@@ -262,9 +377,14 @@ def build_context(archive: Archive, *, recipient_id: int, signer_id: int | None 
         "fresh_memories": [n for n in notes["memories"] if not n["used"]],
         "dates": dates,
         "occasion": occasion_context,
-        "today": {"date": today.isoformat(), "text": helpers.natural_date(today.isoformat()),
-                  "year": today.year, "month": helpers.month_name(today.isoformat()),
-                  "weekday": today.strftime("%A"), "season": helpers.season_of(today.isoformat())},
+        "today": {
+            "date": today.isoformat(),
+            "text": helpers.natural_date(today.isoformat()),
+            "year": today.year,
+            "month": helpers.month_name(today.isoformat()),
+            "weekday": today.strftime("%A"),
+            "season": helpers.season_of(today.isoformat()),
+        },
         "history": history,
         "variant": variant,
     }

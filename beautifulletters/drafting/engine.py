@@ -119,7 +119,7 @@ def run(environment: LetterEnvironment, source: str, name: str, context: dict[st
 
 def _stack_depth() -> list[None]:
     frame = sys._getframe()
-    depth = []
+    depth: list[None] = []
     while frame is not None:
         depth.append(None)
         frame = frame.f_back  # type: ignore[assignment]
@@ -150,7 +150,6 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def render_source(source: str, name: str, context: dict[str, Any], search_path: list[str], *,
-                  strict: bool) -> Rendered:
+def render_source(source: str, name: str, context: dict[str, Any], search_path: list[str], *, strict: bool) -> Rendered:
     environment = make_environment(search_path, strict=strict)
     return run(environment, source, name, context)

@@ -53,8 +53,10 @@ def _mul(left: Any, right: Any) -> Any:
     for seq, count in ((left, right), (right, left)):
         if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
             if len(seq) * max(count, 0) > MAX_SEQUENCE:
-                raise LimitError(f"repeating something {count:,} times would build {len(seq) * count:,} "
-                                 "characters or items, more than a letter could need")
+                raise LimitError(
+                    f"repeating something {count:,} times would build {len(seq) * count:,} "
+                    "characters or items, more than a letter could need"
+                )
     return _check_size(left * right)
 
 
@@ -118,20 +120,16 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.binop_table = {**self.binop_table, "*": _mul, "**": _pow, "%": _mod, "+": _add,
-                            "//": operator.floordiv}
+        self.binop_table = {**self.binop_table, "*": _mul, "**": _pow, "%": _mod, "+": _add, "//": operator.floordiv}
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _check_numbers(args, kwargs)
         target = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
         if getattr(target, "__name__", "") in {"format", "format_map"} and isinstance(
-                getattr(target, "__self__", None), str):
+            getattr(target, "__self__", None), str
+        ):
             _checked_format_string(target.__self__)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
-
-    def format_string(self, s: str, args: Any, kwargs: Any, format_func: Any = None) -> str:
-        _checked_format_string(s)
-        return _check_size(super().format_string(s, args, kwargs, format_func))
 
 
 def _finalize(value: Any) -> Any:
@@ -191,8 +189,26 @@ GLOBALS: dict[str, Any] = {
 }
 
 # Built-in filters that can be asked to build something huge (widths, counts, repeats).
-_AMPLIFYING_FILTERS = ("center", "indent", "wordwrap", "truncate", "format", "replace", "join", "batch", "slice",
-                       "list", "string", "join", "sum", "random", "urlize", "pprint", "tojson", "filesizeformat")
+_AMPLIFYING_FILTERS = (
+    "center",
+    "indent",
+    "wordwrap",
+    "truncate",
+    "format",
+    "replace",
+    "join",
+    "batch",
+    "slice",
+    "list",
+    "string",
+    "join",
+    "sum",
+    "random",
+    "urlize",
+    "pprint",
+    "tojson",
+    "filesizeformat",
+)
 
 
 def make_environment(search_path: Sequence[Path | str], *, strict: bool) -> LetterEnvironment:

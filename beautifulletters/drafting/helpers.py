@@ -11,15 +11,65 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-         "nineteen"]
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_ORDINAL_ONES = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                 "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_ORDINAL_ONES = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 STANDARD_PRONOUNS: dict[str, tuple[str, str, str, str, str]] = {
     "he": ("he", "him", "his", "his", "himself"),
@@ -101,8 +151,17 @@ def pronoun_forms(value: str | None) -> dict[str, Any]:
     }
 
 
-_IRREGULAR_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go", "isn't": "aren't",
-                     "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+_IRREGULAR_PLURAL = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "goes": "go",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "doesn't": "don't",
+}
 _IRREGULAR_FIRST = {"is": "am", "isn't": "am not", "was": "was", "wasn't": "wasn't"}
 
 
@@ -156,7 +215,7 @@ def capitalize_first(text: str | None) -> str:
     text = str(text)
     for index, char in enumerate(text):
         if char.isalpha():
-            return text[:index] + char.upper() + text[index + 1:]
+            return text[:index] + char.upper() + text[index + 1 :]
     return text
 
 
@@ -200,6 +259,19 @@ def natural_date(value: Any, *, with_year: bool = False) -> str:
     return result
 
 
+def year_of(value: Any) -> int | None:
+    """The year of 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; None for a year-less or missing date."""
+    text = str(value or "")
+    return int(text[:4]) if re.match(r"^\d{4}", text) else None
+
+
+def days_between(start: dt.date, value: Any) -> int | None:
+    """Days from `start` until a dated value; None without a full date."""
+    text = str(value or "")
+    date = parse_date(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    return (date - start).days if date else None
+
+
 def month_name(value: Any) -> str:
     date = parse_date(value)
     return _MONTHS[date.month - 1] if date else ""
@@ -223,8 +295,17 @@ def years_since(value: Any, today: Any = None) -> int | None:
 def season_of(value: Any) -> str:
     """The northern-hemisphere season of a date ("winter")."""
     date = parse_date(value) or dt.date.today()
-    return {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
-            6: "summer", 7: "summer", 8: "summer"}.get(date.month, "autumn")
+    return {
+        12: "winter",
+        1: "winter",
+        2: "winter",
+        3: "spring",
+        4: "spring",
+        5: "spring",
+        6: "summer",
+        7: "summer",
+        8: "summer",
+    }.get(date.month, "autumn")
 
 
 # ---------------------------------------------------------- names and voice
@@ -241,20 +322,168 @@ def first_name(display_name: str | None) -> str:
     return name
 
 
-_ADVERBS = {"still", "always", "never", "often", "sometimes", "really", "just", "also", "usually", "secretly",
-            "truly", "even", "only", "rarely", "constantly", "proudly", "swears", "insists"} - {"swears", "insists"}
+_ADVERBS = {
+    "still",
+    "always",
+    "never",
+    "often",
+    "sometimes",
+    "really",
+    "just",
+    "also",
+    "usually",
+    "secretly",
+    "truly",
+    "even",
+    "only",
+    "rarely",
+    "constantly",
+    "proudly",
+    "swears",
+    "insists",
+} - {"swears", "insists"}
 # After "her", these base verbs show she is the object ("let her win"), not the owner ("her book").
-_BASE_VERBS = {"win", "lose", "laugh", "smile", "cry", "dance", "sing", "go", "come", "know", "be", "feel", "think",
-               "see", "say", "read", "drive", "cook", "pick", "choose", "decide", "lead", "have", "take", "make",
-               "talk", "walk", "sleep", "rest", "stay", "leave", "try", "do", "get", "play", "beat", "hum"}
-_FOLLOWERS_OF_OBJECT = {"a", "an", "the", "to", "at", "in", "on", "with", "and", "or", "for", "from", "about",
-                        "by", "when", "while", "that", "so", "but", "again", "too", "once", "every", "all", "his", "her",
-                        "my", "your", "our", "their", "some", "two", "three", "back", "up", "out", "off", "down"}
-_BEFORE_OBJECT = {"to", "for", "with", "at", "about", "from", "by", "of", "without", "beside", "like", "than", "on",
-                  "in", "near", "behind", "after", "before", "told", "gave", "met", "saw", "love", "loves", "let",
-                  "lets", "made", "makes", "called", "calls", "asked", "asks", "took", "takes", "teases", "teased"}
-_PHRASE_STARTERS = {"the", "a", "an", "our", "that", "those", "this", "these", "when", "how", "your", "my",
-                    "every", "each", "all", "one", "some", "his", "her", "their", "what", "why"}
+_BASE_VERBS = {
+    "win",
+    "lose",
+    "laugh",
+    "smile",
+    "cry",
+    "dance",
+    "sing",
+    "go",
+    "come",
+    "know",
+    "be",
+    "feel",
+    "think",
+    "see",
+    "say",
+    "read",
+    "drive",
+    "cook",
+    "pick",
+    "choose",
+    "decide",
+    "lead",
+    "have",
+    "take",
+    "make",
+    "talk",
+    "walk",
+    "sleep",
+    "rest",
+    "stay",
+    "leave",
+    "try",
+    "do",
+    "get",
+    "play",
+    "beat",
+    "hum",
+}
+_FOLLOWERS_OF_OBJECT = {
+    "a",
+    "an",
+    "the",
+    "to",
+    "at",
+    "in",
+    "on",
+    "with",
+    "and",
+    "or",
+    "for",
+    "from",
+    "about",
+    "by",
+    "when",
+    "while",
+    "that",
+    "so",
+    "but",
+    "again",
+    "too",
+    "once",
+    "every",
+    "all",
+    "his",
+    "her",
+    "my",
+    "your",
+    "our",
+    "their",
+    "some",
+    "two",
+    "three",
+    "back",
+    "up",
+    "out",
+    "off",
+    "down",
+}
+_BEFORE_OBJECT = {
+    "to",
+    "for",
+    "with",
+    "at",
+    "about",
+    "from",
+    "by",
+    "of",
+    "without",
+    "beside",
+    "like",
+    "than",
+    "on",
+    "in",
+    "near",
+    "behind",
+    "after",
+    "before",
+    "told",
+    "gave",
+    "met",
+    "saw",
+    "love",
+    "loves",
+    "let",
+    "lets",
+    "made",
+    "makes",
+    "called",
+    "calls",
+    "asked",
+    "asks",
+    "took",
+    "takes",
+    "teases",
+    "teased",
+}
+_PHRASE_STARTERS = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "that",
+    "those",
+    "this",
+    "these",
+    "when",
+    "how",
+    "your",
+    "my",
+    "every",
+    "each",
+    "all",
+    "one",
+    "some",
+    "his",
+    "her",
+    "their",
+    "what",
+    "why",
+}
 _WORD = re.compile(r"[^\W_][\w'’-]*|[^\w]+|_+", re.UNICODE)
 
 
@@ -263,8 +492,9 @@ def _third_person_words(person: Mapping[str, Any]) -> set[str]:
     return {n for n in names if n and " " not in n and _NAME_WORD.match(n)}
 
 
-def letter_voice(text: str, signer: Mapping[str, Any], recipient: Mapping[str, Any], *,
-                 about_couple: bool = False) -> str | None:
+def letter_voice(
+    text: str, signer: Mapping[str, Any], recipient: Mapping[str, Any], *, about_couple: bool = False
+) -> str | None:
     """Rewrite a note written about the two of them into the letter's voice.
 
     "Chris still claims he lets her win at Scrabble" becomes "I still claim I let you win at
@@ -286,10 +516,16 @@ def letter_voice(text: str, signer: Mapping[str, Any], recipient: Mapping[str, A
         ours = couple
     signer_names = _third_person_words(signer)
     recipient_names = _third_person_words(recipient) - signer_names
-    signer_subject = (signer.get("pronouns") or pronoun_forms(signer.get("pronoun_set")))["subject"].lower() \
-        if signer.get("pronoun_set") else None
-    recipient_subject = (recipient.get("pronouns") or pronoun_forms(recipient.get("pronoun_set")))["subject"].lower() \
-        if recipient.get("pronoun_set") else None
+    signer_subject = (
+        (signer.get("pronouns") or pronoun_forms(signer.get("pronoun_set")))["subject"].lower()
+        if signer.get("pronoun_set")
+        else None
+    )
+    recipient_subject = (
+        (recipient.get("pronouns") or pronoun_forms(recipient.get("pronoun_set")))["subject"].lower()
+        if recipient.get("pronoun_set")
+        else None
+    )
     result: list[str] = []
     agree_next: str | None = None  # the new subject whose verb must change ("I", "you")
     words_seen = 0
@@ -300,9 +536,12 @@ def letter_voice(text: str, signer: Mapping[str, Any], recipient: Mapping[str, A
             if not token.isspace():
                 agree_next = None
             continue
-        following = next((t for t in tokens[index + 1:] if re.match(r"\w", t)), "")
-        next_token = tokens[index + 2] if index + 2 < len(tokens) and tokens[index + 1] == " " else (
-            tokens[index + 1] if index + 1 < len(tokens) else "")
+        following = next((t for t in tokens[index + 1 :] if re.match(r"\w", t)), "")
+        next_token = (
+            tokens[index + 2]
+            if index + 2 < len(tokens) and tokens[index + 1] == " "
+            else (tokens[index + 1] if index + 1 < len(tokens) else "")
+        )
         ends_clause = not following or not re.match(r"\w", next_token) and next_token.strip() != ""
         replaced: str | None = None
         base = re.sub(r"['’]s?$", "", token)
@@ -311,8 +550,11 @@ def letter_voice(text: str, signer: Mapping[str, Any], recipient: Mapping[str, A
         elif token in signer_names or token in recipient_names:
             previous = next((t for t in reversed(tokens[:index]) if not t.isspace()), "")
             # A name after a verb or preposition is an object ("bought Chris a pie"); else a subject.
-            is_subject = bool(following) and not ends_clause and not (
-                previous.lower() in _BEFORE_OBJECT or previous.lower().endswith("ed"))
+            is_subject = (
+                bool(following)
+                and not ends_clause
+                and not (previous.lower() in _BEFORE_OBJECT or previous.lower().endswith("ed"))
+            )
             if token in signer_names:
                 replaced = "I" if is_subject else "me"
             else:
@@ -332,8 +574,11 @@ def letter_voice(text: str, signer: Mapping[str, Any], recipient: Mapping[str, A
                 if lower == "her":
                     replaced = table.get("_object", replaced) if as_object else table.get("_possessive", replaced)
                 else:
-                    replaced = table.get("_possessive_pronoun", replaced) if ends_clause else table.get(
-                        "_possessive", replaced)
+                    replaced = (
+                        table.get("_possessive_pronoun", replaced)
+                        if ends_clause
+                        else table.get("_possessive", replaced)
+                    )
             if lower in (signer_subject, recipient_subject):
                 agree_next = replaced
                 result.append(_cased(replaced, token, words_seen))
@@ -386,8 +631,22 @@ def _voice_map(pronoun_set: str | None, targets: tuple[str, str, str, str, str])
 
 def _looks_conjugated(word: str) -> bool:
     lower = word.lower()
-    if lower in _IRREGULAR_PLURAL or lower in {"can", "will", "would", "could", "should", "might", "must", "had",
-                                                "did", "made", "said", "loved", "liked", "used"}:
+    if lower in _IRREGULAR_PLURAL or lower in {
+        "can",
+        "will",
+        "would",
+        "could",
+        "should",
+        "might",
+        "must",
+        "had",
+        "did",
+        "made",
+        "said",
+        "loved",
+        "liked",
+        "used",
+    }:
         return True
     return len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "'s", "’s"))
 
@@ -399,14 +658,80 @@ def clean_note_text(text: str | None) -> str:
     return cleaned.rstrip(" .;:,!") if cleaned else ""
 
 
-_CLAUSE_WORDS = {"i", "you", "we", "they", "he", "she", "it", "is", "are", "was", "were", "am", "has", "have", "had",
-                 "can", "will", "would", "could", "did", "does", "do", "never", "always", "still"}
+_CLAUSE_WORDS = {
+    "i",
+    "you",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "has",
+    "have",
+    "had",
+    "can",
+    "will",
+    "would",
+    "could",
+    "did",
+    "does",
+    "do",
+    "never",
+    "always",
+    "still",
+}
 
 
-_COMMON_VERBS = {"love", "loves", "loved", "like", "likes", "liked", "hate", "hates", "adore", "adores", "enjoy",
-                 "enjoys", "prefer", "prefers", "want", "wants", "need", "needs", "know", "knows", "met", "went",
-                 "made", "took", "gave", "got", "said", "says", "lives", "live", "works", "work", "plays", "sings",
-                 "drinks", "eats", "reads", "claims", "swears", "insists", "collects", "grows", "keeps"}
+_COMMON_VERBS = {
+    "love",
+    "loves",
+    "loved",
+    "like",
+    "likes",
+    "liked",
+    "hate",
+    "hates",
+    "adore",
+    "adores",
+    "enjoy",
+    "enjoys",
+    "prefer",
+    "prefers",
+    "want",
+    "wants",
+    "need",
+    "needs",
+    "know",
+    "knows",
+    "met",
+    "went",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "said",
+    "says",
+    "lives",
+    "live",
+    "works",
+    "work",
+    "plays",
+    "sings",
+    "drinks",
+    "eats",
+    "reads",
+    "claims",
+    "swears",
+    "insists",
+    "collects",
+    "grows",
+    "keeps",
+}
 
 
 def is_noun_phrase(text: str) -> bool:
@@ -426,7 +751,8 @@ def lower_first_if_common(text: str) -> str:
     if not text:
         return text
     first = text.split(" ", 1)[0]
-    if first.lower() in _PHRASE_STARTERS | {"we", "they", "you"} or (first.lower().endswith("ing") and first[1:].islower()):
+    gerund = first.lower().endswith("ing") and first[1:].islower()
+    if first.lower() in _PHRASE_STARTERS | {"we", "they", "you"} or gerund:
         return text[0].lower() + text[1:]
     return text
 
@@ -491,7 +817,7 @@ def artifact_problems(text: str) -> list[str]:
         match = re.search(pattern, source)
         if match:
             start = max(match.start() - 20, 0)
-            problems.append(f"{message}: …{source[start:match.end() + 20]!r}…")
+            problems.append(f"{message}: …{source[start : match.end() + 20]!r}…")
     if len(paragraphs) < 3:
         problems.append("has no salutation, body and closing")
     else:
@@ -507,11 +833,14 @@ def artifact_problems(text: str) -> list[str]:
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
             if _FRAGMENT_END.search(sentence):
                 problems.append(f"a sentence ends on a dangling word: {sentence[-40:]!r}")
-            if len(re.findall(r"\w+", sentence)) < 2 and not re.match(r"^(Yes|No|Always|Happy|Congratulations)",
-                                                                        sentence):
+            if len(re.findall(r"\w+", sentence)) < 2 and not re.match(
+                r"^(Yes|No|Always|Happy|Congratulations)", sentence
+            ):
                 problems.append(f"an orphaned fragment: {sentence!r}")
         for match in re.finditer(r"[.!?] ([a-z])", paragraph):
-            problems.append(f"a sentence starts in lower case: …{paragraph[max(match.start() - 20, 0):match.end() + 20]!r}…")
+            problems.append(
+                f"a sentence starts in lower case: …{paragraph[max(match.start() - 20, 0) : match.end() + 20]!r}…"
+            )
     return problems
 
 

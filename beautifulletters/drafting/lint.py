@@ -13,20 +13,77 @@ from beautifulletters.drafting.environment import GLOBALS, make_environment
 
 # Fields of the context a template can name; the template guide documents each.
 CONTEXT_FIELDS: dict[str, set[str]] = {
-    "signer": {"id", "display_name", "full_name", "first_name", "nickname", "name", "pronoun_set", "pronouns",
-               "has_pronouns", "birthday", "birthday_text", "age", "language", "tags", "is_self"},
-    "relationship": {"kind", "closeness", "how_we_met_sentence", "since", "since_year", "years", "how_we_met", "pet_names", "pet_name", "tone", "known"},
+    "signer": {
+        "id",
+        "display_name",
+        "full_name",
+        "first_name",
+        "nickname",
+        "name",
+        "pronoun_set",
+        "pronouns",
+        "has_pronouns",
+        "birthday",
+        "birthday_text",
+        "age",
+        "language",
+        "tags",
+        "is_self",
+    },
+    "relationship": {
+        "kind",
+        "closeness",
+        "how_we_met_sentence",
+        "since",
+        "since_year",
+        "years",
+        "how_we_met",
+        "pet_names",
+        "pet_name",
+        "tone",
+        "known",
+    },
     "notes": {"memories", "jokes", "facts", "preferences", "other"},
-    "occasion": {"kind", "date", "date_text", "original_date", "years", "ordinal", "ordinal_words", "years_words",
-                 "days_until"},
+    "occasion": {
+        "kind",
+        "date",
+        "date_text",
+        "original_date",
+        "years",
+        "ordinal",
+        "ordinal_words",
+        "years_words",
+        "days_until",
+    },
     "today": {"date", "text", "year", "month", "weekday", "season"},
     "history": {"count", "last_date", "last_date_text", "last_occasion", "used_note_ids"},
-    "memories": set(), "jokes": set(), "facts": set(), "preferences": set(), "fresh_memories": set(),
-    "dates": set(), "variant": set(),
+    "memories": set(),
+    "jokes": set(),
+    "facts": set(),
+    "preferences": set(),
+    "fresh_memories": set(),
+    "dates": set(),
+    "variant": set(),
 }
 CONTEXT_FIELDS["recipient"] = CONTEXT_FIELDS["signer"]
-_JINJA_NAMES = {"loop", "self", "super", "varargs", "kwargs", "caller", "true", "false", "none", "True", "False",
-                "None", "namespace", "dict", "cycler", "joiner"}
+_JINJA_NAMES = {
+    "loop",
+    "self",
+    "super",
+    "varargs",
+    "kwargs",
+    "caller",
+    "true",
+    "false",
+    "none",
+    "True",
+    "False",
+    "None",
+    "namespace",
+    "dict",
+    "cycler",
+    "joiner",
+}
 
 
 def used_fields(source: str) -> list[str]:
@@ -60,13 +117,17 @@ def field_problems(source: str, name: str) -> list[Problem]:
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name not in known and (node.name, node.lineno) not in seen:
             seen.add((node.name, node.lineno))
-            problems.append(Problem(name, node.lineno, f"{node.name!r} is not a template field{_suggest(node.name, known)}"))
-    for node in tree.find_all(nodes.Getattr):
-        if isinstance(node.node, nodes.Name) and node.node.name in CONTEXT_FIELDS and node.node.name not in assigned:
-            fields = CONTEXT_FIELDS[node.node.name]
-            if fields and node.attr not in fields:
-                problems.append(Problem(name, node.lineno, f"{node.node.name} has no field {node.attr!r}"
-                                                           f"{_suggest(node.attr, fields)}"))
+            problems.append(
+                Problem(name, node.lineno, f"{node.name!r} is not a template field{_suggest(node.name, known)}")
+            )
+    for attribute in tree.find_all(nodes.Getattr):
+        owner = attribute.node
+        if isinstance(owner, nodes.Name) and owner.name in CONTEXT_FIELDS and owner.name not in assigned:
+            fields = CONTEXT_FIELDS[owner.name]
+            if fields and attribute.attr not in fields:
+                suggestion = _suggest(attribute.attr, fields)
+                message = f"{owner.name} has no field {attribute.attr!r}{suggestion}"
+                problems.append(Problem(name, attribute.lineno, message))
     return problems
 
 
@@ -110,12 +171,15 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
     if wants("recipient.pronouns") and not recipient["has_pronouns"]:
         warnings.append(f"{who} has no pronouns recorded; the letter speaks of them only as “you”.")
     if wants("relationship") and not relationship["known"]:
-        warnings.append(f"There is no relationship from {signer['name']} to {who}; the letter will not say what you are "
-                        "to each other or how you met.")
+        warnings.append(
+            f"There is no relationship from {signer['name']} to {who}; the letter will not say what you are "
+            "to each other or how you met."
+        )
     else:
         if wants("relationship.how_we_met") and not relationship["how_we_met"]:
-            warnings.append(f"The archive does not say how {signer['name']} and {who} met; the letter will not tell "
-                            "that story.")
+            warnings.append(
+                f"The archive does not say how {signer['name']} and {who} met; the letter will not tell that story."
+            )
         if wants("relationship.since", "relationship.years") and not relationship["since"]:
             warnings.append("The relationship has no start date; the letter will not count the years.")
         if wants("relationship.pet_names", "relationship.pet_name") and not relationship["pet_names"]:
@@ -126,11 +190,18 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
         warnings.append(f"{who} has no birthday recorded; the letter will not mention the date.")
     elif occasion["kind"] == "birthday" and wants("occasion") and not occasion["years"]:
         warnings.append(f"{who}'s birth year is unknown; the letter will not mention the age.")
-    for group, label in (("memories", "memories"), ("jokes", "shared jokes"), ("preferences", "preferences"),
-                         ("facts", "facts")):
+    for group, label in (
+        ("memories", "memories"),
+        ("jokes", "shared jokes"),
+        ("preferences", "preferences"),
+        ("facts", "facts"),
+    ):
         if wants(group, f"notes.{group}") and not context[group]:
             warnings.append(f"{who} has no {label} in the archive; the letter will not mention any.")
-    if wants("memories", "fresh_memories") and context["memories"] and not any(
-            not m["used"] for m in context["memories"]):
+    if (
+        wants("memories", "fresh_memories")
+        and context["memories"]
+        and not any(not m["used"] for m in context["memories"])
+    ):
         warnings.append(f"Every memory of {who} was used in an earlier letter; this one repeats one.")
     return warnings

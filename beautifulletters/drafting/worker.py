@@ -30,8 +30,11 @@ MAX_ANSWER_BYTES = 4 * 1024 * 1024
 def _limit_resources() -> None:
     import resource
 
-    for limit, value in ((resource.RLIMIT_AS, MEMORY_LIMIT_BYTES), (resource.RLIMIT_FSIZE, 0),
-                         (resource.RLIMIT_CORE, 0)):
+    for limit, value in (
+        (resource.RLIMIT_AS, MEMORY_LIMIT_BYTES),
+        (resource.RLIMIT_FSIZE, 0),
+        (resource.RLIMIT_CORE, 0),
+    ):
         try:
             soft, hard = resource.getrlimit(limit)
             cap = value if hard == resource.RLIM_INFINITY else min(value, hard)
@@ -74,8 +77,9 @@ def _handle(request: dict[str, Any]) -> dict[str, Any]:
     search_path = [str(p) for p in request.get("search_path") or []]
     try:
         if operation == "render":
-            rendered = engine.render_source(source, name, request.get("context") or {}, search_path,
-                                            strict=bool(request.get("strict", True)))
+            rendered = engine.render_source(
+                source, name, request.get("context") or {}, search_path, strict=bool(request.get("strict", True))
+            )
             return {"ok": True, "text": rendered.text, "exported": rendered.exported}
         if operation == "check":
             problems = lint.check_source_in_sandbox(source, name, request.get("context") or {}, search_path)
@@ -83,8 +87,7 @@ def _handle(request: dict[str, Any]) -> dict[str, Any]:
     except engine.TemplateProblem as error:
         return {"ok": False, "problem": error.problem.to_json()}
     except MemoryError:
-        return {"ok": False, "problem": {"template": name, "line": None,
-                                         "message": engine.describe(MemoryError())}}
+        return {"ok": False, "problem": {"template": name, "line": None, "message": engine.describe(MemoryError())}}
     return {"ok": False, "problem": {"template": name, "line": None, "message": f"unknown request {operation!r}"}}
 
 
@@ -101,11 +104,19 @@ def main() -> None:
             _allow_cpu_seconds(CPU_SECONDS_PER_RENDER)
             answer = _handle(request)
         except MemoryError:
-            answer = {"ok": False, "problem": {"template": "template", "line": None,
-                                               "message": "the template needs more memory than a letter may use"}}
+            answer = {
+                "ok": False,
+                "problem": {
+                    "template": "template",
+                    "line": None,
+                    "message": "the template needs more memory than a letter may use",
+                },
+            }
         except Exception as error:  # noqa: BLE001 - the parent gets a message, never a traceback
-            answer = {"ok": False, "problem": {"template": "template", "line": None,
-                                               "message": f"{type(error).__name__}: {error}"}}
+            answer = {
+                "ok": False,
+                "problem": {"template": "template", "line": None, "message": f"{type(error).__name__}: {error}"},
+            }
         stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         stdout.flush()
 
@@ -129,8 +140,12 @@ class BoundedRenderer:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         process = subprocess.Popen(
             [sys.executable, "-m", "beautifulletters.drafting.worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            cwd=package_root, env=env, close_fds=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=package_root,
+            env=env,
+            close_fds=True,
         )
         self._process = process
         self._exchange(process, {"op": "ping"}, START_SECONDS)

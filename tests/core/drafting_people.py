@@ -13,9 +13,14 @@ def add_test_people(archive: Any) -> dict[str, tuple[int, int]]:
     archive.update_person(me, display_name="Jordan Avery", pronouns="she")
     sparse = archive.add_person(display_name="Sam")
     river = archive.add_person(display_name="River Okafor", pronouns="they", nickname="Riv", birthday="1990-06-02")
-    archive.set_relationship(me, river, kind="best friend", since="2009",
-                             how_we_met="in a chemistry lab at university, when River set a sleeve on fire",
-                             pet_names=["Riv", "trouble"])
+    archive.set_relationship(
+        me,
+        river,
+        kind="best friend",
+        since="2009",
+        how_we_met="in a chemistry lab at university, when River set a sleeve on fire",
+        pet_names=["Riv", "trouble"],
+    )
     archive.add_note(river, "the summer we painted the boathouse blue", tag="memory")
     archive.add_note(river, "River always orders dessert first", tag="memory")
     archive.add_note(river, "River swears they can parallel park", tag="joke")

@@ -80,9 +80,11 @@ def test_bad_input_is_one_line_and_exit_one(cli, tmp_path: Path) -> None:
 
 def test_a_hostile_template_file_ends_quickly_through_the_command(cli, tmp_path: Path) -> None:
     hostile = tmp_path / "spin.j2"
-    hostile.write_text("{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
-                       "{% endfor %}{% endfor %}{% endfor %}",
-                       encoding="utf-8")
+    hostile.write_text(
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+        "{% endfor %}{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
     started = dt.datetime.now()
     result = cli("letters", "draft", "--to", "3", "--template", str(hostile))
     assert (dt.datetime.now() - started).total_seconds() < 8  # includes starting Python twice
@@ -98,8 +100,11 @@ def test_a_template_that_writes_nothing_is_refused(cli, tmp_path: Path) -> None:
 
 def test_template_file_drafts_and_includes_builtin_pieces(cli, tmp_path: Path) -> None:
     mine = tmp_path / "short.j2"
-    mine.write_text('{% import "_letter.j2" as letter with context %}{{ letter.dear() }}\n\n'
-                    "I remember {{ memories[0].phrase }}.\n\n{{ letter.close() }}\n", encoding="utf-8")
+    mine.write_text(
+        '{% import "_letter.j2" as letter with context %}{{ letter.dear() }}\n\n'
+        "I remember {{ memories[0].phrase }}.\n\n{{ letter.close() }}\n",
+        encoding="utf-8",
+    )
     result = cli("letters", "draft", "--to", "3", "--from", "2", "--template", str(mine), "--json")
     assert result.returncode == 0, result.stderr
     assert "I remember the winter the pipes froze" in result.json()["text"]
@@ -135,10 +140,13 @@ def test_template_for_occasion() -> None:
 # ---------------------------------------------------------------- properties
 _LETTERS = string.ascii_letters + "éøñßçÅÖ"
 _word = st.text(alphabet=_LETTERS, min_size=2, max_size=10).filter(
-    lambda w: w.lower() not in {"none", "undefined", "and", "or", "the", "a", "an", "of", "with", "my", "your", "our",
-                                "but"})
-_name = st.builds(lambda a, b: f"{a.capitalize()} {b.capitalize()}" if b else a.capitalize(), _word,
-                  st.one_of(st.none(), _word))
+    lambda w: (
+        w.lower() not in {"none", "undefined", "and", "or", "the", "a", "an", "of", "with", "my", "your", "our", "but"}
+    )
+)
+_name = st.builds(
+    lambda a, b: f"{a.capitalize()} {b.capitalize()}" if b else a.capitalize(), _word, st.one_of(st.none(), _word)
+)
 _NOUNS = ["picnic", "lake", "kitchen", "garden", "train", "concert", "storm", "market", "bicycle", "snow"]
 _note = st.one_of(
     st.builds(lambda n, w, p: f"the {w} {n}{p}", st.sampled_from(_NOUNS), _word, st.sampled_from(["", ".", " ", "!"])),
@@ -152,24 +160,48 @@ _note = st.one_of(
     name=_name,
     nickname=st.one_of(st.none(), _word),
     pronouns=st.sampled_from([None, "he", "she", "they", "ze/zir/zir/zirs/zirself"]),
-    kind=st.one_of(st.none(), st.sampled_from(["wife", "husband", "old friend", "granddaughter", "colleague",
-                                               "neighbour", "partner"])),
+    kind=st.one_of(
+        st.none(),
+        st.sampled_from(["wife", "husband", "old friend", "granddaughter", "colleague", "neighbour", "partner"]),
+    ),
     since=st.one_of(st.none(), st.sampled_from(["1970", "1999-05", "2010-02-28", "2024-01-01"])),
     birthday=st.one_of(st.none(), st.sampled_from(["1950-01-01", "--02-29", "2001-12-31"])),
     notes=st.lists(st.tuples(st.sampled_from(["memory", "joke", "preference", "fact", "note"]), _note), max_size=5),
-    template=st.sampled_from([t for t in ("anniversary", "birthday", "thank-you-gift", "thank-you-kindness", "sympathy",
-                                          "get-well", "wedding", "new-baby", "graduation", "new-job", "retirement",
-                                          "apology", "love-letter", "thinking-of-you", "friendship",
-                                          "seasons-greetings", "letting-go")]),
+    template=st.sampled_from(
+        [
+            t
+            for t in (
+                "anniversary",
+                "birthday",
+                "thank-you-gift",
+                "thank-you-kindness",
+                "sympathy",
+                "get-well",
+                "wedding",
+                "new-baby",
+                "graduation",
+                "new-job",
+                "retirement",
+                "apology",
+                "love-letter",
+                "thinking-of-you",
+                "friendship",
+                "seasons-greetings",
+                "letting-go",
+            )
+        ]
+    ),
 )
-def test_any_person_gets_a_clean_letter(archive, name, nickname, pronouns, kind, since, birthday, notes,
-                                        template) -> None:
+def test_any_person_gets_a_clean_letter(
+    archive, name, nickname, pronouns, kind, since, birthday, notes, template
+) -> None:
     person = archive.add_person(display_name=name, nickname=nickname, pronouns=pronouns, birthday=birthday)
     if kind:
         archive.set_relationship(2, person, kind=kind, since=since, how_we_met="at a wedding in Porto")
     for tag, text in notes:
         archive.add_note(person, text, tag=tag)
-    draft = drafting.render_draft(archive, recipient_id=person, signer_id=2, template=template,
-                                  today=dt.date(2026, 5, 1))
+    draft = drafting.render_draft(
+        archive, recipient_id=person, signer_id=2, template=template, today=dt.date(2026, 5, 1)
+    )
     assert artifact_problems(draft.text) == [], draft.text
     assert (nickname or name.split()[0]) in draft.text.split("\n")[0]

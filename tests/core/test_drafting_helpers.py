@@ -8,10 +8,20 @@ from beautifulletters.drafting import helpers
 from beautifulletters.drafting.helpers import artifact_problems
 
 
-@pytest.mark.parametrize(("n", "words", "digits"), [
-    (1, "first", "1st"), (2, "second", "2nd"), (3, "third", "3rd"), (11, "eleventh", "11th"), (12, "twelfth", "12th"),
-    (21, "twenty-first", "21st"), (50, "fiftieth", "50th"), (100, "one hundredth", "100th"), (112, "one hundred and twelfth", "112th"),
-])
+@pytest.mark.parametrize(
+    ("n", "words", "digits"),
+    [
+        (1, "first", "1st"),
+        (2, "second", "2nd"),
+        (3, "third", "3rd"),
+        (11, "eleventh", "11th"),
+        (12, "twelfth", "12th"),
+        (21, "twenty-first", "21st"),
+        (50, "fiftieth", "50th"),
+        (100, "one hundredth", "100th"),
+        (112, "one hundred and twelfth", "112th"),
+    ],
+)
 def test_ordinals_in_words_and_digits(n: int, words: str, digits: str) -> None:
     assert helpers.ordinal_words(n) == words
     assert helpers.ordinal_number(n) == digits
@@ -47,7 +57,10 @@ def test_notes_are_rewritten_into_the_letters_voice() -> None:
     chris = {"display_name": "Chris Mercer", "first_name": "Chris", "pronoun_set": "he"}
     lolly = {"display_name": "Loretta Mercer", "first_name": "Loretta", "nickname": "Lolly", "pronoun_set": "she"}
     voice = helpers.letter_voice
-    assert voice("Chris still claims he lets her win at Scrabble", chris, lolly) == "I still claim I let you win at Scrabble"
+    assert (
+        voice("Chris still claims he lets her win at Scrabble", chris, lolly)
+        == "I still claim I let you win at Scrabble"
+    )
     assert voice("Loretta loves yellow roses", chris, lolly) == "You love yellow roses"
     assert voice("they read Dickens aloud", chris, lolly, about_couple=True) == "we read Dickens aloud"
     assert voice("Chris and Loretta drove to Maine", chris, lolly) == "We drove to Maine"
@@ -57,13 +70,22 @@ def test_notes_are_rewritten_into_the_letters_voice() -> None:
     assert voice("River always orders dessert first", chris, river) == "You always order dessert first"
 
 
-@pytest.mark.parametrize("bad", [
-    "Dear None,\n\nHello there.\n\nLove,", "Dear Sam,\n\nHello undefined friend.\n\nLove,",
-    "Dear Sam,\n\nHello {{ name }}.\n\nLove,", "Dear Sam,\n\nI remember ().\n\nLove,",
-    "Dear Sam,\n\nHello  there.\n\nLove,", "Dear Sam,\n\nHello there .\n\nLove,",
-    "Dear Sam,\n\nHello there, .\n\nLove,", "Dear Sam,\n\nI remember the.\n\nLove,",
-    "Dear Sam,\n\nand the roses.\n\nLove,", "Dear Sam,\n\nHello there\n\nLove,", "Dear Sam,\n\nI said \"\".\n\nLove,",
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "Dear None,\n\nHello there.\n\nLove,",
+        "Dear Sam,\n\nHello undefined friend.\n\nLove,",
+        "Dear Sam,\n\nHello {{ name }}.\n\nLove,",
+        "Dear Sam,\n\nI remember ().\n\nLove,",
+        "Dear Sam,\n\nHello  there.\n\nLove,",
+        "Dear Sam,\n\nHello there .\n\nLove,",
+        "Dear Sam,\n\nHello there, .\n\nLove,",
+        "Dear Sam,\n\nI remember the.\n\nLove,",
+        "Dear Sam,\n\nand the roses.\n\nLove,",
+        "Dear Sam,\n\nHello there\n\nLove,",
+        'Dear Sam,\n\nI said "".\n\nLove,',
+    ],
+)
 def test_artifact_check_finds_what_gives_a_template_away(bad: str) -> None:
     assert artifact_problems(bad)
 

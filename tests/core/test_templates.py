@@ -15,9 +15,25 @@ from tests.core.drafting_people import add_test_people
 
 HOSTILE = Path(__file__).parent / "hostile_templates"
 BUILTIN_NAMES = sorted(p.stem for p in templates_dir().glob("*.j2") if not p.name.startswith("_"))
-OCCASIONS_REQUIRED = {"anniversary", "birthday", "thank-you-gift", "thank-you-kindness", "sympathy", "get-well",
-                      "wedding", "new-baby", "graduation", "new-job", "retirement", "apology", "love-letter",
-                      "thinking-of-you", "friendship", "seasons-greetings", "letting-go"}
+OCCASIONS_REQUIRED = {
+    "anniversary",
+    "birthday",
+    "thank-you-gift",
+    "thank-you-kindness",
+    "sympathy",
+    "get-well",
+    "wedding",
+    "new-baby",
+    "graduation",
+    "new-job",
+    "retirement",
+    "apology",
+    "love-letter",
+    "thinking-of-you",
+    "friendship",
+    "seasons-greetings",
+    "letting-go",
+}
 
 
 @pytest.fixture
@@ -47,8 +63,8 @@ def test_every_template_reads_cleanly_for_every_kind_of_recipient(archive, pairs
     if who != "sparse":
         memories = [n for n in archive.notes_for(recipient_id) if n["tag"] == "memory"]
         shown = [m for m in memories if _mentions(draft.text, m["text"])]
-        # Letters that are about the occasion rather than the past may use one memory; none may use zero.
-        assert len(shown) >= (2 if name in {"anniversary", "love-letter", "letting-go", "friendship"} else 1), draft.text
+        # The bar: a rich recipient's letter brings back at least two of their memories.
+        assert len(shown) >= 2, draft.text
     if who == "they":
         assert " she " not in draft.text and " he " not in draft.text
 
@@ -62,7 +78,9 @@ def test_two_letters_to_the_same_person_do_not_start_alike(archive, pairs) -> No
     recipient_id, signer_id = pairs["they"]
     openings = []
     for _ in range(2):
-        letter_id = drafting.create_draft(archive, recipient_id=recipient_id, signer_id=signer_id, template="friendship")
+        letter_id = drafting.create_draft(
+            archive, recipient_id=recipient_id, signer_id=signer_id, template="friendship"
+        )
         text = archive.get_letter(letter_id)["body_text"]
         openings.append(text.split("\n\n")[1][:60])
     assert openings[0] != openings[1]
@@ -75,11 +93,14 @@ def test_user_template_overrides_the_builtin_and_is_listed(archive, pairs) -> No
     folder.mkdir(parents=True)
     (folder / "birthday.j2").write_text(
         "{#\ntitle: My birthday letter\noccasion: birthday\n#}\nDear {{ recipient.name }},\n\n"
-        "Happy birthday from my own template.\n\n{% set signature = 'Your Jordan' %}Love,\n", encoding="utf-8")
+        "Happy birthday from my own template.\n\n{% set signature = 'Your Jordan' %}Love,\n",
+        encoding="utf-8",
+    )
     infos = {i.name: i for i in drafting.list_templates()}
     assert infos["birthday"].source == "user" and infos["birthday"].overrides_builtin
-    draft = drafting.render_draft(archive, recipient_id=pairs["they"][0], signer_id=pairs["they"][1],
-                                  template="birthday")
+    draft = drafting.render_draft(
+        archive, recipient_id=pairs["they"][0], signer_id=pairs["they"][1], template="birthday"
+    )
     assert draft.text == "Dear Riv,\n\nHappy birthday from my own template.\n\nLove,"
     assert draft.signature == "Your Jordan"
 
@@ -126,8 +147,10 @@ def test_the_worker_recovers_after_being_killed(archive) -> None:
 
 def test_check_names_the_template_line_and_misspelt_field(tmp_path: Path) -> None:
     path = tmp_path / "mine.j2"
-    path.write_text("Dear {{ recipient.name }},\n\nI remember {{ recipient.nick }}.\n\n{{ memries[0] }}\n\nLove,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Dear {{ recipient.name }},\n\nI remember {{ recipient.nick }}.\n\n{{ memries[0] }}\n\nLove,\n",
+        encoding="utf-8",
+    )
     problems = drafting.check_template_file(path)
     messages = [str(p) for p in problems]
     assert any(p.line == 3 and "nick" in p.message and "nickname" in p.message for p in problems), messages
