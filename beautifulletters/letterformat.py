@@ -253,6 +253,7 @@ class _BodyParser(HTMLParser):
             self._finish()
             template = self._template()
             if tag == "li":
+                template = Block()  # a nested item does not take its parent item's alignment or spacing
                 if self.lists:
                     kind, explicit_depth = self.lists[-1]
                     depth = explicit_depth or len(self.lists)

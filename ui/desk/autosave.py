@@ -25,6 +25,7 @@ class SaveRequest:
     body: str
     body_text: str
     generation: int  # which edit of the document this is; results for older ones are stale
+    coalesce: bool = True  # False: start a new revision (the first save of an editing session)
 
 
 class AutoSaver(QObject):
@@ -65,7 +66,7 @@ class AutoSaver(QObject):
         try:
             return self._archive.save_letter_body(
                 request.letter_id, request.body, body_format="html", body_text=request.body_text,
-                coalesce_seconds=COALESCE_SECONDS,
+                coalesce_seconds=COALESCE_SECONDS if request.coalesce else 0.0,
             )
         except BeautifulLettersError:
             # A connection that hit a read-only or full disk is reopened on the next try.

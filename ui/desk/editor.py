@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,7 @@ DESK_COLOR = "#6f5b4b"
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
 STATS_DELAY_MS = 300
+CONTINUITY_DELAY_MS = 2500  # look back at earlier letters once typing pauses
 WORDS_PER_MINUTE = 200  # reading time for the status bar
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5)
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
@@ -170,6 +172,22 @@ class PageTextEdit(QTextEdit):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    # -------------------------------------------------------- context menu
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, position: QPoint) -> QMenu:
+        """The standard edit menu, with spelling suggestions first when right-clicking a misspelled word."""
+        menu = self.createStandardContextMenu(position)
+        highlighter = getattr(self, "highlighter", None)
+        if highlighter is not None and not self.isReadOnly():
+            from ui.desk.spellcheck import spelling_menu, word_cursor_at
+
+            spelling_menu(self, highlighter, word_cursor_at(self, position), menu)
+        return menu
 
     # ------------------------------------------------------------- paste
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
@@ -323,6 +341,9 @@ class LetterEditor(QWidget):
     stats_changed = Signal(int, int, int)  # words, characters, minutes to read
     distraction_free_changed = Signal(bool)
     letter_opened = Signal(int)
+    continuity_hint_changed = Signal(str)  # "" when there is nothing to say
+    names_loaded = Signal()
+    _continuity_ready = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -338,6 +359,9 @@ class LetterEditor(QWidget):
         self._failing = False
         self._last_stats: tuple[int, int, int] = (0, 0, 0)
         self._loading = False
+        self._saved_in_session = False
+        self.highlighter: Any = None
+        self._continuity_sources: tuple[list[Any], list[Any]] = ([], [])
 
         self.text_edit = PageTextEdit(self)
         self.text_edit.setAccessibleName("Letter")
@@ -373,6 +397,9 @@ class LetterEditor(QWidget):
         self._retry_timer.timeout.connect(self._save_in_background)
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
         self._stats_timer.timeout.connect(self._update_stats)
+        self._continuity_timer = QTimer(self, singleShot=True, interval=CONTINUITY_DELAY_MS)
+        self._continuity_timer.timeout.connect(self._check_continuity)
+        self._continuity_ready.connect(self._show_continuity)
 
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
@@ -501,8 +528,11 @@ class LetterEditor(QWidget):
             self._saver.saved.connect(self._on_saved)
             self._saver.failed.connect(self._on_failed)
         self._generation = self._saved_generation = 0
+        self._saved_in_session = False
         self._failing = False
+        self._setup_spelling(archive, letter)
         self._load(letter["body"], letter["body_format"])
+        self._load_continuity(archive, letter)
         if letter["status"] == "sent":
             self._show_notice(f"This letter was sent on {letter['sent_on']}; it opens read-only.")
         elif archive.readonly:
@@ -534,10 +564,72 @@ class LetterEditor(QWidget):
         self.document_replaced()
 
     def document_replaced(self) -> None:
-        """Hook for helpers that follow the document (spelling highlighter, read-aloud)."""
-        highlighter = getattr(self, "highlighter", None)
-        if highlighter is not None:
-            highlighter.setDocument(self.text_edit.document())
+        """Follow a new document (open, zoom, paper change) with the spelling highlighter."""
+        if self.highlighter is not None:
+            self.highlighter.setDocument(self.text_edit.document())
+
+    # -------------------------------------------------------------- spelling
+    def _setup_spelling(self, archive: Archive, letter: dict[str, Any]) -> None:
+        from beautifulletters.spelling import Speller
+        from ui.desk.spellcheck import NameLoader, SpellHighlighter
+
+        language = letter.get("language") or archive.get_person(letter["recipient_id"]).get("language")
+        speller = Speller(language)
+        if self.highlighter is None:
+            self.highlighter = SpellHighlighter(self, speller)
+            self.text_edit.highlighter = self.highlighter
+        else:
+            self.highlighter.speller = speller
+        self._name_loader = NameLoader(self)
+        self._name_loader.loaded.connect(self._names_loaded)
+        self._name_loader.load(archive.path)
+
+    def _names_loaded(self, words: set[str]) -> None:
+        if self.highlighter is not None:
+            self.highlighter.speller.add_known(words)
+            self.highlighter.rehighlight()
+            self.names_loaded.emit()
+
+    def set_spell_checking(self, on: bool) -> None:
+        if self.highlighter is not None:
+            self.highlighter.enabled = on
+            self.highlighter.rehighlight()
+
+    # ------------------------------------------------------------ continuity
+    def _load_continuity(self, archive: Archive, letter: dict[str, Any]) -> None:
+        from beautifulletters.continuity import EarlierLetter, Memory
+
+        earlier = []
+        for summary in archive.list_letters(to=letter["recipient_id"], signer=letter["signer_id"], limit=200):
+            if summary["id"] != letter["id"] and summary["created_at"] < letter["created_at"]:
+                full = archive.get_letter(summary["id"])
+                earlier.append(EarlierLetter(summary["id"], full["created_at"], full["body_text"] or ""))
+        memories = [Memory(note["text"]) for note in archive.notes_for(letter["recipient_id"])
+                    if note.get("tag") == "memory"]
+        self._continuity_sources = (earlier, memories)
+        self.hint.hide()
+        self._continuity_timer.start(0)
+
+    def _check_continuity(self) -> None:
+        """Runs on a worker thread with plain text; the hint comes back through a signal."""
+        earlier, memories = self._continuity_sources
+        if not earlier:
+            return
+        text = self.body_plain_text()
+        generation = self._generation
+
+        def work() -> None:
+            from beautifulletters.continuity import find_hints
+
+            hints = find_hints(text, earlier, memories, limit=1)
+            self._continuity_ready.emit(generation, hints[0].message if hints else "")
+
+        threading.Thread(target=work, name="continuity", daemon=True).start()
+
+    def _show_continuity(self, _generation: int, message: str) -> None:
+        self.hint.setText(message)
+        self.hint.setVisible(bool(message) and not self.actions_by_name["distraction_free"].isChecked())
+        self.continuity_hint_changed.emit(message)
 
     def focus_end(self) -> None:
         """Keyboard focus in the text, cursor after the last word: ready to type."""
@@ -555,6 +647,7 @@ class LetterEditor(QWidget):
         if not self._save_timer.isActive() and not self._retry_timer.isActive():
             self._save_timer.start()
         self._stats_timer.start()
+        self._continuity_timer.start(CONTINUITY_DELAY_MS)
 
     def has_unsaved_changes(self) -> bool:
         return self._generation != self._saved_generation
@@ -562,7 +655,9 @@ class LetterEditor(QWidget):
     def _request(self) -> SaveRequest:
         body, text = document_to_storage(self.text_edit.document())
         assert self.letter_id is not None
-        return SaveRequest(self.letter_id, body, text, self._generation)
+        # The first save after opening starts a revision of its own, so what the letter was
+        # before this session (a template draft, yesterday's text) stays in the history.
+        return SaveRequest(self.letter_id, body, text, self._generation, coalesce=self._saved_in_session)
 
     def _save_in_background(self) -> None:
         if self._saver is None or not self.has_unsaved_changes():
@@ -570,6 +665,7 @@ class LetterEditor(QWidget):
         self._saver.submit(self._request())
 
     def _on_saved(self, generation: int, revision_id: int) -> None:
+        self._saved_in_session = True
         self._saved_generation = max(self._saved_generation, generation)
         if self._failing:
             self._failing = False
@@ -639,10 +735,7 @@ class LetterEditor(QWidget):
 
     # ----------------------------------------------------------- formatting
     def _merge(self, char_format: QTextCharFormat) -> None:
-        cursor = self.text_edit.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(char_format)
+        # With a selection it changes; without, it is how the next words will be typed.
         self.text_edit.mergeCurrentCharFormat(char_format)
 
     def set_bold(self, on: bool) -> None:
@@ -848,9 +941,6 @@ class LetterEditor(QWidget):
             if zoom != 1.0:
                 self.set_zoom(zoom)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # pragma: no cover - menus come from text_edit
-        menu = QMenu(self)
-        menu.exec(event.globalPos())
 
 
 def _is_number(text: str) -> bool:
@@ -875,4 +965,4 @@ def _style_defaults(archive: Archive) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-__all__ = ["LetterEditor", "PageTextEdit", "FindBar", "count_words", "QPoint"]
+__all__ = ["LetterEditor", "PageTextEdit", "FindBar", "count_words"]

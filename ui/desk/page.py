@@ -187,7 +187,8 @@ def configure_document(document: QTextDocument, style: PageStyle, dpi: float = L
     document.documentLayout().setPaintDevice(layout_device(dpi))
     document.setUseDesignMetrics(True)
     document.setDefaultFont(style.body_font())
-    top, right, bottom, left = (mm_to_px(m, dpi) for m in style.margins_mm)
+    # Qt scales frame margins by the layout device DPI itself (scaleToDevice); the page size it does not.
+    top, right, bottom, left = (mm_to_px(m, LAYOUT_DPI) for m in style.margins_mm)
     frame_format = document.rootFrame().frameFormat()
     frame_format.setTopMargin(top)
     frame_format.setBottomMargin(bottom)
@@ -225,7 +226,9 @@ def body_range(document: QTextDocument) -> tuple[int, int]:
 def body_line_format(block_format: QTextBlockFormat, style: PageStyle, dpi: float) -> QTextBlockFormat:
     """`block_format` with the line height the stationery needs (fixed pitch on lined paper)."""
     if STATIONERY[style.stationery].rule_color:
-        block_format.setLineHeight(line_pitch(style, dpi), int(QTextBlockFormat.LineHeightTypes.FixedHeight.value))
+        # In LAYOUT_DPI units: Qt scales fixed lengths to the layout device itself.
+        block_format.setLineHeight(line_pitch(style, LAYOUT_DPI),
+                                   int(QTextBlockFormat.LineHeightTypes.FixedHeight.value))
     else:
         own = block_format.doubleProperty(LINE_SPACING_PROPERTY) if block_format.hasProperty(
             LINE_SPACING_PROPERTY) else 0.0
@@ -294,7 +297,7 @@ def build_letter_document(letter_body: str, body_format: str, style: PageStyle, 
         if style.signature_image is not None:
             image = QImage.fromData(style.signature_image)
         if image is not None and not image.isNull():
-            max_w, max_h = (mm_to_px(v, dpi) for v in SIGNATURE_MAX_MM)
+            max_w, max_h = (mm_to_px(v, LAYOUT_DPI) for v in SIGNATURE_MAX_MM)  # Qt scales these to dpi
             scale = min(max_w / image.width(), max_h / image.height())
             inner = (f'<img src="{SIGNATURE_IMAGE_URL.toString()}" width="{image.width() * scale:.1f}" '
                      f'height="{image.height() * scale:.1f}" />')

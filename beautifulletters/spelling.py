@@ -1,0 +1,113 @@
+"""Spell checking for letters: pyspellchecker's word lists, the archive's names, and a personal dictionary.
+
+Checking is per paragraph and cached per word, so re-checking one edited paragraph costs microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from beautifulletters.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
+
+PERSONAL_DICTIONARY = "dictionary.txt"
+# Words: letters with inner apostrophes or hyphens ("don't", "mother-in-law"); digits are never checked.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_NAME_PART = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def personal_dictionary_path() -> Path:
+    return user_data_dir() / PERSONAL_DICTIONARY
+
+
+def supported_languages() -> list[str]:
+    from spellchecker import SpellChecker
+
+    return list(SpellChecker.languages()) if hasattr(SpellChecker, "languages") else ["en"]
+
+
+def language_code(language: str | None) -> str:
+    """'en-GB' or 'en_US' → 'en'; unknown or empty → 'en'."""
+    code = (language or "en").replace("_", "-").split("-")[0].lower()
+    return code if code in supported_languages() else "en"
+
+
+@lru_cache(maxsize=8)
+def _word_list(language: str):  # noqa: ANN202 - spellchecker's own type
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language=language, case_sensitive=False)
+
+
+class Speller:
+    """Answers "is this word right?" for one language, with the archive's names as known words."""
+
+    def __init__(self, language: str | None = "en", personal_dictionary: Path | None = None) -> None:
+        self.language = language_code(language)
+        self.dictionary_path = personal_dictionary or personal_dictionary_path()
+        self._checker = _word_list(self.language)
+        self._known: set[str] = set()
+        self._cache: dict[str, bool] = {}
+        self._load_personal()
+
+    def _load_personal(self) -> None:
+        try:
+            words = self.dictionary_path.read_text(encoding="utf-8").split()
+        except FileNotFoundError:
+            return
+        except OSError:
+            return  # an unreadable dictionary must never stop anyone writing
+        self.add_known(words)
+
+    def add_known(self, words: Iterable[str]) -> None:
+        for word in words:
+            for part in _NAME_PART.findall(word):
+                self._known.add(part.lower())
+        self._cache.clear()
+
+    def is_correct(self, word: str) -> bool:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        normal = word.replace("’", "'").lower()
+        correct = (
+            len(normal) <= 1
+            or normal in self._known
+            or bool(self._checker.known([normal]))
+            or (normal.endswith("'s") and bool(self._checker.known([normal[:-2]]) or normal[:-2] in self._known))
+            or (word.isupper() and len(word) <= 5)  # initials and acronyms: "USA", "RSVP"
+        )
+        self._cache[word] = correct
+        return correct
+
+    def misspellings(self, text: str) -> list[tuple[int, int]]:
+        """(start, length) of each misspelled word in `text`."""
+        return [(m.start(), m.end() - m.start()) for m in _WORD.finditer(text) if not self.is_correct(m.group())]
+
+    def suggestions(self, word: str, limit: int = 6) -> list[str]:
+        candidates = self._checker.candidates(word.lower()) or set()
+        ranked = sorted(candidates, key=lambda c: (-self._checker.word_usage_frequency(c), c))[:limit]
+        if word[:1].isupper():
+            ranked = [c[:1].upper() + c[1:] for c in ranked]
+        return ranked
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Remember `word` for good (the personal dictionary in the user's data folder)."""
+        self.add_known([word])
+        self.dictionary_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.dictionary_path, "a", encoding="utf-8") as handle:
+            handle.write(word.strip() + "\n")
+
+
+def archive_words(archive: Archive) -> set[str]:
+    """Names, nicknames, pet names and the words of addresses in the archive: known, never underlined."""
+    words: set[str] = set()
+    for text in archive.name_texts():
+        words.update(_NAME_PART.findall(text))
+    return words

@@ -1,0 +1,99 @@
+"""Red wavy underlines under misspelled words; Qt re-checks only the paragraphs that changed."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMenu, QTextEdit
+
+from beautifulletters.spelling import Speller, archive_words
+from ui.desk.page import ROLE_BODY, block_role
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Marks misspellings in body paragraphs (not the date line or signature)."""
+
+    def __init__(self, parent: QObject, speller: Speller) -> None:
+        # Owned by the editor, not a document: the editor swaps documents (zoom, paper) under it.
+        super().__init__(parent)
+        self.speller = speller
+        self.enabled = True
+        self._format = QTextCharFormat()
+        self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self._format.setUnderlineColor(QColor("#d0312d"))
+
+    def highlightBlock(self, text: str) -> None:
+        if not self.enabled or block_role(self.currentBlock()) != ROLE_BODY:
+            return
+        for start, length in self.speller.misspellings(text):
+            self.setFormat(start, length, self._format)
+
+
+class NameLoader(QObject):
+    """Reads the archive's names on a thread of its own (a 100,000-person archive takes a moment)."""
+
+    loaded = Signal(object)  # set[str]
+
+    def load(self, archive_path: Path) -> None:
+        def work() -> None:
+            from beautifulletters.archive import Archive
+
+            try:
+                with Archive.open(archive_path, readonly=True) as archive:
+                    words = archive_words(archive)
+            except Exception:  # noqa: BLE001 - without names, spelling still works
+                return
+            self.loaded.emit(words)
+
+        threading.Thread(target=work, name="spelling-names", daemon=True).start()
+
+
+def word_cursor_at(text_edit: QTextEdit, position) -> QTextCursor:  # noqa: ANN001 - QPoint
+    cursor = text_edit.cursorForPosition(position)
+    cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+    return cursor
+
+
+def spelling_menu(text_edit: QTextEdit, highlighter: SpellHighlighter, cursor: QTextCursor,
+                  menu: QMenu) -> list[QAction]:
+    """Put suggestions and "Add to dictionary" at the top of `menu` when the word under the cursor is wrong."""
+    word = cursor.selectedText()
+    if not word or highlighter.speller.is_correct(word) or block_role(cursor.block()) != ROLE_BODY:
+        return []
+    added: list[QAction] = []
+    first = menu.actions()[0] if menu.actions() else None
+    suggestions = highlighter.speller.suggestions(word)
+    for suggestion in suggestions:
+        action = QAction(suggestion, menu)
+        font = action.font()
+        font.setBold(True)
+        action.setFont(font)
+
+        def replace(_checked: bool = False, replacement: str = suggestion) -> None:
+            cursor.insertText(replacement)
+
+        action.triggered.connect(replace)
+        menu.insertAction(first, action)
+        added.append(action)
+    if not suggestions:
+        none = QAction("No suggestions", menu)
+        none.setEnabled(False)
+        menu.insertAction(first, none)
+        added.append(none)
+    add = QAction(f"Add “{word}” to dictionary", menu)
+
+    def remember() -> None:
+        highlighter.speller.add_to_dictionary(word)
+        highlighter.rehighlight()
+
+    add.triggered.connect(remember)
+    menu.insertAction(first, add)
+    added.append(add)
+    menu.insertSeparator(first)
+    return added
+
+
+__all__ = ["SpellHighlighter", "NameLoader", "spelling_menu", "word_cursor_at", "Qt"]
