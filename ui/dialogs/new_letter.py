@@ -33,7 +33,7 @@ from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from ui.dialogs.common import LetterPreview, error_label, muted_label, plain_message, section_label
-from ui.dialogs.person_picker import PersonPicker
+from ui.dialogs.person_picker import PersonPicker, signer_candidates
 from ui.dialogs.preview_runner import LatestOnlyRunner
 
 TEMPLATE_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -171,6 +171,7 @@ class NewLetterDialog(QDialog):
 
         self.preview = LetterPreview(self)
         self.preview_status = muted_label()
+        self.preview_status.setWordWrap(False)
         self.preview_status.setAccessibleName("Preview status")
         self.preview_error_label = error_label()
         self.preview_error_label.setAccessibleName("Preview problem")
@@ -253,35 +254,10 @@ class NewLetterDialog(QDialog):
             self.no_date_box.setChecked(True)
         self.date_edit.setEnabled(not self.no_date_box.isChecked())
 
-    def _signer_candidates(self, recipient_id: int | None) -> tuple[list[int], int | None]:
-        """(people offered as signer, the one to preselect): those who know the recipient come first.
-
-        The default signer (the user) is preselected when they know the recipient; otherwise the
-        first person who is something *to* the recipient (a client writing to his wife, say).
-        """
-        default = self.archive.default_signer_id()
-        writing_to: list[int] = []  # relationships that point at the recipient: natural signers
-        related: list[int] = []
-        if recipient_id is not None:
-            for relation in self.archive.relationships_of(recipient_id):
-                if relation["to_id"] == recipient_id:
-                    writing_to.append(relation["from_id"])
-                else:
-                    related.append(relation["to_id"])
-        candidates = [p for p in dict.fromkeys([*writing_to, *related, *([default] if default else [])])
-                      if p != recipient_id]
-        if default is not None and default in writing_to:
-            preferred: int | None = default
-        elif writing_to:
-            preferred = writing_to[0]
-        else:
-            preferred = default if default != recipient_id else None
-        return candidates, preferred
-
     def _fill_signers(self, preferred: int | None = None) -> None:
         recipient_id = self.recipient_picker.person_id()
         try:
-            candidates, suggested = self._signer_candidates(recipient_id)
+            candidates, suggested = signer_candidates(self.archive, recipient_id)
         except BeautifulLettersError:
             candidates, suggested = [], None
         current = preferred if preferred is not None else self.signer_picker.person_id()

@@ -161,3 +161,29 @@ class PersonPicker(QComboBox):
         if person_id != self._last_emitted:
             self._last_emitted = person_id
             self.person_changed.emit(person_id)
+
+
+def signer_candidates(archive: Archive, recipient_id: int | None) -> tuple[list[int], int | None]:
+    """(people offered as signer, the one to preselect): those who know the recipient come first.
+
+    The default signer (the user) is preselected when they know the recipient; otherwise the
+    first person who is something *to* the recipient (a client writing to his wife, say).
+    """
+    default = archive.default_signer_id()
+    writing_to: list[int] = []  # relationships that point at the recipient: natural signers
+    related: list[int] = []
+    if recipient_id is not None:
+        for relation in archive.relationships_of(recipient_id):
+            if relation["to_id"] == recipient_id:
+                writing_to.append(relation["from_id"])
+            else:
+                related.append(relation["to_id"])
+    candidates = [p for p in dict.fromkeys([*writing_to, *related, *([default] if default else [])])
+                  if p != recipient_id]
+    if default is not None and default in writing_to:
+        preferred: int | None = default
+    elif writing_to:
+        preferred = writing_to[0]
+    else:
+        preferred = default if default != recipient_id else None
+    return candidates, preferred

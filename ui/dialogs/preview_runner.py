@@ -69,6 +69,12 @@ class LatestOnlyRunner(QObject):
         else:
             self._pending = request  # replaces any older waiting request
 
+    def keep_running(self) -> None:
+        """Drop the waiting request: the one running is wanted again (e.g. an edit was undone)."""
+        if self._pending is not None and self._running is not None:
+            self._pending = None
+            self._generation = self._running.generation
+
     def cancel(self) -> None:
         """Forget the waiting request and ignore the running one's result."""
         self._generation += 1
