@@ -63,7 +63,8 @@ class Contact:
             self.display_name = self.full_name or None
         # A full name rebuilt from N's parts in Western order adds nothing when the display name
         # already holds all its words (and would be wrong for "Nguyễn Thị Minh Khai").
-        if self.full_name and set(self.full_name.casefold().split()) <= set(self.display_name.casefold().split()):
+        shown = self.display_name or ""
+        if self.full_name and set(self.full_name.casefold().split()) <= set(shown.casefold().split()):
             self.full_name = None
 
 

@@ -286,7 +286,7 @@ def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> No
             for value in values:
                 contact.add_unique("phones", value)
         elif section == "Address":
-            formatted = _multi(parts.get("Formatted", ""))
+            formatted: list[str | None] = list(_multi(parts.get("Formatted", "")))
             for address in formatted or [_compose_address(parts)]:
                 contact.add_unique("addresses", address)
         elif section == "Event" and kind.lower() == "anniversary":

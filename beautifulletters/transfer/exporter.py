@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import base64
 import csv
-import io
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from beautifulletters import __version__
 from beautifulletters.errors import ValidationError
@@ -32,7 +31,7 @@ CSV_COLUMNS = (
 _MULTI = " ::: "  # Google's separator for several values in one cell; our importer reads it back
 
 
-def _write_atomically(path: Path, write: Callable[[io.TextIOBase], None]) -> None:
+def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
     path = Path(path)
     if path.is_dir():
         raise ValidationError("out", f"{path} is a folder; give a file name.")
@@ -80,7 +79,7 @@ def export_csv(archive: Archive, path: str | Path) -> int:
     """Everyone as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right)."""
     people = _people(archive)
 
-    def write(handle: io.TextIOBase) -> None:
+    def write(handle: TextIO) -> None:
         handle.write("\ufeff")
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)

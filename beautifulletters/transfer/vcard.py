@@ -12,8 +12,9 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from beautifulletters.transfer.contact import Contact, Related, parse_date
 from beautifulletters.transfer.textio import clean_value
@@ -79,7 +80,9 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
 def _split_unquoted(text: str, separator: str) -> list[str]:
     if '"' not in text:
         return text.split(separator)
-    parts, current, quoted = [], [], False
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
     for char in text:
         if char == '"':
             quoted = not quoted
@@ -226,6 +229,12 @@ class _Card:
             return None
 
 
+def _param(prop: _Property, name: str) -> str:
+    """The first value of a parameter, or '' when it is absent."""
+    values = prop.params.get(name)
+    return values[0] if values else ""
+
+
 def _types(prop: _Property) -> set[str]:
     return {t.lower() for value in prop.params.get("TYPE", []) for t in value.split(",")}
 
@@ -276,25 +285,24 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                 nick = ", ".join(card.listed(prop))
                 contact.nickname = contact.nickname or (nick or None)
             elif name == "BDAY":
-                if (prop.params.get("VALUE") or [""])[0].lower() == "text":
+                if _param(prop, "VALUE").lower() == "text":
                     contact.warnings.append(f"birthday {card.text(prop)!r} is text, not a date, and was left out")
                 else:
-                    omit = (prop.params.get("X-APPLE-OMIT-YEAR") or [None])[0]
+                    omit = _param(prop, "X-APPLE-OMIT-YEAR") or None
                     contact.birthday = parse_date(card.text(prop), omit_year=omit)
             elif name in _ANNIVERSARY_NAMES or (
                 name == "X-ABDATE" and "anniversary" in _apple_label(card, prop.group)
             ):
-                omit = (prop.params.get("X-APPLE-OMIT-YEAR") or [None])[0]
+                omit = _param(prop, "X-APPLE-OMIT-YEAR") or None
                 contact.anniversary = contact.anniversary or parse_date(card.text(prop), omit_year=omit)
             elif name == "ADR":
-                label = (prop.params.get("LABEL") or [None])[0]
                 # RFC 6350's own example writes the label's line breaks as \n, not RFC 6868's ^n.
-                label = _unescape(label, "4.0") if label else None
-                adr_entries.append((_types(prop), _address_text(card.components(prop)), clean_value(label)))
+                label = clean_value(_unescape(_param(prop, "LABEL"), "4.0"))
+                adr_entries.append((_types(prop), _address_text(card.components(prop)), label))
             elif name == "LABEL":
-                text = card.text(prop)
-                if text:
-                    labels.append((_types(prop), text))
+                label_text = card.text(prop)
+                if label_text:
+                    labels.append((_types(prop), label_text))
             elif name == "EMAIL":
                 value = card.text(prop) or ""
                 contact.add_unique("emails", re.sub(r"^mailto:", "", value, flags=re.IGNORECASE))
@@ -320,19 +328,18 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
             elif name == "RELATED":
                 kind = ", ".join(k for k in prop.params.get("TYPE", []) if k) or "contact"
                 value = card.text(prop) or ""
-                is_text = (prop.params.get("VALUE") or [""])[0].lower() == "text"
+                is_text = _param(prop, "VALUE").lower() == "text"
                 if not is_text and value.lower().startswith("urn:uuid:"):
                     contact.related.append(Related(kind=kind, uid=_uid(value)))
                 elif value:
                     contact.related.append(Related(kind=kind, name=value))
             elif name == "X-ABRELATEDNAMES":
-                value = card.text(prop)
-                if value:
-                    contact.related.append(Related(kind=_apple_label(card, prop.group) or "contact", name=value))
+                if related_name := card.text(prop):
+                    contact.related.append(
+                        Related(kind=_apple_label(card, prop.group) or "contact", name=related_name))
             elif name in _SPOUSE_NAMES:
-                value = card.text(prop)
-                if value:
-                    contact.related.append(Related(kind="spouse", name=value))
+                if related_name := card.text(prop):
+                    contact.related.append(Related(kind="spouse", name=related_name))
         except ValueError as error:
             what = {"BDAY": "birthday"}.get(prop.name, "anniversary" if "DATE" in prop.name or "ANNIV" in prop.name
                                                        else prop.name.lower())
@@ -416,7 +423,7 @@ def _escape(value: str) -> str:
             .replace("\r\n", "\n").replace("\n", "\\n"))
 
 
-def _param(value: str) -> str:
+def _param_text(value: str) -> str:
     """A parameter value, quoted when it holds characters that would end it (RFC 6868 carets)."""
     value = value.replace("^", "^^").replace("\n", "^n").replace('"', "^'")
     return f'"{value}"' if re.search(r"[;:,\s]", value) else value
@@ -458,7 +465,9 @@ def _name_parts(full_name: str) -> tuple[str, str]:
     return words[-1], " ".join(words[:-1])
 
 
-def write_vcard(person: dict, *, anniversary: str | None = None, related: list[tuple[str, str]] = ()) -> str:
+def write_vcard(
+    person: dict[str, Any], *, anniversary: str | None = None, related: Sequence[tuple[str, str]] = ()
+) -> str:
     """One person as a vCard 4.0 card (CRLF lines, folded); `related` holds (kind, other's name)."""
     lines = ["BEGIN:VCARD", "VERSION:4.0", f"FN:{_escape(person['display_name'])}"]
     if person.get("full_name"):
@@ -488,7 +497,7 @@ def write_vcard(person: dict, *, anniversary: str | None = None, related: list[t
     if person.get("notes"):
         lines.append(f"NOTE:{_escape(person['notes'])}")
     for kind, other_name in related:
-        lines.append(f"RELATED;VALUE=text;TYPE={_param(kind)}:{_escape(other_name)}")
+        lines.append(f"RELATED;VALUE=text;TYPE={_param_text(kind)}:{_escape(other_name)}")
     if person.get("photo"):
         encoded = base64.b64encode(person["photo"]).decode("ascii")
         lines.append(f"PHOTO:data:{_photo_type(person['photo'])};base64,{encoded}")
