@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
 import time
 import wave
 from pathlib import Path
 
 import pytest
 
+from beautifulletters.errors import ValidationError
 from beautifulletters.speech import (
     MISSING_ENGINE_MESSAGE,
     EngineMissingError,
@@ -137,3 +140,23 @@ def test_a_ten_thousand_word_letter_is_read_completely(tmp_path: Path) -> None:
     assert time.monotonic() - started < 120
     assert result.sentences == len(Reading(text).pieces) > 500
     assert_valid_wav_of_length(out, text, 300)
+
+
+@pytest.mark.skipif(not shutil.which("sox") and not shutil.which("ffmpeg"), reason="no encoder installed")
+@pytest.mark.parametrize("suffix", [".flac", ".ogg"])
+def test_a_compressed_reading_when_an_encoder_is_installed(tmp_path: Path, suffix: str) -> None:
+    text = "Thank you for every ordinary Tuesday. They turned out to be the whole point."
+    out = tmp_path / f"reading{suffix}"
+    result = export_reading(Reading(text), out, SpeechSettings(rate=175))
+    assert out.exists() and out.stat().st_size > 1000
+    measured = subprocess.run(["soxi", "-D", str(out)], capture_output=True, text=True, check=True).stdout
+    assert float(measured) == pytest.approx(result.duration, abs=0.1)
+    assert not list(tmp_path.glob("*.part*"))
+
+
+def test_a_format_no_encoder_here_can_write_is_refused_plainly(tmp_path: Path) -> None:
+    if shutil.which("ffmpeg"):
+        pytest.skip("ffmpeg can write every format")
+    with pytest.raises(ValidationError, match="install ffmpeg"):
+        export_reading(Reading("Hello there."), tmp_path / "reading.mp3")
+    assert not (tmp_path / "reading.mp3").exists()

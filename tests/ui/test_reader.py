@@ -274,7 +274,7 @@ def test_voices_load_grouped_by_language(qtbot, reader) -> None:
     assert "English (en)" in labels and "German (de)" in labels
 
 
-def test_actions_drive_the_reading_and_show_the_state(qtbot, reader, editor) -> None:
+def test_actions_drive_the_reading_and_show_the_state(qtbot, reader, editor, test_output_dir: Path) -> None:
     window = QMainWindow()
     window.setCentralWidget(editor)
     qtbot.addWidget(window)
@@ -289,8 +289,14 @@ def test_actions_drive_the_reading_and_show_the_state(qtbot, reader, editor) -> 
     with qtbot.waitSignal(reader.sentenceStarted, timeout=10_000):
         actions.play_pause.trigger()
     assert actions.play_pause.text() == "Pause Reading" and actions.stop.isEnabled()
+    with qtbot.waitSignal(reader.sentenceStarted, timeout=10_000):
+        pass
+    qtbot.waitSignal(reader.wordStarted, timeout=10_000).wait()
     actions.play_pause.trigger()
     assert reader.state == ReaderState.PAUSED and actions.play_pause.text() == "Resume Reading"
+    window.resize(560, 320)
+    window.show()
+    window.grab().save(str(test_output_dir / "reading-window.png"))
     actions.stop.trigger()
     assert reader.state == ReaderState.STOPPED and not actions.next_sentence.isEnabled()
 
