@@ -4,6 +4,7 @@ from beautifulletters.transfer.backups import (
     BackupInfo,
     RestoreResult,
     automatic_backup,
+    automatic_backup_of,
     backup_due,
     backups_dir,
     create_backup,
@@ -27,7 +28,7 @@ from beautifulletters.transfer.textio import NotContactsError
 
 __all__ = [
     "FORMATS", "ON_DUPLICATE", "BackupInfo", "ImportCancelled", "ImportItem", "ImportReport", "NotContactsError",
-    "RestoreResult", "archive_document", "automatic_backup", "backup_due", "backups_dir", "create_backup",
-    "export_archive", "import_contacts", "import_file", "list_backups", "newest_good_backup", "read_contacts",
-    "restore_backup", "restore_newest_good_backup", "thin_backups",
+    "RestoreResult", "archive_document", "automatic_backup", "automatic_backup_of", "backup_due", "backups_dir",
+    "create_backup", "export_archive", "import_contacts", "import_file", "list_backups", "newest_good_backup",
+    "read_contacts", "restore_backup", "restore_newest_good_backup", "thin_backups",
 ]

@@ -207,6 +207,18 @@ def automatic_backup(archive: Archive, *, at_start: bool, now: dt.datetime | Non
     return info
 
 
+def automatic_backup_of(archive_path: str | Path, *, at_start: bool) -> BackupInfo | None:
+    """`automatic_backup` on a connection of its own: what the window runs on a worker thread."""
+    from beautifulletters.archive import Archive
+
+    if not backup_due(archive_path, at_start=at_start):
+        return None
+    with Archive.open(archive_path, readonly=True) as archive:
+        info = create_backup(archive)
+    thin_backups(archive_path)
+    return info
+
+
 # ----------------------------------------------------------------------------- restoring
 def _aside_name(archive_path: Path, label: str) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -14,6 +14,7 @@ from beautifulletters.errors import ArchiveDamagedError, BeautifulLettersError, 
 from beautifulletters.transfer import (
     BackupInfo,
     automatic_backup,
+    automatic_backup_of,
     backup_due,
     backups_dir,
     create_backup,
@@ -182,3 +183,10 @@ def test_damaged_archive_restores_the_newest_good_backup(archive_path):
     assert "In The Newest Good Backup" in _names(archive_path)
     with pytest.raises(ArchiveDamagedError):
         Archive.verify_file(result.kept_aside)  # the damaged file is kept, as it was
+
+
+def test_automatic_backup_on_its_own_connection_while_the_archive_is_open(archive):
+    archive.add_person(display_name="Written By The Window")
+    info = automatic_backup_of(archive.path, at_start=True)
+    assert info is not None and "Written By The Window" in _names(info.path)
+    assert automatic_backup_of(archive.path, at_start=True) is None  # not again within 30 minutes
