@@ -156,7 +156,9 @@ class Archive:
             if existed:
                 result = conn.execute("PRAGMA quick_check").fetchall()
                 if result != [("ok",)]:
-                    problems = "; ".join(row[0] for row in result[:3])
+                    # quick_check may return one row holding many newline-separated problems.
+                    lines = [line for row in result for line in str(row[0]).splitlines() if line.strip()]
+                    problems = "; ".join(lines[:2]) + (f" and {len(lines) - 2} more problems" if len(lines) > 2 else "")
                     raise ArchiveDamagedError(
                         f"{self.path} is damaged ({problems}); it was left untouched. "
                         "Restore a backup or run `beautifulletters check`."

@@ -1,0 +1,174 @@
+"""The File menu's ways in and out: export, print, preview, envelopes, batches, import, backups.
+
+Each action calls the module that owns the work (ui.printing, ui.import_dialog,
+ui.backups_dialog, beautifulletters.transfer); this file only places them in the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError
+from ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+DAILY_MS = 24 * 60 * 60 * 1000
+
+
+def _current_letter(window: MainWindow) -> int | None:
+    letter_id = window.editor.letter_id
+    if letter_id is None:
+        window.show_error("Open a letter first: choose a person and a letter from their history, or write a new one.")
+        return None
+    window.editor.flush()
+    return letter_id
+
+
+def export_current(window: MainWindow) -> Path | None:
+    from ui.printing.dialogs import export_dialog
+
+    letter_id = _current_letter(window)
+    if letter_id is None:
+        return None
+    path = export_dialog(window, window.archive, letter_id, window.preferences)
+    if path is not None:
+        window.statusBar().showMessage(f"Exported to {path}", 6000)
+        window.person_panel.refresh()
+    return path
+
+
+def print_current(window: MainWindow) -> None:
+    from ui.printing.dialogs import print_letter
+
+    letter_id = _current_letter(window)
+    if letter_id is not None:
+        try:
+            print_letter(window, window.archive, letter_id, window.preferences)
+        except BeautifulLettersError as error:
+            window.show_error(str(error))
+        window.person_panel.refresh()
+
+
+def preview_current(window: MainWindow) -> Any:
+    from ui.printing.dialogs import preview_dialog
+
+    letter_id = _current_letter(window)
+    if letter_id is None:
+        return None
+    try:
+        dialog = preview_dialog(window, window.archive, letter_id)
+    except BeautifulLettersError as error:
+        window.show_error(str(error))
+        return None
+    dialog.open()
+    window._open_dialog = dialog
+    return dialog
+
+
+def envelope_current(window: MainWindow) -> None:
+    from ui.printing.dialogs import print_envelope
+
+    letter_id = _current_letter(window)
+    if letter_id is not None:
+        print_envelope(window, window.archive, letter_id)
+
+
+def import_contacts(window: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(window, "Import contacts", str(Path.home()),
+                                          "Contacts (*.vcf *.vcard *.csv);;All files (*)")
+    if path:
+        import_file(window, Path(path))
+
+
+def import_file(window: MainWindow, path: Path) -> Any:
+    """Import a .vcf or .csv (from File ▸ Import… or dropped on the window)."""
+    from ui.import_dialog import ImportDialog
+
+    if window._refuse_if_readonly():
+        return None
+    dialog = ImportDialog(window.archive.path, path, window)
+    dialog.imported.connect(lambda _report: window._person_saved(None))
+    dialog.open()
+    window._open_dialog = dialog
+    return dialog
+
+
+def open_backups(window: MainWindow) -> Any:
+    from ui.backups_dialog import BackupsDialog
+
+    path = window.archive.path
+
+    def release() -> None:
+        window.editor.flush()
+        window.editor.close_letter()
+        window.archive.close()
+
+    def reopen(_result: Any) -> None:
+        from ui.main_window import open_archive_for_window
+
+        archive, notice = open_archive_for_window(path)
+        if archive is None:
+            window.show_error(notice or f"Cannot open {path} after restoring.")
+            return
+        window.archive = archive
+        window.person_panel.show_person(archive, None)
+        window._load_archive_view(notice or "Restored the backup.")
+
+    dialog = BackupsDialog(path, window, release_archive=release, reopen_archive=reopen)
+    dialog.open()
+    window._open_dialog = dialog
+    return dialog
+
+
+def _automatic_backup(archive_path: Path, at_start: bool) -> Any:
+    """Worker side: its own connection, so the window's stays on the GUI thread."""
+    from beautifulletters.transfer import automatic_backup
+
+    with Archive.open(archive_path) as archive:
+        return automatic_backup(archive, at_start=at_start)
+
+
+def start_automatic_backups(window: MainWindow) -> None:
+    """A backup at start (at most one per 30 minutes) and daily while the window is open."""
+
+    def run(at_start: bool) -> None:
+        if window.archive.readonly:
+            return
+        run_in_background(
+            _automatic_backup, window.archive.path, at_start,
+            on_result=lambda info: info and window.statusBar().showMessage(f"Backed up to {info.path.name}", 4000),
+            on_error=lambda message: window.statusBar().showMessage(f"Automatic backup failed: {message}", 10000),
+        )
+
+    run(True)
+    timer = QTimer(window)
+    timer.setInterval(DAILY_MS)
+    timer.timeout.connect(lambda: run(False))
+    timer.start()
+    window._backup_timer = timer
+
+
+def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
+    window.export_action = window._action(file_menu, "&Export…", lambda: export_current(window), "Ctrl+Shift+E",
+                                          "Save the letter as PDF, ODT, DOCX, HTML, text or Markdown")
+    window.print_action = window._action(file_menu, "&Print…", lambda: print_current(window),
+                                         QKeySequence.StandardKey.Print, "Print the letter")
+    window.preview_action = window._action(file_menu, "Print pre&view…", lambda: preview_current(window),
+                                           "Ctrl+Shift+P", "See the printed pages")
+    window._action(file_menu, "Print en&velope…", lambda: envelope_current(window), None,
+                   "Print the envelope for this letter")
+    file_menu.addSeparator()
+    window.import_action = window._action(file_menu, "&Import contacts…", lambda: import_contacts(window), "Ctrl+I",
+                                          "Bring people in from a vCard or CSV file")
+    window._action(file_menu, "&Backups…", lambda: open_backups(window), None,
+                   "Back up the archive now, or restore a backup")
+    toolbar.addAction(window.print_action)
+    toolbar.addAction(window.export_action)
