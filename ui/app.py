@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+from pathlib import Path
 
 from beautifulletters.paths import resolve_archive_path
 
@@ -38,15 +39,63 @@ def run_window(archive_option: str | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from beautifulletters.preferences import Preferences
+    from ui.fonts import register_bundled_fonts
+    from ui.integrations import start_automatic_backups
     from ui.main_window import MainWindow, open_archive_for_window
+    from ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("BeautifulLetters")
     app.setOrganizationName("BeautifulLetters")
-    archive, notice = open_archive_for_window(resolve_archive_path(archive_option))
+    register_bundled_fonts()
+    apply_theme(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+    preferences = Preferences.load()
+    path = resolve_archive_path(archive_option or preferences.last_archive)
+    archive, notice = open_archive_for_window(path)
+    if archive is None and offer_restore_if_damaged(path):
+        archive, notice = open_archive_for_window(path)
     if archive is None:
         print(f"beautifulletters: {notice}", file=sys.stderr)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "BeautifulLetters", notice or f"Cannot open {path}.")
         return 1
-    window = MainWindow(archive, notice=notice)
+    window = MainWindow(archive, notice=notice, preferences=preferences)
     window.show()
+    start_automatic_backups(window)
     return app.exec()
+
+
+def offer_restore_if_damaged(path: Path) -> bool:
+    """The archive failed its check on open: offer the newest good backup, keeping the damaged file."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from beautifulletters.archive import Archive
+    from beautifulletters.errors import ArchiveDamagedError, BeautifulLettersError
+    from beautifulletters.transfer import newest_good_backup, restore_newest_good_backup
+
+    try:
+        Archive.open(path).close()
+        return False
+    except ArchiveDamagedError as error:
+        damage = str(error)
+    except BeautifulLettersError:
+        return False
+    backup = newest_good_backup(path)
+    if backup is None:
+        return False
+    answer = QMessageBox.question(
+        None, "The archive is damaged",
+        f"{damage}\n\nRestore the newest good backup, from {backup.created.astimezone():%d %B %Y at %H:%M}? "
+        "The damaged file is kept beside it under a new name.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        restore_newest_good_backup(path)
+    except BeautifulLettersError as error:
+        QMessageBox.warning(None, "BeautifulLetters", str(error))
+        return False
+    return True

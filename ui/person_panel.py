@@ -208,7 +208,8 @@ class PersonPanel(QScrollArea):
             for letter in archive.list_letters(to=person_id):
                 title = letter["title"] or (letter["occasion"] or "Letter").capitalize()
                 status = letter["status"] + (f" {letter['sent_on']}" if letter["sent_on"] else "")
-                item = QListWidgetItem(f"{letter['created_at'][:10]}  {title} — from {letter['signer_name']} ({status})")
+                when = letter["created_at"][:10]
+                item = QListWidgetItem(f"{when}  {title} — from {letter['signer_name']} ({status})")
                 item.setData(LetterIdRole, letter["id"])
                 self.letters_list.addItem(item)
         finally:
