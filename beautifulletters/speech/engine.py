@@ -10,6 +10,8 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+import threading
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -106,6 +108,11 @@ class Synthesizer:
             # loads but its voice data is missing: for a user, the same fix.
             raise EngineMissingError(str(error)) from None
         self._settings: dict[str, Any] = {}
+        self._finished = threading.Event()
+        self._engine.connect("finished-utterance", self._on_finished)
+
+    def _on_finished(self, **_details: Any) -> None:
+        self._finished.set()
 
     def voices(self) -> list[VoiceInfo]:
         result = []
@@ -131,18 +138,38 @@ class Synthesizer:
         several utterances before one runAndWait loses all but the last, so it is one each.
         """
         target = Path(path)
-        target.unlink(missing_ok=True)
         if not is_speakable(text):
+            target.unlink(missing_ok=True)
             write_silence(target, 0.25)
             return int(0.25 * 22050)
         self._configure(voice, rate, volume)
-        self._engine.save_to_file(text, str(target))
-        self._engine.runAndWait()
-        # espeak manages well over 20 times real time; allow for a slow, busy machine.
-        frames = wait_for_wav(target, timeout=10.0 + len(text) / 40.0)
+        frames = 0
+        for _attempt in range(3):
+            frames = self._speak_once(text, target)
+            if frames > 0:
+                break
         if frames == 0:
             # espeak said nothing (e.g. only punctuation it skips): a short pause instead of
             # an empty file, so the player and the export always have real audio.
             write_silence(target, 0.25)
             frames = int(0.25 * 22050)
+        return frames
+
+    def _speak_once(self, text: str, target: Path) -> int:
+        target.unlink(missing_ok=True)
+        self._finished.clear()
+        self._engine.save_to_file(text, str(target))
+        self._engine.runAndWait()
+        # espeak manages well over 20 times real time; allow for a slow, busy machine.
+        timeout = 10.0 + len(text) / 40.0
+        frames = wait_for_wav(target, timeout=timeout)
+        # The file is written inside espeak's callback, which then clears the driver's audio
+        # buffer and marks it idle. Starting the next sentence before that has happened lets
+        # the old callback wipe the new sentence's audio (seen under load as empty or clipped
+        # files), so wait for "finished-utterance" and for the driver to be idle.
+        deadline = time.monotonic() + 5.0
+        self._finished.wait(timeout=5.0)
+        while self._engine.isBusy() and time.monotonic() < deadline:
+            time.sleep(0.001)
+        time.sleep(0.002)  # the callback's last two statements
         return frames
