@@ -345,8 +345,11 @@ class LetterEditor(QWidget):
     names_loaded = Signal()
     _continuity_ready = Signal(int, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, preferences: Any = None, parent: QWidget | None = None) -> None:
+        if isinstance(preferences, QWidget):  # LetterEditor(parent) also works
+            preferences, parent = None, preferences
         super().__init__(parent)
+        self.preferences = preferences  # beautifulletters.preferences.Preferences or None
         self.archive: Archive | None = None
         self.letter_id: int | None = None
         self.letter: dict[str, Any] | None = None
@@ -508,6 +511,51 @@ class LetterEditor(QWidget):
             bar.addWidget(QLabel(f" {label} "))
             bar.addWidget(box)
 
+    # ------------------------------------------- actions for the main window
+    def _named(self, *names: str | None) -> list[QAction]:
+        result = []
+        for name in names:
+            if name is None:
+                separator = QAction(self)
+                separator.setSeparator(True)
+                result.append(separator)
+            else:
+                result.append(self.actions_by_name[name])
+        return result
+
+    def edit_actions(self) -> list[QAction]:
+        return self._named("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
+                           None, "history")
+
+    def format_actions(self) -> list[QAction]:
+        return self._named("bold", "italic", "underline", None, "align_left", "align_center", "align_right",
+                           "align_justify", None, "bullet_list", "numbered_list")
+
+    def view_actions(self) -> list[QAction]:
+        return self._named("zoom_in", "zoom_out", "zoom_reset", None, "distraction_free")
+
+    def toolbar_actions(self) -> list[QAction]:
+        return self._named("undo", "redo", None, "bold", "italic", "underline")
+
+    def focus_text(self) -> None:
+        self.focus_end()
+
+    def apply_preferences(self, preferences: Any) -> None:
+        """New app-wide paper/pen defaults and autosave delay; the open letter is laid out again."""
+        self.preferences = preferences
+        seconds = getattr(preferences, "autosave_seconds", None)
+        if seconds:
+            # Never later than the 2 s promise, whatever the preference says.
+            self._save_timer.setInterval(int(min(2.0, max(0.2, float(seconds))) * 1000 * 0.5))
+        if self.archive is not None and self.letter is not None:
+            self.update_style()
+
+    def _defaults(self) -> dict[str, Any]:
+        defaults = _style_defaults(self.archive) if self.archive is not None else {}
+        if self.preferences is not None and hasattr(self.preferences, "style_defaults"):
+            defaults.update(self.preferences.style_defaults())
+        return defaults
+
     # ------------------------------------------------------------ opening
     def open_letter(self, archive: Archive, letter_id: int) -> None:
         """Show a letter of `archive` (sent letters and read-only archives open read-only)."""
@@ -520,8 +568,8 @@ class LetterEditor(QWidget):
         self.letter = letter
         self.letter_id = letter_id
         signer = archive.get_person(letter["signer_id"])
-        defaults = _style_defaults(archive)
-        self.style = PageStyle.from_letter(letter, signer, defaults)
+        self.archive = archive
+        self.style = PageStyle.from_letter(letter, signer, self._defaults())
         self.read_only = letter["status"] == "sent" or archive.readonly
         if self._saver is None and not archive.readonly:
             self._saver = AutoSaver(archive.path, self)
@@ -562,6 +610,7 @@ class LetterEditor(QWidget):
         self.text_edit.ensureCursorVisible()
         self._update_stats()
         self.document_replaced()
+        self._reflect_format(self.text_edit.currentCharFormat())
 
     def document_replaced(self) -> None:
         """Follow a new document (open, zoom, paper change) with the spelling highlighter."""
@@ -843,10 +892,12 @@ class LetterEditor(QWidget):
             else:
                 stored[key] = value
         self.flush()
+        if not changes:
+            stored = dict(self.letter.get("style") or {})
         signer = self.archive.get_person(self.letter["signer_id"])
-        self.style = PageStyle.from_style(stored, defaults=_style_defaults(self.archive), signer=signer,
+        self.style = PageStyle.from_style(stored, defaults=self._defaults(), signer=signer,
                                           written_on=self.letter.get("created_at"))
-        if not self.read_only:
+        if not self.read_only and changes:
             try:
                 self.archive.update_letter(self.letter_id, style=stored)
             except Exception as error:  # noqa: BLE001 - keep the look, say it was not stored
