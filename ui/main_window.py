@@ -234,7 +234,8 @@ class MainWindow(QMainWindow):
 
         person_menu = menus.addMenu("&Person")
         self.add_person_action = self._action(person_menu, "&Add person…", self.add_person, "Ctrl+Shift+N")
-        self._action(person_menu, "&Edit person…", lambda: self.edit_person(self.current_person_id()), "Ctrl+E")
+        self._action(person_menu, "&Edit person…", lambda: self.edit_person(self.current_person_id()),
+                     "Ctrl+Alt+E")
         self._action(person_menu, "Edit &relationship…", self._edit_current_relationship, "Ctrl+Shift+R")
         self._action(person_menu, "&Find person", self.focus_search, "Ctrl+Shift+F")
         person_menu.addSeparator()
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu("&View")
         for action in self.editor.view_actions():
             view_menu.addAction(action)
-        self._action(view_menu, "&Upcoming dates", lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+U")
+        self._action(view_menu, "&Upcoming dates", lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U")
 
         toolbar.addAction(self.new_letter_action)
         toolbar.addAction(self.add_person_action)

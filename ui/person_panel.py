@@ -50,6 +50,7 @@ class PersonPanel(QScrollArea):
         self._loading = False
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 12)
@@ -130,9 +131,11 @@ class PersonPanel(QScrollArea):
         self.date_value.returnPressed.connect(self._add_date)
         date_row.addWidget(self.date_kind)
         date_row.addWidget(self.date_value, 1)
-        date_row.addWidget(self.date_label, 1)
-        date_row.addWidget(add_date)
         layout.addLayout(date_row)
+        label_row = QHBoxLayout()
+        label_row.addWidget(self.date_label, 1)
+        label_row.addWidget(add_date)
+        layout.addLayout(label_row)
 
         layout.addWidget(_section("Letters"))
         self.letters_list = QListWidget()

@@ -1,0 +1,227 @@
+"""The real main window on a real archive file, driven as a person would with pytest-qt."""
+
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
+from beautifulletters.archive import Archive
+from beautifulletters.preferences import Preferences
+from ui.dialogs.person_dialog import PersonDialog
+from ui.fonts import register_bundled_fonts
+from ui.main_window import MainWindow, open_archive_for_window
+from ui.theme import apply_theme
+
+WAIT_MS = 20000
+
+
+@pytest.fixture
+def window(qtbot, archive_path: Path):
+    register_bundled_fonts()
+    apply_theme(QApplication.instance(), dark=False)
+    archive, notice = open_archive_for_window(archive_path)
+    assert archive is not None, notice
+    main = MainWindow(archive, notice=notice, preferences=Preferences())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    if main.isVisible():
+        main.close()
+
+
+def people_names(window: MainWindow) -> list[str]:
+    model = window.people_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_opens_on_the_sample_with_a_hint(window: MainWindow) -> None:
+    assert "Loretta Mercer" in people_names(window)
+    assert window.hint.isVisible()
+    assert window.person_panel.name_label.text() == "Loretta Mercer"
+    assert "Wife of Chris Mercer" in window.person_panel.relationship_label.text()
+    assert window.person_panel.letters_list.count() == 2
+    assert window.upcoming_panel.items and window.upcoming_panel.items[0]["kind"] == "anniversary"
+    window.dismiss_hint()
+    assert not window.hint.isVisible()
+
+
+def test_search_as_you_type(qtbot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_box, "Lolly")
+    qtbot.waitUntil(lambda: people_names(window) == ["Loretta Mercer"], timeout=WAIT_MS)
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "Otis")  # a memory note about Loretta
+    qtbot.waitUntil(lambda: people_names(window) == ["Loretta Mercer"], timeout=WAIT_MS)
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "zzzz-nobody")
+    qtbot.waitUntil(lambda: people_names(window) == [], timeout=WAIT_MS)
+    assert window.people_count.text() == "0 people"
+
+
+def test_tag_filter_and_sort(qtbot, window: MainWindow) -> None:
+    window.tag_filter.setCurrentIndex(window.tag_filter.findData("client"))
+    qtbot.waitUntil(lambda: people_names(window) == ["Chris Mercer"], timeout=WAIT_MS)
+    window.tag_filter.setCurrentIndex(0)
+    window.sort_choice.setCurrentIndex(window.sort_choice.findData("last_letter"))
+    qtbot.waitUntil(lambda: people_names(window)[:1] == ["Loretta Mercer"], timeout=WAIT_MS)
+
+
+def test_add_person_through_the_dialog_rejects_an_impossible_date(qtbot, window: MainWindow) -> None:
+    window.add_person()
+    dialog = window._open_dialog
+    assert isinstance(dialog, PersonDialog)
+    qtbot.keyClicks(dialog.name, "Ruth Okafor")
+    qtbot.keyClicks(dialog.nickname, "Ru")
+    qtbot.keyClicks(dialog.birthday, "2023-02-30")
+    dialog.birthday.editingFinished.emit()
+    assert "not a real date" in dialog.form.message_for("birthday")
+    dialog.accept()
+    assert dialog.isVisible(), "an invalid date keeps the dialog open"
+    assert window.archive.person_ids(search="Okafor") == []
+    dialog.birthday.setText("1990-06-15")
+    dialog.birthday.editingFinished.emit()
+    assert dialog.form.message_for("birthday") == ""
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    ruth = window.archive.person_ids(search="Okafor")
+    assert len(ruth) == 1
+    assert window.archive.get_person(ruth[0])["birthday"] == "1990-06-15"
+    assert "Ruth Okafor" in people_names(window)
+    assert window.person_panel.name_label.text() == "Ruth Okafor"
+
+
+def test_add_edit_and_delete_a_memory_in_place(qtbot, window: MainWindow) -> None:
+    panel = window.person_panel
+    loretta = panel.person_id
+    before = len(window.archive.notes_for(loretta))
+    panel.note_tag.setCurrentText("memory")
+    qtbot.keyClicks(panel.new_note, "the picnic at Lake Michigan in 1981")
+    qtbot.keyClick(panel.new_note, Qt.Key.Key_Return)
+    notes = window.archive.notes_for(loretta)
+    assert len(notes) == before + 1
+    added = next(n for n in notes if "Lake Michigan" in n["text"])
+    assert added["tag"] == "memory" and added["relationship_id"] is not None
+    item = next(panel.notes_list.item(i) for i in range(panel.notes_list.count())
+                if "Lake Michigan" in panel.notes_list.item(i).text())
+    item.setText("the picnic at Lake Michigan in 1982")  # what editing the item in place does
+    assert window.archive.get_note(added["id"])["text"] == "the picnic at Lake Michigan in 1982"
+    panel.notes_list.setCurrentItem(item)
+    panel.note_tag.setCurrentText("joke")
+    panel._retag_selected()
+    assert window.archive.get_note(added["id"])["tag"] == "joke"
+    item = next(panel.notes_list.item(i) for i in range(panel.notes_list.count())
+                if "Lake Michigan" in panel.notes_list.item(i).text())
+    panel.notes_list.setCurrentItem(item)
+    panel.delete_note_button.click()
+    assert len(window.archive.notes_for(loretta)) == before
+
+
+def test_write_from_upcoming_drafts_and_shows_the_letter(qtbot, window: MainWindow, archive_path: Path,
+                                                         test_output_dir: Path) -> None:
+    window.left_tabs.setCurrentIndex(1)
+    window.upcoming_panel.write_button(0).click()
+    dialog = window._open_dialog
+    assert dialog.template_name() == "anniversary"
+    assert dialog.occasion_date() == window.upcoming_panel.items[0]["date"]
+    qtbot.waitUntil(lambda: dialog.preview_draft is not None, timeout=WAIT_MS)
+    assert "Fifty" in dialog.preview.toPlainText() or "fifty" in dialog.preview.toPlainText()
+    dialog.grab().save(str(test_output_dir / "new-letter-dialog.png"))
+    dialog.create_letter()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    letter_id = dialog.created_letter_id
+    assert letter_id is not None
+    assert window.editor.letter_id == letter_id
+    assert "fifty" in window.editor.body_plain_text().lower()
+    history = [window.person_panel.letters_list.item(i).text() for i in range(window.person_panel.letters_list.count())]
+    assert len(history) == 3 and "draft" in history[0], "newest first"
+    window.left_tabs.setCurrentIndex(0)
+    window.resize(1440, 900)
+    window.splitter.setSizes([300, 800, 340])
+    window.grab().save(str(test_output_dir / "main-window-light.png"))
+
+    # Typing goes into the archive without a save prompt, and survives closing and reopening.
+    window.editor.focus_end()
+    qtbot.keyClicks(window.editor.text_edit, " Lolly")
+    window.close()
+    with Archive.open(archive_path) as reopened:
+        letter = reopened.get_letter(letter_id)
+        assert "Lolly" in letter["body_text"]
+        assert letter["recipient_id"] == window.person_panel.person_id or letter["status"] == "draft"
+        assert any(note["text"].startswith("the road trip") for note in
+                   reopened.notes_for(letter["recipient_id"]))
+
+
+def test_sent_letters_open_read_only(qtbot, window: MainWindow) -> None:
+    sent = window.archive.list_letters(to=window.person_panel.person_id)[0]
+    assert sent["status"] == "sent"
+    window.open_letter(sent["id"])
+    assert window.editor.text_edit.isReadOnly()
+    assert "read-only" in window.statusBar().currentMessage()
+
+
+def test_remove_sample(qtbot, window: MainWindow) -> None:
+    window.remove_sample_now()
+    assert people_names(window) and "Loretta Mercer" not in people_names(window)
+    assert not window.archive.has_sample()
+    assert not window.remove_sample_action.isEnabled()
+
+
+def test_second_window_is_read_only(qtbot, window: MainWindow, archive_path: Path) -> None:
+    archive, notice = open_archive_for_window(archive_path)
+    try:
+        assert archive is not None and archive.readonly
+        assert "another BeautifulLetters window" in notice
+    finally:
+        archive.close()
+
+
+def test_every_shortcut_is_unique_and_controls_have_names(window: MainWindow) -> None:
+    seen: dict[str, set[str]] = collections.defaultdict(set)
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            seen[key.toString()].add(action.text())
+    clashes = {key: names for key, names in seen.items() if len(names) > 1}
+    assert clashes == {}, clashes
+    for required in ("Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+P", "Ctrl+F", "Ctrl+Z"):
+        assert required in seen, f"standard shortcut {required} is missing"
+    for widget in (window.search_box, window.tag_filter, window.sort_choice, window.people_view,
+                   window.person_panel.new_note, window.person_panel.notes_list):
+        assert widget.accessibleName(), f"{widget!r} has no accessible name"
+
+
+def test_geometry_and_splitter_are_remembered(qtbot, archive_path: Path) -> None:
+    archive, _ = open_archive_for_window(archive_path)
+    first = MainWindow(archive, preferences=Preferences())
+    qtbot.addWidget(first)
+    first.resize(760, 560)  # inside the offscreen screen, which restoreGeometry clamps to
+    first.splitter.setSizes([200, 600, 200])
+    first.show()
+    sizes = first.splitter.sizes()
+    first.close()
+    archive, _ = open_archive_for_window(archive_path)
+    second = MainWindow(archive, preferences=Preferences())
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.size().width(), second.size().height()) == (760, 560)
+    assert second.splitter.sizes() == sizes
+    second.close()
+
+
+def test_dark_screenshot(qtbot, window: MainWindow, test_output_dir: Path) -> None:
+    apply_theme(QApplication.instance(), dark=True)
+    try:
+        window.resize(1440, 900)
+        window.splitter.setSizes([300, 800, 340])
+        window.grab().save(str(test_output_dir / "main-window-dark.png"))
+        dialog = window.new_letter()
+        qtbot.waitUntil(lambda: dialog.preview_draft is not None or dialog.preview_error is not None,
+                        timeout=WAIT_MS)
+        dialog.grab().save(str(test_output_dir / "new-letter-dialog-dark.png"))
+        dialog.reject()
+    finally:
+        apply_theme(QApplication.instance(), dark=False)
