@@ -6,6 +6,7 @@ import ctypes.util
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from beautifulletters.paths import resolve_archive_path
 
@@ -39,6 +40,20 @@ def run_window(archive_option: str | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = open_main_window(archive_option)
+    if window is None:
+        return 1
+    return app.exec()
+
+
+def open_main_window(archive_option: str | Path | None = None, letter_id: int | None = None) -> Any:
+    """Set up the application (fonts, theme) and show the main window, optionally on one letter.
+
+    Returns the window, or None after telling the person why it could not open.
+    """
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
     from beautifulletters.preferences import Preferences
     from ui.fonts import register_bundled_fonts
     from ui.integrations import start_automatic_backups
@@ -58,14 +73,18 @@ def run_window(archive_option: str | None = None) -> int:
         archive, notice = open_archive_for_window(path)
     if archive is None:
         print(f"beautifulletters: {notice}", file=sys.stderr)
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.critical(None, "BeautifulLetters", notice or f"Cannot open {path}.")
-        return 1
+        return None
     window = MainWindow(archive, notice=notice, preferences=preferences)
     window.show()
+    if letter_id is not None:
+        letter = archive.get_letter(letter_id)
+        window.select_person(letter["recipient_id"])
+        window.open_letter(letter_id)
+        window.activateWindow()
+        window.editor.focus_end()
     start_automatic_backups(window)
-    return app.exec()
+    return window
 
 
 def offer_restore_if_damaged(path: Path) -> bool:

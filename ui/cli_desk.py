@@ -18,14 +18,14 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from ui.desk.window import open_letter_window
+    from ui.app import open_main_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("BeautifulLetters")
-    app.setOrganizationName("BeautifulLetters")
     path = archive.path
     archive.close()  # the window opens its own connection and takes the instance lock
-    window = open_letter_window(path, args.id)
+    window = open_main_window(path, letter_id=args.id)
+    if window is None:
+        return 1
     if getattr(args, "quit_after", None) is not None:
         # For scripts and tests: report where the cursor is, then close (saving) after N ms.
         from PySide6.QtCore import QTimer
