@@ -76,7 +76,7 @@ def test_lint_warning_for_a_sparse_recipient(qtbot, archive: Archive) -> None:
     dialog.show()
     wait_for_preview(qtbot, dialog, "anniversary")
     shown = dialog.warnings_text()
-    assert dialog.warnings_label.isVisible()
+    assert dialog.warnings_box.isVisible()
     assert "Ada" in shown and "anniversary date" in shown and "will not mention the year" in shown
     # A sparse letter still reads as a letter: her name, and nothing broken.
     text = dialog.preview.toPlainText()

@@ -120,7 +120,8 @@ def test_hostile_template_gets_a_clear_message(qtbot, editor: TemplateEditorDial
 
 
 def test_runaway_template_is_stopped_and_the_dialog_stays_responsive(qtbot, editor: TemplateEditorDialog) -> None:
-    endless = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
+    endless = ("{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+               "{% endfor %}{% endfor %}{% endfor %}")
     ticks: list[float] = []
     timer = QTimer(interval=50)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))

@@ -8,13 +8,12 @@ draft that the preview showed, so what the person saw is exactly what they get.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -152,12 +151,13 @@ class NewLetterDialog(QDialog):
         form.addRow(self._buddy("&Date", self.date_edit), date_row)
 
         self.warnings_heading = section_label("Worth knowing")
-        self.warnings_label = QLabel()
-        self.warnings_label.setAccessibleName("What the letter will leave out")
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warnings_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.warnings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # One row per warning: a bullet and a wrapped sentence, so long sentences hang under their first word.
+        self.warnings_box = QWidget()
+        self.warnings_box.setAccessibleName("What the letter will leave out")
+        self.warnings_layout = QVBoxLayout(self.warnings_box)
+        self.warnings_layout.setContentsMargins(0, 0, 0, 0)
+        self.warnings_layout.setSpacing(8)
+        self._warning_labels: list[QLabel] = []
 
         left = QVBoxLayout()
         left.setSpacing(10)
@@ -166,7 +166,7 @@ class NewLetterDialog(QDialog):
         left.addLayout(form)
         left.addSpacing(8)
         left.addWidget(self.warnings_heading)
-        left.addWidget(self.warnings_label)
+        left.addWidget(self.warnings_box)
         left.addStretch(1)
 
         self.preview = LetterPreview(self)
@@ -178,7 +178,7 @@ class NewLetterDialog(QDialog):
         preview_head = QHBoxLayout()
         preview_head.addWidget(section_label("Preview", self.preview))
         preview_head.addStretch(1)
-        preview_head.addWidget(self.preview_status)
+        preview_head.addWidget(self.preview_status, 0, Qt.AlignmentFlag.AlignBottom)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addLayout(preview_head)
@@ -437,28 +437,35 @@ class NewLetterDialog(QDialog):
             self._show_create_error("The letter could not be written: " + self.preview_error)
 
     def _show_warnings(self, warnings: list[str] | None) -> None:
+        while self.warnings_layout.count():
+            item = self.warnings_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._warning_labels = []
+        self.warnings_heading.setVisible(warnings is not None)
+        self.warnings_box.setVisible(warnings is not None)
         if warnings is None:
-            self.warnings_label.setText("")
-            self.warnings_heading.hide()
-            self.warnings_label.hide()
             return
-        self.warnings_heading.show()
-        self.warnings_label.show()
-        if warnings:
-            # Rich text for a hanging indent; every sentence is escaped, since names come from the archive.
-            items = "".join(f"<li style='margin-bottom: 8px;'>{html.escape(w)}</li>" for w in warnings)
-            self.warnings_label.setTextFormat(Qt.TextFormat.RichText)
-            self.warnings_label.setText(f"<ul style='margin-left: 0px; -qt-list-indent: 1;'>{items}</ul>")
-        else:
-            self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.warnings_label.setText("The archive has everything this template uses.")
+        sentences = warnings or ["The archive has everything this template uses."]
+        for sentence in sentences:
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            if warnings:
+                bullet = QLabel("•")
+                bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
+                row.addWidget(bullet)
+            label = QLabel(sentence)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the archive: never markup
+            label.setWordWrap(True)
+            label.setAccessibleName(sentence)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            row.addWidget(label, 1)
+            self.warnings_layout.addLayout(row)
+            self._warning_labels.append(label)
 
     def warnings_text(self) -> str:
-        """The warnings as a person reads them (without markup)."""
-        document = QTextDocument()
-        document.setHtml(self.warnings_label.text())
-        return document.toPlainText() if self.warnings_label.textFormat() == Qt.TextFormat.RichText \
-            else self.warnings_label.text()
+        """The warnings as a person reads them."""
+        return "\n".join(label.text() for label in self._warning_labels)
 
     def warnings(self) -> list[str]:
         """The lint sentences currently shown (empty when nothing is missing)."""

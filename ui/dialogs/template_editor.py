@@ -197,7 +197,7 @@ class TemplateEditorDialog(QDialog):
         preview_head = QHBoxLayout()
         preview_head.addWidget(section_label("Preview", self.preview))
         preview_head.addStretch(1)
-        preview_head.addWidget(self.preview_status)
+        preview_head.addWidget(self.preview_status, 0, Qt.AlignmentFlag.AlignBottom)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addLayout(preview_head)
