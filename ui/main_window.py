@@ -260,7 +260,25 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in self.editor.toolbar_actions():
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        self._build_reader(toolbar, letter_menu)
         self.toolbar = toolbar
+
+    def _build_reader(self, toolbar: Any, letter_menu: Any) -> None:
+        """Reading aloud: synthesis in a worker process, highlighting in the editor."""
+        from ui.reader import ReadAloudController
+        from ui.reader_actions import ReaderActions
+
+        self.reader = ReadAloudController(self.editor.text_edit, parent=self)
+        self.reader_actions = ReaderActions(self.reader, self)
+        letter_menu.addSeparator()
+        self.reader_actions.add_to_toolbar(toolbar)
+        self.reader_actions.fill_menu(letter_menu)
+        self.reader.notice.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.reader.error.connect(self.show_error)
+        self.reader.exportFinished.connect(
+            lambda path, seconds: self.statusBar().showMessage(f"Saved the reading ({seconds:.0f} s) to {path}", 8000)
+        )
 
     def desk_menu_hook(self, file_menu: Any, toolbar: Any) -> None:
         """Print, export, import and backups: placed in the File menu by their own modules."""
@@ -483,12 +501,17 @@ class MainWindow(QMainWindow):
 
     def open_letter(self, letter_id: int) -> None:
         try:
+            self.reader.stop()
             self.editor.flush()
             self.editor.open_letter(self.archive, letter_id)
         except BeautifulLettersError as error:
             self.show_error(str(error))
             return
+        from beautifulletters.speech import pronunciations_for_letter
+
         letter = self.archive.get_letter(letter_id)
+        self.reader.set_pronunciations(pronunciations_for_letter(self.archive, letter))
+        self.reader.set_letter_language(letter.get("language"))
         if letter["status"] == "sent":
             self.statusBar().showMessage(f"This letter was sent on {letter['sent_on']}; it is shown read-only.")
         self.editor.focus_text()
@@ -550,6 +573,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
+        self.reader.shutdown()
         self.editor.close_letter()
         self.archive.close()
         super().closeEvent(event)
