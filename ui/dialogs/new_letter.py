@@ -225,6 +225,8 @@ class NewLetterDialog(QDialog):
     def _buddy(text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
         label.setBuddy(widget)  # Alt+letter jumps to the field
+        # The mnemonic's underline made Fusion clip the last letter ("Tc" for "To"); leave room.
+        label.setMinimumWidth(label.sizeHint().width() + 6)
         return label
 
     # ------------------------------------------------------------------ filling
