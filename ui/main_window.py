@@ -541,6 +541,10 @@ class MainWindow(QMainWindow):
 
     def _preferences_changed(self) -> None:
         self.preferences.save()
+        # The reader remembers its own choices too (its menu changes them); Preferences wins here.
+        self.reader.set_voice(self.preferences.voice)
+        self.reader.set_rate(self.preferences.speech_rate_wpm)
+        self.reader.set_volume(self.preferences.speech_volume)
         self.editor.apply_preferences(self.preferences)
         self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         self.person_panel.refresh()

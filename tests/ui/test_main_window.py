@@ -238,3 +238,26 @@ def test_read_aloud_is_in_the_toolbar_and_letter_menu_and_uses_name_hints(qtbot,
         window.reader.read_all()
     window.reader.stop()
     qtbot.waitUntil(lambda: window.reader.state == "stopped", timeout=WAIT_MS)
+
+
+def test_preferences_change_the_signer_the_reading_speed_and_the_upcoming_window(qtbot, window: MainWindow) -> None:
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+
+    window.open_preferences()
+    dialog = window._open_dialog
+    assert isinstance(dialog, PreferencesDialog)
+    dialog.your_name.setText("Theodore Twombly")
+    dialog.rate.setValue(200)
+    dialog.upcoming_days.setValue(7)
+    dialog.accept()
+    me = window.archive.get_person(window.archive.default_signer_id())
+    assert me["display_name"] == "Theodore Twombly"
+    assert window.reader._rate == 200
+    assert window.preferences.upcoming_days == 7
+    assert window.upcoming_panel.items == [], "the sample anniversary is three weeks away"
+    window.open_preferences()
+    dialog = window._open_dialog
+    dialog.your_name.setText("   ")
+    dialog.accept()
+    assert dialog.isVisible() and "must not be empty" in dialog.name_error.text()
+    dialog.reject()
