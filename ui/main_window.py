@@ -245,6 +245,10 @@ class MainWindow(QMainWindow):
         letter_menu = menus.addMenu("&Letter")
         letter_menu.addAction(self.new_letter_action)
         self._action(letter_menu, "&Template editor…", self.open_template_editor, "Ctrl+Shift+T")
+        self._action(letter_menu, "Letters to &many people…", self.open_batch, "Ctrl+Shift+M",
+                     "One draft per person from a template, reviewed, then printed as PDF")
+        self._action(letter_menu, "&Anthology of this correspondence…", self.export_anthology, None,
+                     "Every letter between these two people, in date order, as one PDF book")
         letter_menu.addSeparator()
         for action in self.editor.format_actions():
             letter_menu.addAction(action)
@@ -529,6 +533,50 @@ class MainWindow(QMainWindow):
         dialog = TemplateEditorDialog(self.archive, self)
         dialog.open()
         self._open_dialog = dialog
+
+    def open_batch(self) -> Any:
+        if self._refuse_if_readonly():
+            return None
+        from ui.dialogs.batch_dialog import BatchDialog
+
+        person_id = self.current_person_id()
+        dialog = BatchDialog(self.archive, self, selected_ids=[person_id] if person_id else [],
+                             preferences=self.preferences)
+        dialog.open_letter_requested.connect(self.open_letter)
+        dialog.finished.connect(lambda _result: self.person_panel.refresh())
+        dialog.open()
+        self._open_dialog = dialog
+        return dialog
+
+    def export_anthology(self, out: Path | None = None) -> Any:
+        """Every letter from this letter's signer to its recipient, oldest first, with a title page."""
+        from beautifulletters.export.batch import anthology_letter_ids
+        from ui.printing.batch import BatchOptions, load_items
+        from ui.printing.dialogs import BatchJob, start_batch
+
+        letter_id = self.editor.letter_id
+        if letter_id is None:
+            self.show_error("Open one of the letters first: the anthology collects that correspondence.")
+            return None
+        letter = self.archive.get_letter(letter_id)
+        signer = self.archive.get_person(letter["signer_id"])["display_name"]
+        recipient = self.archive.get_person(letter["recipient_id"])["display_name"]
+        if out is None:
+            name, _ = QFileDialog.getSaveFileName(self, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"),
+                                                  "PDF (*.pdf)")
+            if not name:
+                return None
+            out = Path(name)
+        try:
+            ids = anthology_letter_ids(self.archive, letter["signer_id"], letter["recipient_id"])
+            items = load_items(self.archive, ids)
+        except BeautifulLettersError as error:
+            self.show_error(str(error))
+            return None
+        job = BatchJob(items, out, BatchOptions(), anthology=True, title=f"Letters from {signer} to {recipient}")
+        self._anthology_job = job
+        return start_batch(job, self, on_done=lambda result: result and self.statusBar().showMessage(
+            f"Wrote the anthology to {out}", 8000))
 
     def open_preferences(self) -> None:
         from ui.dialogs.preferences_dialog import PreferencesDialog

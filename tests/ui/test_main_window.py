@@ -261,3 +261,41 @@ def test_preferences_change_the_signer_the_reading_speed_and_the_upcoming_window
     dialog.accept()
     assert dialog.isVisible() and "must not be empty" in dialog.name_error.text()
     dialog.reject()
+
+
+def test_batch_drafts_reviews_and_writes_a_combined_pdf(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    for name in ("Ada Lovelace", "Ben Okri"):
+        window.archive.add_person(display_name=name, tags=["book club"],
+                                  addresses=["1 High St\nLondon\nN1 1AA\nUK"] if name.startswith("Ada") else [])
+    dialog = window.open_batch()
+    dialog.template.setCurrentIndex(dialog.template.findData("friendship"))
+    dialog.by_tag.setChecked(True)
+    dialog.tag.setCurrentText("book club")
+    dialog.draft()
+    qtbot.waitUntil(lambda: len(dialog.plans) == 2, timeout=WAIT_MS)
+    assert "1 person has no postal address" in dialog.summary.text()
+    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # leave Ben out
+    assert dialog.summary.text() == "" or "Ben" not in dialog.summary.text()
+    out = tmp_path / "book-club.pdf"
+    dialog.export_to(out)
+    qtbot.waitUntil(lambda: dialog.result_paths != [], timeout=WAIT_MS)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Ada" in text and "Ben" not in text
+    dialog.accept()
+    assert len(window.archive.list_letters(to=window.archive.person_ids(search="Okri")[0])) == 1, \
+        "every draft is stored, even for people left out of the print run"
+
+
+def test_anthology_from_the_window(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    sent = window.archive.list_letters(to=window.person_panel.person_id)
+    window.open_letter(sent[0]["id"])
+    out = tmp_path / "anthology.pdf"
+    window.export_anthology(out)
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "Letters from Chris Mercer to Loretta Mercer" in text
+    assert text.index("Forty-nine years") < text.index("Another year"), "oldest letter first"

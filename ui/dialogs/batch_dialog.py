@@ -1,0 +1,239 @@
+"""Mail merge done right: a template and a group → one draft each, reviewed, then printed or exported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters import drafting
+from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
+from ui.workers import run_in_background
+
+PlanRole = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    archive_path: Path
+    template: str
+    signer_id: int | None
+    tag: str | None
+    search: str | None
+    ids: tuple[int, ...]
+
+
+def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
+    """Worker side: draft and store one letter per person, on a connection of its own."""
+    with Archive.open(request.archive_path) as archive:
+        people = select_people(archive, tag=request.tag, search=request.search, ids=list(request.ids) or None)
+        plans = []
+        with archive.transaction():
+            for person_id in people:
+                person = archive.get_person(person_id)
+                draft = drafting.render_draft(archive, recipient_id=person_id, signer_id=request.signer_id,
+                                              template=request.template)
+                plan = PlannedLetter(person_id, person["display_name"],
+                                     warnings=[*draft.warnings, *address_warnings(person)])
+                plan.letter_id = drafting.store_draft(archive, draft)
+                plans.append(plan)
+        return plans
+
+
+class BatchDialog(QDialog):
+    """Letter ▸ Batch…: choose, draft, review (open any draft, leave people out), then write the PDFs."""
+
+    open_letter_requested = Signal(int)
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None, *, selected_ids: list[int] | None = None,
+                 preferences: Any = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.preferences = preferences
+        self.selected_ids = selected_ids or []
+        self.plans: list[PlannedLetter] = []
+        self.result_paths: list[Path] = []
+        self.setWindowTitle("Letters to many people")
+        self.setMinimumSize(720, 560)
+
+        self.template = QComboBox()
+        self.template.setAccessibleName("Template")
+        for info in drafting.list_templates():
+            self.template.addItem(f"{info.title} ({info.occasion})", info.name)
+        self.by_tag = QRadioButton("People tagged")
+        self.tag = QComboBox()
+        self.tag.setAccessibleName("Tag")
+        self.tag.addItems(archive.all_tags())
+        self.by_search = QRadioButton("People matching")
+        self.search = QLineEdit(placeholderText="a name, a word from their notes…")
+        self.search.setAccessibleName("Search")
+        self.by_selection = QRadioButton(f"The selected person ({len(self.selected_ids)})")
+        self.by_selection.setEnabled(bool(self.selected_ids))
+        (self.by_tag if self.tag.count() else self.by_search).setChecked(True)
+        group = QWidget()
+        group_layout = QFormLayout(group)
+        group_layout.setContentsMargins(0, 0, 0, 0)
+        group_layout.addRow(self.by_tag, self.tag)
+        group_layout.addRow(self.by_search, self.search)
+        group_layout.addRow(self.by_selection, QLabel(""))
+        self.draft_button = QPushButton("Draft the letters")
+        self.draft_button.setProperty("accent", True)
+        self.draft_button.clicked.connect(self.draft)
+
+        self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName("Drafts: tick who gets a letter; double-click to open a draft")
+        self.table.setHorizontalHeaderLabels(["Person", "Worth knowing"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        self.table.itemChanged.connect(lambda _item: self._update_summary())
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setProperty("role", "section")
+
+        self.combined = QRadioButton("One PDF with every letter")
+        self.separate = QRadioButton("One PDF per person, in a folder")
+        self.combined.setChecked(True)
+        self.envelopes = QCheckBox("Put each letter's envelope after it")
+        self.export_button = QPushButton("Write PDF…")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.choose_and_export)
+        close_button = QPushButton("Close")
+        close_button.clicked.connect(self.accept)
+
+        form = QFormLayout()
+        form.addRow("&Template:", self.template)
+        form.addRow("&Who:", group)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.addLayout(form)
+        layout.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        options = QHBoxLayout()
+        options.addWidget(self.combined)
+        options.addWidget(self.separate)
+        options.addWidget(self.envelopes)
+        options.addStretch(1)
+        layout.addLayout(options)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close_button)
+        layout.addLayout(buttons)
+
+    # ------------------------------------------------------------------ drafting
+    def request(self) -> BatchRequest:
+        tag = self.tag.currentText() if self.by_tag.isChecked() else None
+        search = self.search.text().strip() if self.by_search.isChecked() else None
+        ids = tuple(self.selected_ids) if self.by_selection.isChecked() else ()
+        return BatchRequest(self.archive.path, self.template.currentData(), self.archive.default_signer_id(),
+                            tag or None, search or None, ids)
+
+    def draft(self) -> None:
+        if self.archive.readonly:
+            self.status.setText("This archive is open read-only, so no drafts can be stored.")
+            return
+        self.draft_button.setEnabled(False)
+        self.status.setText("Drafting…")
+        run_in_background(draft_batch, self.request(), on_result=self._drafted, on_error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.draft_button.setEnabled(True)
+        self.status.setText(message)
+
+    def _drafted(self, plans: list[PlannedLetter]) -> None:
+        self.plans = plans
+        self.draft_button.setEnabled(True)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(plans))
+        for row, plan in enumerate(plans):
+            name = QTableWidgetItem(plan.name)
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setCheckState(Qt.CheckState.Checked)
+            name.setData(PlanRole, row)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(" ".join(plan.warnings) or "Nothing missing."))
+        self.table.blockSignals(False)
+        self.table.resizeColumnToContents(0)
+        self.status.setText(f"{len(plans)} drafts stored. Untick anyone who should not get one; "
+                            "double-click a draft to read or edit it.")
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        for row, plan in enumerate(self.plans):
+            item = self.table.item(row, 0)
+            plan.include = item is not None and item.checkState() == Qt.CheckState.Checked
+        included = [plan for plan in self.plans if plan.include]
+        sentences = lint_summary(included)
+        self.summary.setText("; ".join(sentences) + "." if sentences else "")
+        self.export_button.setEnabled(bool(included))
+
+    def _open_row(self, row: int, _column: int) -> None:
+        plan = self.plans[row]
+        if plan.letter_id is not None:
+            self.open_letter_requested.emit(plan.letter_id)
+
+    # ------------------------------------------------------------------ writing
+    def included_letter_ids(self) -> list[int]:
+        return [plan.letter_id for plan in self.plans if plan.include and plan.letter_id is not None]
+
+    def choose_and_export(self) -> None:
+        if self.combined.isChecked():
+            path, _ = QFileDialog.getSaveFileName(self, "Write the letters", str(Path.home() / "letters.pdf"),
+                                                  "PDF (*.pdf)")
+        else:
+            path = QFileDialog.getExistingDirectory(self, "Folder for the letters", str(Path.home()))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, out: Path) -> Any:
+        """Write the included drafts (progress and Cancel; cancelling leaves no files)."""
+        from ui.printing.batch import BatchOptions, load_items
+        from ui.printing.dialogs import BatchJob, start_batch
+
+        try:
+            items = load_items(self.archive, self.included_letter_ids())
+        except BeautifulLettersError as error:
+            self.status.setText(str(error))
+            return None
+        options = BatchOptions(combined=self.combined.isChecked(), envelopes=self.envelopes.isChecked())
+        job = BatchJob(items, out, options)
+        self.export_button.setEnabled(False)
+        self.status.setText("Writing…")
+
+        def done(result: Any) -> None:
+            self.export_button.setEnabled(True)
+            if result is None:
+                self.status.setText("Stopped; no files were left behind.")
+                return
+            self.result_paths = [Path(p) for p in result.files] or [out]
+            for note in result.notes:
+                self.summary.setText(f"{self.summary.text()} {note}".strip())
+            self.status.setText(f"Wrote {len(self.result_paths)} file(s) to {out}.")
+
+        self.job = job
+        return start_batch(job, self, on_done=done)
