@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -18,6 +17,8 @@ from typing import Any
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.paths import resolve_archive_path
+from ui.cli_common import print_json as _print_json
+from ui.cli_common import record_id as _id
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -55,22 +56,10 @@ def _join_yearless_dates(argv: Sequence[str]) -> list[str]:
     return result
 
 
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def _id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
-    return number
 
 
-def _id_list(value: str) -> list[int]:
-    return [_id(part.strip()) for part in value.split(",") if part.strip()]
 
 
 # ---------------------------------------------------------------------- people

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import Any
 
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog
+from ui.cli_common import print_json as _print_json
+from ui.cli_common import record_id as _id
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 
 
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def _id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
-    return number
 
 
 def templates_list(args: argparse.Namespace, archive: Archive) -> int:

@@ -19,18 +19,11 @@ from beautifulletters.export.batch import (
 from beautifulletters.export.content import letter_content
 from beautifulletters.export.formats import ALL_FORMATS, export_text_format
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
+from ui.cli_common import record_id as _id
 
 EXIT_OK = 0
 
 
-def _id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
-    return number
 
 
 def _id_list(value: str) -> list[int]:

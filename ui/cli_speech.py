@@ -21,16 +21,7 @@ from beautifulletters.speech import (
     resolve_voice,
     voices_by_language,
 )
-
-
-def _id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
-    return number
+from ui.cli_common import record_id as _id
 
 
 def _rate(value: str) -> int:

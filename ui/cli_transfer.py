@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
-from typing import Any
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError
@@ -21,12 +18,11 @@ from beautifulletters.transfer import (
     restore_newest_good_backup,
 )
 from ui.cli import UsageError
+from ui.cli_common import print_json as _print_json
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
