@@ -32,7 +32,7 @@ from ui.dialogs.person_dialog import PersonDialog, RelationshipDialog
 from ui.models import PeopleModel
 from ui.person_panel import PersonPanel
 from ui.upcoming_panel import UpcomingPanel
-from ui.workers import LatestOnly
+from ui.workers import LatestOnly, plain_message
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 
@@ -71,7 +71,9 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self._search = LatestOnly(self._apply_search_result, self.show_error)
+        self._search = LatestOnly(self)
+        self._search.result.connect(lambda _token, ids: self._apply_search_result(ids))
+        self._search.error.connect(lambda _token, failure: self.show_error(plain_message(failure)))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
 
@@ -363,7 +365,7 @@ class MainWindow(QMainWindow):
         tag = self.tag_filter.currentData()
         sort = self.sort_choice.currentData() or "name"
         self.people_model.set_pending_filter(search, tag, sort)
-        self._search.submit(_search_ids, self.archive.path, search, tag, sort)
+        self._search.submit((search, tag, sort), _search_ids, self.archive.path, search, tag, sort)
 
     def _apply_search_result(self, ids: list[int]) -> None:
         selected = self.current_person_id()

@@ -94,37 +94,42 @@ def run_in_background(
 class LatestOnly(QObject):
     """One call at a time; while it runs, newer requests replace each other; stale results are dropped.
 
-    ``LatestOnly(on_result, on_error).submit(function, *args)``: `on_result(result)` is called
-    only for the newest request, `on_error(message)` with plain words if that one failed.
+    ``submit(token, function, *args)`` asks for `function(*args)`; `token` (e.g. the request's
+    inputs) comes back with the newest request's outcome through `result(token, value)` or
+    `error(token, exception)`, so a slow old search or preview never overwrites a newer one.
     """
 
-    def __init__(
-        self,
-        on_result: Callable[[Any], None],
-        on_error: Callable[[str], None] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
+    result = Signal(object, object)  # (token, value) of the newest request
+    error = Signal(object, object)  # (token, exception) of the newest request
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._on_result = on_result
-        self._on_error = on_error
         self._generation = 0
-        self._running: Task | None = None
-        self._pending: tuple[int, Callable[..., Any], tuple[Any, ...]] | None = None
+        self._running_generation: int | None = None
+        self._pending: tuple[int, Any, Callable[..., Any], tuple[Any, ...]] | None = None
         self._closed = False
 
     @property
     def busy(self) -> bool:
-        return self._running is not None
+        return self._running_generation is not None
 
-    def submit(self, function: Callable[..., Any], *args: Any) -> None:
+    def submit(self, token: Any, function: Callable[..., Any], *args: Any) -> None:
         if self._closed:
             return
         self._generation += 1
-        request = (self._generation, function, args)
-        if self._running is None:
+        request = (self._generation, token, function, args)
+        if self._running_generation is None:
             self._start(request)
+            self.busy_changed.emit(True)
         else:
-            self._pending = request
+            self._pending = request  # replaces any older waiting request
+
+    def keep_running(self) -> None:
+        """Drop the waiting request: the one running is wanted again (e.g. an edit was undone)."""
+        if self._pending is not None and self._running_generation is not None:
+            self._pending = None
+            self._generation = self._running_generation
 
     def cancel(self) -> None:
         """Forget the waiting request and ignore the running one's result."""
@@ -132,30 +137,31 @@ class LatestOnly(QObject):
         self._pending = None
 
     def close(self) -> None:
-        """Deliver nothing more (the owner is going away)."""
+        """Deliver nothing more (the owner is going away); a running call finishes unseen."""
         self._closed = True
         self.cancel()
 
-    def _start(self, request: tuple[int, Callable[..., Any], tuple[Any, ...]]) -> None:
-        generation, function, args = request
+    def _start(self, request: tuple[int, Any, Callable[..., Any], tuple[Any, ...]]) -> None:
+        generation, token, function, args = request
         task = Task(function, *args)
-        task.signals.succeeded.connect(lambda value: self._finished(generation, value, None))
-        task.signals.failed.connect(lambda message: self._finished(generation, None, message))
-        self._running = task
+        task.signals.succeeded.connect(lambda value: self._finished(generation, token, value, None))
+        task.signals.failed_with.connect(lambda failure: self._finished(generation, token, None, failure))
+        self._running_generation = generation
         _running.add(task)
         QThreadPool.globalInstance().start(task)
 
-    def _finished(self, generation: int, value: Any, message: str | None) -> None:
-        self._running = None
+    def _finished(self, generation: int, token: Any, value: Any, failure: BaseException | None) -> None:
+        self._running_generation = None
         if self._closed:
             return
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._start(pending)
-        if generation != self._generation:
-            return  # a newer request exists: this result is stale
-        if message is not None:
-            if self._on_error is not None:
-                self._on_error(message)
         else:
-            self._on_result(value)
+            self.busy_changed.emit(False)
+        if generation != self._generation:
+            return  # overtaken by a newer request: stale
+        if failure is not None:
+            self.error.emit(token, failure)
+        else:
+            self.result.emit(token, value)

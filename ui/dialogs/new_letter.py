@@ -33,7 +33,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from ui.dialogs.common import LetterPreview, error_label, muted_label, plain_message, section_label
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
-from ui.dialogs.preview_runner import LatestOnlyRunner
+from ui.workers import LatestOnly
 
 TEMPLATE_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 PICKER_FIRST_PEOPLE = 50  # the drop-down's short list; typing searches everyone
@@ -95,7 +95,7 @@ class NewLetterDialog(QDialog):
         self.setModal(True)
         self.resize(1000, 640)
 
-        self._runner = LatestOnlyRunner(self)
+        self._runner = LatestOnly(self)
         self._runner.result.connect(self._on_preview_ready)
         self._runner.error.connect(self._on_preview_failed)
         self._runner.busy_changed.connect(self._on_busy_changed)

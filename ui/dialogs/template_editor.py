@@ -40,7 +40,7 @@ from beautifulletters.paths import user_templates_dir
 from ui.dialogs.common import LetterPreview, code_font, error_label, muted_label, plain_message, section_label
 from ui.dialogs.jinja_highlighter import JinjaHighlighter
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
-from ui.dialogs.preview_runner import LatestOnlyRunner
+from ui.workers import LatestOnly
 
 PREVIEW_DELAY_MS = 400  # after typing stops
 TEMPLATE_SUFFIX = ".j2"
@@ -137,7 +137,7 @@ class TemplateEditorDialog(QDialog):
         self.setAccessibleName("Template editor")
         self.resize(1180, 720)
 
-        self._runner = LatestOnlyRunner(self)
+        self._runner = LatestOnly(self)
         self._runner.result.connect(self._on_preview_ready)
         self._runner.error.connect(self._on_preview_failed)
         self._runner.busy_changed.connect(self._on_busy_changed)
