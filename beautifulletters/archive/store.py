@@ -94,7 +94,9 @@ class Archive:
                 raise ArchiveError(f"{path} is a folder, not an archive file.")
             existed = path.exists() and path.stat().st_size > 0
         except PermissionError:
-            raise ArchiveError(f"{path} cannot be reached (permission denied on the file or a folder above it).") from None
+            raise ArchiveError(
+                f"{path} cannot be reached (permission denied on the file or a folder above it)."
+            ) from None
         if existed:
             _check_header(path)
         elif readonly:
@@ -154,29 +156,10 @@ class Archive:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             if existed:
-                result = conn.execute("PRAGMA quick_check").fetchall()
-                if result != [("ok",)]:
-                    # quick_check may return one row holding many newline-separated problems.
-                    lines = [line for row in result for line in str(row[0]).splitlines() if line.strip()]
-                    problems = "; ".join(lines[:2]) + (f" and {len(lines) - 2} more problems" if len(lines) > 2 else "")
-                    raise ArchiveDamagedError(
-                        f"{self.path} is damaged ({problems}); it was left untouched. "
-                        "Restore a backup or run `beautifulletters check`."
-                    )
-                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-                has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-                if app_id != APPLICATION_ID and has_tables:
-                    raise NotAnArchiveError(
-                        f"{self.path} is an SQLite database of another program, not a BeautifulLetters archive; "
-                        "it was left untouched."
-                    )
-        except sqlite3.OperationalError as error:
-            if self.readonly and "readonly" in str(error):
-                raise _ReadOnlyWal() from None
-            raise ArchiveDamagedError(
-                f"{self.path} cannot be read as an archive ({error}); it was left untouched."
-            ) from None
+                _check_healthy_archive(conn, self.path)
         except sqlite3.DatabaseError as error:
+            if self.readonly and isinstance(error, sqlite3.OperationalError) and "readonly" in str(error):
+                raise _ReadOnlyWal() from None
             raise ArchiveDamagedError(
                 f"{self.path} cannot be read as an archive ({error}); it was left untouched."
             ) from None
@@ -968,13 +951,7 @@ class Archive:
         except sqlite3.Error as error:
             raise ArchiveError(f"Cannot open {path}: {error}.") from None
         try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            if result != [("ok",)]:
-                raise ArchiveDamagedError(f"{path} is damaged ({'; '.join(r[0] for r in result[:3])}).")
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise NotAnArchiveError(
-                    f"{path} is an SQLite database of another program, not a BeautifulLetters archive."
-                )
+            _check_healthy_archive(conn, path)
             counts = {
                 table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("people", "letters")
             }
@@ -983,6 +960,26 @@ class Archive:
         finally:
             conn.close()
         return {"path": str(path), "counts": counts}
+
+
+def _check_healthy_archive(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise unless the file passes SQLite's quick check and is ours (or still empty)."""
+    result = conn.execute("PRAGMA quick_check").fetchall()
+    if result != [("ok",)]:
+        # quick_check may return one row holding many newline-separated problems.
+        lines = [line for row in result for line in str(row[0]).splitlines() if line.strip()]
+        problems = "; ".join(lines[:2]) + (f" and {len(lines) - 2} more problems" if len(lines) > 2 else "")
+        raise ArchiveDamagedError(
+            f"{path} is damaged ({problems}); it was left untouched. "
+            "Restore a backup or run `beautifulletters check`."
+        )
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if app_id != APPLICATION_ID and has_tables:
+        raise NotAnArchiveError(
+            f"{path} is an SQLite database of another program, not a BeautifulLetters archive; "
+            "it was left untouched."
+        )
 
 
 def _copy_database(source: sqlite3.Connection, destination: Path) -> None:
