@@ -120,13 +120,3 @@ def pronouns(value: object, field: str = "pronouns") -> str | None:
         field,
         f"{cleaned!r} is not understood; use he, she or they, or five forms like ze/zir/zir/zirs/zirself.",
     )
-
-
-def positive_id(value: object, field: str) -> int:
-    try:
-        number = int(str(value))
-    except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not an id (a whole number).") from None
-    if number < 1:
-        raise ValidationError(field, f"{value!r} is not an id (ids start at 1).")
-    return number

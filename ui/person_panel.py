@@ -26,6 +26,7 @@ NOTE_TAGS = ["memory", "joke", "fact", "preference", "note"]
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 LetterIdRole = Qt.ItemDataRole.UserRole + 2
 NoteTagRole = Qt.ItemDataRole.UserRole + 3
+DateIdRole = Qt.ItemDataRole.UserRole + 4
 
 
 def _section(text: str) -> QLabel:
@@ -135,6 +136,10 @@ class PersonPanel(QScrollArea):
         label_row = QHBoxLayout()
         label_row.addWidget(self.date_label, 1)
         label_row.addWidget(add_date)
+        self.delete_date_button = QPushButton("Delete date")
+        self.delete_date_button.setAccessibleName("Delete the selected date")
+        self.delete_date_button.clicked.connect(self._delete_selected_date)
+        label_row.addWidget(self.delete_date_button)
         layout.addLayout(label_row)
 
         layout.addWidget(_section("Letters"))
@@ -150,6 +155,7 @@ class PersonPanel(QScrollArea):
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.edit_button, self.relationship_button, self.notes_list, self.note_tag,
                        self.delete_note_button, self.new_note, self.add_note_button, self.dates_list,
+                       self.delete_date_button,
                        self.letters_list):
             widget.setEnabled(enabled)
 
@@ -202,11 +208,12 @@ class PersonPanel(QScrollArea):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
             self.dates_list.clear()
+            if person["birthday"]:  # a field of the person, changed in the Person dialog
+                self.dates_list.addItem(f"Birthday: {person['birthday'].lstrip('-')}")
             for date in archive.dates_for(person_id):
-                text = f"{date['label'] or date['kind'].capitalize()}: {date['date'].lstrip('-')}"
-                self.dates_list.addItem(text)
-            if person["birthday"]:
-                self.dates_list.insertItem(0, f"Birthday: {person['birthday'].lstrip('-')}")
+                item = QListWidgetItem(f"{date['label'] or date['kind'].capitalize()}: {date['date'].lstrip('-')}")
+                item.setData(DateIdRole, date["id"])
+                self.dates_list.addItem(item)
             self.letters_list.clear()
             for letter in archive.list_letters(to=person_id):
                 title = letter["title"] or (letter["occasion"] or "Letter").capitalize()
@@ -309,6 +316,14 @@ class PersonPanel(QScrollArea):
         if self.dates_list.count() > before:
             self.date_value.clear()
             self.date_label.clear()
+
+    def _delete_selected_date(self) -> None:
+        item = self.dates_list.currentItem()
+        date_id = item.data(DateIdRole) if item else None
+        if date_id is None or self.archive is None:
+            return
+        self._guard(lambda: self.archive.remove_date(date_id))
+        self.refresh()
 
     def _edit_relationship(self) -> None:
         if self.person_id is not None and self._relationship_from and self._relationship_from != self.person_id:

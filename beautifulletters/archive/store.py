@@ -509,15 +509,6 @@ class Archive:
         )
         return [self._relationship_record(r) for r in rows]
 
-    def remove_relationship(self, relationship_id: int) -> None:
-        with self.transaction() as db:
-            db.execute("UPDATE notes SET relationship_id = NULL WHERE relationship_id = ?", (relationship_id,))
-            db.execute(
-                "UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (relationship_id,)
-            )
-            if db.execute("DELETE FROM relationships WHERE id = ?", (relationship_id,)).rowcount == 0:
-                raise NotFoundError("relationship", relationship_id)
-
     # -------------------------------------------------------------------- notes
     def add_note(
         self,
@@ -854,12 +845,6 @@ class Archive:
             raise NotFoundError("revision", revision_id)
         old = rows[0]
         return self.save_letter_body(letter_id, old["body"], body_format=old["body_format"], body_text=old["body_text"])
-
-    def remove_letter(self, letter_id: int) -> None:
-        self.get_letter(letter_id)
-        with self.transaction() as db:
-            db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
-            db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
 
     # -------------------------------------------------------------------- sample
     def has_sample(self) -> bool:

@@ -299,3 +299,19 @@ def test_anthology_from_the_window(qtbot, window: MainWindow, tmp_path: Path) ->
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert "Letters from Chris Mercer to Loretta Mercer" in text
     assert text.index("Forty-nine years") < text.index("Another year"), "oldest letter first"
+
+
+def test_add_and_delete_an_important_date_in_place(qtbot, window: MainWindow) -> None:
+    panel = window.person_panel
+    loretta = panel.person_id
+    before = len(window.archive.dates_for(loretta))
+    panel.date_kind.setCurrentText("custom")
+    qtbot.keyClicks(panel.date_value, "--07-04")
+    qtbot.keyClicks(panel.date_label, "Picnic day")
+    qtbot.keyClick(panel.date_value, Qt.Key.Key_Return)
+    assert [d["label"] for d in window.archive.dates_for(loretta)].count("Picnic day") == 1
+    row = next(i for i in range(panel.dates_list.count()) if "Picnic day" in panel.dates_list.item(i).text())
+    panel.dates_list.setCurrentRow(row)
+    panel.delete_date_button.click()
+    assert len(window.archive.dates_for(loretta)) == before
+    assert not any("Picnic day" in panel.dates_list.item(i).text() for i in range(panel.dates_list.count()))
