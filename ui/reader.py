@@ -9,8 +9,6 @@ still follows the reading (and tests run on machines without sound).
 
 from __future__ import annotations
 
-import ctypes
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -19,7 +17,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QSettings, Qt, QTimer, QUrl, Signal, SignalInstance, Slot
+from PySide6.QtCore import QElapsedTimer, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
@@ -49,37 +47,6 @@ NO_SOUND_DEVICE_MESSAGE = (
 _OWN_SELECTION = QTextFormat.Property.UserProperty + 61
 _SENTENCE_COLOUR = QColor("#fff1b8")
 _WORD_COLOUR = QColor("#ffc94d")
-
-
-def _emit_drops_a_reference() -> bool:
-    """True when Signal.emit() returns True without a reference (seen with PySide6 6.12.0 on
-    Python 3.11): each emit then takes one reference from True until Python aborts with
-    "bool_dealloc". A long reading emits thousands of signals, so the loss is put back."""
-
-    class _Probe(QObject):
-        probe = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(16):
-        probe.probe.emit()
-    lost = before - sys.getrefcount(True)
-    for _ in range(max(0, lost)):
-        _incref(True)  # give back what the probe itself took
-    return lost >= 16
-
-
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-_EMIT_NEEDS_REPAIR = _emit_drops_a_reference()
-
-
-def _emit(signal: SignalInstance, *args: Any) -> None:
-    """signal.emit(*args), without the reference leak described above."""
-    signal.emit(*args)
-    if _EMIT_NEEDS_REPAIR:
-        _incref(True)
 
 
 class ReaderState(StrEnum):
@@ -133,11 +100,11 @@ class MediaPlayerSink(AudioSink):
         self._player = QMediaPlayer(self)
         self._player.setAudioOutput(self._output)
         self._player.mediaStatusChanged.connect(self._on_status)
-        self._player.errorOccurred.connect(lambda _error, text: _emit(self.failed, text or "the sound device failed."))
+        self._player.errorOccurred.connect(lambda _error, text: self.failed.emit(text or "the sound device failed."))
 
     def _on_status(self, status: Any) -> None:
         if status == self._end_status:
-            _emit(self.ended)
+            self.ended.emit()
 
     def play(self, path: str, duration_ms: int) -> None:
         self._player.setSource(QUrl.fromLocalFile(path))
@@ -202,7 +169,7 @@ class SilentClockSink(AudioSink):
     def _on_end(self) -> None:
         self._running = False
         self._played = self._duration
-        _emit(self.ended)
+        self.ended.emit()
 
 
 # --------------------------------------------------------------- worker messages
@@ -350,7 +317,7 @@ class ReadAloudController(QObject):
     def _set_state(self, state: ReaderState) -> None:
         if state != self._state:
             self._state = state
-            _emit(self.stateChanged, state.value)
+            self.stateChanged.emit(state.value)
 
     # ------------------------------------------------------------------- commands
     @Slot()
@@ -459,7 +426,7 @@ class ReadAloudController(QObject):
     # --------------------------------------------------------------------- reading
     def _begin(self, start: int, end: int | None, *, snap_to_sentence: bool = False) -> None:
         if self._problem is not None:
-            _emit(self.error, self._problem)
+            self.error.emit(self._problem)
             return
         self.stop()
         text = self.editor.toPlainText()
@@ -474,7 +441,7 @@ class ReadAloudController(QObject):
             pieces = [(p.sentence.start + start, p.sentence.end + start, p.sentence.text, p.spoken)
                       for p in selection.pieces]
         if not pieces:
-            _emit(self.notice, "There is nothing to read aloud here.")
+            self.notice.emit("There is nothing to read aloud here.")
             return
         self._text = text
         self._utf16 = _utf16_positions(text)
@@ -491,7 +458,7 @@ class ReadAloudController(QObject):
             sink = self._sink if isinstance(self._sink, MediaPlayerSink) else MediaPlayerSink(self)
         else:
             sink = self._sink if isinstance(self._sink, SilentClockSink) else SilentClockSink(self)
-            _emit(self.notice, NO_SOUND_DEVICE_MESSAGE)
+            self.notice.emit(NO_SOUND_DEVICE_MESSAGE)
         if sink is not self._sink:
             if self._sink is not None:
                 self._sink.ended.disconnect(self._on_sentence_ended)
@@ -517,7 +484,7 @@ class ReadAloudController(QObject):
         assert self._sink is not None
         self._started = True
         self._sink.play(path, duration_ms)
-        _emit(self.sentenceStarted, self._doc(start), self._doc(end))
+        self.sentenceStarted.emit(self._doc(start), self._doc(end))
         self._update_word()
         self._word_timer.start()
 
@@ -536,7 +503,7 @@ class ReadAloudController(QObject):
 
     def _finish(self) -> None:
         self.stop()
-        _emit(self.finished)
+        self.finished.emit()
 
     @Slot()
     def _on_sentence_ended(self) -> None:
@@ -554,17 +521,17 @@ class ReadAloudController(QObject):
     @Slot(str)
     def _on_sink_failed(self, message: str) -> None:
         self.stop()
-        _emit(self.error, f"The sound device failed: {message}")
+        self.error.emit(f"The sound device failed: {message}")
 
     def _on_document_changed(self, position: int, removed: int, added: int) -> None:
         # A format change keeps the text; an edit moves the sentences, so the reading ends.
         if self._state != ReaderState.STOPPED and self.editor.toPlainText() != self._text:
             self.stop()
-            _emit(self.notice, "Reading stopped because the letter was changed.")
+            self.notice.emit("Reading stopped because the letter was changed.")
 
     # ------------------------------------------------------------------ synthesis
     def _start_worker(self) -> None:
-        self._worker = SynthesisProcess(on_message=lambda message: _emit(self._bridge.message, message))
+        self._worker = SynthesisProcess(on_message=lambda message: self._bridge.message.emit(message))
         try:
             self._worker.start()
         except BeautifulLettersError as error:
@@ -600,7 +567,7 @@ class ReadAloudController(QObject):
             request_id = self._worker.synthesize(spoken, path, voice=self._voice, rate=self._rate)
         except BeautifulLettersError as error:
             self.stop()
-            _emit(self.error, str(error))
+            self.error.emit(str(error))
             return
         self._requests[request_id] = (self._generation, index)
 
@@ -620,7 +587,7 @@ class ReadAloudController(QObject):
         if op == "failed":
             if generation == self._generation:
                 self.stop()
-                _emit(self.error, f"The letter could not be read aloud: {message.get('message')}")
+                self.error.emit(f"The letter could not be read aloud: {message.get('message')}")
             return
         if op != "done":
             return
@@ -666,9 +633,9 @@ class ReadAloudController(QObject):
             self._worker = None
         if self._state != ReaderState.STOPPED:
             self.stop()
-            _emit(self.error, message)
+            self.error.emit(message)
         if was_available:
-            _emit(self.availabilityChanged, False)
+            self.availabilityChanged.emit(False)
 
     # ----------------------------------------------------------------- highlight
     def _doc(self, index: int) -> int:
@@ -690,7 +657,7 @@ class ReadAloudController(QObject):
         start, end, _, _ = self._pieces[self._index]
         word = self._words[current]
         self._highlight(start, end, (start + word.start, start + word.end))
-        _emit(self.wordStarted, self._doc(start + word.start), self._doc(start + word.end))
+        self.wordStarted.emit(self._doc(start + word.start), self._doc(start + word.end))
 
     def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -738,16 +705,16 @@ class ReadAloudController(QObject):
 
         def work() -> None:
             try:
-                _emit(self._tasks.done, "voices", voices_by_language(list_voices(), language))
+                self._tasks.done.emit("voices", voices_by_language(list_voices(), language))
             except BeautifulLettersError as error:
-                _emit(self._tasks.failed, "voices", str(error))
+                self._tasks.failed.emit("voices", str(error))
 
         threading.Thread(target=work, daemon=True, name="speech-voices").start()
 
     def export(self, path: str | Path, *, text: str | None = None) -> None:
         """Read the whole letter into an audio file in the background; `exportFinished` when done."""
         if self._problem is not None:
-            _emit(self.error, self._problem)
+            self.error.emit(self._problem)
             return
         reading = Reading(self.editor.toPlainText() if text is None else text, dict(self._pronunciations))
         settings = SpeechSettings(voice=self._voice, rate=self._rate, volume=self._volume)
@@ -757,10 +724,10 @@ class ReadAloudController(QObject):
         def work() -> None:
             try:
                 result = export_reading(reading, path, settings, cancel=cancel,
-                                        progress=lambda done, total: _emit(self._tasks.progress, done, total))
-                _emit(self._tasks.done, "export", result)
+                                        progress=lambda done, total: self._tasks.progress.emit(done, total))
+                self._tasks.done.emit("export", result)
             except BeautifulLettersError as error:
-                _emit(self._tasks.failed, "export", str(error))
+                self._tasks.failed.emit("export", str(error))
 
         threading.Thread(target=work, daemon=True, name="speech-export").start()
 
@@ -771,16 +738,16 @@ class ReadAloudController(QObject):
     @Slot(str, object)
     def _on_task_done(self, task: str, result: Any) -> None:
         if task == "voices":
-            _emit(self.voicesLoaded, result)
+            self.voicesLoaded.emit(result)
         elif task == "export":
             self._export_cancel = None
-            _emit(self.exportFinished, str(result.path), float(result.duration))
+            self.exportFinished.emit(str(result.path), float(result.duration))
 
     @Slot(str, str)
     def _on_task_failed(self, task: str, message: str) -> None:
         if task == "export":
             self._export_cancel = None
-        _emit(self.error, message)
+        self.error.emit(message)
 
 
 # ------------------------------------------------------------------------- helpers
