@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         from ui.reader import ReadAloudController
         from ui.reader_actions import ReaderActions
 
-        self.reader = ReadAloudController(self.editor.text_edit, parent=self)
+        self.reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences)
         self.reader_actions = ReaderActions(self.reader, self)
         letter_menu.addSeparator()
         self.reader_actions.add_to_toolbar(toolbar)
@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
 
     def _preferences_changed(self) -> None:
         self.preferences.save()
-        # The reader remembers its own choices too (its menu changes them); Preferences wins here.
+        # The reader shares these preferences; the setters also apply them to a reading under way.
         self.reader.set_voice(self.preferences.voice)
         self.reader.set_rate(self.preferences.speech_rate_wpm)
         self.reader.set_volume(self.preferences.speech_volume)

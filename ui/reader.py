@@ -17,11 +17,12 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.preferences import Preferences
 from beautifulletters.speech import (
     DEFAULT_RATE,
     MISSING_ENGINE_MESSAGE,
@@ -211,17 +212,18 @@ class ReadAloudController(QObject):
 
     def __init__(self, editor: QTextEdit, parent: QObject | None = None, *,
                  pronunciations: Mapping[str, str] | None = None, sink: AudioSink | None = None,
-                 settings: QSettings | None = None) -> None:
+                 preferences: Preferences | None = None) -> None:
         super().__init__(parent if parent is not None else editor)
         self.editor = editor
         self._pronunciations: dict[str, str] = dict(pronunciations or {})
         self._letter_language: str | None = None
         self._fixed_sink = sink
         self._sink: AudioSink | None = None
-        self._settings = settings if settings is not None else QSettings("BeautifulLetters", "BeautifulLetters")
-        self._voice: str | None = self._settings.value("reading/voice", None) or None
-        self._rate = _clamp_rate(self._settings.value("reading/rate", DEFAULT_RATE))
-        self._volume = _clamp_volume(self._settings.value("reading/volume", 1.0))
+        # The same preferences the window's dialog edits (and the command line reads): one place.
+        self._preferences = preferences if preferences is not None else Preferences.load()
+        self._voice: str | None = self._preferences.voice or None
+        self._rate = _clamp_rate(self._preferences.speech_rate_wpm)
+        self._volume = _clamp_volume(self._preferences.speech_volume)
 
         self._state = ReaderState.STOPPED
         self._problem = engine_problem()
@@ -284,15 +286,18 @@ class ReadAloudController(QObject):
     def set_voice(self, voice_id: str | None) -> None:
         """Choose a voice by its engine id (from `load_voices`); remembered in the preferences."""
         self._voice = voice_id or None
-        self._settings.setValue("reading/voice", self._voice or "")
+        self._preferences.voice = self._voice
+        self._preferences.save()
 
     def set_rate(self, words_per_minute: int) -> None:
         self._rate = _clamp_rate(words_per_minute)
-        self._settings.setValue("reading/rate", self._rate)
+        self._preferences.speech_rate_wpm = self._rate
+        self._preferences.save()
 
     def set_volume(self, volume: float) -> None:
         self._volume = _clamp_volume(volume)
-        self._settings.setValue("reading/volume", self._volume)
+        self._preferences.speech_volume = self._volume
+        self._preferences.save()
         if self._sink is not None:
             self._sink.set_volume(self._volume)
 

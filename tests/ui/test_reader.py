@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMainWindow, QTextEdit, QToolBar
 
+from beautifulletters.preferences import Preferences
 from beautifulletters.speech import MISSING_ENGINE_MESSAGE, split_sentences, wav_duration
 from beautifulletters.speech.engine import LIBRARY_ENV
 from ui.reader import NO_SOUND_DEVICE_MESSAGE, ReadAloudController, ReaderState, sound_device_available
@@ -29,8 +30,9 @@ LETTER = (
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def preferences() -> Preferences:
+    """The reading preferences, saved under the test's own config folder (isolated_user_dirs)."""
+    return Preferences.load()
 
 
 @pytest.fixture
@@ -43,8 +45,8 @@ def editor(qtbot) -> QTextEdit:
 
 
 @pytest.fixture
-def reader(editor: QTextEdit, settings: QSettings):
-    controller = ReadAloudController(editor, settings=settings)
+def reader(editor: QTextEdit, preferences: Preferences):
+    controller = ReadAloudController(editor, preferences=preferences)
     controller.set_rate(400)  # short recordings keep the tests quick
     yield controller
     controller.shutdown()
@@ -191,9 +193,9 @@ def test_read_from_the_cursor(qtbot, reader, editor) -> None:
     assert started == document_ranges(LETTER)[3:]
 
 
-def test_first_audio_is_ready_quickly_even_for_a_long_letter(qtbot, editor, settings) -> None:
+def test_first_audio_is_ready_quickly_even_for_a_long_letter(qtbot, editor, preferences) -> None:
     editor.setPlainText(" ".join(["I thought of you this morning when the kettle sang."] * 2000))
-    controller = ReadAloudController(editor, settings=settings)
+    controller = ReadAloudController(editor, preferences=preferences)
     try:
         qtbot.waitUntil(lambda: controller._worker is not None and controller._worker.ready, timeout=10_000)
         began = time.monotonic()
@@ -255,13 +257,13 @@ def test_export_works_from_the_window_without_a_sound_device(qtbot, reader, edit
     assert wav_duration(out) > 2.0
 
 
-def test_voice_speed_and_volume_are_remembered(qtbot, editor, settings) -> None:
-    first = ReadAloudController(editor, settings=settings)
+def test_voice_speed_and_volume_are_remembered(qtbot, editor, preferences) -> None:
+    first = ReadAloudController(editor, preferences=preferences)
     first.set_voice("gmw/en-us")
     first.set_rate(215)
     first.set_volume(0.7)
     first.shutdown()
-    second = ReadAloudController(editor, settings=settings)
+    second = ReadAloudController(editor, preferences=Preferences.load())  # read back from disk
     assert (second.voice, second.rate, second.volume) == ("gmw/en-us", 215, 0.7)
     second.shutdown()
 
@@ -314,10 +316,10 @@ def test_export_action_writes_the_file(qtbot, reader, editor, tmp_path: Path) ->
 
 
 def test_without_espeak_ng_the_controls_are_disabled_and_say_what_to_install(
-    qtbot, editor, settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot, editor, preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(LIBRARY_ENV, str(tmp_path / "no-such-libespeak-ng.so.1"))
-    controller = ReadAloudController(editor, settings=settings)
+    controller = ReadAloudController(editor, preferences=preferences)
     window = QMainWindow()
     window.setCentralWidget(editor)
     qtbot.addWidget(window)
