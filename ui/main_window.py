@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._restore_geometry()
-        self._load_archive_view(notice)
+        self._load_archive_view(notice, reload_people=False)  # the model has just loaded them
         self.setTabOrder(self.search_box, self.tag_filter)
         self.setTabOrder(self.tag_filter, self.sort_choice)
         self.setTabOrder(self.sort_choice, self.people_view)
@@ -293,10 +293,11 @@ class MainWindow(QMainWindow):
         integrations.add_file_actions(self, file_menu, toolbar)
 
     # ------------------------------------------------------------------ archive
-    def _load_archive_view(self, notice: str | None = None) -> None:
+    def _load_archive_view(self, notice: str | None = None, *, reload_people: bool = True) -> None:
         self.setWindowTitle(f"BeautifulLetters — {self.archive.path.name}" + (" (read-only)" if self.archive.readonly
                                                                               else ""))
-        self.people_model.set_archive(self.archive)
+        if reload_people:
+            self.people_model.set_archive(self.archive)
         self._reload_tags()
         self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         self._update_count()
@@ -397,8 +398,16 @@ class MainWindow(QMainWindow):
     def select_person(self, person_id: int) -> None:
         row = self.people_model.row_of(person_id)
         if row < 0:
-            self.search_box.clear()
-            self.people_model.refresh()
+            # The person is hidden by the search or tag: show everyone, at once and only once.
+            self._search_timer.stop()
+            self._search.cancel()
+            for widget, reset in ((self.search_box, self.search_box.clear),
+                                  (self.tag_filter, lambda: self.tag_filter.setCurrentIndex(0))):
+                widget.blockSignals(True)
+                reset()
+                widget.blockSignals(False)
+            self.people_model.set_filter(search=None, tag=None, sort=self.sort_choice.currentData())
+            self._update_count()
             row = self.people_model.row_of(person_id)
         if row >= 0:
             self.people_view.selectRow(row)

@@ -18,6 +18,7 @@ from ui.main_window import MainWindow, open_archive_for_window
 from ui.theme import apply_theme
 
 WAIT_MS = 20000
+SEARCH_SETTLE_MS = 400
 
 
 @pytest.fixture
@@ -315,3 +316,15 @@ def test_add_and_delete_an_important_date_in_place(qtbot, window: MainWindow) ->
     panel.delete_date_button.click()
     assert len(window.archive.dates_for(loretta)) == before
     assert not any("Picnic day" in panel.dates_list.item(i).text() for i in range(panel.dates_list.count()))
+
+
+def test_selecting_a_hidden_person_clears_the_search_and_tag(qtbot, window: MainWindow) -> None:
+    loretta = window.archive.person_ids(search="Lolly")[0]
+    window.tag_filter.setCurrentIndex(window.tag_filter.findData("client"))
+    qtbot.keyClicks(window.search_box, "Chris")
+    qtbot.waitUntil(lambda: people_names(window) == ["Chris Mercer"], timeout=WAIT_MS)
+    window.select_person(loretta)
+    assert window.search_box.text() == "" and window.tag_filter.currentIndex() == 0
+    assert window.current_person_id() == loretta
+    qtbot.wait(SEARCH_SETTLE_MS)
+    assert window.current_person_id() == loretta, "no late search result takes the selection away"
