@@ -911,9 +911,12 @@ class Archive:
 
     @staticmethod
     def copy_file(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
-        """Copy an archive file (with its WAL, if any) to `destination` through the backup API, checked."""
+        """Copy an archive file (with its WAL, if any) to `destination` through the backup API.
+
+        The source is verified first (healthy, and ours); the copy gets its own quick check.
+        """
         source = Path(source)
-        _check_header(source)
+        Archive.verify_file(source)
         try:
             conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         except sqlite3.Error as error:
@@ -924,7 +927,6 @@ class Archive:
             raise ArchiveDamagedError(f"{source} cannot be read as an archive ({error}).") from None
         finally:
             conn.close()
-        Archive.verify_file(destination)
 
     @staticmethod
     def verify_file(path: str | os.PathLike[str]) -> dict[str, Any]:

@@ -258,7 +258,6 @@ def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: boo
         raise ValidationError("backup", f"{source} does not exist.")
     if archive_path.exists() and source.resolve() == archive_path.resolve():
         raise ValidationError("backup", f"{source} is the archive itself, not a backup of it.")
-    Archive.verify_file(source)
     temporary = archive_path.with_name(f".{archive_path.name}.restoring")
     try:
         archive_path.parent.mkdir(parents=True, exist_ok=True)
