@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         count = min(args.soffice_letters, len(ids))
         soffice_seconds = run_soffice(root / "bench.sqlite3", ids[:count], root / "soffice")
         if soffice_seconds is None:
-            print("LibreOffice: `soffice` not installed; reference from the issue: 100 letters in ~6 s (~17 letters/s).")
+            print("LibreOffice: `soffice` not installed; "
+                  "reference from the issue: 100 letters in ~6 s (~17 letters/s).")
             reference = 100 / 6
         else:
             reference = count / soffice_seconds

@@ -166,7 +166,8 @@ def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
     window._action(file_menu, "Print en&velope…", lambda: envelope_current(window), None,
                    "Print the envelope for this letter")
     file_menu.addSeparator()
-    window.import_action = window._action(file_menu, "&Import contacts…", lambda: import_contacts(window), "Ctrl+Shift+I",
+    window.import_action = window._action(file_menu, "&Import contacts…", lambda: import_contacts(window),
+                                          "Ctrl+Shift+I",
                                           "Bring people in from a vCard or CSV file")
     window._action(file_menu, "&Backups…", lambda: open_backups(window), None,
                    "Back up the archive now, or restore a backup")

@@ -23,7 +23,7 @@ class ReaderActions(QObject):
         self.controller = controller
         self._parent = parent
         style = parent.style()
-        # Kept here, not as a Qt property: PySide6 6.12 mis-counts references on property() reads.
+        # Each action's own tooltip, restored when reading becomes available again.
         self._tooltips: dict[QAction, str] = {}
 
         def action(text: str, icon: QStyle.StandardPixmap | None, shortcuts: list[QKeySequence],

@@ -245,7 +245,8 @@ def test_add_to_dictionary_is_remembered(qtbot, editor, empty_archive, isolated_
 
 def test_continuity_hint_names_the_earlier_letter(qtbot, editor, archive) -> None:
     loretta = next(p for p in (archive.get_person(i) for i in archive.person_ids()) if p["nickname"] == "Lolly")
-    chris = next(p for p in (archive.get_person(i) for i in archive.person_ids()) if p["display_name"] == "Chris Mercer")
+    people = (archive.get_person(i) for i in archive.person_ids())
+    chris = next(p for p in people if p["display_name"] == "Chris Mercer")
     letter_id = archive.create_letter(signer_id=chris["id"], recipient_id=loretta["id"], body="Dear Lolly,\n\n")
     open_in(qtbot, editor, archive, letter_id)
     editor.focus_end()

@@ -451,7 +451,8 @@ class LetterEditor(QWidget):
                      key.FullScreen if not QKeySequence(key.FullScreen).isEmpty() else "F11", checkable=True)
         self.actions_by_name["distraction_free"].setShortcuts([QKeySequence("F11")])
         self._action("history", "Revision &history…", self.show_history, "Ctrl+Shift+H")
-        alignment_group = [self.actions_by_name[n] for n in ("align_left", "align_center", "align_right", "align_justify")]
+        alignments = ("align_left", "align_center", "align_right", "align_justify")
+        alignment_group = [self.actions_by_name[n] for n in alignments]
         from PySide6.QtGui import QActionGroup
 
         group = QActionGroup(self)
@@ -814,7 +815,8 @@ class LetterEditor(QWidget):
 
     def set_alignment(self, alignment: str) -> None:
         flags = {"left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute,
-                 "center": Qt.AlignmentFlag.AlignHCenter, "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute,
+                 "center": Qt.AlignmentFlag.AlignHCenter,
+                 "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute,
                  "justify": Qt.AlignmentFlag.AlignJustify}[alignment]
         self.text_edit.setAlignment(flags)
 
@@ -844,7 +846,8 @@ class LetterEditor(QWidget):
             block_format = cursor.blockFormat()
             for index in range(current.count() - 1, -1, -1):
                 block = current.item(index)
-                if cursor.selectionStart() <= block.position() + block.length() and block.position() <= cursor.selectionEnd():
+                block_end = block.position() + block.length()
+                if cursor.selectionStart() <= block_end and block.position() <= cursor.selectionEnd():
                     current.remove(block)
             block_format.setIndent(0)
             block_format.setObjectIndex(-1)
@@ -867,7 +870,8 @@ class LetterEditor(QWidget):
         self.actions_by_name["bold"].setChecked(char_format.fontWeight() >= 600)
         self.actions_by_name["italic"].setChecked(char_format.fontItalic())
         self.actions_by_name["underline"].setChecked(char_format.fontUnderline())
-        families = char_format.fontFamilies() if char_format.hasProperty(QTextCharFormat.Property.FontFamilies) else None
+        has_families = char_format.hasProperty(QTextCharFormat.Property.FontFamilies)
+        families = char_format.fontFamilies() if has_families else None
         family = families[0] if families else self.style.font_family
         self.font_box.setCurrentText(family)
         size = char_format.fontPointSize() if char_format.hasProperty(QTextCharFormat.Property.FontPointSize) else 0

@@ -437,7 +437,8 @@ def _paint_letterhead(painter: QPainter, page_rect: QRectF, style: PageStyle, pe
     pen = QPen(ink)
     pen.setWidthF(0.25 * per_mm)
     painter.setPen(pen)
-    painter.drawLine(QPointF(area.left() + area.width() * 0.3, rule_y), QPointF(area.right() - area.width() * 0.3, rule_y))
+    inset = area.width() * 0.3
+    painter.drawLine(QPointF(area.left() + inset, rule_y), QPointF(area.right() - inset, rule_y))
 
 
 def paint_page(painter: QPainter, document: QTextDocument, style: PageStyle, page_index: int) -> None:
