@@ -41,42 +41,42 @@ def letter_of(words: int, seed: int = 6) -> str:
 
 def first_audio_ms(words_list: list[int]) -> list[tuple[int, float, float]]:
     """(words, cold ms, warm ms) per letter length: cold includes starting the worker process."""
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QTextEdit
 
+    from beautifulletters.preferences import Preferences
     from ui.reader import ReadAloudController
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed alive
     results = []
-    with tempfile.TemporaryDirectory() as folder:
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        for words in words_list:
-            editor = QTextEdit()
-            editor.setPlainText(letter_of(words))
-            timings = []
-            for warm in (False, True):
-                controller = ReadAloudController(editor, settings=settings)
-                if warm:
-                    # An event loop, not processEvents(): PySide6 6.12.0 drops a reference to
-                    # None on every processEvents() call, which ends in a crash.
-                    waiting = QEventLoop()
-                    poll = QTimer(interval=20)
-                    poll.timeout.connect(lambda c=controller, w=waiting: w.quit()
-                                         if c._worker is not None and c._worker.ready else None)
-                    poll.start()
-                    QTimer.singleShot(10_000, waiting.quit)
-                    waiting.exec()
-                    poll.stop()
-                loop = QEventLoop()
-                controller.sentenceStarted.connect(lambda *_args, loop=loop: loop.quit())
-                QTimer.singleShot(10_000, loop.quit)
-                began = time.perf_counter()
-                controller.read_all()
-                loop.exec()
-                timings.append((time.perf_counter() - began) * 1000)
-                controller.shutdown()
-            results.append((words, timings[0], timings[1]))
-            editor.deleteLater()
+    preferences = Preferences()  # default reading settings; the benchmark changes none, so nothing is saved
+    for words in words_list:
+        editor = QTextEdit()
+        editor.setPlainText(letter_of(words))
+        timings = []
+        for warm in (False, True):
+            controller = ReadAloudController(editor, preferences=preferences)
+            if warm:
+                # An event loop, not processEvents(): PySide6 6.12.0 drops a reference to
+                # None on every processEvents() call, which ends in a crash.
+                waiting = QEventLoop()
+                poll = QTimer(interval=20)
+                poll.timeout.connect(lambda c=controller, w=waiting: w.quit()
+                                     if c._worker is not None and c._worker.ready else None)
+                poll.start()
+                QTimer.singleShot(10_000, waiting.quit)
+                waiting.exec()
+                poll.stop()
+            loop = QEventLoop()
+            controller.sentenceStarted.connect(lambda *_args, loop=loop: loop.quit())
+            QTimer.singleShot(10_000, loop.quit)
+            began = time.perf_counter()
+            controller.read_all()
+            loop.exec()
+            timings.append((time.perf_counter() - began) * 1000)
+            controller.shutdown()
+        results.append((words, timings[0], timings[1]))
+        editor.deleteLater()
     return results
 
 
