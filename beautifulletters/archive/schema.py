@@ -1,7 +1,8 @@
 """Versioned schema steps for the archive, applied in order by sqlite-utils' Migrations.
 
-Never edit a step that has shipped: add a new one. tests/core/test_migrations.py applies
-them one by one from the first schema onward.
+Never edit a step that has shipped: add a new one, and name it in identity.SCHEMA_STEPS
+(opening an archive compares that list with the file's record, without sqlite-utils).
+tests/core/test_migrations.py applies them one by one from the first schema onward.
 """
 
 from __future__ import annotations
@@ -9,10 +10,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-# PRAGMA application_id marks a file as ours, so a foreign SQLite file is never adopted.
-APPLICATION_ID = 0x424C5452  # "BLTR"
+from beautifulletters.archive.identity import APPLICATION_ID, MIGRATION_SET
 
-migrations = Migrations("beautifulletters")
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations()

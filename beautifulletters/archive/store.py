@@ -16,12 +16,10 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from beautifulletters import validation
-from beautifulletters.archive.schema import APPLICATION_ID, migrations
+from beautifulletters.archive.identity import APPLICATION_ID, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_STEPS
 from beautifulletters.errors import (
     ArchiveDamagedError,
     ArchiveError,
@@ -30,6 +28,9 @@ from beautifulletters.errors import (
     NotFoundError,
     ValidationError,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 LETTER_STATUSES = ("draft", "final", "sent")
@@ -71,22 +72,59 @@ def _fts_query(search: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
+class _Connection:
+    """The archive's SQLite connection; sqlite-utils' Database over it is built when first needed.
+
+    Reads go straight to ``conn``. Writes and schema steps use ``database``, so opening an
+    archive to look at it never imports sqlite-utils (about 50 ms and its plugin scan).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            from sqlite_utils import Database
+
+            # recursive_triggers is already on (see _connect); plugins may register SQL functions.
+            self._database = Database(self.conn, recursive_triggers=False)
+        return self._database
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, check_same_thread=False)
+    # What sqlite-utils' Database sets on a connection, so the FTS triggers behave the same
+    # whether or not it has been built yet.
+    conn.execute("PRAGMA recursive_triggers = ON")
+    return conn
+
+
 class Archive:
     """An open archive file. Use :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, path: Path, db: Database, *, readonly: bool, created: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool, created: bool) -> None:
         self.path = path
-        self.db = db
+        self.db = _Connection(conn)
         self.readonly = readonly
         self.created = created
         self._lock_file: Any = None
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False, with_sample: bool = True) -> Archive:
+    def open(
+        cls, path: str | os.PathLike[str], *, readonly: bool = False, with_sample: bool = True, full_check: bool = True
+    ) -> Archive:
         """Open (or create) the archive at `path`.
 
         A foreign or damaged file raises a clear error and is never written to.
+        ``full_check=False`` skips SQLite's quick check, which reads the whole file (seconds
+        on a large archive): the caller then runs :meth:`check_file` itself, e.g. the window
+        on a worker thread once it is shown. The header and application id are still checked.
         """
         path = Path(path)
         try:
@@ -116,14 +154,20 @@ class Archive:
         for attempt, uri_options in enumerate(attempts):
             try:
                 if uri_options:
-                    conn = sqlite3.connect(f"{path.resolve().as_uri()}{uri_options}", uri=True, check_same_thread=False)
+                    conn = _connect(f"{path.resolve().as_uri()}{uri_options}", uri=True)
                 else:
-                    conn = sqlite3.connect(str(path), check_same_thread=False)
+                    conn = _connect(str(path))
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError):
+                    raise ArchiveError(f"Cannot open {path}: {error}.") from None
+                raise ArchiveDamagedError(
+                    f"{path} cannot be read as an archive ({error}); it was left untouched."
+                ) from None
             except sqlite3.Error as error:
                 raise ArchiveError(f"Cannot open {path}: {error}.") from None
-            archive = cls(path, Database(conn), readonly=readonly, created=not existed)
+            archive = cls(path, conn, readonly=readonly, created=not existed)
             try:
-                archive._prepare(existed, with_sample=with_sample)
+                archive._prepare(existed, with_sample=with_sample, full_check=full_check)
             except _ReadOnlyWal:
                 conn.close()
                 if attempt + 1 < len(attempts):
@@ -144,19 +188,48 @@ class Archive:
         """
         path = Path(path)
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            conn = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error as error:
             raise ArchiveError(f"Cannot read {path}: {error}.") from None
-        return cls(path, Database(conn), readonly=True, created=False)
+        return cls(path, conn, readonly=True, created=False)
 
-    def _prepare(self, existed: bool, *, with_sample: bool) -> None:
+    @staticmethod
+    def check_file(path: str | os.PathLike[str]) -> None:
+        """The check ``open(full_check=False)`` leaves out: SQLite's quick check and the application id.
+
+        Reads the whole file on a connection of its own (read-only), so it may run on a worker
+        thread while the archive is open elsewhere. Raises ArchiveDamagedError or
+        NotAnArchiveError; other failures to read raise ArchiveError.
+        """
+        path = Path(path)
+        _check_header(path)
+        for uri_options in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = None
+            try:
+                conn = _connect(f"{path.resolve().as_uri()}{uri_options}", uri=True)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                _check_healthy_archive(conn, path)
+                return
+            except sqlite3.OperationalError as error:
+                if "readonly" in str(error) and "immutable" not in uri_options:
+                    continue  # a WAL archive in a read-only folder: read it as immutable
+                raise ArchiveError(f"Cannot check {path}: {error}.") from None
+            except sqlite3.DatabaseError as error:
+                raise ArchiveDamagedError(
+                    f"{path} cannot be read as an archive ({error}); it was left untouched."
+                ) from None
+            finally:
+                if conn is not None:
+                    conn.close()
+
+    def _prepare(self, existed: bool, *, with_sample: bool, full_check: bool = True) -> None:
         conn = self.db.conn
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             if existed:
-                _check_healthy_archive(conn, self.path)
+                _check_healthy_archive(conn, self.path, quick_check=full_check)
         except sqlite3.DatabaseError as error:
             if self.readonly and isinstance(error, sqlite3.OperationalError) and "readonly" in str(error):
                 raise _ReadOnlyWal() from None
@@ -164,26 +237,40 @@ class Archive:
                 f"{self.path} cannot be read as an archive ({error}); it was left untouched."
             ) from None
         if self.readonly:
-            if migrations.pending(self.db):
+            try:
+                pending = _schema_steps_pending(conn)
+            except sqlite3.DatabaseError as error:
+                raise ArchiveDamagedError(
+                    f"{self.path} cannot be read as an archive ({error}); it was left untouched."
+                ) from None
+            if pending:
                 raise ArchiveReadOnlyError(
                     f"{self.path} is read-only and needs upgrading to this version; make it writable first."
                 )
             return
         try:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self.db.enable_wal()
-            migrations.apply(self.db)
+                conn.execute("PRAGMA journal_mode = wal")
+            if _schema_steps_pending(conn):
+                from beautifulletters.archive.schema import migrations
+
+                migrations.apply(self.db.database)
             if self.get_setting("seeded") is None:
                 from beautifulletters.archive.sample import seed_new_archive
 
                 # One transaction: a new archive is seeded completely or not at all.
-                with self.db.atomic():
+                with self.db.database.atomic():
                     seed_new_archive(self, with_sample=with_sample)
                     self.set_setting("seeded", now_iso())
         except sqlite3.OperationalError as error:
             if "readonly" in str(error) or "read-only" in str(error):
                 raise ArchiveReadOnlyError(f"{self.path} is read-only; it cannot be set up.") from None
             raise ArchiveError(f"Cannot prepare {self.path}: {error}.") from None
+        except sqlite3.DatabaseError as error:
+            # Reached a damaged page the quick check (skipped with full_check=False) would have found.
+            raise ArchiveDamagedError(
+                f"{self.path} cannot be read as an archive ({error}); it was left untouched."
+            ) from None
 
     def close(self) -> None:
         self.release_instance_lock()
@@ -230,8 +317,8 @@ class Archive:
         if self.readonly:
             raise ArchiveReadOnlyError(f"{self.path} is open read-only; changes cannot be saved.")
         try:
-            with self.db.atomic():
-                yield self.db
+            with self.db.database.atomic() as db:
+                yield db
         except sqlite3.OperationalError as error:
             message = str(error)
             if "readonly" in message or "read-only" in message:
@@ -895,7 +982,7 @@ class Archive:
             "ok": not problems,
             "problems": problems,
             "counts": counts,
-            "schema": [m.name for m in migrations.applied(self.db)],
+            "schema": _applied_schema_steps(conn),
             "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
         }
 
@@ -949,9 +1036,31 @@ class Archive:
         return {"path": str(path), "counts": counts}
 
 
-def _check_healthy_archive(conn: sqlite3.Connection, path: Path) -> None:
-    """Raise unless the file passes SQLite's quick check and is ours (or still empty)."""
-    result = conn.execute("PRAGMA quick_check").fetchall()
+def _applied_schema_steps(conn: sqlite3.Connection) -> list[str]:
+    """The schema steps recorded in the file, in the order they were applied (sqlite-utils' record)."""
+    if not conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()[0]:
+        return []
+    return [
+        row[0]
+        for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+        )
+    ]
+
+
+def _schema_steps_pending(conn: sqlite3.Connection) -> bool:
+    """Whether any step of schema.py is missing from the file: plain SQL, so no sqlite-utils import."""
+    return not set(SCHEMA_STEPS) <= set(_applied_schema_steps(conn))
+
+
+def _check_healthy_archive(conn: sqlite3.Connection, path: Path, *, quick_check: bool = True) -> None:
+    """Raise unless the file passes SQLite's quick check and is ours (or still empty).
+
+    ``quick_check=False`` checks only that the file is ours: the quick check reads every page.
+    """
+    result = conn.execute("PRAGMA quick_check").fetchall() if quick_check else [("ok",)]
     if result != [("ok",)]:
         # quick_check may return one row holding many newline-separated problems.
         lines = [line for row in result for line in str(row[0]).splitlines() if line.strip()]

@@ -296,3 +296,35 @@ def test_readonly_open_refuses_writes(archive_path: Path) -> None:
         assert archive.count_people() == 3
         with pytest.raises(ArchiveError, match="read-only"):
             archive.add_person(display_name="Nope")
+
+
+def test_open_without_the_full_check_leaves_it_to_check_file(archive_path: Path) -> None:
+    with Archive.open(archive_path) as archive:
+        for i in range(200):
+            archive.add_person(display_name=f"Person {i}", notes="filler " * 50)
+        archive.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    Archive.check_file(archive_path)  # healthy: no error
+    data = bytearray(archive_path.read_bytes())
+    page = 4096
+    data[page * 3 : page * 6] = b"\xde\xad\xbe\xef" * (page * 3 // 4)
+    archive_path.write_bytes(bytes(data))
+    try:
+        Archive.open(archive_path, full_check=False).close()  # the quick open only reads what it needs
+    except (ArchiveDamagedError, NotAnArchiveError):
+        pass  # also fine: the damage reached a page the open itself reads
+    with pytest.raises((ArchiveDamagedError, NotAnArchiveError)) as caught:
+        Archive.check_file(archive_path)
+    assert str(archive_path) in str(caught.value)
+    assert archive_path.read_bytes() == bytes(data)
+
+
+def test_open_without_the_full_check_still_refuses_a_foreign_database(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotAnArchiveError, match="another program"):
+        Archive.open(other, full_check=False)
+    with pytest.raises(NotAnArchiveError, match="another program"):
+        Archive.check_file(other)
