@@ -169,3 +169,30 @@ def m004_last_letter(db: Database) -> None:
         "(SELECT max(created_at) FROM letters WHERE letters.recipient_id = people.id)"
     )
     db.execute("CREATE INDEX idx_people_last_letter ON people (last_letter_at)")
+
+
+@migrations()
+def m005_person_words(db: Database) -> None:
+    # One search document per person (see search_words.py): people search without a join
+    # through a million letters. Filled here once for an existing archive.
+    from beautifulletters.archive import search_words
+
+    for statement in _statements(search_words.SCHEMA):
+        db.execute(statement)
+    search_words.rebuild(db.conn)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script of CREATE statements (triggers included) for execution one by one.
+
+    executescript() would commit the migration's transaction, so each statement runs alone.
+    """
+    import sqlite3
+
+    statements, current = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters import validation
+from beautifulletters.archive import search_words
 from beautifulletters.archive.identity import APPLICATION_ID, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_STEPS
 from beautifulletters.errors import (
     ArchiveDamagedError,
@@ -403,6 +404,7 @@ class Archive:
             person_id = db["people"].insert(row).last_pk
             for tag in tags or []:
                 db["person_tags"].insert({"person_id": person_id, "tag": tag})
+            search_words.refresh(db.conn, [person_id])
         return int(person_id)
 
     def update_person(self, person_id: int, **fields: Any) -> None:
@@ -415,6 +417,7 @@ class Archive:
                 db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
                 for tag in tags:
                     db["person_tags"].insert({"person_id": person_id, "tag": tag})
+            search_words.refresh(db.conn, [person_id])
 
     def name_texts(self) -> list[str]:
         """Every name, nickname, pet name and address in the archive (the spell checker's known words)."""
@@ -479,14 +482,9 @@ class Archive:
         clauses: list[str] = []
         params: list[Any] = []
         if search and (query := _fts_query(search)):
-            clauses.append(
-                "people.id IN ("
-                " SELECT rowid FROM people_fts WHERE people_fts MATCH ?"
-                " UNION SELECT person_id FROM notes WHERE id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)"
-                " UNION SELECT recipient_id FROM letters WHERE id IN"
-                "   (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?))"
-            )
-            params += [query, query, query]
+            # Names, nicknames, pet names, notes and letter text: one document per person.
+            clauses.append(f"people.id IN ({search_words.MATCHING_PEOPLE})")
+            params.append(query)
         elif search:
             clauses.append("0")  # only punctuation typed: nothing can match
         if tag:
@@ -577,9 +575,12 @@ class Archive:
         with self.transaction() as db:
             if existing:
                 db["relationships"].update(existing["id"], row)
-                return int(existing["id"])
-            row.update(from_id=from_id, to_id=to_id, created_at=stamp)
-            return int(db["relationships"].insert(row).last_pk)
+                relationship_id = int(existing["id"])
+            else:
+                row.update(from_id=from_id, to_id=to_id, created_at=stamp)
+                relationship_id = int(db["relationships"].insert(row).last_pk)
+            search_words.refresh(db.conn, [to_id])  # pet names and how they met find the person
+            return relationship_id
 
     def _relationship_record(self, row: dict[str, Any]) -> dict[str, Any]:
         record = dict(row)
@@ -628,10 +629,12 @@ class Archive:
             "updated_at": stamp,
         }
         with self.transaction() as db:
-            return int(db["notes"].insert(row).last_pk)
+            note_id = int(db["notes"].insert(row).last_pk)
+            search_words.refresh(db.conn, [person_id])
+            return note_id
 
     def update_note(self, note_id: int, *, text: str | None = None, tag: str | None = None) -> None:
-        self.get_note(note_id)
+        note = self.get_note(note_id)
         row: dict[str, Any] = {"updated_at": now_iso()}
         if text is not None:
             row["text"] = validation.text(text, "note", required=True)
@@ -639,11 +642,13 @@ class Archive:
             row["tag"] = validation.tag(tag)
         with self.transaction() as db:
             db["notes"].update(note_id, row)
+            search_words.refresh(db.conn, [note["person_id"]])
 
     def remove_note(self, note_id: int) -> None:
-        self.get_note(note_id)
+        note = self.get_note(note_id)
         with self.transaction() as db:
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            search_words.refresh(db.conn, [note["person_id"]])
 
     def get_note(self, note_id: int) -> dict[str, Any]:
         rows = self._query("SELECT * FROM notes WHERE id = ?", (note_id,))
@@ -778,6 +783,7 @@ class Archive:
                 "UPDATE people SET last_letter_at = max(coalesce(last_letter_at, ''), ?) WHERE id = ?",
                 (stamp, recipient_id),
             )
+            search_words.refresh(db.conn, [recipient_id])
         return letter_id
 
     def save_letter_body(
@@ -805,6 +811,7 @@ class Archive:
             db["letters"].update(
                 letter_id, {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
             )
+            search_words.refresh(db.conn, [letter["recipient_id"]])
             newest = db.execute(
                 "SELECT id, updated_at FROM revisions WHERE letter_id = ? ORDER BY id DESC LIMIT 1", (letter_id,)
             ).fetchone()
@@ -858,6 +865,8 @@ class Archive:
                 row["sent_on"] = None
         with self.transaction() as db:
             db["letters"].update(letter_id, row)
+            if "title" in row:
+                search_words.refresh(db.conn, [letter["recipient_id"]])
 
     def get_letter(self, letter_id: int) -> dict[str, Any]:
         rows = self._query(
@@ -946,11 +955,12 @@ class Archive:
         """Remove the sample correspondence (people, notes, dates, letters); returns people removed."""
         with self.transaction() as db:
             ids = [r[0] for r in db.execute("SELECT id FROM people WHERE is_sample = 1")]
-            letter_ids = [r[0] for r in db.execute("SELECT id FROM letters WHERE is_sample = 1")]
-            for letter_id in letter_ids:
+            letters = db.execute("SELECT id, recipient_id FROM letters WHERE is_sample = 1").fetchall()
+            for letter_id, _recipient in letters:
                 db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
                 db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
             _delete_people(db, ids)
+            search_words.refresh(db.conn, [recipient for _letter, recipient in letters])
             return len(ids)
 
     # --------------------------------------------------------------------- check
@@ -963,7 +973,7 @@ class Archive:
             problems += [f"integrity: {line}" for line in integrity]
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} points to a missing {parent} row")
-        for fts in ("people_fts", "notes_fts", "letters_fts"):
+        for fts in ("people_fts", "notes_fts", "letters_fts", "person_words_fts"):
             try:
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES('integrity-check')")
             except sqlite3.DatabaseError as error:
@@ -1093,14 +1103,14 @@ def _copy_database(source: sqlite3.Connection, destination: Path) -> None:
 
 
 def _delete_people(db: Database, ids: list[int]) -> None:
+    touched: set[int] = set()  # people whose search words lose a letter or a relationship
     for person_id in ids:
-        letters = [
-            r[0]
-            for r in db.execute(
-                "SELECT id FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
-            )
-        ]
-        for letter_id in letters:
+        letters = db.execute(
+            "SELECT id, recipient_id FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
+        ).fetchall()
+        touched.update(recipient for _letter, recipient in letters)
+        touched.update(r[0] for r in db.execute("SELECT to_id FROM relationships WHERE from_id = ?", (person_id,)))
+        for letter_id, _recipient in letters:
             db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
             db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
         db.execute("DELETE FROM notes WHERE person_id = ?", (person_id,))
@@ -1115,6 +1125,7 @@ def _delete_people(db: Database, ids: list[int]) -> None:
             db.execute("DELETE FROM relationships WHERE id = ?", (rel_id,))
         db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
         db.execute("DELETE FROM people WHERE id = ?", (person_id,))
+    search_words.refresh(db.conn, touched | set(ids))
 
 
 def _check_header(path: Path) -> None:

@@ -1,0 +1,108 @@
+"""One search document per person: every word of their names, notes and the letters written to them.
+
+Why: searching people as you type must answer "who matches?" in milliseconds. Asking the
+per-letter index means turning up to a million matching letters back into people, which took
+seconds for a short prefix such as "m". Here each person is one document holding the distinct
+words that can find them, indexed by FTS5 with prefix indexes for one to three letters, so a
+search reads at most one posting list of 100,000 people per word typed.
+
+The store keeps the documents current: every change to a person, their notes, their
+relationships or the letters written to them calls :func:`refresh` inside the same transaction.
+Only this module and `store.py` touch the `person_words` tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+
+_WORD = re.compile(r"\w+")
+
+# The FTS5 table is external-content over person_words: the words are stored once, in
+# person_words; detail=none keeps no positions (only "does this person have the word").
+SCHEMA = """
+CREATE TABLE person_words (person_id INTEGER PRIMARY KEY, words TEXT NOT NULL);
+CREATE VIRTUAL TABLE person_words_fts USING fts5(
+    words, content='person_words', content_rowid='person_id', detail='none', prefix='1 2 3',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER person_words_ai AFTER INSERT ON person_words BEGIN
+    INSERT INTO person_words_fts(rowid, words) VALUES (new.person_id, new.words);
+END;
+CREATE TRIGGER person_words_ad AFTER DELETE ON person_words BEGIN
+    INSERT INTO person_words_fts(person_words_fts, rowid, words) VALUES ('delete', old.person_id, old.words);
+END;
+CREATE TRIGGER person_words_au AFTER UPDATE ON person_words BEGIN
+    INSERT INTO person_words_fts(person_words_fts, rowid, words) VALUES ('delete', old.person_id, old.words);
+    INSERT INTO person_words_fts(rowid, words) VALUES (new.person_id, new.words);
+END;
+"""
+
+MATCHING_PEOPLE = "SELECT rowid FROM person_words_fts WHERE person_words_fts MATCH ?"
+
+
+def words_of(texts: Iterable[str | None], into: set[str] | None = None) -> set[str]:
+    """The distinct lower-case words of `texts` (added to `into` when given)."""
+    words = into if into is not None else set()
+    for text in texts:
+        if text:
+            words.update(_WORD.findall(text.lower()))
+    return words
+
+
+def _person_texts(conn: sqlite3.Connection, person_id: int) -> list[str | None] | None:
+    row = conn.execute(
+        "SELECT display_name, full_name, nickname, notes FROM people WHERE id = ?", (person_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    texts: list[str | None] = list(row)
+    texts += [text for (text,) in conn.execute("SELECT text FROM notes WHERE person_id = ?", (person_id,))]
+    for pet_names, how_we_met in conn.execute(
+        "SELECT pet_names, how_we_met FROM relationships WHERE to_id = ?", (person_id,)
+    ):
+        texts += [*json.loads(pet_names or "[]"), how_we_met]
+    return texts
+
+
+def _store(conn: sqlite3.Connection, person_id: int, words: set[str]) -> None:
+    document = " ".join(sorted(words))
+    old = conn.execute("SELECT words FROM person_words WHERE person_id = ?", (person_id,)).fetchone()
+    if old is None:
+        conn.execute("INSERT INTO person_words (person_id, words) VALUES (?, ?)", (person_id, document))
+    elif old[0] != document:
+        conn.execute("UPDATE person_words SET words = ? WHERE person_id = ?", (document, person_id))
+
+
+def refresh(conn: sqlite3.Connection, person_ids: Iterable[int | None]) -> None:
+    """Bring these people's documents up to date (call inside the transaction that changed them)."""
+    for person_id in {p for p in person_ids if p is not None}:
+        texts = _person_texts(conn, person_id)
+        if texts is None:
+            conn.execute("DELETE FROM person_words WHERE person_id = ?", (person_id,))
+            continue
+        words = words_of(texts)
+        for title, body_text in conn.execute(
+            "SELECT title, body_text FROM letters WHERE recipient_id = ?", (person_id,)
+        ):
+            words_of((title, body_text), words)
+        _store(conn, person_id, words)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Every person's document from scratch, streaming the letters one recipient at a time."""
+    conn.execute("DELETE FROM person_words")
+    letters = conn.execute(
+        "SELECT recipient_id, title, body_text FROM letters ORDER BY recipient_id"
+    )
+    pending = next(letters, None)
+    for (person_id,) in conn.execute("SELECT id FROM people ORDER BY id").fetchall():
+        words = words_of(_person_texts(conn, person_id) or [])
+        while pending is not None and pending[0] < person_id:
+            pending = next(letters, None)  # letters to a person who no longer exists: not searchable
+        while pending is not None and pending[0] == person_id:
+            words_of(pending[1:], words)
+            pending = next(letters, None)
+        _store(conn, person_id, words)

@@ -1,0 +1,97 @@
+"""People search through one document per person: every change keeps it exact."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from beautifulletters.archive import Archive, search_words
+
+
+def _documents(archive: Archive) -> dict[int, str]:
+    return dict(archive.db.conn.execute("SELECT person_id, words FROM person_words ORDER BY person_id"))
+
+
+def _found(archive: Archive, text: str) -> list[int]:
+    return archive.person_ids(search=text)
+
+
+def test_people_are_found_by_name_nickname_pet_name_note_and_letter(empty_archive: Archive) -> None:
+    archive = empty_archive
+    me = archive.default_signer_id()
+    zoe = archive.add_person(display_name="Zoë Marchetti", nickname="Bean")
+    other = archive.add_person(display_name="Hugo Laine")
+    archive.set_relationship(me, other, kind="friend", pet_names=["Sparrow"], how_we_met="at the lighthouse")
+    archive.add_note(zoe, "loves yellow peonies", tag="preference")
+    archive.create_letter(signer_id=me, recipient_id=other, body="The harbour was full of herons today.")
+
+    assert _found(archive, "zoe") == [zoe]  # diacritics folded
+    assert _found(archive, "bea") == [zoe]  # nickname, as a prefix while typing
+    assert _found(archive, "sparr") == [other]  # what the signer calls them
+    assert _found(archive, "lighthouse") == [other]  # how they met
+    assert _found(archive, "peon") == [zoe]  # a note
+    assert _found(archive, "heron") == [other]  # a letter's words
+    assert _found(archive, "harbour herons") == [other]  # every word must match
+    assert _found(archive, "harbour peonies") == []
+    assert archive.person_ids(search="h", limit=1) == [other]
+
+
+def test_edits_and_removals_take_words_away(empty_archive: Archive) -> None:
+    archive = empty_archive
+    me = archive.default_signer_id()
+    lena = archive.add_person(display_name="Lena MacLeod")
+    letter = archive.create_letter(signer_id=me, recipient_id=lena, body="Kyoto in the rain.")
+    note = archive.add_note(lena, "the quokka photograph")
+    assert _found(archive, "kyoto") == [lena]
+    assert _found(archive, "quokka") == [lena]
+
+    archive.save_letter_body(letter, "Lisbon in the sun.")
+    archive.update_note(note, text="the pelican photograph")
+    assert _found(archive, "kyoto") == []
+    assert _found(archive, "quokka") == []
+    assert _found(archive, "lisbon pelican") == [lena]
+
+    archive.update_person(lena, display_name="Lena Marsh")
+    assert _found(archive, "macleod") == []
+    archive.remove_note(note)
+    assert _found(archive, "pelican") == []
+    archive.remove_person(lena, with_letters=True)
+    assert _found(archive, "lisbon") == []
+    assert lena not in _documents(archive)
+
+
+def test_documents_always_equal_a_rebuild_from_scratch(archive: Archive) -> None:
+    """After every kind of change (sample included), the kept documents match a full rebuild."""
+    me = archive.default_signer_id()
+    ada = archive.add_person(display_name="Ada Person", nickname="Ace", notes="met on the ferry")
+    archive.set_relationship(me, ada, kind="sister", pet_names=["Ace", "Duck"])
+    letter = archive.create_letter(signer_id=me, recipient_id=ada, body="Cherries!", title="Summer")
+    archive.update_letter(letter, title="Cherry summer")
+    archive.remove_sample()
+    kept = _documents(archive)
+    assert set(kept) == {row[0] for row in archive.db.conn.execute("SELECT id FROM people")}
+    with archive.transaction() as db:
+        search_words.rebuild(db.conn)
+    assert _documents(archive) == kept
+    assert archive.check()["ok"], archive.check()["problems"]
+
+
+def test_an_archive_from_before_person_words_is_filled_on_upgrade(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from beautifulletters.archive.schema import migrations
+
+    path = tmp_path / "old.sqlite3"
+    db = Database(sqlite3.connect(str(path)))
+    migrations.apply(db, stop_before="m005_person_words")
+    db.execute("INSERT INTO settings (key, value) VALUES ('seeded', 'yes')")
+    db.execute("INSERT INTO people (id, display_name, created_at, updated_at) VALUES (7, 'Nell Quinn', 'x', 'x')")
+    db.execute(
+        "INSERT INTO letters (signer_id, recipient_id, body, body_text, created_at)"
+        " VALUES (7, 7, 'Tulips', 'Tulips everywhere', 'x')"
+    )
+    db.conn.commit()
+    db.close()
+    with Archive.open(path) as archive:
+        assert archive.person_ids(search="tulip") == [7]
+        assert archive.person_ids(search="nell") == [7]
