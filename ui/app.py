@@ -44,6 +44,10 @@ def run_window(archive_option: str | None = None) -> int:
     window = open_main_window(archive_option)
     if window is None:
         return 1
+    from ui import startup_probe
+
+    if startup_probe.wanted():
+        startup_probe.install(window, window.search_box)
     return app.exec()
 
 
@@ -68,15 +72,18 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     preferences = Preferences.load()
     path = resolve_archive_path(archive_option or preferences.last_archive)
-    archive, notice = open_archive_for_window(path)
+    # The quick check reads the whole file (seconds on a large archive): the window runs it
+    # on a worker once it is shown, and offers the newest good backup if it fails.
+    archive, notice = open_archive_for_window(path, full_check=False)
     if archive is None and offer_restore_if_damaged(path):
-        archive, notice = open_archive_for_window(path)
+        archive, notice = open_archive_for_window(path, full_check=False)
     if archive is None:
         print(f"beautifulletters: {notice}", file=sys.stderr)
         QMessageBox.critical(None, "BeautifulLetters", notice or f"Cannot open {path}.")
         return None
     window = MainWindow(archive, notice=notice, preferences=preferences)
     window.show()
+    window.check_archive_in_background()
     if letter_id is not None:
         letter = archive.get_letter(letter_id)
         window.select_person(letter["recipient_id"])
