@@ -575,9 +575,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(arguments: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, the --archive value) when the arguments only open the window: no command, no help.
+
+    Opening the window then skips building every command's parser, which would import each
+    command module (export, speech, transfer...) before the window can appear.
+    """
+    archive: str | None = None
+    items = list(arguments)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item == "--archive" and index + 1 < len(items) and not items[index + 1].startswith("-"):
+            archive = items[index + 1]
+            index += 2
+        elif item.startswith("--archive=") and len(item) > len("--archive="):
+            archive = item[len("--archive="):]
+            index += 1
+        else:
+            return False, None
+    return True, archive
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; returns the exit code."""
     arguments = _join_yearless_dates(sys.argv[1:] if argv is None else argv)
+    window_only, archive_option = _window_only(arguments)
+    if window_only:
+        from ui.app import run_window
+
+        return run_window(archive_option)
     parser = build_parser()
     args = parser.parse_args(arguments)
     archive_option = getattr(args, "archive", None)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from ui.workers import run_in_background
 
@@ -129,15 +128,18 @@ def open_backups(window: MainWindow) -> Any:
 
 
 def _automatic_backup(archive_path: Path, at_start: bool) -> Any:
-    """Worker side: its own connection, so the window's stays on the GUI thread."""
-    from beautifulletters.transfer import automatic_backup
+    """Worker side: a read-only connection of its own, so the window's stays on the GUI thread."""
+    from beautifulletters.transfer import automatic_backup_of
 
-    with Archive.open(archive_path) as archive:
-        return automatic_backup(archive, at_start=at_start)
+    return automatic_backup_of(archive_path, at_start=at_start)
 
 
 def start_automatic_backups(window: MainWindow) -> None:
-    """A backup at start (at most one per 30 minutes) and daily while the window is open."""
+    """A backup at start (at most one per 30 minutes) and daily while the window is open.
+
+    The first waits for the window's deferred check of the archive: a damaged file is not
+    backed up, and two passes over a large file at once would only slow both.
+    """
 
     def run(at_start: bool) -> None:
         if window.archive.readonly:
@@ -148,7 +150,7 @@ def start_automatic_backups(window: MainWindow) -> None:
             on_error=lambda message: window.statusBar().showMessage(f"Automatic backup failed: {message}", 10000),
         )
 
-    run(True)
+    window.when_archive_healthy(lambda: run(True))
     timer = QTimer(window)
     timer.setInterval(DAILY_MS)
     timer.timeout.connect(lambda: run(False))

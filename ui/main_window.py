@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,19 +28,22 @@ from PySide6.QtWidgets import (
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError, BeautifulLettersError
 from beautifulletters.preferences import Preferences
-from ui.dialogs.person_dialog import PersonDialog, RelationshipDialog
 from ui.models import PeopleModel
 from ui.person_panel import PersonPanel
 from ui.upcoming_panel import UpcomingPanel
-from ui.workers import LatestOnly, plain_message
+from ui.workers import LatestOnly, plain_message, run_in_background
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 
 
-def open_archive_for_window(path: Path) -> tuple[Archive | None, str | None]:
-    """Open the archive for a window; a second window on the same file gets it read-only."""
+def open_archive_for_window(path: Path, *, full_check: bool = True) -> tuple[Archive | None, str | None]:
+    """Open the archive for a window; a second window on the same file gets it read-only.
+
+    With full_check=False the quick check (which reads the whole file) is left out: the
+    window runs it on a worker once it is shown (MainWindow.check_archive_in_background).
+    """
     try:
-        archive = Archive.open(path)
+        archive = Archive.open(path, full_check=full_check)
     except BeautifulLettersError as error:
         return None, str(error)
     if archive.readonly:
@@ -48,7 +51,7 @@ def open_archive_for_window(path: Path) -> tuple[Archive | None, str | None]:
     if not archive.acquire_instance_lock():
         archive.close()
         try:
-            archive = Archive.open(path, readonly=True)
+            archive = Archive.open(path, readonly=True, full_check=full_check)
         except ArchiveError as error:
             return None, str(error)
         return archive, "This archive is open in another BeautifulLetters window, so this one is read-only."
@@ -61,8 +64,37 @@ def _search_ids(path: Path, search: str | None, tag: str | None, sort: str) -> l
         return reader.person_ids(search=search, tag=tag, sort=sort)
 
 
+def _check_archive(path: Path) -> tuple[str | None, Any]:
+    """Worker side: the full check deferred at open; when it fails, the newest good backup (or None).
+
+    Returns (None, None) for a healthy archive, else (what is wrong, BackupInfo | None).
+    """
+    from beautifulletters.errors import ArchiveDamagedError
+
+    try:
+        Archive.check_file(path)
+    except ArchiveDamagedError as error:
+        from beautifulletters.transfer import newest_good_backup
+
+        return str(error), newest_good_backup(path)
+    return None, None
+
+
+def _warm_modules() -> None:
+    """Worker side: import what the first save, draft or export needs, so it does not stall the window."""
+    import importlib
+
+    for name in ("sqlite_utils", "sqlite_utils.plugins", "beautifulletters.archive.schema",
+                 "beautifulletters.drafting", "beautifulletters.transfer", "beautifulletters.export.batch"):
+        importlib.import_module(name)
+    from sqlite_utils.plugins import ensure_plugins_loaded
+
+    ensure_plugins_loaded()  # the entry-point scan Database() runs the first time
+
+
 class MainWindow(QMainWindow):
     archive_changed = Signal()
+    archive_checked = Signal(bool)  # the deferred check of the open archive finished: healthy or not
 
     def __init__(self, archive: Archive, notice: str | None = None, preferences: Preferences | None = None) -> None:
         super().__init__()
@@ -107,6 +139,10 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._restore_geometry()
+        # Work that can wait until the window is on screen (see _after_shown).
+        self._shown_once = False
+        self._archive_check: str = "done"  # "pending" while the deferred check runs, "damaged" after it failed
+        self._when_healthy: list[Callable[[], None]] = []
         self._load_archive_view(notice, reload_people=False)  # the model has just loaded them
         self.setTabOrder(self.search_box, self.tag_filter)
         self.setTabOrder(self.tag_filter, self.sort_choice)
@@ -141,7 +177,10 @@ class MainWindow(QMainWindow):
         self.people_view.verticalHeader().hide()
         self.people_view.verticalHeader().setDefaultSectionSize(30)
         self.people_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.people_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # "Called" fits its contents, measured on the rows on screen only (precision 0). Until the
+        # view is visible Qt would measure every row, at every relayout while the window is built
+        # (10,000 rows read from the archive on a small one), so the mode is set in showEvent.
+        self.people_view.horizontalHeader().setResizeContentsPrecision(0)
         self.people_view.setColumnHidden(2, True)
         self.people_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._person_chosen(current))
         self.people_view.doubleClicked.connect(lambda _index: self.new_letter())
@@ -159,7 +198,7 @@ class MainWindow(QMainWindow):
         add_person.clicked.connect(self.add_person)
         layout.addWidget(add_person)
 
-        self.upcoming_panel = UpcomingPanel()
+        self.upcoming_panel = UpcomingPanel(self)
         self.upcoming_panel.write_requested.connect(self.write_for_upcoming)
         self.left_tabs = QTabWidget()
         self.left_tabs.setAccessibleName("People and upcoming dates")
@@ -275,7 +314,9 @@ class MainWindow(QMainWindow):
         from ui.reader import ReadAloudController
         from ui.reader_actions import ReaderActions
 
-        self.reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences)
+        # The synthesis process starts once the window is up (_after_shown), not during start-up.
+        self.reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences,
+                                          warm=False)
         self.reader_actions = ReaderActions(self.reader, self)
         letter_menu.addSeparator()
         self.reader_actions.add_to_toolbar(toolbar)
@@ -299,13 +340,117 @@ class MainWindow(QMainWindow):
         if reload_people:
             self.people_model.set_archive(self.archive)
         self._reload_tags()
-        self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
+        if self._shown_once:
+            self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         self._update_count()
         self.hint.setVisible(not self.preferences.first_start_hint_dismissed and self.archive.has_sample())
         self.remove_sample_action.setEnabled(self.archive.has_sample() and not self.archive.readonly)
         self.statusBar().showMessage(notice or f"Archive: {self.archive.path}")
         if self.people_model.rowCount() > 0:
             self.people_view.selectRow(self._first_row_to_show())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        header = self.people_view.horizontalHeader()
+        if header.sectionResizeMode(1) != QHeaderView.ResizeMode.ResizeToContents:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self._after_shown)
+
+    def _after_shown(self) -> None:
+        """What start-up left for later: the upcoming dates, the reader's engine, warm imports."""
+        self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
+        self.reader.warm_up()
+        run_in_background(_warm_modules)
+
+    # ------------------------------------------------------------ deferred check
+    def check_archive_in_background(self) -> None:
+        """Run the full check the window skipped at open (it reads the whole file) on a worker.
+
+        A damaged archive is closed and the newest good backup offered, as at start-up.
+        """
+        self._archive_check = "pending"
+        path = self.archive.path
+        run_in_background(_check_archive, path,
+                          on_result=lambda outcome: self._archive_check_finished(path, *outcome),
+                          on_error=self._archive_check_failed)
+
+    def when_archive_healthy(self, callback: Callable[[], None]) -> None:
+        """Call `callback` now if the archive passed its check, else once it does (never if damaged)."""
+        if self._archive_check == "done":
+            callback()
+        elif self._archive_check == "pending":
+            self._when_healthy.append(callback)
+
+    def _archive_check_failed(self, message: str) -> None:
+        # Could not read the file to check it (not damage): say so, carry on as before the check.
+        self.statusBar().showMessage(f"The archive could not be checked: {message}", 10000)
+        self._archive_check_finished(self.archive.path, None, None)
+
+    def _archive_check_finished(self, path: Path, damage: str | None, backup: Any) -> None:
+        if path != self.archive.path:
+            return  # another archive was opened meanwhile; its own check reports
+        if damage is None:
+            self._archive_check = "done"
+            callbacks, self._when_healthy = self._when_healthy, []
+            for callback in callbacks:
+                callback()
+            self.archive_checked.emit(True)
+            return
+        self._archive_check = "damaged"
+        self._when_healthy = []
+        # Stop writing to it at once: everything typed so far is saved, then the file is let go.
+        self.editor.flush()
+        self.editor.close_letter()
+        self.reader.stop()
+        self.archive.close()
+        self.archive_checked.emit(False)
+        if backup is None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "The archive is damaged",
+                              f"{damage}\n\nThere is no good backup to restore; the window will close.",
+                              QMessageBox.StandardButton.Ok, self)
+            box.finished.connect(lambda _result: self.close())
+        else:
+            box = QMessageBox(
+                QMessageBox.Icon.Question, "The archive is damaged",
+                f"{damage}\n\nRestore the newest good backup, from "
+                f"{backup.created.astimezone():%d %B %Y at %H:%M}? "
+                "The damaged file is kept beside it under a new name.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
+            )
+            box.finished.connect(lambda result: self._restore_after_damage(path)
+                                 if result == QMessageBox.StandardButton.Yes else self.close())
+        box.open()
+        self._open_dialog = box
+
+    def _restore_after_damage(self, path: Path) -> None:
+        from beautifulletters.transfer import restore_newest_good_backup
+
+        self.statusBar().showMessage("Restoring the newest good backup…")
+        self.setEnabled(False)
+
+        def restored(_result: Any) -> None:
+            self.setEnabled(True)
+            archive, notice = open_archive_for_window(path)
+            if archive is None:
+                self.show_error(notice or f"Cannot open {path} after restoring.")
+                return
+            self.archive = archive
+            self._archive_check = "done"
+            self.person_panel.show_person(archive, None)
+            self._load_archive_view(notice or "Restored the newest good backup; the damaged file is kept beside it.")
+            self.archive_changed.emit()
+
+        def failed(message: str) -> None:
+            self.setEnabled(True)
+            box = QMessageBox(QMessageBox.Icon.Critical, "BeautifulLetters", message,
+                              QMessageBox.StandardButton.Ok, self)
+            box.finished.connect(lambda _result: self.close())
+            box.open()
+            self._open_dialog = box
+
+        run_in_background(restore_newest_good_backup, path, on_result=restored, on_error=failed)
 
     def _first_row_to_show(self) -> int:
         # On a sample archive, start on the person the sample letters are written to.
@@ -315,7 +460,7 @@ class MainWindow(QMainWindow):
         return 0
 
     def switch_archive(self, path: Path) -> bool:
-        archive, notice = open_archive_for_window(path)
+        archive, notice = open_archive_for_window(path, full_check=False)
         if archive is None:
             self.show_error(notice or f"Cannot open {path}.")
             return False
@@ -323,12 +468,14 @@ class MainWindow(QMainWindow):
         self.editor.close_letter()
         old = self.archive
         self.archive = archive
-        old.close()
+        if self._archive_check != "damaged":
+            old.close()  # a damaged archive was closed when its check failed
         self.preferences.last_archive = str(path)
         self.preferences.save()
         self.person_panel.show_person(archive, None)
         self._load_archive_view(notice)
         self.archive_changed.emit()
+        self.check_archive_in_background()
         return True
 
     def choose_archive(self) -> None:
@@ -416,6 +563,8 @@ class MainWindow(QMainWindow):
     def add_person(self) -> None:
         if self._refuse_if_readonly():
             return
+        from ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self.archive, self)
         dialog.accepted.connect(lambda: self._person_saved(dialog.person_id))
         dialog.open()
@@ -424,6 +573,8 @@ class MainWindow(QMainWindow):
     def edit_person(self, person_id: int | None) -> None:
         if person_id is None or self._refuse_if_readonly():
             return
+        from ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self.archive, self, person_id)
         dialog.accepted.connect(lambda: self._person_saved(person_id))
         dialog.open()
@@ -441,6 +592,8 @@ class MainWindow(QMainWindow):
     def edit_relationship(self, from_id: int, to_id: int) -> None:
         if self._refuse_if_readonly():
             return
+        from ui.dialogs.person_dialog import RelationshipDialog
+
         dialog = RelationshipDialog(self.archive, from_id, to_id, self)
         dialog.accepted.connect(self.person_panel.refresh)
         dialog.open()
@@ -638,7 +791,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.reader.shutdown()
         self.editor.close_letter()
-        self.archive.close()
+        self.upcoming_panel.close_loader()
+        # Hiding a view whose column fits its contents measures every row (see showEvent); with
+        # the archive closed that read fails inside Qt's paint code, which crashed PySide.
+        self.people_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        if self._archive_check != "damaged":
+            self.archive.close()  # a damaged archive was closed when its check failed
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ drag and drop

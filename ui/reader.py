@@ -212,7 +212,7 @@ class ReadAloudController(QObject):
 
     def __init__(self, editor: QTextEdit, parent: QObject | None = None, *,
                  pronunciations: Mapping[str, str] | None = None, sink: AudioSink | None = None,
-                 preferences: Preferences | None = None) -> None:
+                 preferences: Preferences | None = None, warm: bool = True) -> None:
         super().__init__(parent if parent is not None else editor)
         self.editor = editor
         self._pronunciations: dict[str, str] = dict(pronunciations or {})
@@ -253,8 +253,17 @@ class ReadAloudController(QObject):
         self._export_cancel: threading.Event | None = None
 
         editor.document().contentsChange.connect(self._on_document_changed)
-        if self._problem is None:
-            self._start_worker()  # warm: the engine is ready by the time Play is pressed
+        if warm:
+            self.warm_up()
+
+    def warm_up(self) -> None:
+        """Start the synthesis process now, so the engine is ready by the time Play is pressed.
+
+        The window calls this once it is on screen (warm=False), to keep the child's start-up
+        off its own; otherwise the first reading starts it.
+        """
+        if self._problem is None and self._worker is None:
+            self._start_worker()
 
     # ------------------------------------------------------------ state & settings
     @property

@@ -1,25 +1,48 @@
-"""The Upcoming view: birthdays, anniversaries and other dates soon, each with “Write…”."""
+"""The Upcoming view: birthdays, anniversaries and other dates soon, each with “Write…”.
+
+The dates are gathered on a worker thread (on 100,000 people that is every birthday), and
+the list is a model with a painted “Write…” button per row rather than a widget per row,
+so thousands of dates cost one view.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QApplication,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from beautifulletters.archive import Archive
-from beautifulletters.drafting.helpers import ordinal_number
+from ui.workers import LatestOnly, plain_message
+
+_Index = QModelIndex | QPersistentModelIndex
+WRITE_TEXT = "Write…"
 
 
 def describe(item: dict[str, Any]) -> str:
+    from beautifulletters.drafting.helpers import ordinal_number
+
     what = item["label"] or item["kind"].capitalize()
     if item["years"] is not None and item["kind"] == "anniversary":
         what = f"{ordinal_number(item['years'])} {what.lower() if item['label'] else 'anniversary'}"
@@ -30,8 +53,113 @@ def describe(item: dict[str, Any]) -> str:
     return f"{item['person_name']} — {what}, {when} ({item['date']})"
 
 
+def upcoming_with_text(path: Path, days: int) -> list[tuple[dict[str, Any], str]]:
+    """Worker side: the upcoming dates with their line of text, on a read-only connection of its own."""
+    with Archive.open_reader(path) as reader:
+        items = reader.upcoming(days=days)
+    return [(item, describe(item)) for item in items]
+
+
+class UpcomingModel(QAbstractListModel):
+    """One row per upcoming date; the item itself is under UserRole."""
+
+    ItemRole = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[dict[str, Any], str]] = []
+
+    def set_rows(self, rows: list[tuple[dict[str, Any], str]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def items(self) -> list[dict[str, Any]]:
+        return [item for item, _text in self._rows]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item, text = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{text}. Press Enter to write to {item['person_name']}."
+        if role == self.ItemRole:
+            return item
+        return None
+
+
+class WriteButtonDelegate(QStyledItemDelegate):
+    """Paints the row's text (up to three lines) and a “Write…” button; a click on it asks to write."""
+
+    write_clicked = Signal(int)  # row
+    MARGIN = 6
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pressed_row = -1
+
+    def _button_rect(self, option: QStyleOptionViewItem) -> QRect:
+        metrics = QFontMetrics(option.font)
+        width = metrics.horizontalAdvance(WRITE_TEXT) + 28
+        height = metrics.height() + 12
+        rect = option.rect
+        return QRect(rect.right() - self.MARGIN - width, rect.center().y() - height // 2, width, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        text = opt.text
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        button_rect = self._button_rect(option)
+        text_rect = QRect(option.rect.left() + self.MARGIN, option.rect.top() + 4,
+                          button_rect.left() - option.rect.left() - 2 * self.MARGIN, option.rect.height() - 8)
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.highlightedText().color() if selected else option.palette.text().color())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), text)
+        painter.restore()
+        button = QStyleOptionButton()
+        button.rect = button_rect
+        button.text = WRITE_TEXT
+        button.palette = option.palette
+        button.state = QStyle.StateFlag.State_Enabled | (
+            QStyle.StateFlag.State_Sunken if self._pressed_row == index.row() else QStyle.StateFlag.State_Raised
+        )
+        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, opt.widget)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        metrics = QFontMetrics(option.font)
+        # Room for three wrapped lines in the narrow side panel; one height for all rows keeps
+        # the view from measuring each of them.
+        return QSize(200, max(3 * metrics.lineSpacing(), metrics.height() + 12) + 12)
+
+    def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem, index: _Index) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            return False
+        assert isinstance(event, QMouseEvent)
+        on_button = self._button_rect(option).contains(event.position().toPoint())
+        if kind == QEvent.Type.MouseButtonPress:
+            self._pressed_row = index.row() if on_button else -1
+            return False  # let the view select the row as well
+        clicked = on_button and self._pressed_row == index.row()
+        self._pressed_row = -1
+        if clicked:
+            self.write_clicked.emit(index.row())
+            return True
+        return False
+
+
 class UpcomingPanel(QWidget):
     write_requested = Signal(dict)  # the upcoming item: person_id, kind, date, years, ...
+    refreshed = Signal()  # the list shows the latest dates
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,41 +167,49 @@ class UpcomingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.list = QListWidget()
+        self.model = UpcomingModel(self)
+        self.list = QListView()
         self.list.setAccessibleName("Upcoming dates")
-        self.list.itemActivated.connect(self._activated)
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)  # one height for every row: no per-row measuring
+        self.delegate = WriteButtonDelegate(self.list)
+        self.delegate.write_clicked.connect(self.write)
+        self.list.setItemDelegate(self.delegate)
+        self.list.activated.connect(lambda index: self.write(index.row()))
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
         self.items: list[dict[str, Any]] = []
+        self._loader = LatestOnly(self)
+        self._loader.result.connect(self._show)
+        self._loader.error.connect(lambda _days, failure: self.summary.setText(plain_message(failure)))
 
     def refresh(self, archive: Archive, days: int) -> None:
-        self.items = archive.upcoming(days=days)
-        self.list.clear()
+        """Gather the dates in the background; the list changes when they arrive (`refreshed`)."""
+        if not self.items:
+            self.summary.setText("Looking for dates in the coming days…")
+        self._loader.submit(days, upcoming_with_text, archive.path, days)
+
+    def _show(self, days: int, rows: list[tuple[dict[str, Any], str]]) -> None:
+        self.model.set_rows(rows)
+        self.items = self.model.items()
+        count = len(self.items)
         self.summary.setText(
-            f"{len(self.items)} date{'s' if len(self.items) != 1 else ''} in the next {days} days."
-            if self.items else f"Nothing in the next {days} days."
+            f"{count:,} date{'s' if count != 1 else ''} in the next {days} days." if count
+            else f"Nothing in the next {days} days."
         )
-        for index, item in enumerate(self.items):
-            row = QListWidgetItem()
-            row.setData(Qt.ItemDataRole.UserRole, index)
-            row.setData(Qt.ItemDataRole.AccessibleTextRole, describe(item))
-            widget = QWidget()
-            row_layout = QHBoxLayout(widget)
-            row_layout.setContentsMargins(6, 4, 6, 4)
-            label = QLabel(describe(item))
-            label.setWordWrap(True)
-            button = QPushButton("Write…")
-            button.setAccessibleName(f"Write to {item['person_name']}")
-            button.clicked.connect(lambda _checked=False, i=index: self.write_requested.emit(self.items[i]))
-            row_layout.addWidget(label, 1)
-            row_layout.addWidget(button)
-            row.setSizeHint(widget.sizeHint())
-            self.list.addItem(row)
-            self.list.setItemWidget(row, widget)
+        self.refreshed.emit()
 
-    def write_button(self, index: int) -> QPushButton:
-        widget = self.list.itemWidget(self.list.item(index))
-        return widget.findChild(QPushButton)
+    def write(self, row: int) -> None:
+        """Ask to write for the date in `row` (the “Write…” button, Enter, or a double-click)."""
+        if 0 <= row < len(self.items):
+            self.write_requested.emit(self.items[row])
 
-    def _activated(self, row: QListWidgetItem) -> None:
-        self.write_requested.emit(self.items[row.data(Qt.ItemDataRole.UserRole)])
+    def write_button_rect(self, row: int) -> QRect:
+        """Where the row's “Write…” button is painted, in the list's viewport coordinates."""
+        option = QStyleOptionViewItem()
+        option.font = self.list.font()
+        option.rect = self.list.visualRect(self.model.index(row))
+        return self.delegate._button_rect(option)
+
+    def close_loader(self) -> None:
+        self._loader.close()

@@ -57,12 +57,20 @@ class Task(QRunnable):
         try:
             result = self.function(*self.args, **self.kwargs)
         except Exception as error:  # noqa: BLE001 - every failure must reach the GUI as a message
-            self.signals.failed_with.emit(error)
-            self.signals.failed.emit(plain_message(error))
+            self._emit(self.signals.failed_with, error)
+            self._emit(self.signals.failed, plain_message(error))
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
         finally:
-            self.signals.done.emit()
+            self._emit(self.signals.done)
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            # The application is shutting down and Qt already deleted the signals object:
+            # nobody is left to tell, so the result is dropped quietly.
+            pass
 
     def _forget(self) -> None:
         _running.discard(self)

@@ -213,7 +213,9 @@ def automatic_backup_of(archive_path: str | Path, *, at_start: bool) -> BackupIn
 
     if not backup_due(archive_path, at_start=at_start):
         return None
-    with Archive.open(archive_path, readonly=True) as archive:
+    # No quick check of the source here: the copy gets one before it is kept (_write_checked),
+    # and a damaged page fails it. That saves a whole extra read of a large archive.
+    with Archive.open(archive_path, readonly=True, full_check=False) as archive:
         info = create_backup(archive)
     thin_backups(archive_path)
     return info
