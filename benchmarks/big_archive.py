@@ -401,7 +401,7 @@ def generate(path: Path, scale: Scale = FULL, *, progress: bool = False) -> Land
     counts = [per_long] * len(long_standing) + _weighted_counts(rng, len(rest), remaining, cap=400)
     landmarks.long_standing_recipients = [recipient for _rid, _s, recipient, _since in long_standing]
     keepsake_of = {recipient: rng.choice(writer.keepsakes) for _rid, _s, recipient, _since in pairs}
-    landmarks.keepsake_words = sorted({keepsake_of[r] for r in landmarks.long_standing_recipients[:5]})
+    written: set[str] = set()  # keepsake words that made it into a letter
     last_letter: dict[int, str] = {}
     letter_id = revision_id = 0
     letter_batch: list[tuple] = []
@@ -435,7 +435,10 @@ def generate(path: Path, scale: Scale = FULL, *, progress: bool = False) -> Land
         for number, moment in enumerate(moments):
             letter_id += 1
             template, occasion = rng.choice(OCCASIONS)
-            extra = [f"I still keep the {keepsake} postcard on the mantelpiece."] if rng.random() < 0.3 else []
+            extra = []
+            if rng.random() < 0.3:
+                extra.append(f"I still keep the {keepsake} postcard on the mantelpiece.")
+                written.add(keepsake)
             body_lines = [rng.choice(SALUTATIONS).format(greeting_name), ""]
             for paragraph in writer.paragraphs(rng.randint(150, 560), extra):
                 body_lines += [paragraph, ""]
@@ -464,6 +467,9 @@ def generate(path: Path, scale: Scale = FULL, *, progress: bool = False) -> Land
                     report(f"{letter_id:,} letters")
         last_letter[recipient] = _iso(moments[-1])
     flush()
+    landmarks.keepsake_words = sorted(
+        {keepsake_of[r] for r in landmarks.long_standing_recipients[:5] if keepsake_of[r] in written}
+    )
     conn.executemany("UPDATE people SET last_letter_at = ? WHERE id = ?", [(v, k) for k, v in last_letter.items()])
     conn.execute("COMMIT")
     report(f"{letter_id:,} letters, {revision_id:,} revisions")

@@ -8,11 +8,13 @@ Aim: 99th percentile under 16 ms (one frame at 60 Hz).
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks._context import Context
+from benchmarks._figures import Figure, print_table
 
 PAGES = 20
 TARGET_P99_MS = 16.0
@@ -20,7 +22,8 @@ TEXT = ("Dear Lolly, I keep thinking of the summer we drove to the Grand Canyon 
         "with no air conditioning, and how you made me stop at every lookout. ")
 
 
-def main() -> int:
+def keystroke_samples(pages: int, typed: str) -> tuple[list[float], int, int]:
+    """(ms per keystroke, pages in the letter, revisions autosaved) typing `typed` mid-letter."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -34,7 +37,8 @@ def main() -> int:
         archive = Archive.open(Path(folder) / "bench.sqlite3", with_sample=False)
         ann = archive.add_person(display_name="Loretta Mercer", nickname="Lolly")
         paragraph = TEXT * 4
-        body = letterformat.from_plain_text("\n\n".join([paragraph] * (PAGES * 4)))
+        # About 2.6 of these paragraphs fill an A4 page in the default handwriting.
+        body = letterformat.from_plain_text("\n\n".join([paragraph] * round(pages * 2.6)))
         letter_id = archive.create_letter(signer_id=archive.default_signer_id(), recipient_id=ann, body=body,
                                           body_format="html")
         editor = LetterEditor()
@@ -51,7 +55,6 @@ def main() -> int:
             app.processEvents()
 
         samples: list[float] = []
-        typed = "Another year, and you still hum when you think nobody is listening. " * 6
         for char in typed:
             start = time.perf_counter()
             QTest.keyClick(editor.text_edit, char)
@@ -65,15 +68,28 @@ def main() -> int:
         saved = archive.revisions(letter_id)
         archive.close()
 
-    samples.sort()
-    median = statistics.median(samples)
-    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-    print(f"keystrokes: {len(samples)} into a {pages}-page letter (spell check + autosave on, "
-          f"{len(saved)} revisions)")
-    print(f"median {median:.2f} ms per keystroke, p99 {p99:.2f} ms, max {samples[-1]:.2f} ms "
-          f"(target p99 < {TARGET_P99_MS:g} ms: {'ok' if p99 < TARGET_P99_MS else 'SLOW'})")
+    return samples, pages, len(saved)
+
+
+def run(ctx: Context) -> list[Figure]:
+    typed = "Another year, and you still hum when you think nobody is listening. "
+    samples, pages, revisions = keystroke_samples(2 if ctx.tiny else PAGES, typed[:20] if ctx.tiny else typed * 6)
+    figure = Figure(f"Keystroke latency, {pages}-page letter (key → repainted)", "ms", samples,
+                    target=f"p99 < {TARGET_P99_MS:g} ms",
+                    note=f"spell check and autosave on ({revisions} revisions saved while typing); "
+                         f"p99 {sorted(samples)[min(len(samples) - 1, int(len(samples) * 0.99))]:.1f} ms")
+    figure.met = sorted(samples)[min(len(samples) - 1, int(len(samples) * 0.99))] < TARGET_P99_MS
+    return [figure]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ctx = Context(scale_name=argv[0] if argv else "full")
+    try:
+        print_table(run(ctx), sys.stdout)
+    finally:
+        ctx.close()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

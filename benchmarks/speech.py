@@ -1,6 +1,6 @@
 """Benchmark: time from Play to the first audio ready (target under 300 ms at any length), and synthesis speed.
 
-Run: `python -m benchmarks.speech [--words N ...] [--export-words N]`. Uses the real
+Run: `python -m benchmarks.speech [tiny]`. Uses the real
 espeak-ng through the app's worker process; with no sound device the controller plays
 through its silent clock, so "first audio ready" is the moment the first sentence's
 recording is handed to the player (the step a sound card would add is Qt's own).
@@ -8,13 +8,15 @@ recording is handed to the player (the step a sound card would add is Qt's own).
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks._context import Context
+from benchmarks._figures import Figure, print_table
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -91,32 +93,42 @@ def synthesis_speed(words: int, workers: int) -> tuple[float, float]:
         return result.duration, time.perf_counter() - began
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.speech", description=__doc__)
-    parser.add_argument("--words", type=int, nargs="+", default=[100, 1_000, 10_000],
-                        help="letter lengths for the Play-to-first-audio timing")
-    parser.add_argument("--export-words", type=int, default=10_000, help="letter length for the synthesis speed")
-    args = parser.parse_args(argv)
-
+def run(ctx: Context) -> list[Figure]:
     from beautifulletters.speech import engine_problem
 
     problem = engine_problem()
     if problem:
-        print(f"speech: skipped: {problem}")
-        return 0
-    status = 0
-    print(f"Play -> first audio ready (target < {TARGET_FIRST_AUDIO_MS:.0f} ms with the worker started):")
-    for words, cold, warm in first_audio_ms(args.words):
-        verdict = "ok" if warm < TARGET_FIRST_AUDIO_MS else "TOO SLOW"
-        status |= 0 if warm < TARGET_FIRST_AUDIO_MS else 1
-        print(f"  {words:>6} words: {warm:7.1f} ms  ({verdict}; {cold:.0f} ms when the worker is still starting)")
-    print(f"Synthesis speed, {args.export_words:,}-word letter exported to WAV:")
-    for workers in (1, 2):
-        audio, taken = synthesis_speed(args.export_words, workers)
-        print(f"  {workers} worker(s): {audio / 60:5.1f} min of audio in {taken:5.1f} s = "
-              f"{audio / taken:6.0f} s of audio per second")
-    return status
+        return [Figure("Read aloud", "", [0.0], note=f"skipped: {problem}")]
+    lengths = [30] if ctx.tiny else [100, 1_000, 10_000]
+    figures = []
+    warm: list[float] = []
+    cold: list[float] = []
+    for _ in range(1 if ctx.tiny else 3):
+        for _words, cold_ms, warm_ms in first_audio_ms(lengths):
+            warm.append(warm_ms)
+            cold.append(cold_ms)
+    figure = Figure("Play → first sound (reader ready)", "ms", warm, target=f"< {TARGET_FIRST_AUDIO_MS:g} ms",
+                    note=f"letters of {', '.join(f'{n:,}' for n in lengths)} words; without a sound card, the "
+                         "moment the first sentence's audio is handed to the player")
+    figure.met = max(warm) < TARGET_FIRST_AUDIO_MS
+    figures.append(figure)
+    figures.append(Figure("Play → first sound, reader process still starting", "ms", cold))
+    speeds = []
+    for _ in range(1 if ctx.tiny else 3):
+        audio, taken = synthesis_speed(60 if ctx.tiny else 2_000, workers=2)
+        speeds.append(audio / taken)
+    figures.append(Figure("Synthesis speed (export to WAV, 2 workers)", "s audio/s", speeds))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    ctx = Context(scale_name=argv[0] if argv else "full")
+    try:
+        print_table(run(ctx), sys.stdout)
+    finally:
+        ctx.close()
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
