@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GENERATOR_VERSION = 2  # bump whenever the output changes, so cached archives are rebuilt
+GENERATOR_VERSION = 3  # bump whenever the output changes, so cached archives are rebuilt
 
 FIRST_NAMES = (
     "Ada Alma Amara Ana Anouk Aiko Beatriz Bea Camille Carmen Chiara Clara Dalia Daphne Delphine Dorothy Edith "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +59,22 @@ def open_archive_for_window(path: Path, *, full_check: bool = True) -> tuple[Arc
     return archive, None
 
 
-def _search_ids(path: Path, search: str | None, tag: str | None, sort: str) -> list[int]:
-    """Runs on a worker thread with its own read-only connection (SQLite connections stay per thread)."""
-    with Archive.open_reader(path) as reader:
-        return reader.person_ids(search=search, tag=tag, sort=sort)
+@dataclass(frozen=True)
+class _PeopleQuery:
+    """What the people list shows: a search, a tag and an order; `limit` for just the first page."""
+
+    search: str | None
+    tag: str | None
+    sort: str
+    limit: int | None
+
+
+def _search_ids(reader: Archive, query: _PeopleQuery) -> list[int]:
+    """Runs on a worker thread, on the window's own read-only connection for searches.
+
+    LatestOnly runs one search at a time, so the connection is never used by two threads at once.
+    """
+    return reader.person_ids(search=query.search, tag=query.tag, sort=query.sort, limit=query.limit)
 
 
 def _check_archive(path: Path) -> tuple[str | None, Any]:
@@ -104,7 +117,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._search = LatestOnly(self)
-        self._search.result.connect(lambda _token, ids: self._apply_search_result(ids))
+        self._search.result.connect(self._apply_search_result)
+        self._search_reader: Archive | None = None
         self._search.error.connect(lambda _token, failure: self.show_error(plain_message(failure)))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
@@ -339,6 +353,7 @@ class MainWindow(QMainWindow):
                                                                               else ""))
         if reload_people:
             self.people_model.set_archive(self.archive)
+        self._complete_people_list()
         self._reload_tags()
         if self._shown_once:
             self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
@@ -513,11 +528,26 @@ class MainWindow(QMainWindow):
         tag = self.tag_filter.currentData()
         sort = self.sort_choice.currentData() or "name"
         self.people_model.set_pending_filter(search, tag, sort)
-        self._search.submit((search, tag, sort), _search_ids, self.archive.path, search, tag, sort)
+        # The first page comes first, so the list answers as you type; the rest follows.
+        self._submit_people_query(_PeopleQuery(search, tag, sort, PeopleModel.PAGE))
 
-    def _apply_search_result(self, ids: list[int]) -> None:
+    def _submit_people_query(self, query: _PeopleQuery) -> None:
+        if self._search_reader is None or self._search_reader.path != self.archive.path:
+            if self._search_reader is not None:
+                self._search_reader.close()
+            self._search_reader = Archive.open_reader(self.archive.path)
+        self._search.submit(query, _search_ids, self._search_reader, query)
+
+    def _apply_search_result(self, query: _PeopleQuery, ids: list[int]) -> None:
+        if query.limit is None:
+            self.people_model.extend_ids(ids)
+            self._update_count()
+            return
+        complete = len(ids) < query.limit
+        if not complete:
+            self._submit_people_query(replace(query, limit=None))
         selected = self.current_person_id()
-        self.people_model.set_ids(ids)
+        self.people_model.set_ids(ids, complete=complete)
         self._update_count()
         row = self.people_model.row_of(selected) if selected is not None else -1
         if row >= 0:
@@ -527,9 +557,16 @@ class MainWindow(QMainWindow):
         else:
             self.person_panel.show_person(self.archive, None)
 
+    def _complete_people_list(self) -> None:
+        """The model starts with its first page; the rest of the list is read on the worker."""
+        if not self.people_model.is_complete:
+            search, tag, sort = self.people_model.current_filter()
+            self._submit_people_query(_PeopleQuery(search, tag, sort, None))
+
     def _update_count(self) -> None:
         count = self.people_model.rowCount()
-        self.people_count.setText(f"{count:,} {'person' if count == 1 else 'people'}")
+        more = "" if self.people_model.is_complete else "+"
+        self.people_count.setText(f"{count:,}{more} {'person' if count == 1 and not more else 'people'}")
 
     def current_person_id(self) -> int | None:
         index = self.people_view.currentIndex()
@@ -795,6 +832,9 @@ class MainWindow(QMainWindow):
         # Hiding a view whose column fits its contents measures every row (see showEvent); with
         # the archive closed that read fails inside Qt's paint code, which crashed PySide.
         self.people_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self._search.close()
+        if self._search_reader is not None:
+            self._search_reader.close()
         if self._archive_check != "damaged":
             self.archive.close()  # a damaged archive was closed when its check failed
         super().closeEvent(event)

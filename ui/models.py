@@ -22,28 +22,49 @@ class PeopleModel(QAbstractTableModel):
         super().__init__(parent)
         self._archive = archive
         self._ids: list[int] = []
+        self.is_complete = True  # False while only the first page of the list has been read
         self._rows: dict[int, dict[str, Any]] = {}
         self._search: str | None = None
         self._tag: str | None = None
         self._sort = "name"
-        self.refresh()
+        self.refresh(first_page_only=True)
 
     def set_archive(self, archive: Archive) -> None:
         self._archive = archive
         self._search = self._tag = None
         self._sort = "name"
-        self.refresh()
+        self.refresh(first_page_only=True)
 
     def set_pending_filter(self, search: str | None, tag: str | None, sort: str) -> None:
         """Remember the filter a background search is answering, so refresh() re-applies it."""
         self._search, self._tag, self._sort = search, tag, sort
 
-    def set_ids(self, ids: list[int]) -> None:
+    def current_filter(self) -> tuple[str | None, str | None, str]:
+        return self._search, self._tag, self._sort
+
+    def set_ids(self, ids: list[int], *, complete: bool = True) -> None:
         """Show the ids a background search found (already in display order)."""
         self.beginResetModel()
         self._ids = list(ids)
+        self.is_complete = complete
         self._rows.clear()
         self.endResetModel()
+
+    def extend_ids(self, ids: list[int]) -> None:
+        """The complete list for what is shown: rows after the first page are added, nothing moves.
+
+        When the shown rows are not the start of `ids` (the archive changed in between), the
+        list is replaced instead.
+        """
+        shown = len(self._ids)
+        if ids[:shown] != self._ids:
+            self.set_ids(ids)
+            return
+        self.is_complete = True
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = list(ids)
+            self.endInsertRows()
 
     def set_filter(self, search: str | None = None, tag: str | None = None, sort: str | None = None) -> None:
         self._search = search or None
@@ -52,9 +73,12 @@ class PeopleModel(QAbstractTableModel):
             self._sort = sort
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *, first_page_only: bool = False) -> None:
+        """Read the ids again; `first_page_only` for a quick start, the rest coming via extend_ids()."""
         self.beginResetModel()
-        self._ids = self._archive.person_ids(search=self._search, tag=self._tag, sort=self._sort)
+        self._ids = self._archive.person_ids(search=self._search, tag=self._tag, sort=self._sort,
+                                             limit=self.PAGE if first_page_only else None)
+        self.is_complete = not first_page_only or len(self._ids) < self.PAGE
         self._rows.clear()
         self.endResetModel()
 

@@ -3,7 +3,7 @@
 Why: searching people as you type must answer "who matches?" in milliseconds. Asking the
 per-letter index means turning up to a million matching letters back into people, which took
 seconds for a short prefix such as "m". Here each person is one document holding the distinct
-words that can find them, indexed by FTS5 with prefix indexes for one to three letters, so a
+words that can find them, indexed by FTS5 with prefix indexes for one to six letters, so a
 search reads at most one posting list of 100,000 people per word typed.
 
 The store keeps the documents current: every change to a person, their notes, their
@@ -25,7 +25,7 @@ _WORD = re.compile(r"\w+")
 SCHEMA = """
 CREATE TABLE person_words (person_id INTEGER PRIMARY KEY, words TEXT NOT NULL);
 CREATE VIRTUAL TABLE person_words_fts USING fts5(
-    words, content='person_words', content_rowid='person_id', detail='none', prefix='1 2 3',
+    words, content='person_words', content_rowid='person_id', detail='none', prefix='1 2 3 4 5 6',
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER person_words_ai AFTER INSERT ON person_words BEGIN

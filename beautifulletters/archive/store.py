@@ -510,7 +510,11 @@ class Archive:
         }.get(sort)
         if order is None:
             raise ValidationError("sort", f"{sort!r} is not a sort order; use name or last_letter.")
-        sql = f"SELECT id FROM people{where} ORDER BY {order}"
+        # Walk the names in order and keep those the search matched: the first page is found
+        # after a few hundred names even when most of 100,000 people match (a short prefix),
+        # where the planner's own choice looked up and sorted every match (20-30 ms).
+        source = "people INDEXED BY idx_people_name" if sort == "name" and where else "people"
+        sql = f"SELECT id FROM {source}{where} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params = [*params, limit, offset]

@@ -15,6 +15,7 @@ from beautifulletters.preferences import Preferences
 from ui.dialogs.person_dialog import PersonDialog
 from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow, open_archive_for_window
+from ui.models import PeopleModel
 from ui.theme import apply_theme
 
 WAIT_MS = 20000
@@ -63,6 +64,27 @@ def test_search_as_you_type(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(window.search_box, "zzzz-nobody")
     qtbot.waitUntil(lambda: people_names(window) == [], timeout=WAIT_MS)
     assert window.people_count.text() == "0 people"
+
+
+def test_a_long_list_shows_its_first_page_at_once_and_the_rest_from_the_worker(qtbot, archive_path: Path) -> None:
+    archive, _notice = open_archive_for_window(archive_path)
+    assert archive is not None
+    with archive.transaction():
+        for index in range(PeopleModel.PAGE + 50):
+            archive.add_person(display_name=f"Reader {index:03d}", notes="likes marmalade" if index % 2 else None)
+    main = MainWindow(archive, preferences=Preferences())
+    qtbot.addWidget(main)
+    assert main.people_model.rowCount() == PeopleModel.PAGE  # built before the window shows
+    main.show()
+    total = PeopleModel.PAGE + 50 + 3  # the readers, the user and the sample couple
+    qtbot.waitUntil(lambda: main.people_model.rowCount() == total, timeout=WAIT_MS)
+    assert main.people_count.text() == f"{total} people"
+    qtbot.keyClicks(main.search_box, "marm")  # 125 readers: one page, complete at once
+    qtbot.waitUntil(lambda: main.people_count.text() == "125 people", timeout=WAIT_MS)
+    main.search_box.clear()
+    qtbot.keyClicks(main.search_box, "reader")  # 250: the first page, then the rest
+    qtbot.waitUntil(lambda: main.people_count.text() == "250 people", timeout=WAIT_MS)
+    assert people_names(main)[-1] == "Reader 249"
 
 
 def test_tag_filter_and_sort(qtbot, window: MainWindow) -> None:
