@@ -358,8 +358,10 @@ class MainWindow(QMainWindow):
         if self._shown_once:
             self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         self._update_count()
-        self.hint.setVisible(not self.preferences.first_start_hint_dismissed and self.archive.has_sample())
-        self.remove_sample_action.setEnabled(self.archive.has_sample() and not self.archive.readonly)
+        # has_sample scans people and letters (no index on is_sample): ask once.
+        has_sample = self.archive.has_sample()
+        self.hint.setVisible(not self.preferences.first_start_hint_dismissed and has_sample)
+        self.remove_sample_action.setEnabled(has_sample and not self.archive.readonly)
         self.statusBar().showMessage(notice or f"Archive: {self.archive.path}")
         if self.people_model.rowCount() > 0:
             self.people_view.selectRow(self._first_row_to_show())
