@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench lint system-deps system-deps-test clean
+.PHONY: run test bench bench-small lint system-deps system-deps-test clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: system-deps-test $(INSTALLED)
 
 bench: system-deps-test $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+bench-small: system-deps-test $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --scale small
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check beautifulletters ui tests

@@ -508,6 +508,8 @@ def ensure(scale: Scale, folder: Path, *, progress: bool = True) -> tuple[Path, 
         return path, Landmarks(**json.loads(marks.read_text(encoding="utf-8")))
     for stale in folder.glob(f"big-{scale.key}.*"):
         stale.unlink()
+    for older in folder.glob(f"big-v*-{scale.key.split('-', 1)[1]}.*"):
+        older.unlink()  # the same scale from an older generator: 12 GB each at full scale
     building = path.with_name(path.name + ".building")
     for stale in folder.glob(building.name + "*"):
         stale.unlink()

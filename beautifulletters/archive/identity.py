@@ -15,4 +15,11 @@ MIGRATION_SET = "beautifulletters"
 
 # Every step in schema.py, in order. A new step is added there and named here
 # (tests/core/test_migrations.py checks the two agree).
-SCHEMA_STEPS = ("m001_initial", "m002_indexes", "m003_full_text_search", "m004_last_letter", "m005_person_words")
+SCHEMA_STEPS = (
+    "m001_initial",
+    "m002_indexes",
+    "m003_full_text_search",
+    "m004_last_letter",
+    "m005_person_words",
+    "m006_sample_indexes",
+)

@@ -196,3 +196,11 @@ def _statements(script: str) -> list[str]:
             statements.append(current.strip())
             current = ""
     return statements
+
+
+@migrations()
+def m006_sample_indexes(db: Database) -> None:
+    # "Is the sample still here?" is asked whenever an archive is shown; without these it read
+    # every person and every letter (a second or more with a million letters).
+    db.execute("CREATE INDEX idx_people_sample ON people (id) WHERE is_sample = 1")
+    db.execute("CREATE INDEX idx_letters_sample ON letters (id) WHERE is_sample = 1")
