@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError
 
 _Index = QModelIndex | QPersistentModelIndex
+_BLANK_ROW: dict[str, Any] = {"display_name": "", "nickname": None, "last_letter_at": None}
 
 
 class PeopleModel(QAbstractTableModel):
@@ -117,8 +120,13 @@ class PeopleModel(QAbstractTableModel):
             # Load the page around this row in one query; scrolling touches only what is shown.
             start = max(0, row - row % self.PAGE)
             page = self._ids[start : start + self.PAGE]
-            self._rows.update(self._archive.people_rows(page))
-        return self._rows.get(person_id, {"display_name": "", "nickname": None, "last_letter_at": None})
+            try:
+                self._rows.update(self._archive.people_rows(page))
+            except (sqlite3.Error, BeautifulLettersError):
+                # data() runs inside Qt's painting, where an exception kills the process; an
+                # unreadable page shows blank rows and is read again on the next paint.
+                pass
+        return self._rows.get(person_id, _BLANK_ROW)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -72,3 +72,10 @@ def test_large_archive_shows_first_rows_and_searches_without_loading_every_row(
         view.setModel(None)
     finally:
         archive.close()
+
+
+def test_a_row_that_cannot_be_read_shows_blank_instead_of_raising_inside_qt(empty_archive: Archive) -> None:
+    model = PeopleModel(empty_archive)
+    assert model.rowCount() == 1
+    empty_archive.close()  # the file went away under the list (closed, damaged, unmounted)
+    assert model.index(0, 0).data() == ""  # an exception here would be raised inside Qt's painting
