@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,6 +115,7 @@ class Archive:
         self.readonly = readonly
         self.created = created
         self._lock_file: Any = None
+        self._registered = _register_open_file(path)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -276,6 +278,9 @@ class Archive:
     def close(self) -> None:
         self.release_instance_lock()
         self.db.close()
+        if self._registered:
+            self._registered = False
+            _unregister_open_file(self.path)
 
     def __enter__(self) -> Archive:
         return self
@@ -1132,7 +1137,40 @@ def _delete_people(db: Database, ids: list[int]) -> None:
     search_words.refresh(db.conn, touched | set(ids))
 
 
+# Files this process has an SQLite connection to. Closing any other descriptor of such a file
+# drops every POSIX lock the process holds on it (SQLite's "how to corrupt" list, 2.2), so
+# another process could then write under our feet: the header is only read for files not open.
+_open_files: dict[str, int] = {}
+_open_files_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path)
+
+
+def _register_open_file(path: Path) -> bool:
+    with _open_files_lock:
+        key = _file_key(path)
+        _open_files[key] = _open_files.get(key, 0) + 1
+    return True
+
+
+def _unregister_open_file(path: Path) -> None:
+    with _open_files_lock:
+        key = _file_key(path)
+        if _open_files.get(key, 0) <= 1:
+            _open_files.pop(key, None)
+        else:
+            _open_files[key] -= 1
+
+
 def _check_header(path: Path) -> None:
+    with _open_files_lock:
+        if _file_key(path) in _open_files:
+            return  # open here already, so known to be SQLite; reading it again could unlock it
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))

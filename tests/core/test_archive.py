@@ -328,3 +328,32 @@ def test_open_without_the_full_check_still_refuses_a_foreign_database(tmp_path: 
         Archive.open(other, full_check=False)
     with pytest.raises(NotAnArchiveError, match="another program"):
         Archive.check_file(other)
+
+
+def test_checking_a_file_that_is_open_here_keeps_this_process_s_locks(archive_path: Path) -> None:
+    """Reading the header with open()/close() would drop SQLite's POSIX locks on the file,
+    letting another process write beneath a live connection (how archives get corrupted)."""
+    import fcntl
+    import subprocess
+    import sys
+
+    archive = Archive.open(archive_path)
+    try:
+        archive.db.conn.execute("BEGIN IMMEDIATE")
+        archive.db.conn.execute("SELECT count(*) FROM people").fetchone()
+        Archive.check_file(archive_path)
+        Archive.verify_file(archive_path)
+        probe = (
+            "import fcntl, sys\n"
+            "f = open(sys.argv[1], 'rb+')\n"
+            # SQLite's SHARED lock range (an open WAL connection holds a read lock in it): another
+            # process must not be able to take it all.
+            "try:\n    fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB, 510, 1073741826)\n    print('free')\n"
+            "except OSError:\n    print('held')\n"
+        )
+        result = subprocess.run([sys.executable, "-c", probe, str(archive_path)], capture_output=True, text=True)
+        assert result.stdout.strip() == "held"
+        assert fcntl  # the probe above uses the same advisory locks SQLite does
+    finally:
+        archive.db.conn.execute("ROLLBACK")
+        archive.close()
