@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,12 +39,20 @@ from PySide6.QtWidgets import (
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError, BeautifulLettersError
 from beautifulletters.preferences import Preferences
+from ui.desk import DESK_COLOR
 from ui.models import PeopleModel
 from ui.person_panel import PersonPanel
 from ui.upcoming_panel import UpcomingPanel
 from ui.workers import LatestOnly, plain_message, run_in_background
 
+if TYPE_CHECKING:
+    from ui.desk.editor import LetterEditor
+    from ui.reader import ReadAloudController
+
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
+# The desk is built once the first frame is painted; a window that is never painted (shown
+# minimised) builds it after this long instead.
+UNPAINTED_DESK_MS = 500
 
 
 def open_archive_for_window(path: Path, *, full_check: bool = True) -> tuple[Archive | None, str | None]:
@@ -131,7 +149,11 @@ class MainWindow(QMainWindow):
         self.person_panel.edit_relationship_requested.connect(self.edit_relationship)
         self.person_panel.error.connect(self.show_error)
         self.person_panel.changed.connect(self._person_data_changed)
-        self.centre = self._build_centre()
+        # The letter editor and the reader are built just after the first frame (or on first use:
+        # see the `editor` and `reader` properties); until then the centre is a light placeholder.
+        self._editor: LetterEditor | None = None
+        self._reader: ReadAloudController | None = None
+        self.centre = self._build_placeholder()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.people_side)
@@ -153,8 +175,10 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._restore_geometry()
-        # Work that can wait until the window is on screen (see _after_shown).
+        # Work that can wait until the window is on screen (see _after_first_frame).
         self._shown_once = False
+        self._first_frame_done = False
+        self._after_first_frame_done = False
         self._archive_check: str = "done"  # "pending" while the deferred check runs, "damaged" after it failed
         self._when_healthy: list[Callable[[], None]] = []
         self._load_archive_view(notice, reload_people=False)  # the model has just loaded them
@@ -220,14 +244,72 @@ class MainWindow(QMainWindow):
         self.left_tabs.addTab(self.upcoming_panel, "Upcoming")
         self.people_side = self.left_tabs
 
-    def _build_centre(self) -> QWidget:
+    def _build_placeholder(self) -> QWidget:
+        """The centre of the first frame: the empty desk, with what to do first."""
+        placeholder = QWidget()
+        placeholder.setAutoFillBackground(True)
+        palette = placeholder.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
+        placeholder.setPalette(palette)
+        label = QLabel("Choose someone on the left, then New letter")
+        label.setObjectName("deskPlaceholder")
+        label.setStyleSheet("QLabel#deskPlaceholder { color: #f3eadc; }")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(placeholder)
+        layout.addWidget(label)
+        return placeholder
+
+    @property
+    def editor(self) -> LetterEditor:
+        """The letter editor, built on first use if the first frame has not brought it yet."""
+        if self._editor is None:
+            self._build_desk()
+        assert self._editor is not None
+        return self._editor
+
+    @property
+    def reader(self) -> ReadAloudController:
+        if self._reader is None:
+            self._build_desk()
+        assert self._reader is not None
+        return self._reader
+
+    @property
+    def desk_ready(self) -> bool:
+        """Whether the editor and the reader (and their menu entries and toolbar buttons) exist yet."""
+        return self._editor is not None
+
+    def _build_desk(self) -> None:
+        """The letter editor in place of the placeholder, the reader, and their actions.
+
+        Their imports and widgets cost more than the rest of the window together, so the first
+        frame goes without them; the menus that hold their actions build them as they open.
+        """
         from ui.desk.editor import LetterEditor
 
-        self.editor = LetterEditor(self.preferences)
-        self.editor.setAccessibleName("Letter")
-        self.editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
-        self.editor.saved.connect(lambda _revision: self._letter_saved())
-        return self.editor
+        editor = LetterEditor(self.preferences)
+        self._editor = editor
+        editor.setAccessibleName("Letter")
+        editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
+        editor.saved.connect(lambda _revision: self._letter_saved())
+        placeholder = self.centre
+        sizes = self.splitter.sizes()  # the editor takes the placeholder's place at its size
+        self.splitter.replaceWidget(self.splitter.indexOf(placeholder), editor)
+        self.splitter.setSizes(sizes)
+        placeholder.deleteLater()
+        self.centre = editor
+
+        for action in editor.edit_actions():
+            self.edit_menu.addAction(action)
+        for action in editor.format_actions():
+            self.letter_menu.addAction(action)
+        self.view_menu.insertActions(self._upcoming_action, editor.view_actions())
+        self.toolbar.addSeparator()
+        for action in editor.toolbar_actions():
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self._build_reader(self.toolbar, self.letter_menu)
 
     def _build_hint(self) -> QWidget:
         box = QWidget()
@@ -283,9 +365,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        edit_menu = menus.addMenu("&Edit")
-        for action in self.editor.edit_actions():
-            edit_menu.addAction(action)
+        # Edit, Letter and View also hold the editor's actions, added when it is built (_build_desk);
+        # opening one of them first builds it, so they are never shown without them.
+        self.edit_menu = menus.addMenu("&Edit")
 
         person_menu = menus.addMenu("&Person")
         self.add_person_action = self._action(person_menu, "&Add person…", self.add_person, "Ctrl+Shift+N")
@@ -305,32 +387,26 @@ class MainWindow(QMainWindow):
         self._action(letter_menu, "&Anthology of this correspondence…", self.export_anthology, None,
                      "Every letter between these two people, in date order, as one PDF book")
         letter_menu.addSeparator()
-        for action in self.editor.format_actions():
-            letter_menu.addAction(action)
         self.letter_menu = letter_menu
 
-        view_menu = menus.addMenu("&View")
-        for action in self.editor.view_actions():
-            view_menu.addAction(action)
-        self._action(view_menu, "&Upcoming dates", lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U")
+        self.view_menu = menus.addMenu("&View")
+        self._upcoming_action = self._action(self.view_menu, "&Upcoming dates",
+                                             lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U")
+        for menu in (self.edit_menu, self.letter_menu, self.view_menu):
+            menu.aboutToShow.connect(lambda: self.desk_ready or self._build_desk())
 
         toolbar.addAction(self.new_letter_action)
         toolbar.addAction(self.add_person_action)
-        toolbar.addSeparator()
-        for action in self.editor.toolbar_actions():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        self._build_reader(toolbar, letter_menu)
-        self.toolbar = toolbar
+        self.toolbar = toolbar  # the editor's and the reader's buttons follow (_build_desk)
 
     def _build_reader(self, toolbar: Any, letter_menu: Any) -> None:
         """Reading aloud: synthesis in a worker process, highlighting in the editor."""
         from ui.reader import ReadAloudController
         from ui.reader_actions import ReaderActions
 
-        # The synthesis process starts once the window is up (_after_shown), not during start-up.
-        self.reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences,
-                                          warm=False)
+        # The synthesis process starts once the window is up (_after_first_frame), not during start-up.
+        self._reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences,
+                                           warm=False)
         self.reader_actions = ReaderActions(self.reader, self)
         letter_menu.addSeparator()
         self.reader_actions.add_to_toolbar(toolbar)
@@ -373,10 +449,22 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self._after_shown)
+            QTimer.singleShot(UNPAINTED_DESK_MS, self._after_first_frame)
 
-    def _after_shown(self) -> None:
-        """What start-up left for later: the upcoming dates, the reader's engine, warm imports."""
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._first_frame_done:
+            self._first_frame_done = True
+            # The next turn of the event loop: this frame reaches the screen first.
+            QTimer.singleShot(0, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """What start-up left for later: editor and reader, the upcoming dates, the reader's engine, warm imports."""
+        if self._after_first_frame_done:
+            return
+        self._after_first_frame_done = True
+        if not self.desk_ready:
+            self._build_desk()
         self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         self.reader.warm_up()
         run_in_background(_warm_modules)
@@ -824,12 +912,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to ask: everything typed is already in the archive; this saves the last keystrokes.
-        self.editor.flush()
+        # (A window closed before its desk was built has nothing to save or read: none is built now.)
+        if self._editor is not None:
+            self._editor.flush()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
-        self.reader.shutdown()
-        self.editor.close_letter()
+        if self._reader is not None:
+            self._reader.shutdown()
+        if self._editor is not None:
+            self._editor.close_letter()
         self.upcoming_panel.close_loader()
         # Hiding a view whose column fits its contents measures every row (see showEvent); with
         # the archive closed that read fails inside Qt's paint code, which crashed PySide.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
@@ -32,6 +32,7 @@ def window(qtbot, archive_path: Path):
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.desk_ready)  # the editor and reader come just after the first frame
     yield main
     if main.isVisible():
         main.close()
@@ -410,3 +411,17 @@ def test_a_healthy_archive_passes_the_deferred_check_then_backs_up(qtbot, window
     assert list_backups(window.archive.path) == []
     qtbot.waitUntil(lambda: len(list_backups(window.archive.path)) == 1, timeout=WAIT_MS)
     assert window._archive_check == "done"
+
+
+def test_the_first_frame_has_a_placeholder_and_a_menu_builds_the_desk(qtbot, archive_path: Path) -> None:
+    archive, notice = open_archive_for_window(archive_path)
+    assert archive is not None, notice
+    main = MainWindow(archive, notice=notice, preferences=Preferences())
+    qtbot.addWidget(main)
+    assert not main.desk_ready
+    assert main.centre.findChild(QLabel).text().startswith("Choose someone on the left")
+    main.edit_menu.aboutToShow.emit()
+    assert main.desk_ready
+    assert main.centre is main.editor
+    assert [action.text() for action in main.edit_menu.actions()][:2] == ["&Undo", "&Redo"]
+    main.close()

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import letterformat
 from beautifulletters.archive import Archive
 from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
+from ui.desk import DESK_COLOR
 from ui.desk.autosave import AutoSaver, SaveRequest
 from ui.desk.convert import document_to_storage
 from ui.desk.page import (
@@ -54,7 +55,6 @@ from ui.desk.page import (
     paint_stationery,
 )
 
-DESK_COLOR = "#6f5b4b"
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
 STATS_DELAY_MS = 300
@@ -100,10 +100,19 @@ class PageTextEdit(QTextEdit):
         self.viewport().update()
 
     def _center_page(self) -> None:
-        page_width = self.document().pageSize().width()
+        if self.lineWrapMode() == QTextEdit.LineWrapMode.FixedPixelWidth:
+            page_width = self.document().pageSize().width()
+        else:
+            # No letter: the text is as wide as the view would be without side margins. (The
+            # document's own width trails the margins set here: laid out again after the window
+            # was shown, the empty desk grew a horizontal scroll bar.)
+            margins = self.viewportMargins()
+            page_width = self.viewport().width() + margins.left() + margins.right()
         scrollbar = self.verticalScrollBar().sizeHint().width()
         free = max(0, int((self.width() - scrollbar - page_width) / 2))
         self.setViewportMargins(free, 16, free, 16)
+        if self.lineWrapMode() == QTextEdit.LineWrapMode.WidgetWidth:
+            self.document().setTextWidth(self.viewport().width())
 
     def _restore_page_size(self) -> None:
         # QTextEdit sets the page height to -1 (one endless page) whenever it lays out again
