@@ -59,7 +59,6 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from beautifulletters.preferences import Preferences
-    from ui.fonts import register_bundled_fonts
     from ui.integrations import start_automatic_backups
     from ui.main_window import MainWindow, open_archive_for_window
     from ui.theme import apply_theme
@@ -67,7 +66,8 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("BeautifulLetters")
     app.setOrganizationName("BeautifulLetters")
-    register_bundled_fonts()
+    # The bundled handwriting fonts are registered by the desk's page engine when it first lays
+    # out a page: nothing in the window's first frame is written in them.
     apply_theme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     preferences = Preferences.load()

@@ -111,6 +111,14 @@ def _check_archive(path: Path) -> tuple[str | None, Any]:
     return None, None
 
 
+def _import_desk_modules() -> None:
+    """Worker side: the editor's and the reader's modules, imported before the UI thread builds them."""
+    import importlib
+
+    for name in ("ui.desk.editor", "ui.reader", "beautifulletters.speech"):
+        importlib.import_module(name)
+
+
 def _warm_modules() -> None:
     """Worker side: import what the first save, draft or export needs, so it does not stall the window."""
     import importlib
@@ -287,7 +295,9 @@ class MainWindow(QMainWindow):
         frame goes without them; the menus that hold their actions build them as they open.
         """
         from ui.desk.editor import LetterEditor
+        from ui.fonts import register_bundled_fonts
 
+        register_bundled_fonts()  # before any widget asks for a handwriting family
         editor = LetterEditor(self.preferences)
         self._editor = editor
         editor.setAccessibleName("Letter")
@@ -430,11 +440,10 @@ class MainWindow(QMainWindow):
         if reload_people:
             self.people_model.set_archive(self.archive)
         self._complete_people_list()
-        self._reload_tags()
-        if self._shown_once:
+        if self._shown_once:  # at start, the tags and upcoming dates come after the first frame
+            self._reload_tags()
             self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         self._update_count()
-        # has_sample scans people and letters (no index on is_sample): ask once.
         has_sample = self.archive.has_sample()
         self.hint.setVisible(not self.preferences.first_start_hint_dismissed and has_sample)
         self.remove_sample_action.setEnabled(has_sample and not self.archive.readonly)
@@ -463,11 +472,24 @@ class MainWindow(QMainWindow):
         if self._after_first_frame_done:
             return
         self._after_first_frame_done = True
-        if not self.desk_ready:
-            self._build_desk()
-        self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
-        self.reader.warm_up()
-        run_in_background(_warm_modules)
+        # The desk's modules load on a worker (they are most of the build's cost), then each step
+        # takes its own turn of the event loop, so typing right after start never waits long.
+        run_in_background(_import_desk_modules, on_result=lambda _none: self._start_step(0),
+                          on_error=lambda _message: self._start_step(0))
+
+    def _start_step(self, step: int) -> None:
+        if self._archive_check == "damaged":
+            return  # the archive was closed; the restored one brings its own tags and dates
+        steps = (
+            lambda: self.desk_ready or self._build_desk(),
+            self._reload_tags,
+            lambda: self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days),
+            lambda: self.reader.warm_up(),
+            lambda: run_in_background(_warm_modules),
+        )
+        steps[step]()
+        if step + 1 < len(steps):
+            QTimer.singleShot(0, lambda: self._start_step(step + 1))
 
     # ------------------------------------------------------------ deferred check
     def check_archive_in_background(self) -> None:
