@@ -25,7 +25,7 @@ from ui.workers import run_in_background
 
 def backup_now(archive_path: Path) -> BackupInfo:
     """Worker side: a backup into the rolling set, on its own connection."""
-    with Archive.open(archive_path) as archive:
+    with Archive.open(archive_path, full_check=False) as archive:  # the copy is checked before it is kept
         return create_backup(archive)
 
 

@@ -56,7 +56,7 @@ def read_preview(path: Path) -> dict[str, Any]:
 def run_import(archive_path: Path, path: Path, *, dry_run: bool, on_duplicate: str, mapping: dict[str, str] | None,
                progress: _Progress | None, cancel: threading.Event) -> ImportReport:
     """Worker side: one import (or dry run) on its own connection to the archive."""
-    with Archive.open(archive_path) as archive:
+    with Archive.open(archive_path, full_check=False) as archive:  # open and checked by the window
         return import_file(
             archive, path, dry_run=dry_run, on_duplicate=on_duplicate, mapping=mapping,
             progress=(lambda done, total: progress.changed.emit(done, total)) if progress else None,

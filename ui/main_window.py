@@ -129,6 +129,9 @@ def _warm_modules() -> None:
     from sqlite_utils.plugins import ensure_plugins_loaded
 
     ensure_plugins_loaded()  # the entry-point scan Database() runs the first time
+    from beautifulletters.spelling import warm_up
+
+    warm_up()  # the first letter opened would otherwise load the word list on the UI thread
 
 
 class MainWindow(QMainWindow):

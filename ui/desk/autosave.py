@@ -62,7 +62,9 @@ class AutoSaver(QObject):
     # ----------------------------------------------------------------- thread
     def _write(self, request: SaveRequest) -> int:
         if self._archive is None:
-            self._archive = Archive.open(self.archive_path)
+            # The window checked the file when it opened it; a whole-file check per writer would
+            # read gigabytes before the first save of a large archive.
+            self._archive = Archive.open(self.archive_path, full_check=False)
         try:
             return self._archive.save_letter_body(
                 request.letter_id, request.body, body_format="html", body_text=request.body_text,

@@ -42,7 +42,7 @@ class NameLoader(QObject):
             from beautifulletters.archive import Archive
 
             try:
-                with Archive.open(archive_path, readonly=True) as archive:
+                with Archive.open(archive_path, readonly=True, full_check=False) as archive:
                     words = archive_words(archive)
             except Exception:  # noqa: BLE001 - without names, spelling still works
                 return
