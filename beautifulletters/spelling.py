@@ -5,6 +5,7 @@ Checking is per paragraph and cached per word, so re-checking one edited paragra
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -38,11 +39,35 @@ def language_code(language: str | None) -> str:
     return code if code in supported_languages() else "en"
 
 
+_JSON_ENTRY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
+
+
 @lru_cache(maxsize=8)
 def _word_list(language: str):  # noqa: ANN202 - spellchecker's own type
+    """pyspellchecker's word list for `language`, read entry by entry.
+
+    SpellChecker(language=...) parses its 160,000-word list with one json.loads call, which holds
+    the GIL for 40-110 ms: loaded on a worker, that froze the window's thread for as long. Read
+    here in a Python loop (the same entries, checked against json.loads by a test), the worker
+    gives the GIL back every few milliseconds.
+    """
+    import gzip
+    import pkgutil
+
     from spellchecker import SpellChecker
 
-    return SpellChecker(language=language, case_sensitive=False)
+    checker = SpellChecker(language=None, case_sensitive=False)
+    data = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    if not data:
+        return SpellChecker(language=language, case_sensitive=False)
+    frequencies: dict[str, int] = {}
+    for match in _JSON_ENTRY.finditer(gzip.decompress(data).decode("utf-8")):
+        word = match.group(1)
+        if "\\" in word:
+            word = json.loads(f'"{word}"')
+        frequencies[word] = int(match.group(2))
+    checker.word_frequency.load_json(frequencies)
+    return checker
 
 
 def warm_up(language: str | None = None) -> None:

@@ -44,3 +44,16 @@ def test_continuity_notices_a_repeated_sentence() -> None:
     sentence = "Thank you for every ordinary Tuesday, they turned out to be the whole point."
     hints = find_hints(f"Dear Lo, {sentence}", [EarlierLetter(3, "2023-06-01", f"Yours. {sentence}")])
     assert hints and "June 2023" in hints[0].message and hints[0].letter_id == 3
+
+
+def test_the_word_list_read_entry_by_entry_is_pyspellchecker_s_own() -> None:
+    """The GIL-friendly reader must give exactly the dictionary SpellChecker would have loaded."""
+    from spellchecker import SpellChecker
+
+    from beautifulletters.spelling import _word_list
+
+    for language in ("en", "de"):
+        ours = _word_list(language).word_frequency.dictionary
+        theirs = SpellChecker(language=language).word_frequency.dictionary
+        assert dict(ours) == dict(theirs)
+        assert len(ours) > 100_000
