@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName("Filter by tag")
+        self.tag_filter.addItem("All tags", None)  # the archive's tags join it after the first frame
         self.tag_filter.currentIndexChanged.connect(lambda _i: self._run_search())
         self.sort_choice = QComboBox()
         self.sort_choice.setAccessibleName("Sort people")
