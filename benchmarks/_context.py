@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import big_archive
+from benchmarks._figures import Figure, print_table
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("BEAUTIFULLETTERS_BENCH_CACHE", REPO / ".bench-cache"))
@@ -55,3 +58,13 @@ class Context:
     def close(self) -> None:
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
+
+
+def run_standalone(run: Callable[[Context], list[Figure]], argv: list[str] | None) -> int:
+    """`python -m benchmarks.NAME [full|small|tiny]`: one benchmark's own table."""
+    ctx = Context(scale_name=argv[0] if argv else "full")
+    try:
+        print_table(run(ctx), sys.stdout)
+    finally:
+        ctx.close()
+    return 0

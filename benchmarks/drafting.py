@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 import time
 
-from benchmarks._context import Context
-from benchmarks._figures import Figure, print_table
+from benchmarks._context import Context, run_standalone
+from benchmarks._figures import Figure
 
 TEMPLATES = ("anniversary", "birthday", "thinking-of-you", "love-letter")
 
@@ -63,12 +63,7 @@ def run(ctx: Context) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ctx = Context(scale_name=argv[0] if argv else "full")
-    try:
-        print_table(run(ctx), sys.stdout)
-    finally:
-        ctx.close()
-    return 0
+    return run_standalone(run, argv)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks._context import Context
-from benchmarks._figures import Figure, print_table
+from benchmarks._context import Context, run_standalone
+from benchmarks._figures import Figure
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -87,12 +87,7 @@ def run(ctx: Context) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ctx = Context(scale_name=argv[0] if argv else "full")
-    try:
-        print_table(run(ctx), sys.stdout)
-    finally:
-        ctx.close()
-    return 0
+    return run_standalone(run, argv)
 
 
 if __name__ == "__main__":

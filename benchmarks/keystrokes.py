@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._context import Context
-from benchmarks._figures import Figure, print_table
+from benchmarks._context import Context, run_standalone
+from benchmarks._figures import Figure
 
 PAGES = 20
 TARGET_P99_MS = 16.0
@@ -83,12 +83,7 @@ def run(ctx: Context) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ctx = Context(scale_name=argv[0] if argv else "full")
-    try:
-        print_table(run(ctx), sys.stdout)
-    finally:
-        ctx.close()
-    return 0
+    return run_standalone(run, argv)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks._context import REPO, Context
-from benchmarks._figures import Figure, print_table
+from benchmarks._context import REPO, Context, run_standalone
+from benchmarks._figures import Figure
 
 TARGET_RATIO = 2.0
 
@@ -84,12 +84,7 @@ def run(ctx: Context) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ctx = Context(scale_name=(argv or ["full"])[0] if argv else "full")
-    try:
-        print_table(run(ctx), sys.stdout)
-    finally:
-        ctx.close()
-    return 0
+    return run_standalone(run, argv)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ import os
 import subprocess
 import sys
 
-from benchmarks._context import REPO, Context
-from benchmarks._figures import Figure, print_table
+from benchmarks._context import REPO, Context, run_standalone
+from benchmarks._figures import Figure
 from benchmarks.startup import prevent_start_backup
 
 TARGET_BLOCK_MS = 50.0
@@ -49,12 +49,7 @@ def run(ctx: Context) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ctx = Context(scale_name=argv[0] if argv else "full")
-    try:
-        print_table(run(ctx), sys.stdout)
-    finally:
-        ctx.close()
-    return 0
+    return run_standalone(run, argv)
 
 
 if __name__ == "__main__":
