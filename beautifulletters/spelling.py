@@ -60,13 +60,16 @@ def _word_list(language: str):  # noqa: ANN202 - spellchecker's own type
     data = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
     if not data:
         return SpellChecker(language=language, case_sensitive=False)
-    frequencies: dict[str, int] = {}
+    # Straight into the checker's own counter (load_json would copy it twice more: ~30 MB at
+    # once for English); the test against SpellChecker's own loading guards this private use.
+    counts = checker.word_frequency._dictionary
     for match in _JSON_ENTRY.finditer(gzip.decompress(data).decode("utf-8")):
         word = match.group(1)
         if "\\" in word:
             word = json.loads(f'"{word}"')
-        frequencies[word] = int(match.group(2))
-    checker.word_frequency.load_json(frequencies)
+        word = word.lower()
+        counts[word] = counts.get(word, 0) + int(match.group(2))
+    checker.word_frequency._update_dictionary()
     return checker
 
 

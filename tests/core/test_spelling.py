@@ -57,3 +57,14 @@ def test_the_word_list_read_entry_by_entry_is_pyspellchecker_s_own() -> None:
         theirs = SpellChecker(language=language).word_frequency.dictionary
         assert dict(ours) == dict(theirs)
         assert len(ours) > 100_000
+
+
+def test_the_word_list_s_summary_figures_match_too() -> None:
+    from spellchecker import SpellChecker
+
+    from beautifulletters.spelling import _word_list
+
+    ours, theirs = _word_list("en").word_frequency, SpellChecker(language="en").word_frequency
+    assert (ours.total_words, ours.unique_words, ours.longest_word_length, ours.letters) == (
+        theirs.total_words, theirs.unique_words, theirs.longest_word_length, theirs.letters)
+    assert _word_list("en").correction("speling") == SpellChecker(language="en").correction("speling")
