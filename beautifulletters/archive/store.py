@@ -936,6 +936,16 @@ class Archive:
             row["is_sample"] = bool(row["is_sample"])
         return rows
 
+    def earlier_letter_texts(
+        self, *, recipient_id: int, signer_id: int, before: str, limit: int = 200
+    ) -> list[tuple[int, str, str]]:
+        """(id, created_at, body_text) of the newest letters between the pair written before `before`."""
+        return self.db.conn.execute(
+            "SELECT id, created_at, coalesce(body_text, '') FROM letters"
+            " WHERE recipient_id = ? AND signer_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?",
+            (recipient_id, signer_id, before, limit),
+        ).fetchall()
+
     def search_letters(self, query: str, *, limit: int = 200) -> list[dict[str, Any]]:
         fts = _fts_query(query)
         if not fts:

@@ -658,11 +658,12 @@ class LetterEditor(QWidget):
     def _load_continuity(self, archive: Archive, letter: dict[str, Any]) -> None:
         from beautifulletters.continuity import EarlierLetter, Memory
 
-        earlier = []
-        for summary in archive.list_letters(to=letter["recipient_id"], signer=letter["signer_id"], limit=200):
-            if summary["id"] != letter["id"] and summary["created_at"] < letter["created_at"]:
-                full = archive.get_letter(summary["id"])
-                earlier.append(EarlierLetter(summary["id"], full["created_at"], full["body_text"] or ""))
+        # One query for the texts (this runs on the UI thread: 200 separate reads took ~50 ms).
+        earlier = [
+            EarlierLetter(letter_id, created_at, text)
+            for letter_id, created_at, text in archive.earlier_letter_texts(
+                recipient_id=letter["recipient_id"], signer_id=letter["signer_id"], before=letter["created_at"])
+        ]
         memories = [Memory(note["text"]) for note in archive.notes_for(letter["recipient_id"])
                     if note.get("tag") == "memory"]
         self._continuity_sources = (earlier, memories)
