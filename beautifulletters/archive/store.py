@@ -434,6 +434,12 @@ class Archive:
             texts += json.loads(pet_names or "[]")
         return texts
 
+    def names_stamp(self) -> tuple[object, ...]:
+        """Changes whenever name_texts() could: people or relationships added, removed or edited."""
+        people = self.db.conn.execute("SELECT count(*), max(id), max(updated_at) FROM people").fetchone()
+        relationships = self.db.conn.execute("SELECT count(*), max(id), max(updated_at) FROM relationships").fetchone()
+        return (*people, *relationships)
+
     def letter_count(self, person_id: int) -> int:
         return self.db.conn.execute(
             "SELECT count(*) FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)

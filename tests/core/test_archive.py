@@ -383,3 +383,19 @@ def test_upcoming_reads_only_dates_near_the_window_and_misses_none(empty_archive
         for days in (0, 1, 3, 30, 60, 365):
             expected = sorted(upcoming_occurrences(everything, today=today, days=days), key=key)
             assert sorted(archive.upcoming(days=days, today=today), key=key) == expected, (today, days)
+
+
+def test_the_names_stamp_changes_whenever_a_name_could(empty_archive: Archive) -> None:
+    archive = empty_archive
+    stamps = [archive.names_stamp()]
+    person = archive.add_person(display_name="Ines Park")
+    stamps.append(archive.names_stamp())
+    archive.update_person(person, nickname="Nessie")
+    stamps.append(archive.names_stamp())
+    archive.set_relationship(archive.default_signer_id(), person, kind="friend", pet_names=["Pip"])
+    stamps.append(archive.names_stamp())
+    archive.remove_person(person)
+    stamps.append(archive.names_stamp())
+    # Each change gives a stamp unlike the one before (after the removal the names are again
+    # those of the start, and so is the stamp, which is right).
+    assert all(before != after for before, after in zip(stamps, stamps[1:], strict=False))
