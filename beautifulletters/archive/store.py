@@ -435,9 +435,17 @@ class Archive:
         return texts
 
     def names_stamp(self) -> tuple[object, ...]:
-        """Changes whenever name_texts() could: people or relationships added, removed or edited."""
-        people = self.db.conn.execute("SELECT count(*), max(id), max(updated_at) FROM people").fetchone()
-        relationships = self.db.conn.execute("SELECT count(*), max(id), max(updated_at) FROM relationships").fetchone()
+        """Changes whenever name_texts() could: people or relationships added, removed or edited.
+
+        The lengths of the names count too: two edits within the same millisecond share a stamp.
+        """
+        people = self.db.conn.execute(
+            "SELECT count(*), max(id), max(updated_at), total(length(display_name) + length(coalesce(full_name, ''))"
+            " + length(coalesce(nickname, '')) + length(coalesce(addresses, ''))) FROM people"
+        ).fetchone()
+        relationships = self.db.conn.execute(
+            "SELECT count(*), max(id), max(updated_at), total(length(coalesce(pet_names, ''))) FROM relationships"
+        ).fetchone()
         return (*people, *relationships)
 
     def letter_count(self, person_id: int) -> int:
