@@ -506,13 +506,11 @@ def ensure(scale: Scale, folder: Path, *, progress: bool = True) -> tuple[Path, 
     marks = landmarks_path(path)
     if path.exists() and marks.exists():
         return path, Landmarks(**json.loads(marks.read_text(encoding="utf-8")))
-    for stale in folder.glob(f"big-{scale.key}.*"):
+    # Any file of this scale (a half-built one, or one from an older generator: 12 GB each at
+    # full scale) goes before building anew.
+    for stale in folder.glob(f"big-v*-{scale.key.split('-', 1)[1]}.*"):
         stale.unlink()
-    for older in folder.glob(f"big-v*-{scale.key.split('-', 1)[1]}.*"):
-        older.unlink()  # the same scale from an older generator: 12 GB each at full scale
     building = path.with_name(path.name + ".building")
-    for stale in folder.glob(building.name + "*"):
-        stale.unlink()
     if progress:
         print(f"Generating the {scale.key} archive in {folder} (once; later runs reuse it)...", flush=True)
     landmarks = generate(building, scale, progress=progress)
@@ -527,11 +525,9 @@ def content_digest(path: Path) -> str:
     digest = hashlib.sha256()
     for table, order in (("people", "id"), ("person_tags", "person_id, tag"), ("relationships", "id"),
                          ("notes", "id"), ("important_dates", "id"), ("letters", "id"), ("revisions", "id")):
-        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
-        # The writer's creation stamps in settings and person 1 differ by run; the rest must not.
-        kept = [c for c in columns if not (table == "people" and c in ("created_at", "updated_at"))]
-        for row in conn.execute(f"SELECT {', '.join(kept)} FROM {table} WHERE NOT (rowid = 1 AND '{table}' = 'people') "
-                                f"ORDER BY {order}"):
+        # Person 1 (the app's own record of its user) carries the moment the archive was made.
+        where = " WHERE id != 1" if table == "people" else ""
+        for row in conn.execute(f"SELECT * FROM {table}{where} ORDER BY {order}"):
             digest.update(repr(row).encode("utf-8"))
     conn.close()
     return digest.hexdigest()

@@ -115,7 +115,8 @@ class Archive:
         self.readonly = readonly
         self.created = created
         self._lock_file: Any = None
-        self._registered = _register_open_file(path)
+        _register_open_file(path)
+        self._registered = True
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -1189,11 +1190,10 @@ def _file_key(path: Path) -> str:
         return str(path)
 
 
-def _register_open_file(path: Path) -> bool:
+def _register_open_file(path: Path) -> None:
     with _open_files_lock:
         key = _file_key(path)
         _open_files[key] = _open_files.get(key, 0) + 1
-    return True
 
 
 def _unregister_open_file(path: Path) -> None:
