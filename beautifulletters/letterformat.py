@@ -337,11 +337,57 @@ def parse(body: str, body_format: str = FORMAT_HTML, *, foreign: bool = False,
         return [Block([Run(line)] if line else []) for line in _clean_text(body).split("\n")]
     if body_format != FORMAT_HTML:
         raise ValueError(f"unknown body format {body_format!r}")
-    parser = _BodyParser(foreign=foreign,
-                         allowed_families=frozenset(allowed_families) if allowed_families is not None else None)
-    parser.feed(body)
+    families = frozenset(allowed_families) if allowed_families is not None else None
+    parser = _BodyParser(foreign=foreign, allowed_families=families)
+    events = _plain_markup_events(body)
+    if events is None:
+        parser.feed(body)
+    else:
+        for handler, args in events:
+            getattr(parser, handler)(*args)
     parser.close()
     return parser.blocks
+
+
+# Markup as `serialize` writes it: tags with double-quoted attributes, text without "<".
+_PLAIN_TOKEN = re.compile(r'<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][-A-Za-z0-9_:.]*="[^"<>]*")*)\s*(/?)>|([^<]+)')
+_PLAIN_ATTRIBUTE = re.compile(r'([A-Za-z][-A-Za-z0-9_:.]*)="([^"<>]*)"')
+# Elements whose content html.parser reads as raw text (script, style, and in newer Pythons a few
+# more): left to html.parser.
+_RAW_TEXT_CANDIDATES = _DROP_WITH_CONTENT | {"plaintext"}
+
+
+def _plain_markup_events(body: str) -> list[tuple[str, tuple[object, ...]]] | None:
+    """The parser events html.parser would give for `body`, read by one regular expression.
+
+    Stored bodies are written by `serialize`, and html.parser's general tokenizer was most of
+    the time spent opening or printing a letter. Anything outside that plain form (comments,
+    unquoted attributes, a stray "<", raw-text elements) returns None and goes through
+    html.parser, so both readers agree on every input (tested).
+    """
+    events: list[tuple[str, tuple[object, ...]]] = []
+    position, end = 0, len(body)
+    match_at = _PLAIN_TOKEN.match
+    while position < end:
+        token = match_at(body, position)
+        if token is None:
+            return None
+        position = token.end()
+        closing, name, attributes, self_closing, text = token.groups()
+        if text is not None:
+            events.append(("handle_data", (html.unescape(text),)))
+            continue
+        tag = name.lower()
+        if tag in _RAW_TEXT_CANDIDATES:
+            return None
+        if closing:
+            if attributes or self_closing:
+                return None
+            events.append(("handle_endtag", (tag,)))
+            continue
+        attrs = [(key.lower(), html.unescape(value)) for key, value in _PLAIN_ATTRIBUTE.findall(attributes)]
+        events.append(("handle_startendtag" if self_closing else "handle_starttag", (tag, attrs)))
+    return events
 
 
 # ---------------------------------------------------------------------- writing

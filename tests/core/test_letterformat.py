@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +51,33 @@ def test_every_body_round_trips(blocks: list[Block]) -> None:
     assert [b.text for b in again] == [b.text for b in blocks]
     assert [(b.align, b.line_height) for b in again] == [(b.align, b.line_height) for b in blocks]
     assert [[r.marks for r in b.runs] for b in again] == [[r.marks for r in b.runs] for b in blocks]
+
+
+def _parsed_by_html_parser(body: str, *, foreign: bool = False) -> list[Block]:
+    parser = lf._BodyParser(foreign=foreign, allowed_families=None)
+    parser.feed(body)
+    parser.close()
+    return parser.blocks
+
+
+@settings(max_examples=300, deadline=None)
+@given(_blocks(), st.booleans())
+def test_the_quick_reader_of_stored_bodies_agrees_with_html_parser(blocks: list[Block], for_qt: bool) -> None:
+    stored = lf.serialize(blocks, for_qt=for_qt)
+    assert lf._plain_markup_events(stored) is not None  # stored bodies take the quick path
+    assert lf.parse(stored) == _parsed_by_html_parser(stored)
+
+
+@pytest.mark.parametrize("body", [
+    "<p>a < b</p>", "<p>x<!-- note -->y</p>", "<p style=margin:0>bare attribute</p>", "<P ALIGN=\"CENTER\">Up</P>",
+    "<p>one<script>alert(1)</script>two</p>", "<p>AT&amp;T &lt;b&gt; &#233;&eacute; &notanentity;</p>",
+    "<p>tail &amp", "<style>p{}</style><p>styled</p>", "<p title='single'>quoted</p>", "</p >text", "<br/><br />",
+    "<p a=\"1\" a=\"2\">twice</p>", "<textarea><b>x</b></textarea>after", "<p>&#0; &#x110000;</p>",
+    "<p><span style=\"font-family:&#39;Kristi&#39;; font-size:14pt\">k</span></p>",
+])
+def test_unusual_markup_reads_the_same_either_way(body: str) -> None:
+    for foreign in (False, True):
+        assert lf.parse(body, foreign=foreign) == _parsed_by_html_parser(body, foreign=foreign)
 
 
 @settings(max_examples=200, deadline=None)

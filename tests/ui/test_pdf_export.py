@@ -124,6 +124,26 @@ def test_long_letter_keeps_closing_with_signature_and_numbers_pages_from_two(qap
     assert found_orphan_case
 
 
+def test_a_body_that_ends_with_the_signers_name_keeps_closing_and_name_with_the_text(qapp, empty_archive,
+                                                                                   tmp_path: Path) -> None:
+    """Drafts end with "Love," and the name as paragraphs of their own; they never sit alone on a page."""
+    paragraphs = [f"Paragraph {i}: the tide came in slowly over the flats, and we counted gulls." for i in range(40)]
+    checked = 0
+    for count in range(14, 40):
+        body = "\n\n".join(["Dear Ada,", *paragraphs[:count], "Love,", "Chris"])
+        letter_id = make_letter(empty_archive, body, style={"signature_name": "Chris"})
+        out = write_letter_pdf(prepare_letter(empty_archive, letter_id), tmp_path / f"signed{count}.pdf")
+        pages = len(PdfReader(str(out)).pages)
+        if pages < 2:
+            continue
+        last_page = pdftotext(out, "-f", str(pages), "-l", str(pages))
+        lines = [line.strip() for line in last_page.splitlines() if line.strip()]
+        assert lines[-2:] == ["Love,", "Chris"], (count, lines)
+        assert lines[0] != "Love,", (count, lines)  # some of the letter comes along
+        checked += 1
+    assert checked > 5
+
+
 def _luminance_grid(image: QImage, columns: int = 40, rows: int = 56) -> list[float]:
     scaled = image.scaled(columns, rows)
     return [scaled.pixelColor(x, y).lightnessF() for y in range(rows) for x in range(columns)]

@@ -181,11 +181,24 @@ def _baseline_offset(style: PageStyle, dpi: float) -> float:
     return metrics.ascent()
 
 
-def configure_document(document: QTextDocument, style: PageStyle, dpi: float = LAYOUT_DPI) -> None:
-    """Page size, margins, font and layout resolution of a letter document (not its text)."""
+def _attach_layout_device(document: QTextDocument, dpi: float) -> None:
     document.setProperty(_DPI_PROPERTY, dpi)
     document.documentLayout().setPaintDevice(layout_device(dpi))
     document.setUseDesignMetrics(True)
+
+
+def _hold_layout(document: QTextDocument) -> None:
+    """Until a page size is set, changes to the document cost no layout.
+
+    A laid-out QTextDocument lays itself out again after every change (each block format,
+    each font), which made building a letter block by block quadratic; with a null page
+    size Qt's layout only marks blocks dirty; the real size is set last.
+    """
+    document.setPageSize(QSizeF(0, 0))
+
+
+def _configure_page(document: QTextDocument, style: PageStyle, dpi: float) -> None:
+    """Everything but the page size (which lays the document out)."""
     document.setDefaultFont(style.body_font())
     # Qt scales frame margins by the layout device DPI itself (scaleToDevice); the page size it does not.
     top, right, bottom, left = (mm_to_px(m, LAYOUT_DPI) for m in style.margins_mm)
@@ -197,7 +210,6 @@ def configure_document(document: QTextDocument, style: PageStyle, dpi: float = L
     frame_format.setPadding(0)
     frame_format.setBorder(0)
     document.rootFrame().setFrameFormat(frame_format)
-    document.setPageSize(style.page_size_px(dpi))
 
 
 def block_role(block: QTextBlock) -> int:
@@ -270,24 +282,30 @@ def _ends_with_signature(body_text: str, name: str) -> bool:
 
 
 def build_letter_document(letter_body: str, body_format: str, style: PageStyle, *,
-                          dpi: float = LAYOUT_DPI) -> QTextDocument:
-    """The whole letter as it prints: date/place line, body, signature, on its page size and margins."""
+                          dpi: float = LAYOUT_DPI, exact_text: bool = False) -> QTextDocument:
+    """The whole letter as it prints: date/place line, body, signature, on its page size and margins.
+
+    With `exact_text` the text is prepared for output files whose text must read back
+    exactly (`ui.desk.textlayer.prepare_for_export`): no ligatures, fallback fonts.
+    """
     register_bundled_fonts()
     document = QTextDocument()
     document.setUndoRedoEnabled(False)
+    _attach_layout_device(document, dpi)
+    _hold_layout(document)
     date_text = ", ".join(part for part in (style.place.strip(), style.date_line.strip()) if part)
-    header_style = ""
     spacer_lines = 0
     if STATIONERY[style.stationery].letterhead:
         # Room for the letterhead on the first page as blank lines: Qt ignores a block's top
         # margin at the top of a page, and whole lines keep the text grid.
         spacer_lines = math.ceil(mm_to_px(LETTERHEAD_HEIGHT_MM, dpi) / line_pitch(style, dpi))
-    header = (f'<p align="right" style="{header_style}margin-bottom:0px; margin-left:0px; margin-right:0px; '
+    header = ('<p align="right" style="margin-bottom:0px; margin-left:0px; margin-right:0px; '
               f'white-space:pre-wrap">{_html_escape(date_text)}</p>' if date_text
-              else _empty_paragraph(header_style)) + _empty_paragraph()
+              else _empty_paragraph()) + _empty_paragraph()
     header = _empty_paragraph() * spacer_lines + header
-    body_html = letterformat.to_qt_html(letter_body, body_format)
-    plain = letterformat.to_plain_text(letter_body, body_format)
+    blocks = letterformat.parse(letter_body, body_format)  # once: the HTML and the plain text both come from it
+    body_html = letterformat.serialize(blocks, for_qt=True)
+    plain = letterformat.blocks_to_plain_text(blocks)
     with_signature = style.show_signature and (
         style.signature_image is not None
         or (style.signature_name and not _ends_with_signature(plain, style.signature_name)))
@@ -312,11 +330,22 @@ def build_letter_document(letter_body: str, body_format: str, style: PageStyle, 
     document.setHtml(header + body_html + signature)
     if image is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource.value, SIGNATURE_IMAGE_URL, image)
-    configure_document(document, style, dpi)
+    _mark_blocks(document, style, dpi, header_blocks=2 + spacer_lines, signature_blocks=2 if signature else 0)
+    _configure_page(document, style, dpi)
+    if exact_text:
+        from ui.desk.textlayer import prepare_for_export
 
+        prepare_for_export(document)
+    document.setPageSize(style.page_size_px(dpi))  # the one layout
+    document.setUndoRedoEnabled(True)
+    document.setModified(False)
+    return document
+
+
+def _mark_blocks(document: QTextDocument, style: PageStyle, dpi: float, *, header_blocks: int,
+                 signature_blocks: int) -> None:
+    """Each block's role (header, body, signature) and line height, in one pass."""
     cursor = QTextCursor(document)
-    header_blocks = 2 + spacer_lines
-    signature_blocks = 2 if signature else 0
     total = document.blockCount()
     block = document.firstBlock()
     while block.isValid():
@@ -329,13 +358,11 @@ def build_letter_document(letter_body: str, body_format: str, style: PageStyle, 
         elif block_format.hasProperty(QTextFormat.Property.LineHeight):
             # The paragraph's own line spacing from the stored body, kept apart from the applied height.
             block_format.setProperty(LINE_SPACING_PROPERTY, block_format.lineHeight())
+        if number < total - signature_blocks:
+            body_line_format(block_format, style, dpi)
         cursor.setPosition(block.position())
         cursor.setBlockFormat(block_format)
         block = block.next()
-    apply_line_heights(document, style)
-    document.setUndoRedoEnabled(True)
-    document.setModified(False)
-    return document
 
 
 # ------------------------------------------------------------------- painting
@@ -500,6 +527,6 @@ def render_page_image(document: QTextDocument, style: PageStyle, page_index: int
 
 __all__ = [
     "LAYOUT_DPI", "PageStyle", "apply_line_heights", "block_role", "body_blocks", "body_range",
-    "build_letter_document", "configure_document", "line_pitch", "mm_to_px", "paint_page",
+    "build_letter_document", "line_pitch", "mm_to_px", "paint_page",
     "paint_stationery", "render_page_image", "render_pages", "ROLE_BODY", "ROLE_HEADER", "ROLE_SIGNATURE",
 ]

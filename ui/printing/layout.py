@@ -26,16 +26,17 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from beautifulletters.export.content import LetterContent, content_from_records
 from ui.desk import page as page_engine
-from ui.printing.textlayer import prepare_for_export, undrawable_warning
+from ui.desk.textlayer import undrawable_warning
 
 
 @dataclass
 class PreparedLetter:
     """One letter ready to be painted: its document, page style and plain facts for metadata."""
 
-    content: LetterContent
+    letter: dict[str, Any]
+    signer: dict[str, Any]
+    recipient: dict[str, Any]
     document: QTextDocument
     style: Any  # page_engine.PageStyle
     warnings: list[str] = field(default_factory=list)
@@ -43,11 +44,15 @@ class PreparedLetter:
 
     @property
     def title(self) -> str:
-        return self.content.title
+        return str(self.letter.get("title") or f"Letter to {self.recipient.get('display_name', '')}".strip())
 
     @property
     def author(self) -> str:
-        return self.content.signer_name
+        return str(self.signer.get("display_name") or "")
+
+    @property
+    def page_size(self) -> str:
+        return str(self.style.page_size)
 
 
 def prepare_from_records(letter: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
@@ -61,16 +66,14 @@ def prepare_from_records(letter: dict[str, Any], signer: dict[str, Any], recipie
     if stationery:
         style_data["stationery"] = stationery
     letter["style"] = style_data
-    content = content_from_records(letter, signer, recipient, defaults=defaults)
     style = page_engine.PageStyle.from_letter(letter, signer, defaults)
     document = page_engine.build_letter_document(letter.get("body") or "", letter.get("body_format") or "text",
-                                                 style)
-    prepare_for_export(document)
+                                                 style, exact_text=True)
     warnings = []
-    warning = undrawable_warning(document.toPlainText(), content.font or "")
+    warning = undrawable_warning(document.toPlainText(), style.font_family)
     if warning:
         warnings.append(warning)
-    return PreparedLetter(content, document, style, warnings, page_numbers)
+    return PreparedLetter(letter, signer, recipient, document, style, warnings, page_numbers)
 
 
 def prepare_letter(archive: Any, letter_id: int, *, font: str | None = None, stationery: str | None = None,
@@ -103,12 +106,21 @@ def _set_break_before(block: QTextBlock, wanted: bool = True) -> None:
     cursor.mergeBlockFormat(block_format)
 
 
-def keep_closing_with_signature(document: QTextDocument) -> bool:
+def _previous_with_text(block: QTextBlock, stop: QTextBlock | None = None) -> QTextBlock:
+    block = block.previous()
+    while block.isValid() and not block.text().strip() and block != stop:
+        block = block.previous()
+    return block
+
+
+def keep_closing_with_signature(document: QTextDocument, signature_name: str = "") -> bool:
     """No closing line alone at the top of a page, and no signature without its closing.
 
     QTextDocument has no "keep with next"; a page break before the closing (when the
     signature would be parted from it) and before the last body paragraph (when the closing
-    would start a page alone) gives the same result. Returns True when a break was added.
+    would start a page alone) gives the same result. A body that ends with the signer's name
+    (drafts often do, so no signature is added) counts that last line as the signature.
+    Returns True when a break was added.
     """
     if document.pageCount() < 2:
         return False
@@ -117,13 +129,15 @@ def keep_closing_with_signature(document: QTextDocument) -> bool:
         closing = closing.previous()
     changed = False
     signature = document.lastBlock()
-    if page_engine.block_role(signature) == page_engine.ROLE_SIGNATURE and signature.text().strip():
+    signed = page_engine.block_role(signature) == page_engine.ROLE_SIGNATURE and bool(signature.text().strip())
+    if not signed and signature_name.strip() and closing.text().strip().rstrip(".,!") == signature_name.strip():
+        signature, signed = closing, True
+        closing = _previous_with_text(closing, first)
+    if signed and closing.isValid():
         if _page_of(document, signature, bottom=True) > _page_of(document, closing):
             _set_break_before(closing)
             changed = True
-    before = closing.previous()
-    while before.isValid() and not before.text().strip():
-        before = before.previous()
+    before = _previous_with_text(closing)
     if before.isValid() and page_engine.block_role(before) == page_engine.ROLE_BODY:
         closing_page = _page_of(document, closing)
         if closing_page > _page_of(document, before, bottom=True) or (
@@ -172,7 +186,7 @@ def paint_page_number(painter: QPainter, prepared: PreparedLetter, index: int) -
 def paint_letter(painter: QPainter, device: QPagedPaintDevice, prepared: PreparedLetter, *,
                  new_page_first: bool = False) -> int:
     """Paint the letter's pages with an already active painter (so batches share one file)."""
-    keep_closing_with_signature(prepared.document)
+    keep_closing_with_signature(prepared.document, prepared.style.signature_name)
     pages = used_page_count(prepared.document)
     page = prepared.document.pageSize()
     for index in range(pages):
@@ -202,7 +216,7 @@ def render(prepared: PreparedLetter, device: QPagedPaintDevice) -> int:
 
 def first_page_image(prepared: PreparedLetter, width_px: int = 900) -> QImage:
     """The first page as the print preview shows it (the desk's own page painter)."""
-    keep_closing_with_signature(prepared.document)
+    keep_closing_with_signature(prepared.document, prepared.style.signature_name)
     return page_engine.render_page_image(prepared.document, prepared.style, 0, width_px)
 
 

@@ -36,7 +36,7 @@ def new_pdf_writer(path: Path, *, title: str, author: str, page_size: str) -> QP
 
 def _write_pdf(prepared: PreparedLetter, temp: Path) -> None:
     writer = new_pdf_writer(temp, title=prepared.title, author=prepared.author,
-                            page_size=prepared.content.page_size)
+                            page_size=prepared.page_size)
     render(prepared, writer)
     del writer  # the file is complete only once the writer is gone
 

@@ -17,6 +17,7 @@ Colour emoji fonts are bitmaps and would put images in the PDF, so they are not 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -54,49 +55,54 @@ def available_fallbacks() -> list[str]:
 
 
 def prepare_for_export(document: QTextDocument) -> None:
-    """Turn off text-breaking features and add fallback families throughout `document`, in place."""
-    document.setDefaultFont(export_font(document.defaultFont()))
+    """Turn off text-breaking features and add fallback families throughout `document`, in place.
+
+    Text without a family of its own takes the document's default font, features and
+    fallbacks included, so only fragments that name a family (the signature, a passage in
+    another font) need their own format. Call it before the document is laid out
+    (`ui.desk.page.build_letter_document(exact_text=True)` does): each change to a laid-out
+    document lays it out again.
+    """
+    default_font = export_font(document.defaultFont())
+    document.setDefaultFont(default_font)
     fallbacks = available_fallbacks()
+    features = export_features()
     block = document.begin()
     cursor = QTextCursor(document)
-    cursor.beginEditBlock()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
             if fragment.isValid():
                 char_format = fragment.charFormat()
-                families = list(char_format.fontFamilies() or []) if char_format.hasProperty(
-                    QTextCharFormat.Property.FontFamilies) else []
-                if not families:
-                    families = list(document.defaultFont().families())
-                change = QTextCharFormat()
-                change.setFontFeatures(export_features())
-                change.setFontFamilies(families + [f for f in fallbacks if f not in families])
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(change)
+                if char_format.hasProperty(QTextCharFormat.Property.FontFamilies):
+                    families = list(char_format.fontFamilies() or [])
+                    change = QTextCharFormat()
+                    change.setFontFeatures(features)
+                    change.setFontFamilies(families + [f for f in fallbacks if f not in families])
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(change)
             iterator += 1
         block = block.next()
-    cursor.endEditBlock()
 
 
+@lru_cache(maxsize=8192)
 def _font_can_draw(family: str, code_point: int) -> bool:
-    return QFontMetrics(QFont(family)).inFontUcs4(code_point)
+    return _metrics(family).inFontUcs4(code_point)
+
+
+@lru_cache(maxsize=32)
+def _metrics(family: str) -> QFontMetrics:
+    return QFontMetrics(QFont(family))
 
 
 def undrawable_characters(text: str, family: str) -> list[str]:
     """Characters of `text` that neither `family` nor any fallback font can draw, in order, once each."""
-    missing: list[str] = []
-    seen: set[str] = set()
     candidates = [family, *available_fallbacks()]
-    for char in text:
-        if char in seen or unicodedata.category(char) in _INVISIBLE_CATEGORIES:
-            continue
-        seen.add(char)
-        if not any(_font_can_draw(f, ord(char)) for f in candidates):
-            missing.append(char)
-    return missing
+    return [char for char in dict.fromkeys(text)  # each character once, in order of appearance
+            if unicodedata.category(char) not in _INVISIBLE_CATEGORIES
+            and not any(_font_can_draw(f, ord(char)) for f in candidates)]
 
 
 def undrawable_warning(text: str, family: str) -> str | None:
