@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
-from beautifulletters.errors import ValidationError
+from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.export.batch import (
     PlannedLetter,
     anthology_letter_ids,
@@ -131,6 +131,77 @@ def test_cancelled_batch_leaves_no_files(qapp, qtbot, empty_archive, tmp_path: P
 
         QThreadPool.globalInstance().start(job)
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
+
+
+def _many_letters(archive, count: int) -> list:
+    """`count` one-page letters; every third recipient has no postal address (so no envelope)."""
+    items = load_items(archive, _people_with_letters(archive, count))
+    for item in items[::3]:
+        item.recipient = {**item.recipient, "addresses": []}
+    return items
+
+
+def test_a_batch_shared_with_a_helper_process_reads_exactly_like_one_painted_here(qapp, empty_archive,
+                                                                                  tmp_path: Path) -> None:
+    items = _many_letters(empty_archive, 400)
+    options = BatchOptions(envelopes=True)
+    alone = write_batch(items, tmp_path / "alone.pdf", options, helpers=0)
+    seen: list[int] = []
+    shared = write_batch(items, tmp_path / "shared.pdf", options, helpers=1,
+                         progress=lambda done, total, name: seen.append(done), title="Spring letters")
+    assert pdftotext(tmp_path / "shared.pdf") == pdftotext(tmp_path / "alone.pdf")  # every page, in order
+    assert (shared.pages, shared.notes) == (alone.pages, alone.notes) and len(alone.notes) == 134
+    assert seen == list(range(1, 401))
+    reader = PdfReader(str(tmp_path / "shared.pdf"))
+    assert len(reader.pages) == alone.pages == 400 + (400 - 134)  # letters and envelopes
+    assert (reader.metadata.title, reader.metadata.author) == ("Spring letters", items[0].signer["display_name"])
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "shared.pdf")], capture_output=True, text=True,
+                           check=True).stdout.strip().splitlines()[2:]
+    assert all(row.split()[-5] == "yes" for row in fonts)  # embedded
+    alone_fonts = subprocess.run(["pdffonts", str(tmp_path / "alone.pdf")], capture_output=True, text=True,
+                                 check=True).stdout.strip().splitlines()[2:]
+    assert len(fonts) > len(alone_fonts)  # the helper painted a part of its own (its own font subsets)
+
+
+def test_one_pdf_each_shared_with_a_helper_gives_the_same_files(qapp, empty_archive, tmp_path: Path) -> None:
+    items = _many_letters(empty_archive, 150)
+    alone = write_batch(items, tmp_path / "alone", BatchOptions(combined=False), helpers=0)
+    shared = write_batch(items, tmp_path / "shared", BatchOptions(combined=False), helpers=1)
+    assert [p.name for p in shared.files] == [p.name for p in alone.files]
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == sorted(p.name for p in alone.files)
+    for name in ("Friend 0_0.pdf", "Friend 149_149.pdf"):
+        assert pdftotext(tmp_path / "shared" / name) == pdftotext(tmp_path / "alone" / name)
+
+
+def test_a_cancelled_shared_batch_leaves_no_files_and_no_helpers(qapp, empty_archive, tmp_path: Path) -> None:
+    import multiprocessing
+
+    items = _many_letters(empty_archive, 300)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for combined, out in ((True, folder / "all.pdf"), (False, folder / "each")):
+        seen: list[int] = []
+        with pytest.raises(Cancelled):
+            write_batch(items, out, BatchOptions(combined=combined), helpers=1,
+                        progress=lambda done, total, name, seen=seen: seen.append(done),
+                        is_cancelled=lambda seen=seen: len(seen) >= 40)
+        assert not out.exists() or list(out.iterdir()) == []
+        assert [p.name for p in folder.iterdir() if p.name != "each"] == []
+        assert multiprocessing.active_children() == []
+
+
+def test_a_letter_a_helper_cannot_paint_is_named_as_it_would_be_here(qapp, empty_archive, tmp_path: Path) -> None:
+    items = _many_letters(empty_archive, 200)
+    items[-1].letter = {**items[-1].letter, "style": {"page_size": "B7"}}  # a helper takes the last letters
+    messages = []
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for helpers in (0, 1):
+        with pytest.raises(BeautifulLettersError) as raised:
+            write_batch(items, folder / "all.pdf", BatchOptions(), helpers=helpers)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1] and "page_size" in messages[0] and "'B7'" in messages[0]
+    assert list(folder.iterdir()) == []
 
 
 def test_batch_job_reports_progress_and_result(qapp, qtbot, empty_archive, tmp_path: Path) -> None:

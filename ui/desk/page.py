@@ -335,7 +335,9 @@ def build_letter_document(letter_body: str, body_format: str, style: PageStyle, 
     if exact_text:
         from ui.desk.textlayer import prepare_for_export
 
-        prepare_for_export(document)
+        own_fonts = any(run.marks.family for block in blocks for run in block.runs)
+        signature_lines = [document.lastBlock()] if signature else []
+        prepare_for_export(document, None if own_fonts else signature_lines)
     document.setPageSize(style.page_size_px(dpi))  # the one layout
     document.setUndoRedoEnabled(True)
     document.setModified(False)

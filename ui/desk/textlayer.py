@@ -17,9 +17,18 @@ Colour emoji fonts are bitmaps and would put images in the PDF, so they are not 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 # Features that replace several letters (or a letter in context) by a glyph with no text.
 TEXT_BREAKING_FEATURES = ("liga", "clig", "dlig", "hlig", "calt")
@@ -54,22 +63,21 @@ def available_fallbacks() -> list[str]:
     return _fallback_cache
 
 
-def prepare_for_export(document: QTextDocument) -> None:
+def prepare_for_export(document: QTextDocument, blocks: Iterable[QTextBlock] | None = None) -> None:
     """Turn off text-breaking features and add fallback families throughout `document`, in place.
 
     Text without a family of its own takes the document's default font, features and
     fallbacks included, so only fragments that name a family (the signature, a passage in
-    another font) need their own format. Call it before the document is laid out
+    another font) need their own format; `blocks`, when given, are the only blocks that
+    may hold such fragments. Call it before the document is laid out
     (`ui.desk.page.build_letter_document(exact_text=True)` does): each change to a laid-out
     document lays it out again.
     """
-    default_font = export_font(document.defaultFont())
-    document.setDefaultFont(default_font)
+    document.setDefaultFont(export_font(document.defaultFont()))
     fallbacks = available_fallbacks()
     features = export_features()
-    block = document.begin()
     cursor = QTextCursor(document)
-    while block.isValid():
+    for block in blocks if blocks is not None else _all_blocks(document):
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
@@ -84,6 +92,12 @@ def prepare_for_export(document: QTextDocument) -> None:
                     cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(change)
             iterator += 1
+
+
+def _all_blocks(document: QTextDocument) -> Iterator[QTextBlock]:
+    block = document.begin()
+    while block.isValid():
+        yield block
         block = block.next()
 
 
@@ -99,10 +113,24 @@ def _metrics(family: str) -> QFontMetrics:
 
 def undrawable_characters(text: str, family: str) -> list[str]:
     """Characters of `text` that neither `family` nor any fallback font can draw, in order, once each."""
+    known = _drawable.setdefault(family, set())
+    unknown = set(text) - known  # letters seen before in this font are not looked up again
+    if not unknown:
+        return []
     candidates = [family, *available_fallbacks()]
-    return [char for char in dict.fromkeys(text)  # each character once, in order of appearance
-            if unicodedata.category(char) not in _INVISIBLE_CATEGORIES
-            and not any(_font_can_draw(f, ord(char)) for f in candidates)]
+    missing = []
+    for char in dict.fromkeys(text):  # each character once, in order of appearance
+        if char not in unknown:
+            continue
+        if unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(
+                _font_can_draw(f, ord(char)) for f in candidates):
+            known.add(char)
+        else:
+            missing.append(char)
+    return missing
+
+
+_drawable: dict[str, set[str]] = {}
 
 
 def undrawable_warning(text: str, family: str) -> str | None:

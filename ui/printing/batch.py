@@ -4,13 +4,20 @@ Work is split so it can run off the GUI thread: the archive is read first into p
 records (:func:`load_items`), then :func:`write_batch` only lays out and paints. Files are
 written under temporary names and renamed when everything is done; a cancel or an error
 removes every temporary file, so the output folder never holds a partial batch.
+
+Large batches use every core: the letters are cut into parts, helper processes paint parts
+alongside the calling thread (Qt painting holds Python's lock, so threads would take turns),
+and a combined PDF is joined from the parts with pikepdf. Each part is a complete PDF from
+the same engine, so the joined file reads exactly like one painted in a single pass.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +31,7 @@ from beautifulletters.export.envelopes import postal_address
 from ui.desk.textlayer import export_font
 from ui.printing.envelope import Envelope, envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, paint_letter, prepare_from_records, set_page_layout
-from ui.printing.pdf import PDF_RESOLUTION
+from ui.printing.pdf import PDF_RESOLUTION, join_pdfs
 
 Progress = Callable[[int, int, str], None]
 
@@ -101,16 +108,18 @@ def _writer(path: Path, title: str, author: str) -> QPdfWriter:
     return writer
 
 
-def _paint_items(writer: QPdfWriter, items: Sequence[BatchItem], options: BatchOptions, result: BatchResult,
+def _paint_items(writer: QPdfWriter, items: Iterable[BatchItem], options: BatchOptions, result: BatchResult,
                  progress: Progress | None, is_cancelled: Callable[[], bool] | None, *, start: int, total: int,
                  title_page: Callable[[QPainter, QPdfWriter], None] | None = None) -> None:
     """Paint letters (and envelopes) into one open PDF writer, each on fresh pages."""
     painter: QPainter | None = None
     started = False
+    page_size: str | None = None
     try:
         if title_page is not None:
-            first = _prepare(items[0], options)
+            first = _prepare(next(iter(items)), options)
             set_page_layout(writer, first.style)
+            page_size = first.style.page_size
             painter = QPainter(writer)
             title_page(painter, writer)
             started = True
@@ -118,7 +127,9 @@ def _paint_items(writer: QPdfWriter, items: Sequence[BatchItem], options: BatchO
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled()
             prepared = _prepare(item, options)
-            set_page_layout(writer, prepared.style)
+            if prepared.style.page_size != page_size:  # setting the same layout again is not free
+                set_page_layout(writer, prepared.style)
+                page_size = prepared.style.page_size
             if painter is None:
                 painter = QPainter(writer)
                 if not painter.isActive():
@@ -129,6 +140,7 @@ def _paint_items(writer: QPdfWriter, items: Sequence[BatchItem], options: BatchO
             if envelope is not None:
                 render_envelope(envelope, writer, painter=painter, new_page_first=True)
                 result.pages += 1
+                page_size = None  # the envelope set its own
             if progress is not None:
                 progress(start + offset + 1, total, item.name)
     finally:
@@ -146,13 +158,17 @@ def _remove(paths: Sequence[Path]) -> None:
 
 def write_batch(items: Sequence[BatchItem], out: Path, options: BatchOptions, *,
                 progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
-                title: str | None = None) -> BatchResult:
-    """Write the letters as one PDF (`out` is a file) or one PDF per person (`out` is a folder)."""
+                title: str | None = None, helpers: int | None = None) -> BatchResult:
+    """Write the letters as one PDF (`out` is a file) or one PDF per person (`out` is a folder).
+
+    `helpers` is the number of helper processes (None: one per spare core for a large batch).
+    """
     if not items:
         raise ValidationError("letters", "there is nothing to export.")
     out = Path(out)
     result = BatchResult()
     temps: list[Path] = []
+    helpers = helper_count(len(items)) if helpers is None else helpers
     try:
         if options.combined:
             if not out.parent.is_dir():
@@ -160,24 +176,34 @@ def write_batch(items: Sequence[BatchItem], out: Path, options: BatchOptions, *,
             temp = out.with_name(f".{out.name}.part")
             temps.append(temp)
             signers = {item.signer.get("display_name") or "" for item in items}
-            writer = _writer(temp, title or f"Letters ({len(items)})", ", ".join(sorted(signers)))
-            _paint_items(writer, items, options, result, progress, is_cancelled, start=0, total=len(items))
-            del writer
+            title = title or f"Letters ({len(items)})"
+            author = ", ".join(sorted(signers))
+            if helpers:
+                with _Parts(items, options, helpers, progress, is_cancelled) as parts:
+                    part_files = parts.paint_combined(title, author, result)
+                    if len(part_files) == 1:
+                        os.replace(part_files[0], temp)  # the helpers came too late to take any letters
+                    else:
+                        join_pdfs(part_files, temp, title=title, author=author)
+            else:
+                writer = _writer(temp, title, author)
+                _paint_items(writer, items, options, result, progress, is_cancelled, start=0, total=len(items))
+                del writer
             final = [(temp, out)]
         else:
             out.mkdir(parents=True, exist_ok=True)
             used = {p.name.casefold() for p in out.iterdir()}
             final = []
-            for index, item in enumerate(items):
+            for item in items:
                 name = safe_file_name(item.name, used, suffix=".pdf")
-                temp = out / f".{name}.part"
-                temps.append(temp)
-                prepared_title = item.letter.get("title") or f"Letter to {item.name}"
-                writer = _writer(temp, prepared_title, str(item.signer.get("display_name") or ""))
-                _paint_items(writer, [item], options, result, progress, is_cancelled, start=index,
-                             total=len(items))
-                del writer
-                final.append((temp, out / name))
+                temps.append(out / f".{name}.part")
+                final.append((temps[-1], out / name))
+            if helpers:
+                with _Parts(items, options, helpers, progress, is_cancelled, per_letter=True) as parts:
+                    parts.paint_letters([temp for temp, _target in final], result)
+            else:
+                for index, item in enumerate(items):
+                    _write_one(item, final[index][0], options, result, progress, is_cancelled, index, len(items))
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
         for temp, target in final:
@@ -187,6 +213,248 @@ def write_batch(items: Sequence[BatchItem], out: Path, options: BatchOptions, *,
     except BaseException:
         _remove(temps)
         raise
+
+
+def _write_one(item: BatchItem, path: Path, options: BatchOptions, result: BatchResult, progress: Progress | None,
+               is_cancelled: Callable[[], bool] | None, index: int, total: int) -> None:
+    """One person's letter (and envelope) as its own PDF."""
+    letter_title = item.letter.get("title") or f"Letter to {item.name}"
+    writer = _writer(path, letter_title, str(item.signer.get("display_name") or ""))
+    _paint_items(writer, [item], options, result, progress, is_cancelled, start=index, total=total)
+    del writer
+
+
+# ------------------------------------------------------------------ helper processes
+PARALLEL_FROM = 120  # letters: below this, starting a helper (about 0.2 s) costs more than it saves
+_MAX_HELPERS = 3
+
+
+def helper_count(letters: int) -> int:
+    """Helper processes worth starting for a batch of `letters`: one per spare core, none for small batches."""
+    if letters < PARALLEL_FROM:
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(0, min(cores - 1, _MAX_HELPERS, letters // PARALLEL_FROM))
+
+
+class _Parts:
+    """A batch cut into chunks that this thread and helper processes take until none are left.
+
+    This thread takes chunks from the front and paints them into one file; helpers take
+    chunks from the back, each into a file of its own. Taking chunks as they go (rather than
+    halving the batch up front) keeps every core busy to the end, although a helper starts a
+    fifth of a second late; and since this thread's share is one run from the start, only
+    the helpers' pages have to be copied when the parts are joined. Use it as a context
+    manager: its temporary folder holds the job and the helpers' parts.
+    """
+
+    def __init__(self, items: Sequence[BatchItem], options: BatchOptions, helpers: int, progress: Progress | None,
+                 is_cancelled: Callable[[], bool] | None, *, per_letter: bool = False) -> None:
+        import multiprocessing
+
+        self.items = list(items)
+        self.options = options
+        self.helpers = helpers
+        self.progress = progress
+        self.is_cancelled = is_cancelled
+        self.per_letter = per_letter
+        size = max(10, math.ceil(len(self.items) / (4 * (helpers + 1))))
+        self.chunks = [(start, min(start + size, len(self.items))) for start in range(0, len(self.items), size)]
+        # spawn, never fork: the parent is a Qt application with threads of its own.
+        self.context = multiprocessing.get_context("spawn")
+        self.ends = self.context.Array("i", [0, len(self.chunks) - 1])  # next chunk from the front, from the back
+        self.stop = self.context.Event()
+        self.messages = self.context.Queue()
+        self.done = 0
+        self.chunk_results: dict[int, tuple[int, list[str]]] = {}
+        self.folder = tempfile.TemporaryDirectory(prefix="beautifulletters-batch-")
+
+    def __enter__(self) -> _Parts:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.folder.cleanup()
+
+    def paint_combined(self, title: str, author: str, result: BatchResult) -> list[Path]:
+        """Paint every letter; returns the parts of the combined PDF, in order."""
+        folder = Path(self.folder.name)
+        targets = [folder / f"part{index:04d}.pdf" for index in range(len(self.chunks))]
+        mine: list[int] = []
+
+        def front_items() -> Iterator[BatchItem]:
+            while (index := _claim(self.ends, front=True)) is not None:
+                mine.append(index)
+                yield from self.items[slice(*self.chunks[index])]
+
+        def paint_here() -> None:
+            here = BatchResult()
+            writer = _writer(targets[0], title, author)
+            _paint_items(writer, front_items(), self.options, here, self._progress_here, self._cancelled,
+                         start=0, total=len(self.items))
+            del writer
+            for index in mine:  # the pages and notes are those of the whole run, kept with its first chunk
+                self.chunk_results[index] = (here.pages, here.notes) if index == mine[0] else (0, [])
+
+        self._run(targets, title, author, paint_here, result)
+        return [targets[0], *(targets[index] for index in range(len(mine), len(self.chunks)))]
+
+    def paint_letters(self, paths: list[Path], result: BatchResult) -> None:
+        """Paint each letter into its own file (`paths`, in the order of the letters)."""
+        targets = [paths[start:end] for start, end in self.chunks]
+
+        def paint_here() -> None:
+            while (index := _claim(self.ends, front=True)) is not None:
+                here = _paint_chunk(self.items, self.options, self.chunks[index], targets[index], "", "",
+                                    self._progress_here, self._cancelled, True)
+                self.chunk_results[index] = (here.pages, here.notes)
+
+        self._run(targets, "", "", paint_here, result)
+
+    def _run(self, targets: list[Any], title: str, author: str, paint_here: Callable[[], None],
+             result: BatchResult) -> None:
+        import pickle
+
+        # The job goes through a file: a helper reads it once it is up, where passing it to
+        # Process() would hold this thread until the helper had imported Qt (0.3 s).
+        job = Path(self.folder.name) / "job.pickle"
+        job.write_bytes(pickle.dumps((self.items, self.options, self.chunks, targets, title, author,
+                                      self.per_letter), protocol=pickle.HIGHEST_PROTOCOL))
+        processes = [self.context.Process(target=_helper_main, daemon=True,
+                                          args=(str(job), self.ends, self.stop, self.messages))
+                     for _ in range(self.helpers)]
+        try:
+            for process in processes:
+                process.start()
+            paint_here()
+            while len(self.chunk_results) < len(self.chunks):
+                self._read_messages(timeout=0.1)
+                if self._cancelled():
+                    raise Cancelled()
+                if len(self.chunk_results) < len(self.chunks) and not any(p.is_alive() for p in processes):
+                    self._read_messages(timeout=0.5)  # a helper's last words may still be in the pipe
+                    if len(self.chunk_results) < len(self.chunks):
+                        raise BeautifulLettersError("A helper process stopped before finishing its letters; "
+                                                    "nothing was written. Try again, or export fewer letters.")
+        finally:
+            self._stop_helpers(processes)
+        for index in range(len(self.chunks)):
+            pages, notes = self.chunk_results[index]
+            result.pages += pages
+            result.notes.extend(notes)
+
+    def _stop_helpers(self, processes: list[Any]) -> None:
+        """Tell helpers to stop and wait for them, reading what they still send so none blocks on a full pipe."""
+        import time
+
+        self.stop.set()
+        deadline = time.monotonic() + 5
+        while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
+            try:
+                self._read_messages(timeout=0.05)
+            except BeautifulLettersError:
+                pass  # the batch is already ending; the first problem has been reported
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+            process.join()
+        self.messages.close()
+
+    def _cancelled(self) -> bool:
+        return self.is_cancelled is not None and self.is_cancelled()
+
+    def _progress_here(self, _done: int, _total: int, name: str) -> None:
+        self._advance([name])
+        self._read_messages()
+
+    def _advance(self, names: list[str]) -> None:
+        for name in names:
+            self.done += 1
+            if self.progress is not None:
+                self.progress(self.done, len(self.items), name)
+
+    def _read_messages(self, timeout: float = 0.0) -> None:
+        import queue
+
+        while True:
+            try:
+                kind, *payload = self.messages.get(timeout=timeout) if timeout else self.messages.get_nowait()
+            except queue.Empty:
+                return
+            timeout = 0.0
+            if kind == "letters":
+                self._advance(payload[0])
+            elif kind == "chunk":
+                index, pages, notes = payload
+                self.chunk_results[index] = (pages, notes)
+            elif kind == "error":
+                raise BeautifulLettersError(payload[0])
+
+
+def _claim(ends: Any, *, front: bool) -> int | None:
+    """The next chunk nobody has taken, from the front or the back, or None when all are taken."""
+    with ends.get_lock():
+        first, last = ends[0], ends[1]
+        if first > last:
+            return None
+        if front:
+            ends[0] = first + 1
+            return first
+        ends[1] = last - 1
+        return last
+
+
+def _paint_chunk(items: Sequence[BatchItem], options: BatchOptions, chunk: tuple[int, int], target: Any,
+                 title: str, author: str, progress: Progress | None, is_cancelled: Callable[[], bool] | None,
+                 per_letter: bool) -> BatchResult:
+    """One chunk of the batch: a part of the combined PDF, or each letter's own file."""
+    start, end = chunk
+    result = BatchResult()
+    if per_letter:
+        for index, path in zip(range(start, end), target, strict=True):
+            _write_one(items[index], path, options, result, progress, is_cancelled, index, len(items))
+    else:
+        writer = _writer(target, title, author)
+        _paint_items(writer, items[start:end], options, result, progress, is_cancelled, start=start,
+                     total=len(items))
+        del writer
+    return result
+
+
+_REPORT_EVERY = 16  # letters a helper paints between progress messages
+
+
+def _helper_main(job: str, ends: Any, stop: Any, messages: Any) -> None:
+    """A helper process: take chunks from the back until none are left, reporting progress and each chunk."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # it paints into files; it never shows a window
+    import pickle
+
+    from ui.printing.session import ensure_gui_application
+
+    ensure_gui_application()
+    names: list[str] = []
+
+    def progress(_done: int, _total: int, name: str) -> None:
+        names.append(name)
+        if len(names) >= _REPORT_EVERY:
+            messages.put(("letters", names[:]))
+            names.clear()
+
+    try:
+        items, options, chunks, targets, title, author, per_letter = pickle.loads(Path(job).read_bytes())
+        while not stop.is_set() and (index := _claim(ends, front=False)) is not None:
+            chunk_result = _paint_chunk(items, options, chunks[index], targets[index], title, author, progress,
+                                        stop.is_set, per_letter)
+            messages.put(("letters", names[:]))
+            names.clear()
+            messages.put(("chunk", index, chunk_result.pages, chunk_result.notes))
+    except Cancelled:
+        return
+    except Exception as error:  # noqa: BLE001 - reported to the batch in words
+        messages.put(("error", str(error) if isinstance(error, BeautifulLettersError)
+                      else f"The batch could not be written: {error}"))
+    finally:
+        messages.close()
+        messages.join_thread()
 
 
 def paint_title_page(title: str, subtitle: str, lines: Sequence[str]) -> Callable[[QPainter, QPdfWriter], None]:

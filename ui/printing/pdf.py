@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
@@ -57,27 +57,20 @@ def write_letter_odt(prepared: PreparedLetter, path: Path) -> Path:
     return write_atomically(Path(path), write)
 
 
-def merge_pdfs(parts: Sequence[Path], path: Path, *, title: str, author: str,
-               is_cancelled: Callable[[], bool] | None = None) -> Path:
-    """Join finished PDFs (letters, envelopes, a title page) into one file, in order.
+def join_pdfs(parts: Sequence[Path], path: Path, *, title: str, author: str) -> None:
+    """The parts' pages, in order, as one PDF at `path` with the given title and author.
 
-    Each part is a complete PDF from the same engine, so a combined book looks exactly like
-    the separate letters; pypdf only copies pages and sets the document's title and author.
+    Each part is a complete PDF from the same engine (a batch painted on several cores), so
+    the joined file reads exactly like one painted in a single pass. The first part is the
+    base and the others' pages are copied onto it (pikepdf, i.e. qpdf, about 0.1 ms a page).
     """
-    from pypdf import PdfWriter
+    import pikepdf
 
-    def write(temp: Path) -> None:
-        merged = PdfWriter()
-        for part in parts:
-            if is_cancelled is not None and is_cancelled():
-                raise CancelledError()
-            merged.append(str(part))
-        merged.add_metadata({"/Title": title, "/Author": author, "/Creator": "BeautifulLetters"})
-        with open(temp, "wb") as handle:
-            merged.write(handle)
-
-    return write_atomically(Path(path), write)
-
-
-class CancelledError(Exception):
-    """The person pressed Cancel; whatever was being written has been removed."""
+    with pikepdf.open(parts[0]) as joined:
+        for part in parts[1:]:
+            with pikepdf.open(part) as source:
+                joined.pages.extend(source.pages)
+        joined.docinfo["/Title"] = title
+        joined.docinfo["/Author"] = author
+        joined.docinfo["/Creator"] = "BeautifulLetters"
+        joined.save(path)
