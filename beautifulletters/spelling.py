@@ -86,6 +86,7 @@ class Speller:
         self.dictionary_path = personal_dictionary or personal_dictionary_path()
         self._checker = _word_list(self.language)
         self._known: set[str] = set()
+        self._names: frozenset[str] = frozenset()  # the archive's, shared by every letter's speller
         self._cache: dict[str, bool] = {}
         self._load_personal()
 
@@ -104,6 +105,11 @@ class Speller:
                 self._known.add(part.lower())
         self._cache.clear()
 
+    def use_names(self, names: frozenset[str]) -> None:
+        """Know the archive's name words (`archive_words`): kept by reference, never copied."""
+        self._names = names
+        self._cache.clear()
+
     def is_correct(self, word: str) -> bool:
         cached = self._cache.get(word)
         if cached is not None:
@@ -112,8 +118,10 @@ class Speller:
         correct = (
             len(normal) <= 1
             or normal in self._known
+            or normal in self._names
             or bool(self._checker.known([normal]))
-            or (normal.endswith("'s") and bool(self._checker.known([normal[:-2]]) or normal[:-2] in self._known))
+            or (normal.endswith("'s") and (bool(self._checker.known([normal[:-2]])) or normal[:-2] in self._known
+                                            or normal[:-2] in self._names))
             or (word.isupper() and len(word) <= 5)  # initials and acronyms: "USA", "RSVP"
         )
         self._cache[word] = correct
@@ -138,9 +146,9 @@ class Speller:
             handle.write(word.strip() + "\n")
 
 
-def archive_words(archive: Archive) -> set[str]:
-    """Names, nicknames, pet names and the words of addresses in the archive: known, never underlined."""
+def archive_words(archive: Archive) -> frozenset[str]:
+    """Names, nicknames, pet names and the words of addresses in the archive, lower case: known, never underlined."""
     words: set[str] = set()
     for text in archive.name_texts():
-        words.update(_NAME_PART.findall(text))
-    return words
+        words.update(part.lower() for part in _NAME_PART.findall(text))
+    return frozenset(words)

@@ -16,9 +16,15 @@ def test_misspellings_are_found_with_suggestions() -> None:
 
 
 def test_archive_names_and_pet_names_are_known(archive) -> None:
+    signer = archive.default_signer_id()
+    person = archive.add_person(display_name="Zephyrine Quillfeather", nickname="Zephy",
+                                addresses=["7 Brackenwhistle Lane\nDunmorrow"])
+    archive.set_relationship(signer, person, kind="friend", pet_names=["Snugglewump"])
+    invented = ("Zephyrine", "Quillfeather", "Zephy", "Brackenwhistle", "Dunmorrow", "Snugglewump", "Zephy's")
     speller = Speller("en")
-    speller.add_known(archive_words(archive))
-    for name in ("Loretta", "Mercer", "Lolly", "Springfield", "Orchard"):
+    assert not any(speller.is_correct(name) for name in invented)
+    speller.use_names(archive_words(archive))
+    for name in (*invented, "Loretta", "Lolly"):
         assert speller.is_correct(name), name
 
 

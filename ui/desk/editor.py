@@ -643,9 +643,9 @@ class LetterEditor(QWidget):
         self._name_loader.loaded.connect(self._names_loaded)
         self._name_loader.load(archive.path)
 
-    def _names_loaded(self, words: set[str]) -> None:
+    def _names_loaded(self, words: frozenset[str]) -> None:
         if self.highlighter is not None:
-            self.highlighter.speller.add_known(words)
+            self.highlighter.speller.use_names(words)
             self.highlighter.rehighlight()
             self.names_loaded.emit()
 

@@ -34,30 +34,52 @@ class SpellHighlighter(QSyntaxHighlighter):
 
 # The archive's name words, kept between letters: reading 100,000 people for every letter
 # opened cost ~20 MB of memory each time (freed, but kept by the allocator of a new thread).
-_names_cache: dict[Path, tuple[tuple[object, ...], set[str]]] = {}
-_names_cache_lock = threading.Lock()
+_names_cache: dict[Path, tuple[tuple[object, ...], frozenset[str]]] = {}
+_names_reading: dict[Path, threading.Event] = {}  # archives whose names a thread is reading now
+_names_lock = threading.Lock()
+
+
+def archive_names(archive_path: Path) -> frozenset[str]:
+    """The archive's name words, read once per change of its people and shared by every letter.
+
+    Letters opened one after another while the first read is still running wait for it
+    instead of each reading all the names again at the same time (that grew the app by
+    tens of megabytes with every letter opened on a large archive).
+    """
+    from beautifulletters.archive import Archive
+
+    with Archive.open(archive_path, readonly=True, full_check=False) as archive:
+        stamp = archive.names_stamp()
+        while True:
+            with _names_lock:
+                cached = _names_cache.get(archive_path)
+                if cached is not None and cached[0] == stamp:
+                    return cached[1]
+                reading = _names_reading.get(archive_path)
+                if reading is None:
+                    reading = _names_reading[archive_path] = threading.Event()
+                    break
+            reading.wait()
+        try:
+            words = archive_words(archive)
+            with _names_lock:
+                _names_cache[archive_path] = (stamp, words)
+            return words
+        finally:
+            with _names_lock:
+                del _names_reading[archive_path]
+            reading.set()
 
 
 class NameLoader(QObject):
     """Reads the archive's names on a thread of its own (a 100,000-person archive takes a moment)."""
 
-    loaded = Signal(object)  # set[str]
+    loaded = Signal(object)  # frozenset[str]
 
     def load(self, archive_path: Path) -> None:
         def work() -> None:
-            from beautifulletters.archive import Archive
-
             try:
-                with Archive.open(archive_path, readonly=True, full_check=False) as archive:
-                    stamp = archive.names_stamp()
-                    with _names_cache_lock:
-                        cached = _names_cache.get(archive_path)
-                    if cached is not None and cached[0] == stamp:
-                        words = cached[1]
-                    else:
-                        words = archive_words(archive)
-                        with _names_cache_lock:
-                            _names_cache[archive_path] = (stamp, words)
+                words = archive_names(archive_path)
             except Exception:  # noqa: BLE001 - without names, spelling still works
                 return
             self.loaded.emit(words)
