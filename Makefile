@@ -19,6 +19,8 @@ system-deps-test:
 	@bash scripts/system-deps.sh test
 
 run: system-deps $(INSTALLED)
+	@# Up-to-date bytecode: the window starts faster, even where PYTHONDONTWRITEBYTECODE is set.
+	@$(PY) -m compileall -q beautifulletters ui > /dev/null
 	$(VENV)/bin/beautifulletters
 
 test: system-deps-test $(INSTALLED)
