@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         # The letter editor and the reader are built just after the first frame (or on first use:
         # see the `editor` and `reader` properties); until then the centre is a light placeholder.
         self._editor: LetterEditor | None = None
+        self._unplaced_editor: LetterEditor | None = None  # made at start-up, placed a moment later
         self._reader: ReadAloudController | None = None
         self.centre = self._build_placeholder()
 
@@ -312,11 +313,8 @@ class MainWindow(QMainWindow):
         Their imports and widgets cost more than the rest of the window together, so the first
         frame goes without them; the menus that hold their actions build them as they open.
         """
-        from ui.desk.editor import LetterEditor
-        from ui.fonts import register_bundled_fonts
-
-        register_bundled_fonts()  # before any widget asks for a handwriting family
-        editor = LetterEditor(self.preferences)
+        editor = self._unplaced_editor or self._make_editor()
+        self._unplaced_editor = None
         self._editor = editor
         editor.setAccessibleName("Letter")
         editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
@@ -338,6 +336,19 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self._build_reader(self.toolbar, self.letter_menu)
+
+    def _make_editor(self) -> LetterEditor:
+        from ui.desk.editor import LetterEditor
+        from ui.fonts import register_bundled_fonts
+
+        register_bundled_fonts()  # before any widget asks for a handwriting family
+        return LetterEditor(self.preferences)
+
+    def _prepare_editor(self) -> None:
+        """Start-up: make the editor in one turn of the event loop and put it in place in the next,
+        so making it and painting it are two short waits for someone typing, not one long one."""
+        if self._editor is None and self._unplaced_editor is None:
+            self._unplaced_editor = self._make_editor()
 
     def _build_hint(self) -> QWidget:
         box = QWidget()
@@ -499,6 +510,7 @@ class MainWindow(QMainWindow):
         if self._archive_check == "damaged":
             return  # the archive was closed; the restored one brings its own tags and dates
         steps = (
+            self._prepare_editor,
             lambda: self.desk_ready or self._build_desk(),
             self._reload_tags,
             lambda: self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days),
