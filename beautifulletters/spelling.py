@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -65,7 +66,9 @@ def _word_list(language: str):  # noqa: ANN202 - spellchecker's own type
     frequency = checker.word_frequency
     counts = frequency._dictionary
     letters: set[str] = set()
-    for match in _JSON_ENTRY.finditer(gzip.decompress(data).decode("utf-8")):
+    for entry, match in enumerate(_JSON_ENTRY.finditer(gzip.decompress(data).decode("utf-8"))):
+        if entry % 4096 == 0:
+            time.sleep(0)  # let a waiting thread (the window's) have the GIL: it may not win it otherwise
         word = match.group(1)
         if "\\" in word:
             word = json.loads(f'"{word}"')

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from beautifulletters.errors import BeautifulLettersError
-from ui.workers import run_in_background
+from ui.workers import run_in_background, upkeep_pool
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -145,7 +145,7 @@ def start_automatic_backups(window: MainWindow) -> None:
         if window.archive.readonly:
             return
         run_in_background(
-            _automatic_backup, window.archive.path, at_start,
+            _automatic_backup, window.archive.path, at_start, pool=upkeep_pool(),
             on_result=lambda info: info and window.statusBar().showMessage(f"Backed up to {info.path.name}", 4000),
             on_error=lambda message: window.statusBar().showMessage(f"Automatic backup failed: {message}", 10000),
         )

@@ -44,7 +44,7 @@ from ui.desk import DESK_COLOR
 from ui.models import PeopleModel
 from ui.person_panel import PersonPanel
 from ui.upcoming_panel import UpcomingPanel
-from ui.workers import LatestOnly, plain_message, run_in_background
+from ui.workers import LatestOnly, plain_message, run_in_background, upkeep_pool, warm_up_pool
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
         self._after_first_frame_done = True
         # The desk's modules load on a worker (they are most of the build's cost), then each step
         # takes its own turn of the event loop, so typing right after start never waits long.
-        run_in_background(_import_desk_modules, on_result=lambda _none: self._start_step(0),
+        run_in_background(_import_desk_modules, pool=warm_up_pool(), on_result=lambda _none: self._start_step(0),
                           on_error=lambda _message: self._start_step(0))
 
     def _start_step(self, step: int) -> None:
@@ -515,7 +515,8 @@ class MainWindow(QMainWindow):
             self._reload_tags,
             lambda: self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days),
             lambda: self.reader.warm_up(),
-            lambda: run_in_background(_warm_modules, on_result=lambda _none: _settle_after_start()),
+            lambda: run_in_background(_warm_modules, pool=warm_up_pool(),
+                                      on_result=lambda _none: _settle_after_start()),
         )
         steps[step]()
         if step + 1 < len(steps):
@@ -529,7 +530,7 @@ class MainWindow(QMainWindow):
         """
         self._archive_check = "pending"
         path = self.archive.path
-        run_in_background(_check_archive, path,
+        run_in_background(_check_archive, path, pool=upkeep_pool(),
                           on_result=lambda outcome: self._archive_check_finished(path, *outcome),
                           on_error=self._archive_check_failed)
 

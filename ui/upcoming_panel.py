@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.archive import Archive
-from ui.workers import LatestOnly, plain_message
+from ui.workers import LatestOnly, plain_message, warm_up_pool
 
 _Index = QModelIndex | QPersistentModelIndex
 WRITE_TEXT = "Write…"
@@ -184,7 +184,7 @@ class UpcomingPanel(QWidget):
         self.list.activated.connect(lambda index: self.write(index.row()))
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
-        self._loader = LatestOnly(self)
+        self._loader = LatestOnly(self, pool=warm_up_pool())  # nobody waits for it: start-up work
         self._loader.result.connect(self._show)
         self._loader.error.connect(lambda _days, failure: self.summary.setText(plain_message(failure)))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 from beautifulletters.errors import BeautifulLettersError
 
@@ -76,6 +76,39 @@ class Task(QRunnable):
         _running.discard(self)
 
 
+_upkeep_pool: QThreadPool | None = None
+_warm_up_pool: QThreadPool | None = None
+
+
+def warm_up_pool() -> QThreadPool:
+    """The pool for start-up work nobody is waiting for: loading modules, word lists, the upcoming dates.
+
+    One thread, so such work runs one piece at a time. Python gives its lock to whichever
+    waiting thread wakes first: with three busy workers at start, the window's thread (which
+    needs the lock for every event it hands to Python) lost that race for up to 240 ms.
+    """
+    global _warm_up_pool
+    if _warm_up_pool is None:
+        _warm_up_pool = QThreadPool()
+        _warm_up_pool.setMaxThreadCount(1)
+    return _warm_up_pool
+
+
+def upkeep_pool() -> QThreadPool:
+    """The pool for long upkeep in the background: the whole-file check, automatic backups.
+
+    Its one thread runs at idle priority (SCHED_IDLE on Linux), so a pass over a 12 GB
+    archive, which keeps a core busy for seconds, only gets CPU time the window and its
+    other workers leave free: on a two-core machine it had made typing at start stutter.
+    """
+    global _upkeep_pool
+    if _upkeep_pool is None:
+        _upkeep_pool = QThreadPool()
+        _upkeep_pool.setMaxThreadCount(1)
+        _upkeep_pool.setThreadPriority(QThread.Priority.IdlePriority)
+    return _upkeep_pool
+
+
 def run_in_background(
     function: Callable[..., Any],
     *args: Any,
@@ -111,8 +144,9 @@ class LatestOnly(QObject):
     error = Signal(object, object)  # (token, exception) of the newest request
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
+        self._pool = pool
         self._generation = 0
         self._running_generation: int | None = None
         self._pending: tuple[int, Any, Callable[..., Any], tuple[Any, ...]] | None = None
@@ -156,7 +190,7 @@ class LatestOnly(QObject):
         task.signals.failed_with.connect(lambda failure: self._finished(generation, token, None, failure))
         self._running_generation = generation
         _running.add(task)
-        QThreadPool.globalInstance().start(task)
+        (self._pool or QThreadPool.globalInstance()).start(task)
 
     def _finished(self, generation: int, token: Any, value: Any, failure: BaseException | None) -> None:
         self._running_generation = None
