@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from beautifulletters.paths import user_data_dir
 
@@ -43,8 +43,23 @@ def language_code(language: str | None) -> str:
 _JSON_ENTRY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
 
 
-@lru_cache(maxsize=8)
-def _word_list(language: str):  # noqa: ANN202 - spellchecker's own type
+def _give_way() -> None:
+    time.sleep(0)  # lets a waiting thread (the window's) have the GIL, which it may not win otherwise
+
+
+_word_lists: dict[str, Any] = {}
+_word_lists_lock = threading.Lock()
+
+
+def _word_list(language: str, between_steps: Callable[[], None] = _give_way):  # noqa: ANN202 - spellchecker's own type
+    """The checker for `language`, loaded once (a second thread asking meanwhile waits for it)."""
+    with _word_lists_lock:
+        if language not in _word_lists:
+            _word_lists[language] = _load_word_list(language, between_steps)
+        return _word_lists[language]
+
+
+def _load_word_list(language: str, between_steps: Callable[[], None]):  # noqa: ANN202 - spellchecker's own type
     """pyspellchecker's word list for `language`, read entry by entry.
 
     SpellChecker(language=...) parses its 160,000-word list with one json.loads call, which holds
@@ -68,7 +83,7 @@ def _word_list(language: str):  # noqa: ANN202 - spellchecker's own type
     letters: set[str] = set()
     for entry, match in enumerate(_JSON_ENTRY.finditer(gzip.decompress(data).decode("utf-8"))):
         if entry % 4096 == 0:
-            time.sleep(0)  # let a waiting thread (the window's) have the GIL: it may not win it otherwise
+            between_steps()
         word = match.group(1)
         if "\\" in word:
             word = json.loads(f'"{word}"')
@@ -84,18 +99,25 @@ def _word_list(language: str):  # noqa: ANN202 - spellchecker's own type
     return checker
 
 
-def warm_up(language: str | None = None) -> None:
-    """Load a language's word list ahead of time (about 0.2 s), e.g. on a worker at start-up."""
-    _word_list(language_code(language))
+def warm_up(language: str | None = None, between_steps: Callable[[], None] = _give_way) -> None:
+    """Load a language's word list ahead of time (about 0.2 s), e.g. on a worker at start-up.
+
+    `between_steps` runs every few thousand words: the window passes one that waits while
+    someone is typing.
+    """
+    _word_list(language_code(language), between_steps)
 
 
 class Speller:
     """Answers "is this word right?" for one language, with the archive's names as known words."""
 
-    def __init__(self, language: str | None = "en", personal_dictionary: Path | None = None) -> None:
+    def __init__(self, language: str | None = "en", personal_dictionary: Path | None = None, *,
+                 load: bool = True) -> None:
+        """With `load=False` the word list is read later by `load()` (on a worker); until then
+        every word counts as right, so nothing is underlined by mistake."""
         self.language = language_code(language)
         self.dictionary_path = personal_dictionary or personal_dictionary_path()
-        self._checker = _word_list(self.language)
+        self._checker = _word_list(self.language) if load else None
         self._known: set[str] = set()
         self._names: frozenset[str] = frozenset()  # the archive's, shared by every letter's speller
         self._cache: dict[str, bool] = {}
@@ -110,6 +132,17 @@ class Speller:
             return  # an unreadable dictionary must never stop anyone writing
         self.add_known(words)
 
+    @property
+    def ready(self) -> bool:
+        return self._checker is not None
+
+    def load(self, between_steps: Callable[[], None] = _give_way) -> None:
+        """Read the language's word list (0.2 s the first time, shared after): call it off the window's thread.
+
+        `between_steps` runs every few thousand words (see `warm_up`)."""
+        self._checker = _word_list(self.language, between_steps)
+        self._cache.clear()
+
     def add_known(self, words: Iterable[str]) -> None:
         for word in words:
             for part in _NAME_PART.findall(word):
@@ -122,6 +155,8 @@ class Speller:
         self._cache.clear()
 
     def is_correct(self, word: str) -> bool:
+        if self._checker is None:
+            return True  # not loaded yet: underline nothing rather than everything
         cached = self._cache.get(word)
         if cached is not None:
             return cached
@@ -143,6 +178,8 @@ class Speller:
         return [(m.start(), m.end() - m.start()) for m in _WORD.finditer(text) if not self.is_correct(m.group())]
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
+        if self._checker is None:
+            return []
         candidates = self._checker.candidates(word.lower()) or set()
         ranked = sorted(candidates, key=lambda c: (-self._checker.word_usage_frequency(c), c))[:limit]
         if word[:1].isupper():
@@ -157,9 +194,13 @@ class Speller:
             handle.write(word.strip() + "\n")
 
 
-def archive_words(archive: Archive) -> frozenset[str]:
-    """Names, nicknames, pet names and the words of addresses in the archive, lower case: known, never underlined."""
+def archive_words(archive: Archive, between_steps: Callable[[], None] = _give_way) -> frozenset[str]:
+    """Names, nicknames, pet names and the words of addresses in the archive, lower case: known, never underlined.
+
+    `between_steps` runs every few thousand names (100,000 people take a second or two)."""
     words: set[str] = set()
-    for text in archive.name_texts():
+    for count, text in enumerate(archive.name_texts()):
+        if count % 4096 == 0:
+            between_steps()
         words.update(part.lower() for part in _NAME_PART.findall(text))
     return frozenset(words)

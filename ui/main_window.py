@@ -44,7 +44,15 @@ from ui.desk import DESK_COLOR
 from ui.models import PeopleModel
 from ui.person_panel import PersonPanel
 from ui.upcoming_panel import UpcomingPanel
-from ui.workers import LatestOnly, plain_message, run_in_background, upkeep_pool, warm_up_pool
+from ui.workers import (
+    LatestOnly,
+    note_user_input,
+    plain_message,
+    run_in_background,
+    upkeep_pool,
+    wait_for_quiet,
+    warm_up_pool,
+)
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
@@ -124,15 +132,20 @@ def _warm_modules() -> None:
     """Worker side: import what the first save, draft or export needs, so it does not stall the window."""
     import importlib
 
+    # Nothing on the window's thread waits for these: they go once someone has paused for a second
+    # (an import runs for tens of milliseconds, and the window's thread waits for the GIL meanwhile).
+    wait_for_quiet(quiet=1.0, longest=10.0)
     for name in ("sqlite_utils", "sqlite_utils.plugins", "beautifulletters.archive.schema",
                  "beautifulletters.drafting", "beautifulletters.transfer", "beautifulletters.export.batch"):
+        wait_for_quiet()
         importlib.import_module(name)
     from sqlite_utils.plugins import ensure_plugins_loaded
 
     ensure_plugins_loaded()  # the entry-point scan Database() runs the first time
-    from beautifulletters.spelling import warm_up
+    from beautifulletters import spelling
 
-    warm_up()  # the first letter opened would otherwise load the word list on the UI thread
+    wait_for_quiet()
+    spelling.warm_up(between_steps=wait_for_quiet)  # else the first letter opened loads it on the UI thread
 
 
 def _settle_after_start() -> None:
@@ -218,6 +231,7 @@ class MainWindow(QMainWindow):
         self.search_box.setAccessibleName("Search people")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.textEdited.connect(lambda _text: note_user_input())
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName("Filter by tag")
         self.tag_filter.addItem("All tags", None)  # the archive's tags join it after the first frame
@@ -249,6 +263,8 @@ class MainWindow(QMainWindow):
         self.people_view.setColumnHidden(2, True)
         self.people_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._person_chosen(current))
         self.people_view.doubleClicked.connect(lambda _index: self.new_letter())
+        self.people_view.pressed.connect(lambda _index: note_user_input())
+        self.people_view.verticalScrollBar().valueChanged.connect(lambda _value: note_user_input())
         self.people_count = QLabel()
         self.people_count.setProperty("role", "section")
 
@@ -503,8 +519,11 @@ class MainWindow(QMainWindow):
         self._after_first_frame_done = True
         # The desk's modules load on a worker (they are most of the build's cost), then each step
         # takes its own turn of the event loop, so typing right after start never waits long.
-        run_in_background(_import_desk_modules, pool=warm_up_pool(), on_result=lambda _none: self._start_step(0),
-                          on_error=lambda _message: self._start_step(0))
+        run_in_background(_import_desk_modules, pool=warm_up_pool(), on_result=self._begin_start_steps,
+                          on_error=self._begin_start_steps)
+
+    def _begin_start_steps(self, _outcome: object = None) -> None:
+        self._start_step(0)  # a bound method: Qt drops the call if the window is gone by then
 
     def _start_step(self, step: int) -> None:
         if self._archive_check == "damaged":
@@ -520,7 +539,7 @@ class MainWindow(QMainWindow):
         )
         steps[step]()
         if step + 1 < len(steps):
-            QTimer.singleShot(0, lambda: self._start_step(step + 1))
+            QTimer.singleShot(0, self, lambda: self._start_step(step + 1))  # dropped if the window closes
 
     # ------------------------------------------------------------ deferred check
     def check_archive_in_background(self) -> None:
@@ -720,9 +739,14 @@ class MainWindow(QMainWindow):
     def _person_chosen(self, index: Any) -> None:
         if not index.isValid():
             return
-        self.person_panel.show_person(self.archive, self.people_model.person_id(index.row()))
+        # Once the window is up, the person's notes and letters are read on a worker: choosing
+        # people as you search or browse must not wait on their histories.
+        self.person_panel.show_person(self.archive, self.people_model.person_id(index.row()),
+                                      name=self.people_model.index(index.row(), 0).data(),
+                                      in_background=self._shown_once)
 
     def select_person(self, person_id: int) -> None:
+        note_user_input()
         row = self.people_model.row_of(person_id)
         if row < 0:
             # The person is hidden by the search or tag: show everyone, at once and only once.
@@ -848,6 +872,7 @@ class MainWindow(QMainWindow):
         self.open_letter(letter_id)
 
     def open_letter(self, letter_id: int) -> None:
+        note_user_input()
         try:
             self.reader.stop()
             self.editor.flush()
@@ -976,6 +1001,7 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.close_letter()
         self.upcoming_panel.close_loader()
+        self.person_panel.close_loader()
         # Hiding a view whose column fits its contents measures every row (see showEvent); with
         # the archive closed that read fails inside Qt's paint code, which crashed PySide.
         self.people_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.archive import Archive
-from ui.workers import LatestOnly, plain_message, warm_up_pool
+from ui.workers import LatestOnly, plain_message, wait_for_quiet, warm_up_pool
 
 _Index = QModelIndex | QPersistentModelIndex
 WRITE_TEXT = "Write…"
@@ -62,6 +62,7 @@ UPCOMING_FIELDS = ("person_id", "person_name", "kind", "label", "date", "origina
 
 def upcoming_rows(path: Path, days: int) -> list[tuple[Any, ...]]:
     """Worker side: the upcoming dates as compact rows, on a read-only connection of its own."""
+    wait_for_quiet()  # nobody waits for these: someone typing or opening a letter goes first
     with Archive.open_reader(path) as reader:
         return [tuple(item[name] for name in UPCOMING_FIELDS) for item in reader.upcoming(days=days)]
 

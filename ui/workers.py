@@ -7,6 +7,7 @@ thread. `LatestOnly` is for search-as-you-type and previews: only the newest req
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -77,6 +78,26 @@ class Task(QRunnable):
 
 
 _upkeep_pool: QThreadPool | None = None
+_last_user_input = 0.0
+
+
+def note_user_input() -> None:
+    """Someone is typing or clicking in the window: start-up work waits (`wait_for_quiet`)."""
+    global _last_user_input
+    _last_user_input = time.monotonic()
+
+
+def wait_for_quiet(quiet: float = 0.3, longest: float = 5.0) -> None:
+    """Worker side, before a piece of start-up work nobody waits for: let someone typing finish.
+
+    The window's thread needs the GIL for every event it hands to Python (one repaint of the
+    people list is hundreds of calls), and a worker busy in Python makes each of them wait:
+    typing right after start stalled for 100-200 ms. `longest` keeps the work from waiting
+    forever on someone who never pauses.
+    """
+    deadline = time.monotonic() + longest
+    while time.monotonic() - _last_user_input < quiet and time.monotonic() < deadline:
+        time.sleep(0.05)
 _warm_up_pool: QThreadPool | None = None
 
 

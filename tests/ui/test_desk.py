@@ -34,8 +34,8 @@ def editor(qtbot):
 
 
 def open_in(qtbot, editor: LetterEditor, archive: Archive, letter_id: int) -> None:
-    """Open and wait for the archive's names to reach the spell checker (it re-highlights once)."""
-    with qtbot.waitSignal(editor.names_loaded, timeout=5000):
+    """Open and wait for the word list and the archive's names to reach the spell checker (both load on workers)."""
+    with qtbot.waitSignals([editor.names_loaded, editor.spelling_ready], timeout=5000):
         editor.open_letter(archive, letter_id)
 
 
@@ -230,6 +230,40 @@ def test_spelling_underlines_misspellings_but_not_archive_names(qtbot, editor, e
     assert "receive" in labels and any(label.startswith("Add “recieve”") for label in labels)
     next(a for a in menu.actions() if a.text() == "receive").trigger()
     assert editor.body_plain_text() == "Dear Annie, I receive your letter"
+
+
+def test_a_letter_opens_before_its_word_list_and_is_checked_once_it_is_in(qtbot, editor, empty_archive) -> None:
+    """The word list loads on a worker: the letter is there at once, with nothing underlined by mistake."""
+    letter_id = new_letter(empty_archive, body="Dear Annie, I recieve your letter")
+
+    def underlined() -> list[str]:
+        document = editor.text_edit.document()
+        block = document.findBlock(body_range(document)[0])
+        return [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
+                if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+
+    from beautifulletters import spelling
+
+    spelling._word_lists.clear()  # as in a fresh window: the list takes a fifth of a second to read
+    with qtbot.waitSignal(editor.spelling_ready, timeout=5000):
+        editor.open_letter(empty_archive, letter_id)
+        assert editor.body_plain_text() == "Dear Annie, I recieve your letter"
+        assert not editor.highlighter.speller.ready and underlined() == []
+    assert underlined() == ["recieve"]
+
+
+def test_underlines_arriving_later_are_not_an_edit(qtbot, editor, empty_archive) -> None:
+    """The word list and the names reach the checker after the letter opens; their underlines change
+    how the page looks, not the letter: nothing is saved, no revision is made."""
+    letter_id = new_letter(empty_archive, body="Dear Annie, I recieve your letter")
+    before = len(empty_archive.revisions(letter_id))
+    open_in(qtbot, editor, empty_archive, letter_id)
+    editor.set_spell_checking(False)
+    editor.set_spell_checking(True)
+    qtbot.wait(2500)  # longer than the autosave delay
+    assert not editor.has_unsaved_changes()
+    assert len(empty_archive.revisions(letter_id)) == before
+    assert empty_archive.get_letter(letter_id)["updated_at"] == empty_archive.get_letter(letter_id)["created_at"]
 
 
 def test_add_to_dictionary_is_remembered(qtbot, editor, empty_archive, isolated_user_dirs) -> None:

@@ -208,6 +208,28 @@ def test_second_window_is_read_only(qtbot, window: MainWindow, archive_path: Pat
         archive.close()
 
 
+def test_choosing_people_in_the_list_reads_them_in_the_background(qtbot, window: MainWindow) -> None:
+    """As you browse, the panel names the person at once, takes no edits until their notes and
+    letters are in, and never shows an earlier choice's history over a later one."""
+    archive = window.archive
+    quiet = archive.add_person(display_name="Quentin Quill")
+    archive.add_note(quiet, "keeps bees on the roof", tag="memory")
+    window.people_model.refresh()
+    panel = window.person_panel
+    rows = {name: row for row, name in enumerate(people_names(window))}
+    window.people_view.selectRow(rows["Loretta Mercer"])
+    window.people_view.selectRow(rows["Quentin Quill"])  # before Loretta's 2 letters can arrive
+    assert panel.name_label.text() == "Quentin Quill"
+    assert not panel.new_note.isEnabled()  # nothing can be added to the wrong person meanwhile
+    qtbot.waitUntil(lambda: panel.new_note.isEnabled(), timeout=WAIT_MS)
+    qtbot.wait(200)  # Loretta's read, if it were still to land, would have by now
+    assert [panel.notes_list.item(i).text() for i in range(panel.notes_list.count())] == ["keeps bees on the roof"]
+    assert panel.letters_list.count() == 0
+    window.people_view.selectRow(rows["Loretta Mercer"])
+    qtbot.waitUntil(lambda: panel.letters_list.count() == 2, timeout=WAIT_MS)
+    assert "Wife of Chris Mercer" in panel.relationship_label.text()
+
+
 def test_every_shortcut_is_unique_and_controls_have_names(window: MainWindow) -> None:
     seen: dict[str, set[str]] = collections.defaultdict(set)
     for action in window.findChildren(QAction):

@@ -54,6 +54,7 @@ from ui.desk.page import (
     document_dpi,
     paint_stationery,
 )
+from ui.workers import note_user_input, run_in_background, wait_for_quiet
 
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
@@ -169,6 +170,7 @@ class PageTextEdit(QTextEdit):
             self._clamping = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        note_user_input()  # someone is writing: start-up work in the background waits
         cursor = self.textCursor()
         if not cursor.hasSelection():
             start, end = body_range(self.document())
@@ -352,6 +354,7 @@ class LetterEditor(QWidget):
     letter_opened = Signal(int)
     continuity_hint_changed = Signal(str)  # "" when there is nothing to say
     names_loaded = Signal()
+    spelling_ready = Signal()  # the word list is in: misspellings are underlined from now on
     _continuity_ready = Signal(int, str)
 
     def __init__(self, preferences: Any = None, parent: QWidget | None = None) -> None:
@@ -633,26 +636,36 @@ class LetterEditor(QWidget):
         from ui.desk.spellcheck import NameLoader, SpellHighlighter
 
         language = letter.get("language") or archive.get_person(letter["recipient_id"]).get("language")
-        speller = Speller(language)
+        # The word list loads on a worker (a fifth of a second the first time): the letter opens
+        # at once and its misspellings are underlined a moment later.
+        speller = Speller(language, load=False)
         if self.highlighter is None:
             self.highlighter = SpellHighlighter(self, speller)
             self.text_edit.highlighter = self.highlighter
         else:
             self.highlighter.speller = speller
+        # It makes way while someone is busy in the window: its Python loop would make each of the
+        # window's calls into Python (one per paragraph as the letter is highlighted) wait its turn.
+        run_in_background(speller.load, wait_for_quiet, on_result=lambda _none: self._speller_loaded(speller))
         self._name_loader = NameLoader(self)
         self._name_loader.loaded.connect(self._names_loaded)
         self._name_loader.load(archive.path)
 
+    def _speller_loaded(self, speller: Any) -> None:
+        if self.highlighter is not None and self.highlighter.speller is speller:
+            self.highlighter.recheck()
+            self.spelling_ready.emit()
+
     def _names_loaded(self, words: frozenset[str]) -> None:
         if self.highlighter is not None:
             self.highlighter.speller.use_names(words)
-            self.highlighter.rehighlight()
+            self.highlighter.recheck()
             self.names_loaded.emit()
 
     def set_spell_checking(self, on: bool) -> None:
         if self.highlighter is not None:
             self.highlighter.enabled = on
-            self.highlighter.rehighlight()
+            self.highlighter.recheck()
 
     # ------------------------------------------------------------ continuity
     def _load_continuity(self, archive: Archive, letter: dict[str, Any]) -> None:
@@ -701,7 +714,7 @@ class LetterEditor(QWidget):
 
     # -------------------------------------------------------------- saving
     def _on_changed(self) -> None:
-        if self._loading or self.read_only:
+        if self._loading or self.read_only or (self.highlighter is not None and self.highlighter.rechecking):
             return
         self._generation += 1
         if not self._save_timer.isActive() and not self._retry_timer.isActive():

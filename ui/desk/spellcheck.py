@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from beautifulletters.spelling import Speller, archive_words
 from ui.desk.page import ROLE_BODY, block_role
+from ui.workers import wait_for_quiet
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -21,9 +22,22 @@ class SpellHighlighter(QSyntaxHighlighter):
         super().__init__(parent)
         self.speller = speller
         self.enabled = True
+        self.rechecking = False  # True while recheck() repaints: the text itself is not changing
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor("#d0312d"))
+
+    def recheck(self) -> None:
+        """Underline again (a word learned, the word list or the archive's names arrived).
+
+        Qt reports the new underlines as a change of the document; the editor must not take
+        them for an edit (it autosaved an untouched letter, on the window's thread when
+        switching letters)."""
+        self.rechecking = True
+        try:
+            self.rehighlight()
+        finally:
+            self.rechecking = False
 
     def highlightBlock(self, text: str) -> None:
         if not self.enabled or block_role(self.currentBlock()) != ROLE_BODY:
@@ -61,7 +75,7 @@ def archive_names(archive_path: Path) -> frozenset[str]:
                     break
             reading.wait()
         try:
-            words = archive_words(archive)
+            words = archive_words(archive, wait_for_quiet)  # makes way while someone is busy in the window
             with _names_lock:
                 _names_cache[archive_path] = (stamp, words)
             return words
@@ -82,7 +96,10 @@ class NameLoader(QObject):
                 words = archive_names(archive_path)
             except Exception:  # noqa: BLE001 - without names, spelling still works
                 return
-            self.loaded.emit(words)
+            try:
+                self.loaded.emit(words)
+            except RuntimeError:
+                pass  # the letter was closed meanwhile (its loader is gone); the names stay cached
 
         threading.Thread(target=work, name="spelling-names", daemon=True).start()
 
@@ -123,7 +140,7 @@ def spelling_menu(text_edit: QTextEdit, highlighter: SpellHighlighter, cursor: Q
 
     def remember() -> None:
         highlighter.speller.add_to_dictionary(word)
-        highlighter.rehighlight()
+        highlighter.recheck()
 
     add.triggered.connect(remember)
     menu.insertAction(first, add)
