@@ -58,6 +58,9 @@ def wait_until(condition, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
 
 def main() -> None:
     archive_path, *person_ids = sys.argv[1:]
+    from ui.app import use_fewer_malloc_arenas
+
+    use_fewer_malloc_arenas()  # as `beautifulletters` does before its window starts
     app = QApplication(sys.argv[:1])
     from ui.app import open_main_window
 
@@ -97,18 +100,20 @@ def main() -> None:
             wait(16)
         result["scroll_block_ms"].append(heartbeat.stop())
 
+    shown: list[int] = []
     for person_id in map(int, person_ids):
         began = time.perf_counter()
         window.select_person(person_id)
         app.processEvents()
-        wait_until(lambda: window.person_panel.letters_list.count() > 0)
+        wait_until(lambda person_id=person_id: window.person_panel.shown_person_id == person_id)  # read on a worker
         result["open_person_ms"].append((time.perf_counter() - began) * 1000)
+        shown.append(window.person_panel.letters_list.count())
         letters = window.archive.list_letters(to=person_id, limit=1)
         began = time.perf_counter()
         window.open_letter(letters[0]["id"])
         app.processEvents()
         result["open_letter_ms"].append((time.perf_counter() - began) * 1000)
-    result["letters_shown"] = window.person_panel.letters_list.count()
+    result["letters_shown"] = min(shown)  # each of them has this many letters or more
     result["people_listed"] = window.people_model.rowCount()
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result), flush=True)

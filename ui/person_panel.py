@@ -88,6 +88,7 @@ class PersonPanel(QScrollArea):
         self.person_id: int | None = None
         self._loading = False
         self._generation = 0  # which showing of a person a background read belongs to
+        self.shown_person_id: int | None = None  # whose notes and letters the panel holds now
         self._relationship_from: int | None = None
         self._loader = LatestOnly(self)
         self._loader.result.connect(self._overview_read)
@@ -212,6 +213,7 @@ class PersonPanel(QScrollArea):
         self.person_id = person_id
         self._generation += 1
         if person_id is None:
+            self.shown_person_id = None
             self.name_label.setText("No one selected")
             for widget in (self.details_label, self.relationship_label):
                 widget.clear()
@@ -222,9 +224,15 @@ class PersonPanel(QScrollArea):
         if not in_background:
             self.refresh()
             return
-        if name:
-            self.name_label.setText(name)
-        self._set_enabled(False)  # until this person's own notes and letters are in
+        # Until this person's own notes and letters are in: their name, nothing of the last person's,
+        # and nothing to edit.
+        self.shown_person_id = None
+        self.name_label.setText(name or "")
+        for widget in (self.details_label, self.relationship_label):
+            widget.clear()
+        for view in (self.notes_list, self.dates_list, self.letters_list):
+            view.clear()
+        self._set_enabled(False)
         self._loader.submit((person_id, self._generation), person_overview, archive.path, person_id)
 
     def refresh(self) -> None:
@@ -249,6 +257,7 @@ class PersonPanel(QScrollArea):
             self.show_person(self.archive, None)
             return
         person = overview["person"]
+        self.shown_person_id = person["id"]
         self._set_enabled(not self.archive.readonly)
         self.letters_list.setEnabled(True)
         self._loading = True
