@@ -42,6 +42,28 @@ END;
 
 MATCHING_PEOPLE = "SELECT rowid FROM person_words_fts WHERE person_words_fts MATCH ?"
 
+LONGEST_PREFIX_INDEX = 6  # the prefix='1 2 3 4 5 6' above
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")  # what unicode61 keeps as it is (no case, no diacritics to fold)
+_MOST_TERMS = 32
+
+
+def terms_starting(conn: sqlite3.Connection, prefix: str) -> list[str] | None:
+    """The indexed words that start with `prefix` (lower-case ASCII), or None when there are many.
+
+    FTS5 answers a prefix longer than its longest prefix index by merging the lists of every
+    word in range: "mantelpiece"* took 16 ms on 100,000 people, where the one word it stands
+    for ("mantelpiece") takes 3 ms. The words come from an fts5vocab table over the index,
+    made per connection in its temp schema (so read-only connections can have it too).
+    """
+    if not _PLAIN_WORD.fullmatch(prefix):
+        return None
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.person_words_terms"
+                 " USING fts5vocab(main, person_words_fts, row)")
+    terms = [row[0] for row in conn.execute(
+        "SELECT term FROM temp.person_words_terms WHERE term >= ? AND term < ? LIMIT ?",
+        (prefix, prefix + "\U0010ffff", _MOST_TERMS + 1))]
+    return terms if len(terms) <= _MOST_TERMS else None
+
 
 def words_of(texts: Iterable[str | None], into: set[str] | None = None) -> set[str]:
     """The distinct lower-case words of `texts` (added to `into` when given)."""

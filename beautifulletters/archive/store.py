@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,10 +68,22 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
-def _fts_query(search: str) -> str:
-    """Turn what someone typed into an FTS5 prefix query, every word quoted so it is only data."""
-    words = re.findall(r"\w+", search, flags=re.UNICODE)
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+def _fts_query(search: str, terms_starting: Callable[[str], list[str] | None] | None = None) -> str:
+    """Turn what someone typed into an FTS5 prefix query, every word quoted so it is only data.
+
+    With `terms_starting` (see `search_words.terms_starting`), a word longer than the longest
+    prefix index becomes the indexed words it can stand for, which FTS5 finds much faster.
+    """
+    parts = []
+    for word in re.findall(r"\w+", search, flags=re.UNICODE):
+        part = '"' + word.replace('"', '""') + '"*'
+        if terms_starting is not None and len(word) > search_words.LONGEST_PREFIX_INDEX:
+            terms = terms_starting(word.lower())
+            if terms is not None:
+                # No indexed word starts so: the word itself, which matches no one.
+                part = "(" + " OR ".join(f'"{term}"' for term in terms or [word.lower()]) + ")"
+        parts.append(part)
+    return " AND ".join(parts)  # FTS5 takes a bracketed group next to a phrase only with an explicit AND
 
 
 class _Connection:
@@ -502,7 +514,7 @@ class Archive:
     def _people_filter(self, search: str | None, tag: str | None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        if search and (query := _fts_query(search)):
+        if search and (query := _fts_query(search, lambda prefix: search_words.terms_starting(self.db.conn, prefix))):
             # Names, nicknames, pet names, notes and letter text: one document per person.
             clauses.append(f"people.id IN ({search_words.MATCHING_PEOPLE})")
             params.append(query)
