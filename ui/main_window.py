@@ -43,6 +43,7 @@ from beautifulletters.preferences import Preferences
 from ui.desk import DESK_COLOR
 from ui.models import PeopleModel
 from ui.person_panel import PersonPanel
+from ui.upcoming_panel import UpcomingPanel
 from ui.workers import (
     LatestOnly,
     note_user_input,
@@ -56,7 +57,6 @@ from ui.workers import (
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
     from ui.reader import ReadAloudController
-    from ui.upcoming_panel import UpcomingPanel
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 # The desk is built once the first frame is painted; a window that is never painted (shown
@@ -124,7 +124,7 @@ def _import_desk_modules() -> None:
     """Worker side: the editor's and the reader's modules, imported before the UI thread builds them."""
     import importlib
 
-    for name in ("ui.desk.editor", "ui.reader", "beautifulletters.speech", "ui.upcoming_panel"):
+    for name in ("ui.desk.editor", "ui.reader", "beautifulletters.speech"):
         importlib.import_module(name)
 
 
@@ -279,12 +279,12 @@ class MainWindow(QMainWindow):
         add_person.clicked.connect(self.add_person)
         layout.addWidget(add_person)
 
-        self._upcoming_panel: UpcomingPanel | None = None  # made just after the first frame
+        self.upcoming_panel = UpcomingPanel(self)
+        self.upcoming_panel.write_requested.connect(self.write_for_upcoming)
         self.left_tabs = QTabWidget()
         self.left_tabs.setAccessibleName("People and upcoming dates")
         self.left_tabs.addTab(people_page, "People")
-        self.left_tabs.addTab(QWidget(), "Upcoming")
-        self.left_tabs.currentChanged.connect(lambda index: index == 1 and self.upcoming_panel)
+        self.left_tabs.addTab(self.upcoming_panel, "Upcoming")
         self.people_side = self.left_tabs
 
     def _build_placeholder(self) -> QWidget:
@@ -352,25 +352,6 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self._build_reader(self.toolbar, self.letter_menu)
-
-    @property
-    def upcoming_panel(self) -> UpcomingPanel:
-        """The Upcoming tab's list, made when first needed (the first frame shows the people)."""
-        if self._upcoming_panel is None:
-            from ui.upcoming_panel import UpcomingPanel
-
-            panel = UpcomingPanel(self)
-            panel.write_requested.connect(self.write_for_upcoming)
-            current = self.left_tabs.currentIndex()
-            placeholder = self.left_tabs.widget(1)
-            self.left_tabs.blockSignals(True)  # swapping the page is not the person choosing a tab
-            self.left_tabs.removeTab(1)
-            self.left_tabs.insertTab(1, panel, "Upcoming")
-            self.left_tabs.setCurrentIndex(current)
-            self.left_tabs.blockSignals(False)
-            placeholder.deleteLater()
-            self._upcoming_panel = panel
-        return self._upcoming_panel
 
     def _make_editor(self) -> LetterEditor:
         from ui.desk.editor import LetterEditor
@@ -1019,8 +1000,7 @@ class MainWindow(QMainWindow):
             self._reader.shutdown()
         if self._editor is not None:
             self._editor.close_letter()
-        if self._upcoming_panel is not None:
-            self._upcoming_panel.close_loader()
+        self.upcoming_panel.close_loader()
         self.person_panel.close_loader()
         # Hiding a view whose column fits its contents measures every row (see showEvent); with
         # the archive closed that read fails inside Qt's paint code, which crashed PySide.
