@@ -47,6 +47,7 @@ from ui.upcoming_panel import UpcomingPanel
 from ui.workers import (
     LatestOnly,
     note_user_input,
+    patiently,
     plain_message,
     run_in_background,
     upkeep_pool,
@@ -145,7 +146,7 @@ def _warm_modules() -> None:
     from beautifulletters import spelling
 
     wait_for_quiet()
-    spelling.warm_up(between_steps=wait_for_quiet)  # else the first letter opened loads it on the UI thread
+    spelling.warm_up(between_steps=patiently(10.0))  # else the first letter opened loads it on the UI thread
 
 
 def _settle_after_start() -> None:

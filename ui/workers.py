@@ -98,6 +98,20 @@ def wait_for_quiet(quiet: float = 0.3, longest: float = 5.0) -> None:
     deadline = time.monotonic() + longest
     while time.monotonic() - _last_user_input < quiet and time.monotonic() < deadline:
         time.sleep(0.05)
+
+
+def patiently(longest: float = 3.0) -> Callable[[], None]:
+    """A `wait_for_quiet` for a loop of many steps, which stops waiting once `longest` seconds
+    have passed in all: loading the spell checker for someone who types without pausing must
+    still finish within a few seconds, not wait out every step."""
+    deadline = time.monotonic() + longest
+
+    def wait() -> None:
+        remaining = deadline - time.monotonic()
+        if remaining > 0:
+            wait_for_quiet(longest=remaining)
+
+    return wait
 _warm_up_pool: QThreadPool | None = None
 
 

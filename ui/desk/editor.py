@@ -54,7 +54,7 @@ from ui.desk.page import (
     document_dpi,
     paint_stationery,
 )
-from ui.workers import note_user_input, run_in_background, wait_for_quiet
+from ui.workers import note_user_input, patiently, run_in_background
 
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
@@ -646,7 +646,7 @@ class LetterEditor(QWidget):
             self.highlighter.speller = speller
         # It makes way while someone is busy in the window: its Python loop would make each of the
         # window's calls into Python (one per paragraph as the letter is highlighted) wait its turn.
-        run_in_background(speller.load, wait_for_quiet, on_result=lambda _none: self._speller_loaded(speller))
+        run_in_background(speller.load, patiently(), on_result=lambda _none: self._speller_loaded(speller))
         self._name_loader = NameLoader(self)
         self._name_loader.loaded.connect(self._names_loaded)
         self._name_loader.load(archive.path)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from beautifulletters.spelling import Speller, archive_words
 from ui.desk.page import ROLE_BODY, block_role
-from ui.workers import wait_for_quiet
+from ui.workers import patiently
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -75,7 +75,7 @@ def archive_names(archive_path: Path) -> frozenset[str]:
                     break
             reading.wait()
         try:
-            words = archive_words(archive, wait_for_quiet)  # makes way while someone is busy in the window
+            words = archive_words(archive, patiently())  # makes way while someone is busy in the window
             with _names_lock:
                 _names_cache[archive_path] = (stamp, words)
             return words
