@@ -228,6 +228,9 @@ def test_choosing_people_in_the_list_reads_them_in_the_background(qtbot, window:
     window.people_view.selectRow(rows["Loretta Mercer"])
     qtbot.waitUntil(lambda: panel.letters_list.count() == 2, timeout=WAIT_MS)
     assert "Wife of Chris Mercer" in panel.relationship_label.text()
+    older = archive.list_letters(to=panel.person_id)[1]  # the history is newest first
+    panel.letters_list.itemActivated.emit(panel.letters_list.item(1))
+    assert window.editor.letter_id == older["id"]
 
 
 def test_every_shortcut_is_unique_and_controls_have_names(window: MainWindow) -> None:
