@@ -213,29 +213,26 @@ class PersonPanel(QScrollArea):
         self.person_id = person_id
         self._generation += 1
         if person_id is None:
-            self.shown_person_id = None
-            self.name_label.setText("No one selected")
-            for widget in (self.details_label, self.relationship_label):
-                widget.clear()
-            for view in (self.notes_list, self.dates_list, self.letters_list):
-                view.clear()
-            self._letter_ids = []
-            self._set_enabled(False)
+            self._show_only("No one selected")
             return
         if not in_background:
             self.refresh()
             return
         # Until this person's own notes and letters are in: their name, nothing of the last person's,
         # and nothing to edit.
+        self._show_only(name or "")
+        self._loader.submit((person_id, self._generation), person_overview, archive.path, person_id)
+
+    def _show_only(self, heading: str) -> None:
+        """`heading` in place of a name, and nothing else to read or edit."""
         self.shown_person_id = None
-        self.name_label.setText(name or "")
+        self.name_label.setText(heading)
         for widget in (self.details_label, self.relationship_label):
             widget.clear()
         for view in (self.notes_list, self.dates_list, self.letters_list):
             view.clear()
         self._letter_ids = []
         self._set_enabled(False)
-        self._loader.submit((person_id, self._generation), person_overview, archive.path, person_id)
 
     def refresh(self) -> None:
         """Read the person again now (after an edit here or elsewhere)."""
