@@ -58,9 +58,6 @@ def wait_until(condition, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
 
 def main() -> None:
     archive_path, *person_ids = sys.argv[1:]
-    from ui.app import use_fewer_malloc_arenas
-
-    use_fewer_malloc_arenas()  # as `beautifulletters` does before its window starts
     app = QApplication(sys.argv[:1])
     from ui.app import open_main_window
 

@@ -57,7 +57,6 @@ def run_window(archive_option: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    use_fewer_malloc_arenas()  # before Qt and the workers start their threads
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -76,6 +75,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
 
     Returns the window, or None after telling the person why it could not open.
     """
+    use_fewer_malloc_arenas()  # before the window's workers start their threads
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from beautifulletters.preferences import Preferences

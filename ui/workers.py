@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
@@ -77,7 +78,6 @@ class Task(QRunnable):
         _running.discard(self)
 
 
-_upkeep_pool: QThreadPool | None = None
 _last_user_input = 0.0
 
 
@@ -112,9 +112,13 @@ def patiently(longest: float = 3.0) -> Callable[[], None]:
             wait_for_quiet(longest=remaining)
 
     return wait
-_warm_up_pool: QThreadPool | None = None
+def _one_thread_pool() -> QThreadPool:
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool
 
 
+@cache
 def warm_up_pool() -> QThreadPool:
     """The pool for start-up work nobody is waiting for: loading modules, word lists, the upcoming dates.
 
@@ -122,13 +126,10 @@ def warm_up_pool() -> QThreadPool:
     waiting thread wakes first: with three busy workers at start, the window's thread (which
     needs the lock for every event it hands to Python) lost that race for up to 240 ms.
     """
-    global _warm_up_pool
-    if _warm_up_pool is None:
-        _warm_up_pool = QThreadPool()
-        _warm_up_pool.setMaxThreadCount(1)
-    return _warm_up_pool
+    return _one_thread_pool()
 
 
+@cache
 def upkeep_pool() -> QThreadPool:
     """The pool for long upkeep in the background: the whole-file check, automatic backups.
 
@@ -136,12 +137,9 @@ def upkeep_pool() -> QThreadPool:
     archive, which keeps a core busy for seconds, only gets CPU time the window and its
     other workers leave free: on a two-core machine it had made typing at start stutter.
     """
-    global _upkeep_pool
-    if _upkeep_pool is None:
-        _upkeep_pool = QThreadPool()
-        _upkeep_pool.setMaxThreadCount(1)
-        _upkeep_pool.setThreadPriority(QThread.Priority.IdlePriority)
-    return _upkeep_pool
+    pool = _one_thread_pool()
+    pool.setThreadPriority(QThread.Priority.IdlePriority)
+    return pool
 
 
 def run_in_background(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import artifact_problems
+from tests.core.test_templates import OCCASIONS_REQUIRED
 
 
 def test_the_sample_anniversary_letter_is_full_of_their_history(archive) -> None:
@@ -167,30 +168,7 @@ _note = st.one_of(
     since=st.one_of(st.none(), st.sampled_from(["1970", "1999-05", "2010-02-28", "2024-01-01"])),
     birthday=st.one_of(st.none(), st.sampled_from(["1950-01-01", "--02-29", "2001-12-31"])),
     notes=st.lists(st.tuples(st.sampled_from(["memory", "joke", "preference", "fact", "note"]), _note), max_size=5),
-    template=st.sampled_from(
-        [
-            t
-            for t in (
-                "anniversary",
-                "birthday",
-                "thank-you-gift",
-                "thank-you-kindness",
-                "sympathy",
-                "get-well",
-                "wedding",
-                "new-baby",
-                "graduation",
-                "new-job",
-                "retirement",
-                "apology",
-                "love-letter",
-                "thinking-of-you",
-                "friendship",
-                "seasons-greetings",
-                "letting-go",
-            )
-        ]
-    ),
+    template=st.sampled_from(sorted(OCCASIONS_REQUIRED)),
 )
 def test_any_person_gets_a_clean_letter(
     archive, name, nickname, pronouns, kind, since, birthday, notes, template

@@ -101,7 +101,6 @@ def _all_blocks(document: QTextDocument) -> Iterator[QTextBlock]:
         block = block.next()
 
 
-@lru_cache(maxsize=8192)
 def _font_can_draw(family: str, code_point: int) -> bool:
     return _metrics(family).inFontUcs4(code_point)
 
