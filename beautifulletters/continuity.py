@@ -15,12 +15,14 @@ from beautifulletters.stationery import _MONTHS  # one list of month names for d
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # Words that say nothing about what a memory is.
-_STOP = frozenset("""a about above after again all also am an and any are as at be because been before being
+_STOP = frozenset(
+    """a about above after again all also am an and any are as at be because been before being
 but by can could did do does doing down during each few for from further had has have having he her here hers
 him his how i if in into is it its just me more most my no nor not now of off on once only or other our ours
 out over own same she should so some still such than that the their them then there these they this those
 through to too under until up very was we were what when where which while who whom why will with would you
-your yours dear love always remember remembered still""".split())
+your yours dear love always remember remembered still""".split()
+)
 MIN_SENTENCE_WORDS = 6
 SENTENCE_OVERLAP = 0.7  # share of a sentence's 3-word phrases found in the earlier letter
 MEMORY_OVERLAP = 0.4  # share of a memory's meaningful words found in both letters (a few names say it)
@@ -61,7 +63,7 @@ def _content(words: Iterable[str]) -> set[str]:
 
 
 def _shingles(words: Sequence[str], size: int = 3) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -69,8 +71,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def find_hints(current: str, earlier: Sequence[EarlierLetter], memories: Sequence[Memory] = (),
-               *, limit: int = 3) -> list[ContinuityHint]:
+def find_hints(
+    current: str, earlier: Sequence[EarlierLetter], memories: Sequence[Memory] = (), *, limit: int = 3
+) -> list[ContinuityHint]:
     """Hints for sentences and memories of `current` that an earlier letter already used, newest letter first."""
     hints: list[ContinuityHint] = []
     letters = sorted(earlier, key=lambda letter: letter.written_on, reverse=True)
@@ -87,9 +90,13 @@ def find_hints(current: str, earlier: Sequence[EarlierLetter], memories: Sequenc
             continue
         for letter, _words_list, _sh, content in prepared:
             if len(memory_words & content) >= needed:
-                hints.append(ContinuityHint(
-                    f"You mentioned {_short(memory.text)} in your {month_year(letter.written_on)} letter.",
-                    letter.letter_id, memory.text))
+                hints.append(
+                    ContinuityHint(
+                        f"You mentioned {_short(memory.text)} in your {month_year(letter.written_on)} letter.",
+                        letter.letter_id,
+                        memory.text,
+                    )
+                )
                 break
         if len(hints) >= limit:
             return hints
@@ -104,9 +111,13 @@ def find_hints(current: str, earlier: Sequence[EarlierLetter], memories: Sequenc
         for letter, _words_list, shingles, _content_words in prepared:
             if len(mine & shingles) / len(mine) >= SENTENCE_OVERLAP:
                 if letter.letter_id not in seen_letters:
-                    hints.append(ContinuityHint(
-                        f"You wrote “{_short(sentence)}” in your {month_year(letter.written_on)} letter too.",
-                        letter.letter_id, sentence))
+                    hints.append(
+                        ContinuityHint(
+                            f"You wrote “{_short(sentence)}” in your {month_year(letter.written_on)} letter too.",
+                            letter.letter_id,
+                            sentence,
+                        )
+                    )
                     seen_letters.add(letter.letter_id)
                 break
         if len(hints) >= limit:

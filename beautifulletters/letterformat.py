@@ -72,20 +72,81 @@ class Block:
 
 
 # Elements dropped together with everything inside them.
-_DROP_WITH_CONTENT = frozenset({
-    "script", "style", "head", "title", "template", "noscript", "iframe", "object", "svg", "math",
-    "textarea", "select", "button", "canvas", "video", "audio", "applet", "frameset", "noembed",
-    "noframes", "xmp", "datalist", "dialog", "map",
-})
+_DROP_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "head",
+        "title",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "button",
+        "canvas",
+        "video",
+        "audio",
+        "applet",
+        "frameset",
+        "noembed",
+        "noframes",
+        "xmp",
+        "datalist",
+        "dialog",
+        "map",
+    }
+)
 # Elements that start and end a paragraph of their own.
-_BLOCK_ELEMENTS = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article",
-    "header", "footer", "address", "dd", "dt", "dl", "figcaption", "figure", "tr", "table", "tbody",
-    "thead", "tfoot", "center", "main", "nav", "aside", "form", "fieldset", "hr", "caption", "body",
-    "html", "details", "summary", "legend", "li",
-})
-_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "base", "area", "col", "embed", "param",
-                   "source", "track", "wbr"})
+_BLOCK_ELEMENTS = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "address",
+        "dd",
+        "dt",
+        "dl",
+        "figcaption",
+        "figure",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "center",
+        "main",
+        "nav",
+        "aside",
+        "form",
+        "fieldset",
+        "hr",
+        "caption",
+        "body",
+        "html",
+        "details",
+        "summary",
+        "legend",
+        "li",
+    }
+)
+_VOID = frozenset(
+    {"br", "img", "hr", "input", "meta", "link", "base", "area", "col", "embed", "param", "source", "track", "wbr"}
+)
 _BOLD_TAGS = frozenset({"b", "strong"})
 _ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
 _UNDERLINE_TAGS = frozenset({"u", "ins"})
@@ -326,8 +387,9 @@ def _round_size(size: float) -> float:
     return round(size * 2) / 2  # half points: what a size menu offers
 
 
-def parse(body: str, body_format: str = FORMAT_HTML, *, foreign: bool = False,
-          allowed_families: Iterable[str] | None = None) -> list[Block]:
+def parse(
+    body: str, body_format: str = FORMAT_HTML, *, foreign: bool = False, allowed_families: Iterable[str] | None = None
+) -> list[Block]:
     """Blocks of a stored body (or, with `foreign=True`, of HTML pasted from elsewhere).
 
     Foreign HTML keeps its words, paragraphs, lists and bold/italic/underline; its fonts,
@@ -422,8 +484,10 @@ def _run_html(run: Run, *, for_qt: bool) -> str:
 def _block_attrs(block: Block, *, for_qt: bool) -> str:
     styles = []
     if for_qt:
-        styles.append("margin-top:0px; margin-bottom:0px; margin-left:0px; margin-right:0px; "
-                      "-qt-block-indent:0; text-indent:0px; white-space:pre-wrap")
+        styles.append(
+            "margin-top:0px; margin-bottom:0px; margin-left:0px; margin-right:0px; "
+            "-qt-block-indent:0; text-indent:0px; white-space:pre-wrap"
+        )
         if not block.runs:
             styles.insert(0, "-qt-paragraph-type:empty")
     if block.align:

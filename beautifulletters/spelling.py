@@ -111,8 +111,9 @@ def warm_up(language: str | None = None, between_steps: Callable[[], None] = _gi
 class Speller:
     """Answers "is this word right?" for one language, with the archive's names as known words."""
 
-    def __init__(self, language: str | None = "en", personal_dictionary: Path | None = None, *,
-                 load: bool = True) -> None:
+    def __init__(
+        self, language: str | None = "en", personal_dictionary: Path | None = None, *, load: bool = True
+    ) -> None:
         """With `load=False` the word list is read later by `load()` (on a worker); until then
         every word counts as right, so nothing is underlined by mistake."""
         self.language = language_code(language)
@@ -166,8 +167,12 @@ class Speller:
             or normal in self._known
             or normal in self._names
             or bool(self._checker.known([normal]))
-            or (normal.endswith("'s") and (bool(self._checker.known([normal[:-2]])) or normal[:-2] in self._known
-                                            or normal[:-2] in self._names))
+            or (
+                normal.endswith("'s")
+                and (
+                    bool(self._checker.known([normal[:-2]])) or normal[:-2] in self._known or normal[:-2] in self._names
+                )
+            )
             or (word.isupper() and len(word) <= 5)  # initials and acronyms: "USA", "RSVP"
         )
         self._cache[word] = correct

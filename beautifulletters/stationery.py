@@ -85,15 +85,32 @@ class BundledFont:
 
 
 BUNDLED_FONTS: tuple[BundledFont, ...] = (
-    BundledFont("Dancing Script", "dancing-script", ("DancingScript-Regular.otf", "DancingScript-Bold.otf"),
-                "handwriting", "SIL Open Font License 1.1", "fonts-dancingscript"),
+    BundledFont(
+        "Dancing Script",
+        "dancing-script",
+        ("DancingScript-Regular.otf", "DancingScript-Bold.otf"),
+        "handwriting",
+        "SIL Open Font License 1.1",
+        "fonts-dancingscript",
+    ),
     BundledFont("Kristi", "kristi", ("Kristi.ttf",), "handwriting", "SIL Open Font License 1.1", "fonts-kristi"),
     BundledFont("Breip", "breip", ("Breip.ttf",), "handwriting", "SIL Open Font License 1.0", "fonts-breip"),
-    BundledFont("Kaushan Script", "kaushan-script", ("KaushanScript-Regular.otf",), "handwriting",
-                "SIL Open Font License 1.1", "fonts-kaushanscript"),
-    BundledFont("EB Garamond", "eb-garamond",
-                ("EBGaramond12-Regular.otf", "EBGaramond12-Italic.otf", "EBGaramond12-Bold.otf"),
-                "book", "SIL Open Font License 1.1", "fonts-ebgaramond"),
+    BundledFont(
+        "Kaushan Script",
+        "kaushan-script",
+        ("KaushanScript-Regular.otf",),
+        "handwriting",
+        "SIL Open Font License 1.1",
+        "fonts-kaushanscript",
+    ),
+    BundledFont(
+        "EB Garamond",
+        "eb-garamond",
+        ("EBGaramond12-Regular.otf", "EBGaramond12-Italic.otf", "EBGaramond12-Bold.otf"),
+        "book",
+        "SIL Open Font License 1.1",
+        "fonts-ebgaramond",
+    ),
 )
 HANDWRITING_FAMILIES: tuple[str, ...] = tuple(f.family for f in BUNDLED_FONTS if f.kind == "handwriting")
 BOOK_FAMILY = "EB Garamond"
@@ -130,8 +147,20 @@ DEFAULT_STYLE: dict[str, Any] = {
 }
 STYLE_KEYS = frozenset(DEFAULT_STYLE)
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def format_letter_date(value: str | dt.date | None) -> str:
@@ -229,9 +258,7 @@ def resolve_style(
     if page_size not in PAGE_SIZES_MM:
         raise ValidationError("page_size", f"{page_size!r} is not a page size; use {', '.join(PAGE_SIZES_MM)}.")
     if merged["stationery"] not in STATIONERY:
-        raise ValidationError(
-            "stationery", f"{merged['stationery']!r} is not stationery; use {', '.join(STATIONERY)}."
-        )
+        raise ValidationError("stationery", f"{merged['stationery']!r} is not stationery; use {', '.join(STATIONERY)}.")
     family = merged["font_family"]
     if not isinstance(family, str) or not font_family_ok(family):
         raise ValidationError("font_family", f"{family!r} is not a font family name.")
@@ -247,8 +274,11 @@ def resolve_style(
         raise ValidationError("signature_font", f"{signature_font!r} is not a font family name.")
     merged["signature_font"] = signature_font
     merged["show_signature"] = bool(merged["show_signature"])
-    merged["signature_image"] = decode_signature_image(merged["signature_image"]) if isinstance(
-        merged["signature_image"], str) else merged["signature_image"]
+    merged["signature_image"] = (
+        decode_signature_image(merged["signature_image"])
+        if isinstance(merged["signature_image"], str)
+        else merged["signature_image"]
+    )
     signer = signer or {}
     name = _optional_text(merged["signature_name"], "signature_name")
     if name is None:
@@ -258,8 +288,9 @@ def resolve_style(
     date_line = _optional_text(merged["date_line"], "date_line")
     merged["date_line"] = format_letter_date(written_on) if date_line is None else date_line
     head_name = _optional_text(merged["letterhead_name"], "letterhead_name")
-    merged["letterhead_name"] = head_name if head_name is not None else (
-        signer.get("full_name") or signer.get("display_name") or "")
+    merged["letterhead_name"] = (
+        head_name if head_name is not None else (signer.get("full_name") or signer.get("display_name") or "")
+    )
     address = _optional_text(merged["letterhead_address"], "letterhead_address", 2000)
     if address is None:
         addresses = signer.get("addresses") or []

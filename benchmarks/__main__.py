@@ -37,8 +37,10 @@ def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     from PySide6.QtCore import qVersion
 
-    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.platform()}; "
-            f"Python {platform.python_version()}, Qt {qVersion()}, SQLite {sqlite3.sqlite_version}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.platform()}; "
+        f"Python {platform.python_version()}, Qt {qVersion()}, SQLite {sqlite3.sqlite_version}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,7 +58,8 @@ def _row(figure: Figure) -> list[str]:
         f"{_number(min(figure.samples))}–{_number(max(figure.samples))}" if len(figure.samples) > 1 else "",
         _number(figure.p95) if len(figure.samples) >= 20 else "",
         str(len(figure.samples)),
-        f"{_number(statistics.median(figure.reference))} {figure.unit} ({figure.reference_name})" if figure.reference
+        f"{_number(statistics.median(figure.reference))} {figure.unit} ({figure.reference_name})"
+        if figure.reference
         else "",
         f"{ratio:.2f}×" if ratio is not None else "",
         f"{figure.target} {verdict}".strip(),

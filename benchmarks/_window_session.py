@@ -64,8 +64,12 @@ def main() -> None:
     window = open_main_window(archive_path)
     wait(300)
     heartbeat = Heartbeat()
-    result: dict[str, list[float] | float] = {"search_block_ms": [], "scroll_block_ms": [],
-                                             "open_person_ms": [], "open_letter_ms": []}
+    result: dict[str, list[float] | float] = {
+        "search_block_ms": [],
+        "scroll_block_ms": [],
+        "open_person_ms": [],
+        "open_letter_ms": [],
+    }
 
     def search_settled() -> bool:
         return not window._search_timer.isActive() and not window._search.busy

@@ -65,22 +65,48 @@ PET_NAMES = (
     "Pip;Dove;Chickpea;Biscuit;Sprout;Pickle;Ace;Boss;Champ;Sweet pea;Lovebug;Darling;Dearest;Old thing"
 ).split(";")
 RELATIONSHIP_KINDS = (
-    ("wife", 5), ("husband", 5), ("partner", 4), ("mother", 3), ("father", 3), ("daughter", 3), ("son", 3),
-    ("sister", 2), ("brother", 2), ("friend", 6), ("grandmother", 1), ("grandfather", 1), ("colleague", 2),
-    ("teacher", 1), ("godchild", 1),
+    ("wife", 5),
+    ("husband", 5),
+    ("partner", 4),
+    ("mother", 3),
+    ("father", 3),
+    ("daughter", 3),
+    ("son", 3),
+    ("sister", 2),
+    ("brother", 2),
+    ("friend", 6),
+    ("grandmother", 1),
+    ("grandfather", 1),
+    ("colleague", 2),
+    ("teacher", 1),
+    ("godchild", 1),
 )
 TAGS = ("family", "friends", "client", "work", "neighbours", "school", "holidays", "church", "book club")
 CITIES = (
-    ("Springfield, IL 62704", "USA"), ("Portland, OR 97205", "USA"), ("Boston, MA 02116", "USA"),
-    ("York YO1 7HH", "United Kingdom"), ("Bath BA1 1LT", "United Kingdom"), ("10115 Berlin", "Germany"),
-    ("80331 München", "Germany"), ("75004 Paris", "France"), ("69002 Lyon", "France"),
+    ("Springfield, IL 62704", "USA"),
+    ("Portland, OR 97205", "USA"),
+    ("Boston, MA 02116", "USA"),
+    ("York YO1 7HH", "United Kingdom"),
+    ("Bath BA1 1LT", "United Kingdom"),
+    ("10115 Berlin", "Germany"),
+    ("80331 München", "Germany"),
+    ("75004 Paris", "France"),
+    ("69002 Lyon", "France"),
     ("1012 Amsterdam", "Netherlands"),
 )
 STREETS = "Orchard Lane;Mill Road;Church Street;Harbour View;Elm Avenue;Rosenweg;Rue des Lilas;Kanaalstraat".split(";")
 OCCASIONS = (
-    ("birthday", "birthday"), ("anniversary", "anniversary"), ("thinking-of-you", None), ("love-letter", None),
-    ("thank-you-gift", "thank you"), ("get-well", "get well"), ("seasons-greetings", "holidays"),
-    ("friendship", None), ("apology", None), ("new-job", "new job"), ("graduation", "graduation"),
+    ("birthday", "birthday"),
+    ("anniversary", "anniversary"),
+    ("thinking-of-you", None),
+    ("love-letter", None),
+    ("thank-you-gift", "thank you"),
+    ("get-well", "get well"),
+    ("seasons-greetings", "holidays"),
+    ("friendship", None),
+    ("apology", None),
+    ("new-job", "new job"),
+    ("graduation", "graduation"),
 )
 
 # Sentence patterns with slots; filled from the word lists below into a fixed pool of sentences.
@@ -215,8 +241,9 @@ class _Writer:
             self.sentence_words.append(len(sentence.split()))
         self.keepsakes = sorted(
             {
-                (rng.choice(KEEPSAKE_SYLLABLES) + rng.choice(KEEPSAKE_SYLLABLES) + rng.choice(KEEPSAKE_SYLLABLES))
-                .capitalize()
+                (
+                    rng.choice(KEEPSAKE_SYLLABLES) + rng.choice(KEEPSAKE_SYLLABLES) + rng.choice(KEEPSAKE_SYLLABLES)
+                ).capitalize()
                 for _ in range(6_000)
             }
         )
@@ -303,14 +330,23 @@ def generate(path: Path, scale: Scale = FULL, *, progress: bool = False) -> Land
         if rng.random() < 0.7:
             birthday = f"{rng.randint(1930, 2015)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         created = _iso(epoch - dt.timedelta(days=rng.randint(0, 9000)))
-        people_rows.append((
-            person_id, f"{first} {last}", f"{first} {rng.choice(FIRST_NAMES)} {last}", nickname,
-            rng.choice(("she", "he", "they", None)), birthday,
-            json.dumps([address] if rng.random() < 0.8 else [], ensure_ascii=False),
-            json.dumps([f"{first}.{last}{person_id}@example.com".lower()], ensure_ascii=False),
-            "[]", "en", "Client: writes for birthdays and anniversaries." if person_id <= clients + 1 else None,
-            created, created,
-        ))
+        people_rows.append(
+            (
+                person_id,
+                f"{first} {last}",
+                f"{first} {rng.choice(FIRST_NAMES)} {last}",
+                nickname,
+                rng.choice(("she", "he", "they", None)),
+                birthday,
+                json.dumps([address] if rng.random() < 0.8 else [], ensure_ascii=False),
+                json.dumps([f"{first}.{last}{person_id}@example.com".lower()], ensure_ascii=False),
+                "[]",
+                "en",
+                "Client: writes for birthdays and anniversaries." if person_id <= clients + 1 else None,
+                created,
+                created,
+            )
+        )
         tags = set(rng.sample(TAGS, rng.choice((0, 1, 1, 2))))
         if person_id <= clients + 1:
             tags.add("client")
@@ -345,8 +381,16 @@ def generate(path: Path, scale: Scale = FULL, *, progress: bool = False) -> Land
         how = f"{rng.choice(SLOTS['memory'])}, in {rng.choice(SLOTS['place'])}"
         pets = [nicknames[recipient]] if recipient in nicknames else []
         relationship_rows.append(
-            (rel_id, signer, recipient, kind, since_date.isoformat(), how, json.dumps(pets, ensure_ascii=False),
-             rng.choice(("tender", "playful", "formal", "warm, a little teasing", None)))
+            (
+                rel_id,
+                signer,
+                recipient,
+                kind,
+                since_date.isoformat(),
+                how,
+                json.dumps(pets, ensure_ascii=False),
+                rng.choice(("tender", "playful", "formal", "warm, a little teasing", None)),
+            )
         )
         pairs.append((rel_id, signer, recipient, since_date.isoformat()))
     stamp = _iso(epoch)
@@ -397,7 +441,7 @@ def generate(path: Path, scale: Scale = FULL, *, progress: bool = False) -> Land
     long_standing = pairs[: min(LONG_STANDING, len(pairs))]
     per_long = min(LONG_STANDING_LETTERS, scale.letters // max(1, 4 * len(long_standing)))
     remaining = scale.letters - per_long * len(long_standing)
-    rest = pairs[len(long_standing):]
+    rest = pairs[len(long_standing) :]
     counts = [per_long] * len(long_standing) + _weighted_counts(rng, len(rest), remaining, cap=400)
     landmarks.long_standing_recipients = [recipient for _rid, _s, recipient, _since in long_standing]
     keepsake_of = {recipient: rng.choice(writer.keepsakes) for _rid, _s, recipient, _since in pairs}
@@ -449,10 +493,23 @@ def generate(path: Path, scale: Scale = FULL, *, progress: bool = False) -> Land
             status = rng.choice(("draft", "final")) if newest and rng.random() < 0.5 else "sent"
             sent_on = created[:10] if status == "sent" else None
             title = f"{(occasion or template.replace('-', ' ')).capitalize()} letter to {first_names[recipient]}"
-            letter_batch.append((
-                letter_id, signer, recipient, occasion, created[:10] if occasion else None, template, title,
-                html, text, status, sent_on, created, created,
-            ))
+            letter_batch.append(
+                (
+                    letter_id,
+                    signer,
+                    recipient,
+                    occasion,
+                    created[:10] if occasion else None,
+                    template,
+                    title,
+                    html,
+                    text,
+                    status,
+                    sent_on,
+                    created,
+                    created,
+                )
+            )
             if rng.random() < DRAFT_SHARE:
                 draft_lines = body_lines[: max(3, len(body_lines) * 2 // 3)]
                 draft_html, draft_text = _html_and_text(draft_lines)
@@ -523,8 +580,15 @@ def content_digest(path: Path) -> str:
     """A digest of every row the generator writes (not of file layout), to prove determinism."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     digest = hashlib.sha256()
-    for table, order in (("people", "id"), ("person_tags", "person_id, tag"), ("relationships", "id"),
-                         ("notes", "id"), ("important_dates", "id"), ("letters", "id"), ("revisions", "id")):
+    for table, order in (
+        ("people", "id"),
+        ("person_tags", "person_id, tag"),
+        ("relationships", "id"),
+        ("notes", "id"),
+        ("important_dates", "id"),
+        ("letters", "id"),
+        ("revisions", "id"),
+    ):
         # Person 1 (the app's own record of its user) carries the moment the archive was made.
         where = " WHERE id != 1" if table == "people" else ""
         for row in conn.execute(f"SELECT * FROM {table}{where} ORDER BY {order}"):

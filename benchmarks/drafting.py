@@ -25,8 +25,11 @@ def _remove_drafts(archive: object, letter_ids: list[int], recipients: set[int])
             db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
             db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
         for person_id in recipients:
-            db.execute("UPDATE people SET last_letter_at = (SELECT max(created_at) FROM letters"
-                       " WHERE recipient_id = ?) WHERE id = ?", (person_id, person_id))
+            db.execute(
+                "UPDATE people SET last_letter_at = (SELECT max(created_at) FROM letters"
+                " WHERE recipient_id = ?) WHERE id = ?",
+                (person_id, person_id),
+            )
         search_words.refresh(db.conn, recipients)
 
 

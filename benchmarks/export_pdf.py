@@ -53,13 +53,38 @@ def soffice_seconds(archive: object, ids: list[int], folder: Path) -> float | No
         files.append(str(path))
     profile = (folder / "profile").as_uri()  # its own profile: no first-start dialogs, no lock with a running office
     # One conversion first, untimed: LibreOffice creates its user profile on the first start.
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder / "warm-up"), files[0]], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "warm-up"),
+            files[0],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     began = time.perf_counter()
     for start in range(0, len(files), SOFFICE_FILES_PER_RUN):
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(folder / "pdf"), *files[start:start + SOFFICE_FILES_PER_RUN]],
-                       check=True, capture_output=True, timeout=3600)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder / "pdf"),
+                *files[start : start + SOFFICE_FILES_PER_RUN],
+            ],
+            check=True,
+            capture_output=True,
+            timeout=3600,
+        )
     seconds = time.perf_counter() - began
     written = len(list((folder / "pdf").glob("*.pdf")))
     if written != len(files):
@@ -103,8 +128,12 @@ def run(ctx: Context) -> list[Figure]:
         combined = _batch_rates(archive, ids, out, True, attempts)
         separate = _batch_rates(archive, ids, out, False, attempts)
         reference = soffice_seconds(archive, ids, ctx.workdir / "soffice")
-    batch = Figure(f"PDF export, batch of {len(ids):,} letters into one PDF", "letters/s", combined,
-                   target=f"≥ {TARGET_RATIO:g}× LibreOffice")
+    batch = Figure(
+        f"PDF export, batch of {len(ids):,} letters into one PDF",
+        "letters/s",
+        combined,
+        target=f"≥ {TARGET_RATIO:g}× LibreOffice",
+    )
     each = Figure(f"PDF export, batch of {len(ids):,} letters, one PDF each", "letters/s", separate)
     if reference is not None:
         for figure in (batch, each):

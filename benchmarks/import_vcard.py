@@ -56,8 +56,13 @@ def run(ctx: Context) -> list[Figure]:
         if report.count("added") != cards or repeat.count("added") != 0:
             raise RuntimeError(f"the import went wrong: {report.count('added')} added, then {repeat.count('added')}")
     return [
-        Figure(f"Import a {cards:,}-card vCard file", "s", first, target=f"< {TARGET_SECONDS:g} s",
-               met=max(first) < TARGET_SECONDS),
+        Figure(
+            f"Import a {cards:,}-card vCard file",
+            "s",
+            first,
+            target=f"< {TARGET_SECONDS:g} s",
+            met=max(first) < TARGET_SECONDS,
+        ),
         Figure("Import the same file again (all unchanged)", "s", again),
     ]
 

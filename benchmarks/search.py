@@ -48,16 +48,24 @@ def run(ctx: Context) -> list[Figure]:
                     full.append((time.perf_counter() - began) * 1000)
             all_pages += pages
             all_full += full
-            figure = Figure(f"Search as you type: {kind} (first page)", "ms", pages,
-                            target=f"p95 < {TARGET_P95_MS:g} ms")
+            figure = Figure(
+                f"Search as you type: {kind} (first page)", "ms", pages, target=f"p95 < {TARGET_P95_MS:g} ms"
+            )
             figure.met = figure.p95 < TARGET_P95_MS
             figures.append(figure)
-    overall = Figure("Search as you type: all kinds (first page)", "ms", all_pages,
-                     target=f"p95 < {TARGET_P95_MS:g} ms")
+    overall = Figure(
+        "Search as you type: all kinds (first page)", "ms", all_pages, target=f"p95 < {TARGET_P95_MS:g} ms"
+    )
     overall.met = overall.p95 < TARGET_P95_MS
     figures.append(overall)
-    figures.append(Figure("Search: complete list of matching ids (on the worker)", "ms", all_full,
-                          note="fetched after the first page is shown; the UI thread never waits for it"))
+    figures.append(
+        Figure(
+            "Search: complete list of matching ids (on the worker)",
+            "ms",
+            all_full,
+            note="fetched after the first page is shown; the UI thread never waits for it",
+        )
+    )
     return figures
 
 

@@ -33,7 +33,8 @@ def test_the_generator_is_deterministic_and_builds_a_sound_archive(tmp_path: Pat
         assert all(150 <= len(text.split()) <= 600 for _body, text in rows)
         busiest = first.long_standing_recipients[0]
         assert archive.letter_count(busiest) == max(
-            archive.letter_count(person) for person in first.long_standing_recipients)
+            archive.letter_count(person) for person in first.long_standing_recipients
+        )
         # The landmarks the search benchmark types really find people.
         for word in [*first.keepsake_words, *first.note_words[:1], first.sample_names[0]]:
             assert archive.person_ids(search=word), word
@@ -43,14 +44,28 @@ def test_the_generator_is_deterministic_and_builds_a_sound_archive(tmp_path: Pat
 def test_make_bench_runs_every_benchmark_and_prints_the_table(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--scale", "tiny", "--repeat", "1", "--markdown", str(tmp_path / "b.md")],
-        capture_output=True, text=True, cwd=REPO, timeout=900,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=900,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "BEAUTIFULLETTERS_BENCH_CACHE": str(tmp_path / "cache")},
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     table = result.stdout.split("All figures", 1)[1]
-    for figure in ("Cold start on the large archive", "Search as you type: letter text", "UI thread, longest block",
-                   "Open a person with", "Render a draft", "Create a draft", "PDF export, one letter",
-                   "PDF export, batch", "Play → first sound", "Synthesis speed", "vCard file",
-                   "Keystroke latency", "Peak memory"):
+    for figure in (
+        "Cold start on the large archive",
+        "Search as you type: letter text",
+        "UI thread, longest block",
+        "Open a person with",
+        "Render a draft",
+        "Create a draft",
+        "PDF export, one letter",
+        "PDF export, batch",
+        "Play → first sound",
+        "Synthesis speed",
+        "vCard file",
+        "Keystroke latency",
+        "Peak memory",
+    ):
         assert figure in table, figure
     assert "| Benchmark | Median |" in (tmp_path / "b.md").read_text(encoding="utf-8")

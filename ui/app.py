@@ -133,7 +133,8 @@ def offer_restore_if_damaged(path: Path) -> bool:
     if backup is None:
         return False
     answer = QMessageBox.question(
-        None, "The archive is damaged",
+        None,
+        "The archive is damaged",
         f"{damage}\n\nRestore the newest good backup, from {backup.created.astimezone():%d %B %Y at %H:%M}? "
         "The damaged file is kept beside it under a new name.",
     )

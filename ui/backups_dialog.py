@@ -127,7 +127,8 @@ class BackupsDialog(QDialog):
     def _confirm_with_message_box(self, info: BackupInfo) -> bool:
         when = info.created.astimezone().strftime("%d %B %Y, %H:%M")
         answer = QMessageBox.question(
-            self, "Restore this backup?",
+            self,
+            "Restore this backup?",
             f"Replace the archive with the backup from {when}?\n\n"
             "Changes made since then will not be in it; the current archive is kept aside, next to it.",
         )
@@ -142,8 +143,9 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.backup_button.setEnabled(False)
         self.status.setText("Restoring…")
-        run_in_background(restore_and_open, info.path, self.archive_path, on_result=self._restored,
-                          on_error=self._restore_failed)
+        run_in_background(
+            restore_and_open, info.path, self.archive_path, on_result=self._restored, on_error=self._restore_failed
+        )
 
     def _restored(self, result: RestoreResult) -> None:
         self.restored_result = result

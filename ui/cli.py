@@ -56,12 +56,6 @@ def _join_yearless_dates(argv: Sequence[str]) -> list[str]:
     return result
 
 
-
-
-
-
-
-
 # ---------------------------------------------------------------------- people
 def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
     """Only the options that were given; an empty value clears a field."""
@@ -590,7 +584,7 @@ def _window_only(arguments: Sequence[str]) -> tuple[bool, str | None]:
             archive = items[index + 1]
             index += 2
         elif item.startswith("--archive=") and len(item) > len("--archive="):
-            archive = item[len("--archive="):]
+            archive = item[len("--archive=") :]
             index += 1
         else:
             return False, None

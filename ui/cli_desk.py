@@ -44,8 +44,12 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
     return app.exec()
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+    letters_actions: argparse._SubParsersAction,
+) -> None:
     sub = letters_actions.add_parser("open", help="open a letter in the writing desk", parents=[common])
     sub.add_argument("id", type=int)
     sub.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)

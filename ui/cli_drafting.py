@@ -14,10 +14,6 @@ from ui.cli_common import record_id as _id
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 
 
-
-
-
-
 def templates_list(args: argparse.Namespace, archive: Archive) -> int:
     infos = drafting.list_templates()
     if args.json:

@@ -24,8 +24,6 @@ from ui.cli_common import record_id as _id
 EXIT_OK = 0
 
 
-
-
 def _id_list(value: str) -> list[int]:
     ids = [_id(part.strip()) for part in value.split(",") if part.strip()]
     if not ids:
@@ -57,8 +55,9 @@ def _format_of(args: argparse.Namespace) -> str:
     aliases = {"htm": "html", "text": "txt", "markdown": "md"}
     fmt = aliases.get(suffix, suffix)
     if fmt not in ALL_FORMATS:
-        raise ValidationError("format", f"cannot tell the format from {args.out!r}; give --format "
-                                        f"({'|'.join(ALL_FORMATS)}).")
+        raise ValidationError(
+            "format", f"cannot tell the format from {args.out!r}; give --format ({'|'.join(ALL_FORMATS)})."
+        )
     return fmt
 
 
@@ -76,8 +75,9 @@ def letters_export(args: argparse.Namespace, archive: Any) -> int:
         from ui.printing.layout import prepare_letter
         from ui.printing.pdf import write_letter_odt, write_letter_pdf
 
-        prepared = prepare_letter(archive, args.id, font=args.font, stationery=args.stationery,
-                                  page_numbers=args.page_numbers)
+        prepared = prepare_letter(
+            archive, args.id, font=args.font, stationery=args.stationery, page_numbers=args.page_numbers
+        )
         for warning in prepared.warnings:
             _warn(warning)
         (write_letter_pdf if fmt == "pdf" else write_letter_odt)(prepared, out)
@@ -100,8 +100,13 @@ def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
     from ui.printing.envelope import envelope_for, render_envelope
 
     letter = archive.get_letter(args.id)
-    envelope = envelope_for(letter, archive.get_person(letter["signer_id"]), archive.get_person(letter["recipient_id"]),
-                            size=args.size, font=args.font)
+    envelope = envelope_for(
+        letter,
+        archive.get_person(letter["signer_id"]),
+        archive.get_person(letter["recipient_id"]),
+        size=args.size,
+        font=args.font,
+    )
     for warning in envelope.recipient.warnings:
         _warn(warning)
 
@@ -171,29 +176,51 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
             print(f"\r{done}/{total} {name[:40]:<40}", end="", file=sys.stderr, flush=True)
 
     items = load_items(archive, [p.letter_id for p in plans if p.letter_id is not None])
-    result = write_batch(items, out, BatchOptions(combined=combined, envelopes=args.envelopes,
-                                                  envelope_size=args.envelope_size), progress=progress,
-                         title=f"Letters from {signer['display_name']}")
+    result = write_batch(
+        items,
+        out,
+        BatchOptions(combined=combined, envelopes=args.envelopes, envelope_size=args.envelope_size),
+        progress=progress,
+        title=f"Letters from {signer['display_name']}",
+    )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for note in result.notes:
         _warn(note)
     if args.json:
         files = result.files if not combined else result.files * len(plans)
-        sys.stdout.write(json.dumps([
-            {"letter_id": p.letter_id, "person_id": p.person_id, "name": p.name, "file": str(f),
-             "warnings": p.warnings} for p, f in zip(plans, files, strict=False)
-        ], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                [
+                    {
+                        "letter_id": p.letter_id,
+                        "person_id": p.person_id,
+                        "name": p.name,
+                        "file": str(f),
+                        "warnings": p.warnings,
+                    }
+                    for p, f in zip(plans, files, strict=False)
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
     else:
         for path in result.files:
             print(path)
     return EXIT_OK
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
-    sub = letters_actions.add_parser("export", help="write a letter as pdf, odt, docx, html, txt or md",
-                                     parents=[common])
+def register(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+    letters_actions: argparse._SubParsersAction,
+) -> None:
+    sub = letters_actions.add_parser(
+        "export", help="write a letter as pdf, odt, docx, html, txt or md", parents=[common]
+    )
     sub.set_defaults(handler=letters_export)
     sub.add_argument("id", type=_id)
     sub.add_argument("--format", choices=ALL_FORMATS, help="default: from the file name")
@@ -210,23 +237,29 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     sub.add_argument("--out", required=True, metavar="FILE.pdf")
     sub.add_argument("--font", metavar="NAME")
 
-    sub = letters_actions.add_parser("anthology", help="every letter from one person to another as one PDF book",
-                                     parents=[common])
+    sub = letters_actions.add_parser(
+        "anthology", help="every letter from one person to another as one PDF book", parents=[common]
+    )
     sub.set_defaults(handler=letters_anthology)
     sub.add_argument("--from", dest="signer", type=_id, required=True, metavar="ID")
     sub.add_argument("--to", type=_id, required=True, metavar="ID")
     sub.add_argument("--out", required=True, metavar="FILE.pdf")
 
-    sub = commands.add_parser("merge", help="draft a letter per person from a template and print them all",
-                              parents=[common, json_option])
+    sub = commands.add_parser(
+        "merge", help="draft a letter per person from a template and print them all", parents=[common, json_option]
+    )
     sub.set_defaults(handler=merge)
     sub.add_argument("--template", required=True, metavar="NAME")
     who = sub.add_mutually_exclusive_group(required=True)
     who.add_argument("--tag", metavar="T")
     who.add_argument("--search", metavar="Q")
     who.add_argument("--ids", type=_id_list, metavar="1,2,3")
-    sub.add_argument("--out", required=True, metavar="DIR|FILE.pdf",
-                     help="a folder for one PDF per person, or FILE.pdf for one combined PDF")
+    sub.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR|FILE.pdf",
+        help="a folder for one PDF per person, or FILE.pdf for one combined PDF",
+    )
     sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help="who signs (default: you)")
     sub.add_argument("--envelopes", action="store_true", help="an envelope after each letter")
     sub.add_argument("--envelope-size", default="DL", help="DL, C5, C6 or US10")

@@ -54,10 +54,21 @@ def letters_speak(args: argparse.Namespace, archive: Archive) -> int:
         raise ValidationError("letter", f"letter {args.id} has no words to read aloud.")
     result = export_reading(reading, args.out, settings)
     if args.json:
-        sys.stdout.write(json.dumps({
-            "letter_id": args.id, "path": str(result.path), "duration_seconds": round(result.duration, 3),
-            "sentences": result.sentences, "words": result.words, "voice": settings.voice, "rate": settings.rate,
-        }, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "letter_id": args.id,
+                    "path": str(result.path),
+                    "duration_seconds": round(result.duration, 3),
+                    "sentences": result.sentences,
+                    "words": result.words,
+                    "voice": settings.voice,
+                    "rate": settings.rate,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
     else:
         minutes, seconds = divmod(round(result.duration), 60)
         length = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
@@ -69,9 +80,12 @@ def letters_voices(args: argparse.Namespace, archive: Archive) -> int:
     _require_engine()
     groups = voices_by_language(list_voices(), args.language)
     if args.json:
-        sys.stdout.write(json.dumps(
-            [{"language": label, "voices": [v.to_json() for v in members]} for label, members in groups], indent=2
-        ) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                [{"language": label, "voices": [v.to_json() for v in members]} for label, members in groups], indent=2
+            )
+            + "\n"
+        )
         return 0
     for label, members in groups:
         print(label)
@@ -80,21 +94,33 @@ def letters_voices(args: argparse.Namespace, archive: Archive) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+    letters_actions: argparse._SubParsersAction,
+) -> None:
     sub = letters_actions.add_parser(
-        "speak", help="read a letter aloud into an audio file", parents=[common, json_option],
+        "speak",
+        help="read a letter aloud into an audio file",
+        parents=[common, json_option],
         description="Read a letter aloud into an audio file (.wav; .ogg/.flac/.mp3 when ffmpeg or sox can write it).",
     )
     sub.add_argument("id", type=_id)
     sub.add_argument("--out", required=True, metavar="FILE.wav", help="the audio file to write")
-    sub.add_argument("--voice", metavar="V", help="a voice or language, e.g. en-us, de, \"English (Scotland)\"")
-    sub.add_argument("--rate", type=_rate, default=DEFAULT_RATE, metavar="WPM",
-                     help=f"speed in words a minute (default {DEFAULT_RATE})")
+    sub.add_argument("--voice", metavar="V", help='a voice or language, e.g. en-us, de, "English (Scotland)"')
+    sub.add_argument(
+        "--rate",
+        type=_rate,
+        default=DEFAULT_RATE,
+        metavar="WPM",
+        help=f"speed in words a minute (default {DEFAULT_RATE})",
+    )
     sub.add_argument("--volume", type=float, default=1.0, help="0 to 1 (default 1)")
     sub.set_defaults(handler=letters_speak)
 
-    sub = letters_actions.add_parser("voices", help="the voices letters can be read in, by language",
-                                     parents=[common, json_option])
+    sub = letters_actions.add_parser(
+        "voices", help="the voices letters can be read in, by language", parents=[common, json_option]
+    )
     sub.add_argument("--language", help="list this language first, e.g. de")
     sub.set_defaults(handler=letters_voices)

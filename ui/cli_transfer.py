@@ -23,8 +23,6 @@ from ui.cli_common import print_json as _print_json
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-
-
 def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
     report = import_file(archive, Path(args.file), dry_run=args.dry_run, on_duplicate=args.on_duplicate)
     if args.json:
@@ -83,8 +81,9 @@ def restore(args: argparse.Namespace, archive: Archive | Path) -> int:
     damaged = not isinstance(archive, Archive)
     if isinstance(archive, Archive):
         if not archive.acquire_instance_lock():
-            raise ArchiveError(f"{archive.path} is open in a BeautifulLetters window; close it first, "
-                               "or restore from File ▸ Backups….")
+            raise ArchiveError(
+                f"{archive.path} is open in a BeautifulLetters window; close it first, or restore from File ▸ Backups…."
+            )
         path = archive.path
         archive.close()
     else:
@@ -104,18 +103,26 @@ def restore(args: argparse.Namespace, archive: Archive | Path) -> int:
     return EXIT_OK
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             json_option: argparse.ArgumentParser, letters_actions: argparse._SubParsersAction) -> None:
-    sub = commands.add_parser("import", help="bring people in from a .vcf or .csv file",
-                              parents=[common, json_option])
+def register(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+    letters_actions: argparse._SubParsersAction,
+) -> None:
+    sub = commands.add_parser("import", help="bring people in from a .vcf or .csv file", parents=[common, json_option])
     sub.add_argument("file", metavar="FILE", help="a vCard (.vcf) or CSV file (Google, Outlook, or any)")
     sub.add_argument("--dry-run", action="store_true", help="show what would be added, updated and skipped")
-    sub.add_argument("--on-duplicate", choices=ON_DUPLICATE, default="merge",
-                     help="someone already in the archive: merge in what is new (default), or skip")
+    sub.add_argument(
+        "--on-duplicate",
+        choices=ON_DUPLICATE,
+        default="merge",
+        help="someone already in the archive: merge in what is new (default), or skip",
+    )
     sub.set_defaults(handler=import_contacts)
 
-    sub = commands.add_parser("export", help="take everything out: people as vCard/CSV, or the archive as JSON",
-                              parents=[common, json_option])
+    sub = commands.add_parser(
+        "export", help="take everything out: people as vCard/CSV, or the archive as JSON", parents=[common, json_option]
+    )
     sub.add_argument("--format", choices=FORMATS, required=True)
     sub.add_argument("--out", metavar="FILE", required=True)
     sub.set_defaults(handler=export)
@@ -124,11 +131,15 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     sub.add_argument("--out", metavar="FILE", help="where to write it (default: the rolling set of backups)")
     sub.set_defaults(handler=backup)
 
-    sub = commands.add_parser("restore", help="replace the archive with a backup (the current one is kept aside)",
-                              parents=[common, json_option])
+    sub = commands.add_parser(
+        "restore",
+        help="replace the archive with a backup (the current one is kept aside)",
+        parents=[common, json_option],
+    )
     sub.add_argument("file", metavar="FILE", nargs="?", help="the backup to restore")
-    sub.add_argument("--newest-good", action="store_true",
-                     help="restore the newest backup of the rolling set that passes its check")
+    sub.add_argument(
+        "--newest-good", action="store_true", help="restore the newest backup of the rolling set that passes its check"
+    )
     # The archive may be too damaged to open: cli.run can hand this handler the path instead.
     sub.set_defaults(handler=restore, opens_archive_itself=True)
 

@@ -53,12 +53,24 @@ def read_preview(path: Path) -> dict[str, Any]:
     return {"format": "csv", "encoding": encoding, "table": table}
 
 
-def run_import(archive_path: Path, path: Path, *, dry_run: bool, on_duplicate: str, mapping: dict[str, str] | None,
-               progress: _Progress | None, cancel: threading.Event) -> ImportReport:
+def run_import(
+    archive_path: Path,
+    path: Path,
+    *,
+    dry_run: bool,
+    on_duplicate: str,
+    mapping: dict[str, str] | None,
+    progress: _Progress | None,
+    cancel: threading.Event,
+) -> ImportReport:
     """Worker side: one import (or dry run) on its own connection to the archive."""
     with Archive.open(archive_path, full_check=False) as archive:  # open and checked by the window
         return import_file(
-            archive, path, dry_run=dry_run, on_duplicate=on_duplicate, mapping=mapping,
+            archive,
+            path,
+            dry_run=dry_run,
+            on_duplicate=on_duplicate,
+            mapping=mapping,
             progress=(lambda done, total: progress.changed.emit(done, total)) if progress else None,
             cancelled=cancel.is_set,
         )
@@ -142,8 +154,10 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ reading
     def _show_preview(self, preview: dict[str, Any]) -> None:
         if preview["format"] == "vcard":
-            self.about.setText(f"{self.file.name}: a vCard file with {preview['cards']} card(s). "
-                               "Preview shows who would be added, updated or skipped.")
+            self.about.setText(
+                f"{self.file.name}: a vCard file with {preview['cards']} card(s). "
+                "Preview shows who would be added, updated or skipped."
+            )
         else:
             table: CsvTable = preview["table"]
             self.table = table
@@ -204,9 +218,16 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.summary.setText("Checking…" if dry_run else "Importing…")
         run_in_background(
-            run_import, self.archive_path, self.file, dry_run=dry_run,
-            on_duplicate="skip" if self.skip.isChecked() else "merge", mapping=self.mapping(),
-            progress=self._progress, cancel=self._cancel, on_result=self._finished, on_error=self._show_error,
+            run_import,
+            self.archive_path,
+            self.file,
+            dry_run=dry_run,
+            on_duplicate="skip" if self.skip.isChecked() else "merge",
+            mapping=self.mapping(),
+            progress=self._progress,
+            cancel=self._cancel,
+            on_result=self._finished,
+            on_error=self._show_error,
         )
 
     def _on_progress(self, done: int, total: int) -> None:

@@ -81,8 +81,9 @@ def envelope_current(window: MainWindow) -> None:
 
 
 def import_contacts(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, "Import contacts", str(Path.home()),
-                                          "Contacts (*.vcf *.vcard *.csv);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(
+        window, "Import contacts", str(Path.home()), "Contacts (*.vcf *.vcard *.csv);;All files (*)"
+    )
     if path:
         import_file(window, Path(path))
 
@@ -145,7 +146,10 @@ def start_automatic_backups(window: MainWindow) -> None:
         if window.archive.readonly:
             return
         run_in_background(
-            _automatic_backup, window.archive.path, at_start, pool=upkeep_pool(),
+            _automatic_backup,
+            window.archive.path,
+            at_start,
+            pool=upkeep_pool(),
             on_result=lambda info: info and window.statusBar().showMessage(f"Backed up to {info.path.name}", 4000),
             on_error=lambda message: window.statusBar().showMessage(f"Automatic backup failed: {message}", 10000),
         )
@@ -159,19 +163,32 @@ def start_automatic_backups(window: MainWindow) -> None:
 
 
 def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
-    window.export_action = window._action(file_menu, "&Export…", lambda: export_current(window), "Ctrl+Shift+E",
-                                          "Save the letter as PDF, ODT, DOCX, HTML, text or Markdown")
-    window.print_action = window._action(file_menu, "&Print…", lambda: print_current(window),
-                                         QKeySequence.StandardKey.Print, "Print the letter")
-    window.preview_action = window._action(file_menu, "Print pre&view…", lambda: preview_current(window),
-                                           "Ctrl+Shift+P", "See the printed pages")
-    window._action(file_menu, "Print en&velope…", lambda: envelope_current(window), None,
-                   "Print the envelope for this letter")
+    window.export_action = window._action(
+        file_menu,
+        "&Export…",
+        lambda: export_current(window),
+        "Ctrl+Shift+E",
+        "Save the letter as PDF, ODT, DOCX, HTML, text or Markdown",
+    )
+    window.print_action = window._action(
+        file_menu, "&Print…", lambda: print_current(window), QKeySequence.StandardKey.Print, "Print the letter"
+    )
+    window.preview_action = window._action(
+        file_menu, "Print pre&view…", lambda: preview_current(window), "Ctrl+Shift+P", "See the printed pages"
+    )
+    window._action(
+        file_menu, "Print en&velope…", lambda: envelope_current(window), None, "Print the envelope for this letter"
+    )
     file_menu.addSeparator()
-    window.import_action = window._action(file_menu, "&Import contacts…", lambda: import_contacts(window),
-                                          "Ctrl+Shift+I",
-                                          "Bring people in from a vCard or CSV file")
-    window._action(file_menu, "&Backups…", lambda: open_backups(window), None,
-                   "Back up the archive now, or restore a backup")
+    window.import_action = window._action(
+        file_menu,
+        "&Import contacts…",
+        lambda: import_contacts(window),
+        "Ctrl+Shift+I",
+        "Bring people in from a vCard or CSV file",
+    )
+    window._action(
+        file_menu, "&Backups…", lambda: open_backups(window), None, "Back up the archive now, or restore a backup"
+    )
     toolbar.addAction(window.print_action)
     toolbar.addAction(window.export_action)

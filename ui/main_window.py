@@ -136,8 +136,14 @@ def _warm_modules() -> None:
     # Nothing on the window's thread waits for these: they go once someone has paused for a second
     # (an import runs for tens of milliseconds, and the window's thread waits for the GIL meanwhile).
     wait_for_quiet(quiet=1.0, longest=10.0)
-    for name in ("sqlite_utils", "sqlite_utils.plugins", "beautifulletters.archive.schema",
-                 "beautifulletters.drafting", "beautifulletters.transfer", "beautifulletters.export.batch"):
+    for name in (
+        "sqlite_utils",
+        "sqlite_utils.plugins",
+        "beautifulletters.archive.schema",
+        "beautifulletters.drafting",
+        "beautifulletters.transfer",
+        "beautifulletters.export.batch",
+    ):
         wait_for_quiet()
         importlib.import_module(name)
     from sqlite_utils.plugins import ensure_plugins_loaded
@@ -386,8 +392,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         return box
 
-    def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None,
-                tip: str | None = None) -> QAction:
+    def _action(
+        self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, tip: str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -404,18 +411,30 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         file_menu = menus.addMenu("&File")
-        self.new_letter_action = self._action(file_menu, "&New letter…", self.new_letter, QKeySequence.StandardKey.New,
-                                              "Draft a letter to the selected person")
-        self.open_archive_action = self._action(file_menu, "&Open archive…", self.choose_archive,
-                                                QKeySequence.StandardKey.Open, "Open another archive file")
+        self.new_letter_action = self._action(
+            file_menu,
+            "&New letter…",
+            self.new_letter,
+            QKeySequence.StandardKey.New,
+            "Draft a letter to the selected person",
+        )
+        self.open_archive_action = self._action(
+            file_menu, "&Open archive…", self.choose_archive, QKeySequence.StandardKey.Open, "Open another archive file"
+        )
         self._action(file_menu, "New &archive…", self.create_archive, None, "Start a new, empty archive file")
-        self.save_action = self._action(file_menu, "&Save", self.save_now, QKeySequence.StandardKey.Save,
-                                        "Letters save themselves as you type; this saves at once")
+        self.save_action = self._action(
+            file_menu,
+            "&Save",
+            self.save_now,
+            QKeySequence.StandardKey.Save,
+            "Letters save themselves as you type; this saves at once",
+        )
         file_menu.addSeparator()
         self.desk_menu_hook(file_menu, toolbar)
         file_menu.addSeparator()
-        self.preferences_action = self._action(file_menu, "Pr&eferences…", self.open_preferences,
-                                               QKeySequence.StandardKey.Preferences)
+        self.preferences_action = self._action(
+            file_menu, "Pr&eferences…", self.open_preferences, QKeySequence.StandardKey.Preferences
+        )
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         file_menu.addSeparator()
@@ -427,27 +446,36 @@ class MainWindow(QMainWindow):
 
         person_menu = menus.addMenu("&Person")
         self.add_person_action = self._action(person_menu, "&Add person…", self.add_person, "Ctrl+Shift+N")
-        self._action(person_menu, "&Edit person…", lambda: self.edit_person(self.current_person_id()),
-                     "Ctrl+Alt+E")
+        self._action(person_menu, "&Edit person…", lambda: self.edit_person(self.current_person_id()), "Ctrl+Alt+E")
         self._action(person_menu, "Edit &relationship…", self._edit_current_relationship, "Ctrl+Shift+R")
         self._action(person_menu, "&Find person", self.focus_search, "Ctrl+Shift+F")
         person_menu.addSeparator()
-        self.remove_sample_action = self._action(person_menu, "Remove the &sample correspondence",
-                                                 self.remove_sample)
+        self.remove_sample_action = self._action(person_menu, "Remove the &sample correspondence", self.remove_sample)
 
         letter_menu = menus.addMenu("&Letter")
         letter_menu.addAction(self.new_letter_action)
         self._action(letter_menu, "&Template editor…", self.open_template_editor, "Ctrl+Shift+T")
-        self._action(letter_menu, "Letters to &many people…", self.open_batch, "Ctrl+Shift+M",
-                     "One draft per person from a template, reviewed, then printed as PDF")
-        self._action(letter_menu, "&Anthology of this correspondence…", self.export_anthology, None,
-                     "Every letter between these two people, in date order, as one PDF book")
+        self._action(
+            letter_menu,
+            "Letters to &many people…",
+            self.open_batch,
+            "Ctrl+Shift+M",
+            "One draft per person from a template, reviewed, then printed as PDF",
+        )
+        self._action(
+            letter_menu,
+            "&Anthology of this correspondence…",
+            self.export_anthology,
+            None,
+            "Every letter between these two people, in date order, as one PDF book",
+        )
         letter_menu.addSeparator()
         self.letter_menu = letter_menu
 
         self.view_menu = menus.addMenu("&View")
-        self._upcoming_action = self._action(self.view_menu, "&Upcoming dates",
-                                             lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U")
+        self._upcoming_action = self._action(
+            self.view_menu, "&Upcoming dates", lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U"
+        )
         for menu in (self.edit_menu, self.letter_menu, self.view_menu):
             menu.aboutToShow.connect(lambda: self.desk_ready or self._build_desk())
 
@@ -461,8 +489,7 @@ class MainWindow(QMainWindow):
         from ui.reader_actions import ReaderActions
 
         # The synthesis process starts once the window is up (_after_first_frame), not during start-up.
-        self._reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences,
-                                           warm=False)
+        self._reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences, warm=False)
         self.reader_actions = ReaderActions(self.reader, self)
         letter_menu.addSeparator()
         self.reader_actions.add_to_toolbar(toolbar)
@@ -481,8 +508,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ archive
     def _load_archive_view(self, notice: str | None = None, *, reload_people: bool = True) -> None:
-        self.setWindowTitle(f"BeautifulLetters — {self.archive.path.name}" + (" (read-only)" if self.archive.readonly
-                                                                              else ""))
+        self.setWindowTitle(
+            f"BeautifulLetters — {self.archive.path.name}" + (" (read-only)" if self.archive.readonly else "")
+        )
         if reload_people:
             self.people_model.set_archive(self.archive)
         self._complete_people_list()
@@ -520,8 +548,12 @@ class MainWindow(QMainWindow):
         self._after_first_frame_done = True
         # The desk's modules load on a worker (they are most of the build's cost), then each step
         # takes its own turn of the event loop, so typing right after start never waits long.
-        run_in_background(_import_desk_modules, pool=warm_up_pool(), on_result=self._begin_start_steps,
-                          on_error=self._begin_start_steps)
+        run_in_background(
+            _import_desk_modules,
+            pool=warm_up_pool(),
+            on_result=self._begin_start_steps,
+            on_error=self._begin_start_steps,
+        )
 
     def _begin_start_steps(self, _outcome: object = None) -> None:
         self._start_step(0)  # a bound method: Qt drops the call if the window is gone by then
@@ -535,8 +567,9 @@ class MainWindow(QMainWindow):
             self._reload_tags,
             lambda: self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days),
             lambda: self.reader.warm_up(),
-            lambda: run_in_background(_warm_modules, pool=warm_up_pool(),
-                                      on_result=lambda _none: _settle_after_start()),
+            lambda: run_in_background(
+                _warm_modules, pool=warm_up_pool(), on_result=lambda _none: _settle_after_start()
+            ),
         )
         steps[step]()
         if step + 1 < len(steps):
@@ -550,9 +583,13 @@ class MainWindow(QMainWindow):
         """
         self._archive_check = "pending"
         path = self.archive.path
-        run_in_background(_check_archive, path, pool=upkeep_pool(),
-                          on_result=lambda outcome: self._archive_check_finished(path, *outcome),
-                          on_error=self._archive_check_failed)
+        run_in_background(
+            _check_archive,
+            path,
+            pool=upkeep_pool(),
+            on_result=lambda outcome: self._archive_check_finished(path, *outcome),
+            on_error=self._archive_check_failed,
+        )
 
     def when_archive_healthy(self, callback: Callable[[], None]) -> None:
         """Call `callback` now if the archive passed its check, else once it does (never if damaged)."""
@@ -585,20 +622,29 @@ class MainWindow(QMainWindow):
         self.archive.close()
         self.archive_checked.emit(False)
         if backup is None:
-            box = QMessageBox(QMessageBox.Icon.Critical, "The archive is damaged",
-                              f"{damage}\n\nThere is no good backup to restore; the window will close.",
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "The archive is damaged",
+                f"{damage}\n\nThere is no good backup to restore; the window will close.",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.finished.connect(lambda _result: self.close())
         else:
             box = QMessageBox(
-                QMessageBox.Icon.Question, "The archive is damaged",
+                QMessageBox.Icon.Question,
+                "The archive is damaged",
                 f"{damage}\n\nRestore the newest good backup, from "
                 f"{backup.created.astimezone():%d %B %Y at %H:%M}? "
                 "The damaged file is kept beside it under a new name.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self,
             )
-            box.finished.connect(lambda result: self._restore_after_damage(path)
-                                 if result == QMessageBox.StandardButton.Yes else self.close())
+            box.finished.connect(
+                lambda result: (
+                    self._restore_after_damage(path) if result == QMessageBox.StandardButton.Yes else self.close()
+                )
+            )
         box.open()
         self._open_dialog = box
 
@@ -622,8 +668,9 @@ class MainWindow(QMainWindow):
 
         def failed(message: str) -> None:
             self.setEnabled(True)
-            box = QMessageBox(QMessageBox.Icon.Critical, "BeautifulLetters", message,
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, self
+            )
             box.finished.connect(lambda _result: self.close())
             box.open()
             self._open_dialog = box
@@ -657,14 +704,22 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open archive", str(self.archive.path.parent),
-                                              "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open archive",
+            str(self.archive.path.parent),
+            "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)",
+        )
         if path:
             self.switch_archive(Path(path))
 
     def create_archive(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New archive", str(self.archive.path.parent / "letters.sqlite3"),
-                                              "BeautifulLetters archives (*.sqlite3)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New archive",
+            str(self.archive.path.parent / "letters.sqlite3"),
+            "BeautifulLetters archives (*.sqlite3)",
+        )
         if path:
             self.switch_archive(Path(path))
 
@@ -742,9 +797,12 @@ class MainWindow(QMainWindow):
             return
         # Once the window is up, the person's notes and letters are read on a worker: choosing
         # people as you search or browse must not wait on their histories.
-        self.person_panel.show_person(self.archive, self.people_model.person_id(index.row()),
-                                      name=self.people_model.index(index.row(), 0).data(),
-                                      in_background=self._shown_once)
+        self.person_panel.show_person(
+            self.archive,
+            self.people_model.person_id(index.row()),
+            name=self.people_model.index(index.row(), 0).data(),
+            in_background=self._shown_once,
+        )
 
     def select_person(self, person_id: int) -> None:
         note_user_input()
@@ -753,8 +811,10 @@ class MainWindow(QMainWindow):
             # The person is hidden by the search or tag: show everyone, at once and only once.
             self._search_timer.stop()
             self._search.cancel()
-            for widget, reset in ((self.search_box, self.search_box.clear),
-                                  (self.tag_filter, lambda: self.tag_filter.setCurrentIndex(0))):
+            for widget, reset in (
+                (self.search_box, self.search_box.clear),
+                (self.tag_filter, lambda: self.tag_filter.setCurrentIndex(0)),
+            ):
                 widget.blockSignals(True)
                 reset()
                 widget.blockSignals(False)
@@ -822,8 +882,9 @@ class MainWindow(QMainWindow):
     def remove_sample(self) -> None:
         if self._refuse_if_readonly():
             return
-        answer = QMessageBox.question(self, "Remove the sample",
-                                      "Remove Chris, Loretta and their sample letters? Your own people stay.")
+        answer = QMessageBox.question(
+            self, "Remove the sample", "Remove Chris, Loretta and their sample letters? Your own people stay."
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.remove_sample_now()
 
@@ -860,8 +921,9 @@ class MainWindow(QMainWindow):
         from beautifulletters.drafting import template_for_occasion
 
         self.select_person(item["person_id"])
-        return self.new_letter(recipient_id=item["person_id"], template=template_for_occasion(item["kind"]),
-                               occasion_date=item["date"])
+        return self.new_letter(
+            recipient_id=item["person_id"], template=template_for_occasion(item["kind"]), occasion_date=item["date"]
+        )
 
     def _draft_created(self, letter_id: int | None) -> None:
         if letter_id is None:
@@ -910,8 +972,9 @@ class MainWindow(QMainWindow):
         from ui.dialogs.batch_dialog import BatchDialog
 
         person_id = self.current_person_id()
-        dialog = BatchDialog(self.archive, self, selected_ids=[person_id] if person_id else [],
-                             preferences=self.preferences)
+        dialog = BatchDialog(
+            self.archive, self, selected_ids=[person_id] if person_id else [], preferences=self.preferences
+        )
         dialog.open_letter_requested.connect(self.open_letter)
         dialog.finished.connect(lambda _result: self.person_panel.refresh())
         dialog.open()
@@ -932,8 +995,9 @@ class MainWindow(QMainWindow):
         signer = self.archive.get_person(letter["signer_id"])["display_name"]
         recipient = self.archive.get_person(letter["recipient_id"])["display_name"]
         if out is None:
-            name, _ = QFileDialog.getSaveFileName(self, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"),
-                                                  "PDF (*.pdf)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"), "PDF (*.pdf)"
+            )
             if not name:
                 return None
             out = Path(name)
@@ -945,8 +1009,11 @@ class MainWindow(QMainWindow):
             return None
         job = BatchJob(items, out, BatchOptions(), anthology=True, title=f"Letters from {signer} to {recipient}")
         self._anthology_job = job
-        return start_batch(job, self, on_done=lambda result: result and self.statusBar().showMessage(
-            f"Wrote the anthology to {out}", 8000))
+        return start_batch(
+            job,
+            self,
+            on_done=lambda result: result and self.statusBar().showMessage(f"Wrote the anthology to {out}", 8000),
+        )
 
     def open_preferences(self) -> None:
         from ui.dialogs.preferences_dialog import PreferencesDialog

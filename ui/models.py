@@ -79,8 +79,9 @@ class PeopleModel(QAbstractTableModel):
     def refresh(self, *, first_page_only: bool = False) -> None:
         """Read the ids again; `first_page_only` for a quick start, the rest coming via extend_ids()."""
         self.beginResetModel()
-        self._ids = self._archive.person_ids(search=self._search, tag=self._tag, sort=self._sort,
-                                             limit=self.PAGE if first_page_only else None)
+        self._ids = self._archive.person_ids(
+            search=self._search, tag=self._tag, sort=self._sort, limit=self.PAGE if first_page_only else None
+        )
         self.is_complete = not first_page_only or len(self._ids) < self.PAGE
         self._rows.clear()
         self.endResetModel()

@@ -57,9 +57,14 @@ def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
             line += f". Pet names: {', '.join(rel['pet_names'])}"
         lines.append(line + ".")
         relationship_from = rel["from_id"]
-    return {"person": person, "relationship_lines": lines, "relationship_from": relationship_from,
-            "notes": archive.notes_for(person_id), "dates": archive.dates_for(person_id),
-            "letters": archive.list_letters(to=person_id)}
+    return {
+        "person": person,
+        "relationship_lines": lines,
+        "relationship_from": relationship_from,
+        "notes": archive.notes_for(person_id),
+        "dates": archive.dates_for(person_id),
+        "letters": archive.list_letters(to=person_id),
+    }
 
 
 def person_overview(path: Path, person_id: int) -> dict[str, Any] | None:
@@ -197,15 +202,24 @@ class PersonPanel(QScrollArea):
         self._set_enabled(False)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.edit_button, self.relationship_button, self.notes_list, self.note_tag,
-                       self.delete_note_button, self.new_note, self.add_note_button, self.dates_list,
-                       self.delete_date_button,
-                       self.letters_list):
+        for widget in (
+            self.edit_button,
+            self.relationship_button,
+            self.notes_list,
+            self.note_tag,
+            self.delete_note_button,
+            self.new_note,
+            self.add_note_button,
+            self.dates_list,
+            self.delete_date_button,
+            self.letters_list,
+        ):
             widget.setEnabled(enabled)
 
     # ------------------------------------------------------------------ loading
-    def show_person(self, archive: Archive, person_id: int | None, *, name: str | None = None,
-                    in_background: bool = False) -> None:
+    def show_person(
+        self, archive: Archive, person_id: int | None, *, name: str | None = None, in_background: bool = False
+    ) -> None:
         """Show `person_id` (None: no one). `in_background` reads their notes, dates and letters
         on a worker (the list's selection as you search or browse), showing `name` at once."""
         note_user_input()
@@ -266,16 +280,19 @@ class PersonPanel(QScrollArea):
             if person["nickname"]:
                 bits.append(f"Called “{person['nickname']}”")
             if person["pronouns"]:
-                bits.append(person["pronouns"].split("/")[0] + (
-                    "/" + person["pronouns"].split("/")[1] if "/" in person["pronouns"] else ""))
+                bits.append(
+                    person["pronouns"].split("/")[0]
+                    + ("/" + person["pronouns"].split("/")[1] if "/" in person["pronouns"] else "")
+                )
             if person["birthday"]:
                 bits.append(f"born {person['birthday'].lstrip('-')}")
             if person["tags"]:
                 bits.append(", ".join(person["tags"]))
             self.details_label.setText(" · ".join(bits))
             self._relationship_from = overview["relationship_from"]
-            self.relationship_label.setText("\n".join(overview["relationship_lines"])
-                                            or "No relationship recorded yet.")
+            self.relationship_label.setText(
+                "\n".join(overview["relationship_lines"]) or "No relationship recorded yet."
+            )
             self.notes_list.clear()
             for note in overview["notes"]:
                 item = QListWidgetItem(note["text"])

@@ -210,9 +210,16 @@ class ReadAloudController(QObject):
     LOOKAHEAD = 3  # sentences synthesized ahead of the one playing
     _CACHE_SIZE = 400
 
-    def __init__(self, editor: QTextEdit, parent: QObject | None = None, *,
-                 pronunciations: Mapping[str, str] | None = None, sink: AudioSink | None = None,
-                 preferences: Preferences | None = None, warm: bool = True) -> None:
+    def __init__(
+        self,
+        editor: QTextEdit,
+        parent: QObject | None = None,
+        *,
+        pronunciations: Mapping[str, str] | None = None,
+        sink: AudioSink | None = None,
+        preferences: Preferences | None = None,
+        warm: bool = True,
+    ) -> None:
         super().__init__(parent if parent is not None else editor)
         self.editor = editor
         self._pronunciations: dict[str, str] = dict(pronunciations or {})
@@ -452,8 +459,9 @@ class ReadAloudController(QObject):
         else:
             # A selection: only what is selected, even when it starts mid-sentence.
             selection = Reading(text[start:end], self._pronunciations)
-            pieces = [(p.sentence.start + start, p.sentence.end + start, p.sentence.text, p.spoken)
-                      for p in selection.pieces]
+            pieces = [
+                (p.sentence.start + start, p.sentence.end + start, p.sentence.text, p.spoken) for p in selection.pieces
+            ]
         if not pieces:
             self.notice.emit("There is nothing to read aloud here.")
             return
@@ -629,8 +637,11 @@ class ReadAloudController(QObject):
         if self._problem is not None:
             return
         # The engine crashed: start a fresh process and ask again for what was pending.
-        pending = [(index, self._pieces[index][3]) for generation, index in self._requests.values()
-                   if generation == self._generation]
+        pending = [
+            (index, self._pieces[index][3])
+            for generation, index in self._requests.values()
+            if generation == self._generation
+        ]
         self._requests.clear()
         self._worker = None
         if self._state == ReaderState.STOPPED and not pending:
@@ -737,8 +748,13 @@ class ReadAloudController(QObject):
 
         def work() -> None:
             try:
-                result = export_reading(reading, path, settings, cancel=cancel,
-                                        progress=lambda done, total: self._tasks.progress.emit(done, total))
+                result = export_reading(
+                    reading,
+                    path,
+                    settings,
+                    cancel=cancel,
+                    progress=lambda done, total: self._tasks.progress.emit(done, total),
+                )
                 self._tasks.done.emit("export", result)
             except BeautifulLettersError as error:
                 self._tasks.failed.emit("export", str(error))
@@ -803,6 +819,12 @@ def _python_index(text: str, document_position: int) -> int:
 
 
 __all__ = [
-    "NO_SOUND_DEVICE_MESSAGE", "AudioSink", "MediaPlayerSink", "ReadAloudController", "ReaderState",
-    "SilentClockSink", "VoiceInfo", "sound_device_available",
+    "NO_SOUND_DEVICE_MESSAGE",
+    "AudioSink",
+    "MediaPlayerSink",
+    "ReadAloudController",
+    "ReaderState",
+    "SilentClockSink",
+    "VoiceInfo",
+    "sound_device_available",
 ]

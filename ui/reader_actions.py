@@ -26,38 +26,68 @@ class ReaderActions(QObject):
         # Each action's own tooltip, restored when reading becomes available again.
         self._tooltips: dict[QAction, str] = {}
 
-        def action(text: str, icon: QStyle.StandardPixmap | None, shortcuts: list[QKeySequence],
-                   slot: Callable[[], None], tip: str) -> QAction:
+        def action(
+            text: str,
+            icon: QStyle.StandardPixmap | None,
+            shortcuts: list[QKeySequence],
+            slot: Callable[[], None],
+            tip: str,
+        ) -> QAction:
             item = QAction(text, parent)
             if icon is not None:
                 item.setIcon(style.standardIcon(icon))
             item.setShortcuts(shortcuts)
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             item.setStatusTip(tip)
-            item.setToolTip(f"{tip} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-                            if shortcuts else tip)
+            item.setToolTip(
+                f"{tip} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})" if shortcuts else tip
+            )
             self._tooltips[item] = item.toolTip()
             item.triggered.connect(slot)
             return item
 
         key = QKeySequence
-        self.play_pause = action("Read Aloud", QStyle.StandardPixmap.SP_MediaPlay,
-                                 [key("Ctrl+Shift+Space"), key(Qt.Key.Key_MediaTogglePlayPause)],
-                                 controller.toggle, "Read the letter aloud from the cursor, or the selection")
-        self.stop = action("Stop Reading", QStyle.StandardPixmap.SP_MediaStop,
-                           [key("Ctrl+Shift+."), key(Qt.Key.Key_MediaStop)], controller.stop, "Stop reading aloud")
-        self.next_sentence = action("Next Sentence", QStyle.StandardPixmap.SP_MediaSkipForward,
-                                    [key("Ctrl+Alt+."), key(Qt.Key.Key_MediaNext)], controller.next_sentence,
-                                    "Skip to the next sentence")
-        self.previous_sentence = action("Previous Sentence", QStyle.StandardPixmap.SP_MediaSkipBackward,
-                                        [key("Ctrl+Alt+,"), key(Qt.Key.Key_MediaPrevious)],
-                                        controller.previous_sentence, "Go back to the previous sentence")
-        self.read_selection = action("Read Selection Aloud", None, [key("Ctrl+Alt+Space")],
-                                     controller.read_selection, "Read only the selected text aloud")
-        self.read_all = action("Read Whole Letter Aloud", None, [], controller.read_all,
-                               "Read the letter aloud from the top")
-        self.export_reading = action("Export Reading…", None, [], self._ask_and_export,
-                                     "Save the letter read aloud as an audio file")
+        self.play_pause = action(
+            "Read Aloud",
+            QStyle.StandardPixmap.SP_MediaPlay,
+            [key("Ctrl+Shift+Space"), key(Qt.Key.Key_MediaTogglePlayPause)],
+            controller.toggle,
+            "Read the letter aloud from the cursor, or the selection",
+        )
+        self.stop = action(
+            "Stop Reading",
+            QStyle.StandardPixmap.SP_MediaStop,
+            [key("Ctrl+Shift+."), key(Qt.Key.Key_MediaStop)],
+            controller.stop,
+            "Stop reading aloud",
+        )
+        self.next_sentence = action(
+            "Next Sentence",
+            QStyle.StandardPixmap.SP_MediaSkipForward,
+            [key("Ctrl+Alt+."), key(Qt.Key.Key_MediaNext)],
+            controller.next_sentence,
+            "Skip to the next sentence",
+        )
+        self.previous_sentence = action(
+            "Previous Sentence",
+            QStyle.StandardPixmap.SP_MediaSkipBackward,
+            [key("Ctrl+Alt+,"), key(Qt.Key.Key_MediaPrevious)],
+            controller.previous_sentence,
+            "Go back to the previous sentence",
+        )
+        self.read_selection = action(
+            "Read Selection Aloud",
+            None,
+            [key("Ctrl+Alt+Space")],
+            controller.read_selection,
+            "Read only the selected text aloud",
+        )
+        self.read_all = action(
+            "Read Whole Letter Aloud", None, [], controller.read_all, "Read the letter aloud from the top"
+        )
+        self.export_reading = action(
+            "Export Reading…", None, [], self._ask_and_export, "Save the letter read aloud as an audio file"
+        )
         # Tests and the window may replace this to skip the file dialog.
         self.ask_export_path: Callable[[], str | None] = self._export_dialog
 
@@ -65,10 +95,12 @@ class ReaderActions(QObject):
         self.voice_menu.aboutToShow.connect(self._load_voices_once)
         self._voice_group = QActionGroup(self)
         self._voices_requested = False
-        self.speed_menu = self._choice_menu("Reading Speed", SPEEDS, controller.rate, controller.set_rate,
-                                            lambda value: f"{value} words a minute")
-        self.volume_menu = self._choice_menu("Reading Volume", VOLUMES, controller.volume, controller.set_volume,
-                                             lambda value: f"{round(value * 100)}%")
+        self.speed_menu = self._choice_menu(
+            "Reading Speed", SPEEDS, controller.rate, controller.set_rate, lambda value: f"{value} words a minute"
+        )
+        self.volume_menu = self._choice_menu(
+            "Reading Volume", VOLUMES, controller.volume, controller.set_volume, lambda value: f"{round(value * 100)}%"
+        )
 
         controller.stateChanged.connect(self._on_state)
         controller.availabilityChanged.connect(lambda _available: self._refresh())
@@ -81,8 +113,16 @@ class ReaderActions(QObject):
 
     def menu_actions(self) -> list[QAction | None]:
         """For the Letter menu, in order; None marks a separator."""
-        return [self.play_pause, self.stop, self.previous_sentence, self.next_sentence, None,
-                self.read_selection, self.read_all, self.export_reading]
+        return [
+            self.play_pause,
+            self.stop,
+            self.previous_sentence,
+            self.next_sentence,
+            None,
+            self.read_selection,
+            self.read_all,
+            self.export_reading,
+        ]
 
     def add_to_toolbar(self, toolbar: QToolBar) -> None:
         toolbar.addActions(self.toolbar_actions())
@@ -129,7 +169,9 @@ class ReaderActions(QObject):
     # ------------------------------------------------------------------ export
     def _export_dialog(self) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export Reading", "letter-reading.wav",
+            self._parent,
+            "Export Reading",
+            "letter-reading.wav",
             "WAV audio (*.wav);;Ogg Vorbis (*.ogg);;FLAC (*.flac);;MP3 (*.mp3)",
         )
         return path or None
@@ -140,8 +182,14 @@ class ReaderActions(QObject):
             self.controller.export(path)
 
     # ------------------------------------------------------------------ choices
-    def _choice_menu(self, title: str, choices: tuple[tuple[str, float], ...], current: float,
-                     choose: Callable[..., None], describe: Callable[..., str]) -> QMenu:
+    def _choice_menu(
+        self,
+        title: str,
+        choices: tuple[tuple[str, float], ...],
+        current: float,
+        choose: Callable[..., None],
+        describe: Callable[..., str],
+    ) -> QMenu:
         menu = QMenu(title, self._parent)
         group = QActionGroup(menu)
         for label, value in choices:

@@ -56,8 +56,17 @@ def describe(item: dict[str, Any]) -> str:
 # An upcoming date as the list keeps it: a tuple in this order, not a dict with its line of text.
 # With 100,000 people there are ~19,000 dates in the next 60 days, and dicts plus text took ~16 MB;
 # the text is made only for the rows on screen.
-UPCOMING_FIELDS = ("person_id", "person_name", "kind", "label", "date", "original_date", "days_until", "years",
-                   "date_id")
+UPCOMING_FIELDS = (
+    "person_id",
+    "person_name",
+    "kind",
+    "label",
+    "date",
+    "original_date",
+    "days_until",
+    "years",
+    "date_id",
+)
 
 
 def upcoming_rows(path: Path, days: int) -> list[tuple[Any, ...]]:
@@ -125,8 +134,12 @@ class WriteButtonDelegate(QStyledItemDelegate):
         opt.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         button_rect = self._button_rect(option)
-        text_rect = QRect(option.rect.left() + self.MARGIN, option.rect.top() + 4,
-                          button_rect.left() - option.rect.left() - 2 * self.MARGIN, option.rect.height() - 8)
+        text_rect = QRect(
+            option.rect.left() + self.MARGIN,
+            option.rect.top() + 4,
+            button_rect.left() - option.rect.left() - 2 * self.MARGIN,
+            option.rect.height() - 8,
+        )
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(option.palette.highlightedText().color() if selected else option.palette.text().color())
@@ -204,7 +217,8 @@ class UpcomingPanel(QWidget):
         self.model.set_rows(rows)
         count = len(rows)
         self.summary.setText(
-            f"{count:,} date{'s' if count != 1 else ''} in the next {days} days." if count
+            f"{count:,} date{'s' if count != 1 else ''} in the next {days} days."
+            if count
             else f"Nothing in the next {days} days."
         )
         self.refreshed.emit()

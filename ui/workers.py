@@ -112,6 +112,8 @@ def patiently(longest: float = 3.0) -> Callable[[], None]:
             wait_for_quiet(longest=remaining)
 
     return wait
+
+
 def _one_thread_pool() -> QThreadPool:
     pool = QThreadPool()
     pool.setMaxThreadCount(1)

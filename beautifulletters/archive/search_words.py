@@ -57,11 +57,16 @@ def terms_starting(conn: sqlite3.Connection, prefix: str) -> list[str] | None:
     """
     if not _PLAIN_WORD.fullmatch(prefix):
         return None
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.person_words_terms"
-                 " USING fts5vocab(main, person_words_fts, row)")
-    terms = [row[0] for row in conn.execute(
-        "SELECT term FROM temp.person_words_terms WHERE term >= ? AND term < ? LIMIT ?",
-        (prefix, prefix + "\U0010ffff", _MOST_TERMS + 1))]
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.person_words_terms USING fts5vocab(main, person_words_fts, row)"
+    )
+    terms = [
+        row[0]
+        for row in conn.execute(
+            "SELECT term FROM temp.person_words_terms WHERE term >= ? AND term < ? LIMIT ?",
+            (prefix, prefix + "\U0010ffff", _MOST_TERMS + 1),
+        )
+    ]
     return terms if len(terms) <= _MOST_TERMS else None
 
 
@@ -116,9 +121,7 @@ def refresh(conn: sqlite3.Connection, person_ids: Iterable[int | None]) -> None:
 def rebuild(conn: sqlite3.Connection) -> None:
     """Every person's document from scratch, streaming the letters one recipient at a time."""
     conn.execute("DELETE FROM person_words")
-    letters = conn.execute(
-        "SELECT recipient_id, title, body_text FROM letters ORDER BY recipient_id"
-    )
+    letters = conn.execute("SELECT recipient_id, title, body_text FROM letters ORDER BY recipient_id")
     pending = next(letters, None)
     for (person_id,) in conn.execute("SELECT id FROM people ORDER BY id").fetchall():
         words = words_of(_person_texts(conn, person_id) or [])

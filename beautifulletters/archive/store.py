@@ -1137,15 +1137,13 @@ def _check_healthy_archive(conn: sqlite3.Connection, path: Path, *, quick_check:
         lines = [line for row in result for line in str(row[0]).splitlines() if line.strip()]
         problems = "; ".join(lines[:2]) + (f" and {len(lines) - 2} more problems" if len(lines) > 2 else "")
         raise ArchiveDamagedError(
-            f"{path} is damaged ({problems}); it was left untouched. "
-            "Restore a backup or run `beautifulletters check`."
+            f"{path} is damaged ({problems}); it was left untouched. Restore a backup or run `beautifulletters check`."
         )
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if app_id != APPLICATION_ID and has_tables:
         raise NotAnArchiveError(
-            f"{path} is an SQLite database of another program, not a BeautifulLetters archive; "
-            "it was left untouched."
+            f"{path} is an SQLite database of another program, not a BeautifulLetters archive; it was left untouched."
         )
 
 

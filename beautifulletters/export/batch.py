@@ -21,8 +21,9 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f
 MAX_NAME_LENGTH = 80
 
 
-def select_people(archive: Archive, *, tag: str | None = None, search: str | None = None,
-                  ids: Sequence[int] | None = None) -> list[int]:
+def select_people(
+    archive: Archive, *, tag: str | None = None, search: str | None = None, ids: Sequence[int] | None = None
+) -> list[int]:
     """Recipients of a batch: exactly one of a tag, a search or a list of ids, in name order."""
     given = [choice for choice in (tag, search, ids) if choice]
     if len(given) != 1:
@@ -89,7 +90,7 @@ def _problem_key(warning: str, name: str) -> str:
     text = warning.strip().split(";")[0].rstrip(".")
     for prefix in (f"{name} has ", f"{name.split()[0]} has " if name.split() else "\0"):
         if text.startswith(prefix):
-            return text[len(prefix):]
+            return text[len(prefix) :]
     there = re.match(r"^There (?:is|are) (no [\w ]+?) (?:for|from|between) ", text)
     if there:
         return there.group(1)

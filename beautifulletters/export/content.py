@@ -88,9 +88,19 @@ def blocks_from_text(body: str) -> list[Block]:
     return blocks
 
 
-_BLOCK_TAGS = {"p": ("paragraph", 0), "div": ("paragraph", 0), "h1": ("heading", 1), "h2": ("heading", 2),
-               "h3": ("heading", 3), "h4": ("heading", 3), "h5": ("heading", 3), "h6": ("heading", 3),
-               "li": ("list_item", 1), "blockquote": ("quote", 0), "pre": ("paragraph", 0)}
+_BLOCK_TAGS = {
+    "p": ("paragraph", 0),
+    "div": ("paragraph", 0),
+    "h1": ("heading", 1),
+    "h2": ("heading", 2),
+    "h3": ("heading", 3),
+    "h4": ("heading", 3),
+    "h5": ("heading", 3),
+    "h6": ("heading", 3),
+    "li": ("list_item", 1),
+    "blockquote": ("quote", 0),
+    "pre": ("paragraph", 0),
+}
 _SKIP_CONTENT = {"script", "style", "head", "title", "template", "noscript", "object", "iframe", "svg", "math"}
 _BOLD_TAGS = {"b", "strong"}
 _ITALIC_TAGS = {"i", "em", "cite"}
@@ -192,7 +202,10 @@ def _merge_runs(runs: list[Run]) -> list[Run]:
     merged: list[Run] = []
     for run in runs:
         if merged and (merged[-1].bold, merged[-1].italic, merged[-1].underline) == (
-                run.bold, run.italic, run.underline):
+            run.bold,
+            run.italic,
+            run.underline,
+        ):
             merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
         else:
             merged.append(run)
@@ -259,9 +272,15 @@ def _without_trailing_signature(blocks: list[Block], signature: str) -> list[Blo
     return [*blocks[:-1], Block(last.kind, tuple(trimmed), last.level)] if trimmed else blocks[:-1]
 
 
-def content_from_records(letter: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
-                         font: str | None = None, stationery: str | None = None,
-                         defaults: dict[str, Any] | None = None) -> LetterContent:
+def content_from_records(
+    letter: dict[str, Any],
+    signer: dict[str, Any],
+    recipient: dict[str, Any],
+    *,
+    font: str | None = None,
+    stationery: str | None = None,
+    defaults: dict[str, Any] | None = None,
+) -> LetterContent:
     """Build the export model from archive records (no archive access, so batches can reuse it).
 
     Style rules (signature name, date line, defaults) are the writing desk's own
@@ -272,11 +291,13 @@ def content_from_records(letter: dict[str, Any], signer: dict[str, Any], recipie
         style["font_family"] = font
     if stationery:
         style["stationery"] = stationery
-    resolved = resolve_style(style, defaults=defaults, signer=signer,
-                             written_on=(letter.get("created_at") or "")[:10] or None)
+    resolved = resolve_style(
+        style, defaults=defaults, signer=signer, written_on=(letter.get("created_at") or "")[:10] or None
+    )
     signature = resolved["signature_name"] if resolved["show_signature"] else ""
-    blocks = _without_trailing_signature(blocks_from_body(letter.get("body") or "", letter.get("body_format")
-                                                          or "text"), signature)
+    blocks = _without_trailing_signature(
+        blocks_from_body(letter.get("body") or "", letter.get("body_format") or "text"), signature
+    )
     title = letter.get("title") or f"Letter to {recipient.get('display_name', '')}".strip()
     return LetterContent(
         letter_id=letter.get("id"),
@@ -295,8 +316,9 @@ def content_from_records(letter: dict[str, Any], signer: dict[str, Any], recipie
     )
 
 
-def letter_content(archive: Archive, letter_id: int, *, font: str | None = None,
-                   stationery: str | None = None) -> LetterContent:
+def letter_content(
+    archive: Archive, letter_id: int, *, font: str | None = None, stationery: str | None = None
+) -> LetterContent:
     """The export model of a stored letter; `font`/`stationery` override the letter's own style."""
     letter = archive.get_letter(letter_id)
     signer = archive.get_person(letter["signer_id"])

@@ -38,20 +38,48 @@ _SIZE_ALIASES = {"#10": "US10", "US#10": "US10", "NO10": "US10", "COM10": "US10"
 # US: recipient a little right of and below the centre; Europe: the right lower half, which
 # is also where window envelopes (DIN 680) and sorting machines look.
 RECIPIENT_POSITION: dict[str, tuple[float, float]] = {
-    "US": (0.42, 0.45), "GB": (0.45, 0.48), "DE": (0.50, 0.50), "FR": (0.50, 0.50), "": (0.45, 0.48),
+    "US": (0.42, 0.45),
+    "GB": (0.45, 0.48),
+    "DE": (0.50, 0.50),
+    "FR": (0.50, 0.50),
+    "": (0.45, 0.48),
 }
 
 COUNTRY_NAMES: dict[str, str] = {
-    "US": "USA", "GB": "UNITED KINGDOM", "DE": "GERMANY", "FR": "FRANCE",
+    "US": "USA",
+    "GB": "UNITED KINGDOM",
+    "DE": "GERMANY",
+    "FR": "FRANCE",
 }
 # How people write the country on the last line of an address.
 _COUNTRY_ALIASES: dict[str, str] = {
-    "usa": "US", "us": "US", "u.s.a.": "US", "u.s.": "US", "united states": "US",
-    "united states of america": "US", "america": "US",
-    "uk": "GB", "u.k.": "GB", "gb": "GB", "great britain": "GB", "united kingdom": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "royaume-uni": "GB", "grossbritannien": "GB",
-    "germany": "DE", "deutschland": "DE", "de": "DE", "allemagne": "DE", "brd": "DE",
-    "france": "FR", "fr": "FR", "frankreich": "FR", "république française": "FR",
+    "usa": "US",
+    "us": "US",
+    "u.s.a.": "US",
+    "u.s.": "US",
+    "united states": "US",
+    "united states of america": "US",
+    "america": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "gb": "GB",
+    "great britain": "GB",
+    "united kingdom": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "royaume-uni": "GB",
+    "grossbritannien": "GB",
+    "germany": "DE",
+    "deutschland": "DE",
+    "de": "DE",
+    "allemagne": "DE",
+    "brd": "DE",
+    "france": "FR",
+    "fr": "FR",
+    "frankreich": "FR",
+    "république française": "FR",
 }
 _US_CITY_LINE = re.compile(r"^(?P<city>.+?),?\s+(?P<state>[A-Za-z]{2})\.?\s+(?P<zip>\d{5}(?:-\d{4})?)$")
 _UK_POSTCODE = re.compile(r"\b(?P<pc>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b", re.IGNORECASE)
@@ -119,7 +147,7 @@ def _layout_gb(lines: list[str]) -> list[str]:
         if match and postcode is None:
             raw = match["pc"].upper().replace(" ", "")
             postcode = f"{raw[:-3]} {raw[-3:]}"
-            rest = (line[: match.start()] + line[match.end():]).strip(" ,")
+            rest = (line[: match.start()] + line[match.end() :]).strip(" ,")
             if rest:
                 out.append(rest)
             continue

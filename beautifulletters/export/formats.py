@@ -47,7 +47,7 @@ def _md_run(run: Run) -> str:
     if not text.strip():
         return text
     core = text.strip()
-    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
     if run.bold and run.italic:
         core = f"***{core}***"
     elif run.bold:
@@ -173,8 +173,13 @@ def to_docx(content: LetterContent, path: Path) -> None:
 
     document = docx.Document()
     section = document.sections[0]
-    width, height = {"A4": (210, 297), "A5": (148, 210), "Letter": (215.9, 279.4),
-                     "LETTER": (215.9, 279.4), "Legal": (215.9, 355.6)}.get(content.page_size, (210, 297))
+    width, height = {
+        "A4": (210, 297),
+        "A5": (148, 210),
+        "Letter": (215.9, 279.4),
+        "LETTER": (215.9, 279.4),
+        "Legal": (215.9, 355.6),
+    }.get(content.page_size, (210, 297))
     section.page_width, section.page_height = Mm(width), Mm(height)
     normal = document.styles["Normal"]
     if content.font:

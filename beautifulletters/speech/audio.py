@@ -91,7 +91,9 @@ def concatenate_wavs(parts: Sequence[str | os.PathLike[str]], out: str | os.Path
             for part in parts:
                 with wave.open(str(part), "rb") as reader:
                     if (reader.getnchannels(), reader.getsampwidth(), reader.getframerate()) != (
-                        params.nchannels, params.sampwidth, params.framerate
+                        params.nchannels,
+                        params.sampwidth,
+                        params.framerate,
                     ):
                         raise AudioError(f"{part} has a different audio format from the rest of the reading.")
                     while chunk := reader.readframes(_CHUNK_FRAMES):
@@ -129,8 +131,7 @@ def encode(wav: str | os.PathLike[str], out: str | os.PathLike[str]) -> None:
     if command is None:
         raise ValidationError(
             "out",
-            f"cannot write {out_path.suffix} files here: install ffmpeg (or sox for .ogg and .flac), "
-            "or save as .wav.",
+            f"cannot write {out_path.suffix} files here: install ffmpeg (or sox for .ogg and .flac), or save as .wav.",
         )
     partial = out_path.with_name(out_path.stem + ".part" + out_path.suffix)
     completed = subprocess.run([*command, str(wav), str(partial)], capture_output=True, text=True, check=False)

@@ -40,11 +40,21 @@ def _serve(requests: IO[str], replies: IO[str]) -> int:
                 return 0
             if op == "synth":
                 frames = synthesizer.synthesize(
-                    request["text"], request["path"], voice=request.get("voice"),
-                    rate=int(request.get("rate") or 175), volume=float(request.get("volume", 1.0)),
+                    request["text"],
+                    request["path"],
+                    voice=request.get("voice"),
+                    rate=int(request.get("rate") or 175),
+                    volume=float(request.get("volume", 1.0)),
                 )
-                reply({"op": "done", "id": request_id, "path": request["path"], "frames": frames,
-                       "duration": frames / 22050.0})
+                reply(
+                    {
+                        "op": "done",
+                        "id": request_id,
+                        "path": request["path"],
+                        "frames": frames,
+                        "duration": frames / 22050.0,
+                    }
+                )
             elif op == "voices":
                 reply({"op": "voices", "id": request_id, "voices": [v.to_json() for v in synthesizer.voices()]})
             else:

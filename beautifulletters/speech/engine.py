@@ -33,8 +33,11 @@ MISSING_ENGINE_MESSAGE = (
 # The names pyttsx3's espeak driver tries, in its order.
 _LIBRARY_CANDIDATES = {
     "linux": ("libespeak-ng.so.1", "/usr/local/lib/libespeak-ng.so.1", "libespeak.so.1"),
-    "darwin": ("/opt/homebrew/lib/libespeak-ng.1.dylib", "/usr/local/lib/libespeak-ng.1.dylib",
-               "/usr/local/lib/libespeak.dylib"),
+    "darwin": (
+        "/opt/homebrew/lib/libespeak-ng.1.dylib",
+        "/usr/local/lib/libespeak-ng.1.dylib",
+        "/usr/local/lib/libespeak.dylib",
+    ),
     "win32": (r"C:\Program Files\eSpeak NG\libespeak-ng.dll", r"C:\Program Files (x86)\eSpeak NG\libespeak-ng.dll"),
 }
 
@@ -118,8 +121,14 @@ class Synthesizer:
         result = []
         for voice in self._engine.getProperty("voices"):
             languages = [str(code) for code in (voice.languages or []) if code]
-            result.append(VoiceInfo(id=str(voice.id), name=str(voice.name),
-                                    language=(languages[0] if languages else "").lower(), gender=voice.gender))
+            result.append(
+                VoiceInfo(
+                    id=str(voice.id),
+                    name=str(voice.name),
+                    language=(languages[0] if languages else "").lower(),
+                    gender=voice.gender,
+                )
+            )
         return result
 
     def _configure(self, voice: str | None, rate: int, volume: float) -> None:
@@ -129,8 +138,9 @@ class Synthesizer:
                 self._engine.setProperty(name, value)
                 self._settings[name] = value
 
-    def synthesize(self, text: str, path: str, *, voice: str | None = None, rate: int = DEFAULT_RATE,
-                   volume: float = 1.0) -> int:
+    def synthesize(
+        self, text: str, path: str, *, voice: str | None = None, rate: int = DEFAULT_RATE, volume: float = 1.0
+    ) -> int:
         """Speak `text` into the WAV file `path`; returns its frame count once the file is complete.
 
         runAndWait can return before espeak's callback has written the file (for anything

@@ -142,8 +142,13 @@ class ExportResult:
 
 
 def synthesize_pieces(
-    spoken: Sequence[str], folder: Path, settings: SpeechSettings, *, workers: int = 2,
-    progress: Callable[[int, int], None] | None = None, cancel: threading.Event | None = None,
+    spoken: Sequence[str],
+    folder: Path,
+    settings: SpeechSettings,
+    *,
+    workers: int = 2,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[Path]:
     """One WAV per piece, in order, from `workers` processes working side by side.
 
@@ -210,8 +215,12 @@ def synthesize_pieces(
 
 
 def export_reading(
-    reading: Reading, out: str | os.PathLike[str], settings: SpeechSettings | None = None, *,
-    workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+    reading: Reading,
+    out: str | os.PathLike[str],
+    settings: SpeechSettings | None = None,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> ExportResult:
     """Read the whole text into one audio file: WAV, or a compressed format an encoder can write."""

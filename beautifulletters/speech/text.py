@@ -113,7 +113,7 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
 def _cap_length(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
     spans = []
     while end - start > max_chars:
-        window = text[start:start + max_chars]
+        window = text[start : start + max_chars]
         cut = max(window.rfind(", "), window.rfind("; "), window.rfind(": "), window.rfind(" — "))
         if cut < max_chars // 3:
             cut = window.rfind(" ")

@@ -63,10 +63,12 @@ class SynthesisProcess:
         self.ready = False
         self._process = subprocess.Popen(
             [sys.executable, "-m", "beautifulletters.speech.child"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            close_fds=True,
         )
-        threading.Thread(target=self._read, args=(self._process,), daemon=True,
-                         name="speech-worker-reader").start()
+        threading.Thread(target=self._read, args=(self._process,), daemon=True, name="speech-worker-reader").start()
 
     def _read(self, process: subprocess.Popen[bytes]) -> None:
         assert process.stdout is not None
@@ -104,8 +106,9 @@ class SynthesisProcess:
                 raise WorkerError(self.missing_message or "the speech worker stopped unexpectedly.") from None
             return request_id
 
-    def synthesize(self, text: str, path: str | os.PathLike[str], *, voice: str | None = None,
-                   rate: int = 175, volume: float = 1.0) -> int:
+    def synthesize(
+        self, text: str, path: str | os.PathLike[str], *, voice: str | None = None, rate: int = 175, volume: float = 1.0
+    ) -> int:
         return self.send("synth", text=text, path=str(path), voice=voice, rate=rate, volume=volume)
 
     def next_reply(self, timeout: float | None = None) -> Message:

@@ -48,8 +48,11 @@ class RestoreResult:
     kept_aside: Path | None  # where the archive that was replaced now lives
 
     def as_json(self) -> dict[str, object]:
-        return {"restored_from": str(self.restored_from), "archive": str(self.archive),
-                "kept_aside": str(self.kept_aside) if self.kept_aside else None}
+        return {
+            "restored_from": str(self.restored_from),
+            "archive": str(self.archive),
+            "kept_aside": str(self.kept_aside) if self.kept_aside else None,
+        }
 
 
 def _utcnow() -> dt.datetime:

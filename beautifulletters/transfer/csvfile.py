@@ -47,31 +47,83 @@ TARGETS = {
 
 # Header names (case-insensitive) recognised in any CSV; Google's and Outlook's come first.
 _KNOWN_HEADERS = {
-    "name": "display_name", "display name": "display_name", "full name": "full_name",
-    "first name": "given_name", "given name": "given_name", "firstname": "given_name", "forename": "given_name",
-    "middle name": "middle_name", "additional name": "middle_name",
-    "last name": "family_name", "family name": "family_name", "surname": "family_name", "lastname": "family_name",
-    "title": "prefix", "name prefix": "prefix", "prefix": "prefix",
-    "suffix": "suffix", "name suffix": "suffix",
-    "nickname": "nickname", "nick name": "nickname",
-    "email": "email", "e-mail": "email", "email address": "email", "e-mail address": "email", "mail": "email",
-    "e-mail 2 address": "email", "e-mail 3 address": "email",
-    "phone": "phone", "telephone": "phone", "mobile": "phone", "mobile phone": "phone", "home phone": "phone",
-    "home phone 2": "phone", "business phone": "phone", "business phone 2": "phone", "primary phone": "phone",
-    "other phone": "phone", "car phone": "phone", "cell": "phone", "cell phone": "phone", "phone number": "phone",
-    "address": "address", "postal address": "address", "home address": "address",
-    "street": "street", "city": "city", "state": "region", "region": "region", "zip": "postal_code",
-    "zip code": "postal_code", "postal code": "postal_code", "postcode": "postal_code", "country": "country",
-    "birthday": "birthday", "birth date": "birthday", "date of birth": "birthday", "dob": "birthday",
+    "name": "display_name",
+    "display name": "display_name",
+    "full name": "full_name",
+    "first name": "given_name",
+    "given name": "given_name",
+    "firstname": "given_name",
+    "forename": "given_name",
+    "middle name": "middle_name",
+    "additional name": "middle_name",
+    "last name": "family_name",
+    "family name": "family_name",
+    "surname": "family_name",
+    "lastname": "family_name",
+    "title": "prefix",
+    "name prefix": "prefix",
+    "prefix": "prefix",
+    "suffix": "suffix",
+    "name suffix": "suffix",
+    "nickname": "nickname",
+    "nick name": "nickname",
+    "email": "email",
+    "e-mail": "email",
+    "email address": "email",
+    "e-mail address": "email",
+    "mail": "email",
+    "e-mail 2 address": "email",
+    "e-mail 3 address": "email",
+    "phone": "phone",
+    "telephone": "phone",
+    "mobile": "phone",
+    "mobile phone": "phone",
+    "home phone": "phone",
+    "home phone 2": "phone",
+    "business phone": "phone",
+    "business phone 2": "phone",
+    "primary phone": "phone",
+    "other phone": "phone",
+    "car phone": "phone",
+    "cell": "phone",
+    "cell phone": "phone",
+    "phone number": "phone",
+    "address": "address",
+    "postal address": "address",
+    "home address": "address",
+    "street": "street",
+    "city": "city",
+    "state": "region",
+    "region": "region",
+    "zip": "postal_code",
+    "zip code": "postal_code",
+    "postal code": "postal_code",
+    "postcode": "postal_code",
+    "country": "country",
+    "birthday": "birthday",
+    "birth date": "birthday",
+    "date of birth": "birthday",
+    "dob": "birthday",
     "anniversary": "anniversary",
-    "notes": "notes", "note": "notes", "comments": "notes",
-    "tags": "tags", "labels": "tags", "groups": "tags", "group membership": "tags", "categories": "tags",
-    "spouse": "spouse", "language": "language", "pronouns": "pronouns", "pronunciation": "pronunciation",
+    "notes": "notes",
+    "note": "notes",
+    "comments": "notes",
+    "tags": "tags",
+    "labels": "tags",
+    "groups": "tags",
+    "group membership": "tags",
+    "categories": "tags",
+    "spouse": "spouse",
+    "language": "language",
+    "pronouns": "pronouns",
+    "pronunciation": "pronunciation",
 }
 
 _GOOGLE_SECTION = re.compile(r"^(E-mail|Phone|Address|Relation|Event|Website|IM|Custom Field) (\d+) - (.+)$")
-_OUTLOOK_ADDRESS = re.compile(r"^(Home|Business|Other) (Street|Street 2|Street 3|City|State|Postal Code|"
-                              r"Country/Region|Address PO Box)$")
+_OUTLOOK_ADDRESS = re.compile(
+    r"^(Home|Business|Other) (Street|Street 2|Street 3|City|State|Postal Code|"
+    r"Country/Region|Address PO Box)$"
+)
 _MULTI = " ::: "  # Google joins several values of one field with this
 _GOOGLE_SYSTEM_GROUPS = {"mycontacts", "starred", "friends_family_coworkers", "other contacts"}
 
@@ -157,8 +209,10 @@ def read_table(text: str, source: str = "the file") -> CsvTable:
 
 def _flavour(headers: list[str]) -> str:
     names = set(headers)
-    if {"Given Name", "Family Name", "Group Membership"} & names or {"First Name", "Labels"} <= names or any(
-        _GOOGLE_SECTION.match(h) for h in headers
+    if (
+        {"Given Name", "Family Name", "Group Membership"} & names
+        or {"First Name", "Labels"} <= names
+        or any(_GOOGLE_SECTION.match(h) for h in headers)
     ):
         return "google"
     if {"First Name", "Last Name", "E-mail Address"} <= names or any(_OUTLOOK_ADDRESS.match(h) for h in headers):
@@ -178,8 +232,13 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
             elif section == "Address" and part == "Formatted":
                 target = "address"
         if target is None and (match := _OUTLOOK_ADDRESS.match(header)):
-            target = {"Street": "street", "City": "city", "State": "region", "Postal Code": "postal_code",
-                      "Country/Region": "country"}.get(match.group(2))
+            target = {
+                "Street": "street",
+                "City": "city",
+                "State": "region",
+                "Postal Code": "postal_code",
+                "Country/Region": "country",
+            }.get(match.group(2))
         mapping[header] = target or "ignore"
     return mapping
 
@@ -220,8 +279,10 @@ def contacts_from_table(table: CsvTable, mapping: Mapping[str, str] | None = Non
     date_columns = [i for i, h in enumerate(table.headers) if "birthday" in h.lower() or "anniversary" in h.lower()]
     day_first = _day_first(table, date_columns)
     problems = {p.line: p for p in table.problems}
-    rows = sorted([(line, cells) for line, cells in table.rows] + [(p.line, None) for p in table.problems],
-                  key=lambda item: item[0])
+    rows = sorted(
+        [(line, cells) for line, cells in table.rows] + [(p.line, None) for p in table.problems],
+        key=lambda item: item[0],
+    )
     for number, (line, cells) in enumerate(rows, start=1):
         if cells is None:
             problem = problems[line]
@@ -260,9 +321,14 @@ def _names(contact: Contact, prefix: str, given: str, middle: str, family: str, 
 def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> None:
     get = record.get
     contact.display_name = get("Name") or get("File As") or None
-    _names(contact, get("Name Prefix", ""), get("Given Name", "") or get("First Name", ""),
-           get("Additional Name", "") or get("Middle Name", ""), get("Family Name", "") or get("Last Name", ""),
-           get("Name Suffix", ""))
+    _names(
+        contact,
+        get("Name Prefix", ""),
+        get("Given Name", "") or get("First Name", ""),
+        get("Additional Name", "") or get("Middle Name", ""),
+        get("Family Name", "") or get("Last Name", ""),
+        get("Name Suffix", ""),
+    )
     contact.nickname = clean_value(get("Nickname"))
     _set_date(contact, "birthday", get("Birthday", ""), day_first, "birthday")
     contact.add_note(get("Notes"))
@@ -300,20 +366,39 @@ def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> No
 def _outlook_row(record: dict[str, str], contact: Contact, day_first: bool) -> None:
     get = record.get
     contact.display_name = clean_value(get("Display Name") or get("Name")) or None
-    _names(contact, get("Title", ""), get("First Name", ""), get("Middle Name", ""), get("Last Name", ""),
-           get("Suffix", ""))
+    _names(
+        contact,
+        get("Title", ""),
+        get("First Name", ""),
+        get("Middle Name", ""),
+        get("Last Name", ""),
+        get("Suffix", ""),
+    )
     contact.nickname = clean_value(get("Nickname"))
     for header in ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address"):
         contact.add_unique("emails", get(header))
-    for header in ("Primary Phone", "Mobile Phone", "Home Phone", "Home Phone 2", "Business Phone",
-                   "Business Phone 2", "Other Phone", "Car Phone", "Company Main Phone"):
+    for header in (
+        "Primary Phone",
+        "Mobile Phone",
+        "Home Phone",
+        "Home Phone 2",
+        "Business Phone",
+        "Business Phone 2",
+        "Other Phone",
+        "Car Phone",
+        "Company Main Phone",
+    ):
         contact.add_unique("phones", get(header))
     for place in ("Home", "Business", "Other"):
         parts = {
-            "Street": get(f"{place} Street", ""), "Street 2": get(f"{place} Street 2", ""),
-            "Street 3": get(f"{place} Street 3", ""), "City": get(f"{place} City", ""),
-            "State": get(f"{place} State", ""), "Postal Code": get(f"{place} Postal Code", ""),
-            "Country/Region": get(f"{place} Country/Region", ""), "PO Box": get(f"{place} Address PO Box", ""),
+            "Street": get(f"{place} Street", ""),
+            "Street 2": get(f"{place} Street 2", ""),
+            "Street 3": get(f"{place} Street 3", ""),
+            "City": get(f"{place} City", ""),
+            "State": get(f"{place} State", ""),
+            "Postal Code": get(f"{place} Postal Code", ""),
+            "Country/Region": get(f"{place} Country/Region", ""),
+            "PO Box": get(f"{place} Address PO Box", ""),
         }
         contact.add_unique("addresses", _compose_address(parts))
     _set_date(contact, "birthday", get("Birthday", ""), day_first, "birthday")
@@ -361,8 +446,14 @@ def _mapped_row(record: dict[str, str], mapping: Mapping[str, str], contact: Con
         elif target == "language":
             contact.language = clean_value(value)
     if name_parts:
-        _names(contact, name_parts.get("prefix", ""), name_parts.get("given_name", ""),
-               name_parts.get("middle_name", ""), name_parts.get("family_name", ""), name_parts.get("suffix", ""))
+        _names(
+            contact,
+            name_parts.get("prefix", ""),
+            name_parts.get("given_name", ""),
+            name_parts.get("middle_name", ""),
+            name_parts.get("family_name", ""),
+            name_parts.get("suffix", ""),
+        )
     if address_parts:
         contact.add_unique("addresses", _compose_address(address_parts))
 

@@ -25,8 +25,19 @@ FORMATS = ("vcf", "csv", "json")
 SCHEMA_NAME = "beautifulletters-archive"
 SCHEMA_VERSION = 1
 CSV_COLUMNS = (
-    "Name", "Full Name", "Nickname", "Pronouns", "Birthday", "Anniversary", "E-mail", "Phone", "Address",
-    "Language", "Tags", "Notes", "Pronunciation",
+    "Name",
+    "Full Name",
+    "Nickname",
+    "Pronouns",
+    "Birthday",
+    "Anniversary",
+    "E-mail",
+    "Phone",
+    "Address",
+    "Language",
+    "Tags",
+    "Notes",
+    "Pronunciation",
 )
 _MULTI = " ::: "  # Google's separator for several values in one cell; our importer reads it back
 
@@ -84,12 +95,23 @@ def export_csv(archive: Archive, path: str | Path) -> int:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
         for p in people:
-            writer.writerow([
-                p["display_name"], p["full_name"] or "", p["nickname"] or "", p["pronouns"] or "",
-                p["birthday"] or "", _anniversary(archive, p["id"]) or "", _MULTI.join(p["emails"]),
-                _MULTI.join(p["phones"]), _MULTI.join(p["addresses"]), p["language"] or "", _MULTI.join(p["tags"]),
-                p["notes"] or "", p["pronunciation"] or "",
-            ])
+            writer.writerow(
+                [
+                    p["display_name"],
+                    p["full_name"] or "",
+                    p["nickname"] or "",
+                    p["pronouns"] or "",
+                    p["birthday"] or "",
+                    _anniversary(archive, p["id"]) or "",
+                    _MULTI.join(p["emails"]),
+                    _MULTI.join(p["phones"]),
+                    _MULTI.join(p["addresses"]),
+                    p["language"] or "",
+                    _MULTI.join(p["tags"]),
+                    p["notes"] or "",
+                    p["pronunciation"] or "",
+                ]
+            )
 
     _write_atomically(Path(path), write)
     return len(people)

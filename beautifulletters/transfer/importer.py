@@ -67,8 +67,12 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line: '3 added, 1 updated, 0 already up to date, 1 skipped, of 5 in people.vcf.'"""
-        parts = [f"{self.count('added')} added", f"{self.count('updated')} updated",
-                 f"{self.count('unchanged')} already up to date", f"{self.count('skipped')} skipped"]
+        parts = [
+            f"{self.count('added')} added",
+            f"{self.count('updated')} updated",
+            f"{self.count('unchanged')} already up to date",
+            f"{self.count('skipped')} skipped",
+        ]
         line = ", ".join(parts) + f", of {len(self.items)} in {Path(self.file).name}."
         return f"Dry run, nothing was changed: {line}" if self.dry_run else line
 
@@ -305,7 +309,10 @@ def _import_one(archive: Archive, entry: Contact | Unreadable, index: _Index, on
 
 
 def _link_related(
-    archive: Archive, imported: list[tuple[Contact, int]], by_uid: dict[str, int], index: _Index,
+    archive: Archive,
+    imported: list[tuple[Contact, int]],
+    by_uid: dict[str, int],
+    index: _Index,
     report: ImportReport,
 ) -> int:
     """RELATED entries become relationships where the other person is in the archive (or this file).
@@ -349,6 +356,12 @@ def import_file(
     if not entries:
         raise NotContactsError(f"{path} holds no contacts; nothing was imported.")
     return import_contacts(
-        archive, entries, file=str(path), format=kind, dry_run=dry_run, on_duplicate=on_duplicate,
-        progress=progress, cancelled=cancelled,
+        archive,
+        entries,
+        file=str(path),
+        format=kind,
+        dry_run=dry_run,
+        on_duplicate=on_duplicate,
+        progress=progress,
+        cancelled=cancelled,
     )

@@ -74,7 +74,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         if data.startswith(signature):
             raise NotContactsError(f"{source} is {kind}, not a contact list (.vcf or .csv); nothing was imported.")
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     guessed = _looks_utf16(data)
@@ -109,6 +109,7 @@ def read_contact_text(path: Path) -> tuple[str, str]:
         raise NotContactsError(f"{path} cannot be read ({error.strerror}).") from None
     text, encoding = decode_bytes(data, str(path))
     if _looks_binary(text):
-        raise NotContactsError(f"{path} is not a text file (it looks binary), so it holds no contacts; "
-                               "nothing was imported.")
+        raise NotContactsError(
+            f"{path} is not a text file (it looks binary), so it holds no contacts; nothing was imported."
+        )
     return clean_text(text), encoding

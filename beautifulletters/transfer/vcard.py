@@ -117,7 +117,7 @@ def _parse_line(line: str, number: int) -> _Property:
     if head_end <= 0:
         shown = line if len(line) <= 40 else line[:40] + "…"
         raise ValueError(f"line {number} ({shown!r}) is not a vCard property")
-    head, value = line[:head_end], line[head_end + 1:]
+    head, value = line[:head_end], line[head_end + 1 :]
     pieces = _split_unquoted(head, ";")
     group, _, name = pieces[0].strip().rpartition(".")
     params: dict[str, list[str]] = {}
@@ -141,7 +141,7 @@ def _split_escaped(value: str, separator: str) -> list[str]:
     while index < len(value):
         char = value[index]
         if char == "\\" and index + 1 < len(value):
-            current.append(value[index:index + 2])
+            current.append(value[index : index + 2])
             index += 2
             continue
         if char == separator:
@@ -290,9 +290,7 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                 else:
                     omit = _param(prop, "X-APPLE-OMIT-YEAR") or None
                     contact.birthday = parse_date(card.text(prop), omit_year=omit)
-            elif name in _ANNIVERSARY_NAMES or (
-                name == "X-ABDATE" and "anniversary" in _apple_label(card, prop.group)
-            ):
+            elif name in _ANNIVERSARY_NAMES or (name == "X-ABDATE" and "anniversary" in _apple_label(card, prop.group)):
                 omit = _param(prop, "X-APPLE-OMIT-YEAR") or None
                 contact.anniversary = contact.anniversary or parse_date(card.text(prop), omit_year=omit)
             elif name == "ADR":
@@ -335,14 +333,14 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                     contact.related.append(Related(kind=kind, name=value))
             elif name == "X-ABRELATEDNAMES":
                 if related_name := card.text(prop):
-                    contact.related.append(
-                        Related(kind=_apple_label(card, prop.group) or "contact", name=related_name))
+                    contact.related.append(Related(kind=_apple_label(card, prop.group) or "contact", name=related_name))
             elif name in _SPOUSE_NAMES:
                 if related_name := card.text(prop):
                     contact.related.append(Related(kind="spouse", name=related_name))
         except ValueError as error:
-            what = {"BDAY": "birthday"}.get(prop.name, "anniversary" if "DATE" in prop.name or "ANNIV" in prop.name
-                                                       else prop.name.lower())
+            what = {"BDAY": "birthday"}.get(
+                prop.name, "anniversary" if "DATE" in prop.name or "ANNIV" in prop.name else prop.name.lower()
+            )
             contact.warnings.append(f"line {prop.line}: {what} {error} and was left out")
     if name_parts is not None:
         family, given, additional, prefix, suffix = (name_parts + [""] * 5)[:5]
@@ -389,8 +387,9 @@ def parse_vcards(text: str) -> Iterator[Contact | Unreadable]:
         upper = stripped.upper().replace(" ", "")
         if upper == "BEGIN:VCARD":
             if properties is not None:
-                yield Unreadable(number, card_line, f"has no END:VCARD before the next card at line {line_number}",
-                                 fn_seen)
+                yield Unreadable(
+                    number, card_line, f"has no END:VCARD before the next card at line {line_number}", fn_seen
+                )
             number += 1
             card_line, properties, problem, fn_seen = line_number, [], None, None
             continue
@@ -419,8 +418,9 @@ def parse_vcards(text: str) -> Iterator[Contact | Unreadable]:
 
 # ----------------------------------------------------------------------------- writing
 def _escape(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\r\n", "\n").replace("\n", "\\n"))
+    return (
+        value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\r\n", "\n").replace("\n", "\\n")
+    )
 
 
 def _param_text(value: str) -> str:
@@ -445,8 +445,12 @@ def _fold(line: str) -> str:
 
 
 def _photo_type(photo: bytes) -> str:
-    for signature, mime in ((b"\x89PNG", "image/png"), (b"\xff\xd8", "image/jpeg"), (b"GIF8", "image/gif"),
-                            (b"RIFF", "image/webp")):
+    for signature, mime in (
+        (b"\x89PNG", "image/png"),
+        (b"\xff\xd8", "image/jpeg"),
+        (b"GIF8", "image/gif"),
+        (b"RIFF", "image/webp"),
+    ):
         if photo.startswith(signature):
             return mime
     return "application/octet-stream"

@@ -369,8 +369,9 @@ def test_upcoming_reads_only_dates_near_the_window_and_misses_none(empty_archive
     birthdays = ["1950-01-01", "--12-31", "1984-02-29", "2000-03-01", "1975-06-15", "--02-28", "1990-12-30"]
     for index, birthday in enumerate(birthdays):
         person = archive.add_person(display_name=f"Person {index}", birthday=birthday)
-        archive.add_date(person, kind="custom", date=f"2027-{(index % 12) + 1:02d}-0{index % 9 + 1}", label="once",
-                         yearly=False)
+        archive.add_date(
+            person, kind="custom", date=f"2027-{(index % 12) + 1:02d}-0{index % 9 + 1}", label="once", yearly=False
+        )
     everything = archive._query(
         "SELECT p.id AS person_id, p.display_name AS person_name, 'birthday' AS kind, p.birthday AS date,"
         " NULL AS label, 1 AS yearly, NULL AS date_id FROM people p WHERE p.birthday IS NOT NULL UNION ALL "
@@ -378,8 +379,14 @@ def test_upcoming_reads_only_dates_near_the_window_and_misses_none(empty_archive
         " JOIN people p ON p.id = d.person_id"
     )
     key = lambda row: (row["date"], row["person_id"], row["kind"])  # noqa: E731
-    for today in (dt.date(2026, 12, 20), dt.date(2027, 2, 27), dt.date(2028, 2, 27), dt.date(2026, 6, 1),
-                  dt.date(2026, 12, 31), dt.date(2027, 1, 1)):
+    for today in (
+        dt.date(2026, 12, 20),
+        dt.date(2027, 2, 27),
+        dt.date(2028, 2, 27),
+        dt.date(2026, 6, 1),
+        dt.date(2026, 12, 31),
+        dt.date(2027, 1, 1),
+    ):
         for days in (0, 1, 3, 30, 60, 365):
             expected = sorted(upcoming_occurrences(everything, today=today, days=days), key=key)
             assert sorted(archive.upcoming(days=days, today=today), key=key) == expected, (today, days)

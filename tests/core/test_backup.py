@@ -56,8 +56,7 @@ def test_backup_includes_writes_still_in_the_wal(archive, tmp_path):
     writer = sqlite3.connect(archive.path)
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute("CREATE TABLE IF NOT EXISTS scratch (x)")  # a new table: what a plain copy once missed
-    writer.execute(
-        "INSERT INTO people (display_name, created_at, updated_at) VALUES ('Only In The Wal', 'now', 'now')")
+    writer.execute("INSERT INTO people (display_name, created_at, updated_at) VALUES ('Only In The Wal', 'now', 'now')")
     writer.commit()
     # ... and a transaction it has not committed yet must not leak into the backup.
     writer.execute("INSERT INTO people (display_name, created_at, updated_at) VALUES ('Uncommitted', 'n', 'n')")

@@ -233,13 +233,19 @@ def test_read_only_archive(cli) -> None:
         repo = Path(__file__).resolve().parents[2]
         env = {**os.environ, "HOME": str(base)}
 
-        added = subprocess.run([*as_nobody, "people", "add", "Nope", "--archive", str(path)],
-                               capture_output=True, text=True, cwd=repo, env=env)
+        added = subprocess.run(
+            [*as_nobody, "people", "add", "Nope", "--archive", str(path)],
+            capture_output=True,
+            text=True,
+            cwd=repo,
+            env=env,
+        )
         assert added.returncode == 1, added.stderr
         assert "read-only" in added.stderr and "Traceback" not in added.stderr
 
-        listed = subprocess.run([*as_nobody, "people", "list", "--archive", str(path)],
-                                capture_output=True, text=True, cwd=repo, env=env)
+        listed = subprocess.run(
+            [*as_nobody, "people", "list", "--archive", str(path)], capture_output=True, text=True, cwd=repo, env=env
+        )
         assert listed.returncode == 0, listed.stderr
         assert "Loretta" in listed.stdout
         assert path.read_bytes() == before

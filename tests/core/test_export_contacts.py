@@ -13,8 +13,21 @@ from beautifulletters.errors import ValidationError
 from beautifulletters.transfer import export_archive, import_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
-COMPARED = ("display_name", "full_name", "nickname", "pronouns", "birthday", "addresses", "emails", "phones",
-            "language", "tags", "photo", "notes", "pronunciation")
+COMPARED = (
+    "display_name",
+    "full_name",
+    "nickname",
+    "pronouns",
+    "birthday",
+    "addresses",
+    "emails",
+    "phones",
+    "language",
+    "tags",
+    "photo",
+    "notes",
+    "pronunciation",
+)
 
 
 def _people(archive) -> dict[str, dict]:
@@ -33,8 +46,13 @@ def _relationships(archive) -> set[tuple[str, str, str]]:
 @pytest.fixture
 def rich_archive(archive):
     """The sample people plus the trap fixtures: photos, any script, commas, multi-line addresses."""
-    for name in ("photo_data_uri_40.vcf", "apple_bom_utf8_30.vcf", "android_qp_soft_breaks_21.vcf",
-                 "google_old_headers.csv", "outlook_label_cp1252_21.vcf"):
+    for name in (
+        "photo_data_uri_40.vcf",
+        "apple_bom_utf8_30.vcf",
+        "android_qp_soft_breaks_21.vcf",
+        "google_old_headers.csv",
+        "outlook_label_cp1252_21.vcf",
+    ):
         import_file(archive, FIXTURES / name)
     return archive
 
@@ -73,8 +91,13 @@ def test_json_export_is_the_whole_archive(archive, tmp_path):
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "beautifulletters-archive" and document["schema_version"] == 1
     check = archive.check()["counts"]
-    assert counts == {"people": check["people"], "relationships": check["relationships"], "notes": check["notes"],
-                      "dates": check["important_dates"], "letters": check["letters"]}
+    assert counts == {
+        "people": check["people"],
+        "relationships": check["relationships"],
+        "notes": check["notes"],
+        "dates": check["important_dates"],
+        "letters": check["letters"],
+    }
     letter = document["letters"][0]
     assert letter["body"] and letter["revisions"][0]["body"]
     assert sum(len(letter["revisions"]) for letter in document["letters"]) == check["revisions"]

@@ -22,12 +22,25 @@ from beautifulletters.export.formats import (
 INJECTIONS = ['<img src="/some/local/file.png">', '<a href="x">Sam</a>', "{{ 7*7 }}"]
 
 
-def _letter(archive, body: str, *, body_format: str = "text", recipient: str = "Ada Brook",
-            signer: str = "Chris Mercer", style: dict | None = None) -> int:
+def _letter(
+    archive,
+    body: str,
+    *,
+    body_format: str = "text",
+    recipient: str = "Ada Brook",
+    signer: str = "Chris Mercer",
+    style: dict | None = None,
+) -> int:
     signer_id = archive.add_person(display_name=signer)
     recipient_id = archive.add_person(display_name=recipient)
-    return archive.create_letter(signer_id=signer_id, recipient_id=recipient_id, body=body,
-                                 body_format=body_format, style=style or {}, title="A letter")
+    return archive.create_letter(
+        signer_id=signer_id,
+        recipient_id=recipient_id,
+        body=body,
+        body_format=body_format,
+        style=style or {},
+        title="A letter",
+    )
 
 
 class _Collector(HTMLParser):
@@ -46,11 +59,13 @@ class _Collector(HTMLParser):
 
 
 def test_plain_text_keeps_paragraphs_and_adds_the_signature(empty_archive) -> None:
-    letter_id = _letter(empty_archive, "Dear Ada,\n\nStill the gulls.\nAnd the sea.\n\nAll my love,",
-                        style={"signature_name": "Chrissy", "place": "Springfield", "date_line": "3 April"})
+    letter_id = _letter(
+        empty_archive,
+        "Dear Ada,\n\nStill the gulls.\nAnd the sea.\n\nAll my love,",
+        style={"signature_name": "Chrissy", "place": "Springfield", "date_line": "3 April"},
+    )
     text = to_plain_text(letter_content(empty_archive, letter_id))
-    assert text == ("Springfield, 3 April\n\nDear Ada,\n\nStill the gulls.\nAnd the sea.\n\n"
-                    "All my love,\n\nChrissy\n")
+    assert text == ("Springfield, 3 April\n\nDear Ada,\n\nStill the gulls.\nAnd the sea.\n\nAll my love,\n\nChrissy\n")
 
 
 def test_signature_falls_back_to_first_name_and_is_not_doubled(archive) -> None:
@@ -62,8 +77,10 @@ def test_signature_falls_back_to_first_name_and_is_not_doubled(archive) -> None:
 
 
 def test_html_body_keeps_basic_formatting_and_drops_images_and_links(empty_archive) -> None:
-    body = ('<p>Dear <b>Ada</b>,</p><p>Look <a href="https://evil.example">here</a>'
-            '<img src="/etc/passwd"> and <i>there</i><script>alert(1)</script>.</p><p>Love,</p>')
+    body = (
+        '<p>Dear <b>Ada</b>,</p><p>Look <a href="https://evil.example">here</a>'
+        '<img src="/etc/passwd"> and <i>there</i><script>alert(1)</script>.</p><p>Love,</p>'
+    )
     letter_id = _letter(empty_archive, body, body_format="html")
     content = letter_content(empty_archive, letter_id)
     assert [b.text for b in content.blocks] == ["Dear Ada,", "Look here and there.", "Love,"]
@@ -72,17 +89,23 @@ def test_html_body_keeps_basic_formatting_and_drops_images_and_links(empty_archi
 
 
 def test_qt_style_spans_become_bold_and_italic() -> None:
-    blocks = blocks_from_html('<p><span style=" font-weight:700;">big</span> and '
-                              '<span style=" font-style:italic;">slanted</span><br />next</p>')
+    blocks = blocks_from_html(
+        '<p><span style=" font-weight:700;">big</span> and '
+        '<span style=" font-style:italic;">slanted</span><br />next</p>'
+    )
     assert blocks[0].text == "big and slanted\nnext"
     assert [(r.text, r.bold, r.italic) for r in blocks[0].runs][:3] == [
-        ("big", True, False), (" and ", False, False), ("slanted", False, True)]
+        ("big", True, False),
+        (" and ", False, False),
+        ("slanted", False, True),
+    ]
 
 
 @pytest.mark.parametrize("name", INJECTIONS)
 def test_html_export_shows_names_literally(empty_archive, tmp_path: Path, name: str) -> None:
-    letter_id = _letter(empty_archive, f"Dear {name},\n\nHello.\n\nLove,", recipient=name,
-                        style={"signature_name": name})
+    letter_id = _letter(
+        empty_archive, f"Dear {name},\n\nHello.\n\nLove,", recipient=name, style={"signature_name": name}
+    )
     out = export_text_format(letter_content(empty_archive, letter_id), "html", tmp_path / "letter.html")
     page = _Collector()
     page.feed(out.read_text(encoding="utf-8"))
@@ -105,8 +128,9 @@ def test_html_is_self_contained(empty_archive) -> None:
 
 
 def test_markdown_escapes_markup_and_keeps_emphasis(empty_archive) -> None:
-    letter_id = _letter(empty_archive, "<p>Dear <a href='x'>Sam</a>,</p><p><b>Happy</b> *day* {{ 7*7 }}</p>",
-                        body_format="html")
+    letter_id = _letter(
+        empty_archive, "<p>Dear <a href='x'>Sam</a>,</p><p><b>Happy</b> *day* {{ 7*7 }}</p>", body_format="html"
+    )
     md = to_markdown(letter_content(empty_archive, letter_id))
     assert "**Happy**" in md
     assert "\\*day\\*" in md and "\\{\\{ 7\\*7 \\}\\}" in md
@@ -117,8 +141,12 @@ def test_markdown_escapes_markup_and_keeps_emphasis(empty_archive) -> None:
 
 def test_docx_reads_back_with_python_docx(empty_archive, tmp_path: Path) -> None:
     body = "<p>Dear <b>Ada</b>,</p><p>Still the gulls,<br>still the sea.</p><p>With love,</p>"
-    letter_id = _letter(empty_archive, body, body_format="html",
-                        style={"signature_name": '<a href="x">Sam</a>', "font_family": "Dancing Script"})
+    letter_id = _letter(
+        empty_archive,
+        body,
+        body_format="html",
+        style={"signature_name": '<a href="x">Sam</a>', "font_family": "Dancing Script"},
+    )
     out = export_text_format(letter_content(empty_archive, letter_id), "docx", tmp_path / "letter.docx")
     document = docx.Document(str(out))
     paragraphs = [p.text for p in document.paragraphs]

@@ -40,8 +40,10 @@ def test_dry_run_changes_nothing(cli):
 
 def test_on_duplicate_skip(cli, tmp_path):
     card = tmp_path / "chris.vcf"
-    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chris\r\nEMAIL:chris.mercer@example.com\r\nNOTE:new\r\n"
-                    "END:VCARD\r\n", encoding="utf-8")
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chris\r\nEMAIL:chris.mercer@example.com\r\nNOTE:new\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
     result = cli("import", str(card), "--on-duplicate", "skip", "--json")
     (item,) = result.json()["items"]
     assert item["action"] == "skipped" and "already in the archive as Chris Mercer" in item["reason"]

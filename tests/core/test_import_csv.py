@@ -85,7 +85,10 @@ def test_multi_line_notes_stay_whole(empty_archive):
 def test_unterminated_quote_is_reported_with_its_line_and_the_rest_imports(empty_archive):
     report = import_file(empty_archive, FIXTURES / "unterminated_quote.csv")
     assert [(i.name, i.action) for i in report.items if i.action == "added"] == [
-        ("Alice Before", "added"), ("Carol After", "added"), ("Dave After", "added")]
+        ("Alice Before", "added"),
+        ("Carol After", "added"),
+        ("Dave After", "added"),
+    ]
     (skipped,) = report.skipped
     assert skipped.line == 3
     assert "line 3" in skipped.reason and "never closed" in skipped.reason

@@ -34,7 +34,9 @@ def test_reimporting_the_same_file_changes_nothing(empty_archive):
 
 def test_same_email_phone_or_name_and_birthday_is_matched_and_merged(archive, tmp_path):
     chris = next(p for p in archive.list_people() if p["display_name"] == "Chris Mercer")
-    path = _write(tmp_path / "chris.vcf", """BEGIN:VCARD
+    path = _write(
+        tmp_path / "chris.vcf",
+        """BEGIN:VCARD
 VERSION:3.0
 FN:Christopher Mercer
 EMAIL:CHRIS.MERCER@example.com
@@ -52,7 +54,8 @@ FN:Loretta Mercer
 BDAY:--0403
 EMAIL:lolly@example.com
 END:VCARD
-""")
+""",
+    )
     count = archive.count_people()
     report = import_file(archive, path)
     assert archive.count_people() == count  # nobody duplicated
@@ -68,8 +71,10 @@ END:VCARD
 
 
 def test_on_duplicate_skip_leaves_the_person_alone(archive, tmp_path):
-    path = _write(tmp_path / "dup.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Chris M\nEMAIL:chris.mercer@example.com\n"
-                                        "TEL:+1 555 010 9999\nEND:VCARD\n")
+    path = _write(
+        tmp_path / "dup.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Chris M\nEMAIL:chris.mercer@example.com\nTEL:+1 555 010 9999\nEND:VCARD\n",
+    )
     before = _snapshot(archive)
     report = import_file(archive, path, on_duplicate="skip")
     (item,) = report.items
@@ -84,7 +89,8 @@ def test_dry_run_reports_exactly_and_changes_nothing(archive):
     assert preview.dry_run and preview.summary().startswith("Dry run, nothing was changed")
     real = import_file(archive, FIXTURES / "malformed_middle_card_30.vcf")
     assert [(i.number, i.action, i.reason) for i in preview.items] == [
-        (i.number, i.action, i.reason) for i in real.items]
+        (i.number, i.action, i.reason) for i in real.items
+    ]
 
 
 def test_cancel_undoes_the_whole_import(empty_archive, tmp_path):
@@ -97,8 +103,9 @@ def test_cancel_undoes_the_whole_import(empty_archive, tmp_path):
         return bool(seen) and seen[-1][0] >= 150
 
     with pytest.raises(ImportCancelled):
-        import_file(empty_archive, path, progress=lambda done, total: seen.append((done, total)),
-                    cancelled=stop_halfway)
+        import_file(
+            empty_archive, path, progress=lambda done, total: seen.append((done, total)), cancelled=stop_halfway
+        )
     assert _snapshot(empty_archive) == before
     assert seen[0][1] == 300 and 150 <= seen[-1][0] < 300
 

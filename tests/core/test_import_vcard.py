@@ -97,8 +97,12 @@ def test_card_without_any_name_is_flagged_not_imported_blank(empty_archive):
 def test_malformed_middle_card_does_not_stop_the_rest(empty_archive):
     report = import_file(empty_archive, FIXTURES / "malformed_middle_card_30.vcf")
     actions = [(i.number, i.name, i.action) for i in report.items]
-    assert actions == [(1, "First Person", "added"), (2, "Broken Middle", "skipped"),
-                       (3, "Third Person", "added"), (4, "Fourth Person", "added")]
+    assert actions == [
+        (1, "First Person", "added"),
+        (2, "Broken Middle", "skipped"),
+        (3, "Third Person", "added"),
+        (4, "Fourth Person", "added"),
+    ]
     assert "END:VCARD" in report.items[1].reason
     fourth = _by_name(empty_archive, "Fourth Person")
     assert fourth["birthday"] is None  # 30 February is left out, with a note in the report

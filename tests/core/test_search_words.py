@@ -103,9 +103,16 @@ def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive:
     from beautifulletters.archive.store import _fts_query
 
     archive = empty_archive
-    notes = ["the lighthouse keeper", "lighthouses of Maine", "lightning over the bay", "a naïveté we loved",
-             "the mantelpiece postcard", "MANTELPIECE clock", "postcards from Lisbon",
-             *(f"word zzzzzzzq{index:02d}" for index in range(40))]  # more words than are listed one by one
+    notes = [
+        "the lighthouse keeper",
+        "lighthouses of Maine",
+        "lightning over the bay",
+        "a naïveté we loved",
+        "the mantelpiece postcard",
+        "MANTELPIECE clock",
+        "postcards from Lisbon",
+        *(f"word zzzzzzzq{index:02d}" for index in range(40)),
+    ]  # more words than are listed one by one
     for index, text in enumerate(notes):
         person = archive.add_person(display_name=f"Person {index}")
         archive.add_note(person, text, tag="memory")
@@ -114,8 +121,21 @@ def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive:
     def plain(query: str) -> list[int]:
         return sorted(row[0] for row in conn.execute(search_words.MATCHING_PEOPLE, [_fts_query(query)]))
 
-    for query in ("lighthous", "lighthouse", "lighthouses", "lightnin", "naïvet", "naivete", "mantelpiec",
-                  "Mantelpiece postcar", "postcards", "zzzzzzzq", "zzzzzzzq07", "nothingstartsso", "lightho keeper"):
+    for query in (
+        "lighthous",
+        "lighthouse",
+        "lighthouses",
+        "lightnin",
+        "naïvet",
+        "naivete",
+        "mantelpiec",
+        "Mantelpiece postcar",
+        "postcards",
+        "zzzzzzzq",
+        "zzzzzzzq07",
+        "nothingstartsso",
+        "lightho keeper",
+    ):
         assert sorted(archive.person_ids(search=query)) == plain(query), query
     assert search_words.terms_starting(conn, "zzzzzzzq") is None  # too many: the plain prefix query
     assert search_words.terms_starting(conn, "lighthous") == ["lighthouse", "lighthouses"]

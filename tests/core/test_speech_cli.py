@@ -23,9 +23,11 @@ def add_letter(archive_path: Path, body: str, **fields) -> int:
 
 
 def test_speak_writes_a_wav_as_long_as_the_letter(cli, archive_path: Path, tmp_path: Path) -> None:
-    body = ("My dearest Loretta,\n\nForty-nine years. I did the arithmetic twice because it did not seem "
-            "possible. It feels like last summer that we drove to the Grand Canyon in that borrowed car.\n\n"
-            "Yours, always,")
+    body = (
+        "My dearest Loretta,\n\nForty-nine years. I did the arithmetic twice because it did not seem "
+        "possible. It feels like last summer that we drove to the Grand Canyon in that borrowed car.\n\n"
+        "Yours, always,"
+    )
     letter_id = add_letter(archive_path, body, style={"signature_name": "Chris"})
     out = tmp_path / "reading.wav"
     result = cli("letters", "speak", str(letter_id), "--out", str(out), "--rate", "200", "--json")
@@ -85,8 +87,14 @@ def test_an_unknown_letter_or_folder_is_bad_input(cli, archive_path: Path, tmp_p
 
 def test_without_espeak_ng_the_command_says_what_to_install(cli, archive_path: Path, tmp_path: Path) -> None:
     letter_id = add_letter(archive_path, "Hello.")
-    result = cli("letters", "speak", str(letter_id), "--out", str(tmp_path / "x.wav"),
-                 env={LIBRARY_ENV: str(tmp_path / "no-such-libespeak-ng.so.1")})
+    result = cli(
+        "letters",
+        "speak",
+        str(letter_id),
+        "--out",
+        str(tmp_path / "x.wav"),
+        env={LIBRARY_ENV: str(tmp_path / "no-such-libespeak-ng.so.1")},
+    )
     assert result.returncode == 1
     assert result.stderr.strip() == f"beautifulletters: {MISSING_ENGINE_MESSAGE}"
     assert not (tmp_path / "x.wav").exists()

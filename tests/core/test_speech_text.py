@@ -51,12 +51,13 @@ def test_sentences_follow_a_letters_lines_and_punctuation() -> None:
 
 def test_offsets_point_at_the_sentence_in_the_original_text() -> None:
     for sentence in split_sentences(LETTER):
-        assert LETTER[sentence.start:sentence.end] == sentence.text
+        assert LETTER[sentence.start : sentence.end] == sentence.text
 
 
 def test_a_hard_wrapped_paragraph_is_one_sentence() -> None:
-    text = ("I have listened since the county fair, when you beat every pie in\n"
-            "three counties and I spent my last dollar.")
+    text = (
+        "I have listened since the county fair, when you beat every pie in\nthree counties and I spent my last dollar."
+    )
     assert len(split_sentences(text)) == 1
 
 
@@ -65,7 +66,7 @@ def test_a_very_long_sentence_is_cut_so_reading_starts_quickly() -> None:
     sentences = split_sentences(text)
     assert len(sentences) > 5
     assert all(len(s.text) <= 280 for s in sentences)
-    assert "".join(text[s.start:s.end] for s in sentences).replace(" ", "") == text.replace(" ", "")
+    assert "".join(text[s.start : s.end] for s in sentences).replace(" ", "") == text.replace(" ", "")
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
@@ -73,7 +74,7 @@ def test_any_text_splits_into_ordered_non_overlapping_sentences(text: str) -> No
     previous_end = 0
     for sentence in split_sentences(text):
         assert previous_end <= sentence.start < sentence.end <= len(text)
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text
         previous_end = sentence.end
 
 
@@ -82,8 +83,9 @@ def test_a_hint_is_respelled_so_espeak_does_not_spell_the_capitals() -> None:
 
 
 def test_the_hint_replaces_the_name_wherever_it_is_read() -> None:
-    hints = pronunciation_map([{"display_name": "Loretta Mercer", "full_name": "Loretta Anne Mercer",
-                                "pronunciation": "lo-RET-ah"}])
+    hints = pronunciation_map(
+        [{"display_name": "Loretta Mercer", "full_name": "Loretta Anne Mercer", "pronunciation": "lo-RET-ah"}]
+    )
     spoken = spoken_form("My dearest Loretta, Loretta's roses for Loretta Mercer.", hints)
     assert spoken == "My dearest lo-ret-ah, lo-ret-ah's roses for lo-ret-ah Mercer."
     assert spoken_form("Lorettas and Loretta2 stay", hints) == "Lorettas and Loretta2 stay"
@@ -111,7 +113,7 @@ def test_word_timings_run_in_order_within_the_recording() -> None:
     assert timings[0].at_ms == 0
     assert all(a.at_ms < b.at_ms for a, b in zip(timings, timings[1:], strict=False))
     assert timings[-1].at_ms < 3600
-    assert sentence[timings[1].start:timings[1].end] == "year,"
+    assert sentence[timings[1].start : timings[1].end] == "year,"
 
 
 def test_the_signature_name_is_read_after_the_body() -> None:

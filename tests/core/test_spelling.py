@@ -10,15 +10,16 @@ def test_misspellings_are_found_with_suggestions() -> None:
     speller = Speller("en")
     text = "I recieve your lettter, it's lovely."
     spans = speller.misspellings(text)
-    assert [text[s:s + n] for s, n in spans] == ["recieve", "lettter"]
+    assert [text[s : s + n] for s, n in spans] == ["recieve", "lettter"]
     assert "receive" in speller.suggestions("recieve")
     assert speller.suggestions("Recieve")[0][0].isupper()
 
 
 def test_archive_names_and_pet_names_are_known(archive) -> None:
     signer = archive.default_signer_id()
-    person = archive.add_person(display_name="Zephyrine Quillfeather", nickname="Zephy",
-                                addresses=["7 Brackenwhistle Lane\nDunmorrow"])
+    person = archive.add_person(
+        display_name="Zephyrine Quillfeather", nickname="Zephy", addresses=["7 Brackenwhistle Lane\nDunmorrow"]
+    )
     archive.set_relationship(signer, person, kind="friend", pet_names=["Snugglewump"])
     invented = ("Zephyrine", "Quillfeather", "Zephy", "Brackenwhistle", "Dunmorrow", "Snugglewump", "Zephy's")
     speller = Speller("en")
@@ -72,5 +73,9 @@ def test_the_word_list_s_summary_figures_match_too() -> None:
 
     ours, theirs = _word_list("en").word_frequency, SpellChecker(language="en").word_frequency
     assert (ours.total_words, ours.unique_words, ours.longest_word_length, ours.letters) == (
-        theirs.total_words, theirs.unique_words, theirs.longest_word_length, theirs.letters)
+        theirs.total_words,
+        theirs.unique_words,
+        theirs.longest_word_length,
+        theirs.letters,
+    )
     assert _word_list("en").correction("speling") == SpellChecker(language="en").correction("speling")

@@ -17,8 +17,11 @@ def test_list_backup_now_and_restore(qtbot, archive_path, test_output_dir):
         create_backup(archive, now=dt.datetime(2025, 2, 14, 18, 0, tzinfo=dt.UTC))
         archive.add_person(display_name="Added Later")
     calls: list[str] = []
-    dialog = BackupsDialog(archive_path, release_archive=lambda: calls.append("release"),
-                           reopen_archive=lambda result: calls.append("reopen"))
+    dialog = BackupsDialog(
+        archive_path,
+        release_archive=lambda: calls.append("release"),
+        reopen_archive=lambda result: calls.append("reopen"),
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.view.rowCount() == 2
@@ -49,4 +52,5 @@ def test_declining_the_confirmation_changes_nothing(qtbot, archive_path):
     dialog.confirm = lambda info: False
     dialog.restore_button.click()
     assert dialog.restored_result is None and sorted(p.name for p in archive_path.parent.iterdir()) == sorted(
-        p.name for p in archive_path.parent.iterdir() if ".before-restore-" not in p.name)
+        p.name for p in archive_path.parent.iterdir() if ".before-restore-" not in p.name
+    )

@@ -66,8 +66,10 @@ def test_typing_and_formatting_survive_reopening(qtbot, editor, empty_archive) -
 
     stored = empty_archive.get_letter(letter_id)
     assert stored["body_format"] == "html"
-    assert stored["body"] == ("<p>Dear Ann,</p>\n<p><br></p>\n<p>Hello there, <b>Annie</b></p>\n"
-                              '<p style="text-align:center"><i>With love</i></p>')
+    assert stored["body"] == (
+        "<p>Dear Ann,</p>\n<p><br></p>\n<p>Hello there, <b>Annie</b></p>\n"
+        '<p style="text-align:center"><i>With love</i></p>'
+    )
     assert stored["body_text"] == "Dear Ann,\n\nHello there, Annie\nWith love"
     again = reopen(qtbot, empty_archive, letter_id)
     assert again.body_html() == stored["body"]
@@ -99,9 +101,11 @@ def test_pasting_a_web_page_keeps_words_and_drops_scripts_images_links(qtbot, ed
     open_in(qtbot, editor, empty_archive, letter_id)
     editor.focus_end()
     mime = QMimeData()
-    mime.setHtml('<html><body><script>alert(1)</script><p style="color:red;font-family:Arial">The <b>beach</b> at '
-                 '<a href="http://malibu.example">Malibu</a><img src="http://tracker.example/p.gif"></p>'
-                 '<p>Second <img src="file:///etc/passwd"> line</p></body></html>')
+    mime.setHtml(
+        '<html><body><script>alert(1)</script><p style="color:red;font-family:Arial">The <b>beach</b> at '
+        '<a href="http://malibu.example">Malibu</a><img src="http://tracker.example/p.gif"></p>'
+        '<p>Second <img src="file:///etc/passwd"> line</p></body></html>'
+    )
     mime.setText("fallback")
     editor.text_edit.insertFromMimeData(mime)
     wait_saved(qtbot, editor)
@@ -170,7 +174,8 @@ def test_revision_history_restore_is_a_new_revision(qtbot, editor, empty_archive
 
 
 def test_when_the_archive_cannot_be_written_the_editor_says_so_keeps_text_and_retries(
-        qtbot, editor, empty_archive, archive_path: Path) -> None:
+    qtbot, editor, empty_archive, archive_path: Path
+) -> None:
     letter_id = new_letter(empty_archive, body="Safe")
     open_in(qtbot, editor, empty_archive, letter_id)
     editor.focus_end()
@@ -218,8 +223,11 @@ def test_spelling_underlines_misspellings_but_not_archive_names(qtbot, editor, e
     open_in(qtbot, editor, empty_archive, letter_id)
     document = editor.text_edit.document()
     block = document.findBlock(body_range(document)[0])
-    underlined = [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
-                  if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+    underlined = [
+        block.text()[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ]
     assert underlined == ["recieve"]
     position = block.position() + block.text().index("recieve") + 2
     cursor = editor.text_edit.textCursor()
@@ -239,8 +247,11 @@ def test_a_letter_opens_before_its_word_list_and_is_checked_once_it_is_in(qtbot,
     def underlined() -> list[str]:
         document = editor.text_edit.document()
         block = document.findBlock(body_range(document)[0])
-        return [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
-                if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+        return [
+            block.text()[r.start : r.start + r.length]
+            for r in block.layout().formats()
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        ]
 
     from beautifulletters import spelling
 
@@ -284,31 +295,43 @@ def test_continuity_hint_names_the_earlier_letter(qtbot, editor, archive) -> Non
     letter_id = archive.create_letter(signer_id=chris["id"], recipient_id=loretta["id"], body="Dear Lolly,\n\n")
     open_in(qtbot, editor, archive, letter_id)
     editor.focus_end()
-    with qtbot.waitSignal(editor.continuity_hint_changed, timeout=8000,
-                          check_params_cb=lambda message: bool(message)) as blocker:
+    with qtbot.waitSignal(
+        editor.continuity_hint_changed, timeout=8000, check_params_cb=lambda message: bool(message)
+    ) as blocker:
         qtbot.keyClicks(editor.text_edit, "I keep thinking of the Grand Canyon and that borrowed Buick.")
     assert "Grand Canyon" in blocker.args[0] and "letter" in blocker.args[0]
     assert editor.hint.isVisible()
 
 
 def test_letter_on_every_stationery_in_every_handwriting(qtbot, test_output_dir: Path) -> None:
-    body = ("<p>Dear Lolly,</p>\n<p><br></p>\n<p>Another year, and you still hum when you think nobody is "
-            "listening. I listen. I have listened since the county fair, when you beat every pie in three "
-            "counties.</p>\n<p><br></p>\n<ul><li>yellow roses</li><li><b>a dance</b> in the kitchen</li></ul>\n"
-            "<p><br></p>\n<p>All my love,</p>")
-    signer = {"display_name": "Chris Mercer", "full_name": "Christopher James Mercer",
-              "addresses": ["14 Orchard Lane\nSpringfield, IL 62704"]}
+    body = (
+        "<p>Dear Lolly,</p>\n<p><br></p>\n<p>Another year, and you still hum when you think nobody is "
+        "listening. I listen. I have listened since the county fair, when you beat every pie in three "
+        "counties.</p>\n<p><br></p>\n<ul><li>yellow roses</li><li><b>a dance</b> in the kitchen</li></ul>\n"
+        "<p><br></p>\n<p>All my love,</p>"
+    )
+    signer = {
+        "display_name": "Chris Mercer",
+        "full_name": "Christopher James Mercer",
+        "addresses": ["14 Orchard Lane\nSpringfield, IL 62704"],
+    }
     for paper in STATIONERY:
         for family in HANDWRITING_FAMILIES:
-            style = PageStyle.from_style({"stationery": paper, "font_family": family, "place": "Springfield",
-                                          "date_line": "3 April 2025"}, signer=signer)
+            style = PageStyle.from_style(
+                {"stationery": paper, "font_family": family, "place": "Springfield", "date_line": "3 April 2025"},
+                signer=signer,
+            )
             document = build_letter_document(body, "html", style)
             image = render_page_image(document, style, 0, width_px=700)
             path = test_output_dir / f"{paper}-{family.replace(' ', '-')}.png"
             assert image.save(str(path))
             # Ink really reached the page: some pixels are far darker than any paper.
-            dark = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
-                       if image.pixelColor(x, y).lightness() < 110)
+            dark = sum(
+                1
+                for y in range(0, image.height(), 4)
+                for x in range(0, image.width(), 4)
+                if image.pixelColor(x, y).lightness() < 110
+            )
             assert dark > 50, path
 
 

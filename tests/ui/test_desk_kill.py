@@ -45,8 +45,14 @@ def test_sigkill_loses_at_most_the_last_two_seconds(archive_path: Path) -> None:
         ann = archive.add_person(display_name="Ann")
         letter_id = archive.create_letter(signer_id=archive.default_signer_id(), recipient_id=ann, body="Dear Ann,")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-c", TYPIST, str(archive_path), str(letter_id), " ".join(WORDS)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO)
+    child = subprocess.Popen(
+        [sys.executable, "-c", TYPIST, str(archive_path), str(letter_id), " ".join(WORDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
     progress: list[tuple[float, int]] = []
     assert child.stdout is not None
     for line in child.stdout:
@@ -63,7 +69,7 @@ def test_sigkill_loses_at_most_the_last_two_seconds(archive_path: Path) -> None:
         saved = archive.get_letter(letter_id)["body_text"]
         revisions = archive.revisions(letter_id)
     assert saved.startswith("Dear Ann,")
-    saved_words = saved[len("Dear Ann,"):].split()
+    saved_words = saved[len("Dear Ann,") :].split()
     assert saved_words == WORDS[: len(saved_words)], "the saved text is exactly what was typed, in order"
     typed_two_seconds_before = max((count for stamp, count in progress if stamp <= killed_at - 2.0), default=0)
     assert typed_two_seconds_before > 20

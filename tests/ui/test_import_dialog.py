@@ -12,8 +12,9 @@ WAIT_MS = 15000
 
 
 def _ready(qtbot, dialog: ImportDialog) -> None:
-    qtbot.waitUntil(lambda: dialog.import_button.isEnabled() or "nothing was imported" in dialog.about.text(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: dialog.import_button.isEnabled() or "nothing was imported" in dialog.about.text(), timeout=WAIT_MS
+    )
 
 
 def _names(path: Path) -> set[str]:
@@ -24,8 +25,11 @@ def _names(path: Path) -> set[str]:
 def test_generic_csv_mapping_preview_then_import(qtbot, archive_path, tmp_path, test_output_dir):
     Archive.open(archive_path).close()
     source = tmp_path / "club.csv"
-    source.write_text("Member;Mail;Born;Remarks\nInes Duarte;ines@example.pt;1961-10-10;Loves fado, and figs\n"
-                      "Kofi Boateng;kofi@example.gh;;\n", encoding="utf-8")
+    source.write_text(
+        "Member;Mail;Born;Remarks\nInes Duarte;ines@example.pt;1961-10-10;Loves fado, and figs\n"
+        "Kofi Boateng;kofi@example.gh;;\n",
+        encoding="utf-8",
+    )
     dialog = ImportDialog(archive_path, source)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -66,8 +70,9 @@ def test_vcard_with_a_bad_card_lists_it_with_its_reason(qtbot, archive_path, tes
 def test_cancel_imports_nothing(qtbot, archive_path, tmp_path):
     Archive.open(archive_path).close()
     source = tmp_path / "many.vcf"
-    source.write_text("".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nEND:VCARD\r\n" for n in range(4000)),
-                      encoding="utf-8")
+    source.write_text(
+        "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nEND:VCARD\r\n" for n in range(4000)), encoding="utf-8"
+    )
     dialog = ImportDialog(archive_path, source)
     qtbot.addWidget(dialog)
     _ready(qtbot, dialog)

@@ -131,23 +131,30 @@ def test_add_edit_and_delete_a_memory_in_place(qtbot, window: MainWindow) -> Non
     assert len(notes) == before + 1
     added = next(n for n in notes if "Lake Michigan" in n["text"])
     assert added["tag"] == "memory" and added["relationship_id"] is not None
-    item = next(panel.notes_list.item(i) for i in range(panel.notes_list.count())
-                if "Lake Michigan" in panel.notes_list.item(i).text())
+    item = next(
+        panel.notes_list.item(i)
+        for i in range(panel.notes_list.count())
+        if "Lake Michigan" in panel.notes_list.item(i).text()
+    )
     item.setText("the picnic at Lake Michigan in 1982")  # what editing the item in place does
     assert window.archive.get_note(added["id"])["text"] == "the picnic at Lake Michigan in 1982"
     panel.notes_list.setCurrentItem(item)
     panel.note_tag.setCurrentText("joke")
     panel._retag_selected()
     assert window.archive.get_note(added["id"])["tag"] == "joke"
-    item = next(panel.notes_list.item(i) for i in range(panel.notes_list.count())
-                if "Lake Michigan" in panel.notes_list.item(i).text())
+    item = next(
+        panel.notes_list.item(i)
+        for i in range(panel.notes_list.count())
+        if "Lake Michigan" in panel.notes_list.item(i).text()
+    )
     panel.notes_list.setCurrentItem(item)
     panel.delete_note_button.click()
     assert len(window.archive.notes_for(loretta)) == before
 
 
-def test_write_from_upcoming_drafts_and_shows_the_letter(qtbot, window: MainWindow, archive_path: Path,
-                                                         test_output_dir: Path) -> None:
+def test_write_from_upcoming_drafts_and_shows_the_letter(
+    qtbot, window: MainWindow, archive_path: Path, test_output_dir: Path
+) -> None:
     window.left_tabs.setCurrentIndex(1)
     panel = window.upcoming_panel
     qtbot.waitUntil(lambda: bool(panel.items), timeout=WAIT_MS)
@@ -180,8 +187,7 @@ def test_write_from_upcoming_drafts_and_shows_the_letter(qtbot, window: MainWind
         letter = reopened.get_letter(letter_id)
         assert "Lolly" in letter["body_text"]
         assert letter["recipient_id"] == window.person_panel.person_id or letter["status"] == "draft"
-        assert any(note["text"].startswith("the road trip") for note in
-                   reopened.notes_for(letter["recipient_id"]))
+        assert any(note["text"].startswith("the road trip") for note in reopened.notes_for(letter["recipient_id"]))
 
 
 def test_sent_letters_open_read_only(qtbot, window: MainWindow) -> None:
@@ -242,8 +248,14 @@ def test_every_shortcut_is_unique_and_controls_have_names(window: MainWindow) ->
     assert clashes == {}, clashes
     for required in ("Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+P", "Ctrl+F", "Ctrl+Z"):
         assert required in seen, f"standard shortcut {required} is missing"
-    for widget in (window.search_box, window.tag_filter, window.sort_choice, window.people_view,
-                   window.person_panel.new_note, window.person_panel.notes_list):
+    for widget in (
+        window.search_box,
+        window.tag_filter,
+        window.sort_choice,
+        window.people_view,
+        window.person_panel.new_note,
+        window.person_panel.notes_list,
+    ):
         assert widget.accessibleName(), f"{widget!r} has no accessible name"
 
 
@@ -272,8 +284,7 @@ def test_dark_screenshot(qtbot, window: MainWindow, test_output_dir: Path) -> No
         window.splitter.setSizes([300, 800, 340])
         window.grab().save(str(test_output_dir / "main-window-dark.png"))
         dialog = window.new_letter()
-        qtbot.waitUntil(lambda: dialog.preview_draft is not None or dialog.preview_error is not None,
-                        timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: dialog.preview_draft is not None or dialog.preview_error is not None, timeout=WAIT_MS)
         dialog.grab().save(str(test_output_dir / "new-letter-dialog-dark.png"))
         dialog.reject()
     finally:
@@ -321,8 +332,11 @@ def test_batch_drafts_reviews_and_writes_a_combined_pdf(qtbot, window: MainWindo
     from pypdf import PdfReader
 
     for name in ("Ada Lovelace", "Ben Okri"):
-        window.archive.add_person(display_name=name, tags=["book club"],
-                                  addresses=["1 High St\nLondon\nN1 1AA\nUK"] if name.startswith("Ada") else [])
+        window.archive.add_person(
+            display_name=name,
+            tags=["book club"],
+            addresses=["1 High St\nLondon\nN1 1AA\nUK"] if name.startswith("Ada") else [],
+        )
     dialog = window.open_batch()
     dialog.template.setCurrentIndex(dialog.template.findData("friendship"))
     dialog.by_tag.setChecked(True)
@@ -338,8 +352,9 @@ def test_batch_drafts_reviews_and_writes_a_combined_pdf(qtbot, window: MainWindo
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Ada" in text and "Ben" not in text
     dialog.accept()
-    assert len(window.archive.list_letters(to=window.archive.person_ids(search="Okri")[0])) == 1, \
+    assert len(window.archive.list_letters(to=window.archive.person_ids(search="Okri")[0])) == 1, (
         "every draft is stored, even for people left out of the print run"
+    )
 
 
 def test_anthology_from_the_window(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -397,8 +412,12 @@ def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbo
         page = archive.db.conn.execute("PRAGMA page_size").fetchone()[0]
         # Leaf pages of the filler notes, which the window does not read at start: only the
         # deferred quick check can find the damage.
-        pages = [row[0] for row in archive.db.conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'notes' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 3")]
+        pages = [
+            row[0]
+            for row in archive.db.conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'notes' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 3"
+            )
+        ]
     data = bytearray(archive_path.read_bytes())
     for number in pages:
         data[(number - 1) * page : number * page] = b"\xde\xad\xbe\xef" * (page // 4)

@@ -99,8 +99,9 @@ def test_create_stores_the_previewed_letter(qtbot, loretta_dialog: NewLetterDial
     assert stored["template"] == "anniversary" and stored["signer_id"] == people(archive)["Chris Mercer"]
 
 
-def test_create_right_after_a_change_waits_for_the_new_draft(qtbot, loretta_dialog: NewLetterDialog,
-                                                             archive: Archive) -> None:
+def test_create_right_after_a_change_waits_for_the_new_draft(
+    qtbot, loretta_dialog: NewLetterDialog, archive: Archive
+) -> None:
     dialog = loretta_dialog
     dialog.set_template("birthday")
     dialog.create_letter()  # the birthday preview is not there yet
@@ -158,8 +159,16 @@ def test_a_broken_user_template_shows_a_plain_message(qtbot, archive: Archive) -
 
 def test_accessible_names_and_tab_order(qtbot, loretta_dialog: NewLetterDialog) -> None:
     dialog = loretta_dialog
-    chain = [dialog.recipient_picker, dialog.signer_picker, dialog.template_combo, dialog.date_edit,
-             dialog.no_date_box, dialog.preview, dialog.create_button, dialog.cancel_button]
+    chain = [
+        dialog.recipient_picker,
+        dialog.signer_picker,
+        dialog.template_combo,
+        dialog.date_edit,
+        dialog.no_date_box,
+        dialog.preview,
+        dialog.create_button,
+        dialog.cancel_button,
+    ]
     for widget in chain:
         assert widget.accessibleName(), widget
     dialog.no_date_box.setChecked(False)  # the date field takes part in the tab order only when enabled

@@ -20,8 +20,9 @@ BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def pdftotext(path: Path, *args: str) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def words(text: str) -> str:
@@ -29,17 +30,18 @@ def words(text: str) -> str:
     return " ".join(BIDI_CONTROLS.sub("", unicodedata.normalize("NFKC", text)).split())
 
 
-def make_letter(archive, body: str, *, recipient: str = "Ada Brook", style: dict | None = None,
-                title: str = "For Ada") -> int:
+def make_letter(
+    archive, body: str, *, recipient: str = "Ada Brook", style: dict | None = None, title: str = "For Ada"
+) -> int:
     signer = archive.add_person(display_name="Chris Mercer")
     person = archive.add_person(display_name=recipient)
-    return archive.create_letter(signer_id=signer, recipient_id=person, body=body, title=title,
-                                 style=style or {})
+    return archive.create_letter(signer_id=signer, recipient_id=person, body=body, title=title, style=style or {})
 
 
 @pytest.mark.parametrize("family", [font.family for font in BUNDLED_FONTS])
-def test_every_bundled_font_gives_exact_text_and_embedded_fonts(qapp, empty_archive, tmp_path: Path,
-                                                                family: str) -> None:
+def test_every_bundled_font_gives_exact_text_and_embedded_fonts(
+    qapp, empty_archive, tmp_path: Path, family: str
+) -> None:
     body = f"Dear Ada,\n\n{LIGATURE_SENTENCE}\n\nAll my love,"
     letter_id = make_letter(empty_archive, body, style={"signature_name": "Chris", "date_line": "3 April 2025"})
     out = write_letter_pdf(prepare_letter(empty_archive, letter_id, font=family), tmp_path / "letter.pdf")
@@ -68,8 +70,9 @@ def test_markup_in_names_stays_literal_text(qapp, empty_archive, tmp_path: Path,
     image = tmp_path / "picture.png"
     QImage(40, 40, QImage.Format.Format_RGB32).save(str(image))
     name = name.replace("/some/local/file.png", str(image))
-    letter_id = make_letter(empty_archive, f"Dear {name},\n\nHello.\n\nLove,", recipient=name,
-                            style={"signature_name": name, "place": name})
+    letter_id = make_letter(
+        empty_archive, f"Dear {name},\n\nHello.\n\nLove,", recipient=name, style={"signature_name": name, "place": name}
+    )
     out = write_letter_pdf(prepare_letter(empty_archive, letter_id), tmp_path / "letter.pdf")
     text = "".join(pdftotext(out).split())  # long names wrap across lines
     assert "".join(f"Dear {name},".split()) in text
@@ -101,8 +104,9 @@ def test_a_character_no_font_has_is_warned_about(qapp, empty_archive) -> None:
     assert prepared.warnings and "U+F0001" in prepared.warnings[0]
 
 
-def test_long_letter_keeps_closing_with_signature_and_numbers_pages_from_two(qapp, empty_archive,
-                                                                          tmp_path: Path) -> None:
+def test_long_letter_keeps_closing_with_signature_and_numbers_pages_from_two(
+    qapp, empty_archive, tmp_path: Path
+) -> None:
     paragraphs = [f"Paragraph {i}: the tide came in slowly over the flats, and we counted gulls." for i in range(40)]
     found_orphan_case = False
     for count in range(14, 40):
@@ -124,8 +128,9 @@ def test_long_letter_keeps_closing_with_signature_and_numbers_pages_from_two(qap
     assert found_orphan_case
 
 
-def test_a_body_that_ends_with_the_signers_name_keeps_closing_and_name_with_the_text(qapp, empty_archive,
-                                                                                   tmp_path: Path) -> None:
+def test_a_body_that_ends_with_the_signers_name_keeps_closing_and_name_with_the_text(
+    qapp, empty_archive, tmp_path: Path
+) -> None:
     """Drafts end with "Love," and the name as paragraphs of their own; they never sit alone on a page."""
     paragraphs = [f"Paragraph {i}: the tide came in slowly over the flats, and we counted gulls." for i in range(40)]
     checked = 0
@@ -154,8 +159,9 @@ def test_pdf_page_matches_the_print_preview(qapp, empty_archive, tmp_path: Path,
     letter_id = make_letter(empty_archive, body, style={"stationery": "lined", "font_family": "Kaushan Script"})
     prepared = prepare_letter(empty_archive, letter_id)
     out = write_letter_pdf(prepared, tmp_path / "letter.pdf")
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(out), str(test_output_dir / "pdf")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(out), str(test_output_dir / "pdf")], check=True
+    )
     pdf_image = QImage(str(next(test_output_dir.glob("pdf*.png"))))
     preview = first_page_image(prepared, pdf_image.width())
     preview.save(str(test_output_dir / "preview.png"))
@@ -170,12 +176,14 @@ def test_odt_content_xml_has_the_words(qapp, empty_archive, tmp_path: Path) -> N
     import zipfile
     from xml.etree import ElementTree
 
-    letter_id = make_letter(empty_archive, 'Dear <a href="x">Sam</a>,\n\nStill the gulls.\n\nLove,',
-                            style={"signature_name": "Chris"})
+    letter_id = make_letter(
+        empty_archive, 'Dear <a href="x">Sam</a>,\n\nStill the gulls.\n\nLove,', style={"signature_name": "Chris"}
+    )
     out = write_letter_odt(prepare_letter(empty_archive, letter_id), tmp_path / "letter.odt")
     with zipfile.ZipFile(out) as odt:
         root = ElementTree.fromstring(odt.read("content.xml"))
-    text = " ".join(" ".join(element.itertext()) for element in root.iter(
-        "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"))
+    text = " ".join(
+        " ".join(element.itertext()) for element in root.iter("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p")
+    )
     assert 'Dear <a href="x">Sam</a>,' in text and "Still the gulls." in text and "Chris" in text
     assert not list(root.iter("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}a"))

@@ -39,9 +39,7 @@ def fill_with_people(archive: Archive, count: int) -> None:
 
 
 @pytest.mark.slow
-def test_large_archive_shows_first_rows_and_searches_without_loading_every_row(
-    qtbot, archive_path: Path
-) -> None:
+def test_large_archive_shows_first_rows_and_searches_without_loading_every_row(qtbot, archive_path: Path) -> None:
     from PySide6.QtWidgets import QTableView
 
     archive = Archive.open(archive_path, with_sample=False)

@@ -33,22 +33,43 @@ def _people_with_letters(archive, count: int, *, address: bool = True) -> list[i
     archive.update_person(signer, addresses=["Hauptstraße 5\n10115 Berlin\nDeutschland"])
     ids = []
     for index in range(count):
-        person = archive.add_person(display_name=f"Friend {index}/{index}",
-                                    addresses=[f"{index} Main St\nSpringfield, IL 62704\nUSA"] if address else [])
-        ids.append(archive.create_letter(signer_id=signer, recipient_id=person, title=f"Letter {index}",
-                                         body=f"Dear friend {index},\n\nThe gulls are back.\n\nLove,"))
+        person = archive.add_person(
+            display_name=f"Friend {index}/{index}",
+            addresses=[f"{index} Main St\nSpringfield, IL 62704\nUSA"] if address else [],
+        )
+        ids.append(
+            archive.create_letter(
+                signer_id=signer,
+                recipient_id=person,
+                title=f"Letter {index}",
+                body=f"Dear friend {index},\n\nThe gulls are back.\n\nLove,",
+            )
+        )
     return ids
 
 
 def test_envelope_conventions_by_country() -> None:
     assert layout_address("Jane Smith", "10 Downing Street\nLondon SW1A 2AA\nUK", sender_country="US").lines == (
-        "Jane Smith", "10 Downing Street", "LONDON", "SW1A 2AA", "UNITED KINGDOM")
+        "Jane Smith",
+        "10 Downing Street",
+        "LONDON",
+        "SW1A 2AA",
+        "UNITED KINGDOM",
+    )
     assert layout_address("Hans Müller", "Hauptstraße 5\nBerlin 10115\nDeutschland", sender_country="DE").lines == (
-        "Hans Müller", "Hauptstraße 5", "10115 Berlin")
+        "Hans Müller",
+        "Hauptstraße 5",
+        "10115 Berlin",
+    )
     assert layout_address("Marie Curie", "12 rue de la Paix\n75002 Paris\nFrance", sender_country="DE").lines[-2:] == (
-        "75002 PARIS", "FRANCE")
+        "75002 PARIS",
+        "FRANCE",
+    )
     assert layout_address("Ann Lee", "1 Elm St\nBoston MA 02101", sender_country="US").lines == (
-        "Ann Lee", "1 Elm St", "Boston, MA 02101")
+        "Ann Lee",
+        "1 Elm St",
+        "Boston, MA 02101",
+    )
     assert set(ENVELOPE_SIZES) == {"DL", "C5", "C6", "US10"}
 
 
@@ -68,8 +89,9 @@ def test_envelope_pdf_and_missing_address(qapp, empty_archive, tmp_path: Path, t
     assert "Springfield, IL 62704" in text and "USA" in text and "10115 Berlin" in text
     page = PdfReader(str(tmp_path / "envelope.pdf")).pages[0]
     assert round(float(page.mediabox.width) / 72 * 25.4) == 229
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(tmp_path / "envelope.pdf"), str(test_output_dir / "envelope")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", str(tmp_path / "envelope.pdf"), str(test_output_dir / "envelope")], check=True
+    )
     empty_archive.update_person(recipient["id"], addresses=[])
     with pytest.raises(ValidationError, match="no postal address"):
         envelope_for(letter, signer, empty_archive.get_person(recipient["id"]))
@@ -89,15 +111,18 @@ def test_safe_file_names_and_selection(empty_archive) -> None:
 
 
 def test_lint_summary_counts_people() -> None:
-    plans = [PlannedLetter(1, "Ada", warnings=["no postal address", "Ada has no anniversary year."]),
-             PlannedLetter(2, "Bo", warnings=["no postal address", "Bo has no anniversary year."]),
-             PlannedLetter(3, "Cy", warnings=["Cy has no anniversary year."]),
-             PlannedLetter(4, "Di", warnings=["no postal address"], include=False)]
+    plans = [
+        PlannedLetter(1, "Ada", warnings=["no postal address", "Ada has no anniversary year."]),
+        PlannedLetter(2, "Bo", warnings=["no postal address", "Bo has no anniversary year."]),
+        PlannedLetter(3, "Cy", warnings=["Cy has no anniversary year."]),
+        PlannedLetter(4, "Di", warnings=["no postal address"], include=False),
+    ]
     assert lint_summary(plans) == ["2 people have no postal address", "3 people have no anniversary year"]
 
 
-def test_batch_per_person_and_combined_with_envelopes(qapp, empty_archive, tmp_path: Path,
-                                                     test_output_dir: Path) -> None:
+def test_batch_per_person_and_combined_with_envelopes(
+    qapp, empty_archive, tmp_path: Path, test_output_dir: Path
+) -> None:
     letter_ids = _people_with_letters(empty_archive, 3)
     items = load_items(empty_archive, letter_ids)
     folder = tmp_path / "batch"
@@ -121,8 +146,13 @@ def test_cancelled_batch_leaves_no_files(qapp, qtbot, empty_archive, tmp_path: P
         return len(seen) >= 2
 
     with pytest.raises(Cancelled):
-        write_batch(items, folder, BatchOptions(combined=False), progress=lambda d, t, n: seen.append(d),
-                    is_cancelled=cancel_after_two)
+        write_batch(
+            items,
+            folder,
+            BatchOptions(combined=False),
+            progress=lambda d, t, n: seen.append(d),
+            is_cancelled=cancel_after_two,
+        )
     assert list(folder.iterdir()) == []
     job = BatchJob(items, tmp_path / "all.pdf", BatchOptions())
     job.cancel()
@@ -141,25 +171,38 @@ def _many_letters(archive, count: int) -> list:
     return items
 
 
-def test_a_batch_shared_with_a_helper_process_reads_exactly_like_one_painted_here(qapp, empty_archive,
-                                                                                  tmp_path: Path) -> None:
+def test_a_batch_shared_with_a_helper_process_reads_exactly_like_one_painted_here(
+    qapp, empty_archive, tmp_path: Path
+) -> None:
     items = _many_letters(empty_archive, 400)
     options = BatchOptions(envelopes=True)
     alone = write_batch(items, tmp_path / "alone.pdf", options, helpers=0)
     seen: list[int] = []
-    shared = write_batch(items, tmp_path / "shared.pdf", options, helpers=1,
-                         progress=lambda done, total, name: seen.append(done), title="Spring letters")
+    shared = write_batch(
+        items,
+        tmp_path / "shared.pdf",
+        options,
+        helpers=1,
+        progress=lambda done, total, name: seen.append(done),
+        title="Spring letters",
+    )
     assert pdftotext(tmp_path / "shared.pdf") == pdftotext(tmp_path / "alone.pdf")  # every page, in order
     assert (shared.pages, shared.notes) == (alone.pages, alone.notes) and len(alone.notes) == 134
     assert seen == list(range(1, 401))
     reader = PdfReader(str(tmp_path / "shared.pdf"))
     assert len(reader.pages) == alone.pages == 400 + (400 - 134)  # letters and envelopes
     assert (reader.metadata.title, reader.metadata.author) == ("Spring letters", items[0].signer["display_name"])
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "shared.pdf")], capture_output=True, text=True,
-                           check=True).stdout.strip().splitlines()[2:]
+    fonts = (
+        subprocess.run(["pdffonts", str(tmp_path / "shared.pdf")], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()[2:]
+    )
     assert all(row.split()[-5] == "yes" for row in fonts)  # embedded
-    alone_fonts = subprocess.run(["pdffonts", str(tmp_path / "alone.pdf")], capture_output=True, text=True,
-                                 check=True).stdout.strip().splitlines()[2:]
+    alone_fonts = (
+        subprocess.run(["pdffonts", str(tmp_path / "alone.pdf")], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()[2:]
+    )
     assert len(fonts) > len(alone_fonts)  # the helper painted a part of its own (its own font subsets)
 
 
@@ -182,9 +225,14 @@ def test_a_cancelled_shared_batch_leaves_no_files_and_no_helpers(qapp, empty_arc
     for combined, out in ((True, folder / "all.pdf"), (False, folder / "each")):
         seen: list[int] = []
         with pytest.raises(Cancelled):
-            write_batch(items, out, BatchOptions(combined=combined), helpers=1,
-                        progress=lambda done, total, name, seen=seen: seen.append(done),
-                        is_cancelled=lambda seen=seen: len(seen) >= 40)
+            write_batch(
+                items,
+                out,
+                BatchOptions(combined=combined),
+                helpers=1,
+                progress=lambda done, total, name, seen=seen: seen.append(done),
+                is_cancelled=lambda seen=seen: len(seen) >= 40,
+            )
         assert not out.exists() or list(out.iterdir()) == []
         assert [p.name for p in folder.iterdir() if p.name != "each"] == []
         assert multiprocessing.active_children() == []

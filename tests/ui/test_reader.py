@@ -21,12 +21,7 @@ from beautifulletters.speech.engine import LIBRARY_ENV
 from ui.reader import NO_SOUND_DEVICE_MESSAGE, ReadAloudController, ReaderState, sound_device_available
 from ui.reader_actions import ReaderActions
 
-LETTER = (
-    "Dear Lolly 😀,\n\n"
-    "I listen. Happy birthday, my Lo!\n\n"
-    "Save me a dance in the kitchen on Sunday.\n\n"
-    "Chris"
-)
+LETTER = "Dear Lolly 😀,\n\nI listen. Happy birthday, my Lo!\n\nSave me a dance in the kitchen on Sunday.\n\nChris"
 
 
 @pytest.fixture
@@ -54,6 +49,7 @@ def reader(editor: QTextEdit, preferences: Preferences):
 
 def document_ranges(text: str) -> list[tuple[int, int]]:
     """Expected sentence ranges as QTextDocument positions (an emoji counts twice)."""
+
     def position(index: int) -> int:
         return len(text[:index].encode("utf-16-le")) // 2
 

@@ -120,8 +120,10 @@ def test_hostile_template_gets_a_clear_message(qtbot, editor: TemplateEditorDial
 
 
 def test_runaway_template_is_stopped_and_the_dialog_stays_responsive(qtbot, editor: TemplateEditorDialog) -> None:
-    endless = ("{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
-               "{% endfor %}{% endfor %}{% endfor %}")
+    endless = (
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% for k in range(10000) %}"
+        "{% endfor %}{% endfor %}{% endfor %}"
+    )
     ticks: list[float] = []
     timer = QTimer(interval=50)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
@@ -215,8 +217,17 @@ def test_template_names_are_checked_in_plain_words() -> None:
 
 
 def test_accessible_names(editor: TemplateEditorDialog) -> None:
-    for widget in (editor.editor, editor.recipient_picker, editor.signer_picker, editor.preview, editor.name_edit,
-                   editor.save_new_confirm, editor.save_button, editor.save_as_button, editor.close_button):
+    for widget in (
+        editor.editor,
+        editor.recipient_picker,
+        editor.signer_picker,
+        editor.preview,
+        editor.name_edit,
+        editor.save_new_confirm,
+        editor.save_button,
+        editor.save_as_button,
+        editor.close_button,
+    ):
         assert widget.accessibleName(), widget
 
 
@@ -231,9 +242,12 @@ def test_screenshot(qtbot, archive: Archive, test_output_dir: Path, dark: bool) 
         folder = user_templates_dir()
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "thinking-of-lolly.j2").write_text(
-            SIMPLE.replace("I was thinking of you today.",
-                           "I was thinking of you today{% if memories %}, and of {{ memories[0].phrase }}{% endif %}."),
-            encoding="utf-8")
+            SIMPLE.replace(
+                "I was thinking of you today.",
+                "I was thinking of you today{% if memories %}, and of {{ memories[0].phrase }}{% endif %}.",
+            ),
+            encoding="utf-8",
+        )
         dialog = TemplateEditorDialog(archive, template_name="thinking-of-lolly")
         qtbot.addWidget(dialog)
         dialog.show()

@@ -67,7 +67,10 @@ class AutoSaver(QObject):
             self._archive = Archive.open(self.archive_path, full_check=False)
         try:
             return self._archive.save_letter_body(
-                request.letter_id, request.body, body_format="html", body_text=request.body_text,
+                request.letter_id,
+                request.body,
+                body_format="html",
+                body_text=request.body_text,
                 coalesce_seconds=COALESCE_SECONDS if request.coalesce else 0.0,
             )
         except BeautifulLettersError:

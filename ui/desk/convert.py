@@ -10,8 +10,11 @@ from beautifulletters.letterformat import Block, Marks, Run
 from ui.desk.page import LINE_SPACING_PROPERTY, body_blocks
 
 _ORDERED = {
-    QTextListFormat.Style.ListDecimal, QTextListFormat.Style.ListLowerAlpha, QTextListFormat.Style.ListUpperAlpha,
-    QTextListFormat.Style.ListLowerRoman, QTextListFormat.Style.ListUpperRoman,
+    QTextListFormat.Style.ListDecimal,
+    QTextListFormat.Style.ListLowerAlpha,
+    QTextListFormat.Style.ListUpperAlpha,
+    QTextListFormat.Style.ListLowerRoman,
+    QTextListFormat.Style.ListUpperRoman,
 }
 _OBJECT_REPLACEMENT = "\ufffc"
 
@@ -32,8 +35,9 @@ def block_to_storage(block: QTextBlock, default_family: str, default_size: float
     block_format = block.blockFormat()
     # hasProperty() before property()/textList(): PySide returns None from them with a refcount
     # bug that crashes the interpreter at exit once it has happened a few hundred times.
-    own_spacing = block_format.doubleProperty(LINE_SPACING_PROPERTY) if block_format.hasProperty(
-        LINE_SPACING_PROPERTY) else None
+    own_spacing = (
+        block_format.doubleProperty(LINE_SPACING_PROPERTY) if block_format.hasProperty(LINE_SPACING_PROPERTY) else None
+    )
     result = Block(align=_alignment(block), line_height=round(own_spacing) if own_spacing else None)
     text_list = block.textList() if block_format.hasProperty(QTextFormat.Property.ObjectIndex) else None
     if text_list is not None:
@@ -59,8 +63,13 @@ def block_to_storage(block: QTextBlock, default_family: str, default_size: float
             point_size = char_format.fontPointSize()
             if point_size and abs(point_size - default_size) > 0.01:
                 size = round(point_size * 2) / 2
-        marks = Marks(bold=char_format.fontWeight() >= 600, italic=char_format.fontItalic(),
-                      underline=char_format.fontUnderline(), family=family, size_pt=size)
+        marks = Marks(
+            bold=char_format.fontWeight() >= 600,
+            italic=char_format.fontItalic(),
+            underline=char_format.fontUnderline(),
+            family=family,
+            size_pt=size,
+        )
         runs.append(Run(text, marks))
     result.runs = runs
     return result.normalized()

@@ -270,8 +270,16 @@ class FindBar(QWidget):
         close_button = QPushButton("Close")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        for widget in (self.find_field, next_button, self.replace_field, replace_button, replace_all_button,
-                       self.match_case, self.status, close_button):
+        for widget in (
+            self.find_field,
+            next_button,
+            self.replace_field,
+            replace_button,
+            replace_all_button,
+            self.match_case,
+            self.status,
+            close_button,
+        ):
             layout.addWidget(widget)
         self.find_field.returnPressed.connect(self.find_next)
         next_button.clicked.connect(self.find_next)
@@ -423,8 +431,14 @@ class LetterEditor(QWidget):
         self.text_edit.cursorPositionChanged.connect(self._reflect_block)
 
     # ------------------------------------------------------------- actions
-    def _action(self, name: str, text: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                checkable: bool = False) -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -459,8 +473,13 @@ class LetterEditor(QWidget):
         self._action("zoom_in", "Zoom &in", self.zoom_in, key.ZoomIn)
         self._action("zoom_out", "Zoom &out", self.zoom_out, key.ZoomOut)
         self._action("zoom_reset", "&Actual size", lambda: self.set_zoom(1.0), "Ctrl+0")
-        self._action("distraction_free", "&Distraction-free writing", self.set_distraction_free,
-                     key.FullScreen if not QKeySequence(key.FullScreen).isEmpty() else "F11", checkable=True)
+        self._action(
+            "distraction_free",
+            "&Distraction-free writing",
+            self.set_distraction_free,
+            key.FullScreen if not QKeySequence(key.FullScreen).isEmpty() else "F11",
+            checkable=True,
+        )
         self.actions_by_name["distraction_free"].setShortcuts([QKeySequence("F11")])
         self._action("history", "Revision &history…", self.show_history, "Ctrl+Shift+H")
         alignments = ("align_left", "align_center", "align_right", "align_justify")
@@ -519,8 +538,12 @@ class LetterEditor(QWidget):
         for name in PAGE_SIZES_MM:
             self.page_box.addItem(name)
         self.page_box.textActivated.connect(lambda size: self.update_style(page_size=size, margins_mm=None))
-        for label, box in (("Paper", self.paper_box), ("Pen", self.pen_box), ("Ink", self.ink_box),
-                           ("Page", self.page_box)):
+        for label, box in (
+            ("Paper", self.paper_box),
+            ("Pen", self.pen_box),
+            ("Ink", self.ink_box),
+            ("Page", self.page_box),
+        ):
             bar.addWidget(QLabel(f" {label} "))
             bar.addWidget(box)
 
@@ -537,12 +560,24 @@ class LetterEditor(QWidget):
         return result
 
     def edit_actions(self) -> list[QAction]:
-        return self._named("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
-                           None, "history")
+        return self._named(
+            "undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace", None, "history"
+        )
 
     def format_actions(self) -> list[QAction]:
-        return self._named("bold", "italic", "underline", None, "align_left", "align_center", "align_right",
-                           "align_justify", None, "bullet_list", "numbered_list")
+        return self._named(
+            "bold",
+            "italic",
+            "underline",
+            None,
+            "align_left",
+            "align_center",
+            "align_right",
+            "align_justify",
+            None,
+            "bullet_list",
+            "numbered_list",
+        )
 
     def view_actions(self) -> list[QAction]:
         return self._named("zoom_in", "zoom_out", "zoom_reset", None, "distraction_free")
@@ -675,10 +710,12 @@ class LetterEditor(QWidget):
         earlier = [
             EarlierLetter(letter_id, created_at, text)
             for letter_id, created_at, text in archive.earlier_letter_texts(
-                recipient_id=letter["recipient_id"], signer_id=letter["signer_id"], before=letter["created_at"])
+                recipient_id=letter["recipient_id"], signer_id=letter["signer_id"], before=letter["created_at"]
+            )
         ]
-        memories = [Memory(note["text"]) for note in archive.notes_for(letter["recipient_id"])
-                    if note.get("tag") == "memory"]
+        memories = [
+            Memory(note["text"]) for note in archive.notes_for(letter["recipient_id"]) if note.get("tag") == "memory"
+        ]
         self._continuity_sources = (earlier, memories)
         self.hint.hide()
         self._continuity_timer.start(0)
@@ -837,10 +874,12 @@ class LetterEditor(QWidget):
         self._merge(char_format)
 
     def set_alignment(self, alignment: str) -> None:
-        flags = {"left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute,
-                 "center": Qt.AlignmentFlag.AlignHCenter,
-                 "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute,
-                 "justify": Qt.AlignmentFlag.AlignJustify}[alignment]
+        flags = {
+            "left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute,
+            "center": Qt.AlignmentFlag.AlignHCenter,
+            "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute,
+            "justify": Qt.AlignmentFlag.AlignJustify,
+        }[alignment]
         self.text_edit.setAlignment(flags)
 
     def set_line_spacing(self, factor: float) -> None:
@@ -902,9 +941,15 @@ class LetterEditor(QWidget):
 
     def _reflect_block(self) -> None:
         align = self.text_edit.alignment()
-        name = ("align_justify" if align & Qt.AlignmentFlag.AlignJustify == Qt.AlignmentFlag.AlignJustify else
-                "align_center" if align & Qt.AlignmentFlag.AlignHCenter else
-                "align_right" if align & Qt.AlignmentFlag.AlignRight else "align_left")
+        name = (
+            "align_justify"
+            if align & Qt.AlignmentFlag.AlignJustify == Qt.AlignmentFlag.AlignJustify
+            else "align_center"
+            if align & Qt.AlignmentFlag.AlignHCenter
+            else "align_right"
+            if align & Qt.AlignmentFlag.AlignRight
+            else "align_left"
+        )
         self.actions_by_name[name].setChecked(True)
 
     # --------------------------------------------------------- letter style
@@ -922,8 +967,9 @@ class LetterEditor(QWidget):
         if not changes:
             stored = dict(self.letter.get("style") or {})
         signer = self.archive.get_person(self.letter["signer_id"])
-        self.style = PageStyle.from_style(stored, defaults=self._defaults(), signer=signer,
-                                          written_on=self.letter.get("created_at"))
+        self.style = PageStyle.from_style(
+            stored, defaults=self._defaults(), signer=signer, written_on=self.letter.get("created_at")
+        )
         if not self.read_only and changes:
             try:
                 self.archive.update_letter(self.letter_id, style=stored)
@@ -1007,8 +1053,9 @@ class LetterEditor(QWidget):
         if self.archive is None or self.letter_id is None:
             return
         self.flush()
-        dialog = RevisionHistoryDialog(self.archive, self.letter_id, self.body_plain_text(), self,
-                                       read_only=self.read_only)
+        dialog = RevisionHistoryDialog(
+            self.archive, self.letter_id, self.body_plain_text(), self, read_only=self.read_only
+        )
         if dialog.exec() and dialog.restored_revision is not None:
             self.reload_from_archive()
 
@@ -1018,7 +1065,6 @@ class LetterEditor(QWidget):
             self.open_letter(self.archive, self.letter_id)
             if zoom != 1.0:
                 self.set_zoom(zoom)
-
 
 
 def _is_number(text: str) -> bool:

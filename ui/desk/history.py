@@ -39,8 +39,15 @@ def diff_html(old: str, new: str) -> str:
 class RevisionHistoryDialog(QDialog):
     """Lists revisions newest first. `restored_revision` is set when the user restored one."""
 
-    def __init__(self, archive: Archive, letter_id: int, current_text: str, parent: QWidget | None = None,
-                 *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        letter_id: int,
+        current_text: str,
+        parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Revision history")
         self.resize(900, 560)

@@ -82,28 +82,45 @@ class PageStyle:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_style(cls, style: dict[str, Any] | None = None, *, defaults: dict[str, Any] | None = None,
-                   signer: dict[str, Any] | None = None, written_on: str | None = None) -> PageStyle:
+    def from_style(
+        cls,
+        style: dict[str, Any] | None = None,
+        *,
+        defaults: dict[str, Any] | None = None,
+        signer: dict[str, Any] | None = None,
+        written_on: str | None = None,
+    ) -> PageStyle:
         resolved = resolve_style(style, defaults=defaults, signer=signer, written_on=written_on)
         names = {f.name for f in fields(cls)} - {"extra"}
         return cls(**{k: v for k, v in resolved.items() if k in names})
 
     @classmethod
-    def from_letter(cls, letter: dict[str, Any], signer: dict[str, Any] | None = None,
-                    defaults: dict[str, Any] | None = None) -> PageStyle:
+    def from_letter(
+        cls, letter: dict[str, Any], signer: dict[str, Any] | None = None, defaults: dict[str, Any] | None = None
+    ) -> PageStyle:
         """The style of an archive letter (`Archive.get_letter`), its signer (`get_person`) and app defaults."""
-        return cls.from_style(letter.get("style") or {}, defaults=defaults, signer=signer,
-                              written_on=letter.get("created_at"))
+        return cls.from_style(
+            letter.get("style") or {}, defaults=defaults, signer=signer, written_on=letter.get("created_at")
+        )
 
     def to_style(self) -> dict[str, Any]:
         """The letter-level settings as they are stored in the letter's `style` JSON."""
         return {
-            "page_size": self.page_size, "margins_mm": list(self.margins_mm), "stationery": self.stationery,
-            "font_family": self.font_family, "font_size_pt": self.font_size_pt, "ink_color": self.ink_color,
-            "line_spacing": self.line_spacing, "signature_name": self.signature_name,
-            "signature_font": self.signature_font, "signature_image": encode_signature_image(self.signature_image),
-            "show_signature": self.show_signature, "place": self.place, "date_line": self.date_line,
-            "letterhead_name": self.letterhead_name, "letterhead_address": self.letterhead_address,
+            "page_size": self.page_size,
+            "margins_mm": list(self.margins_mm),
+            "stationery": self.stationery,
+            "font_family": self.font_family,
+            "font_size_pt": self.font_size_pt,
+            "ink_color": self.ink_color,
+            "line_spacing": self.line_spacing,
+            "signature_name": self.signature_name,
+            "signature_font": self.signature_font,
+            "signature_image": encode_signature_image(self.signature_image),
+            "show_signature": self.show_signature,
+            "place": self.place,
+            "date_line": self.date_line,
+            "letterhead_name": self.letterhead_name,
+            "letterhead_address": self.letterhead_address,
         }
 
     @property
@@ -239,18 +256,23 @@ def body_line_format(block_format: QTextBlockFormat, style: PageStyle, dpi: floa
     """`block_format` with the line height the stationery needs (fixed pitch on lined paper)."""
     if STATIONERY[style.stationery].rule_color:
         # In LAYOUT_DPI units: Qt scales fixed lengths to the layout device itself.
-        block_format.setLineHeight(line_pitch(style, LAYOUT_DPI),
-                                   int(QTextBlockFormat.LineHeightTypes.FixedHeight.value))
+        block_format.setLineHeight(
+            line_pitch(style, LAYOUT_DPI), int(QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        )
     else:
-        own = block_format.doubleProperty(LINE_SPACING_PROPERTY) if block_format.hasProperty(
-            LINE_SPACING_PROPERTY) else 0.0
+        own = (
+            block_format.doubleProperty(LINE_SPACING_PROPERTY)
+            if block_format.hasProperty(LINE_SPACING_PROPERTY)
+            else 0.0
+        )
         percent = own or style.line_spacing * 100
         block_format.setLineHeight(percent, int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value))
     return block_format
 
 
-def apply_line_heights(document: QTextDocument, style: PageStyle, first: QTextBlock | None = None,
-                       last: QTextBlock | None = None) -> None:
+def apply_line_heights(
+    document: QTextDocument, style: PageStyle, first: QTextBlock | None = None, last: QTextBlock | None = None
+) -> None:
     """Give body and header blocks (all, or first..last) the letter's line height."""
     dpi = document_dpi(document)
     block = first or document.firstBlock()
@@ -272,8 +294,10 @@ def _html_escape(text: str) -> str:
 
 
 def _empty_paragraph(extra_style: str = "") -> str:
-    return ('<p style="-qt-paragraph-type:empty; margin-top:0px; margin-bottom:0px; '
-            f'margin-left:0px; margin-right:0px; {extra_style}"><br /></p>')
+    return (
+        '<p style="-qt-paragraph-type:empty; margin-top:0px; margin-bottom:0px; '
+        f'margin-left:0px; margin-right:0px; {extra_style}"><br /></p>'
+    )
 
 
 def _ends_with_signature(body_text: str, name: str) -> bool:
@@ -281,8 +305,9 @@ def _ends_with_signature(body_text: str, name: str) -> bool:
     return bool(name) and bool(lines) and lines[-1].rstrip(".,!") == name.strip()
 
 
-def build_letter_document(letter_body: str, body_format: str, style: PageStyle, *,
-                          dpi: float = LAYOUT_DPI, exact_text: bool = False) -> QTextDocument:
+def build_letter_document(
+    letter_body: str, body_format: str, style: PageStyle, *, dpi: float = LAYOUT_DPI, exact_text: bool = False
+) -> QTextDocument:
     """The whole letter as it prints: date/place line, body, signature, on its page size and margins.
 
     With `exact_text` the text is prepared for output files whose text must read back
@@ -299,16 +324,20 @@ def build_letter_document(letter_body: str, body_format: str, style: PageStyle, 
         # Room for the letterhead on the first page as blank lines: Qt ignores a block's top
         # margin at the top of a page, and whole lines keep the text grid.
         spacer_lines = math.ceil(mm_to_px(LETTERHEAD_HEIGHT_MM, dpi) / line_pitch(style, dpi))
-    header = ('<p align="right" style="margin-bottom:0px; margin-left:0px; margin-right:0px; '
-              f'white-space:pre-wrap">{_html_escape(date_text)}</p>' if date_text
-              else _empty_paragraph()) + _empty_paragraph()
+    header = (
+        '<p align="right" style="margin-bottom:0px; margin-left:0px; margin-right:0px; '
+        f'white-space:pre-wrap">{_html_escape(date_text)}</p>'
+        if date_text
+        else _empty_paragraph()
+    ) + _empty_paragraph()
     header = _empty_paragraph() * spacer_lines + header
     blocks = letterformat.parse(letter_body, body_format)  # once: the HTML and the plain text both come from it
     body_html = letterformat.serialize(blocks, for_qt=True)
     plain = letterformat.blocks_to_plain_text(blocks)
     with_signature = style.show_signature and (
         style.signature_image is not None
-        or (style.signature_name and not _ends_with_signature(plain, style.signature_name)))
+        or (style.signature_name and not _ends_with_signature(plain, style.signature_name))
+    )
     signature = ""
     image: QImage | None = None
     if with_signature:
@@ -317,16 +346,21 @@ def build_letter_document(letter_body: str, body_format: str, style: PageStyle, 
         if image is not None and not image.isNull():
             max_w, max_h = (mm_to_px(v, LAYOUT_DPI) for v in SIGNATURE_MAX_MM)  # Qt scales these to dpi
             scale = min(max_w / image.width(), max_h / image.height())
-            inner = (f'<img src="{SIGNATURE_IMAGE_URL.toString()}" width="{image.width() * scale:.1f}" '
-                     f'height="{image.height() * scale:.1f}" />')
+            inner = (
+                f'<img src="{SIGNATURE_IMAGE_URL.toString()}" width="{image.width() * scale:.1f}" '
+                f'height="{image.height() * scale:.1f}" />'
+            )
         else:
             image = None
             font = style.signature_qfont()
-            inner = (f"<span style=\"font-family:'{font.family()}'; font-size:{font.pointSizeF():.1f}pt\">"
-                     f"{_html_escape(style.signature_name)}</span>")
+            inner = (
+                f"<span style=\"font-family:'{font.family()}'; font-size:{font.pointSizeF():.1f}pt\">"
+                f"{_html_escape(style.signature_name)}</span>"
+            )
         signature = _empty_paragraph() + (
             '<p style="margin-top:0px; margin-bottom:0px; margin-left:0px; margin-right:0px; '
-            f'white-space:pre-wrap">{inner}</p>')
+            f'white-space:pre-wrap">{inner}</p>'
+        )
     document.setHtml(header + body_html + signature)
     if image is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource.value, SIGNATURE_IMAGE_URL, image)
@@ -344,8 +378,9 @@ def build_letter_document(letter_body: str, body_format: str, style: PageStyle, 
     return document
 
 
-def _mark_blocks(document: QTextDocument, style: PageStyle, dpi: float, *, header_blocks: int,
-                 signature_blocks: int) -> None:
+def _mark_blocks(
+    document: QTextDocument, style: PageStyle, dpi: float, *, header_blocks: int, signature_blocks: int
+) -> None:
     """Each block's role (header, body, signature) and line height, in one pass."""
     cursor = QTextCursor(document)
     total = document.blockCount()
@@ -427,9 +462,12 @@ def _paint_airmail_border(painter: QPainter, page_rect: QRectF, per_mm: float) -
     x = page_rect.left() - page_rect.height()
     index = 0
     while x < page_rect.left() + span:
-        polygon = [QPointF(x, page_rect.bottom()), QPointF(x + stripe, page_rect.bottom()),
-                   QPointF(x + stripe + page_rect.height(), page_rect.top()),
-                   QPointF(x + page_rect.height(), page_rect.top())]
+        polygon = [
+            QPointF(x, page_rect.bottom()),
+            QPointF(x + stripe, page_rect.bottom()),
+            QPointF(x + stripe + page_rect.height(), page_rect.top()),
+            QPointF(x + page_rect.height(), page_rect.top()),
+        ]
         from PySide6.QtGui import QPolygonF
 
         painter.setBrush(colors[index % 4])
@@ -448,20 +486,30 @@ def _paint_letterhead(painter: QPainter, page_rect: QRectF, style: PageStyle, pe
     name_font.setCapitalization(QFont.Capitalization.SmallCaps)
     name_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
     address_font = _device_font(painter, BOOK_FAMILY, 8.5 * pt_mm * per_mm)
-    area = QRectF(page_rect.left() + left, page_rect.top() + top * 0.6,
-                  page_rect.width() - left - right, LETTERHEAD_HEIGHT_MM * per_mm)
+    area = QRectF(
+        page_rect.left() + left,
+        page_rect.top() + top * 0.6,
+        page_rect.width() - left - right,
+        LETTERHEAD_HEIGHT_MM * per_mm,
+    )
     painter.setPen(ink)
     painter.setFont(name_font)
     unit = 1.0
     name_height = QFontMetricsF(name_font, painter.device()).height() * unit
-    painter.drawText(QRectF(area.left(), area.top(), area.width(), name_height),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), style.letterhead_name)
+    painter.drawText(
+        QRectF(area.left(), area.top(), area.width(), name_height),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+        style.letterhead_name,
+    )
     painter.setFont(address_font)
     address = " · ".join(line.strip() for line in style.letterhead_address.splitlines() if line.strip())
     address_height = QFontMetricsF(address_font, painter.device()).height() * unit
     y = area.top() + name_height + 1.5 * per_mm
-    painter.drawText(QRectF(area.left(), y, area.width(), address_height),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), address)
+    painter.drawText(
+        QRectF(area.left(), y, area.width(), address_height),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+        address,
+    )
     rule_y = y + address_height + 2.5 * per_mm
     pen = QPen(ink)
     pen.setWidthF(0.25 * per_mm)
@@ -488,8 +536,7 @@ def paint_page(painter: QPainter, document: QTextDocument, style: PageStyle, pag
 
 def render_pages(document: QTextDocument, style: PageStyle, paint_device: QPagedPaintDevice) -> int:
     """Paint every page onto a QPrinter or QPdfWriter (full page, no device margins); returns the page count."""
-    paint_device.setPageLayout(QPageLayout(style.qpage_size(), QPageLayout.Orientation.Portrait,
-                                           QMarginsF(0, 0, 0, 0)))
+    paint_device.setPageLayout(QPageLayout(style.qpage_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     if hasattr(paint_device, "setFullPage"):
         paint_device.setFullPage(True)  # QPrinter: draw from the paper's corner, not the printable area
     pages = max(1, document.pageCount())
@@ -511,8 +558,7 @@ def render_pages(document: QTextDocument, style: PageStyle, paint_device: QPaged
     return pages
 
 
-def render_page_image(document: QTextDocument, style: PageStyle, page_index: int = 0,
-                      width_px: int = 900) -> QImage:
+def render_page_image(document: QTextDocument, style: PageStyle, page_index: int = 0, width_px: int = 900) -> QImage:
     """One page as an image (for thumbnails and screenshots)."""
     page = document.pageSize()
     scale = width_px / page.width()
@@ -528,7 +574,20 @@ def render_page_image(document: QTextDocument, style: PageStyle, page_index: int
 
 
 __all__ = [
-    "LAYOUT_DPI", "PageStyle", "apply_line_heights", "block_role", "body_blocks", "body_range",
-    "build_letter_document", "line_pitch", "mm_to_px", "paint_page",
-    "paint_stationery", "render_page_image", "render_pages", "ROLE_BODY", "ROLE_HEADER", "ROLE_SIGNATURE",
+    "LAYOUT_DPI",
+    "PageStyle",
+    "apply_line_heights",
+    "block_role",
+    "body_blocks",
+    "body_range",
+    "build_letter_document",
+    "line_pitch",
+    "mm_to_px",
+    "paint_page",
+    "paint_stationery",
+    "render_page_image",
+    "render_pages",
+    "ROLE_BODY",
+    "ROLE_HEADER",
+    "ROLE_SIGNATURE",
 ]

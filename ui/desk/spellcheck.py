@@ -110,8 +110,9 @@ def word_cursor_at(text_edit: QTextEdit, position) -> QTextCursor:  # noqa: ANN0
     return cursor
 
 
-def spelling_menu(text_edit: QTextEdit, highlighter: SpellHighlighter, cursor: QTextCursor,
-                  menu: QMenu) -> list[QAction]:
+def spelling_menu(
+    text_edit: QTextEdit, highlighter: SpellHighlighter, cursor: QTextCursor, menu: QMenu
+) -> list[QAction]:
     """Put suggestions and "Add to dictionary" at the top of `menu` when the word under the cursor is wrong."""
     word = cursor.selectedText()
     if not word or highlighter.speller.is_correct(word) or block_role(cursor.block()) != ROLE_BODY:

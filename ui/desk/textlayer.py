@@ -32,8 +32,16 @@ from PySide6.QtGui import (
 
 # Features that replace several letters (or a letter in context) by a glyph with no text.
 TEXT_BREAKING_FEATURES = ("liga", "clig", "dlig", "hlig", "calt")
-FALLBACK_FAMILIES = ("DejaVu Sans", "DejaVu Serif", "WenQuanYi Micro Hei", "Noto Sans", "Noto Sans CJK SC",
-                     "Noto Sans Hebrew", "Noto Sans Arabic", "Symbola")
+FALLBACK_FAMILIES = (
+    "DejaVu Sans",
+    "DejaVu Serif",
+    "WenQuanYi Micro Hei",
+    "Noto Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans Hebrew",
+    "Noto Sans Arabic",
+    "Symbola",
+)
 # Characters that draw nothing and need no font.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"}
 
@@ -121,8 +129,7 @@ def undrawable_characters(text: str, family: str) -> list[str]:
     for char in dict.fromkeys(text):  # each character once, in order of appearance
         if char not in unknown:
             continue
-        if unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(
-                _font_can_draw(f, ord(char)) for f in candidates):
+        if unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(_font_can_draw(f, ord(char)) for f in candidates):
             known.add(char)
         else:
             missing.append(char)
@@ -139,5 +146,7 @@ def undrawable_warning(text: str, family: str) -> str | None:
         return None
     shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
     more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    return (f"No installed font can draw {shown}{more}; "
-            "they will print as empty boxes. Install a font that has them (e.g. Noto).")
+    return (
+        f"No installed font can draw {shown}{more}; "
+        "they will print as empty boxes. Install a font that has them (e.g. Noto)."
+    )

@@ -51,10 +51,12 @@ def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
         with archive.transaction():
             for person_id in people:
                 person = archive.get_person(person_id)
-                draft = drafting.render_draft(archive, recipient_id=person_id, signer_id=request.signer_id,
-                                              template=request.template)
-                plan = PlannedLetter(person_id, person["display_name"],
-                                     warnings=[*draft.warnings, *address_warnings(person)])
+                draft = drafting.render_draft(
+                    archive, recipient_id=person_id, signer_id=request.signer_id, template=request.template
+                )
+                plan = PlannedLetter(
+                    person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)]
+                )
                 plan.letter_id = drafting.store_draft(archive, draft)
                 plans.append(plan)
         return plans
@@ -65,8 +67,14 @@ class BatchDialog(QDialog):
 
     open_letter_requested = Signal(int)
 
-    def __init__(self, archive: Archive, parent: QWidget | None = None, *, selected_ids: list[int] | None = None,
-                 preferences: Any = None) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        parent: QWidget | None = None,
+        *,
+        selected_ids: list[int] | None = None,
+        preferences: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.archive = archive
         self.preferences = preferences
@@ -150,8 +158,14 @@ class BatchDialog(QDialog):
         tag = self.tag.currentText() if self.by_tag.isChecked() else None
         search = self.search.text().strip() if self.by_search.isChecked() else None
         ids = tuple(self.selected_ids) if self.by_selection.isChecked() else ()
-        return BatchRequest(self.archive.path, self.template.currentData(), self.archive.default_signer_id(),
-                            tag or None, search or None, ids)
+        return BatchRequest(
+            self.archive.path,
+            self.template.currentData(),
+            self.archive.default_signer_id(),
+            tag or None,
+            search or None,
+            ids,
+        )
 
     def draft(self) -> None:
         if self.archive.readonly:
@@ -179,8 +193,10 @@ class BatchDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(" ".join(plan.warnings) or "Nothing missing."))
         self.table.blockSignals(False)
         self.table.resizeColumnToContents(0)
-        self.status.setText(f"{len(plans)} drafts stored. Untick anyone who should not get one; "
-                            "double-click a draft to read or edit it.")
+        self.status.setText(
+            f"{len(plans)} drafts stored. Untick anyone who should not get one; "
+            "double-click a draft to read or edit it."
+        )
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -203,8 +219,9 @@ class BatchDialog(QDialog):
 
     def choose_and_export(self) -> None:
         if self.combined.isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, "Write the letters", str(Path.home() / "letters.pdf"),
-                                                  "PDF (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Write the letters", str(Path.home() / "letters.pdf"), "PDF (*.pdf)"
+            )
         else:
             path = QFileDialog.getExistingDirectory(self, "Folder for the letters", str(Path.home()))
         if path:

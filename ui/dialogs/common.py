@@ -78,8 +78,10 @@ class LetterPreview(QPlainTextEdit):
         """Cream paper in light mode, a soft dark sheet in dark mode."""
         dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
         paper, ink, edge = ("#3a332c", "#f1e8dc", "#4a4037") if dark else ("#fffdf7", "#2e2823", "#dccfbd")
-        sheet = (f"QPlainTextEdit#letterPreview {{ background: {paper}; color: {ink}; "
-                 f"border: 1px solid {edge}; border-radius: 4px; padding: 0px; }}")
+        sheet = (
+            f"QPlainTextEdit#letterPreview {{ background: {paper}; color: {ink}; "
+            f"border: 1px solid {edge}; border-radius: 4px; padding: 0px; }}"
+        )
         if self.styleSheet() != sheet:  # setting the same sheet again would loop through PaletteChange
             self.setStyleSheet(sheet)
 

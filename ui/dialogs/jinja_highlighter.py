@@ -38,10 +38,21 @@ class Palette:
     @classmethod
     def for_background(cls, background: QColor) -> Palette:
         if background.lightness() < 128:
-            return cls("#e4826a", "#8fc8e8", "#d7a8f0", "#f0b25a", "#9fd39a", "#e9c98a", "#8f8579",
-                       "#e4826a", "#d9cbb8", "#5a2a24")
-        return cls("#b5472f", "#1f5f8b", "#7a3d99", "#9a5b00", "#2f7a3a", "#8a5a12", "#8d8174",
-                   "#b5472f", "#5f5348", "#f8d9d2")
+            return cls(
+                "#e4826a",
+                "#8fc8e8",
+                "#d7a8f0",
+                "#f0b25a",
+                "#9fd39a",
+                "#e9c98a",
+                "#8f8579",
+                "#e4826a",
+                "#d9cbb8",
+                "#5a2a24",
+            )
+        return cls(
+            "#b5472f", "#1f5f8b", "#7a3d99", "#9a5b00", "#2f7a3a", "#8a5a12", "#8d8174", "#b5472f", "#5f5348", "#f8d9d2"
+        )
 
 
 def _format(color: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:

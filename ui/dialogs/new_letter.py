@@ -216,8 +216,16 @@ class NewLetterDialog(QDialog):
         outer.addLayout(bottom)
 
         # Tab order follows the page: the form top to bottom, then the preview, then the buttons.
-        chain = [self.recipient_picker, self.signer_picker, self.template_combo, self.date_edit, self.no_date_box,
-                 self.preview, self.create_button, self.cancel_button]
+        chain = [
+            self.recipient_picker,
+            self.signer_picker,
+            self.template_combo,
+            self.date_edit,
+            self.no_date_box,
+            self.preview,
+            self.create_button,
+            self.cancel_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

@@ -134,23 +134,38 @@ class PersonDialog(QDialog):
 
         f = self.form
         f.add_field("&Name:", "name", self.name, lambda: validation.text(self.name.text(), "name", required=True))
-        f.add_field("&Full name:", "full_name", self.full_name,
-                    lambda: validation.text(self.full_name.text(), "full name"))
+        f.add_field(
+            "&Full name:", "full_name", self.full_name, lambda: validation.text(self.full_name.text(), "full name")
+        )
         f.add_field("&Called:", "nickname", self.nickname, lambda: validation.text(self.nickname.text(), "nickname"))
         f.add_field("&Pronouns:", "pronouns", self.pronouns, lambda: validation.pronouns(self.pronouns.currentText()))
         self.pronouns.lineEdit().editingFinished.connect(lambda: f.check_field("pronouns"))
-        f.add_field("&Birthday:", "birthday", self.birthday,
-                    lambda: validation.date(self.birthday.text(), "birthday", allow_yearless=True))
-        f.add_field("&Addresses:", "addresses", self.addresses,
-                    lambda: validation.text_list(_split_addresses(self.addresses.toPlainText()), "address"))
-        f.add_field("&Email:", "emails", self.emails, lambda: validation.text_list(_split_list(self.emails.text()),
-                                                                                   "email"))
-        f.add_field("P&hone:", "phones", self.phones, lambda: validation.text_list(_split_list(self.phones.text()),
-                                                                                   "phone"))
+        f.add_field(
+            "&Birthday:",
+            "birthday",
+            self.birthday,
+            lambda: validation.date(self.birthday.text(), "birthday", allow_yearless=True),
+        )
+        f.add_field(
+            "&Addresses:",
+            "addresses",
+            self.addresses,
+            lambda: validation.text_list(_split_addresses(self.addresses.toPlainText()), "address"),
+        )
+        f.add_field(
+            "&Email:", "emails", self.emails, lambda: validation.text_list(_split_list(self.emails.text()), "email")
+        )
+        f.add_field(
+            "P&hone:", "phones", self.phones, lambda: validation.text_list(_split_list(self.phones.text()), "phone")
+        )
         f.add_field("&Language:", "language", self.language, lambda: validation.text(self.language.text(), "language"))
         f.add_field("&Tags:", "tags", self.tags, lambda: [validation.tag(t) for t in _split_list(self.tags.text())])
-        f.add_field("Say the na&me:", "pronunciation", self.pronunciation,
-                    lambda: validation.text(self.pronunciation.text(), "pronunciation"))
+        f.add_field(
+            "Say the na&me:",
+            "pronunciation",
+            self.pronunciation,
+            lambda: validation.text(self.pronunciation.text(), "pronunciation"),
+        )
         f.add_field("N&otes:", "notes", self.notes, lambda: validation.text(self.notes.toPlainText(), "notes"))
         f.add_field("Photo:", "photo", photo_row)
 
@@ -191,8 +206,11 @@ class PersonDialog(QDialog):
         if self._photo:
             pixmap = QPixmap()
             if pixmap.loadFromData(self._photo):
-                self.photo_label.setPixmap(pixmap.scaled(48, 48, Qt.AspectRatioMode.KeepAspectRatio,
-                                                         Qt.TransformationMode.SmoothTransformation))
+                self.photo_label.setPixmap(
+                    pixmap.scaled(
+                        48, 48, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                    )
+                )
                 return
         self.photo_label.setText("No photo")
 
@@ -270,24 +288,53 @@ class RelationshipDialog(QDialog):
         self.setMinimumWidth(480)
         self.form = _CheckedForm()
         self.kind = QComboBox(editable=True)
-        self.kind.addItems(["", "wife", "husband", "partner", "mother", "father", "daughter", "son", "grandmother",
-                            "grandfather", "granddaughter", "grandson", "sister", "brother", "old friend", "friend",
-                            "colleague", "client"])
+        self.kind.addItems(
+            [
+                "",
+                "wife",
+                "husband",
+                "partner",
+                "mother",
+                "father",
+                "daughter",
+                "son",
+                "grandmother",
+                "grandfather",
+                "granddaughter",
+                "grandson",
+                "sister",
+                "brother",
+                "old friend",
+                "friend",
+                "colleague",
+                "client",
+            ]
+        )
         self.since = QLineEdit(placeholderText="YYYY-MM-DD, YYYY-MM or YYYY")
         self.how_we_met = QPlainTextEdit(placeholderText="e.g. at the county fair in 1974")
         self.how_we_met.setFixedHeight(64)
         self.pet_names = QLineEdit(placeholderText="Separate several with commas")
         self.tone = QLineEdit(placeholderText="e.g. tender, a little teasing")
         intro = QLabel(f"What {recipient} is to {signer}:")
-        self.form.add_field("&Kind:", "kind", self.kind,
-                            lambda: validation.text(self.kind.currentText(), "kind", required=True))
+        self.form.add_field(
+            "&Kind:", "kind", self.kind, lambda: validation.text(self.kind.currentText(), "kind", required=True)
+        )
         self.kind.lineEdit().editingFinished.connect(lambda: self.form.check_field("kind"))
-        self.form.add_field("&Since:", "since", self.since,
-                            lambda: validation.date(self.since.text(), "since", allow_partial=True))
-        self.form.add_field("&How they met:", "how_we_met", self.how_we_met,
-                            lambda: validation.text(self.how_we_met.toPlainText(), "how we met"))
-        self.form.add_field("&Pet names:", "pet_names", self.pet_names,
-                            lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name"))
+        self.form.add_field(
+            "&Since:", "since", self.since, lambda: validation.date(self.since.text(), "since", allow_partial=True)
+        )
+        self.form.add_field(
+            "&How they met:",
+            "how_we_met",
+            self.how_we_met,
+            lambda: validation.text(self.how_we_met.toPlainText(), "how we met"),
+        )
+        self.form.add_field(
+            "&Pet names:",
+            "pet_names",
+            self.pet_names,
+            lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name"),
+        )
         self.form.add_field("&Tone:", "tone", self.tone, lambda: validation.text(self.tone.text(), "tone"))
         self.error = QLabel()
         self.error.setProperty("role", "error")
@@ -314,8 +361,12 @@ class RelationshipDialog(QDialog):
             return
         try:
             self.archive.set_relationship(
-                self.from_id, self.to_id, kind=self.kind.currentText(), since=self.since.text() or None,
-                how_we_met=self.how_we_met.toPlainText() or None, pet_names=_split_list(self.pet_names.text()),
+                self.from_id,
+                self.to_id,
+                kind=self.kind.currentText(),
+                since=self.since.text() or None,
+                how_we_met=self.how_we_met.toPlainText() or None,
+                pet_names=_split_list(self.pet_names.text()),
                 tone=self.tone.text() or None,
             )
         except BeautifulLettersError as error:

@@ -178,8 +178,9 @@ def signer_candidates(archive: Archive, recipient_id: int | None) -> tuple[list[
                 writing_to.append(relation["from_id"])
             else:
                 related.append(relation["to_id"])
-    candidates = [p for p in dict.fromkeys([*writing_to, *related, *([default] if default else [])])
-                  if p != recipient_id]
+    candidates = [
+        p for p in dict.fromkeys([*writing_to, *related, *([default] if default else [])]) if p != recipient_id
+    ]
     if default is not None and default in writing_to:
         preferred: int | None = default
     elif writing_to:

@@ -35,8 +35,7 @@ def _load_voices() -> list[tuple[str, str]]:
     """(id, readable name) of the installed voices; runs off the GUI thread (it starts the engine)."""
     from beautifulletters.speech.reading import list_voices
 
-    return [(voice.id, f"{voice.name} ({voice.language or 'unknown language'})")
-            for voice in list_voices()]
+    return [(voice.id, f"{voice.name} ({voice.language or 'unknown language'})") for voice in list_voices()]
 
 
 class PreferencesDialog(QDialog):
@@ -185,15 +184,23 @@ class PreferencesDialog(QDialog):
             self.signature_image.setText(path)
 
     def _open_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open archive", str(self.archive.path.parent),
-                                              "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open archive",
+            str(self.archive.path.parent),
+            "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)",
+        )
         if path:
             self.reject()
             self.archive_requested.emit(Path(path))
 
     def _new_archive(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New archive", str(self.archive.path.parent / "letters.sqlite3"),
-                                              "BeautifulLetters archives (*.sqlite3)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New archive",
+            str(self.archive.path.parent / "letters.sqlite3"),
+            "BeautifulLetters archives (*.sqlite3)",
+        )
         if path:
             self.reject()
             self.archive_requested.emit(Path(path))
@@ -206,8 +213,9 @@ class PreferencesDialog(QDialog):
             self.name_error.show()
             return
         if self.signer is not None and not self.archive.readonly:
-            addresses = [block.strip("\n") for block in self.your_address.toPlainText().strip().split("\n\n")
-                         if block.strip()]
+            addresses = [
+                block.strip("\n") for block in self.your_address.toPlainText().strip().split("\n\n") if block.strip()
+            ]
             try:
                 self.archive.update_person(self.signer["id"], display_name=self.your_name.text(), addresses=addresses)
             except BeautifulLettersError as error:

@@ -267,8 +267,18 @@ class TemplateEditorDialog(QDialog):
         outer.addWidget(self.save_as_panel)
         outer.addLayout(buttons)
 
-        chain = [self.editor, self.recipient_picker, self.signer_picker, self.preview, self.name_edit,
-                 self.save_new_confirm, self.save_new_cancel, self.save_button, self.save_as_button, self.close_button]
+        chain = [
+            self.editor,
+            self.recipient_picker,
+            self.signer_picker,
+            self.preview,
+            self.name_edit,
+            self.save_new_confirm,
+            self.save_new_cancel,
+            self.save_button,
+            self.save_as_button,
+            self.close_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_shortcut)
@@ -463,8 +473,14 @@ class TemplateEditorDialog(QDialog):
         """The error under the editor as a person reads it ('' when there is none)."""
         if not self.error_label.isVisible() and not self.error_label.text():
             return ""
-        return re.sub(r"<[^>]+>", "", self.error_label.text()).replace("&#x27;", "'").replace("&quot;", '"') \
-            .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        return (
+            re.sub(r"<[^>]+>", "", self.error_label.text())
+            .replace("&#x27;", "'")
+            .replace("&quot;", '"')
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+        )
 
     def highlighted_line(self) -> int | None:
         """The editor line tinted as the error's line (1-based), or None."""
@@ -586,9 +602,12 @@ class TemplateEditorDialog(QDialog):
         super().reject()
 
     def _ask_before_discarding(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Keep this template?",
-                          "This template has not been saved yet. Save it under a name, or let it go?",
-                          parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Keep this template?",
+            "This template has not been saved yet. Save it under a name, or let it go?",
+            parent=self,
+        )
         keep = box.addButton("Save as new…", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)

@@ -85,9 +85,15 @@ def load_items(archive: Any, letter_ids: Sequence[int]) -> list[BatchItem]:
 
 
 def _prepare(item: BatchItem, options: BatchOptions) -> PreparedLetter:
-    return prepare_from_records(item.letter, item.signer, item.recipient, font=options.font,
-                                stationery=options.stationery, defaults=options.defaults,
-                                page_numbers=options.page_numbers)
+    return prepare_from_records(
+        item.letter,
+        item.signer,
+        item.recipient,
+        font=options.font,
+        stationery=options.stationery,
+        defaults=options.defaults,
+        page_numbers=options.page_numbers,
+    )
 
 
 def _envelope(item: BatchItem, options: BatchOptions, result: BatchResult) -> Envelope | None:
@@ -108,9 +114,18 @@ def _writer(path: Path, title: str, author: str) -> QPdfWriter:
     return writer
 
 
-def _paint_items(writer: QPdfWriter, items: Iterable[BatchItem], options: BatchOptions, result: BatchResult,
-                 progress: Progress | None, is_cancelled: Callable[[], bool] | None, *, start: int, total: int,
-                 title_page: Callable[[QPainter, QPdfWriter], None] | None = None) -> None:
+def _paint_items(
+    writer: QPdfWriter,
+    items: Iterable[BatchItem],
+    options: BatchOptions,
+    result: BatchResult,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+    *,
+    start: int,
+    total: int,
+    title_page: Callable[[QPainter, QPdfWriter], None] | None = None,
+) -> None:
     """Paint letters (and envelopes) into one open PDF writer, each on fresh pages."""
     painter: QPainter | None = None
     started = False
@@ -156,9 +171,16 @@ def _remove(paths: Sequence[Path]) -> None:
             pass
 
 
-def write_batch(items: Sequence[BatchItem], out: Path, options: BatchOptions, *,
-                progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
-                title: str | None = None, helpers: int | None = None) -> BatchResult:
+def write_batch(
+    items: Sequence[BatchItem],
+    out: Path,
+    options: BatchOptions,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    title: str | None = None,
+    helpers: int | None = None,
+) -> BatchResult:
     """Write the letters as one PDF (`out` is a file) or one PDF per person (`out` is a folder).
 
     `helpers` is the number of helper processes (None: one per spare core for a large batch).
@@ -215,8 +237,16 @@ def write_batch(items: Sequence[BatchItem], out: Path, options: BatchOptions, *,
         raise
 
 
-def _write_one(item: BatchItem, path: Path, options: BatchOptions, result: BatchResult, progress: Progress | None,
-               is_cancelled: Callable[[], bool] | None, index: int, total: int) -> None:
+def _write_one(
+    item: BatchItem,
+    path: Path,
+    options: BatchOptions,
+    result: BatchResult,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+    index: int,
+    total: int,
+) -> None:
     """One person's letter (and envelope) as its own PDF."""
     letter_title = item.letter.get("title") or f"Letter to {item.name}"
     writer = _writer(path, letter_title, str(item.signer.get("display_name") or ""))
@@ -248,8 +278,16 @@ class _Parts:
     manager: its temporary folder holds the job and the helpers' parts.
     """
 
-    def __init__(self, items: Sequence[BatchItem], options: BatchOptions, helpers: int, progress: Progress | None,
-                 is_cancelled: Callable[[], bool] | None, *, per_letter: bool = False) -> None:
+    def __init__(
+        self,
+        items: Sequence[BatchItem],
+        options: BatchOptions,
+        helpers: int,
+        progress: Progress | None,
+        is_cancelled: Callable[[], bool] | None,
+        *,
+        per_letter: bool = False,
+    ) -> None:
         import multiprocessing
 
         self.items = list(items)
@@ -289,8 +327,16 @@ class _Parts:
         def paint_here() -> None:
             here = BatchResult()
             writer = _writer(targets[0], title, author)
-            _paint_items(writer, front_items(), self.options, here, self._progress_here, self._cancelled,
-                         start=0, total=len(self.items))
+            _paint_items(
+                writer,
+                front_items(),
+                self.options,
+                here,
+                self._progress_here,
+                self._cancelled,
+                start=0,
+                total=len(self.items),
+            )
             del writer
             for index in mine:  # the pages and notes are those of the whole run, kept with its first chunk
                 self.chunk_results[index] = (here.pages, here.notes) if index == mine[0] else (0, [])
@@ -304,24 +350,39 @@ class _Parts:
 
         def paint_here() -> None:
             while (index := _claim(self.ends, front=True)) is not None:
-                here = _paint_chunk(self.items, self.options, self.chunks[index], targets[index], "", "",
-                                    self._progress_here, self._cancelled, True)
+                here = _paint_chunk(
+                    self.items,
+                    self.options,
+                    self.chunks[index],
+                    targets[index],
+                    "",
+                    "",
+                    self._progress_here,
+                    self._cancelled,
+                    True,
+                )
                 self.chunk_results[index] = (here.pages, here.notes)
 
         self._run(targets, "", "", paint_here, result)
 
-    def _run(self, targets: list[Any], title: str, author: str, paint_here: Callable[[], None],
-             result: BatchResult) -> None:
+    def _run(
+        self, targets: list[Any], title: str, author: str, paint_here: Callable[[], None], result: BatchResult
+    ) -> None:
         import pickle
 
         # The job goes through a file: a helper reads it once it is up, where passing it to
         # Process() would hold this thread until the helper had imported Qt (0.3 s).
         job = Path(self.folder.name) / "job.pickle"
-        job.write_bytes(pickle.dumps((self.items, self.options, self.chunks, targets, title, author,
-                                      self.per_letter), protocol=pickle.HIGHEST_PROTOCOL))
-        processes = [self.context.Process(target=_helper_main, daemon=True,
-                                          args=(str(job), self.ends, self.stop, self.messages))
-                     for _ in range(self.helpers)]
+        job.write_bytes(
+            pickle.dumps(
+                (self.items, self.options, self.chunks, targets, title, author, self.per_letter),
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        )
+        processes = [
+            self.context.Process(target=_helper_main, daemon=True, args=(str(job), self.ends, self.stop, self.messages))
+            for _ in range(self.helpers)
+        ]
         try:
             for process in processes:
                 process.start()
@@ -333,8 +394,10 @@ class _Parts:
                 if len(self.chunk_results) < len(self.chunks) and not any(p.is_alive() for p in processes):
                     self._read_messages(timeout=0.5)  # a helper's last words may still be in the pipe
                     if len(self.chunk_results) < len(self.chunks):
-                        raise BeautifulLettersError("A helper process stopped before finishing its letters; "
-                                                    "nothing was written. Try again, or export fewer letters.")
+                        raise BeautifulLettersError(
+                            "A helper process stopped before finishing its letters; "
+                            "nothing was written. Try again, or export fewer letters."
+                        )
         finally:
             self._stop_helpers(processes)
         for index in range(len(self.chunks)):
@@ -396,9 +459,17 @@ def _claim(ends: Any, *, front: bool) -> int | None:
         return last
 
 
-def _paint_chunk(items: Sequence[BatchItem], options: BatchOptions, chunk: tuple[int, int], target: Any,
-                 title: str, author: str, progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-                 per_letter: bool) -> BatchResult:
+def _paint_chunk(
+    items: Sequence[BatchItem],
+    options: BatchOptions,
+    chunk: tuple[int, int],
+    target: Any,
+    title: str,
+    author: str,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+    per_letter: bool,
+) -> BatchResult:
     """One chunk of the batch: a part of the combined PDF, or each letter's own file."""
     start, end = chunk
     result = BatchResult()
@@ -407,8 +478,7 @@ def _paint_chunk(items: Sequence[BatchItem], options: BatchOptions, chunk: tuple
             _write_one(items[index], path, options, result, progress, is_cancelled, index, len(items))
     else:
         writer = _writer(target, title, author)
-        _paint_items(writer, items[start:end], options, result, progress, is_cancelled, start=start,
-                     total=len(items))
+        _paint_items(writer, items[start:end], options, result, progress, is_cancelled, start=start, total=len(items))
         del writer
     return result
 
@@ -435,16 +505,21 @@ def _helper_main(job: str, ends: Any, stop: Any, messages: Any) -> None:
     try:
         items, options, chunks, targets, title, author, per_letter = pickle.loads(Path(job).read_bytes())
         while not stop.is_set() and (index := _claim(ends, front=False)) is not None:
-            chunk_result = _paint_chunk(items, options, chunks[index], targets[index], title, author, progress,
-                                        stop.is_set, per_letter)
+            chunk_result = _paint_chunk(
+                items, options, chunks[index], targets[index], title, author, progress, stop.is_set, per_letter
+            )
             messages.put(("letters", names[:]))
             names.clear()
             messages.put(("chunk", index, chunk_result.pages, chunk_result.notes))
     except Cancelled:
         return
     except Exception as error:  # noqa: BLE001 - reported to the batch in words
-        messages.put(("error", str(error) if isinstance(error, BeautifulLettersError)
-                      else f"The batch could not be written: {error}"))
+        messages.put(
+            (
+                "error",
+                str(error) if isinstance(error, BeautifulLettersError) else f"The batch could not be written: {error}",
+            )
+        )
     finally:
         messages.close()
         messages.join_thread()
@@ -461,21 +536,33 @@ def paint_title_page(title: str, subtitle: str, lines: Sequence[str]) -> Callabl
         painter.fillRect(QRectF(0, 0, layout.width(), layout.height()), QColor("#fbf5e6"))
         painter.setPen(QColor("#1e2a4a"))
         y = layout.height() * 0.33
-        for text, size, family in ((title, 30, "EB Garamond"), (subtitle, 16, "EB Garamond"),
-                                   *((line, 12, "EB Garamond") for line in lines)):
+        for text, size, family in (
+            (title, 30, "EB Garamond"),
+            (subtitle, 16, "EB Garamond"),
+            *((line, 12, "EB Garamond") for line in lines),
+        ):
             font = QFont(family)
             font.setPixelSize(size)  # points: the painter is scaled to points
             painter.setFont(export_font(font))
-            painter.drawText(QRectF(36, y, layout.width() - 72, size * 2.2),
-                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+            painter.drawText(
+                QRectF(36, y, layout.width() - 72, size * 2.2),
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                text,
+            )
             y += size * 2.4
         painter.restore()
 
     return paint
 
 
-def write_anthology(items: Sequence[BatchItem], out: Path, options: BatchOptions | None = None, *,
-                    progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None) -> BatchResult:
+def write_anthology(
+    items: Sequence[BatchItem],
+    out: Path,
+    options: BatchOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
     """Every letter between two people as one book, oldest first, after a title page."""
     if not items:
         raise ValidationError("anthology", "there are no letters to collect.")
@@ -495,8 +582,17 @@ def write_anthology(items: Sequence[BatchItem], out: Path, options: BatchOptions
     result = BatchResult()
     try:
         writer = _writer(temp, title, signer)
-        _paint_items(writer, items, options, result, progress, is_cancelled, start=0, total=len(items),
-                     title_page=paint_title_page(title, span, [count, made]))
+        _paint_items(
+            writer,
+            items,
+            options,
+            result,
+            progress,
+            is_cancelled,
+            start=0,
+            total=len(items),
+            title_page=paint_title_page(title, span, [count, made]),
+        )
         del writer
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
@@ -509,5 +605,15 @@ def write_anthology(items: Sequence[BatchItem], out: Path, options: BatchOptions
         raise
 
 
-__all__ = ["BatchItem", "BatchOptions", "BatchResult", "Cancelled", "load_items", "write_anthology",
-           "write_batch", "QMarginsF", "QPageSize", "QSizeF"]
+__all__ = [
+    "BatchItem",
+    "BatchOptions",
+    "BatchResult",
+    "Cancelled",
+    "load_items",
+    "write_anthology",
+    "write_batch",
+    "QMarginsF",
+    "QPageSize",
+    "QSizeF",
+]

@@ -25,14 +25,26 @@ from ui.printing.layout import PreparedLetter, prepare_letter, render
 from ui.printing.pdf import write_letter_odt, write_letter_pdf
 
 FILE_FILTERS = {
-    "pdf": "PDF (*.pdf)", "odt": "OpenDocument text (*.odt)", "docx": "Word document (*.docx)",
-    "html": "Web page (*.html)", "txt": "Plain text (*.txt)", "md": "Markdown (*.md)",
+    "pdf": "PDF (*.pdf)",
+    "odt": "OpenDocument text (*.odt)",
+    "docx": "Word document (*.docx)",
+    "html": "Web page (*.html)",
+    "txt": "Plain text (*.txt)",
+    "md": "Markdown (*.md)",
 }
 
 
 # ------------------------------------------------------------------ one letter
-def export_letter(archive: Any, letter_id: int, path: Path, fmt: str | None = None, *,
-                  font: str | None = None, stationery: str | None = None, page_numbers: bool = False) -> list[str]:
+def export_letter(
+    archive: Any,
+    letter_id: int,
+    path: Path,
+    fmt: str | None = None,
+    *,
+    font: str | None = None,
+    stationery: str | None = None,
+    page_numbers: bool = False,
+) -> list[str]:
     """Write one letter in any format; returns warnings to show (e.g. characters no font has)."""
     path = Path(path)
     fmt = fmt or path.suffix.lower().lstrip(".")
@@ -46,26 +58,34 @@ def export_letter(archive: Any, letter_id: int, path: Path, fmt: str | None = No
     return []
 
 
-def ask_mark_sent(parent: QWidget | None, preferences: Preferences,
-                  answer: Callable[[], bool] | None = None) -> bool:
+def ask_mark_sent(parent: QWidget | None, preferences: Preferences, answer: Callable[[], bool] | None = None) -> bool:
     """Mark as sent after export/print? Asked once; the answer is remembered in the preferences."""
     if preferences.mark_sent_on_export in ("yes", "no"):
         return preferences.mark_sent_on_export == "yes"
     if answer is not None:
         yes = answer()
     else:
-        box = QMessageBox(QMessageBox.Icon.Question, "Mark as sent?",
-                          "Mark letters as sent (with today's date) when you export or print them?\n"
-                          "You will not be asked again; change it in Preferences.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Mark as sent?",
+            "Mark letters as sent (with today's date) when you export or print them?\n"
+            "You will not be asked again; change it in Preferences.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
         yes = box.exec() == QMessageBox.StandardButton.Yes
     preferences.mark_sent_on_export = "yes" if yes else "no"
     preferences.save()
     return yes
 
 
-def after_output(parent: QWidget | None, archive: Any, letter_id: int, preferences: Preferences,
-                 answer: Callable[[], bool] | None = None) -> bool:
+def after_output(
+    parent: QWidget | None,
+    archive: Any,
+    letter_id: int,
+    preferences: Preferences,
+    answer: Callable[[], bool] | None = None,
+) -> bool:
     """Record the letter as sent when the writer wants that; returns True when it was marked."""
     letter = archive.get_letter(letter_id)
     if letter["status"] == "sent" or archive.readonly:
@@ -85,8 +105,9 @@ def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Pr
     recipient = archive.get_person(letter["recipient_id"])["display_name"]
     folder = Path(preferences.last_export_folder or Path.home())
     suggested = folder / safe_file_name(letter.get("title") or f"Letter to {recipient}", suffix=".pdf")
-    name, chosen_filter = QFileDialog.getSaveFileName(parent, "Export letter", str(suggested),
-                                                      ";;".join(FILE_FILTERS.values()))
+    name, chosen_filter = QFileDialog.getSaveFileName(
+        parent, "Export letter", str(suggested), ";;".join(FILE_FILTERS.values())
+    )
     if not name:
         return None
     path = Path(name)
@@ -116,8 +137,13 @@ def configured_printer(prepared: PreparedLetter, printer: QPrinter | None = None
     return printer
 
 
-def print_letter(parent: QWidget, archive: Any, letter_id: int, preferences: Preferences | None = None,
-                 printer: QPrinter | None = None) -> bool:
+def print_letter(
+    parent: QWidget,
+    archive: Any,
+    letter_id: int,
+    preferences: Preferences | None = None,
+    printer: QPrinter | None = None,
+) -> bool:
     """File ▸ Print…: the system print dialog, then the same pages as the PDF."""
     prepared = prepare_letter(archive, letter_id)
     printer = configured_printer(prepared, printer)
@@ -139,14 +165,16 @@ def preview_dialog(parent: QWidget | None, archive: Any, letter_id: int) -> QPri
     return dialog
 
 
-def print_envelope(parent: QWidget, archive: Any, letter_id: int, size: str = "DL",
-                   printer: QPrinter | None = None) -> bool:
+def print_envelope(
+    parent: QWidget, archive: Any, letter_id: int, size: str = "DL", printer: QPrinter | None = None
+) -> bool:
     """File ▸ Envelope…: prints (or, with a PDF printer, saves) the envelope; a clear message when
     the recipient has no postal address."""
     letter = archive.get_letter(letter_id)
     try:
-        envelope = envelope_for(letter, archive.get_person(letter["signer_id"]),
-                                archive.get_person(letter["recipient_id"]), size=size)
+        envelope = envelope_for(
+            letter, archive.get_person(letter["signer_id"]), archive.get_person(letter["recipient_id"]), size=size
+        )
     except BeautifulLettersError as error:
         QMessageBox.warning(parent, "Envelope", str(error))
         return False
@@ -171,8 +199,15 @@ class BatchSignals(QObject):
 class BatchJob(QRunnable):
     """Writes a batch or anthology on a pool thread; plain records in, files out, signals back."""
 
-    def __init__(self, items: Sequence[BatchItem], out: Path, options: BatchOptions, *,
-                 anthology: bool = False, title: str | None = None) -> None:
+    def __init__(
+        self,
+        items: Sequence[BatchItem],
+        out: Path,
+        options: BatchOptions,
+        *,
+        anthology: bool = False,
+        title: str | None = None,
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.items = list(items)
@@ -192,11 +227,18 @@ class BatchJob(QRunnable):
 
         try:
             if self.anthology:
-                result = write_anthology(self.items, self.out, self.options, progress=progress,
-                                         is_cancelled=lambda: self._cancel)
+                result = write_anthology(
+                    self.items, self.out, self.options, progress=progress, is_cancelled=lambda: self._cancel
+                )
             else:
-                result = write_batch(self.items, self.out, self.options, progress=progress,
-                                     is_cancelled=lambda: self._cancel, title=self.title)
+                result = write_batch(
+                    self.items,
+                    self.out,
+                    self.options,
+                    progress=progress,
+                    is_cancelled=lambda: self._cancel,
+                    title=self.title,
+                )
         except Cancelled:
             self.signals.cancelled.emit()
         except BeautifulLettersError as error:
@@ -210,8 +252,9 @@ class BatchJob(QRunnable):
 _jobs: set[BatchJob] = set()
 
 
-def start_batch(job: BatchJob, parent: QWidget | None = None,
-                on_done: Callable[[BatchResult | None], None] | None = None) -> QProgressDialog:
+def start_batch(
+    job: BatchJob, parent: QWidget | None = None, on_done: Callable[[BatchResult | None], None] | None = None
+) -> QProgressDialog:
     """Run `job` with a progress dialog whose Cancel stops it and leaves no files behind."""
     dialog = QProgressDialog("Writing letters…", "Cancel", 0, len(job.items), parent)
     dialog.setWindowTitle("Export letters")

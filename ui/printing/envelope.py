@@ -36,14 +36,23 @@ class Envelope:
     title: str
 
 
-def envelope_for(letter: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
-                 size: str = "DL", font: str | None = None) -> Envelope:
+def envelope_for(
+    letter: dict[str, Any],
+    signer: dict[str, Any],
+    recipient: dict[str, Any],
+    *,
+    size: str = "DL",
+    font: str | None = None,
+) -> Envelope:
     """Plan an envelope; a recipient without a postal address raises a clear ValidationError."""
     address = postal_address(recipient)
     name = recipient.get("full_name") or recipient.get("display_name") or ""
     if not address:
-        raise ValidationError("address", f"{recipient.get('display_name')} has no postal address; "
-                                         "add one (people edit --address) before printing an envelope.")
+        raise ValidationError(
+            "address",
+            f"{recipient.get('display_name')} has no postal address; "
+            "add one (people edit --address) before printing an envelope.",
+        )
     sender_address = postal_address(signer)
     style = resolve_style({**(letter.get("style") or {}), **({"font_family": font} if font else {})}, signer=signer)
     return Envelope(
@@ -57,8 +66,9 @@ def envelope_for(letter: dict[str, Any], signer: dict[str, Any], recipient: dict
 
 
 def page_layout(envelope: Envelope) -> QPageLayout:
-    size = QPageSize(QSizeF(envelope.size.width_mm, envelope.size.height_mm), QPageSize.Unit.Millimeter,
-                     envelope.size.code)
+    size = QPageSize(
+        QSizeF(envelope.size.width_mm, envelope.size.height_mm), QPageSize.Unit.Millimeter, envelope.size.code
+    )
     # Landscape sizes given as portrait-free dimensions: width > height is the page as printed.
     return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
 
@@ -92,8 +102,12 @@ def paint_envelope(painter: QPainter, device_width: float, envelope: Envelope) -
             y += line
     # The recipient block: as large as fits the space the country's convention leaves.
     left_fraction, top_fraction = RECIPIENT_POSITION.get(envelope.recipient.country, RECIPIENT_POSITION[""])
-    box = QRectF(width * left_fraction, height * top_fraction, width * (1 - left_fraction) - _mm(10),
-                 height * (1 - top_fraction) - _mm(8))
+    box = QRectF(
+        width * left_fraction,
+        height * top_fraction,
+        width * (1 - left_fraction) - _mm(10),
+        height * (1 - top_fraction) - _mm(8),
+    )
     size_pt = 17.0
     while size_pt > 8:
         font = _font(envelope.font_family, size_pt)
@@ -111,8 +125,9 @@ def paint_envelope(painter: QPainter, device_width: float, envelope: Envelope) -
     painter.restore()
 
 
-def render_envelope(envelope: Envelope, device: QPagedPaintDevice, *, painter: QPainter | None = None,
-                    new_page_first: bool = False) -> None:
+def render_envelope(
+    envelope: Envelope, device: QPagedPaintDevice, *, painter: QPainter | None = None, new_page_first: bool = False
+) -> None:
     """Paint an envelope on its own page: alone (opens a painter) or inside a batch's painter."""
     device.setPageLayout(page_layout(envelope))
     if painter is not None:

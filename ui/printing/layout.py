@@ -55,9 +55,16 @@ class PreparedLetter:
         return str(self.style.page_size)
 
 
-def prepare_from_records(letter: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *,
-                         font: str | None = None, stationery: str | None = None,
-                         defaults: dict[str, Any] | None = None, page_numbers: bool = False) -> PreparedLetter:
+def prepare_from_records(
+    letter: dict[str, Any],
+    signer: dict[str, Any],
+    recipient: dict[str, Any],
+    *,
+    font: str | None = None,
+    stationery: str | None = None,
+    defaults: dict[str, Any] | None = None,
+    page_numbers: bool = False,
+) -> PreparedLetter:
     """Build the letter's document with the desk's engine and make it safe and exact for output."""
     letter = dict(letter)
     style_data = dict(letter.get("style") or {})
@@ -67,8 +74,9 @@ def prepare_from_records(letter: dict[str, Any], signer: dict[str, Any], recipie
         style_data["stationery"] = stationery
     letter["style"] = style_data
     style = page_engine.PageStyle.from_letter(letter, signer, defaults)
-    document = page_engine.build_letter_document(letter.get("body") or "", letter.get("body_format") or "text",
-                                                 style, exact_text=True)
+    document = page_engine.build_letter_document(
+        letter.get("body") or "", letter.get("body_format") or "text", style, exact_text=True
+    )
     warnings = []
     warning = undrawable_warning(document.toPlainText(), style.font_family)
     if warning:
@@ -76,13 +84,21 @@ def prepare_from_records(letter: dict[str, Any], signer: dict[str, Any], recipie
     return PreparedLetter(letter, signer, recipient, document, style, warnings, page_numbers)
 
 
-def prepare_letter(archive: Any, letter_id: int, *, font: str | None = None, stationery: str | None = None,
-                   page_numbers: bool = False, defaults: dict[str, Any] | None = None) -> PreparedLetter:
+def prepare_letter(
+    archive: Any,
+    letter_id: int,
+    *,
+    font: str | None = None,
+    stationery: str | None = None,
+    page_numbers: bool = False,
+    defaults: dict[str, Any] | None = None,
+) -> PreparedLetter:
     letter = archive.get_letter(letter_id)
     signer = archive.get_person(letter["signer_id"])
     recipient = archive.get_person(letter["recipient_id"])
-    return prepare_from_records(letter, signer, recipient, font=font, stationery=stationery,
-                                defaults=defaults, page_numbers=page_numbers)
+    return prepare_from_records(
+        letter, signer, recipient, font=font, stationery=stationery, defaults=defaults, page_numbers=page_numbers
+    )
 
 
 def _page_of(document: QTextDocument, block: QTextBlock, *, bottom: bool = False) -> int:
@@ -101,8 +117,11 @@ def _page_of(document: QTextDocument, block: QTextBlock, *, bottom: bool = False
 def _set_break_before(block: QTextBlock, wanted: bool = True) -> None:
     cursor = QTextCursor(block)
     block_format = QTextBlockFormat()
-    block_format.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore if wanted
-                                    else QTextBlockFormat.PageBreakFlag.PageBreak_Auto)
+    block_format.setPageBreakPolicy(
+        QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        if wanted
+        else QTextBlockFormat.PageBreakFlag.PageBreak_Auto
+    )
     cursor.mergeBlockFormat(block_format)
 
 
@@ -141,7 +160,8 @@ def keep_closing_with_signature(document: QTextDocument, signature_name: str = "
     if before.isValid() and page_engine.block_role(before) == page_engine.ROLE_BODY:
         closing_page = _page_of(document, closing)
         if closing_page > _page_of(document, before, bottom=True) or (
-                changed and closing_page > _page_of(document, before)):
+            changed and closing_page > _page_of(document, before)
+        ):
             page_height = document.pageSize().height()
             if document.documentLayout().blockBoundingRect(before).height() < page_height / 2:
                 if changed:
@@ -178,13 +198,17 @@ def paint_page_number(painter: QPainter, prepared: PreparedLetter, index: int) -
     painter.save()
     painter.setFont(font)
     painter.setPen(QColor(prepared.style.ink_color))
-    painter.drawText(QRectF(0, page.height() - bottom * 0.8, page.width(), bottom * 0.55),
-                     int(Qt.AlignmentFlag.AlignCenter), f"– {index + 1} –")
+    painter.drawText(
+        QRectF(0, page.height() - bottom * 0.8, page.width(), bottom * 0.55),
+        int(Qt.AlignmentFlag.AlignCenter),
+        f"– {index + 1} –",
+    )
     painter.restore()
 
 
-def paint_letter(painter: QPainter, device: QPagedPaintDevice, prepared: PreparedLetter, *,
-                 new_page_first: bool = False) -> int:
+def paint_letter(
+    painter: QPainter, device: QPagedPaintDevice, prepared: PreparedLetter, *, new_page_first: bool = False
+) -> int:
     """Paint the letter's pages with an already active painter (so batches share one file)."""
     keep_closing_with_signature(prepared.document, prepared.style.signature_name)
     pages = used_page_count(prepared.document)
@@ -220,5 +244,4 @@ def first_page_image(prepared: PreparedLetter, width_px: int = 900) -> QImage:
     return page_engine.render_page_image(prepared.document, prepared.style, 0, width_px)
 
 
-__all__ = ["PreparedLetter", "first_page_image", "paint_letter", "prepare_from_records", "prepare_letter",
-           "render"]
+__all__ = ["PreparedLetter", "first_page_image", "paint_letter", "prepare_from_records", "prepare_letter", "render"]

@@ -20,8 +20,7 @@ def page_layout_for(page_size: str) -> QPageLayout:
     """Portrait page of the letter's size with no printer margins: the letter's margins are its own."""
     width, height = PAGE_SIZES_MM.get(page_size, PAGE_SIZES_MM["A4"])
     size = QPageSize(QSizeF(width, height), QPageSize.Unit.Millimeter, page_size)
-    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
-                       QPageLayout.Unit.Millimeter)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
 def new_pdf_writer(path: Path, *, title: str, author: str, page_size: str) -> QPdfWriter:
@@ -35,8 +34,7 @@ def new_pdf_writer(path: Path, *, title: str, author: str, page_size: str) -> QP
 
 
 def _write_pdf(prepared: PreparedLetter, temp: Path) -> None:
-    writer = new_pdf_writer(temp, title=prepared.title, author=prepared.author,
-                            page_size=prepared.page_size)
+    writer = new_pdf_writer(temp, title=prepared.title, author=prepared.author, page_size=prepared.page_size)
     render(prepared, writer)
     del writer  # the file is complete only once the writer is gone
 
