@@ -4,7 +4,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QTextEdit
 
-from ui import startup_probe
+from ui.window import startup_probe
 
 app = QApplication(sys.argv[:1])
 editor = QTextEdit()

@@ -59,7 +59,7 @@ def wait_until(condition, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
 def main() -> None:
     archive_path, *person_ids = sys.argv[1:]
     app = QApplication(sys.argv[:1])
-    from ui.app import open_main_window
+    from ui.window.app import open_main_window
 
     window = open_main_window(archive_path)
     wait(300)

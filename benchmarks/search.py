@@ -14,7 +14,7 @@ from benchmarks._context import Context, run_standalone
 from benchmarks._figures import Figure
 
 TARGET_P95_MS = 20.0
-PAGE = 200  # ui.models.PeopleModel.PAGE: rows the list shows first
+PAGE = 200  # ui.window.models.PeopleModel.PAGE: rows the list shows first
 
 
 def typed_prefixes(text: str) -> list[str]:

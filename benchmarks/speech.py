@@ -47,7 +47,7 @@ def first_audio_ms(words_list: list[int]) -> list[tuple[int, float, float]]:
     from PySide6.QtWidgets import QApplication, QTextEdit
 
     from beautifulletters.preferences import Preferences
-    from ui.reader import ReadAloudController
+    from ui.reading.reader import ReadAloudController
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed alive
     results = []

@@ -31,7 +31,7 @@ def test_wheel_contains_ui_templates_and_resources(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("beautifulletters-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "beautifulletters/archive/store.py" in names
-    assert "ui/cli.py" in names and "ui/main_window.py" in names
+    assert "ui/cli/main.py" in names and "ui/window/main_window.py" in names
     data = [n for n in names if n.startswith("beautifulletters/_data/")]
     templates = [n for n in data if n.startswith("beautifulletters/_data/templates/")]
     resources = [n for n in data if n.startswith("beautifulletters/_data/resources/")]

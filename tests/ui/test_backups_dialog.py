@@ -6,7 +6,7 @@ import datetime as dt
 
 from beautifulletters.archive import Archive
 from beautifulletters.transfer import create_backup, list_backups
-from ui.backups_dialog import BackupsDialog
+from ui.dialogs.backups_dialog import BackupsDialog
 
 WAIT_MS = 15000
 

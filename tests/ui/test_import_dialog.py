@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from beautifulletters.archive import Archive
-from ui.import_dialog import ImportDialog
+from ui.dialogs.import_dialog import ImportDialog
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 WAIT_MS = 15000

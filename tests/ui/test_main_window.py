@@ -14,9 +14,9 @@ from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
 from ui.dialogs.person_dialog import PersonDialog
 from ui.fonts import register_bundled_fonts
-from ui.main_window import MainWindow, open_archive_for_window
-from ui.models import PeopleModel
-from ui.theme import apply_theme
+from ui.window.main_window import MainWindow, open_archive_for_window
+from ui.window.models import PeopleModel
+from ui.window.theme import apply_theme
 
 WAIT_MS = 20000
 SEARCH_SETTLE_MS = 400
@@ -448,7 +448,7 @@ def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbo
 
 def test_a_healthy_archive_passes_the_deferred_check_then_backs_up(qtbot, window: MainWindow) -> None:
     from beautifulletters.transfer import list_backups
-    from ui.integrations import start_automatic_backups
+    from ui.window.integrations import start_automatic_backups
 
     window.check_archive_in_background()
     start_automatic_backups(window)  # waits for the check
@@ -469,3 +469,4 @@ def test_the_first_frame_has_a_placeholder_and_a_menu_builds_the_desk(qtbot, arc
     assert main.centre is main.editor
     assert [action.text() for action in main.edit_menu.actions()][:2] == ["&Undo", "&Redo"]
     main.close()
+

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from beautifulletters.archive import Archive, search_words
-from ui.models import PeopleModel
+from ui.window.models import PeopleModel
 
 
 def test_people_model_passes_qt_model_tester(qtmodeltester, archive: Archive) -> None:

@@ -233,7 +233,7 @@ def test_accessible_names(editor: TemplateEditorDialog) -> None:
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_screenshot(qtbot, archive: Archive, test_output_dir: Path, dark: bool) -> None:
-    from ui.theme import apply_theme
+    from ui.window.theme import apply_theme
 
     app = QApplication.instance()
     old_palette, old_sheet, old_style = app.palette(), app.styleSheet(), app.style().name()

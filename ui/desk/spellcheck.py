@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, 
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from beautifulletters.spelling import Speller, archive_words
-from ui.desk.page import ROLE_BODY, block_role
+from ui.paper.page import ROLE_BODY, block_role
 from ui.workers import patiently
 
 

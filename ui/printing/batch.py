@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.export.batch import safe_file_name
 from beautifulletters.export.envelopes import postal_address
-from ui.desk.textlayer import export_font
+from ui.paper.textlayer import export_font
 from ui.printing.envelope import Envelope, envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, paint_letter, prepare_from_records, set_page_layout
 from ui.printing.pdf import PDF_RESOLUTION, join_pdfs

@@ -20,8 +20,8 @@ from beautifulletters.export.envelopes import (
     return_address,
 )
 from beautifulletters.stationery import resolve_style
-from ui.desk.textlayer import export_font
 from ui.fonts import register_bundled_fonts
+from ui.paper.textlayer import export_font
 
 LAYOUT_DPI = 96.0
 

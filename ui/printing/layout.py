@@ -1,7 +1,7 @@
 """The bridge from a stored letter to pages: the writing desk's layout engine, prepared for output.
 
 Print, print preview and PDF all come through :func:`prepare_letter` and :func:`paint_letter`,
-which use ``ui.desk.page`` (PageStyle, build_letter_document, paint_page/paint_stationery) so
+which use ``ui.paper.page`` (PageStyle, build_letter_document, paint_page/paint_stationery) so
 what prints is what the editor shows. On top of the desk's engine this module adds what
 only output needs: exact text (no ligatures, fallback fonts for other scripts), the closing
 kept with the signature, and page numbers from page 2.
@@ -26,8 +26,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ui.desk import page as page_engine
-from ui.desk.textlayer import undrawable_warning
+from ui.paper import page as page_engine
+from ui.paper.textlayer import undrawable_warning
 
 
 @dataclass

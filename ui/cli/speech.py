@@ -21,7 +21,7 @@ from beautifulletters.speech import (
     resolve_voice,
     voices_by_language,
 )
-from ui.cli_common import record_id as _id
+from ui.cli.common import record_id as _id
 
 
 def _rate(value: str) -> int:

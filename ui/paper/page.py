@@ -311,7 +311,7 @@ def build_letter_document(
     """The whole letter as it prints: date/place line, body, signature, on its page size and margins.
 
     With `exact_text` the text is prepared for output files whose text must read back
-    exactly (`ui.desk.textlayer.prepare_for_export`): no ligatures, fallback fonts.
+    exactly (`ui.paper.textlayer.prepare_for_export`): no ligatures, fallback fonts.
     """
     register_bundled_fonts()
     document = QTextDocument()
@@ -367,7 +367,7 @@ def build_letter_document(
     _mark_blocks(document, style, dpi, header_blocks=2 + spacer_lines, signature_blocks=2 if signature else 0)
     _configure_page(document, style, dpi)
     if exact_text:
-        from ui.desk.textlayer import prepare_for_export
+        from ui.paper.textlayer import prepare_for_export
 
         own_fonts = any(run.marks.family for block in blocks for run in block.runs)
         signature_lines = [document.lastBlock()] if signature else []

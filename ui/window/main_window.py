@@ -41,9 +41,9 @@ from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError, BeautifulLettersError
 from beautifulletters.preferences import Preferences
 from ui.desk import DESK_COLOR
-from ui.models import PeopleModel
-from ui.person_panel import PersonPanel
-from ui.upcoming_panel import UpcomingPanel
+from ui.window.models import PeopleModel
+from ui.window.person_panel import PersonPanel
+from ui.window.upcoming_panel import UpcomingPanel
 from ui.workers import (
     LatestOnly,
     note_user_input,
@@ -57,7 +57,7 @@ from ui.workers import (
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
-    from ui.reader import ReadAloudController
+    from ui.reading.reader import ReadAloudController
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 # The desk is built once the first frame is painted; a window that is never painted (shown
@@ -125,7 +125,7 @@ def _import_desk_modules() -> None:
     """Worker side: the editor's and the reader's modules, imported before the UI thread builds them."""
     import importlib
 
-    for name in ("ui.desk.editor", "ui.reader", "beautifulletters.speech"):
+    for name in ("ui.desk.editor", "ui.reading.reader", "beautifulletters.speech"):
         importlib.import_module(name)
 
 
@@ -485,8 +485,8 @@ class MainWindow(QMainWindow):
 
     def _build_reader(self, toolbar: Any, letter_menu: Any) -> None:
         """Reading aloud: synthesis in a worker process, highlighting in the editor."""
-        from ui.reader import ReadAloudController
-        from ui.reader_actions import ReaderActions
+        from ui.reading.actions import ReaderActions
+        from ui.reading.reader import ReadAloudController
 
         # The synthesis process starts once the window is up (_after_first_frame), not during start-up.
         self._reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences, warm=False)
@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
 
     def desk_menu_hook(self, file_menu: Any, toolbar: Any) -> None:
         """Print, export, import and backups: placed in the File menu by their own modules."""
-        from ui import integrations
+        from ui.window import integrations
 
         integrations.add_file_actions(self, file_menu, toolbar)
 
@@ -1087,7 +1087,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from ui import integrations
+        from ui.window import integrations
 
         for url in event.mimeData().urls():
             integrations.import_file(self, Path(url.toLocalFile()))

@@ -8,8 +8,8 @@ import sys
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog
-from ui.cli_common import print_json as _print_json
-from ui.cli_common import record_id as _id
+from ui.cli.common import print_json as _print_json
+from ui.cli.common import record_id as _id
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 

@@ -9,7 +9,7 @@ from beautifulletters.archive import Archive
 
 
 def letters_open(args: argparse.Namespace, archive: Archive) -> int:
-    from ui.app import display_problem
+    from ui.window.app import display_problem
 
     archive.get_letter(args.id)  # a missing letter is reported before any window appears
     problem = display_problem()
@@ -18,7 +18,7 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import open_main_window
+    from ui.window.app import open_main_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     path = archive.path
@@ -34,7 +34,7 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
             editor = window.editor
             cursor = editor.text_edit.textCursor()
             focused = QApplication.focusWidget() is editor.text_edit
-            from ui.desk.page import body_range
+            from ui.paper.page import body_range
 
             at_end = cursor.position() == body_range(editor.text_edit.document())[1]
             print(f"focus={'editor' if focused else 'elsewhere'} cursor={'end' if at_end else cursor.position()}")

@@ -17,8 +17,8 @@ from beautifulletters.transfer import (
     restore_backup,
     restore_newest_good_backup,
 )
-from ui.cli import UsageError
-from ui.cli_common import print_json as _print_json
+from ui.cli.common import print_json as _print_json
+from ui.cli.main import UsageError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QStyle, QToolBar, QWidget
 
 from beautifulletters.speech import VoiceInfo
-from ui.reader import ReadAloudController, ReaderState
+from ui.reading.reader import ReadAloudController, ReaderState
 
 SPEEDS = (("Slow", 140), ("Normal", 175), ("Brisk", 215), ("Fast", 260))
 VOLUMES = (("Quiet", 0.4), ("Medium", 0.7), ("Full", 1.0))

@@ -17,8 +17,8 @@ from typing import Any
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.paths import resolve_archive_path
-from ui.cli_common import print_json as _print_json
-from ui.cli_common import record_id as _id
+from ui.cli.common import print_json as _print_json
+from ui.cli.common import record_id as _id
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -425,11 +425,11 @@ def signer_show(args: argparse.Namespace, archive: Archive) -> int:
 # `parser.set_defaults(handler=fn)`; fn(args, archive) returns the exit code.
 # `letters` subcommands are added through `letters_actions` (see register_letters_command).
 COMMAND_MODULES = (
-    "ui.cli_drafting",  # templates ..., letters draft
-    "ui.cli_export",  # letters export, merge
-    "ui.cli_speech",  # letters speak
-    "ui.cli_transfer",  # import, export, backup, restore
-    "ui.cli_desk",  # letters open
+    "ui.cli.drafting",  # templates ..., letters draft
+    "ui.cli.export",  # letters export, merge
+    "ui.cli.speech",  # letters speak
+    "ui.cli.transfer",  # import, export, backup, restore
+    "ui.cli.desk",  # letters open
 )
 
 
@@ -596,14 +596,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     arguments = _join_yearless_dates(sys.argv[1:] if argv is None else argv)
     window_only, archive_option = _window_only(arguments)
     if window_only:
-        from ui.app import run_window
+        from ui.window.app import run_window
 
         return run_window(archive_option)
     parser = build_parser()
     args = parser.parse_args(arguments)
     archive_option = getattr(args, "archive", None)
     if args.command is None:
-        from ui.app import run_window
+        from ui.window.app import run_window
 
         return run_window(archive_option)
     path = resolve_archive_path(archive_option)

@@ -1,7 +1,7 @@
 """The File menu's ways in and out: export, print, preview, envelopes, batches, import, backups.
 
-Each action calls the module that owns the work (ui.printing, ui.import_dialog,
-ui.backups_dialog, beautifulletters.transfer); this file only places them in the window.
+Each action calls the module that owns the work (ui.printing, ui.dialogs.import_dialog,
+ui.dialogs.backups_dialog, beautifulletters.transfer); this file only places them in the window.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from beautifulletters.errors import BeautifulLettersError
 from ui.workers import run_in_background, upkeep_pool
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 DAILY_MS = 24 * 60 * 60 * 1000
 
@@ -90,7 +90,7 @@ def import_contacts(window: MainWindow) -> None:
 
 def import_file(window: MainWindow, path: Path) -> Any:
     """Import a .vcf or .csv (from File ▸ Import… or dropped on the window)."""
-    from ui.import_dialog import ImportDialog
+    from ui.dialogs.import_dialog import ImportDialog
 
     if window._refuse_if_readonly():
         return None
@@ -102,7 +102,7 @@ def import_file(window: MainWindow, path: Path) -> Any:
 
 
 def open_backups(window: MainWindow) -> Any:
-    from ui.backups_dialog import BackupsDialog
+    from ui.dialogs.backups_dialog import BackupsDialog
 
     path = window.archive.path
 
@@ -112,7 +112,7 @@ def open_backups(window: MainWindow) -> Any:
         window.archive.close()
 
     def reopen(_result: Any) -> None:
-        from ui.main_window import open_archive_for_window
+        from ui.window.main_window import open_archive_for_window
 
         archive, notice = open_archive_for_window(path)
         if archive is None:

@@ -19,7 +19,7 @@ from beautifulletters.export.batch import (
 from beautifulletters.export.content import letter_content
 from beautifulletters.export.formats import ALL_FORMATS, export_text_format
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
-from ui.cli_common import record_id as _id
+from ui.cli.common import record_id as _id
 
 EXIT_OK = 0
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextBlock, QTextDocument, QTextFormat, QTextListForma
 
 from beautifulletters import letterformat
 from beautifulletters.letterformat import Block, Marks, Run
-from ui.desk.page import LINE_SPACING_PROPERTY, body_blocks
+from ui.paper.page import LINE_SPACING_PROPERTY, body_blocks
 
 _ORDERED = {
     QTextListFormat.Style.ListDecimal,

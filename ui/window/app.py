@@ -63,7 +63,7 @@ def run_window(archive_option: str | None = None) -> int:
     window = open_main_window(archive_option)
     if window is None:
         return 1
-    from ui import startup_probe
+    from ui.window import startup_probe
 
     if startup_probe.wanted():
         startup_probe.install(window, window.search_box)
@@ -79,9 +79,9 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from beautifulletters.preferences import Preferences
-    from ui.integrations import start_automatic_backups
-    from ui.main_window import MainWindow, open_archive_for_window
-    from ui.theme import apply_theme
+    from ui.window.integrations import start_automatic_backups
+    from ui.window.main_window import MainWindow, open_archive_for_window
+    from ui.window.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("BeautifulLetters")

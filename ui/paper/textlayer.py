@@ -78,7 +78,7 @@ def prepare_for_export(document: QTextDocument, blocks: Iterable[QTextBlock] | N
     fallbacks included, so only fragments that name a family (the signature, a passage in
     another font) need their own format; `blocks`, when given, are the only blocks that
     may hold such fragments. Call it before the document is laid out
-    (`ui.desk.page.build_letter_document(exact_text=True)` does): each change to a laid-out
+    (`ui.paper.page.build_letter_document(exact_text=True)` does): each change to a laid-out
     document lays it out again.
     """
     document.setDefaultFont(export_font(document.defaultFont()))

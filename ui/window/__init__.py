@@ -1,0 +1,1 @@
+"""The main window: start-up, the window itself, its panels, models and theme."""
