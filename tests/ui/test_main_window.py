@@ -470,3 +470,27 @@ def test_the_first_frame_has_a_placeholder_and_a_menu_builds_the_desk(qtbot, arc
     assert [action.text() for action in main.edit_menu.actions()][:2] == ["&Undo", "&Redo"]
     main.close()
 
+
+def test_print_preview_opens_paints_and_closes_in_the_window(qtbot, window: MainWindow) -> None:
+    """File ▸ Print preview with a letter open: the dialog shows the pages and closes, and the app lives."""
+    import gc
+
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    letter = window.archive.list_letters()[0]
+    window.open_letter(letter["id"])
+    qtbot.waitUntil(lambda: window.editor.letter_id == letter["id"], timeout=WAIT_MS)
+    window.preview_action.trigger()
+    dialog = window._open_dialog
+    qtbot.waitExposed(dialog)
+    gc.collect()  # a printer kept only by a local variable is freed here, while the dialog still paints
+    preview = dialog.findChild(QPrintPreviewWidget)
+    preview.updatePreview()
+    qtbot.wait(200)
+    assert preview.pageCount() >= 1
+    image = dialog.grab().toImage()
+    assert not image.isNull()
+    dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    gc.collect()
+    assert window.isVisible()

@@ -43,8 +43,8 @@ from beautifulletters.archive import Archive
 from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
 from ui.desk import DESK_COLOR
 from ui.desk.autosave import AutoSaver, SaveRequest
-from ui.desk.convert import document_to_storage
-from ui.desk.page import (
+from ui.paper.convert import document_to_storage
+from ui.paper.page import (
     LAYOUT_DPI,
     LINE_SPACING_PROPERTY,
     PageStyle,
@@ -802,6 +802,8 @@ class LetterEditor(QWidget):
         except Exception as error:  # noqa: BLE001 - report any failure to the user, keep the text
             self._on_failed(self._generation, str(error))
             return False
+        # A flush holds the newest ticket, so it is never the one dropped as older.
+        assert revision is not None
         self._on_saved(request.generation, revision)
         return True
 

@@ -155,14 +155,27 @@ def print_letter(
     return True
 
 
-def preview_dialog(parent: QWidget | None, archive: Any, letter_id: int) -> QPrintPreviewDialog:
-    """File ▸ Print Preview…: Qt's preview of the real pages; call .exec() or .open() on it."""
-    prepared = prepare_letter(archive, letter_id)
-    printer = configured_printer(prepared)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview — {prepared.title}")
-    dialog.paintRequested.connect(lambda device: render(prepared, device))
-    return dialog
+class LetterPreviewDialog(QPrintPreviewDialog):
+    """Qt's preview of the real pages of one letter.
+
+    QPrintPreviewDialog keeps only a C++ pointer to its printer: a printer held by a local
+    variable was freed by Python while the dialog painted with it, and the app died. The dialog
+    owns its printer and the prepared letter for as long as it lives."""
+
+    def __init__(self, prepared: PreparedLetter, parent: QWidget | None) -> None:
+        self._printer = configured_printer(prepared)
+        super().__init__(self._printer, parent)
+        self._prepared = prepared
+        self.setWindowTitle(f"Print preview — {prepared.title}")
+        self.paintRequested.connect(self._paint)
+
+    def _paint(self, device: QPrinter) -> None:
+        render(self._prepared, device)
+
+
+def preview_dialog(parent: QWidget | None, archive: Any, letter_id: int) -> LetterPreviewDialog:
+    """File ▸ Print preview…: Qt's preview of the real pages; call .exec() or .open() on it."""
+    return LetterPreviewDialog(prepare_letter(archive, letter_id), parent)
 
 
 def print_envelope(
