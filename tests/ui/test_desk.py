@@ -343,19 +343,4 @@ def test_editor_screenshot(qtbot, editor, archive, test_output_dir: Path) -> Non
     assert editor.grab().save(str(test_output_dir / "editor.png"))
 
 
-def test_letters_open_puts_focus_in_the_editor_with_the_cursor_at_the_end(cli, archive_path: Path) -> None:
-    with Archive.open(archive_path, with_sample=False) as archive:
-        letter_id = new_letter(archive)
-    result = cli("letters", "open", str(letter_id), "--quit-after", "1500", env={"QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0, result.stderr
-    assert "focus=editor cursor=end" in result.stdout
-
-
-def test_letters_open_unknown_letter_is_one_line_error(cli, archive_path: Path) -> None:
-    Archive.open(archive_path, with_sample=False).close()
-    result = cli("letters", "open", "999", env={"QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 1
-    assert result.stderr.strip() == "beautifulletters: There is no letter with id 999."
-
-
 __all__ = ["QApplication", "QPoint", "QTextCursor", "time"]

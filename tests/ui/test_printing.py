@@ -303,19 +303,3 @@ def test_print_preview_paints_the_letter_pages(qapp, qtbot, empty_archive, tmp_p
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     dialog.paintRequested.emit(printer)
     assert "Dear friend 0," in pdftotext(tmp_path / "printed.pdf")
-
-
-def test_cli_export_every_format_and_merge(cli, archive_path: Path, tmp_path: Path) -> None:
-    assert cli("people", "list").returncode == 0
-    for fmt in ("pdf", "odt", "docx", "html", "txt", "md"):
-        result = cli("letters", "export", "1", "--format", fmt, "--out", str(tmp_path / f"letter.{fmt}"))
-        assert result.returncode == 0, result.stderr
-    assert "Lolly" in (tmp_path / "letter.txt").read_text() or "Loretta" in (tmp_path / "letter.txt").read_text()
-    bad = cli("letters", "export", "1", "--format", "pdf", "--out", str(tmp_path / "x.pdf"), "--font", "Comic")
-    assert bad.returncode == 1 and "font" in bad.stderr and "Traceback" not in bad.stderr
-    merged = cli("merge", "--template", "anniversary", "--tag", "sample", "--out", str(tmp_path / "batch"))
-    assert merged.returncode == 0, merged.stderr
-    assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == ["Chris Mercer.pdf", "Loretta Mercer.pdf"]
-    assert "warning" in merged.stderr
-    envelope = cli("letters", "envelope", "1", "--out", str(tmp_path / "env.pdf"), "--size", "US10")
-    assert envelope.returncode == 0, envelope.stderr
