@@ -69,3 +69,15 @@ def test_make_bench_runs_every_benchmark_and_prints_the_table(tmp_path: Path) ->
     ):
         assert figure in table, figure
     assert "| Benchmark | Median |" in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_a_started_process_reports_its_own_peak_memory_not_its_parents() -> None:
+    """The window's benchmark process is started by the one that generated the archive: its
+    peak must not be the generator's (both rows read 359 MB when ru_maxrss was used)."""
+    ballast = b"x" * (300 * 1024 * 1024)  # written, so it is resident in this process
+    code = "from ui.window.startup_probe import peak_rss_kb; print(peak_rss_kb())"
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    del ballast
+    assert completed.returncode == 0, completed.stderr
+    child_mb = int(completed.stdout) / 1024
+    assert 5 < child_mb < 250, child_mb
