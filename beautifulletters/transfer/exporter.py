@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from beautifulletters import __version__
 from beautifulletters.errors import ValidationError
+from beautifulletters.transfer import ics
 from beautifulletters.transfer.vcard import write_vcard
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
 
-FORMATS = ("vcf", "csv", "json")
+FORMATS = ("vcf", "csv", "json", "ics")
 SCHEMA_NAME = "beautifulletters-archive"
 SCHEMA_VERSION = 1
 CSV_COLUMNS = (
@@ -159,8 +160,24 @@ def export_json(archive: Archive, path: str | Path) -> dict[str, int]:
     return {key: len(document[key]) for key in ("people", "relationships", "notes", "dates", "letters")}
 
 
-def export_archive(archive: Archive, fmt: str, path: str | Path) -> dict[str, int]:
-    """Export in `fmt` (vcf, csv or json) to `path`; returns what was written, by kind."""
+def export_calendar(archive: Archive, path: str | Path, *, remind_days: int = ics.DEFAULT_REMIND_DAYS) -> int:
+    """Birthdays and dates as an iCalendar file (see transfer/ics.py); returns the number of events."""
+    items = ics.occasions(archive)
+    text = ics.calendar_text(items, remind_days=remind_days, archive_key=ics.archive_key(archive))
+    _write_atomically(Path(path), lambda handle: handle.write(text))
+    return len(items)
+
+
+def export_archive(
+    archive: Archive, fmt: str, path: str | Path, *, remind_days: int = ics.DEFAULT_REMIND_DAYS
+) -> dict[str, int]:
+    """Export in `fmt` (vcf, csv, json or ics) to `path`; returns what was written, by kind.
+
+    `remind_days` is for ics: the alarm that many days before each date.
+    """
+    if fmt == "ics":
+        ics.check_remind_days(remind_days)
+        return {"events": export_calendar(archive, path, remind_days=remind_days)}
     if fmt == "vcf":
         return {"people": export_vcard(archive, path)}
     if fmt == "csv":

@@ -17,6 +17,7 @@ from beautifulletters.transfer import (
     restore_backup,
     restore_newest_good_backup,
 )
+from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
 from ui.cli.common import print_json as _print_json
 from ui.cli.main import UsageError
 
@@ -43,7 +44,10 @@ def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def export(args: argparse.Namespace, archive: Archive) -> int:
-    counts = export_archive(archive, args.format, Path(args.out))
+    if args.remind_days is not None and args.format != "ics":
+        raise UsageError("--remind-days is for --format ics (the calendar)")
+    remind_days = DEFAULT_REMIND_DAYS if args.remind_days is None else args.remind_days
+    counts = export_archive(archive, args.format, Path(args.out), remind_days=remind_days)
     if args.json:
         _print_json({"out": str(args.out), "format": args.format, "counts": counts})
     else:
@@ -121,10 +125,18 @@ def register(
     sub.set_defaults(handler=import_contacts)
 
     sub = commands.add_parser(
-        "export", help="take everything out: people as vCard/CSV, or the archive as JSON", parents=[common, json_option]
+        "export",
+        help="take everything out: people as vCard/CSV, the archive as JSON, birthdays and dates as a calendar (ics)",
+        parents=[common, json_option],
     )
     sub.add_argument("--format", choices=FORMATS, required=True)
     sub.add_argument("--out", metavar="FILE", required=True)
+    sub.add_argument(
+        "--remind-days",
+        type=int,
+        metavar="N",
+        help=f"ics: an alarm N days before each date, to post a letter in time (default {DEFAULT_REMIND_DAYS})",
+    )
     sub.set_defaults(handler=export)
 
     sub = commands.add_parser("backup", help="a checked backup copy of the archive", parents=[common, json_option])
