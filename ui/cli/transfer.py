@@ -17,6 +17,7 @@ from beautifulletters.transfer import (
     restore_backup,
     restore_newest_good_backup,
 )
+from beautifulletters.transfer.archive_json import import_export
 from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
 from ui.cli.common import print_json as _print_json
 from ui.cli.main import UsageError
@@ -25,6 +26,8 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
+    if Path(args.file).suffix.lower() == ".json":
+        return import_archive_export(args, archive)
     report = import_file(archive, Path(args.file), dry_run=args.dry_run, on_duplicate=args.on_duplicate)
     if args.json:
         _print_json(report.as_json())
@@ -40,6 +43,17 @@ def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
     if report.relationships:
         verb = "would be" if report.dry_run else "were"
         print(f"  {report.relationships} relationship(s) {verb} linked to people in the archive.")
+    return EXIT_OK
+
+
+def import_archive_export(args: argparse.Namespace, archive: Archive) -> int:
+    """A whole-archive JSON export brought back into a new archive."""
+    counts = import_export(archive, Path(args.file), dry_run=args.dry_run)
+    if args.json:
+        _print_json({"file": str(args.file), "dry_run": args.dry_run, "counts": counts})
+    else:
+        verb = "Would import" if args.dry_run else "Imported"
+        print(f"{verb} {', '.join(f'{n} {kind}' for kind, n in counts.items())} from {args.file}.")
     return EXIT_OK
 
 
@@ -113,8 +127,16 @@ def register(
     json_option: argparse.ArgumentParser,
     letters_actions: argparse._SubParsersAction,
 ) -> None:
-    sub = commands.add_parser("import", help="bring people in from a .vcf or .csv file", parents=[common, json_option])
-    sub.add_argument("file", metavar="FILE", help="a vCard (.vcf) or CSV file (Google, Outlook, or any)")
+    sub = commands.add_parser(
+        "import",
+        help="bring people in from a .vcf or .csv file, or a whole archive from a JSON export",
+        parents=[common, json_option],
+    )
+    sub.add_argument(
+        "file",
+        metavar="FILE",
+        help="a vCard (.vcf) or CSV file (Google, Outlook, or any), or a .json export into a new archive",
+    )
     sub.add_argument("--dry-run", action="store_true", help="show what would be added, updated and skipped")
     sub.add_argument(
         "--on-duplicate",

@@ -1,0 +1,404 @@
+"""Reading a whole-archive JSON export back (docs/export-format.md), checked field by field.
+
+The file may come from anywhere, so nothing in it is trusted: every record's fields are checked
+for their type and value (the same checks the archive applies to what is typed), every id a
+record refers to must be in the file, and the first thing wrong is reported as one sentence
+that says where ("letters[3].recipient_id: ..."). Nothing is stored until all of it passed;
+the archive then takes it in one transaction (see archive/contents.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from beautifulletters import validation
+from beautifulletters.archive.contents import holds_only_the_start, replace_contents
+from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.transfer.exporter import SCHEMA_NAME, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
+
+MAX_FILE_BYTES = 4 * 1024**3  # larger than any real archive's export; more is not an export of ours
+_LETTER_STATUSES = ("draft", "final", "sent")
+_DATE_KINDS = ("birthday", "anniversary", "custom")
+_BODY_FORMATS = ("text", "html")
+
+
+class NotAnExportError(BeautifulLettersError):
+    """The file is not a BeautifulLetters JSON export (or is damaged); the message says why."""
+
+
+@dataclass
+class ArchiveRows:
+    """Rows ready for the archive's tables, ids as in the file."""
+
+    people: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[tuple[int, str]] = field(default_factory=list)
+    relationships: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    letters: list[dict[str, Any]] = field(default_factory=list)
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    default_signer_id: int | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "people": len(self.people),
+            "relationships": len(self.relationships),
+            "notes": len(self.notes),
+            "dates": len(self.dates),
+            "letters": len(self.letters),
+            "revisions": len(self.revisions),
+        }
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """The parsed file, or NotAnExportError with one sentence saying why it cannot be one."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            raise NotAnExportError(f"{path} is too large ({size / 1024**3:.1f} GB) to be an archive export.")
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except IsADirectoryError:
+        raise NotAnExportError(f"{path} is a folder; give the JSON file.") from None
+    except OSError as error:
+        raise NotAnExportError(f"Cannot read {path} ({error.strerror}).") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotAnExportError(f"{path} is not UTF-8 text, so it is not an archive export.") from None
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise NotAnExportError(
+            f"{path} is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
+        ) from None
+    except (ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise NotAnExportError(f"{path} cannot be read as an archive export ({reason}).") from None
+    return check_header(document, path)
+
+
+def check_header(document: object, path: Path | str) -> dict[str, Any]:
+    if not isinstance(document, dict) or document.get("format") != SCHEMA_NAME:
+        raise NotAnExportError(
+            f"{path} is not a BeautifulLetters archive export (made by File ▸ Export everything "
+            "or `beautifulletters export --format json`)."
+        )
+    version = document.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise NotAnExportError(f"{path} has no schema_version, so it cannot be read safely.")
+    if version > SCHEMA_VERSION:
+        raise NotAnExportError(
+            f"{path} was made by a newer version of BeautifulLetters (layout {version}); update the app to read it."
+        )
+    return document
+
+
+# ------------------------------------------------------------------- field checks
+Check = Callable[[Any, str], Any]
+
+
+def _integer(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**63:
+        raise ValidationError(where, "must be a positive whole number.")
+    return value
+
+
+def _optional(check: Check) -> Check:
+    return lambda value, where: None if value is None else check(value, where)
+
+
+def _text(value: Any, where: str) -> str | None:
+    return validation.text(value, where)
+
+
+def _required_text(value: Any, where: str) -> str:
+    cleaned = validation.text(value, where, required=True)
+    assert cleaned is not None
+    return cleaned
+
+
+def _any_text(value: Any, where: str) -> str:
+    """Letter bodies may be empty: text, but never missing."""
+    if not isinstance(value, str):
+        raise ValidationError(where, f"must be text, not {type(value).__name__}.")
+    if "\x00" in value:
+        raise ValidationError(where, "contains a NUL byte, which cannot be stored.")
+    return value
+
+
+def _time(value: Any, where: str) -> str:
+    cleaned = _required_text(value, where)
+    try:
+        dt.datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise ValidationError(where, f"{cleaned!r} is not a time (ISO 8601, e.g. 2025-06-30T12:00:00+00:00).") from None
+    return cleaned
+
+
+def _flag(value: Any, where: str) -> int:
+    if not isinstance(value, bool):
+        raise ValidationError(where, "must be true or false.")
+    return 1 if value else 0
+
+
+def _list_of_text(value: Any, where: str) -> str:
+    if not isinstance(value, list):
+        raise ValidationError(where, "must be a list of text.")
+    return json.dumps([_required_text(item, f"{where}[{i}]") for i, item in enumerate(value)], ensure_ascii=False)
+
+
+def _one_of(*choices: str) -> Check:
+    def check(value: Any, where: str) -> str:
+        if value not in choices:
+            raise ValidationError(where, f"{value!r} is not one of {', '.join(choices)}.")
+        return str(value)
+
+    return check
+
+
+def _date(**options: bool) -> Check:
+    return lambda value, where: validation.date(value, where, **options)
+
+
+def _photo(value: Any, where: str) -> bytes:
+    if not isinstance(value, str):
+        raise ValidationError(where, "must be the image in base64.")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError(where, "is not valid base64.") from None
+
+
+def _style(value: Any, where: str) -> str:
+    if not isinstance(value, dict):
+        raise ValidationError(where, "must be an object (font, stationery, page size...).")
+    return json.dumps(value, ensure_ascii=False)
+
+
+# Each table's columns: (field in the file, check, required). Fields the file leaves out are
+# stored empty, except those marked required.
+_PEOPLE: dict[str, tuple[Check, bool]] = {
+    "id": (_integer, True),
+    "display_name": (_required_text, True),
+    "full_name": (_text, False),
+    "nickname": (_text, False),
+    "pronouns": (lambda value, where: validation.pronouns(value, where), False),
+    "birthday": (_date(allow_yearless=True), False),
+    "addresses": (_list_of_text, False),
+    "emails": (_list_of_text, False),
+    "phones": (_list_of_text, False),
+    "language": (_text, False),
+    "photo": (_optional(_photo), False),
+    "notes": (_text, False),
+    "pronunciation": (_text, False),
+    "is_self": (_flag, False),
+    "is_sample": (_flag, False),
+    "last_letter_at": (_optional(_time), False),
+    "created_at": (_time, True),
+    "updated_at": (_time, True),
+}
+_RELATIONSHIPS: dict[str, tuple[Check, bool]] = {
+    "id": (_integer, True),
+    "from_id": (_integer, True),
+    "to_id": (_integer, True),
+    "kind": (_required_text, True),
+    "since": (_date(allow_partial=True), False),
+    "how_we_met": (_text, False),
+    "pet_names": (_list_of_text, False),
+    "tone": (_text, False),
+    "created_at": (_optional(_time), False),
+    "updated_at": (_optional(_time), False),
+}
+_NOTES: dict[str, tuple[Check, bool]] = {
+    "id": (_integer, True),
+    "person_id": (_integer, True),
+    "relationship_id": (_optional(_integer), False),
+    "text": (_required_text, True),
+    "tag": (lambda value, where: validation.tag(value, where), True),
+    "noted_on": (_date(allow_partial=True), False),
+    "created_at": (_optional(_time), False),
+    "updated_at": (_optional(_time), False),
+}
+_DATES: dict[str, tuple[Check, bool]] = {
+    "id": (_integer, True),
+    "person_id": (_integer, True),
+    "relationship_id": (_optional(_integer), False),
+    "kind": (_one_of(*_DATE_KINDS), True),
+    "date": (_date(allow_yearless=True), True),
+    "label": (_text, False),
+    "yearly": (_flag, False),
+    "created_at": (_optional(_time), False),
+}
+_LETTERS: dict[str, tuple[Check, bool]] = {
+    "id": (_integer, True),
+    "signer_id": (_integer, True),
+    "recipient_id": (_integer, True),
+    "occasion": (_text, False),
+    "occasion_date": (_date(allow_yearless=True), False),
+    "template": (_text, False),
+    "title": (_text, False),
+    "body": (_any_text, True),
+    "body_format": (_one_of(*_BODY_FORMATS), True),
+    "body_text": (_optional(_any_text), False),
+    "language": (_text, False),
+    "style": (_style, False),
+    "status": (_one_of(*_LETTER_STATUSES), True),
+    "sent_on": (_date(), False),
+    "is_sample": (_flag, False),
+    "created_at": (_time, True),
+    "updated_at": (_optional(_time), False),
+}
+_REVISIONS: dict[str, tuple[Check, bool]] = {
+    "id": (_integer, True),
+    "letter_id": (_integer, True),
+    "body": (_any_text, True),
+    "body_format": (_optional(_one_of(*_BODY_FORMATS)), False),
+    "body_text": (_optional(_any_text), False),
+    "created_at": (_time, True),
+    "updated_at": (_optional(_time), False),
+}
+
+
+def _row(record: Any, columns: dict[str, tuple[Check, bool]], where: str) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        raise ValidationError(where, "must be an object.")
+    row: dict[str, Any] = {}
+    for name, (check, required) in columns.items():
+        value = record.get(name)
+        if value is None:
+            if required:
+                raise ValidationError(f"{where}.{name}", "is missing.")
+            row[name] = None
+            continue
+        row[name] = check(value, f"{where}.{name}")
+    return row
+
+
+def _records(document: dict[str, Any], key: str) -> list[Any]:
+    records = document.get(key, [])
+    if not isinstance(records, list):
+        raise ValidationError(key, "must be a list.")
+    return records
+
+
+def _unique(rows: list[dict[str, Any]], key: str) -> set[int]:
+    seen: set[int] = set()
+    for index, row in enumerate(rows):
+        if row["id"] in seen:
+            raise ValidationError(f"{key}[{index}].id", f"{row['id']} appears twice.")
+        seen.add(row["id"])
+    return seen
+
+
+def _refers(rows: list[dict[str, Any]], key: str, name: str, known: set[int], what: str) -> None:
+    for index, row in enumerate(rows):
+        if row[name] is not None and row[name] not in known:
+            raise ValidationError(f"{key}[{index}].{name}", f"{row[name]} is not {what} in the file.")
+
+
+def archive_rows(document: dict[str, Any]) -> ArchiveRows:
+    """Check every record of an export and turn it into rows; raises ValidationError at the first fault."""
+    rows = ArchiveRows()
+    for index, record in enumerate(_records(document, "people")):
+        row = _row(record, _PEOPLE, f"people[{index}]")
+        for name in ("addresses", "emails", "phones"):
+            row[name] = row[name] or "[]"
+        row["is_self"] = row["is_self"] or 0
+        row["is_sample"] = row["is_sample"] or 0
+        tags = record.get("tags") or []
+        if not isinstance(tags, list):
+            raise ValidationError(f"people[{index}].tags", "must be a list of text.")
+        for tag in dict.fromkeys(validation.tag(t, f"people[{index}].tags") for t in tags):
+            rows.tags.append((row["id"], tag))
+        rows.people.append(row)
+    people = _unique(rows.people, "people")
+
+    for index, record in enumerate(_records(document, "relationships")):
+        row = _row(record, _RELATIONSHIPS, f"relationships[{index}]")
+        row["pet_names"] = row["pet_names"] or "[]"
+        if row["from_id"] == row["to_id"]:
+            raise ValidationError(f"relationships[{index}]", "a person cannot have a relationship with themselves.")
+        rows.relationships.append(row)
+    relationships = _unique(rows.relationships, "relationships")
+    _refers(rows.relationships, "relationships", "from_id", people, "a person")
+    _refers(rows.relationships, "relationships", "to_id", people, "a person")
+    pairs = [(row["from_id"], row["to_id"]) for row in rows.relationships]
+    if len(set(pairs)) != len(pairs):
+        raise ValidationError("relationships", "the same two people appear in two relationships.")
+
+    rows.notes = [_row(r, _NOTES, f"notes[{i}]") for i, r in enumerate(_records(document, "notes"))]
+    rows.dates = [_row(r, _DATES, f"dates[{i}]") for i, r in enumerate(_records(document, "dates"))]
+    for key, table in (("notes", rows.notes), ("dates", rows.dates)):
+        _unique(table, key)
+        _refers(table, key, "person_id", people, "a person")
+        _refers(table, key, "relationship_id", relationships, "a relationship")
+    for row in rows.dates:
+        row["yearly"] = 1 if row["yearly"] is None else row["yearly"]
+
+    for index, record in enumerate(_records(document, "letters")):
+        row = _row(record, _LETTERS, f"letters[{index}]")
+        row["style"] = row["style"] or "{}"
+        row["is_sample"] = row["is_sample"] or 0
+        if row["body_text"] is None:
+            row["body_text"] = row["body"]
+        revisions = record.get("revisions") or []
+        if not isinstance(revisions, list):
+            raise ValidationError(f"letters[{index}].revisions", "must be a list.")
+        for number, revision in enumerate(revisions):
+            where = f"letters[{index}].revisions[{number}]"
+            revision_row = _row(revision, _REVISIONS, where)
+            if revision_row["letter_id"] != row["id"]:
+                raise ValidationError(f"{where}.letter_id", f"is {revision_row['letter_id']}, not {row['id']}.")
+            revision_row["body_format"] = revision_row["body_format"] or row["body_format"]
+            if revision_row["body_text"] is None:
+                revision_row["body_text"] = revision_row["body"]
+            rows.revisions.append(revision_row)
+        rows.letters.append(row)
+    _unique(rows.letters, "letters")
+    _unique(rows.revisions, "revisions")
+    _refers(rows.letters, "letters", "signer_id", people, "a person")
+    _refers(rows.letters, "letters", "recipient_id", people, "a person")
+
+    signer = document.get("default_signer_id")
+    if signer is not None:
+        rows.default_signer_id = _integer(signer, "default_signer_id")
+        if signer not in people:
+            raise ValidationError("default_signer_id", f"{signer} is not a person in the file.")
+    return rows
+
+
+def import_export(archive: Archive, path: str | Path, *, dry_run: bool = False) -> dict[str, int]:
+    """Bring a JSON export into a new archive (one transaction); returns what was, or would be, imported."""
+    rows = read_export(path)
+    if dry_run:
+        if not holds_only_the_start(archive):
+            replace_contents(archive, rows)  # raises: says why this archive cannot take it
+        return rows.counts()
+    replace_contents(archive, rows)
+    return rows.counts()
+
+
+def read_export(path: str | Path) -> ArchiveRows:
+    """A JSON export read and checked from top to bottom; nothing is stored."""
+    path = Path(path)
+    document = read_document(path)
+    try:
+        return archive_rows(document)
+    except ValidationError as error:
+        raise NotAnExportError(f"{path} cannot be imported: {error}") from None
