@@ -98,18 +98,3 @@ def test_long_names_fold_at_75_octets_and_unfold_whole(empty_archive, tmp_path):
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     assert b"\n" not in raw.replace(b"\r\n", b"")
     assert list(_events(out)) == [f"{name.strip()}’s birthday"]
-
-
-def test_export_ics_on_the_command_line(cli, tmp_path):
-    out = tmp_path / "dates.ics"
-    people = cli("people", "add", "Ada", "--birthday", "--12-10")
-    assert people.returncode == 0, people.stderr
-    result = cli("export", "--format", "ics", "--out", str(out), "--remind-days", "10")
-    assert result.returncode == 0, result.stderr
-    assert "1 events" in result.stdout or "1 event" in result.stdout
-    (event,) = _events(out).values()
-    assert event.walk("VALARM")[0].decoded("TRIGGER") == -dt.timedelta(days=10)
-    bad = cli("export", "--format", "ics", "--out", str(out), "--remind-days", "-3")
-    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "remind-days" in bad.stderr
-    wrong = cli("export", "--format", "json", "--out", str(tmp_path / "a.json"), "--remind-days", "3")
-    assert wrong.returncode == 2
