@@ -1,147 +1,266 @@
-"""Spell checking for letters: pyspellchecker's word lists, the archive's names, and a personal dictionary.
+"""Spell checking for letters through Hunspell (Enchant), by the letter's language and region.
 
-Checking is per paragraph and cached per word, so re-checking one edited paragraph costs microseconds.
+The dictionary is the one LibreOffice, Firefox and KDE use: the letter's language and region
+choose it (en-GB knows "colour", en-US underlines it). A language with no installed dictionary
+turns checking off for that letter and says so; it never falls back to English, which would
+underline every word of a Polish letter. The archive's names and the personal dictionary (one
+per language, plus the old language-free list) are known words everywhere.
 """
 
 from __future__ import annotations
 
-import json
+import locale
+import os
 import re
 import threading
-import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from beautifulletters.errors import ValidationError
 from beautifulletters.paths import user_data_dir
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
 
-PERSONAL_DICTIONARY = "dictionary.txt"
+PERSONAL_DICTIONARY = "dictionary.txt"  # words known in every language (names, mostly)
+PERSONAL_DICTIONARIES = "dictionaries"  # one file per dictionary tag: dictionaries/en_GB.txt
 # Words: letters with inner apostrophes or hyphens ("don't", "mother-in-law"); digits are never checked.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _NAME_PART = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[.@].*)?$")
+
+# The region a bare language means when the user's own locale does not say.
+_DEFAULT_REGION = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "pt": "PT", "it": "IT", "nl": "NL"}
+_LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "sv": "Swedish",
+    "da": "Danish",
+    "nb": "Norwegian",
+    "fi": "Finnish",
+    "cs": "Czech",
+    "ru": "Russian",
+    "tr": "Turkish",
+    "el": "Greek",
+    "he": "Hebrew",
+    "ar": "Arabic",
+    "ja": "Japanese",
+    "zh": "Chinese",
+}
 
 
-def personal_dictionary_path() -> Path:
-    return user_data_dir() / PERSONAL_DICTIONARY
+def personal_dictionary_path(tag: str | None = None) -> Path:
+    """The personal word list: the shared one, or the one for a dictionary tag ("en_GB")."""
+    if tag is None:
+        return user_data_dir() / PERSONAL_DICTIONARY
+    return user_data_dir() / PERSONAL_DICTIONARIES / f"{tag}.txt"
 
 
-def supported_languages() -> list[str]:
-    from spellchecker import SpellChecker
-
-    return list(SpellChecker.languages()) if hasattr(SpellChecker, "languages") else ["en"]
-
-
-def language_code(language: str | None) -> str:
-    """'en-GB' or 'en_US' → 'en'; unknown or empty → 'en'."""
-    code = (language or "en").replace("_", "-").split("-")[0].lower()
-    return code if code in supported_languages() else "en"
+@cache
+def installed_dictionaries() -> tuple[str, ...]:
+    """Tags of the Hunspell dictionaries Enchant can load here ("de_DE", "en_GB", "fr"...)."""
+    try:
+        import enchant
+    except ImportError:  # the Enchant C library is missing: no checking, said where it matters
+        return ()
+    return tuple(sorted(enchant.list_languages()))
 
 
-_JSON_ENTRY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
+def _locale_region(language: str) -> str | None:
+    """The user's own region when their locale is in `language` (an en_GB writer's "en" is British)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            break
+    else:
+        value = locale.getlocale()[0]
+    match = _TAG.match(value or "")
+    if match and match.group(1).lower() == language and match.group(2):
+        return match.group(2).upper()
+    return None
 
 
-def _give_way() -> None:
-    time.sleep(0)  # lets a waiting thread (the window's) have the GIL, which it may not win otherwise
+def language_name(language: str | None) -> str:
+    """'pl-PL' -> 'Polish'; a code we have no name for is shown as written."""
+    match = _TAG.match((language or "").strip())
+    if not match:
+        return repr(language or "")
+    return _LANGUAGE_NAMES.get(match.group(1).lower(), (language or "").strip())
 
 
-_word_lists: dict[str, Any] = {}
-_word_lists_lock = threading.Lock()
+def dictionary_tag(language: str | None) -> str | None:
+    """The installed dictionary for a language tag ("en-GB", "fr", "de_DE"), or None when there is none.
 
-
-def _word_list(language: str, between_steps: Callable[[], None] = _give_way):  # noqa: ANN202 - spellchecker's own type
-    """The checker for `language`, loaded once (a second thread asking meanwhile waits for it)."""
-    with _word_lists_lock:
-        if language not in _word_lists:
-            _word_lists[language] = _load_word_list(language, between_steps)
-        return _word_lists[language]
-
-
-def _load_word_list(language: str, between_steps: Callable[[], None]):  # noqa: ANN202 - spellchecker's own type
-    """pyspellchecker's word list for `language`, read entry by entry.
-
-    SpellChecker(language=...) parses its 160,000-word list with one json.loads call, which holds
-    the GIL for 40-110 ms: loaded on a worker, that froze the window's thread for as long. Read
-    here in a Python loop (the same entries, checked against json.loads by a test), the worker
-    gives the GIL back every few milliseconds.
+    No tag means English. A region that has no dictionary of its own takes the language's
+    main one (en-NZ is checked as British English, de-AT as German): same words, closer than nothing.
     """
-    import gzip
-    import pkgutil
-
-    from spellchecker import SpellChecker
-
-    checker = SpellChecker(language=None, case_sensitive=False)
-    data = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
-    if not data:
-        return SpellChecker(language=language, case_sensitive=False)
-    # Straight into the checker's own counter (load_json would copy it twice more: ~30 MB at
-    # once for English); the test against SpellChecker's own loading guards this private use.
-    frequency = checker.word_frequency
-    counts = frequency._dictionary
-    letters: set[str] = set()
-    for entry, match in enumerate(_JSON_ENTRY.finditer(gzip.decompress(data).decode("utf-8"))):
-        if entry % 4096 == 0:
-            between_steps()
-        word = match.group(1)
-        if "\\" in word:
-            word = json.loads(f'"{word}"')
-        word = word.lower()
-        counts[word] = counts.get(word, 0) + int(match.group(2))
-        letters.update(word)
-    # What WordFrequency._update_dictionary() works out, but in steps: its set().union(*words)
-    # over 160,000 words is one call that held the GIL for 30 ms, a stall in the window.
-    frequency._letters = letters
-    frequency._unique_words = len(counts)
-    frequency._total_words = sum(counts.values())
-    frequency._longest_word_length = max((len(word) for word in counts), default=0)
-    return checker
+    match = _TAG.match((language or "en").strip())
+    if not match:
+        return None
+    lang = match.group(1).lower()
+    region = (match.group(2) or "").upper()
+    installed = installed_dictionaries()
+    candidates: list[str] = []
+    if region:
+        candidates.append(f"{lang}_{region}")
+    else:
+        own = _locale_region(lang)
+        if own:
+            candidates.append(f"{lang}_{own}")
+    if lang == "en" and region in {"NZ", "IE", "ZA", "IN", "AU"}:
+        candidates += ["en_AU", "en_GB"] if region == "AU" else ["en_GB"]
+    if lang in _DEFAULT_REGION:
+        candidates.append(f"{lang}_{_DEFAULT_REGION[lang]}")
+    candidates.append(lang)
+    candidates += [tag for tag in installed if tag.split("_")[0] == lang]
+    return next((tag for tag in candidates if tag in installed), None)
 
 
-def warm_up(language: str | None = None, between_steps: Callable[[], None] = _give_way) -> None:
-    """Load a language's word list ahead of time (about 0.2 s), e.g. on a worker at start-up.
+def require_dictionary(language: str) -> str:
+    """The dictionary tag for `language`, or one sentence saying none is installed (ValidationError)."""
+    tag = dictionary_tag(language)
+    if tag is None:
+        names = sorted({language_name(t.split("_")[0]) for t in installed_dictionaries()})
+        installed = ", ".join(names) or "none"
+        raise ValidationError(
+            "language",
+            f"no spelling dictionary is installed for {language_name(language)} ({language!r}); "
+            f"dictionaries installed here: {installed}.",
+        )
+    return tag
 
-    `between_steps` runs every few thousand words: the window passes one that waits while
-    someone is typing.
-    """
-    _word_list(language_code(language), between_steps)
+
+_dictionaries: dict[tuple[str, str], Any] = {}
+_dictionaries_lock = threading.Lock()
+
+
+def _enchant_dict(tag: str, purpose: str = "check") -> Any:
+    """One Enchant dictionary per tag and purpose, loaded once.
+
+    Hunspell objects are not safe to use from two threads at once: the window's thread checks
+    words with the "check" one while a worker asks the "suggest" one for suggestions."""
+    import enchant
+
+    with _dictionaries_lock:
+        key = (tag, purpose)
+        if key not in _dictionaries:
+            _dictionaries[key] = enchant.Dict(tag)
+        return _dictionaries[key]
+
+
+def warm_up(language: str | None = None, between_steps: Callable[[], None] | None = None) -> None:
+    """Load a language's dictionary ahead of time (a few milliseconds), e.g. on a worker at start-up."""
+    tag = dictionary_tag(language)
+    if tag is not None:
+        _enchant_dict(tag)
+
+
+def _distance(typed: str, word: str) -> float:
+    """Edit distance where a left-out letter or two swapped letters cost half: "rember" is
+    "remember" missing two, "teh" is "the" swapped, and people slip that way far more often
+    than they type a wrong letter."""
+    before: list[float] = []
+    previous = [j * 0.5 for j in range(len(word) + 1)]
+    for i, a in enumerate(typed, 1):
+        current = [float(i)]
+        for j, b in enumerate(word, 1):
+            cost = min(
+                previous[j] + 1.0,  # an extra letter typed
+                current[j - 1] + 0.5,  # a letter left out
+                previous[j - 1] + (0.0 if a == b else 1.0),
+            )
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b and a != b:
+                cost = min(cost, before[j - 2] + 0.5)  # two letters swapped
+            current.append(cost)
+        before, previous = previous, current
+    return previous[-1]
+
+
+def rank_suggestions(typed: str, suggestions: Iterable[str]) -> list[str]:
+    """Hunspell's suggestions with the likely word first ("rember": remember, not member or ember)."""
+    lowered = typed.lower()
+    ordered = list(dict.fromkeys(suggestions))
+    return sorted(
+        ordered,
+        key=lambda word: (
+            # A split ("co lour") is rarely what was meant when the word exists whole elsewhere.
+            _distance(lowered, word.lower()) + (1.0 if (" " in word or "-" in word) else 0.0),
+            word[:1].lower() != lowered[:1],  # the first letter is rarely the slip
+            ordered.index(word),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class UnknownWord:
+    word: str
+    line: int  # from 1
+    suggestions: tuple[str, ...]
 
 
 class Speller:
-    """Answers "is this word right?" for one language, with the archive's names as known words."""
+    """Answers "is this word right?" for one letter's language, with the archive's names as known words."""
 
     def __init__(
         self, language: str | None = "en", personal_dictionary: Path | None = None, *, load: bool = True
     ) -> None:
-        """With `load=False` the word list is read later by `load()` (on a worker); until then
+        """With `load=False` the dictionary is opened later by `load()` (on a worker); until then
         every word counts as right, so nothing is underlined by mistake."""
-        self.language = language_code(language)
-        self.dictionary_path = personal_dictionary or personal_dictionary_path()
-        self._checker = _word_list(self.language) if load else None
+        self.language = language or "en"
+        self.tag = dictionary_tag(self.language)
+        self.dictionary_path = personal_dictionary or (
+            personal_dictionary_path(self.tag) if self.tag else personal_dictionary_path()
+        )
+        self._checker: Any = None
+        self._loaded = False
         self._known: set[str] = set()
         self._names: frozenset[str] = frozenset()  # the archive's, shared by every letter's speller
         self._cache: dict[str, bool] = {}
-        self._load_personal()
+        self._suggested: dict[str, list[str]] = {}  # filled on a worker, read by the window's menu
+        self._load_personal(personal_dictionary_path())
+        if personal_dictionary is not None or self.tag:
+            self._load_personal(self.dictionary_path)
+        if load:
+            self.load()
 
-    def _load_personal(self) -> None:
+    @property
+    def available(self) -> bool:
+        """False when no dictionary for the letter's language is installed: checking is off."""
+        return self.tag is not None
+
+    @property
+    def unavailable_message(self) -> str:
+        return (
+            f"Spell checking is off for this letter: no {language_name(self.language)} dictionary is installed."
+            if not self.available
+            else ""
+        )
+
+    def _load_personal(self, path: Path) -> None:
         try:
-            words = self.dictionary_path.read_text(encoding="utf-8").split()
-        except FileNotFoundError:
-            return
+            words = path.read_text(encoding="utf-8").split()
         except OSError:
-            return  # an unreadable dictionary must never stop anyone writing
+            return  # missing or unreadable: a personal list must never stop anyone writing
         self.add_known(words)
 
     @property
     def ready(self) -> bool:
-        return self._checker is not None
+        return self._loaded
 
-    def load(self, between_steps: Callable[[], None] = _give_way) -> None:
-        """Read the language's word list (0.2 s the first time, shared after): call it off the window's thread.
-
-        `between_steps` runs every few thousand words (see `warm_up`)."""
-        self._checker = _word_list(self.language, between_steps)
+    def load(self, between_steps: Callable[[], None] | None = None) -> None:
+        """Open the dictionary (call it off the window's thread; fast, but it reads files)."""
+        if self.tag is not None:
+            self._checker = _enchant_dict(self.tag)
+        self._loaded = True
         self._cache.clear()
 
     def add_known(self, words: Iterable[str]) -> None:
@@ -155,24 +274,23 @@ class Speller:
         self._names = names
         self._cache.clear()
 
+    def _dictionary_knows(self, word: str) -> bool:
+        return bool(self._checker.check(word)) or (not word.islower() and bool(self._checker.check(word.lower())))
+
     def is_correct(self, word: str) -> bool:
         if self._checker is None:
-            return True  # not loaded yet: underline nothing rather than everything
+            return True  # not loaded yet, or no dictionary: underline nothing rather than everything
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        normal = word.replace("’", "'").lower()
+        normal = word.replace("’", "'")
+        lower = normal.lower()
         correct = (
-            len(normal) <= 1
-            or normal in self._known
-            or normal in self._names
-            or bool(self._checker.known([normal]))
-            or (
-                normal.endswith("'s")
-                and (
-                    bool(self._checker.known([normal[:-2]])) or normal[:-2] in self._known or normal[:-2] in self._names
-                )
-            )
+            len(lower) <= 1
+            or lower in self._known
+            or lower in self._names
+            or (lower.endswith("'s") and (lower[:-2] in self._known or lower[:-2] in self._names))
+            or self._dictionary_knows(normal)
             or (word.isupper() and len(word) <= 5)  # initials and acronyms: "USA", "RSVP"
         )
         self._cache[word] = correct
@@ -183,29 +301,51 @@ class Speller:
         return [(m.start(), m.end() - m.start()) for m in _WORD.finditer(text) if not self.is_correct(m.group())]
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
-        if self._checker is None:
+        """The likely words first. Hunspell can take a second on a long word: call it off the window's thread."""
+        if self.tag is None:
             return []
-        candidates = self._checker.candidates(word.lower()) or set()
-        ranked = sorted(candidates, key=lambda c: (-self._checker.word_usage_frequency(c), c))[:limit]
-        if word[:1].isupper():
-            ranked = [c[:1].upper() + c[1:] for c in ranked]
-        return ranked
+        cached = self._suggested.get(word)
+        if cached is None:
+            found = _enchant_dict(self.tag, "suggest").suggest(word.replace("’", "'"))
+            cached = self._suggested[word] = rank_suggestions(word, found)
+        return cached[:limit]
+
+    def cached_suggestions(self, word: str, limit: int = 6) -> list[str] | None:
+        """Suggestions already worked out for `word`, or None (then ask `suggestions` on a worker)."""
+        if self.tag is None:
+            return []
+        cached = self._suggested.get(word)
+        return None if cached is None else cached[:limit]
+
+    def unknown_words(self, text: str, *, with_suggestions: bool = True) -> list[UnknownWord]:
+        """Every misspelled word of `text` with its line, in order (for `beautifulletters spell`)."""
+        if self._checker is None:
+            self.load()
+        found: list[UnknownWord] = []
+        suggested: dict[str, tuple[str, ...]] = {}
+        for number, line in enumerate(text.splitlines(), 1):
+            for start, length in self.misspellings(line):
+                word = line[start : start + length]
+                if word not in suggested:
+                    suggested[word] = tuple(self.suggestions(word)) if with_suggestions else ()
+                found.append(UnknownWord(word, number, suggested[word]))
+        return found
 
     def add_to_dictionary(self, word: str) -> None:
-        """Remember `word` for good (the personal dictionary in the user's data folder)."""
+        """Remember `word` for good, in this language's personal dictionary."""
         self.add_known([word])
         self.dictionary_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.dictionary_path, "a", encoding="utf-8") as handle:
             handle.write(word.strip() + "\n")
 
 
-def archive_words(archive: Archive, between_steps: Callable[[], None] = _give_way) -> frozenset[str]:
+def archive_words(archive: Archive, between_steps: Callable[[], None] | None = None) -> frozenset[str]:
     """Names, nicknames, pet names and the words of addresses in the archive, lower case: known, never underlined.
 
     `between_steps` runs every few thousand names (100,000 people take a second or two)."""
     words: set[str] = set()
     for count, text in enumerate(archive.name_texts()):
-        if count % 4096 == 0:
+        if between_steps is not None and count % 4096 == 0:
             between_steps()
         words.update(part.lower() for part in _NAME_PART.findall(text))
     return frozenset(words)

@@ -17,6 +17,8 @@ runtime_packages=(
     # Fallback fonts for scripts the bundled handwriting fonts cannot draw (CJK, symbols/emoji
     # as outlines so PDFs stay text, not images); DejaVu covers Hebrew, Arabic, Cyrillic, Greek.
     fonts-dejavu-core fonts-wqy-microhei fonts-symbola
+    # Spell checking: Enchant and Hunspell's dictionaries, by language and region.
+    libenchant-2-2 hunspell-en-gb hunspell-en-us hunspell-de-de hunspell-fr hunspell-es
 )
 test_packages=(poppler-utils sox xvfb xauth util-linux)
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from beautifulletters.continuity import EarlierLetter, Memory, find_hints
-from beautifulletters.spelling import Speller, archive_words, language_code, personal_dictionary_path
+from beautifulletters.spelling import (
+    Speller,
+    archive_words,
+    dictionary_tag,
+    personal_dictionary_path,
+    rank_suggestions,
+)
 
 
 def test_misspellings_are_found_with_suggestions() -> None:
@@ -29,15 +35,52 @@ def test_archive_names_and_pet_names_are_known(archive) -> None:
         assert speller.is_correct(name), name
 
 
-def test_personal_dictionary_persists(isolated_user_dirs) -> None:
-    Speller("en").add_to_dictionary("Grandmama")
-    assert personal_dictionary_path().read_text(encoding="utf-8").split() == ["Grandmama"]
-    assert Speller("en").is_correct("Grandmama")
+def test_personal_dictionary_persists_per_language(isolated_user_dirs) -> None:
+    Speller("en-GB").add_to_dictionary("Grandmama")
+    assert personal_dictionary_path("en_GB").read_text(encoding="utf-8").split() == ["Grandmama"]
+    assert Speller("en-GB").is_correct("Grandmama")
+    assert not Speller("de-DE").is_correct("Grandmama")  # a word added to English is not German
+    personal_dictionary_path().write_text("Oma\n", encoding="utf-8")  # the old, language-free list
+    assert Speller("de-DE").is_correct("Oma") and Speller("en-US").is_correct("Oma")
 
 
-def test_language_follows_the_letter() -> None:
-    assert language_code("de-DE") == "de" and language_code(None) == "en" and language_code("xx") == "en"
-    assert Speller("de").is_correct("Geburtstag") and not Speller("en").is_correct("Geburtstag")
+def test_language_and_region_choose_the_dictionary(monkeypatch) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert dictionary_tag("en-GB") == "en_GB" and dictionary_tag("en_US") == "en_US"
+    assert dictionary_tag("de") == "de_DE" and dictionary_tag("fr-FR") == "fr_FR" and dictionary_tag("es") == "es_ES"
+    assert dictionary_tag("en-NZ") == "en_GB"  # no New Zealand dictionary: British, not American
+    assert dictionary_tag("xx") is None and dictionary_tag("pl") is None and dictionary_tag("<b>") is None
+    british, american = Speller("en-GB"), Speller("en-US")
+    for word in ("colour", "favourite", "harbour", "apologise", "centre", "neighbours"):
+        assert british.is_correct(word), word
+        assert not american.is_correct(word), word
+    assert american.is_correct("color") and Speller("de").is_correct("Geburtstag")
+    assert not Speller("en").is_correct("Geburtstag")
+    assert Speller("fr").is_correct("anniversaire") and Speller("es").is_correct("cumpleaños")
+
+
+def test_a_bare_language_takes_the_writer_s_region(monkeypatch) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert dictionary_tag("en") == "en_GB"
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert dictionary_tag("en") == "en_US"
+
+
+def test_no_dictionary_turns_checking_off_and_says_so() -> None:
+    polish = Speller("pl-PL")
+    assert not polish.available and "Polish" in polish.unavailable_message
+    assert polish.misspellings("Wszystkiego najlepszego z okazji urodzin") == []
+    assert polish.suggestions("urodzin") == []
+
+
+def test_the_likely_word_is_offered_first() -> None:
+    assert Speller("en-US").suggestions("rember")[0] == "remember"
+    assert Speller("en-US").suggestions("colour")[0] == "color"
+    assert rank_suggestions("teh", ["Te", "the", "eh"])[0] == "the"
 
 
 def test_continuity_names_the_memory_and_the_month() -> None:
@@ -51,31 +94,3 @@ def test_continuity_notices_a_repeated_sentence() -> None:
     sentence = "Thank you for every ordinary Tuesday, they turned out to be the whole point."
     hints = find_hints(f"Dear Lo, {sentence}", [EarlierLetter(3, "2023-06-01", f"Yours. {sentence}")])
     assert hints and "June 2023" in hints[0].message and hints[0].letter_id == 3
-
-
-def test_the_word_list_read_entry_by_entry_is_pyspellchecker_s_own() -> None:
-    """The GIL-friendly reader must give exactly the dictionary SpellChecker would have loaded."""
-    from spellchecker import SpellChecker
-
-    from beautifulletters.spelling import _word_list
-
-    for language in ("en", "de"):
-        ours = _word_list(language).word_frequency.dictionary
-        theirs = SpellChecker(language=language).word_frequency.dictionary
-        assert dict(ours) == dict(theirs)
-        assert len(ours) > 100_000
-
-
-def test_the_word_list_s_summary_figures_match_too() -> None:
-    from spellchecker import SpellChecker
-
-    from beautifulletters.spelling import _word_list
-
-    ours, theirs = _word_list("en").word_frequency, SpellChecker(language="en").word_frequency
-    assert (ours.total_words, ours.unique_words, ours.longest_word_length, ours.letters) == (
-        theirs.total_words,
-        theirs.unique_words,
-        theirs.longest_word_length,
-        theirs.letters,
-    )
-    assert _word_list("en").correction("speling") == SpellChecker(language="en").correction("speling")

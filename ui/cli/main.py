@@ -430,6 +430,7 @@ COMMAND_MODULES = (
     "ui.cli.speech",  # letters speak
     "ui.cli.transfer",  # import, export, backup, restore
     "ui.cli.desk",  # letters open
+    "ui.cli.spell",  # spell
 )
 
 
@@ -608,6 +609,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_window(archive_option)
     path = resolve_archive_path(archive_option)
     try:
+        if getattr(args, "without_archive", False):
+            # Commands that work on files alone (spell) never create or open an archive for it.
+            return args.handler(args, path)
         if getattr(args, "opens_archive_itself", False):
             # restore must reach an archive too damaged to open: its handler then gets the path.
             try:

@@ -633,6 +633,8 @@ class LetterEditor(QWidget):
             self._show_notice(f"This letter was sent on {letter['sent_on']}; it opens read-only.")
         elif archive.readonly:
             self._show_notice("The archive is open read-only: this letter cannot be changed here.")
+        elif self.highlighter is not None and not self.highlighter.speller.available:
+            self._show_notice(self.highlighter.speller.unavailable_message)
         else:
             self.notice.hide()
         self._sync_style_boxes()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from beautifulletters.spelling import Speller, archive_words
 from ui.paper.page import ROLE_BODY, block_role
-from ui.workers import patiently
+from ui.workers import patiently, run_in_background
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -26,6 +26,13 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor("#d0312d"))
+        # Misspellings found while highlighting get their suggestions worked out on a worker,
+        # so the right-click menu has them at once without asking Hunspell on the window's thread.
+        self._to_suggest: set[str] = set()
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(400)
+        self._suggest_timer.timeout.connect(self._suggest_ahead)
 
     def recheck(self) -> None:
         """Underline again (a word learned, the word list or the archive's names arrived).
@@ -44,6 +51,21 @@ class SpellHighlighter(QSyntaxHighlighter):
             return
         for start, length in self.speller.misspellings(text):
             self.setFormat(start, length, self._format)
+            word = text[start : start + length]
+            if self.speller.cached_suggestions(word) is None:
+                self._to_suggest.add(word)
+        if self._to_suggest and not self._suggest_timer.isActive():
+            self._suggest_timer.start()
+
+    def _suggest_ahead(self) -> None:
+        words, self._to_suggest = sorted(self._to_suggest), set()
+        speller = self.speller
+
+        def work() -> None:
+            for word in words[:50]:
+                speller.suggestions(word)
+
+        run_in_background(work)
 
 
 # The archive's name words, kept between letters: reading 100,000 people for every letter
@@ -110,6 +132,14 @@ def word_cursor_at(text_edit: QTextEdit, position) -> QTextCursor:  # noqa: ANN0
     return cursor
 
 
+def _insert(menu: QMenu, before: QAction | None, action: QAction) -> None:
+    """Insert before an action, or at the end of an empty menu."""
+    if before is None:
+        menu.addAction(action)
+    else:
+        menu.insertAction(before, action)
+
+
 def spelling_menu(
     text_edit: QTextEdit, highlighter: SpellHighlighter, cursor: QTextCursor, menu: QMenu
 ) -> list[QAction]:
@@ -119,24 +149,48 @@ def spelling_menu(
         return []
     added: list[QAction] = []
     first = menu.actions()[0] if menu.actions() else None
-    suggestions = highlighter.speller.suggestions(word)
-    for suggestion in suggestions:
-        action = QAction(suggestion, menu)
-        font = action.font()
-        font.setBold(True)
-        action.setFont(font)
+    speller = highlighter.speller
 
-        def replace(_checked: bool = False, replacement: str = suggestion) -> None:
-            cursor.insertText(replacement)
+    def offer(suggestions: list[str], before: QAction | None) -> list[QAction]:
+        offered: list[QAction] = []
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            font = action.font()
+            font.setBold(True)
+            action.setFont(font)
 
-        action.triggered.connect(replace)
-        menu.insertAction(first, action)
-        added.append(action)
-    if not suggestions:
-        none = QAction("No suggestions", menu)
-        none.setEnabled(False)
-        menu.insertAction(first, none)
-        added.append(none)
+            def replace(_checked: bool = False, replacement: str = suggestion) -> None:
+                cursor.insertText(replacement)
+
+            action.triggered.connect(replace)
+            _insert(menu, before, action)
+            offered.append(action)
+        if not suggestions:
+            none = QAction("No suggestions", menu)
+            none.setEnabled(False)
+            _insert(menu, before, none)
+            offered.append(none)
+        return offered
+
+    known = speller.cached_suggestions(word)
+    if known is not None:
+        added += offer(known, first)
+    else:
+        # Hunspell can take a second on a long word: the menu opens at once and the suggestions
+        # take the place of this line when a worker has them.
+        waiting = QAction("Finding suggestions…", menu)
+        waiting.setEnabled(False)
+        _insert(menu, first, waiting)
+        added.append(waiting)
+
+        def arrived(suggestions: list[str]) -> None:
+            try:
+                offer(suggestions, waiting)
+                menu.removeAction(waiting)
+            except RuntimeError:
+                pass  # the menu was closed and deleted before the suggestions came
+
+        run_in_background(speller.suggestions, word, on_result=arrived)
     add = QAction(f"Add “{word}” to dictionary", menu)
 
     def remember() -> None:
@@ -144,9 +198,12 @@ def spelling_menu(
         highlighter.recheck()
 
     add.triggered.connect(remember)
-    menu.insertAction(first, add)
+    _insert(menu, first, add)
     added.append(add)
-    menu.insertSeparator(first)
+    if first is not None:
+        menu.insertSeparator(first)
+    else:
+        menu.addSeparator()
     return added
 
 

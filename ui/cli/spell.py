@@ -1,0 +1,88 @@
+"""`beautifulletters spell FILE [--language TAG] [--json]`: the unknown words of a text file, with suggestions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from beautifulletters.errors import ValidationError
+from beautifulletters.spelling import Speller, archive_words, require_dictionary
+from ui.cli.common import print_json
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a letter is a few kilobytes; this stops /dev/zero or a disk image
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, or one sentence naming what is wrong with it."""
+    import stat
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ValidationError("file", f"{path} does not exist.") from None
+    except OSError as error:
+        raise ValidationError("file", f"{path} cannot be read ({error.strerror}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ValidationError("file", f"{path} is a folder, not a text file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValidationError("file", f"{path} is not a regular file.")
+    if info.st_size > MAX_TEXT_BYTES:
+        raise ValidationError("file", f"{path} is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB.")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"{path} cannot be read ({error.strerror}).") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ValidationError("file", f"{path} is not UTF-8 text (line {line}).") from None
+
+
+def _names(archive_path: Path) -> frozenset[str]:
+    """The archive's names, when there is an archive: never create one just to check spelling."""
+    from beautifulletters.archive import Archive
+    from beautifulletters.errors import BeautifulLettersError
+
+    if not archive_path.is_file() or archive_path.stat().st_size == 0:
+        return frozenset()
+    try:
+        with Archive.open(archive_path, readonly=True, full_check=False) as archive:
+            return archive_words(archive)
+    except BeautifulLettersError:
+        return frozenset()
+
+
+def spell(args: argparse.Namespace, archive_path: Path) -> int:
+    language = args.language or "en"
+    require_dictionary(language)
+    text = _read_text(Path(args.file))
+    speller = Speller(language)
+    speller.use_names(_names(Path(archive_path)))
+    unknown = speller.unknown_words(text)
+    if args.json:
+        print_json([{"word": u.word, "line": u.line, "suggestions": list(u.suggestions)} for u in unknown])
+        return 0
+    for item in unknown:
+        offer = ", ".join(item.suggestions) if item.suggestions else "no suggestions"
+        sys.stdout.write(f"{item.line}: {item.word}  ({offer})\n")
+    return 0
+
+
+def register(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+    letters_actions: argparse._SubParsersAction,
+) -> None:
+    sub = commands.add_parser(
+        "spell",
+        help="list the misspelled words of a text file, with suggestions",
+        parents=[common, json_option],
+        description="Checks FILE with the Hunspell dictionary for the language (default en, the region "
+        "from your locale) and prints each unknown word with its line and suggestions.",
+    )
+    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file")
+    sub.add_argument("--language", metavar="TAG", help="language and region, e.g. en-GB, en-US, de-DE, fr-FR, es")
+    sub.set_defaults(handler=spell, without_archive=True)
