@@ -263,7 +263,7 @@ def test_a_letter_opens_before_its_word_list_and_is_checked_once_it_is_in(qtbot,
         assert editor.body_plain_text() == "Dear Annie, I recieve your letter"
         # Hunspell opens in milliseconds on the worker: the underline may already be there, and
         # before the dictionary is in nothing is underlined by mistake.
-        assert underlined() == (["recieve"] if editor.highlighter.speller.ready else [])
+        assert set(underlined()) <= {"recieve"}
     assert underlined() == ["recieve"]
 
 
