@@ -14,7 +14,8 @@ from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
 from ui.dialogs.person_dialog import PersonDialog
 from ui.fonts import register_bundled_fonts
-from ui.window.main_window import MainWindow, open_archive_for_window
+from ui.window.archive_opening import open_archive_for_window
+from ui.window.main_window import MainWindow
 from ui.window.models import PeopleModel
 from ui.window.theme import apply_theme
 

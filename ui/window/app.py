@@ -79,8 +79,9 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from beautifulletters.preferences import Preferences
+    from ui.window.archive_opening import open_archive_for_window
     from ui.window.integrations import start_automatic_backups
-    from ui.window.main_window import MainWindow, open_archive_for_window
+    from ui.window.main_window import MainWindow
     from ui.window.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -112,7 +112,7 @@ def open_backups(window: MainWindow) -> Any:
         window.archive.close()
 
     def reopen(_result: Any) -> None:
-        from ui.window.main_window import open_archive_for_window
+        from ui.window.archive_opening import open_archive_for_window
 
         archive, notice = open_archive_for_window(path)
         if archive is None:

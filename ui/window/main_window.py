@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,20 +37,21 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.archive import Archive
-from beautifulletters.errors import ArchiveError, BeautifulLettersError
+from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.preferences import Preferences
 from ui.desk import DESK_COLOR
+from ui.window.archive_opening import check_archive, open_archive_for_window
 from ui.window.models import PeopleModel
+from ui.window.people_list import _PeopleQuery, _search_ids
 from ui.window.person_panel import PersonPanel
+from ui.window.startup import import_desk_modules, settle_after_start, warm_modules
 from ui.window.upcoming_panel import UpcomingPanel
 from ui.workers import (
     LatestOnly,
     note_user_input,
-    patiently,
     plain_message,
     run_in_background,
     upkeep_pool,
-    wait_for_quiet,
     warm_up_pool,
 )
 
@@ -63,109 +63,6 @@ SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enou
 # The desk is built once the first frame is painted; a window that is never painted (shown
 # minimised) builds it after this long instead.
 UNPAINTED_DESK_MS = 500
-
-
-def open_archive_for_window(path: Path, *, full_check: bool = True) -> tuple[Archive | None, str | None]:
-    """Open the archive for a window; a second window on the same file gets it read-only.
-
-    With full_check=False the quick check (which reads the whole file) is left out: the
-    window runs it on a worker once it is shown (MainWindow.check_archive_in_background).
-    """
-    try:
-        archive = Archive.open(path, full_check=full_check)
-    except BeautifulLettersError as error:
-        return None, str(error)
-    if archive.readonly:
-        return archive, f"{path} is read-only: you can read everything, but changes cannot be saved."
-    if not archive.acquire_instance_lock():
-        archive.close()
-        try:
-            archive = Archive.open(path, readonly=True, full_check=full_check)
-        except ArchiveError as error:
-            return None, str(error)
-        return archive, "This archive is open in another BeautifulLetters window, so this one is read-only."
-    return archive, None
-
-
-@dataclass(frozen=True)
-class _PeopleQuery:
-    """What the people list shows: a search, a tag and an order; `limit` for just the first page."""
-
-    search: str | None
-    tag: str | None
-    sort: str
-    limit: int | None
-
-
-def _search_ids(reader: Archive, query: _PeopleQuery) -> list[int]:
-    """Runs on a worker thread, on the window's own read-only connection for searches.
-
-    LatestOnly runs one search at a time, so the connection is never used by two threads at once.
-    """
-    return reader.person_ids(search=query.search, tag=query.tag, sort=query.sort, limit=query.limit)
-
-
-def _check_archive(path: Path) -> tuple[str | None, Any]:
-    """Worker side: the full check deferred at open; when it fails, the newest good backup (or None).
-
-    Returns (None, None) for a healthy archive, else (what is wrong, BackupInfo | None).
-    """
-    from beautifulletters.errors import ArchiveDamagedError
-
-    try:
-        Archive.check_file(path)
-    except ArchiveDamagedError as error:
-        from beautifulletters.transfer import newest_good_backup
-
-        return str(error), newest_good_backup(path)
-    return None, None
-
-
-def _import_desk_modules() -> None:
-    """Worker side: the editor's and the reader's modules, imported before the UI thread builds them."""
-    import importlib
-
-    for name in ("ui.desk.editor", "ui.reading.reader", "beautifulletters.speech"):
-        importlib.import_module(name)
-
-
-def _warm_modules() -> None:
-    """Worker side: import what the first save, draft or export needs, so it does not stall the window."""
-    import importlib
-
-    # Nothing on the window's thread waits for these: they go once someone has paused for a second
-    # (an import runs for tens of milliseconds, and the window's thread waits for the GIL meanwhile).
-    wait_for_quiet(quiet=1.0, longest=10.0)
-    for name in (
-        "sqlite_utils",
-        "sqlite_utils.plugins",
-        "beautifulletters.archive.schema",
-        "beautifulletters.drafting",
-        "beautifulletters.transfer",
-        "beautifulletters.export.batch",
-    ):
-        wait_for_quiet()
-        importlib.import_module(name)
-    from sqlite_utils.plugins import ensure_plugins_loaded
-
-    ensure_plugins_loaded()  # the entry-point scan Database() runs the first time
-    from beautifulletters import spelling
-
-    wait_for_quiet()
-    spelling.warm_up(between_steps=patiently(10.0))  # else the first letter opened loads it on the UI thread
-
-
-def _settle_after_start() -> None:
-    """Drop what only start-up needed, and keep the collector off what stays."""
-    import linecache
-
-    # PySide's import hook reads the source of every module imported after it (to look for
-    # `from __feature__ import`), and the lines stay in linecache: ~11 MB for no later use.
-    linecache.clearcache()
-    # What start-up made lives as long as the window: freezing it keeps the collector from
-    # rescanning it on the UI thread (a 58 ms pause was seen while scrolling). No collection
-    # first: it took 37 ms on the UI thread and found nothing to free.
-    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -549,7 +446,7 @@ class MainWindow(QMainWindow):
         # The desk's modules load on a worker (they are most of the build's cost), then each step
         # takes its own turn of the event loop, so typing right after start never waits long.
         run_in_background(
-            _import_desk_modules,
+            import_desk_modules,
             pool=warm_up_pool(),
             on_result=self._begin_start_steps,
             on_error=self._begin_start_steps,
@@ -567,9 +464,7 @@ class MainWindow(QMainWindow):
             self._reload_tags,
             lambda: self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days),
             lambda: self.reader.warm_up(),
-            lambda: run_in_background(
-                _warm_modules, pool=warm_up_pool(), on_result=lambda _none: _settle_after_start()
-            ),
+            lambda: run_in_background(warm_modules, pool=warm_up_pool(), on_result=lambda _none: settle_after_start()),
         )
         steps[step]()
         if step + 1 < len(steps):
@@ -584,7 +479,7 @@ class MainWindow(QMainWindow):
         self._archive_check = "pending"
         path = self.archive.path
         run_in_background(
-            _check_archive,
+            check_archive,
             path,
             pool=upkeep_pool(),
             on_result=lambda outcome: self._archive_check_finished(path, *outcome),
