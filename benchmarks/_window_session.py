@@ -73,7 +73,7 @@ def main() -> None:
     }
 
     def search_settled() -> bool:
-        return not window._search_timer.isActive() and not window._search.busy
+        return not window.people_list.searching
 
     for text in ("Margaret", "lighthouse", "Bean", "mantelpiece postcard", "Dickens", "ha"):
         window.search_box.clear()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,17 +19,13 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,15 +36,12 @@ from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.preferences import Preferences
 from ui.desk import DESK_COLOR
 from ui.window.archive_opening import check_archive, open_archive_for_window
-from ui.window.models import PeopleModel
-from ui.window.people_list import _PeopleQuery, _search_ids
+from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
 from ui.window.startup import import_desk_modules, settle_after_start, warm_modules
 from ui.window.upcoming_panel import UpcomingPanel
 from ui.workers import (
-    LatestOnly,
     note_user_input,
-    plain_message,
     run_in_background,
     upkeep_pool,
     warm_up_pool,
@@ -59,7 +51,6 @@ if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
     from ui.reading.reader import ReadAloudController
 
-SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 # The desk is built once the first frame is painted; a window that is never painted (shown
 # minimised) builds it after this long instead.
 UNPAINTED_DESK_MS = 500
@@ -76,14 +67,25 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self._search = LatestOnly(self)
-        self._search.result.connect(self._apply_search_result)
-        self._search_reader: Archive | None = None
-        self._search.error.connect(lambda _token, failure: self.show_error(plain_message(failure)))
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
-
-        self._build_people_side()
+        self.people_list = PeopleList(archive)
+        self.people_list.person_chosen.connect(self._person_chosen)
+        self.people_list.new_letter_requested.connect(lambda: self.new_letter())
+        self.people_list.add_person_requested.connect(self.add_person)
+        self.people_list.error.connect(self.show_error)
+        # The list's parts, by the names the window's callers and tests use.
+        self.search_box = self.people_list.search_box
+        self.tag_filter = self.people_list.tag_filter
+        self.sort_choice = self.people_list.sort_choice
+        self.people_view = self.people_list.people_view
+        self.people_model = self.people_list.people_model
+        self.people_count = self.people_list.people_count
+        self.upcoming_panel = UpcomingPanel(self)
+        self.upcoming_panel.write_requested.connect(self.write_for_upcoming)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setAccessibleName("People and upcoming dates")
+        self.left_tabs.addTab(self.people_list, "People")
+        self.left_tabs.addTab(self.upcoming_panel, "Upcoming")
+        self.people_side = self.left_tabs
         self.person_panel = PersonPanel()
         self.person_panel.setAccessibleName("About this person")
         self.person_panel.letter_activated.connect(self.open_letter)
@@ -125,72 +127,8 @@ class MainWindow(QMainWindow):
         self._archive_check: str = "done"  # "pending" while the deferred check runs, "damaged" after it failed
         self._when_healthy: list[Callable[[], None]] = []
         self._load_archive_view(notice, reload_people=False)  # the model has just loaded them
-        self.setTabOrder(self.search_box, self.tag_filter)
-        self.setTabOrder(self.tag_filter, self.sort_choice)
-        self.setTabOrder(self.sort_choice, self.people_view)
 
     # ------------------------------------------------------------------ building
-    def _build_people_side(self) -> None:
-        self.search_box = QLineEdit(placeholderText="Search names, nicknames, notes, letters…")
-        self.search_box.setAccessibleName("Search people")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search_box.textEdited.connect(lambda _text: note_user_input())
-        self.tag_filter = QComboBox()
-        self.tag_filter.setAccessibleName("Filter by tag")
-        self.tag_filter.addItem("All tags", None)  # the archive's tags join it after the first frame
-        self.tag_filter.currentIndexChanged.connect(lambda _i: self._run_search())
-        self.sort_choice = QComboBox()
-        self.sort_choice.setAccessibleName("Sort people")
-        self.sort_choice.addItem("By name", "name")
-        self.sort_choice.addItem("By last letter", "last_letter")
-        self.sort_choice.currentIndexChanged.connect(lambda _i: self._run_search())
-        filters = QHBoxLayout()
-        filters.addWidget(self.tag_filter, 1)
-        filters.addWidget(self.sort_choice, 1)
-
-        self.people_model = PeopleModel(self.archive, self)
-        self.people_view = QTableView()
-        self.people_view.setAccessibleName("People")
-        self.people_view.setModel(self.people_model)
-        self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.people_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.people_view.setShowGrid(False)
-        self.people_view.setAlternatingRowColors(True)
-        self.people_view.verticalHeader().hide()
-        self.people_view.verticalHeader().setDefaultSectionSize(30)
-        self.people_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # "Called" fits its contents, measured on the rows on screen only (precision 0). Until the
-        # view is visible Qt would measure every row, at every relayout while the window is built
-        # (10,000 rows read from the archive on a small one), so the mode is set in showEvent.
-        self.people_view.horizontalHeader().setResizeContentsPrecision(0)
-        self.people_view.setColumnHidden(2, True)
-        self.people_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._person_chosen(current))
-        self.people_view.doubleClicked.connect(lambda _index: self.new_letter())
-        self.people_view.pressed.connect(lambda _index: note_user_input())
-        self.people_view.verticalScrollBar().valueChanged.connect(lambda _value: note_user_input())
-        self.people_count = QLabel()
-        self.people_count.setProperty("role", "section")
-
-        people_page = QWidget()
-        layout = QVBoxLayout(people_page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.search_box)
-        layout.addLayout(filters)
-        layout.addWidget(self.people_view, 1)
-        layout.addWidget(self.people_count)
-        add_person = QPushButton("Add person…")
-        add_person.clicked.connect(self.add_person)
-        layout.addWidget(add_person)
-
-        self.upcoming_panel = UpcomingPanel(self)
-        self.upcoming_panel.write_requested.connect(self.write_for_upcoming)
-        self.left_tabs = QTabWidget()
-        self.left_tabs.setAccessibleName("People and upcoming dates")
-        self.left_tabs.addTab(people_page, "People")
-        self.left_tabs.addTab(self.upcoming_panel, "Upcoming")
-        self.people_side = self.left_tabs
-
     def _build_placeholder(self) -> QWidget:
         """The centre of the first frame: the empty desk, with what to do first."""
         placeholder = QWidget()
@@ -408,24 +346,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             f"BeautifulLetters — {self.archive.path.name}" + (" (read-only)" if self.archive.readonly else "")
         )
-        if reload_people:
-            self.people_model.set_archive(self.archive)
-        self._complete_people_list()
+        self.people_list.show_archive(self.archive, reload_people=reload_people)
         if self._shown_once:  # at start, the tags and upcoming dates come after the first frame
-            self._reload_tags()
+            self.people_list.reload_tags()
             self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
-        self._update_count()
         has_sample = self.archive.has_sample()
         self.hint.setVisible(not self.preferences.first_start_hint_dismissed and has_sample)
         self.remove_sample_action.setEnabled(has_sample and not self.archive.readonly)
         self.statusBar().showMessage(notice or f"Archive: {self.archive.path}")
-        if self.people_model.rowCount() > 0:
-            self.people_view.selectRow(self._first_row_to_show())
+        self.people_list.select_first()
 
     def showEvent(self, event: QShowEvent) -> None:
-        header = self.people_view.horizontalHeader()
-        if header.sectionResizeMode(1) != QHeaderView.ResizeMode.ResizeToContents:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
@@ -461,7 +392,7 @@ class MainWindow(QMainWindow):
         steps = (
             self._prepare_editor,
             lambda: self.desk_ready or self._build_desk(),
-            self._reload_tags,
+            self.people_list.reload_tags,
             lambda: self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days),
             lambda: self.reader.warm_up(),
             lambda: run_in_background(warm_modules, pool=warm_up_pool(), on_result=lambda _none: settle_after_start()),
@@ -572,13 +503,6 @@ class MainWindow(QMainWindow):
 
         run_in_background(restore_newest_good_backup, path, on_result=restored, on_error=failed)
 
-    def _first_row_to_show(self) -> int:
-        # On a sample archive, start on the person the sample letters are written to.
-        for row in range(min(self.people_model.rowCount(), 50)):
-            if self.people_model.index(row, 0).data() == "Loretta Mercer":
-                return row
-        return 0
-
     def switch_archive(self, path: Path) -> bool:
         archive, notice = open_archive_for_window(path, full_check=False)
         if archive is None:
@@ -619,106 +543,23 @@ class MainWindow(QMainWindow):
             self.switch_archive(Path(path))
 
     # ------------------------------------------------------------------ people
-    def _reload_tags(self) -> None:
-        current = self.tag_filter.currentData()
-        self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem("All tags", None)
-        for tag in self.archive.all_tags():
-            self.tag_filter.addItem(f"#{tag}", tag)
-        index = self.tag_filter.findData(current)
-        self.tag_filter.setCurrentIndex(max(index, 0))
-        self.tag_filter.blockSignals(False)
-
     def focus_search(self) -> None:
         self.left_tabs.setCurrentIndex(0)
-        self.search_box.setFocus()
-        self.search_box.selectAll()
-
-    def _run_search(self) -> None:
-        self._search_timer.stop()
-        search = self.search_box.text().strip() or None
-        tag = self.tag_filter.currentData()
-        sort = self.sort_choice.currentData() or "name"
-        self.people_model.set_pending_filter(search, tag, sort)
-        # The first page comes first, so the list answers as you type; the rest follows.
-        self._submit_people_query(_PeopleQuery(search, tag, sort, PeopleModel.PAGE))
-
-    def _submit_people_query(self, query: _PeopleQuery) -> None:
-        if self._search_reader is None or self._search_reader.path != self.archive.path:
-            if self._search_reader is not None:
-                self._search_reader.close()
-            self._search_reader = Archive.open_reader(self.archive.path)
-        self._search.submit(query, _search_ids, self._search_reader, query)
-
-    def _apply_search_result(self, query: _PeopleQuery, ids: list[int]) -> None:
-        if query.limit is None:
-            self.people_model.extend_ids(ids)
-            self._update_count()
-            return
-        complete = len(ids) < query.limit
-        if not complete:
-            self._submit_people_query(replace(query, limit=None))
-        selected = self.current_person_id()
-        self.people_model.set_ids(ids, complete=complete)
-        self._update_count()
-        row = self.people_model.row_of(selected) if selected is not None else -1
-        if row >= 0:
-            self.people_view.selectRow(row)
-        elif ids:
-            self.people_view.selectRow(0)
-        else:
-            self.person_panel.show_person(self.archive, None)
-
-    def _complete_people_list(self) -> None:
-        """The model starts with its first page; the rest of the list is read on the worker."""
-        if not self.people_model.is_complete:
-            search, tag, sort = self.people_model.current_filter()
-            self._submit_people_query(_PeopleQuery(search, tag, sort, None))
-
-    def _update_count(self) -> None:
-        count = self.people_model.rowCount()
-        more = "" if self.people_model.is_complete else "+"
-        self.people_count.setText(f"{count:,}{more} {'person' if count == 1 and not more else 'people'}")
+        self.people_list.focus_search()
 
     def current_person_id(self) -> int | None:
-        index = self.people_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.people_model.person_id(index.row())
+        return self.people_list.current_person_id()
 
-    def _person_chosen(self, index: Any) -> None:
-        if not index.isValid():
+    def select_person(self, person_id: int) -> None:
+        self.people_list.select_person(person_id)
+
+    def _person_chosen(self, person_id: int | None, name: str) -> None:
+        if person_id is None:
+            self.person_panel.show_person(self.archive, None)
             return
         # Once the window is up, the person's notes and letters are read on a worker: choosing
         # people as you search or browse must not wait on their histories.
-        self.person_panel.show_person(
-            self.archive,
-            self.people_model.person_id(index.row()),
-            name=self.people_model.index(index.row(), 0).data(),
-            in_background=self._shown_once,
-        )
-
-    def select_person(self, person_id: int) -> None:
-        note_user_input()
-        row = self.people_model.row_of(person_id)
-        if row < 0:
-            # The person is hidden by the search or tag: show everyone, at once and only once.
-            self._search_timer.stop()
-            self._search.cancel()
-            for widget, reset in (
-                (self.search_box, self.search_box.clear),
-                (self.tag_filter, lambda: self.tag_filter.setCurrentIndex(0)),
-            ):
-                widget.blockSignals(True)
-                reset()
-                widget.blockSignals(False)
-            self.people_model.set_filter(search=None, tag=None, sort=self.sort_choice.currentData())
-            self._update_count()
-            row = self.people_model.row_of(person_id)
-        if row >= 0:
-            self.people_view.selectRow(row)
-            self.people_view.scrollTo(self.people_model.index(row, 0))
+        self.person_panel.show_person(self.archive, person_id, name=name, in_background=self._shown_once)
 
     def add_person(self) -> None:
         if self._refuse_if_readonly():
@@ -741,9 +582,7 @@ class MainWindow(QMainWindow):
         self._open_dialog = dialog
 
     def _person_saved(self, person_id: int | None) -> None:
-        self.people_model.refresh()
-        self._reload_tags()
-        self._update_count()
+        self.people_list.refresh()
         if person_id is not None:
             self.select_person(person_id)
             self.person_panel.show_person(self.archive, person_id)
@@ -965,12 +804,7 @@ class MainWindow(QMainWindow):
             self._editor.close_letter()
         self.upcoming_panel.close_loader()
         self.person_panel.close_loader()
-        # Hiding a view whose column fits its contents measures every row (see showEvent); with
-        # the archive closed that read fails inside Qt's paint code, which crashed PySide.
-        self.people_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self._search.close()
-        if self._search_reader is not None:
-            self._search_reader.close()
+        self.people_list.close_searches()
         if self._archive_check != "damaged":
             self.archive.close()  # a damaged archive was closed when its check failed
         super().closeEvent(event)
