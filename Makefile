@@ -21,6 +21,8 @@ system-deps-test:
 run: system-deps $(INSTALLED)
 	@# Up-to-date bytecode: the window starts faster, even where PYTHONDONTWRITEBYTECODE is set.
 	@$(PY) -m compileall -q beautifulletters ui > /dev/null
+	@# The menu entry and icon for the current user (~/.local/share), pointing at this checkout's command.
+	@$(VENV)/bin/beautifulletters install-desktop --quiet || true
 	$(VENV)/bin/beautifulletters
 
 test: system-deps-test $(INSTALLED)

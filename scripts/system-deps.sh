@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages BeautifulLetters needs outside Python.
 # Usage: scripts/system-deps.sh [run|test]
 #   run  - what the app needs: the speech engine and the X11 libraries Qt's xcb plugin loads
-#   test - also the independent readers the tests use (poppler-utils, sox, xvfb)
+#   test - also the independent readers the tests use (poppler-utils, sox, xvfb, the desktop-file validators)
 # As root (or with password-less sudo) it installs what is missing with apt-get;
 # otherwise it prints the exact command to run and carries on.
 set -u
@@ -20,7 +20,8 @@ runtime_packages=(
     # Spell checking: Enchant and Hunspell's dictionaries, by language and region.
     libenchant-2-2 hunspell-en-gb hunspell-en-us hunspell-de-de hunspell-fr hunspell-es
 )
-test_packages=(poppler-utils sox xvfb xauth util-linux)
+# desktop-file-utils and appstream: the validators of the menu entry and the AppStream metadata.
+test_packages=(poppler-utils sox xvfb xauth util-linux desktop-file-utils appstream)
 
 packages=("${runtime_packages[@]}")
 if [ "$purpose" = "test" ]; then

@@ -41,3 +41,13 @@ def test_wheel_contains_ui_templates_and_resources(tmp_path: Path) -> None:
     assert len(resources) == len(expected_resources) > 0
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "beautifulletters = ui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    # Ready for PyPI: the licence as an SPDX expression with the licence files (the app's and the
+    # bundled fonts'), classifiers, and the desktop entry, metadata and icons inside.
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
+    assert "Classifier: Environment :: X11 Applications :: Qt" in metadata
+    assert "Description-Content-Type: text/markdown" in metadata
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert sum(n.endswith("/LICENSE.txt") and ".dist-info/licenses/" in n for n in names) == 5
+    desktop_files = [n for n in names if "io.github.beautifulletters.beautifulletters" in n]
+    assert len(desktop_files) == 2 + 1 + 9  # entry, metainfo, SVG and nine PNG sizes

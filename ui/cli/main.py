@@ -431,6 +431,7 @@ COMMAND_MODULES = (
     "ui.cli.transfer",  # import, export, backup, restore
     "ui.cli.desk",  # letters open
     "ui.cli.spell",  # spell
+    "ui.cli.integration",  # install-desktop, uninstall-desktop
 )
 
 

@@ -84,9 +84,11 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     from ui.window.main_window import MainWindow
     from ui.window.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("BeautifulLetters")
     app.setOrganizationName("BeautifulLetters")
+    set_desktop_identity(app)
     # The bundled handwriting fonts are registered by the desk's page engine when it first lays
     # out a page: nothing in the window's first frame is written in them.
     apply_theme(app)
@@ -113,6 +115,20 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
         window.editor.focus_end()
     start_automatic_backups(window)
     return window
+
+
+def set_desktop_identity(app: Any) -> None:
+    """The app's own icon, and its menu entry's name so the desktop (Wayland's app id too) matches the window to it."""
+    from PySide6.QtGui import QIcon
+
+    from beautifulletters.desktop import APP_ID, icon_paths
+
+    app.setDesktopFileName(APP_ID)
+    icon = QIcon()
+    for path in icon_paths():
+        if path.suffix == ".png":  # 16 to 512 pixels; the SVG would switch QIcon to a renderer of its own
+            icon.addFile(str(path))  # a file is read only when that size is drawn
+    app.setWindowIcon(icon)
 
 
 def offer_restore_if_damaged(path: Path) -> bool:

@@ -1,0 +1,45 @@
+"""`install-desktop` and `uninstall-desktop`: the app's menu entry and icon for the current user."""
+
+from __future__ import annotations
+
+import argparse
+
+from beautifulletters import desktop
+from ui.cli.common import print_json as _print_json
+
+EXIT_OK = 0
+
+
+def install_desktop(args: argparse.Namespace, _archive: object) -> int:
+    written = desktop.install()
+    if args.json:
+        _print_json({"installed": [str(path) for path in written]})
+    elif not args.quiet:
+        entry = next(path for path in written if path.suffix == ".desktop")
+        print(f"Installed the menu entry {entry} (with its icon and metadata, {len(written)} files).")
+    return EXIT_OK
+
+
+def uninstall_desktop(args: argparse.Namespace, _archive: object) -> int:
+    removed = desktop.uninstall()
+    if args.json:
+        _print_json({"removed": [str(path) for path in removed]})
+    elif not args.quiet:
+        print(f"Removed the menu entry ({len(removed)} files)." if removed else "The menu entry was not installed.")
+    return EXIT_OK
+
+
+def register(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+    letters_actions: argparse._SubParsersAction,
+) -> None:
+    for name, handler, help_text in (
+        ("install-desktop", install_desktop, "add the app to the desktop's menu (entry, icon, metadata) for you"),
+        ("uninstall-desktop", uninstall_desktop, "remove the app's menu entry, icon and metadata"),
+    ):
+        sub = commands.add_parser(name, help=help_text, parents=[common, json_option])
+        sub.add_argument("--quiet", action="store_true", help="print nothing when it works")
+        # These work on the desktop, not on an archive: cli.run never opens (or creates) one for them.
+        sub.set_defaults(handler=handler, without_archive=True)
