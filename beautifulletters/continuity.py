@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from beautifulletters.stationery import _MONTHS  # one list of month names for dates in letters
+from beautifulletters import humandates
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -49,7 +49,7 @@ class ContinuityHint:
 
 def month_year(iso: str) -> str:
     try:
-        return f"{_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+        return humandates.month_year(iso[:10])
     except (ValueError, IndexError):
         return iso[:10]
 

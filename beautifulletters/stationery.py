@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from beautifulletters.errors import ValidationError
+from beautifulletters.humandates import letter_date
 
 # Portrait paper sizes in millimetres (width, height).
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
@@ -147,34 +148,15 @@ DEFAULT_STYLE: dict[str, Any] = {
 }
 STYLE_KEYS = frozenset(DEFAULT_STYLE)
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
-
-def format_letter_date(value: str | dt.date | None) -> str:
-    """The date as a letter writes it: "3 April 2025"."""
-    if value is None:
-        day = dt.date.today()
-    elif isinstance(value, dt.date):
-        day = value
-    else:
+def format_letter_date(value: str | dt.date | None, language: str | None = None) -> str:
+    """The date as a letter in `language` writes it: "3 April 2025", "2 décembre 2026"."""
+    if isinstance(value, str):
         try:
-            day = dt.date.fromisoformat(str(value)[:10])
+            dt.date.fromisoformat(value[:10])
         except ValueError:
-            return str(value)
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+            return value  # a date line the writer typed themselves
+    return letter_date(value, language)
 
 
 def ink_hex(ink: str) -> str:
@@ -243,6 +225,7 @@ def resolve_style(
     defaults: Mapping[str, Any] | None = None,
     signer: Mapping[str, Any] | None = None,
     written_on: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """Every style setting filled in and checked: built-in defaults < `defaults` < the letter's own style.
 
@@ -286,7 +269,7 @@ def resolve_style(
     merged["signature_name"] = name or ""
     merged["place"] = _optional_text(merged["place"], "place") or ""
     date_line = _optional_text(merged["date_line"], "date_line")
-    merged["date_line"] = format_letter_date(written_on) if date_line is None else date_line
+    merged["date_line"] = format_letter_date(written_on, language) if date_line is None else date_line
     head_name = _optional_text(merged["letterhead_name"], "letterhead_name")
     merged["letterhead_name"] = (
         head_name if head_name is not None else (signer.get("full_name") or signer.get("display_name") or "")

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from beautifulletters import humandates
 from beautifulletters.errors import ValidationError
 
 _MONTH_NAMES = list(calendar.month_name)
@@ -97,12 +98,24 @@ def date(value: object, field: str, *, allow_yearless: bool = False, allow_parti
         return cleaned
     if allow_partial and _YEAR.match(cleaned):
         return cleaned
+    if any(c.isalpha() for c in cleaned) or "/" in cleaned or "." in cleaned:
+        # Typed the way people write dates: "3 April", "14 March 1990", "14/03/1990".
+        try:
+            parsed = humandates.parse_date(cleaned)
+        except humandates.AmbiguousDate as error:
+            raise ValidationError(field, str(error)) from None
+        except ValueError:
+            parsed = None
+        if parsed is not None and (allow_yearless or not parsed.startswith("--")):
+            return parsed
+        if parsed is not None:
+            raise ValidationError(field, f"{cleaned} needs a year here (for example {cleaned} 1990).")
     accepted = "YYYY-MM-DD"
     if allow_yearless:
         accepted += " or --MM-DD (no year)"
     if allow_partial:
         accepted += ", YYYY-MM or YYYY"
-    raise ValidationError(field, f"{cleaned!r} is not a date; write it as {accepted}.")
+    raise ValidationError(field, f"{cleaned!r} is not a date; write it as 3 April 1990, {accepted}.")
 
 
 def pronouns(value: object, field: str = "pronouns") -> str | None:

@@ -292,7 +292,11 @@ def content_from_records(
     if stationery:
         style["stationery"] = stationery
     resolved = resolve_style(
-        style, defaults=defaults, signer=signer, written_on=(letter.get("created_at") or "")[:10] or None
+        style,
+        defaults=defaults,
+        signer=signer,
+        written_on=(letter.get("created_at") or "")[:10] or None,
+        language=letter.get("language"),
     )
     signature = resolved["signature_name"] if resolved["show_signature"] else ""
     blocks = _without_trailing_signature(

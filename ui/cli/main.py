@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.paths import resolve_archive_path
@@ -163,7 +164,8 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
     ]
     for key, label in labels:
         if person[key]:
-            print(f"  {label}: {person[key]}")
+            value = humandates.birthday(person[key]) if key == "birthday" else person[key]
+            print(f"  {label}: {value}")
     for key, label in (("emails", "Email"), ("phones", "Phone"), ("tags", "Tags")):
         if person[key]:
             print(f"  {label}: {', '.join(person[key])}")
@@ -179,7 +181,7 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         else:
             line = f"  Writes to {other} ({rel['kind']})"
         if rel["since"]:
-            line += f", since {rel['since']}"
+            line += f", since {humandates.since(rel['since'])}"
         if rel["pet_names"]:
             line += (
                 f"; calls them {', '.join(rel['pet_names'])}"
@@ -190,10 +192,17 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
     for note in archive.notes_for(person["id"]):
         print(f"  [{note['tag']}] {note['text']}  (note {note['id']})")
     for date in archive.dates_for(person["id"]):
-        print(f"  {date['kind']}: {date['date']}" + (f" — {date['label']}" if date["label"] else ""))
+        shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
+        print(f"  {date['kind'].capitalize()}: {shown}" + (f" — {date['label']}" if date["label"] else ""))
     letters = archive.list_letters(to=person["id"])
     if letters:
-        print(f"  Letters received: {len(letters)}, the latest on {letters[0]['created_at'][:10]}")
+        latest = letters[0]
+        when = (
+            humandates.sent_on(latest["sent_on"])
+            if latest["sent_on"]
+            else f"written on {humandates.near_date(latest['created_at'])}"
+        )
+        print(f"  Letters received: {len(letters)}, the latest {when}")
     return EXIT_OK
 
 
@@ -305,12 +314,17 @@ def upcoming(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     if not items:
         print(f"Nothing in the next {args.days} days.")
+    rows = []
     for item in items:
-        what = item["label"] or item["kind"]
-        if item["years"] is not None and item["kind"] in ("birthday", "anniversary"):
-            what += f" ({item['years']})"
-        when = "today" if item["days_until"] == 0 else f"in {item['days_until']} days"
-        print(f"{item['date']}  {when:<12} {item['person_name']} — {what}")
+        what = item["label"] or item["kind"].capitalize()
+        if item["years"] is not None and item["kind"] == "birthday":
+            what += f", turns {item['years']}"
+        elif item["years"] is not None and item["kind"] == "anniversary":
+            what += f", {humandates.years(item['years'])}"
+        rows.append((humandates.near_date(item["date"]), humandates.in_days(item["days_until"]), item, what))
+    width = max((len(row[0]) for row in rows), default=0)
+    for day, when, item, what in rows:
+        print(f"{day:<{width}}  {when:<12} {item['person_name']} — {what}")
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import humandates
 from beautifulletters.archive import Archive
 
 
@@ -60,8 +61,9 @@ class RevisionHistoryDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Revisions")
         for revision in self.revisions:
-            when = revision["updated_at"][:19].replace("T", " ")
-            item = QListWidgetItem(f"{when}   {revision['size'] or 0} characters")
+            when = humandates.timestamp(revision["updated_at"])
+            size = revision["size"] or 0
+            item = QListWidgetItem(f"{when} · {size:,} {'character' if size == 1 else 'characters'}")
             item.setData(Qt.ItemDataRole.UserRole, revision["id"])
             self.list.addItem(item)
         self.viewer = QTextBrowser()

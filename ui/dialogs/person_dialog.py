@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import validation
+from beautifulletters import humandates, validation
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 
@@ -112,7 +112,7 @@ class PersonDialog(QDialog):
         self.pronouns = QComboBox(editable=True)
         self.pronouns.addItems(["", "she", "he", "they"])
         self.pronouns.lineEdit().setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
-        self.birthday = QLineEdit(placeholderText="YYYY-MM-DD, or --MM-DD without the year")
+        self.birthday = QLineEdit(placeholderText="e.g. 3 April, or 14 March 1990")
         self.addresses = QPlainTextEdit(placeholderText="One address per paragraph")
         self.addresses.setFixedHeight(80)
         self.emails = QLineEdit(placeholderText="Separate several with commas")
@@ -191,7 +191,7 @@ class PersonDialog(QDialog):
         self.full_name.setText(person["full_name"] or "")
         self.nickname.setText(person["nickname"] or "")
         self.pronouns.setCurrentText(person["pronouns"] or "")
-        self.birthday.setText(person["birthday"] or "")
+        self.birthday.setText(humandates.full_date(person["birthday"]) if person["birthday"] else "")
         self.addresses.setPlainText("\n\n".join(person["addresses"]))
         self.emails.setText(", ".join(person["emails"]))
         self.phones.setText(", ".join(person["phones"]))
@@ -310,7 +310,7 @@ class RelationshipDialog(QDialog):
                 "client",
             ]
         )
-        self.since = QLineEdit(placeholderText="YYYY-MM-DD, YYYY-MM or YYYY")
+        self.since = QLineEdit(placeholderText="e.g. 23 December 1976, or just 1976")
         self.how_we_met = QPlainTextEdit(placeholderText="e.g. at the county fair in 1974")
         self.how_we_met.setFixedHeight(64)
         self.pet_names = QLineEdit(placeholderText="Separate several with commas")

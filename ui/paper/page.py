@@ -89,8 +89,9 @@ class PageStyle:
         defaults: dict[str, Any] | None = None,
         signer: dict[str, Any] | None = None,
         written_on: str | None = None,
+        language: str | None = None,
     ) -> PageStyle:
-        resolved = resolve_style(style, defaults=defaults, signer=signer, written_on=written_on)
+        resolved = resolve_style(style, defaults=defaults, signer=signer, written_on=written_on, language=language)
         names = {f.name for f in fields(cls)} - {"extra"}
         return cls(**{k: v for k, v in resolved.items() if k in names})
 
@@ -100,7 +101,11 @@ class PageStyle:
     ) -> PageStyle:
         """The style of an archive letter (`Archive.get_letter`), its signer (`get_person`) and app defaults."""
         return cls.from_style(
-            letter.get("style") or {}, defaults=defaults, signer=signer, written_on=letter.get("created_at")
+            letter.get("style") or {},
+            defaults=defaults,
+            signer=signer,
+            written_on=letter.get("created_at"),
+            language=letter.get("language"),
         )
 
     def to_style(self) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from ui.workers import LatestOnly, note_user_input, plain_message
@@ -50,7 +51,7 @@ def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
         signer = archive.get_person(rel["from_id"])["display_name"]
         line = f"{rel['kind'].capitalize()} of {signer}"
         if rel["since"]:
-            line += f", since {rel['since']}"
+            line += f", since {humandates.since(rel['since'])}"
         if rel["how_we_met"]:
             line += f". Met {rel['how_we_met']}"
         if rel["pet_names"]:
@@ -172,7 +173,7 @@ class PersonPanel(QScrollArea):
         self.date_kind = QComboBox()
         self.date_kind.addItems(["anniversary", "birthday", "custom"])
         self.date_kind.setAccessibleName("Kind of date")
-        self.date_value = QLineEdit(placeholderText="YYYY-MM-DD or --MM-DD")
+        self.date_value = QLineEdit(placeholderText="e.g. 3 April or 23 December 1976")
         self.date_value.setAccessibleName("Date")
         self.date_label = QLineEdit(placeholderText="Label")
         self.date_label.setAccessibleName("Date label")
@@ -285,7 +286,7 @@ class PersonPanel(QScrollArea):
                     + ("/" + person["pronouns"].split("/")[1] if "/" in person["pronouns"] else "")
                 )
             if person["birthday"]:
-                bits.append(f"born {person['birthday'].lstrip('-')}")
+                bits.append(f"born {humandates.full_date(person['birthday'])}")
             if person["tags"]:
                 bits.append(", ".join(person["tags"]))
             self.details_label.setText(" · ".join(bits))
@@ -303,21 +304,26 @@ class PersonPanel(QScrollArea):
                 self.notes_list.addItem(item)
             self.dates_list.clear()
             if person["birthday"]:  # a field of the person, changed in the Person dialog
-                self.dates_list.addItem(f"Birthday: {person['birthday'].lstrip('-')}")
+                self.dates_list.addItem(f"Birthday: {humandates.birthday(person['birthday'])}")
             for date in overview["dates"]:
-                item = QListWidgetItem(f"{date['label'] or date['kind'].capitalize()}: {date['date'].lstrip('-')}")
+                shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
+                item = QListWidgetItem(f"{date['label'] or date['kind'].capitalize()}: {shown}")
+                item.setToolTip(item.text())
                 item.setData(DateIdRole, date["id"])
                 self.dates_list.addItem(item)
             self.letters_list.clear()
             lines = []
             for letter in overview["letters"]:
                 title = letter["title"] or (letter["occasion"] or "Letter").capitalize()
-                status = letter["status"] + (f" {letter['sent_on']}" if letter["sent_on"] else "")
-                lines.append(f"{letter['created_at'][:10]}  {title} — from {letter['signer_name']} ({status})")
+                status = humandates.sent_on(letter["sent_on"]) if letter["sent_on"] else letter["status"]
+                written = humandates.near_date(letter["created_at"])
+                lines.append(f"{written}  {title} — from {letter['signer_name']} ({status})")
             # One call for the whole history (500 items one by one took 15-25 ms of the window's thread);
             # each row's letter is found by its row.
             self._letter_ids = [letter["id"] for letter in overview["letters"]]
             self.letters_list.addItems(lines)
+            for row, line in enumerate(lines):  # rows cut at the panel's edge show whole on hover
+                self.letters_list.item(row).setToolTip(line)
         finally:
             self._loading = False
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from ui.workers import LatestOnly, plain_message, wait_for_quiet, warm_up_pool
 
@@ -48,9 +49,8 @@ def describe(item: dict[str, Any]) -> str:
         what = f"{ordinal_number(item['years'])} {what.lower() if item['label'] else 'anniversary'}"
     elif item["years"] is not None and item["kind"] == "birthday":
         what = f"{what} (turns {item['years']})"
-    days = item["days_until"]
-    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
-    return f"{item['person_name']} — {what}, {when} ({item['date']})"
+    when = humandates.in_days(item["days_until"])
+    return f"{item['person_name']} — {what}, {when} ({humandates.near_date(item['date'])})"
 
 
 # An upcoming date as the list keeps it: a tuple in this order, not a dict with its line of text.
