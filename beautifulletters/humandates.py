@@ -258,7 +258,9 @@ def parse_date(text: str, *, where: Locale | None = None, today: dt.date | None 
             )
         return _iso(readings[0], year is not None)
     months = _month_names(str(where))
-    month = day_number = found_year = None
+    month: int | None = None
+    day_number: int | None = None
+    found_year: int | None = None
     for token in _WORDS.findall(shown.replace(",", " ")):
         word = token.lower().rstrip(".")
         if word in _FILLER:
