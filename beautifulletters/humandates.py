@@ -242,9 +242,9 @@ def parse_date(text: str, *, where: Locale | None = None, today: dt.date | None 
                 if year > now + 10:
                     year -= 100
         readings = []
-        for day, month in ((first, second), (second, first)):
+        for day_part, month_part in ((first, second), (second, first)):
             try:
-                readings.append(_checked(year, month, day, shown))
+                readings.append(_checked(year, month_part, day_part, shown))
             except ValueError:
                 continue
         readings = list(dict.fromkeys(readings))
