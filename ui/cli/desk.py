@@ -19,10 +19,13 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.window.app import open_main_window
+    from ui.window.single_instance import hand_over
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     path = archive.path
     archive.close()  # the window opens its own connection and takes the instance lock
+    if hand_over(path, {"action": "open-letter", "letter_id": args.id}):
+        return 0  # the window already open on this archive shows the letter
     window = open_main_window(path, letter_id=args.id)
     if window is None:
         return 1

@@ -60,6 +60,10 @@ def run_window(archive_option: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui.window.single_instance import hand_over
+
+    if hand_over(window_archive_path(archive_option), {"action": "show"}):
+        return 0  # a window on this archive is running: it comes to the front instead
     window = open_main_window(archive_option)
     if window is None:
         return 1
@@ -68,6 +72,13 @@ def run_window(archive_option: str | None = None) -> int:
     if startup_probe.wanted():
         startup_probe.install(window, window.search_box)
     return app.exec()
+
+
+def window_archive_path(archive_option: str | Path | None) -> Path:
+    """The archive a window opens: the one asked for, else the last one used, else the default."""
+    from beautifulletters.preferences import Preferences
+
+    return resolve_archive_path(archive_option or Preferences.load().last_archive)
 
 
 def open_main_window(archive_option: str | Path | None = None, letter_id: int | None = None) -> Any:
@@ -105,6 +116,9 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
         QMessageBox.critical(None, "BeautifulLetters", notice or f"Cannot open {path}.")
         return None
     window = MainWindow(archive, notice=notice, preferences=preferences)
+    from ui.window.single_instance import serve
+
+    window._instance_server = serve(window, path)  # later launches on this archive come here
     window.show()
     window.check_archive_in_background()
     if letter_id is not None:

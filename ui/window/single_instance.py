@@ -1,0 +1,157 @@
+"""One window per archive: a second launch hands its request to the running window and exits.
+
+The running window listens on a local socket (QLocalServer) named after its archive, in the
+user's runtime folder (private to the user). A launch first tries to connect (QLocalSocket); if a
+window answers, it sends one JSON line, e.g. ``{"action": "open-letter", "letter_id": 3}``, waits
+for ``ok`` and exits, and the running window comes to the front with that letter. Nobody
+answering (no window, or a socket left behind by a crash) means this launch opens the window.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
+
+CONNECT_MS = 1000
+ANSWER_MS = 5000  # a window busy for longer than this is left alone: this launch opens its own
+MAX_REQUEST_BYTES = 64 * 1024
+REPORT_ENV = "BEAUTIFULLETTERS_REPORT_REQUESTS"  # for tests: the window prints each request it handled
+
+
+def socket_name(archive_path: Path) -> str:
+    """A full socket path for this archive, in the user's runtime folder (or the temp folder)."""
+    digest = hashlib.sha256(str(Path(archive_path).resolve()).encode("utf-8")).hexdigest()[:16]
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isdir(runtime):
+        return str(Path(runtime, f"beautifulletters-{digest}.sock"))
+    return str(Path(tempfile.gettempdir(), f"beautifulletters-{os.getuid()}-{digest}.sock"))
+
+
+def hand_over(archive_path: Path, request: dict[str, Any]) -> bool:
+    """Give `request` to a window already running on this archive; False when there is none."""
+    socket = QLocalSocket()
+    socket.connectToServer(socket_name(archive_path))
+    if not socket.waitForConnected(CONNECT_MS):
+        return False
+    socket.write(json.dumps(request).encode("utf-8") + b"\n")
+    socket.flush()
+    answer = b""
+    while b"\n" not in answer and socket.waitForReadyRead(ANSWER_MS):
+        answer += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return answer.startswith(b"ok")
+
+
+def _valid(request: object) -> dict[str, Any] | None:
+    """The request if it is one we know; anything else on the socket is ignored."""
+    if not isinstance(request, dict):
+        return None
+    action = request.get("action")
+    if action == "show":
+        return {"action": "show"}
+    letter_id = request.get("letter_id")
+    if action == "open-letter" and isinstance(letter_id, int) and not isinstance(letter_id, bool) and letter_id > 0:
+        return {"action": "open-letter", "letter_id": letter_id}
+    return None
+
+
+class InstanceServer(QObject):
+    """Listens for later launches on this archive and passes their requests on."""
+
+    request = Signal(dict)
+
+    def __init__(self, archive_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = socket_name(archive_path)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        if self._server.listen(self.name):
+            return True
+        # A socket file left by a window that crashed: nobody answered this launch, so it is stale.
+        QLocalServer.removeServer(self.name)
+        return self._server.listen(self.name)
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            connection = self._server.nextPendingConnection()
+            self._buffers[connection] = b""
+            connection.readyRead.connect(lambda c=connection: self._read(c))
+            connection.disconnected.connect(lambda c=connection: self._forget(c))
+
+    def _forget(self, connection: QLocalSocket) -> None:
+        self._buffers.pop(connection, None)
+        connection.deleteLater()
+
+    def _read(self, connection: QLocalSocket) -> None:
+        data = self._buffers.get(connection, b"") + bytes(connection.readAll().data())
+        if b"\n" not in data:
+            if len(data) > MAX_REQUEST_BYTES:
+                connection.abort()
+            else:
+                self._buffers[connection] = data
+            return
+        line = data.split(b"\n", 1)[0]
+        try:
+            request = _valid(json.loads(line.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            request = None
+        connection.write(b"ok\n" if request is not None else b"no\n")
+        connection.flush()
+        connection.disconnectFromServer()
+        if request is not None:
+            self.request.emit(request)
+
+
+def bring_to_front(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def apply_request(window: MainWindow, request: dict[str, Any]) -> None:
+    """What a later launch asked for, done in the running window, which comes to the front."""
+    from beautifulletters.errors import BeautifulLettersError
+
+    bring_to_front(window)
+    if request["action"] == "open-letter":
+        try:
+            letter = window.archive.get_letter(request["letter_id"])
+        except BeautifulLettersError as error:
+            window.show_error(str(error))
+        else:
+            window.select_person(letter["recipient_id"])
+            window.open_letter(request["letter_id"])
+            window.editor.focus_end()
+    if os.environ.get(REPORT_ENV) == "1":
+        letter_id = window.editor.letter_id if window.desk_ready else None
+        print(f"handled {request['action']} letter={letter_id} active={window.isActiveWindow()}", flush=True)
+
+
+def serve(window: MainWindow, archive_path: Path) -> InstanceServer | None:
+    """Listen for later launches on `archive_path` for as long as `window` lives."""
+    server = InstanceServer(archive_path, window)
+    if not server.listen():
+        return None  # another window holds the name (a race): this one simply does not listen
+    server.request.connect(lambda request: apply_request(window, request))
+    if os.environ.get(REPORT_ENV) == "1":
+        print(f"listening {server.name}", flush=True)
+    return server
