@@ -118,7 +118,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     window = MainWindow(archive, notice=notice, preferences=preferences)
     from ui.window.single_instance import serve
 
-    window._instance_server = serve(window, path)  # later launches on this archive come here
+    serve(window, path)  # later launches on this archive come here (the window owns the server)
     window.show()
     window.check_archive_in_background()
     if letter_id is not None:
