@@ -99,7 +99,7 @@ def test_tag_filter_and_sort(qtbot, window: MainWindow) -> None:
 
 def test_add_person_through_the_dialog_rejects_an_impossible_date(qtbot, window: MainWindow) -> None:
     window.add_person()
-    dialog = window._open_dialog
+    dialog = window.current_dialog
     assert isinstance(dialog, PersonDialog)
     qtbot.keyClicks(dialog.name, "Ruth Okafor")
     qtbot.keyClicks(dialog.nickname, "Ru")
@@ -161,7 +161,7 @@ def test_write_from_upcoming_drafts_and_shows_the_letter(
     qtbot.waitUntil(lambda: bool(panel.items), timeout=WAIT_MS)
     panel.grab().save(str(test_output_dir / "upcoming-panel.png"))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.write_button_rect(0).center())
-    dialog = window._open_dialog
+    dialog = window.current_dialog
     assert dialog.template_name() == "anniversary"
     assert dialog.occasion_date() == window.upcoming_panel.items[0]["date"]
     recipient_id = window.upcoming_panel.items[0]["person_id"]
@@ -329,7 +329,7 @@ def test_preferences_change_the_signer_the_reading_speed_and_the_upcoming_window
     from ui.dialogs.preferences_dialog import PreferencesDialog
 
     window.open_preferences()
-    dialog = window._open_dialog
+    dialog = window.current_dialog
     assert isinstance(dialog, PreferencesDialog)
     dialog.your_name.setText("Theodore Twombly")
     dialog.rate.setValue(200)
@@ -342,7 +342,7 @@ def test_preferences_change_the_signer_the_reading_speed_and_the_upcoming_window
     # the sample anniversary is three weeks away
     qtbot.waitUntil(lambda: window.upcoming_panel.items == [], timeout=WAIT_MS)
     window.open_preferences()
-    dialog = window._open_dialog
+    dialog = window.current_dialog
     dialog.your_name.setText("   ")
     dialog.accept()
     assert dialog.isVisible() and "must not be empty" in dialog.name_error.text()
@@ -454,7 +454,7 @@ def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbo
     with qtbot.waitSignal(window.archive_checked, timeout=WAIT_MS) as checked:
         window.check_archive_in_background()
     assert checked.args == [False]
-    box = window._open_dialog
+    box = window.current_dialog
     assert isinstance(box, QMessageBox) and "damaged" in box.text() and "Restore the newest good backup" in box.text()
     with qtbot.waitSignal(window.archive_changed, timeout=WAIT_MS):
         box.button(QMessageBox.StandardButton.Yes).click()
@@ -475,7 +475,7 @@ def test_a_healthy_archive_passes_the_deferred_check_then_backs_up(qtbot, window
     start_automatic_backups(window)  # waits for the check
     assert list_backups(window.archive.path) == []
     qtbot.waitUntil(lambda: len(list_backups(window.archive.path)) == 1, timeout=WAIT_MS)
-    assert window._archive_check == "done"
+    assert window.archive_check.state == "done"
 
 
 def test_the_first_frame_has_a_placeholder_and_a_menu_builds_the_desk(qtbot, archive_path: Path) -> None:
@@ -502,7 +502,7 @@ def test_print_preview_opens_paints_and_closes_in_the_window(qtbot, window: Main
     window.open_letter(letter["id"])
     qtbot.waitUntil(lambda: window.editor.letter_id == letter["id"], timeout=WAIT_MS)
     window.preview_action.trigger()
-    dialog = window._open_dialog
+    dialog = window.current_dialog
     qtbot.waitExposed(dialog)
     gc.collect()  # a printer kept only by a local variable is freed here, while the dialog still paints
     preview = dialog.findChild(QPrintPreviewWidget)

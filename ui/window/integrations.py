@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from beautifulletters.errors import BeautifulLettersError
+from ui.window.archive_opening import open_archive_for_window
 from ui.workers import run_in_background, upkeep_pool
 
 if TYPE_CHECKING:
@@ -67,8 +68,7 @@ def preview_current(window: MainWindow) -> Any:
     except BeautifulLettersError as error:
         window.show_error(str(error))
         return None
-    dialog.open()
-    window._open_dialog = dialog
+    window.show_dialog(dialog)
     return dialog
 
 
@@ -92,12 +92,11 @@ def import_file(window: MainWindow, path: Path) -> Any:
     """Import a .vcf or .csv (from File ▸ Import… or dropped on the window)."""
     from ui.dialogs.import_dialog import ImportDialog
 
-    if window._refuse_if_readonly():
+    if window.refuse_if_readonly():
         return None
     dialog = ImportDialog(window.archive.path, path, window)
-    dialog.imported.connect(lambda _report: window._person_saved(None))
-    dialog.open()
-    window._open_dialog = dialog
+    dialog.imported.connect(lambda _report: window.refresh_people())
+    window.show_dialog(dialog)
     return dialog
 
 
@@ -106,25 +105,15 @@ def open_backups(window: MainWindow) -> Any:
 
     path = window.archive.path
 
-    def release() -> None:
-        window.editor.flush()
-        window.editor.close_letter()
-        window.archive.close()
-
     def reopen(_result: Any) -> None:
-        from ui.window.archive_opening import open_archive_for_window
-
         archive, notice = open_archive_for_window(path)
         if archive is None:
             window.show_error(notice or f"Cannot open {path} after restoring.")
             return
-        window.archive = archive
-        window.person_panel.show_person(archive, None)
-        window._load_archive_view(notice or "Restored the backup.")
+        window.adopt_archive(archive, notice or "Restored the backup.")
 
-    dialog = BackupsDialog(path, window, release_archive=release, reopen_archive=reopen)
-    dialog.open()
-    window._open_dialog = dialog
+    dialog = BackupsDialog(path, window, release_archive=window.release_archive, reopen_archive=reopen)
+    window.show_dialog(dialog)
     return dialog
 
 
@@ -159,35 +148,35 @@ def start_automatic_backups(window: MainWindow) -> None:
     timer.setInterval(DAILY_MS)
     timer.timeout.connect(lambda: run(False))
     timer.start()
-    window._backup_timer = timer
+    timer.setObjectName("dailyBackup")  # the window owns it (its parent): it runs as long as the window
 
 
 def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
-    window.export_action = window._action(
+    window.export_action = window.add_action(
         file_menu,
         "&Export…",
         lambda: export_current(window),
         "Ctrl+Shift+E",
         "Save the letter as PDF, ODT, DOCX, HTML, text or Markdown",
     )
-    window.print_action = window._action(
+    window.print_action = window.add_action(
         file_menu, "&Print…", lambda: print_current(window), QKeySequence.StandardKey.Print, "Print the letter"
     )
-    window.preview_action = window._action(
+    window.preview_action = window.add_action(
         file_menu, "Print pre&view…", lambda: preview_current(window), "Ctrl+Shift+P", "See the printed pages"
     )
-    window._action(
+    window.add_action(
         file_menu, "Print en&velope…", lambda: envelope_current(window), None, "Print the envelope for this letter"
     )
     file_menu.addSeparator()
-    window.import_action = window._action(
+    window.import_action = window.add_action(
         file_menu,
         "&Import contacts…",
         lambda: import_contacts(window),
         "Ctrl+Shift+I",
         "Bring people in from a vCard or CSV file",
     )
-    window._action(
+    window.add_action(
         file_menu, "&Backups…", lambda: open_backups(window), None, "Back up the archive now, or restore a backup"
     )
     toolbar.addAction(window.print_action)

@@ -6,27 +6,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
     QPaintEvent,
-    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -34,31 +32,43 @@ from PySide6.QtWidgets import (
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.preferences import Preferences
-from ui.desk import DESK_COLOR
-from ui.window.archive_opening import check_archive, open_archive_for_window
+from ui.window.archive_check import ArchiveCheck
+from ui.window.archive_opening import open_archive_for_window
+from ui.window.menus import build_menus
 from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
-from ui.window.startup import import_desk_modules, settle_after_start, warm_modules
+from ui.window.startup import StartUp
 from ui.window.upcoming_panel import UpcomingPanel
+from ui.window.welcome import WelcomeHint, desk_placeholder
 from ui.workers import (
     note_user_input,
-    run_in_background,
-    upkeep_pool,
-    warm_up_pool,
 )
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
     from ui.reading.reader import ReadAloudController
 
-# The desk is built once the first frame is painted; a window that is never painted (shown
-# minimised) builds it after this long instead.
-UNPAINTED_DESK_MS = 500
-
 
 class MainWindow(QMainWindow):
     archive_changed = Signal()
     archive_checked = Signal(bool)  # the deferred check of the open archive finished: healthy or not
+
+    # The menus, the toolbar and their actions, made by build_menus (menus.py) and integrations.
+    edit_menu: QMenu
+    letter_menu: QMenu
+    view_menu: QMenu
+    toolbar: QToolBar
+    new_letter_action: QAction
+    open_archive_action: QAction
+    save_action: QAction
+    preferences_action: QAction
+    add_person_action: QAction
+    remove_sample_action: QAction
+    upcoming_action: QAction
+    export_action: QAction
+    print_action: QAction
+    preview_action: QAction
+    import_action: QAction
 
     def __init__(self, archive: Archive, notice: str | None = None, preferences: Preferences | None = None) -> None:
         super().__init__()
@@ -85,7 +95,6 @@ class MainWindow(QMainWindow):
         self.left_tabs.setAccessibleName("People and upcoming dates")
         self.left_tabs.addTab(self.people_list, "People")
         self.left_tabs.addTab(self.upcoming_panel, "Upcoming")
-        self.people_side = self.left_tabs
         self.person_panel = PersonPanel()
         self.person_panel.setAccessibleName("About this person")
         self.person_panel.letter_activated.connect(self.open_letter)
@@ -98,10 +107,10 @@ class MainWindow(QMainWindow):
         self._editor: LetterEditor | None = None
         self._unplaced_editor: LetterEditor | None = None  # made at start-up, placed a moment later
         self._reader: ReadAloudController | None = None
-        self.centre = self._build_placeholder()
+        self.centre = desk_placeholder()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.people_side)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.person_panel)
         self.splitter.setStretchFactor(0, 0)
@@ -113,50 +122,33 @@ class MainWindow(QMainWindow):
         root = QWidget()
         root_layout = QVBoxLayout(root)
         root_layout.setContentsMargins(8, 4, 8, 4)
-        self.hint = self._build_hint()
+        self.hint = WelcomeHint()
+        self.hint.dismissed.connect(self.dismiss_hint)
         root_layout.addWidget(self.hint)
         root_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(root)
 
-        self._build_actions()
+        build_menus(self)
         self._restore_geometry()
-        # Work that can wait until the window is on screen (see _after_first_frame).
-        self._shown_once = False
-        self._first_frame_done = False
-        self._after_first_frame_done = False
-        self._archive_check: str = "done"  # "pending" while the deferred check runs, "damaged" after it failed
-        self._when_healthy: list[Callable[[], None]] = []
+        self.start_up = StartUp(self)  # what can wait until the window is on screen
+        self.archive_check = ArchiveCheck(self)
+        self.archive_check.checked.connect(self.archive_checked)
+        self.current_dialog: QDialog | None = None  # the dialog or message box open now, kept alive while open
         self._load_archive_view(notice, reload_people=False)  # the model has just loaded them
 
     # ------------------------------------------------------------------ building
-    def _build_placeholder(self) -> QWidget:
-        """The centre of the first frame: the empty desk, with what to do first."""
-        placeholder = QWidget()
-        placeholder.setAutoFillBackground(True)
-        palette = placeholder.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
-        placeholder.setPalette(palette)
-        label = QLabel("Choose someone on the left, then New letter")
-        label.setObjectName("deskPlaceholder")
-        label.setStyleSheet("QLabel#deskPlaceholder { color: #f3eadc; }")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        layout = QVBoxLayout(placeholder)
-        layout.addWidget(label)
-        return placeholder
-
     @property
     def editor(self) -> LetterEditor:
         """The letter editor, built on first use if the first frame has not brought it yet."""
         if self._editor is None:
-            self._build_desk()
+            self.build_desk()
         assert self._editor is not None
         return self._editor
 
     @property
     def reader(self) -> ReadAloudController:
         if self._reader is None:
-            self._build_desk()
+            self.build_desk()
         assert self._reader is not None
         return self._reader
 
@@ -165,7 +157,12 @@ class MainWindow(QMainWindow):
         """Whether the editor and the reader (and their menu entries and toolbar buttons) exist yet."""
         return self._editor is not None
 
-    def _build_desk(self) -> None:
+    def ensure_desk(self) -> None:
+        """Build the desk now if start-up has not yet (a menu that holds its actions is opening)."""
+        if not self.desk_ready:
+            self.build_desk()
+
+    def build_desk(self) -> None:
         """The letter editor in place of the placeholder, the reader, and their actions.
 
         Their imports and widgets cost more than the rest of the window together, so the first
@@ -188,7 +185,7 @@ class MainWindow(QMainWindow):
             self.edit_menu.addAction(action)
         for action in editor.format_actions():
             self.letter_menu.addAction(action)
-        self.view_menu.insertActions(self._upcoming_action, editor.view_actions())
+        self.view_menu.insertActions(self.upcoming_action, editor.view_actions())
         self.toolbar.addSeparator()
         for action in editor.toolbar_actions():
             self.toolbar.addAction(action)
@@ -202,34 +199,16 @@ class MainWindow(QMainWindow):
         register_bundled_fonts()  # before any widget asks for a handwriting family
         return LetterEditor(self.preferences)
 
-    def _prepare_editor(self) -> None:
+    def prepare_editor(self) -> None:
         """Start-up: make the editor in one turn of the event loop and put it in place in the next,
         so making it and painting it are two short waits for someone typing, not one long one."""
         if self._editor is None and self._unplaced_editor is None:
             self._unplaced_editor = self._make_editor()
 
-    def _build_hint(self) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 4)
-        self.hint_label = QLabel(
-            "Welcome. This archive starts with a sample: Chris writing to his wife Loretta, with their "
-            "memories and past letters. Choose Loretta, then Letter ▸ New letter… (Ctrl+N) to draft their 50th "
-            "anniversary letter. Add your own people with Person ▸ Add person…; remove the sample any time "
-            "from the Person menu."
-        )
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setProperty("role", "hint")
-        dismiss = QPushButton("Got it")
-        dismiss.setAccessibleName("Dismiss the welcome hint")
-        dismiss.clicked.connect(self.dismiss_hint)
-        layout.addWidget(self.hint_label, 1)
-        layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        return box
-
-    def _action(
+    def add_action(
         self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, tip: str | None = None
     ) -> QAction:
+        """An action of the window in `menu`, with its shortcut and a tip in the status bar."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -240,90 +219,12 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def _build_actions(self) -> None:
-        menus = self.menuBar()
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        file_menu = menus.addMenu("&File")
-        self.new_letter_action = self._action(
-            file_menu,
-            "&New letter…",
-            self.new_letter,
-            QKeySequence.StandardKey.New,
-            "Draft a letter to the selected person",
-        )
-        self.open_archive_action = self._action(
-            file_menu, "&Open archive…", self.choose_archive, QKeySequence.StandardKey.Open, "Open another archive file"
-        )
-        self._action(file_menu, "New &archive…", self.create_archive, None, "Start a new, empty archive file")
-        self.save_action = self._action(
-            file_menu,
-            "&Save",
-            self.save_now,
-            QKeySequence.StandardKey.Save,
-            "Letters save themselves as you type; this saves at once",
-        )
-        file_menu.addSeparator()
-        self.desk_menu_hook(file_menu, toolbar)
-        file_menu.addSeparator()
-        self.preferences_action = self._action(
-            file_menu, "Pr&eferences…", self.open_preferences, QKeySequence.StandardKey.Preferences
-        )
-        if self.preferences_action.shortcut().isEmpty():
-            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        # Edit, Letter and View also hold the editor's actions, added when it is built (_build_desk);
-        # opening one of them first builds it, so they are never shown without them.
-        self.edit_menu = menus.addMenu("&Edit")
-
-        person_menu = menus.addMenu("&Person")
-        self.add_person_action = self._action(person_menu, "&Add person…", self.add_person, "Ctrl+Shift+N")
-        self._action(person_menu, "&Edit person…", lambda: self.edit_person(self.current_person_id()), "Ctrl+Alt+E")
-        self._action(person_menu, "Edit &relationship…", self._edit_current_relationship, "Ctrl+Shift+R")
-        self._action(person_menu, "&Find person", self.focus_search, "Ctrl+Shift+F")
-        person_menu.addSeparator()
-        self.remove_sample_action = self._action(person_menu, "Remove the &sample correspondence", self.remove_sample)
-
-        letter_menu = menus.addMenu("&Letter")
-        letter_menu.addAction(self.new_letter_action)
-        self._action(letter_menu, "&Template editor…", self.open_template_editor, "Ctrl+Shift+T")
-        self._action(
-            letter_menu,
-            "Letters to &many people…",
-            self.open_batch,
-            "Ctrl+Shift+M",
-            "One draft per person from a template, reviewed, then printed as PDF",
-        )
-        self._action(
-            letter_menu,
-            "&Anthology of this correspondence…",
-            self.export_anthology,
-            None,
-            "Every letter between these two people, in date order, as one PDF book",
-        )
-        letter_menu.addSeparator()
-        self.letter_menu = letter_menu
-
-        self.view_menu = menus.addMenu("&View")
-        self._upcoming_action = self._action(
-            self.view_menu, "&Upcoming dates", lambda: self.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U"
-        )
-        for menu in (self.edit_menu, self.letter_menu, self.view_menu):
-            menu.aboutToShow.connect(lambda: self.desk_ready or self._build_desk())
-
-        toolbar.addAction(self.new_letter_action)
-        toolbar.addAction(self.add_person_action)
-        self.toolbar = toolbar  # the editor's and the reader's buttons follow (_build_desk)
-
     def _build_reader(self, toolbar: Any, letter_menu: Any) -> None:
         """Reading aloud: synthesis in a worker process, highlighting in the editor."""
         from ui.reading.actions import ReaderActions
         from ui.reading.reader import ReadAloudController
 
-        # The synthesis process starts once the window is up (_after_first_frame), not during start-up.
+        # The synthesis process starts once the window is up (StartUp), not during start-up.
         self._reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences, warm=False)
         self.reader_actions = ReaderActions(self.reader, self)
         letter_menu.addSeparator()
@@ -335,19 +236,13 @@ class MainWindow(QMainWindow):
             lambda path, seconds: self.statusBar().showMessage(f"Saved the reading ({seconds:.0f} s) to {path}", 8000)
         )
 
-    def desk_menu_hook(self, file_menu: Any, toolbar: Any) -> None:
-        """Print, export, import and backups: placed in the File menu by their own modules."""
-        from ui.window import integrations
-
-        integrations.add_file_actions(self, file_menu, toolbar)
-
     # ------------------------------------------------------------------ archive
     def _load_archive_view(self, notice: str | None = None, *, reload_people: bool = True) -> None:
         self.setWindowTitle(
             f"BeautifulLetters — {self.archive.path.name}" + (" (read-only)" if self.archive.readonly else "")
         )
         self.people_list.show_archive(self.archive, reload_people=reload_people)
-        if self._shown_once:  # at start, the tags and upcoming dates come after the first frame
+        if self.start_up.shown:  # at start, the tags and upcoming dates come after the first frame
             self.people_list.reload_tags()
             self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         has_sample = self.archive.has_sample()
@@ -358,48 +253,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            QTimer.singleShot(UNPAINTED_DESK_MS, self._after_first_frame)
+        self.start_up.window_shown()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._first_frame_done:
-            self._first_frame_done = True
-            # The next turn of the event loop: this frame reaches the screen first.
-            QTimer.singleShot(0, self._after_first_frame)
-
-    def _after_first_frame(self) -> None:
-        """What start-up left for later: editor and reader, the upcoming dates, the reader's engine, warm imports."""
-        if self._after_first_frame_done:
-            return
-        self._after_first_frame_done = True
-        # The desk's modules load on a worker (they are most of the build's cost), then each step
-        # takes its own turn of the event loop, so typing right after start never waits long.
-        run_in_background(
-            import_desk_modules,
-            pool=warm_up_pool(),
-            on_result=self._begin_start_steps,
-            on_error=self._begin_start_steps,
-        )
-
-    def _begin_start_steps(self, _outcome: object = None) -> None:
-        self._start_step(0)  # a bound method: Qt drops the call if the window is gone by then
-
-    def _start_step(self, step: int) -> None:
-        if self._archive_check == "damaged":
-            return  # the archive was closed; the restored one brings its own tags and dates
-        steps = (
-            self._prepare_editor,
-            lambda: self.desk_ready or self._build_desk(),
-            self.people_list.reload_tags,
-            lambda: self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days),
-            lambda: self.reader.warm_up(),
-            lambda: run_in_background(warm_modules, pool=warm_up_pool(), on_result=lambda _none: settle_after_start()),
-        )
-        steps[step]()
-        if step + 1 < len(steps):
-            QTimer.singleShot(0, self, lambda: self._start_step(step + 1))  # dropped if the window closes
+        self.start_up.window_painted()
 
     # ------------------------------------------------------------ deferred check
     def check_archive_in_background(self) -> None:
@@ -407,101 +265,25 @@ class MainWindow(QMainWindow):
 
         A damaged archive is closed and the newest good backup offered, as at start-up.
         """
-        self._archive_check = "pending"
-        path = self.archive.path
-        run_in_background(
-            check_archive,
-            path,
-            pool=upkeep_pool(),
-            on_result=lambda outcome: self._archive_check_finished(path, *outcome),
-            on_error=self._archive_check_failed,
-        )
+        self.archive_check.start()
 
     def when_archive_healthy(self, callback: Callable[[], None]) -> None:
         """Call `callback` now if the archive passed its check, else once it does (never if damaged)."""
-        if self._archive_check == "done":
-            callback()
-        elif self._archive_check == "pending":
-            self._when_healthy.append(callback)
+        self.archive_check.when_healthy(callback)
 
-    def _archive_check_failed(self, message: str) -> None:
-        # Could not read the file to check it (not damage): say so, carry on as before the check.
-        self.statusBar().showMessage(f"The archive could not be checked: {message}", 10000)
-        self._archive_check_finished(self.archive.path, None, None)
-
-    def _archive_check_finished(self, path: Path, damage: str | None, backup: Any) -> None:
-        if path != self.archive.path:
-            return  # another archive was opened meanwhile; its own check reports
-        if damage is None:
-            self._archive_check = "done"
-            callbacks, self._when_healthy = self._when_healthy, []
-            for callback in callbacks:
-                callback()
-            self.archive_checked.emit(True)
-            return
-        self._archive_check = "damaged"
-        self._when_healthy = []
-        # Stop writing to it at once: everything typed so far is saved, then the file is let go.
+    def release_archive(self) -> None:
+        """Let go of the archive file: everything typed so far is saved, then the letter and the file are closed."""
         self.editor.flush()
         self.editor.close_letter()
         self.reader.stop()
         self.archive.close()
-        self.archive_checked.emit(False)
-        if backup is None:
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
-                "The archive is damaged",
-                f"{damage}\n\nThere is no good backup to restore; the window will close.",
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.finished.connect(lambda _result: self.close())
-        else:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                "The archive is damaged",
-                f"{damage}\n\nRestore the newest good backup, from "
-                f"{backup.created.astimezone():%d %B %Y at %H:%M}? "
-                "The damaged file is kept beside it under a new name.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                self,
-            )
-            box.finished.connect(
-                lambda result: (
-                    self._restore_after_damage(path) if result == QMessageBox.StandardButton.Yes else self.close()
-                )
-            )
-        box.open()
-        self._open_dialog = box
 
-    def _restore_after_damage(self, path: Path) -> None:
-        from beautifulletters.transfer import restore_newest_good_backup
-
-        self.statusBar().showMessage("Restoring the newest good backup…")
-        self.setEnabled(False)
-
-        def restored(_result: Any) -> None:
-            self.setEnabled(True)
-            archive, notice = open_archive_for_window(path)
-            if archive is None:
-                self.show_error(notice or f"Cannot open {path} after restoring.")
-                return
-            self.archive = archive
-            self._archive_check = "done"
-            self.person_panel.show_person(archive, None)
-            self._load_archive_view(notice or "Restored the newest good backup; the damaged file is kept beside it.")
-            self.archive_changed.emit()
-
-        def failed(message: str) -> None:
-            self.setEnabled(True)
-            box = QMessageBox(
-                QMessageBox.Icon.Critical, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, self
-            )
-            box.finished.connect(lambda _result: self.close())
-            box.open()
-            self._open_dialog = box
-
-        run_in_background(restore_newest_good_backup, path, on_result=restored, on_error=failed)
+    def adopt_archive(self, archive: Archive, notice: str | None = None) -> None:
+        """Show another archive (or the same file, restored) in place of the one before."""
+        self.archive = archive
+        self.person_panel.show_person(archive, None)
+        self._load_archive_view(notice)
+        self.archive_changed.emit()
 
     def switch_archive(self, path: Path) -> bool:
         archive, notice = open_archive_for_window(path, full_check=False)
@@ -510,15 +292,11 @@ class MainWindow(QMainWindow):
             return False
         self.editor.flush()
         self.editor.close_letter()
-        old = self.archive
-        self.archive = archive
-        if self._archive_check != "damaged":
-            old.close()  # a damaged archive was closed when its check failed
+        if self.archive_check.state != "damaged":
+            self.archive.close()  # a damaged archive was closed when its check failed
         self.preferences.last_archive = str(path)
         self.preferences.save()
-        self.person_panel.show_person(archive, None)
-        self._load_archive_view(notice)
-        self.archive_changed.emit()
+        self.adopt_archive(archive, notice)
         self.check_archive_in_background()
         return True
 
@@ -559,29 +337,28 @@ class MainWindow(QMainWindow):
             return
         # Once the window is up, the person's notes and letters are read on a worker: choosing
         # people as you search or browse must not wait on their histories.
-        self.person_panel.show_person(self.archive, person_id, name=name, in_background=self._shown_once)
+        self.person_panel.show_person(self.archive, person_id, name=name, in_background=self.start_up.shown)
 
     def add_person(self) -> None:
-        if self._refuse_if_readonly():
+        if self.refuse_if_readonly():
             return
         from ui.dialogs.person_dialog import PersonDialog
 
         dialog = PersonDialog(self.archive, self)
-        dialog.accepted.connect(lambda: self._person_saved(dialog.person_id))
-        dialog.open()
-        self._open_dialog = dialog
+        dialog.accepted.connect(lambda: self.refresh_people(dialog.person_id))
+        self.show_dialog(dialog)
 
     def edit_person(self, person_id: int | None) -> None:
-        if person_id is None or self._refuse_if_readonly():
+        if person_id is None or self.refuse_if_readonly():
             return
         from ui.dialogs.person_dialog import PersonDialog
 
         dialog = PersonDialog(self.archive, self, person_id)
-        dialog.accepted.connect(lambda: self._person_saved(person_id))
-        dialog.open()
-        self._open_dialog = dialog
+        dialog.accepted.connect(lambda: self.refresh_people(person_id))
+        self.show_dialog(dialog)
 
-    def _person_saved(self, person_id: int | None) -> None:
+    def refresh_people(self, person_id: int | None = None) -> None:
+        """After people were added or changed: the list, the tags, and this person chosen and shown."""
         self.people_list.refresh()
         if person_id is not None:
             self.select_person(person_id)
@@ -589,16 +366,15 @@ class MainWindow(QMainWindow):
         self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
 
     def edit_relationship(self, from_id: int, to_id: int) -> None:
-        if self._refuse_if_readonly():
+        if self.refuse_if_readonly():
             return
         from ui.dialogs.person_dialog import RelationshipDialog
 
         dialog = RelationshipDialog(self.archive, from_id, to_id, self)
         dialog.accepted.connect(self.person_panel.refresh)
-        dialog.open()
-        self._open_dialog = dialog
+        self.show_dialog(dialog)
 
-    def _edit_current_relationship(self) -> None:
+    def edit_current_relationship(self) -> None:
         person_id = self.current_person_id()
         signer = self.archive.default_signer_id()
         if person_id is None or signer is None:
@@ -614,7 +390,7 @@ class MainWindow(QMainWindow):
         self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
 
     def remove_sample(self) -> None:
-        if self._refuse_if_readonly():
+        if self.refuse_if_readonly():
             return
         answer = QMessageBox.question(
             self, "Remove the sample", "Remove Chris, Loretta and their sample letters? Your own people stay."
@@ -640,15 +416,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ letters
     def new_letter(self, **prefill: Any) -> Any:
-        if self._refuse_if_readonly():
+        if self.refuse_if_readonly():
             return None
         from ui.dialogs.new_letter import NewLetterDialog
 
         prefill.setdefault("recipient_id", self.current_person_id())
         dialog = NewLetterDialog(self.archive, self, **prefill)
         dialog.accepted.connect(lambda: self._draft_created(dialog.created_letter_id))
-        dialog.open()
-        self._open_dialog = dialog
+        self.show_dialog(dialog)
         return dialog
 
     def write_for_upcoming(self, item: dict[str, Any]) -> Any:
@@ -697,11 +472,10 @@ class MainWindow(QMainWindow):
         from ui.dialogs.template_editor import TemplateEditorDialog
 
         dialog = TemplateEditorDialog(self.archive, self)
-        dialog.open()
-        self._open_dialog = dialog
+        self.show_dialog(dialog)
 
     def open_batch(self) -> Any:
-        if self._refuse_if_readonly():
+        if self.refuse_if_readonly():
             return None
         from ui.dialogs.batch_dialog import BatchDialog
 
@@ -711,8 +485,7 @@ class MainWindow(QMainWindow):
         )
         dialog.open_letter_requested.connect(self.open_letter)
         dialog.finished.connect(lambda _result: self.person_panel.refresh())
-        dialog.open()
-        self._open_dialog = dialog
+        self.show_dialog(dialog)
         return dialog
 
     def export_anthology(self, out: Path | None = None) -> Any:
@@ -755,8 +528,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.archive, self.preferences, self)
         dialog.accepted.connect(self._preferences_changed)
         dialog.archive_requested.connect(self.switch_archive)
-        dialog.open()
-        self._open_dialog = dialog
+        self.show_dialog(dialog)
 
     def _preferences_changed(self) -> None:
         self.preferences.save()
@@ -769,14 +541,19 @@ class MainWindow(QMainWindow):
         self.person_panel.refresh()
 
     # ------------------------------------------------------------------ errors and state
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Open a dialog or message box without blocking, and keep it alive while it is open."""
+        dialog.open()
+        self.current_dialog = dialog
+
     def show_error(self, message: str) -> None:
         """Errors in plain words, in the window: never a traceback."""
         self.statusBar().showMessage(message, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, self)
-        box.open()
-        self._open_dialog = box
+        self.show_dialog(box)
 
-    def _refuse_if_readonly(self) -> bool:
+    def refuse_if_readonly(self) -> bool:
+        """Say so and return True when the archive is read-only (callers then change nothing)."""
         if self.archive.readonly:
             self.show_error("This archive is open read-only, so nothing can be changed here.")
             return True
@@ -805,7 +582,7 @@ class MainWindow(QMainWindow):
         self.upcoming_panel.close_loader()
         self.person_panel.close_loader()
         self.people_list.close_searches()
-        if self._archive_check != "damaged":
+        if self.archive_check.state != "damaged":
             self.archive.close()  # a damaged archive was closed when its check failed
         super().closeEvent(event)
 

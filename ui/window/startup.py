@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
-from ui.workers import patiently, wait_for_quiet
+from PySide6.QtCore import QObject, QTimer
+
+from ui.workers import patiently, run_in_background, wait_for_quiet, warm_up_pool
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
+
+# The desk is built once the first frame is painted; a window that is never painted (shown
+# minimised) builds it after this long instead.
+UNPAINTED_DESK_MS = 500
 
 
 def import_desk_modules() -> None:
@@ -52,3 +62,59 @@ def settle_after_start() -> None:
     # rescanning it on the UI thread (a 58 ms pause was seen while scrolling). No collection
     # first: it took 37 ms on the UI thread and found nothing to free.
     gc.freeze()
+
+
+class StartUp(QObject):
+    """What start-up leaves until the window is on screen: editor and reader, the tags and upcoming
+    dates, the reader's engine, warm imports; one step per turn of the event loop."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.shown = False
+        self._first_frame_done = False
+        self._after_first_frame_done = False
+
+    def window_shown(self) -> None:
+        if not self.shown:
+            self.shown = True
+            QTimer.singleShot(UNPAINTED_DESK_MS, self._after_first_frame)
+
+    def window_painted(self) -> None:
+        if not self._first_frame_done:
+            self._first_frame_done = True
+            # The next turn of the event loop: this frame reaches the screen first.
+            QTimer.singleShot(0, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """What start-up left for later: editor and reader, the upcoming dates, the reader's engine, warm imports."""
+        if self._after_first_frame_done:
+            return
+        self._after_first_frame_done = True
+        # The desk's modules load on a worker (they are most of the build's cost), then each step
+        # takes its own turn of the event loop, so typing right after start never waits long.
+        run_in_background(
+            import_desk_modules,
+            pool=warm_up_pool(),
+            on_result=self._begin_start_steps,
+            on_error=self._begin_start_steps,
+        )
+
+    def _begin_start_steps(self, _outcome: object = None) -> None:
+        self._start_step(0)  # a bound method: Qt drops the call if the window is gone by then
+
+    def _start_step(self, step: int) -> None:
+        window = self._window
+        if window.archive_check.state == "damaged":
+            return  # the archive was closed; the restored one brings its own tags and dates
+        steps = (
+            window.prepare_editor,
+            window.ensure_desk,
+            window.people_list.reload_tags,
+            lambda: window.upcoming_panel.refresh(window.archive, window.preferences.upcoming_days),
+            lambda: window.reader.warm_up(),
+            lambda: run_in_background(warm_modules, pool=warm_up_pool(), on_result=lambda _none: settle_after_start()),
+        )
+        steps[step]()
+        if step + 1 < len(steps):
+            QTimer.singleShot(0, self, lambda: self._start_step(step + 1))  # dropped if the window closes

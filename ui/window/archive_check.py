@@ -1,0 +1,124 @@
+"""The full check of the open archive, deferred until the window is shown, and what follows when it fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from ui.window.archive_opening import check_archive, open_archive_for_window
+from ui.workers import run_in_background, upkeep_pool
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
+
+
+class ArchiveCheck(QObject):
+    """The window's archive check: `state` is "done", "pending" while it runs, or "damaged".
+
+    A damaged archive is closed at once (everything typed is saved first) and the newest good
+    backup is offered; without one, the window closes.
+    """
+
+    checked = Signal(bool)  # the check finished: healthy or not
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.state = "done"
+        self._when_healthy: list[Callable[[], None]] = []
+
+    def start(self) -> None:
+        """Run the full check the window skipped at open (it reads the whole file) on a worker."""
+        self.state = "pending"
+        path = self._window.archive.path
+        run_in_background(
+            check_archive,
+            path,
+            pool=upkeep_pool(),
+            on_result=lambda outcome: self._finished(path, *outcome),
+            on_error=self._failed,
+        )
+
+    def when_healthy(self, callback: Callable[[], None]) -> None:
+        """Call `callback` now if the archive passed its check, else once it does (never if damaged)."""
+        if self.state == "done":
+            callback()
+        elif self.state == "pending":
+            self._when_healthy.append(callback)
+
+    def _failed(self, message: str) -> None:
+        # Could not read the file to check it (not damage): say so, carry on as before the check.
+        self._window.statusBar().showMessage(f"The archive could not be checked: {message}", 10000)
+        self._finished(self._window.archive.path, None, None)
+
+    def _finished(self, path: Path, damage: str | None, backup: Any) -> None:
+        window = self._window
+        if path != window.archive.path:
+            return  # another archive was opened meanwhile; its own check reports
+        if damage is None:
+            self.state = "done"
+            callbacks, self._when_healthy = self._when_healthy, []
+            for callback in callbacks:
+                callback()
+            self.checked.emit(True)
+            return
+        self.state = "damaged"
+        self._when_healthy = []
+        # Stop writing to it at once: everything typed so far is saved, then the file is let go.
+        window.release_archive()
+        self.checked.emit(False)
+        if backup is None:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "The archive is damaged",
+                f"{damage}\n\nThere is no good backup to restore; the window will close.",
+                QMessageBox.StandardButton.Ok,
+                window,
+            )
+            box.finished.connect(lambda _result: window.close())
+        else:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                "The archive is damaged",
+                f"{damage}\n\nRestore the newest good backup, from "
+                f"{backup.created.astimezone():%d %B %Y at %H:%M}? "
+                "The damaged file is kept beside it under a new name.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                window,
+            )
+            box.finished.connect(
+                lambda result: self._restore(path) if result == QMessageBox.StandardButton.Yes else window.close()
+            )
+        window.show_dialog(box)
+
+    def _restore(self, path: Path) -> None:
+        from beautifulletters.transfer import restore_newest_good_backup
+
+        window = self._window
+        window.statusBar().showMessage("Restoring the newest good backup…")
+        window.setEnabled(False)
+
+        def restored(_result: Any) -> None:
+            window.setEnabled(True)
+            archive, notice = open_archive_for_window(path)
+            if archive is None:
+                window.show_error(notice or f"Cannot open {path} after restoring.")
+                return
+            self.state = "done"
+            window.adopt_archive(
+                archive, notice or "Restored the newest good backup; the damaged file is kept beside it."
+            )
+
+        def failed(message: str) -> None:
+            window.setEnabled(True)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, window
+            )
+            box.finished.connect(lambda _result: window.close())
+            window.show_dialog(box)
+
+        run_in_background(restore_newest_good_backup, path, on_result=restored, on_error=failed)

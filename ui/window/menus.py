@@ -1,0 +1,100 @@
+"""The window's menus and toolbar: File, Edit, Person, Letter and View.
+
+Edit, Letter and View also hold the editor's and the reader's actions, which the window adds
+when it builds the desk (MainWindow.build_desk).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+
+from ui.window import integrations
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    """Fill the window's menu bar and toolbar; the actions are kept on the window by name."""
+    menus = window.menuBar()
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    file_menu = menus.addMenu("&File")
+    window.new_letter_action = window.add_action(
+        file_menu,
+        "&New letter…",
+        window.new_letter,
+        QKeySequence.StandardKey.New,
+        "Draft a letter to the selected person",
+    )
+    window.open_archive_action = window.add_action(
+        file_menu, "&Open archive…", window.choose_archive, QKeySequence.StandardKey.Open, "Open another archive file"
+    )
+    window.add_action(file_menu, "New &archive…", window.create_archive, None, "Start a new, empty archive file")
+    window.save_action = window.add_action(
+        file_menu,
+        "&Save",
+        window.save_now,
+        QKeySequence.StandardKey.Save,
+        "Letters save themselves as you type; this saves at once",
+    )
+    file_menu.addSeparator()
+    integrations.add_file_actions(window, file_menu, toolbar)  # print, export, import, backups
+    file_menu.addSeparator()
+    window.preferences_action = window.add_action(
+        file_menu, "Pr&eferences…", window.open_preferences, QKeySequence.StandardKey.Preferences
+    )
+    if window.preferences_action.shortcut().isEmpty():
+        window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+    file_menu.addSeparator()
+    window.add_action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+    # Edit, Letter and View also hold the editor's actions, added when it is built (MainWindow.build_desk);
+    # opening one of them first builds it, so they are never shown without them.
+    window.edit_menu = menus.addMenu("&Edit")
+
+    person_menu = menus.addMenu("&Person")
+    window.add_person_action = window.add_action(person_menu, "&Add person…", window.add_person, "Ctrl+Shift+N")
+    window.add_action(
+        person_menu, "&Edit person…", lambda: window.edit_person(window.current_person_id()), "Ctrl+Alt+E"
+    )
+    window.add_action(person_menu, "Edit &relationship…", window.edit_current_relationship, "Ctrl+Shift+R")
+    window.add_action(person_menu, "&Find person", window.focus_search, "Ctrl+Shift+F")
+    person_menu.addSeparator()
+    window.remove_sample_action = window.add_action(
+        person_menu, "Remove the &sample correspondence", window.remove_sample
+    )
+
+    letter_menu = menus.addMenu("&Letter")
+    letter_menu.addAction(window.new_letter_action)
+    window.add_action(letter_menu, "&Template editor…", window.open_template_editor, "Ctrl+Shift+T")
+    window.add_action(
+        letter_menu,
+        "Letters to &many people…",
+        window.open_batch,
+        "Ctrl+Shift+M",
+        "One draft per person from a template, reviewed, then printed as PDF",
+    )
+    window.add_action(
+        letter_menu,
+        "&Anthology of this correspondence…",
+        window.export_anthology,
+        None,
+        "Every letter between these two people, in date order, as one PDF book",
+    )
+    letter_menu.addSeparator()
+    window.letter_menu = letter_menu
+
+    window.view_menu = menus.addMenu("&View")
+    window.upcoming_action = window.add_action(
+        window.view_menu, "&Upcoming dates", lambda: window.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U"
+    )
+    for menu in (window.edit_menu, window.letter_menu, window.view_menu):
+        menu.aboutToShow.connect(window.ensure_desk)
+
+    toolbar.addAction(window.new_letter_action)
+    toolbar.addAction(window.add_person_action)
+    window.toolbar = toolbar  # the editor's and the reader's buttons follow (MainWindow.build_desk)

@@ -1,0 +1,50 @@
+"""What the window shows before anything is chosen: the empty desk and the welcome hint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.desk import DESK_COLOR
+
+
+def desk_placeholder() -> QWidget:
+    """The centre of the first frame: the empty desk, with what to do first."""
+    placeholder = QWidget()
+    placeholder.setAutoFillBackground(True)
+    palette = placeholder.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
+    placeholder.setPalette(palette)
+    label = QLabel("Choose someone on the left, then New letter")
+    label.setObjectName("deskPlaceholder")
+    label.setStyleSheet("QLabel#deskPlaceholder { color: #f3eadc; }")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    layout = QVBoxLayout(placeholder)
+    layout.addWidget(label)
+    return placeholder
+
+
+class WelcomeHint(QWidget):
+    """The first-start hint above everything, on an archive that holds the sample."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        self.hint_label = QLabel(
+            "Welcome. This archive starts with a sample: Chris writing to his wife Loretta, with their "
+            "memories and past letters. Choose Loretta, then Letter ▸ New letter… (Ctrl+N) to draft their 50th "
+            "anniversary letter. Add your own people with Person ▸ Add person…; remove the sample any time "
+            "from the Person menu."
+        )
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setProperty("role", "hint")
+        dismiss = QPushButton("Got it")
+        dismiss.setAccessibleName("Dismiss the welcome hint")
+        dismiss.clicked.connect(lambda _checked=False: self.dismissed.emit())
+        layout.addWidget(self.hint_label, 1)
+        layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
