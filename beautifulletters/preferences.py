@@ -35,6 +35,8 @@ class Preferences:
     last_archive: str | None = None
     recent_archives: list[str] = field(default_factory=list)
     last_export_folder: str | None = None
+    calendar_path: str | None = None  # a calendar file (.ics) kept up to date, or None
+    calendar_remind_days: int = 7  # its alarm, this many days before each date ("post by")
     mark_sent_on_export: str | None = None  # None: ask once; "yes" / "no": remembered answer
     first_start_hint_dismissed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)

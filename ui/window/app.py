@@ -91,7 +91,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
 
     from beautifulletters.preferences import Preferences
     from ui.window.archive_opening import open_archive_for_window
-    from ui.window.integrations import start_automatic_backups
+    from ui.window.integrations import keep_calendar_current, start_automatic_backups
     from ui.window.main_window import MainWindow
     from ui.window.theme import apply_theme
 
@@ -128,6 +128,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
         window.activateWindow()
         window.editor.focus_end()
     start_automatic_backups(window)
+    keep_calendar_current(window)
     return window
 
 

@@ -151,6 +151,43 @@ def start_automatic_backups(window: MainWindow) -> None:
     timer.setObjectName("dailyBackup")  # the window owns it (its parent): it runs as long as the window
 
 
+def _archive_transfer() -> Any:
+    from ui.window import archive_transfer
+
+    return archive_transfer
+
+
+def add_archive_transfer_actions(window: MainWindow, file_menu: Any) -> None:
+    """Calendar, everything out and a JSON export back in (ui/window/archive_transfer.py, loaded on use)."""
+    window._action(
+        file_menu,
+        "Export &calendar…",
+        lambda: _archive_transfer().open_export_calendar(window),
+        None,
+        "Birthdays and anniversaries for any calendar app, with a reminder to post in time",
+    )
+    window._action(
+        file_menu,
+        "Export e&verything…",
+        lambda: _archive_transfer().open_export_everything(window),
+        None,
+        "The whole archive as JSON, people as vCards, the dates as a calendar and every letter as a file",
+    )
+    window._action(
+        file_menu,
+        "Import archive e&xport…",
+        lambda: _archive_transfer().import_archive_export(window),
+        None,
+        "Bring a JSON export (from Export everything) back, as a new archive",
+    )
+
+
+def keep_calendar_current(window: MainWindow) -> None:
+    """A calendar file the person asked to keep up to date: written again at start and after changes."""
+    if window.preferences.calendar_path:
+        _archive_transfer().keep_calendar_current(window)
+
+
 def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
     window.export_action = window.add_action(
         file_menu,
@@ -179,5 +216,7 @@ def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
     window.add_action(
         file_menu, "&Backups…", lambda: open_backups(window), None, "Back up the archive now, or restore a backup"
     )
+    file_menu.addSeparator()
+    add_archive_transfer_actions(window, file_menu)
     toolbar.addAction(window.print_action)
     toolbar.addAction(window.export_action)
