@@ -73,7 +73,7 @@ class Preferences:
             return cls()
         known = {f.name for f in fields(cls)}
         defaults = cls()
-        values = {}
+        values: dict[str, Any] = {}
         for key, value in data.items():
             if key not in known:
                 continue
