@@ -105,7 +105,7 @@ def test_import_an_export_as_a_new_archive_and_open_it(qtbot, window: MainWindow
     new = tmp_path / "imported.sqlite3"
     archive_transfer.import_archive_export(window, export, new)
     qtbot.waitUntil(lambda: window.archive.path == new, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: window._archive_check == "done", timeout=WAIT_MS)  # the new archive's check
+    qtbot.waitUntil(lambda: window.archive_check.state == "done", timeout=WAIT_MS)  # the new archive's check
     document = json.loads(export.read_text(encoding="utf-8"))
     assert sorted(window.archive.person_ids()) == sorted(p["id"] for p in document["people"])
     assert "Ada Byron" in [window.people_model.index(r, 0).data() for r in range(window.people_model.rowCount())]

@@ -67,8 +67,7 @@ def offer_to_open(window: MainWindow, path: Path, what: str) -> QMessageBox:
             open_path(path.parent)
 
     box.buttonClicked.connect(chosen)
-    box.open()
-    window._open_dialog = box
+    window.show_dialog(box)
     window.statusBar().showMessage(f"{what} {path}", 8000)
     return box
 
@@ -162,8 +161,8 @@ def export_calendar(window: MainWindow, out: Path, remind_days: int, *, offer: b
 
 
 def open_export_calendar(window: MainWindow) -> ExportCalendarDialog:
-    dialog = ExportCalendarDialog(window)  # kept alive by its parent, the window
-    dialog.open()
+    dialog = ExportCalendarDialog(window)
+    window.show_dialog(dialog)
     return dialog
 
 
@@ -275,8 +274,8 @@ def export_everything(window: MainWindow, parent: Path, *, as_text: bool) -> Non
 
 
 def open_export_everything(window: MainWindow) -> ExportEverythingDialog:
-    dialog = ExportEverythingDialog(window)  # kept alive by its parent, the window
-    dialog.open()
+    dialog = ExportEverythingDialog(window)
+    window.show_dialog(dialog)
     return dialog
 
 

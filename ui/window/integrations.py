@@ -159,21 +159,21 @@ def _archive_transfer() -> Any:
 
 def add_archive_transfer_actions(window: MainWindow, file_menu: Any) -> None:
     """Calendar, everything out and a JSON export back in (ui/window/archive_transfer.py, loaded on use)."""
-    window._action(
+    window.add_action(
         file_menu,
         "Export &calendar…",
         lambda: _archive_transfer().open_export_calendar(window),
         None,
         "Birthdays and anniversaries for any calendar app, with a reminder to post in time",
     )
-    window._action(
+    window.add_action(
         file_menu,
         "Export e&verything…",
         lambda: _archive_transfer().open_export_everything(window),
         None,
         "The whole archive as JSON, people as vCards, the dates as a calendar and every letter as a file",
     )
-    window._action(
+    window.add_action(
         file_menu,
         "Import archive e&xport…",
         lambda: _archive_transfer().import_archive_export(window),
