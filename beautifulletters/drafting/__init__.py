@@ -74,7 +74,11 @@ def template_for_occasion(kind: str | None) -> str:
 def _render_resolved(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> engine.Rendered:
     if resolved.trusted:
         return engine.render_source(
-            resolved.source, resolved.label, context, [str(p) for p in catalog.builtin_search_path()], strict=False
+            resolved.source,
+            resolved.label,
+            context,
+            [str(p) for p in catalog.builtin_search_path(resolved.language)],
+            strict=False,
         )
     return _render_bounded(resolved.source, resolved.label, context)
 
@@ -106,7 +110,13 @@ def _used_note_ids(text: str, context: dict[str, Any]) -> list[int]:
     return sorted(used)
 
 
-def _draft(resolved: catalog.ResolvedTemplate, context: dict[str, Any], rendered: engine.Rendered) -> Draft:
+def _draft(
+    resolved: catalog.ResolvedTemplate,
+    context: dict[str, Any],
+    rendered: engine.Rendered,
+    language: str | None = None,
+    language_warning: str | None = None,
+) -> Draft:
     info = resolved.info
     if not rendered.text.strip():
         raise TemplateProblem(Problem(resolved.label, None, "the template produced no letter text"))
@@ -120,9 +130,9 @@ def _draft(resolved: catalog.ResolvedTemplate, context: dict[str, Any], rendered
         occasion=info.occasion,
         occasion_date=context["occasion"]["date"],
         template=info.name,
-        warnings=_lint.lint_context(fields, context),
+        warnings=([language_warning] if language_warning else []) + _lint.lint_context(fields, context),
         used_note_ids=_used_note_ids(rendered.text, context),
-        language=context["recipient"]["language"],
+        language=language if language is not None else context["recipient"]["language"],
         recipient_id=context["recipient"]["id"],
         signer_id=context["signer"]["id"],
     )
@@ -136,9 +146,13 @@ def render_draft(
     template: str,
     occasion_date: str | None = None,
     today: dt.date | None = None,
+    language: str | None = None,
 ) -> Draft:
-    """Render `template` (a name or a template file) for the pair; nothing is stored."""
-    resolved = catalog.resolve(template)
+    """Render `template` (a name or a template file) for the pair; nothing is stored.
+
+    The letter is written in `language`, by default the recipient's: a built-in template's own
+    version in that language when there is one, else the English one with a warning saying so."""
+    resolved, chosen, warning = _in_language(archive, template, recipient_id, language)
     context = build_context(
         archive,
         recipient_id=recipient_id,
@@ -147,7 +161,29 @@ def render_draft(
         occasion_date=occasion_date,
         today=today,
     )
-    return _draft(resolved, context, _render_resolved(resolved, context))
+    return _draft(resolved, context, _render_resolved(resolved, context), chosen, warning)
+
+
+def _in_language(
+    archive: Archive, template: str, recipient_id: int, language: str | None
+) -> tuple[catalog.ResolvedTemplate, str | None, str | None]:
+    """(the template to render, the letter's language, a warning when it falls back to English)."""
+    from beautifulletters.drafting.languages import LETTER_LANGUAGES, base_language
+    from beautifulletters.spelling import language_name
+
+    wanted = language or archive.get_person(recipient_id).get("language") or None
+    code = base_language(wanted)
+    if code != "en":
+        own = catalog.language_version(template, wanted)
+        if own is not None:
+            return own, wanted, None
+    resolved = catalog.resolve(template)
+    if code == "en" or resolved.info.source != "builtin":
+        # English, or the writer's own template: written in whatever language they wrote it.
+        return resolved, (wanted if resolved.info.source != "builtin" else (wanted or None)), None
+    name = LETTER_LANGUAGES.get(code) or language_name(wanted)
+    warning = f"There is no {name} version of the {resolved.info.title.lower()} letter yet; this draft is in English."
+    return resolved, "en", warning
 
 
 def create_draft(
@@ -158,6 +194,7 @@ def create_draft(
     template: str,
     occasion_date: str | None = None,
     today: dt.date | None = None,
+    language: str | None = None,
 ) -> int:
     """Render and store a draft as a new letter (with its first revision); returns the letter id."""
     draft = render_draft(
@@ -167,6 +204,7 @@ def create_draft(
         template=template,
         occasion_date=occasion_date,
         today=today,
+        language=language,
     )
     return store_draft(archive, draft)
 

@@ -130,6 +130,7 @@ class ResolvedTemplate:
     info: TemplateInfo
     source: str
     trusted: bool  # a built-in that nobody overrode: may render in-process
+    language: str = "en"  # the language it is written in: "en", or the folder of templates/<code>/
 
     @property
     def name(self) -> str:
@@ -143,6 +144,21 @@ class ResolvedTemplate:
 
 def looks_like_path(value: str) -> bool:
     return "/" in value or value.endswith(TEMPLATE_SUFFIX) or value.startswith((".", "~"))
+
+
+def language_version(name: str, language: str | None) -> ResolvedTemplate | None:
+    """The built-in version of template `name` written in `language` (templates/fr/birthday.j2), if any."""
+    from beautifulletters.drafting.languages import LETTER_LANGUAGES, base_language
+
+    code = base_language(language)
+    if code not in LETTER_LANGUAGES or not _NAME.match(name or ""):
+        return None
+    path = templates_dir() / code / f"{name}{TEMPLATE_SUFFIX}"
+    if not path.is_file():
+        return None
+    source = read_source(path)
+    info = info_from_source(name, source, origin="builtin", path=path)
+    return ResolvedTemplate(info, source, trusted=True, language=code)
 
 
 def resolve(name_or_path: str) -> ResolvedTemplate:
@@ -177,7 +193,10 @@ def resolve(name_or_path: str) -> ResolvedTemplate:
     raise BeautifulLettersError(f"template: there is no template named {value!r}; choose one of: {names}.")
 
 
-def builtin_search_path() -> list[Path]:
+def builtin_search_path(language: str = "en") -> list[Path]:
+    """Where a built-in's imports are found: its language's folder first (its own _letter.j2)."""
+    if language != "en" and (templates_dir() / language).is_dir():
+        return [templates_dir() / language, templates_dir()]
     return [templates_dir()]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
-from beautifulletters.drafting import helpers
+from beautifulletters.drafting import helpers, languages
 from beautifulletters.errors import ValidationError
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
@@ -122,11 +122,11 @@ _WORK = {
 def closeness(kind: str | None) -> str:
     """'partner', 'family', 'friend', 'work' or 'unknown': how warm the salutation and closing may be."""
     words = set(re.findall(r"[\w-]+", (kind or "").lower()))
-    if words & _PARTNER:
+    if words & (_PARTNER | languages.PARTNER_WORDS):
         return "partner"
-    if words & _FAMILY or any(w.endswith("-in-law") for w in words):
+    if words & (_FAMILY | languages.FAMILY_WORDS) or any(w.endswith("-in-law") for w in words):
         return "family"
-    if "friend" in words or "friends" in words or "best" in words:
+    if "friend" in words or "friends" in words or "best" in words or words & languages.FRIEND_WORDS:
         return "friend"
     if words & _WORK:
         return "work"

@@ -17,7 +17,7 @@ from jinja2 import ChainableUndefined, FileSystemLoader, StrictUndefined, pass_c
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from beautifulletters.drafting import helpers
+from beautifulletters.drafting import helpers, languages
 
 MAX_SEQUENCE = 100_000  # characters or items a single expression may build
 MAX_NUMBER = 1_000_000  # largest count a call or filter may ask for (widths, repeats)
@@ -186,6 +186,11 @@ GLOBALS: dict[str, Any] = {
     "agree": helpers.agree,
     "range": _safe_range,
     "lipsum": _lipsum,
+    # For letters in other languages (templates/<code>/): agreement and words in that language.
+    "gender": languages.gender,
+    "number_in": languages.number_in_words,
+    "ordinal_in": languages.ordinal_in_words,
+    "date_in": languages.date_in_words,
 }
 
 # Built-in filters that can be asked to build something huge (widths, counts, repeats).

@@ -53,7 +53,12 @@ def templates_check(args: argparse.Namespace, archive: Archive) -> int:
 
 def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
     draft = drafting.render_draft(
-        archive, recipient_id=args.to, signer_id=args.signer, template=args.template, occasion_date=args.occasion_date
+        archive,
+        recipient_id=args.to,
+        signer_id=args.signer,
+        template=args.template,
+        occasion_date=args.occasion_date,
+        language=args.language,
     )
     letter_id = drafting.store_draft(archive, draft)
     if args.json:
@@ -100,6 +105,11 @@ def register(
         dest="occasion_date",
         metavar="DATE",
         help="the date the letter is for (default: the next birthday or anniversary)",
+    )
+    sub.add_argument(
+        "--language",
+        metavar="TAG",
+        help="the letter's language, e.g. fr, es, de, en-GB (default: the recipient's)",
     )
     sub.add_argument("--quiet", action="store_true", help="print only the id")
     sub.set_defaults(handler=letters_draft)

@@ -1,0 +1,98 @@
+"""Letters in the recipient's language: which languages have built-in templates, kinship words,
+grammatical gender from pronouns, and numbers and dates in words (num2words, Babel).
+
+English templates live at the top of `templates/`; a language's own versions live in
+`templates/<code>/` under the same names, written natively (not translated), and import that
+folder's `_letter.j2` for salutations and closings. A template with no version in the letter's
+language is drafted in English, with a warning that says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from babel.dates import format_date
+
+from beautifulletters.humandates import letter_locale
+
+# Languages with built-in templates of their own (besides English).
+LETTER_LANGUAGES = {"fr": "French", "es": "Spanish", "de": "German"}
+
+# Kinship and closeness words in each language (lower case), beside the English ones in context.py.
+PARTNER_WORDS = {
+    # French
+    "femme", "mari", "épouse", "époux", "conjoint", "conjointe", "compagnon", "compagne", "fiancé", "fiancée",
+    "amoureux", "amoureuse", "chéri", "chérie",
+    # Spanish
+    "esposa", "esposo", "marido", "mujer", "pareja", "novia", "novio", "prometida", "prometido",
+    # German
+    "ehefrau", "ehemann", "frau", "mann", "partnerin", "lebensgefährtin", "lebensgefährte", "verlobte",
+    "verlobter", "freundin", "freund",
+}  # fmt: skip
+FAMILY_WORDS = {
+    # French
+    "mère", "père", "maman", "papa", "fils", "fille", "sœur", "soeur", "frère", "grand-mère", "grand-père",
+    "mamie", "papi", "papy", "petit-fils", "petite-fille", "tante", "oncle", "cousin", "cousine", "neveu",
+    "nièce", "famille", "parrain", "marraine", "filleul", "filleule", "belle-mère", "beau-père",
+    # Spanish
+    "madre", "padre", "mamá", "papá", "hijo", "hija", "hermana", "hermano", "abuela", "abuelo", "nieto",
+    "nieta", "tía", "tío", "prima", "primo", "sobrino", "sobrina", "familia", "suegra", "suegro",
+    "madrina", "padrino", "cuñada", "cuñado",
+    # German
+    "mutter", "vater", "mama", "sohn", "tochter", "schwester", "bruder", "großmutter", "großvater", "oma",
+    "opa", "enkel", "enkelin", "onkel", "neffe", "nichte", "familie", "schwiegermutter",
+    "schwiegervater", "patentante", "patenonkel", "schwägerin", "schwager",
+}  # fmt: skip
+FRIEND_WORDS = {"ami", "amie", "copain", "copine", "amigo", "amiga", "bekannte", "kumpel"}
+# German "Freund"/"Freundin" also mean boyfriend/girlfriend; among kinship words they count as partner.
+
+
+def base_language(language: str | None) -> str:
+    """'fr-CA' -> 'fr'; nothing -> 'en'."""
+    match = re.match(r"^([A-Za-z]{2,3})", (language or "").strip())
+    return match.group(1).lower() if match else "en"
+
+
+def gender(pronoun_set: str | None) -> str:
+    """'f', 'm' or 'n' (neutral: they/them, custom or unknown) for agreement in gendered languages."""
+    first = (pronoun_set or "").split("/")[0].strip().lower()
+    return {"she": "f", "he": "m"}.get(first, "n")
+
+
+def number_in_words(number: int, language: str) -> str:
+    from num2words import num2words
+
+    try:
+        return str(num2words(int(number), lang=base_language(language)))
+    except (NotImplementedError, OverflowError, ValueError):
+        return str(number)
+
+
+def ordinal_in_words(number: int, language: str) -> str:
+    from num2words import num2words
+
+    try:
+        return str(num2words(int(number), lang=base_language(language), to="ordinal"))
+    except (NotImplementedError, OverflowError, ValueError):
+        return str(number)
+
+
+def date_in_words(value: str | dt.date | None, language: str, *, with_year: bool = True) -> str:
+    """'23 décembre 1976', '23. Dezember', '23 de diciembre de 1976' in the letter's language."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        if value.startswith("--"):
+            value, with_year = dt.date(2000, int(value[2:4]), int(value[5:7])), False
+        else:
+            try:
+                value = dt.date.fromisoformat(value[:10])
+            except ValueError:
+                return value
+    where = letter_locale(language)
+    if with_year:
+        return format_date(value, "long", locale=where)
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMMd", value, locale=where)
