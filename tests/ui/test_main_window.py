@@ -14,6 +14,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
 from ui.dialogs.person_dialog import PersonDialog
 from ui.fonts import register_bundled_fonts
+from ui.window import integrations
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.main_window import MainWindow
 from ui.window.models import PeopleModel
@@ -384,7 +385,7 @@ def test_anthology_from_the_window(qtbot, window: MainWindow, tmp_path: Path) ->
     sent = window.archive.list_letters(to=window.person_panel.person_id)
     window.open_letter(sent[0]["id"])
     out = tmp_path / "anthology.pdf"
-    window.export_anthology(out)
+    integrations.export_anthology(window, out)
     qtbot.waitUntil(out.exists, timeout=WAIT_MS)
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert "Letters from Chris Mercer to Loretta Mercer" in text
@@ -462,7 +463,7 @@ def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbo
     assert "Zz Filler" not in people_names(window), "the backup is from before the filler"
     assert "Loretta Mercer" in people_names(window)
     kept = list(archive_path.parent.glob(f"{archive_path.stem}.damaged-*"))
-    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data), "the damaged file is kept as it was"
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data), ("the damaged file is kept as it was", kept)
     Archive.check_file(archive_path)
     window.close()
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from ui.window.archive_opening import check_archive, open_archive_for_window
@@ -14,6 +14,8 @@ from ui.workers import run_in_background, upkeep_pool
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
+
+READ_POLL_MS = 50
 
 
 class ArchiveCheck(QObject):
@@ -121,4 +123,13 @@ class ArchiveCheck(QObject):
             box.finished.connect(lambda _result: window.close())
             window.show_dialog(box)
 
-        run_in_background(restore_newest_good_backup, path, on_result=restored, on_error=failed)
+        def restore_when_unread() -> None:
+            # A panel's worker still reading the damaged file would hold it open (its -wal and -shm
+            # with it) while the restore sets it aside: wait for them, and let go of the search's.
+            if window.reading_in_background:
+                QTimer.singleShot(READ_POLL_MS, self, restore_when_unread)
+                return
+            window.people_list.release_reader()
+            run_in_background(restore_newest_good_backup, path, on_result=restored, on_error=failed)
+
+        restore_when_unread()

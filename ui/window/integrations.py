@@ -80,6 +80,41 @@ def envelope_current(window: MainWindow) -> None:
         print_envelope(window, window.archive, letter_id)
 
 
+def export_anthology(window: MainWindow, out: Path | None = None) -> Any:
+    """Every letter from this letter's signer to its recipient, oldest first, with a title page."""
+    from beautifulletters.export.batch import anthology_letter_ids
+    from ui.printing.batch import BatchOptions, load_items
+    from ui.printing.dialogs import BatchJob, start_batch
+
+    letter_id = window.editor.letter_id
+    if letter_id is None:
+        window.show_error("Open one of the letters first: the anthology collects that correspondence.")
+        return None
+    letter = window.archive.get_letter(letter_id)
+    signer = window.archive.get_person(letter["signer_id"])["display_name"]
+    recipient = window.archive.get_person(letter["recipient_id"])["display_name"]
+    if out is None:
+        name, _ = QFileDialog.getSaveFileName(
+            window, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"), "PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        out = Path(name)
+    try:
+        ids = anthology_letter_ids(window.archive, letter["signer_id"], letter["recipient_id"])
+        items = load_items(window.archive, ids)
+    except BeautifulLettersError as error:
+        window.show_error(str(error))
+        return None
+    job = BatchJob(items, out, BatchOptions(), anthology=True, title=f"Letters from {signer} to {recipient}")
+
+    def done(result: Any) -> None:
+        if result:
+            window.statusBar().showMessage(f"Wrote the anthology to {out}", 8000)
+
+    return start_batch(job, window, on_done=done)
+
+
 def import_contacts(window: MainWindow) -> None:
     path, _ = QFileDialog.getOpenFileName(
         window, "Import contacts", str(Path.home()), "Contacts (*.vcf *.vcard *.csv);;All files (*)"

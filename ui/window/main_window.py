@@ -278,6 +278,11 @@ class MainWindow(QMainWindow):
         self.reader.stop()
         self.archive.close()
 
+    @property
+    def reading_in_background(self) -> bool:
+        """Whether a worker is reading the archive file, or waiting to, for one of the window's panels."""
+        return self.people_list.searching or self.person_panel.loading or self.upcoming_panel.loading
+
     def adopt_archive(self, archive: Archive, notice: str | None = None) -> None:
         """Show another archive (or the same file, restored) in place of the one before."""
         self.archive = archive
@@ -487,40 +492,6 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self.person_panel.refresh())
         self.show_dialog(dialog)
         return dialog
-
-    def export_anthology(self, out: Path | None = None) -> Any:
-        """Every letter from this letter's signer to its recipient, oldest first, with a title page."""
-        from beautifulletters.export.batch import anthology_letter_ids
-        from ui.printing.batch import BatchOptions, load_items
-        from ui.printing.dialogs import BatchJob, start_batch
-
-        letter_id = self.editor.letter_id
-        if letter_id is None:
-            self.show_error("Open one of the letters first: the anthology collects that correspondence.")
-            return None
-        letter = self.archive.get_letter(letter_id)
-        signer = self.archive.get_person(letter["signer_id"])["display_name"]
-        recipient = self.archive.get_person(letter["recipient_id"])["display_name"]
-        if out is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"), "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            out = Path(name)
-        try:
-            ids = anthology_letter_ids(self.archive, letter["signer_id"], letter["recipient_id"])
-            items = load_items(self.archive, ids)
-        except BeautifulLettersError as error:
-            self.show_error(str(error))
-            return None
-        job = BatchJob(items, out, BatchOptions(), anthology=True, title=f"Letters from {signer} to {recipient}")
-        self._anthology_job = job
-        return start_batch(
-            job,
-            self,
-            on_done=lambda result: result and self.statusBar().showMessage(f"Wrote the anthology to {out}", 8000),
-        )
 
     def open_preferences(self) -> None:
         from ui.dialogs.preferences_dialog import PreferencesDialog

@@ -81,7 +81,7 @@ def build_menus(window: MainWindow) -> None:
     window.add_action(
         letter_menu,
         "&Anthology of this correspondence…",
-        window.export_anthology,
+        lambda: integrations.export_anthology(window),
         None,
         "Every letter between these two people, in date order, as one PDF book",
     )

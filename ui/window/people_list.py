@@ -246,6 +246,13 @@ class PeopleList(QWidget):
             self.people_view.selectRow(row)
             self.people_view.scrollTo(self.people_model.index(row, 0))
 
+    def release_reader(self) -> None:
+        """Close the searches' connection to the archive file (it is about to be replaced); the
+        next search opens a new one. Only between searches: a running one still uses it."""
+        if self._search_reader is not None and not self._search.busy:
+            self._search_reader.close()
+            self._search_reader = None
+
     def close_searches(self) -> None:
         """The window is closing: no search may run on, and no row be measured, with the archive gone."""
         # Hiding a view whose column fits its contents measures every row (see showEvent); with

@@ -260,6 +260,11 @@ class PersonPanel(QScrollArea):
         """The window is closing: a read still running finishes unseen."""
         self._loader.close()
 
+    @property
+    def loading(self) -> bool:
+        """Whether a read of the person's history is waiting for a worker or running on one."""
+        return self._loader.busy
+
     def _overview_read(self, token: tuple[int, int], overview: dict[str, Any] | None) -> None:
         if token == (self.person_id, self._generation):
             self._fill(overview)

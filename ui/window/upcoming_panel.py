@@ -237,3 +237,8 @@ class UpcomingPanel(QWidget):
 
     def close_loader(self) -> None:
         self._loader.close()
+
+    @property
+    def loading(self) -> bool:
+        """Whether the dates are being read (or waiting for the worker that will read them)."""
+        return self._loader.busy
