@@ -121,7 +121,12 @@ def _draft(
     if not rendered.text.strip():
         raise TemplateProblem(Problem(resolved.label, None, "the template produced no letter text"))
     fields = sorted(set(info.fields) | set(_lint.used_fields(resolved.source)))
-    signature = " ".join(rendered.exported.get("signature", "").split()) or context["signer"]["first_name"]
+    # How the writer signs: what the template chose, else what they are called, else their first name.
+    signature = (
+        " ".join(rendered.exported.get("signature", "").split())
+        or context["signer"]["nickname"]
+        or context["signer"]["first_name"]
+    )
     title = " ".join(rendered.exported.get("letter_title", "").split()) or info.title
     return Draft(
         text=rendered.text,

@@ -264,7 +264,8 @@ def test_every_shortcut_is_unique_and_controls_have_names(window: MainWindow) ->
 
 def test_geometry_and_splitter_are_remembered(qtbot, archive_path: Path) -> None:
     archive, _ = open_archive_for_window(archive_path)
-    first = MainWindow(archive, preferences=Preferences())
+    asked = Preferences(extra={"about_you_asked": True})  # the first start's question has its own test
+    first = MainWindow(archive, preferences=asked)
     qtbot.addWidget(first)
     first.resize(760, 560)  # inside the offscreen screen, which restoreGeometry clamps to
     first.splitter.setSizes([200, 600, 200])
@@ -272,7 +273,7 @@ def test_geometry_and_splitter_are_remembered(qtbot, archive_path: Path) -> None
     sizes = first.splitter.sizes()
     first.close()
     archive, _ = open_archive_for_window(archive_path)
-    second = MainWindow(archive, preferences=Preferences())
+    second = MainWindow(archive, preferences=asked)
     qtbot.addWidget(second)
     second.show()
     assert (second.size().width(), second.size().height()) == (760, 560)

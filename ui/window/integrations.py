@@ -203,7 +203,7 @@ def add_archive_transfer_actions(window: MainWindow, file_menu: Any) -> None:
     )
     window.add_action(
         file_menu,
-        "Export e&verything…",
+        "Export every&thing…",
         lambda: _archive_transfer().open_export_everything(window),
         None,
         "The whole archive as JSON, people as vCards, the dates as a calendar and every letter as a file",
@@ -238,7 +238,7 @@ def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
         file_menu, "Print pre&view…", lambda: preview_current(window), "Ctrl+Shift+P", "See the printed pages"
     )
     window.add_action(
-        file_menu, "Print en&velope…", lambda: envelope_current(window), None, "Print the envelope for this letter"
+        file_menu, "Print enve&lope…", lambda: envelope_current(window), None, "Print the envelope for this letter"
     )
     file_menu.addSeparator()
     window.import_action = window.add_action(

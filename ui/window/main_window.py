@@ -39,7 +39,7 @@ from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
 from ui.window.startup import StartUp
 from ui.window.upcoming_panel import UpcomingPanel
-from ui.window.welcome import WelcomeHint, desk_placeholder
+from ui.window.welcome import add_banners, desk_placeholder
 from ui.workers import (
     note_user_input,
 )
@@ -122,9 +122,7 @@ class MainWindow(QMainWindow):
         root = QWidget()
         root_layout = QVBoxLayout(root)
         root_layout.setContentsMargins(8, 4, 8, 4)
-        self.hint = WelcomeHint()
-        self.hint.dismissed.connect(self.dismiss_hint)
-        root_layout.addWidget(self.hint)
+        self.about_you, self.hint = add_banners(self, root_layout)  # first start: who writes; the sample
         root_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(root)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 
 from ui.window import integrations
+from ui.window.help import add_help_menu
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -45,7 +46,7 @@ def build_menus(window: MainWindow) -> None:
     integrations.add_file_actions(window, file_menu, toolbar)  # print, export, import, backups
     file_menu.addSeparator()
     window.preferences_action = window.add_action(
-        file_menu, "Pr&eferences…", window.open_preferences, QKeySequence.StandardKey.Preferences
+        file_menu, "Pre&ferences…", window.open_preferences, QKeySequence.StandardKey.Preferences
     )
     if window.preferences_action.shortcut().isEmpty():
         window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -94,6 +95,7 @@ def build_menus(window: MainWindow) -> None:
     )
     for menu in (window.edit_menu, window.letter_menu, window.view_menu):
         menu.aboutToShow.connect(window.ensure_desk)
+    add_help_menu(window)
 
     toolbar.addAction(window.new_letter_action)
     toolbar.addAction(window.add_person_action)

@@ -107,6 +107,8 @@ class StartUp(QObject):
         window = self._window
         if window.archive_check.state == "damaged":
             return  # the archive was closed; the restored one brings its own tags and dates
+        if not window.isVisible():
+            return  # closed before start-up finished: its archive is closed too (the steps read it)
         steps = (
             window.prepare_editor,
             window.ensure_desk,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.desk import DESK_COLOR
+
+if TYPE_CHECKING:
+    from ui.window.about_you import AboutYou
+    from ui.window.main_window import MainWindow
 
 
 def desk_placeholder() -> QWidget:
@@ -48,3 +54,15 @@ class WelcomeHint(QWidget):
         dismiss.clicked.connect(lambda _checked=False: self.dismissed.emit())
         layout.addWidget(self.hint_label, 1)
         layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+
+
+def add_banners(window: MainWindow, layout: QVBoxLayout) -> tuple[AboutYou, WelcomeHint]:
+    """The first start's banners above the desk: who is writing, then the sample's hint."""
+    from ui.window.about_you import AboutYou
+
+    about_you = AboutYou(window)
+    hint = WelcomeHint()
+    hint.dismissed.connect(window.dismiss_hint)
+    layout.addWidget(about_you)
+    layout.addWidget(hint)
+    return about_you, hint

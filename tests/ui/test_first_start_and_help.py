@@ -1,0 +1,104 @@
+"""First start asks who is writing (once, skippable); the Help menu; menus a keyboard can use."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMenu
+
+from beautifulletters import __version__, drafting
+from beautifulletters.preferences import Preferences
+from ui.fonts import register_bundled_fonts
+from ui.window.help import ShortcutsDialog, TextDialog, about_html
+from ui.window.main_window import MainWindow, open_archive_for_window
+from ui.window.theme import apply_theme
+
+
+def _window(qtbot, archive_path: Path, preferences: Preferences) -> MainWindow:
+    register_bundled_fonts()
+    apply_theme(QApplication.instance(), dark=False)
+    archive, notice = open_archive_for_window(archive_path)
+    assert archive is not None, notice
+    main = MainWindow(archive, notice=notice, preferences=preferences)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+@pytest.fixture
+def preferences(isolated_user_dirs) -> Preferences:
+    return Preferences.load()
+
+
+def test_first_start_asks_who_is_writing_and_signs_with_it(qtbot, archive_path, preferences) -> None:
+    window = _window(qtbot, archive_path, preferences)
+    step = window.about_you
+    assert step.isVisible()
+    step.save_button.click()  # nothing typed: one sentence, nothing saved
+    assert step.error.isVisible() and step.isVisible()
+    qtbot.keyClicks(step.name, "Margaret Hale")
+    qtbot.keyClicks(step.signs_as, "Maggie")
+    step.address.setPlainText("4 Marlborough Street\nMilton")
+    step.save_button.click()
+    assert not step.isVisible()
+    me = window.archive.get_person(window.archive.default_signer_id())
+    assert me["display_name"] == "Margaret Hale" and me["nickname"] == "Maggie"
+    assert me["addresses"] == ["4 Marlborough Street\nMilton"]
+    loretta = next(i for i in window.archive.person_ids() if window.archive.get_person(i)["nickname"] == "Lolly")
+    draft = drafting.render_draft(window.archive, recipient_id=loretta, template="birthday")
+    assert draft.signature == "Maggie"
+    window.close()
+    again = _window(qtbot, archive_path, Preferences.load())
+    assert not again.about_you.isVisible()  # asked once
+
+
+def test_skipping_is_remembered(qtbot, archive_path, preferences) -> None:
+    window = _window(qtbot, archive_path, preferences)
+    window.about_you.skip_button.click()
+    assert not window.about_you.isVisible()
+    window.close()
+    again = _window(qtbot, archive_path, Preferences.load())
+    assert not again.about_you.isVisible()
+    me = again.archive.get_person(again.archive.default_signer_id())
+    assert me["display_name"] == "Me"  # skipping changes nothing
+
+
+def test_help_menu_lists_the_shortcuts_and_says_what_this_is(qtbot, archive_path, preferences) -> None:
+    window = _window(qtbot, archive_path, preferences)
+    window.ensure_desk()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-1] == "&Help"
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    rows = [tuple(dialog.table.item(r, c).text() for c in range(3)) for r in range(dialog.table.rowCount())]
+    assert ("File", "New letter", "Ctrl+N") in rows
+    assert any(row[1] == "Keyboard shortcuts" for row in rows)
+    assert f"BeautifulLetters {__version__}" in about_html() and "Open Font License" in about_html()
+    how = TextDialog(window, "How BeautifulLetters works", "<p>x</p>")
+    qtbot.addWidget(how)
+
+
+def test_every_menu_s_mnemonics_are_unique(qtbot, archive_path, preferences) -> None:
+    window = _window(qtbot, archive_path, preferences)
+    window.ensure_desk()
+    qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
+
+    def letters(texts: list[str]) -> list[str]:
+        found = []
+        for text in texts:
+            match = re.search(r"&([^&\s])", text.replace("&&", ""))
+            if match:
+                found.append(match.group(1).lower())
+        return found
+
+    top = letters([a.text() for a in window.menuBar().actions()])
+    assert len(top) == len(set(top)), top
+    for menu in window.menuBar().findChildren(QMenu):
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        keys = letters(texts)
+        clashes = sorted({k for k in keys if keys.count(k) > 1})
+        assert not clashes, (menu.title(), clashes, texts)
+        assert not any(re.search(r"(?<!&)&(?=\s)|&$", t) for t in texts), texts  # no literal "&" shown
