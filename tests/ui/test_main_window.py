@@ -47,6 +47,9 @@ def people_names(window: MainWindow) -> list[str]:
 
 def test_opens_on_the_sample_with_a_hint(qtbot, window: MainWindow) -> None:
     assert "Loretta Mercer" in people_names(window)
+    # One banner at a time: first who is writing, then (answered or skipped) the sample's hint.
+    assert window.about_you.isVisible() and not window.hint.isVisible()
+    window.about_you.skip_button.click()
     assert window.hint.isVisible()
     assert window.person_panel.name_label.text() == "Loretta Mercer"
     assert "Wife of Chris Mercer" in window.person_panel.relationship_label.text()

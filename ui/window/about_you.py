@@ -131,5 +131,8 @@ class AboutYou(QWidget):
     def skip(self) -> None:
         """Put the question away for good (it is asked once)."""
         self.hide()
-        self.window_.preferences.extra["about_you_asked"] = True
-        self.window_.preferences.save()
+        window = self.window_
+        window.preferences.extra["about_you_asked"] = True
+        window.preferences.save()
+        # Then the sample's hint, if it is still wanted (one banner at a time).
+        window.hint.setVisible(not window.preferences.first_start_hint_dismissed and window.archive.has_sample())

@@ -244,7 +244,10 @@ class MainWindow(QMainWindow):
             self.people_list.reload_tags()
             self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
         has_sample = self.archive.has_sample()
-        self.hint.setVisible(not self.preferences.first_start_hint_dismissed and has_sample)
+        # One banner at a time: who is writing first, then the sample's hint.
+        self.hint.setVisible(
+            not self.preferences.first_start_hint_dismissed and has_sample and self.about_you.isHidden()
+        )
         self.remove_sample_action.setEnabled(has_sample and not self.archive.readonly)
         self.statusBar().showMessage(notice or f"Archive: {self.archive.path}")
         self.people_list.select_first()
