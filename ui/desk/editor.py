@@ -7,42 +7,33 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QPushButton,
-    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from beautifulletters import letterformat
 from beautifulletters.archive import Archive
 from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
 from ui.desk import DESK_COLOR
 from ui.desk.autosave import AutoSaver, SaveRequest
+from ui.desk.find_bar import FindBar
+from ui.desk.page_edit import PageTextEdit
 from ui.paper.convert import document_to_storage
 from ui.paper.page import (
     LAYOUT_DPI,
@@ -52,9 +43,8 @@ from ui.paper.page import (
     body_range,
     build_letter_document,
     document_dpi,
-    paint_stationery,
 )
-from ui.workers import note_user_input, patiently, run_in_background
+from ui.workers import patiently, run_in_background
 
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
@@ -63,293 +53,10 @@ CONTINUITY_DELAY_MS = 2500  # look back at earlier letters once typing pauses
 WORDS_PER_MINUTE = 200  # reading time for the status bar
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5)
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
-_BUNDLED_FAMILIES = frozenset(f.family for f in BUNDLED_FONTS)
 
 
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
-
-
-class PageTextEdit(QTextEdit):
-    """A QTextEdit that shows its document as sheets of paper and keeps edits inside the body."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.page_style = PageStyle()
-        self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.setAcceptRichText(True)
-        self.viewport().setAutoFillBackground(False)
-        self.setAutoFillBackground(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._clamping = False
-        self.cursorPositionChanged.connect(self._keep_cursor_in_body)
-
-    # ---------------------------------------------------------------- page
-    def show_document(self, document: QTextDocument, style: PageStyle) -> None:
-        self.page_style = style
-        page = document.pageSize()
-        self.setDocument(document)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-        self.setLineWrapColumnOrWidth(round(page.width()))
-        self._page_size = page
-        self._restore_page_size()
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Text, QColor(style.ink_color))
-        self.setPalette(palette)
-        self._center_page()
-        self._restore_page_size()
-        self.viewport().update()
-
-    def _center_page(self) -> None:
-        if self.lineWrapMode() == QTextEdit.LineWrapMode.FixedPixelWidth:
-            page_width = self.document().pageSize().width()
-        else:
-            # No letter: the text is as wide as the view would be without side margins. (The
-            # document's own width trails the margins set here: laid out again after the window
-            # was shown, the empty desk grew a horizontal scroll bar.)
-            margins = self.viewportMargins()
-            page_width = self.viewport().width() + margins.left() + margins.right()
-        scrollbar = self.verticalScrollBar().sizeHint().width()
-        free = max(0, int((self.width() - scrollbar - page_width) / 2))
-        self.setViewportMargins(free, 16, free, 16)
-        if self.lineWrapMode() == QTextEdit.LineWrapMode.WidgetWidth:
-            self.document().setTextWidth(self.viewport().width())
-
-    def _restore_page_size(self) -> None:
-        # QTextEdit sets the page height to -1 (one endless page) whenever it lays out again
-        # (resize, show, font change); the letter needs its real pages back.
-        wanted = getattr(self, "_page_size", None)
-        if wanted is not None and self.document().pageSize() != wanted:
-            self.document().setPageSize(wanted)
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
-        super().resizeEvent(event)
-        self._restore_page_size()
-        self._center_page()
-        self._restore_page_size()
-
-    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
-        super().showEvent(event)
-        self._restore_page_size()
-
-    def changeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
-        super().changeEvent(event)
-        self._restore_page_size()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
-        painter.fillRect(self.viewport().rect(), QColor(DESK_COLOR))
-        page = self.document().pageSize()
-        offset_x = self.horizontalScrollBar().value()
-        offset_y = self.verticalScrollBar().value()
-        painter.translate(-offset_x, -offset_y)
-        if page.height() > 0:
-            first = max(0, int(offset_y // page.height()))
-            last = int((offset_y + self.viewport().height()) // page.height())
-            for index in range(first, min(last, max(1, self.document().pageCount()) - 1) + 1):
-                rect = QRectF(0, index * page.height(), page.width(), page.height())
-                paint_stationery(painter, rect, self.page_style, index + 1)
-                if index:
-                    painter.fillRect(QRectF(0, rect.top() - 3, page.width(), 6), QColor(DESK_COLOR))
-        painter.end()
-        super().paintEvent(event)
-
-    # ----------------------------------------------------- keep to the body
-    def _keep_cursor_in_body(self) -> None:
-        if self._clamping:
-            return
-        start, end = body_range(self.document())
-        cursor = self.textCursor()
-        anchor, position = cursor.anchor(), cursor.position()
-        clamped_anchor, clamped_position = min(max(anchor, start), end), min(max(position, start), end)
-        if (clamped_anchor, clamped_position) != (anchor, position):
-            self._clamping = True
-            cursor.setPosition(clamped_anchor)
-            cursor.setPosition(clamped_position, QTextCursor.MoveMode.KeepAnchor)
-            self.setTextCursor(cursor)
-            self._clamping = False
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        note_user_input()  # someone is writing: start-up work in the background waits
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            start, end = body_range(self.document())
-            backward = event.key() == Qt.Key.Key_Backspace or event.matches(QKeySequence.StandardKey.DeleteStartOfWord)
-            forward = event.key() == Qt.Key.Key_Delete or event.matches(QKeySequence.StandardKey.DeleteEndOfWord)
-            # The date line and the signature are not part of what is typed: never merge into them.
-            if (backward and cursor.position() <= start) or (forward and cursor.position() >= end):
-                if backward and cursor.position() <= start and cursor.currentList() is not None:
-                    super().keyPressEvent(event)  # backspace at a list's start only ends the list
-                event.accept()
-                return
-        super().keyPressEvent(event)
-
-    # -------------------------------------------------------- context menu
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.build_context_menu(event.pos())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def build_context_menu(self, position: QPoint) -> QMenu:
-        """The standard edit menu, with spelling suggestions first when right-clicking a misspelled word."""
-        menu = self.createStandardContextMenu(position)
-        highlighter = getattr(self, "highlighter", None)
-        if highlighter is not None and not self.isReadOnly():
-            from ui.desk.spellcheck import spelling_menu, word_cursor_at
-
-            spelling_menu(self, highlighter, word_cursor_at(self, position), menu)
-        return menu
-
-    # ------------------------------------------------------------- paste
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasHtml() or source.hasText()
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste keeps words, paragraphs, lists and bold/italic/underline; drops scripts, images, links, styles."""
-        if self.isReadOnly():
-            return
-        cursor = self.textCursor()
-        if source.hasHtml():
-            html = source.html()
-            ours = "qrichtext" in html[:2000]  # copied from this editor: keep its fonts and sizes
-            blocks = letterformat.parse(html, foreign=not ours, allowed_families=_BUNDLED_FAMILIES)
-            if not blocks:
-                return
-            cursor.beginEditBlock()
-            first_number = cursor.blockNumber()
-            if len(blocks) == 1 and not blocks[0].list_kind:
-                for run in blocks[0].runs:
-                    cursor.insertText(run.text.replace("\n", "\u2028"), _char_format(run.marks))
-            else:
-                cursor.insertHtml(letterformat.serialize(blocks, for_qt=True))
-            self._fit_blocks(first_number, cursor.blockNumber())
-            cursor.endEditBlock()
-            self.setTextCursor(cursor)
-        elif source.hasText():
-            cursor.insertText(source.text())
-        self.ensureCursorVisible()
-
-    def _fit_blocks(self, first_number: int, last_number: int) -> None:
-        document = self.document()
-        dpi = document_dpi(document)
-        cursor = QTextCursor(document)
-        for number in range(first_number, last_number + 1):
-            block = document.findBlockByNumber(number)
-            wanted = body_line_format(QTextBlockFormat(block.blockFormat()), self.page_style, dpi)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(wanted)
-
-
-def _char_format(marks: letterformat.Marks) -> QTextCharFormat:
-    char_format = QTextCharFormat()
-    char_format.setFontWeight(QFont.Weight.Bold if marks.bold else QFont.Weight.Normal)
-    char_format.setFontItalic(marks.italic)
-    char_format.setFontUnderline(marks.underline)
-    if marks.family:
-        char_format.setFontFamilies([marks.family])
-    if marks.size_pt:
-        char_format.setFontPointSize(marks.size_pt)
-    return char_format
-
-
-class FindBar(QWidget):
-    """Find and replace inside the body of the letter."""
-
-    def __init__(self, editor: LetterEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
-        self.find_field = QLineEdit(placeholderText="Find")
-        self.find_field.setAccessibleName("Find")
-        self.replace_field = QLineEdit(placeholderText="Replace with")
-        self.replace_field.setAccessibleName("Replace with")
-        self.match_case = QCheckBox("Match case")
-        self.status = QLabel()
-        next_button = QPushButton("Next")
-        replace_button = QPushButton("Replace")
-        replace_all_button = QPushButton("Replace all")
-        close_button = QPushButton("Close")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        for widget in (
-            self.find_field,
-            next_button,
-            self.replace_field,
-            replace_button,
-            replace_all_button,
-            self.match_case,
-            self.status,
-            close_button,
-        ):
-            layout.addWidget(widget)
-        self.find_field.returnPressed.connect(self.find_next)
-        next_button.clicked.connect(self.find_next)
-        replace_button.clicked.connect(self.replace_one)
-        replace_all_button.clicked.connect(self.replace_all)
-        close_button.clicked.connect(self.close_bar)
-
-    def _flags(self) -> QTextDocument.FindFlag:
-        return QTextDocument.FindFlag.FindCaseSensitively if self.match_case.isChecked() else QTextDocument.FindFlag(0)
-
-    def _find_from(self, position: int) -> QTextCursor | None:
-        document = self.editor.text_edit.document()
-        start, end = body_range(document)
-        needle = self.find_field.text()
-        if not needle:
-            return None
-        found = document.find(needle, max(position, start), self._flags())
-        if found.isNull() or found.selectionEnd() > end:
-            found = document.find(needle, start, self._flags())  # wrap around
-        if found.isNull() or found.selectionEnd() > end or found.selectionStart() < start:
-            return None
-        return found
-
-    def find_next(self) -> bool:
-        found = self._find_from(self.editor.text_edit.textCursor().selectionEnd())
-        self.status.setText("" if found else "Not found")
-        if found:
-            self.editor.text_edit.setTextCursor(found)
-        return found is not None
-
-    def replace_one(self) -> None:
-        cursor = self.editor.text_edit.textCursor()
-        needle = self.find_field.text()
-        selected = cursor.selectedText()
-        same = selected == needle if self.match_case.isChecked() else selected.lower() == needle.lower()
-        if cursor.hasSelection() and same and not self.editor.text_edit.isReadOnly():
-            cursor.insertText(self.replace_field.text())
-        self.find_next()
-
-    def replace_all(self) -> int:
-        if self.editor.text_edit.isReadOnly() or not self.find_field.text():
-            return 0
-        document = self.editor.text_edit.document()
-        count = 0
-        edit = QTextCursor(document)
-        edit.beginEditBlock()
-        position = body_range(document)[0]
-        while True:
-            end = body_range(document)[1]
-            found = document.find(self.find_field.text(), position, self._flags())
-            if found.isNull() or found.selectionEnd() > end:
-                break
-            found.insertText(self.replace_field.text())
-            position = found.position()
-            count += 1
-        edit.endEditBlock()
-        self.status.setText(f"{count} replaced")
-        return count
-
-    def open_bar(self, replace: bool = False) -> None:
-        self.show()
-        selected = self.editor.text_edit.textCursor().selectedText()
-        if selected and "\u2029" not in selected:
-            self.find_field.setText(selected)
-        (self.replace_field if replace and self.find_field.text() else self.find_field).setFocus()
-        self.find_field.selectAll()
-
-    def close_bar(self) -> None:
-        self.hide()
-        self.editor.text_edit.setFocus()
 
 
 class LetterEditor(QWidget):
@@ -1093,4 +800,4 @@ def _style_defaults(archive: Archive) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-__all__ = ["LetterEditor", "PageTextEdit", "FindBar", "count_words"]
+__all__ = ["LetterEditor", "count_words"]

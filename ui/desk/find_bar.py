@@ -1,0 +1,113 @@
+"""Find and replace inside the body of the letter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from ui.paper.page import body_range
+
+if TYPE_CHECKING:
+    from ui.desk.editor import LetterEditor
+
+
+class FindBar(QWidget):
+    """Find and replace inside the body of the letter."""
+
+    def __init__(self, editor: LetterEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.find_field = QLineEdit(placeholderText="Find")
+        self.find_field.setAccessibleName("Find")
+        self.replace_field = QLineEdit(placeholderText="Replace with")
+        self.replace_field.setAccessibleName("Replace with")
+        self.match_case = QCheckBox("Match case")
+        self.status = QLabel()
+        next_button = QPushButton("Next")
+        replace_button = QPushButton("Replace")
+        replace_all_button = QPushButton("Replace all")
+        close_button = QPushButton("Close")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        for widget in (
+            self.find_field,
+            next_button,
+            self.replace_field,
+            replace_button,
+            replace_all_button,
+            self.match_case,
+            self.status,
+            close_button,
+        ):
+            layout.addWidget(widget)
+        self.find_field.returnPressed.connect(self.find_next)
+        next_button.clicked.connect(self.find_next)
+        replace_button.clicked.connect(self.replace_one)
+        replace_all_button.clicked.connect(self.replace_all)
+        close_button.clicked.connect(self.close_bar)
+
+    def _flags(self) -> QTextDocument.FindFlag:
+        return QTextDocument.FindFlag.FindCaseSensitively if self.match_case.isChecked() else QTextDocument.FindFlag(0)
+
+    def _find_from(self, position: int) -> QTextCursor | None:
+        document = self.editor.text_edit.document()
+        start, end = body_range(document)
+        needle = self.find_field.text()
+        if not needle:
+            return None
+        found = document.find(needle, max(position, start), self._flags())
+        if found.isNull() or found.selectionEnd() > end:
+            found = document.find(needle, start, self._flags())  # wrap around
+        if found.isNull() or found.selectionEnd() > end or found.selectionStart() < start:
+            return None
+        return found
+
+    def find_next(self) -> bool:
+        found = self._find_from(self.editor.text_edit.textCursor().selectionEnd())
+        self.status.setText("" if found else "Not found")
+        if found:
+            self.editor.text_edit.setTextCursor(found)
+        return found is not None
+
+    def replace_one(self) -> None:
+        cursor = self.editor.text_edit.textCursor()
+        needle = self.find_field.text()
+        selected = cursor.selectedText()
+        same = selected == needle if self.match_case.isChecked() else selected.lower() == needle.lower()
+        if cursor.hasSelection() and same and not self.editor.text_edit.isReadOnly():
+            cursor.insertText(self.replace_field.text())
+        self.find_next()
+
+    def replace_all(self) -> int:
+        if self.editor.text_edit.isReadOnly() or not self.find_field.text():
+            return 0
+        document = self.editor.text_edit.document()
+        count = 0
+        edit = QTextCursor(document)
+        edit.beginEditBlock()
+        position = body_range(document)[0]
+        while True:
+            end = body_range(document)[1]
+            found = document.find(self.find_field.text(), position, self._flags())
+            if found.isNull() or found.selectionEnd() > end:
+                break
+            found.insertText(self.replace_field.text())
+            position = found.position()
+            count += 1
+        edit.endEditBlock()
+        self.status.setText(f"{count} replaced")
+        return count
+
+    def open_bar(self, replace: bool = False) -> None:
+        self.show()
+        selected = self.editor.text_edit.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_field.setText(selected)
+        (self.replace_field if replace and self.find_field.text() else self.find_field).setFocus()
+        self.find_field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.editor.text_edit.setFocus()
