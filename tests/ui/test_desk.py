@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from beautifulletters.archive import Archive
 from beautifulletters.stationery import HANDWRITING_FAMILIES, STATIONERY
 from ui.desk.editor import LetterEditor
-from ui.paper.page import PageStyle, body_range, build_letter_document, render_page_image
+from ui.paper.page import LINE_SPACING_PROPERTY, PageStyle, body_range, build_letter_document, render_page_image
 
 
 def new_letter(archive: Archive, body: str = "Dear Ann,\n\nHello", **fields) -> int:
@@ -148,6 +148,24 @@ def test_sent_letters_open_read_only(qtbot, editor, empty_archive) -> None:
     editor.focus_end()
     qtbot.keyClicks(editor.text_edit, "more")
     assert editor.body_plain_text() == "Sent words"
+
+
+def test_line_spacing_from_the_toolbar_spaces_the_chosen_paragraphs_and_is_saved(qtbot, editor, empty_archive) -> None:
+    letter_id = new_letter(empty_archive, body="Dear Ann,\n\nFirst paragraph\n\nSecond paragraph")
+    open_in(qtbot, editor, empty_archive, letter_id)
+    editor.select_all()
+    editor.format_toolbar.spacing_box.textActivated.emit("2.0")
+    document = editor.text_edit.document()
+    start, end = body_range(document)
+    block = document.findBlock(start)
+    spacings = []
+    while block.isValid() and block.position() <= end:
+        spacings.append(block.blockFormat().property(LINE_SPACING_PROPERTY))
+        block = block.next()
+    assert spacings and all(spacing == 200.0 for spacing in spacings)
+    wait_saved(qtbot, editor)
+    again = reopen(qtbot, empty_archive, letter_id)
+    assert again.body_html().count("line-height") >= 2
 
 
 def test_revision_history_restore_is_a_new_revision(qtbot, editor, empty_archive) -> None:

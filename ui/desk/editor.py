@@ -11,38 +11,28 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFont,
     QKeyEvent,
-    QKeySequence,
     QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
-    QTextListFormat,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from beautifulletters.archive import Archive
-from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
-from ui.desk import DESK_COLOR
+from ui.desk import DESK_COLOR, formatting
 from ui.desk.autosave import AutoSaver, SaveRequest
 from ui.desk.find_bar import FindBar
 from ui.desk.page_edit import PageTextEdit
+from ui.desk.toolbar import FormatToolbar, add_desk_actions
 from ui.paper.convert import document_to_storage
 from ui.paper.page import (
     LAYOUT_DPI,
-    LINE_SPACING_PROPERTY,
     PageStyle,
-    body_line_format,
     body_range,
     build_letter_document,
-    document_dpi,
 )
 from ui.workers import patiently, run_in_background
 
@@ -114,7 +104,9 @@ class LetterEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.format_toolbar = QToolBar("Format")
+        self.actions_by_name: dict[str, QAction] = {}
+        add_desk_actions(self)
+        self.format_toolbar = FormatToolbar(self)
         layout.addWidget(self.format_toolbar)
         layout.addWidget(self.notice)
         layout.addWidget(self.text_edit, 1)
@@ -131,129 +123,10 @@ class LetterEditor(QWidget):
         self._continuity_timer.timeout.connect(self._check_continuity)
         self._continuity_ready.connect(self._show_continuity)
 
-        self.actions_by_name: dict[str, QAction] = {}
-        self._build_actions()
-        self._build_toolbar()
-        self.text_edit.currentCharFormatChanged.connect(self._reflect_format)
-        self.text_edit.cursorPositionChanged.connect(self._reflect_block)
+        self.text_edit.currentCharFormatChanged.connect(self.format_toolbar.show_char_format)
+        self.text_edit.cursorPositionChanged.connect(self.format_toolbar.show_block)
 
     # ------------------------------------------------------------- actions
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        checkable: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        edit = self.text_edit
-        self._action("undo", "&Undo", edit.undo, key.Undo)
-        self._action("redo", "&Redo", edit.redo, key.Redo)
-        self._action("cut", "Cu&t", edit.cut, key.Cut)
-        self._action("copy", "&Copy", edit.copy, key.Copy)
-        self._action("paste", "&Paste", edit.paste, key.Paste)
-        self._action("select_all", "Select &all", self.select_all, key.SelectAll)
-        self._action("bold", "&Bold", lambda on: self.set_bold(on), key.Bold, checkable=True)
-        self._action("italic", "&Italic", lambda on: self.set_italic(on), key.Italic, checkable=True)
-        self._action("underline", "&Underline", lambda on: self.set_underline(on), key.Underline, checkable=True)
-        self._action("align_left", "Align &left", lambda: self.set_alignment("left"), "Ctrl+L", checkable=True)
-        self._action("align_center", "&Centre", lambda: self.set_alignment("center"), "Ctrl+E", checkable=True)
-        self._action("align_right", "Align &right", lambda: self.set_alignment("right"), "Ctrl+R", checkable=True)
-        self._action("align_justify", "&Justify", lambda: self.set_alignment("justify"), "Ctrl+J", checkable=True)
-        self._action("bullet_list", "Bulleted li&st", lambda: self.toggle_list("ul"), "Ctrl+Shift+8")
-        self._action("numbered_list", "Numb&ered list", lambda: self.toggle_list("ol"), "Ctrl+Shift+7")
-        self._action("find", "&Find…", lambda: self.find_bar.open_bar(), key.Find)
-        self._action("replace", "R&eplace…", lambda: self.find_bar.open_bar(replace=True), key.Replace)
-        self._action("zoom_in", "Zoom &in", self.zoom_in, key.ZoomIn)
-        self._action("zoom_out", "Zoom &out", self.zoom_out, key.ZoomOut)
-        self._action("zoom_reset", "&Actual size", lambda: self.set_zoom(1.0), "Ctrl+0")
-        self._action(
-            "distraction_free",
-            "&Distraction-free writing",
-            self.set_distraction_free,
-            key.FullScreen if not QKeySequence(key.FullScreen).isEmpty() else "F11",
-            checkable=True,
-        )
-        self.actions_by_name["distraction_free"].setShortcuts([QKeySequence("F11")])
-        self._action("history", "Revision &history…", self.show_history, "Ctrl+Shift+H")
-        alignments = ("align_left", "align_center", "align_right", "align_justify")
-        alignment_group = [self.actions_by_name[n] for n in alignments]
-        from PySide6.QtGui import QActionGroup
-
-        group = QActionGroup(self)
-        for action in alignment_group:
-            group.addAction(action)
-
-    def _build_toolbar(self) -> None:
-        bar = self.format_toolbar
-        self.font_box = QComboBox()
-        self.font_box.setAccessibleName("Font")
-        for font in BUNDLED_FONTS:
-            self.font_box.addItem(font.family)
-        self.font_box.textActivated.connect(self.set_font_family)
-        self.size_box = QComboBox()
-        self.size_box.setAccessibleName("Font size")
-        self.size_box.setEditable(True)
-        for size in (10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 28, 32, 36):
-            self.size_box.addItem(str(size))
-        self.size_box.textActivated.connect(lambda text: self.set_font_size(float(text)) if _is_number(text) else None)
-        self.spacing_box = QComboBox()
-        self.spacing_box.setAccessibleName("Line spacing")
-        for label in ("1.0", "1.15", "1.5", "2.0"):
-            self.spacing_box.addItem(label)
-        self.spacing_box.textActivated.connect(lambda text: self.set_line_spacing(float(text)))
-        bar.addWidget(self.font_box)
-        bar.addWidget(self.size_box)
-        for name in ("bold", "italic", "underline"):
-            bar.addAction(self.actions_by_name[name])
-        bar.addSeparator()
-        for name in ("align_left", "align_center", "align_right", "align_justify", "bullet_list", "numbered_list"):
-            bar.addAction(self.actions_by_name[name])
-        bar.addWidget(QLabel(" Spacing "))
-        bar.addWidget(self.spacing_box)
-        bar.addSeparator()
-        self.paper_box = QComboBox()
-        self.paper_box.setAccessibleName("Stationery")
-        for paper in STATIONERY.values():
-            self.paper_box.addItem(paper.label, paper.key)
-        self.paper_box.activated.connect(lambda index: self.update_style(stationery=self.paper_box.itemData(index)))
-        self.pen_box = QComboBox()
-        self.pen_box.setAccessibleName("Handwriting")
-        for family in HANDWRITING_FAMILIES + ("EB Garamond",):
-            self.pen_box.addItem(family)
-        self.pen_box.textActivated.connect(lambda family: self.update_style(font_family=family, font_size_pt=None))
-        self.ink_box = QComboBox()
-        self.ink_box.setAccessibleName("Ink")
-        for name in INK_COLORS:
-            self.ink_box.addItem(name)
-        self.ink_box.textActivated.connect(lambda ink: self.update_style(ink_color=ink))
-        self.page_box = QComboBox()
-        self.page_box.setAccessibleName("Page size")
-        for name in PAGE_SIZES_MM:
-            self.page_box.addItem(name)
-        self.page_box.textActivated.connect(lambda size: self.update_style(page_size=size, margins_mm=None))
-        for label, box in (
-            ("Paper", self.paper_box),
-            ("Pen", self.pen_box),
-            ("Ink", self.ink_box),
-            ("Page", self.page_box),
-        ):
-            bar.addWidget(QLabel(f" {label} "))
-            bar.addWidget(box)
-
     # ------------------------------------------- actions for the main window
     def _named(self, *names: str | None) -> list[QAction]:
         result = []
@@ -344,7 +217,7 @@ class LetterEditor(QWidget):
             self._show_notice(self.highlighter.speller.unavailable_message)
         else:
             self.notice.hide()
-        self._sync_style_boxes()
+        self.format_toolbar.show_style()
         self.letter_opened.emit(letter_id)
 
     def _load(self, body: str, body_format: str, cursor_position: int | None = None) -> None:
@@ -367,7 +240,7 @@ class LetterEditor(QWidget):
         self.text_edit.ensureCursorVisible()
         self._update_stats()
         self.document_replaced()
-        self._reflect_format(self.text_edit.currentCharFormat())
+        self.format_toolbar.show_char_format(self.text_edit.currentCharFormat())
 
     def document_replaced(self) -> None:
         """Follow a new document (open, zoom, paper change) with the spelling highlighter."""
@@ -555,113 +428,9 @@ class LetterEditor(QWidget):
         return document_to_storage(self.text_edit.document())[0]
 
     # ----------------------------------------------------------- formatting
-    def _merge(self, char_format: QTextCharFormat) -> None:
-        # With a selection it changes; without, it is how the next words will be typed.
-        self.text_edit.mergeCurrentCharFormat(char_format)
-
-    def set_bold(self, on: bool) -> None:
-        char_format = QTextCharFormat()
-        char_format.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
-        self._merge(char_format)
-
-    def set_italic(self, on: bool) -> None:
-        char_format = QTextCharFormat()
-        char_format.setFontItalic(on)
-        self._merge(char_format)
-
-    def set_underline(self, on: bool) -> None:
-        char_format = QTextCharFormat()
-        char_format.setFontUnderline(on)
-        self._merge(char_format)
-
-    def set_font_family(self, family: str) -> None:
-        char_format = QTextCharFormat()
-        char_format.setFontFamilies([family])
-        self._merge(char_format)
-
-    def set_font_size(self, size_pt: float) -> None:
-        char_format = QTextCharFormat()
-        char_format.setFontPointSize(max(6.0, min(72.0, size_pt)))
-        self._merge(char_format)
-
-    def set_alignment(self, alignment: str) -> None:
-        flags = {
-            "left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute,
-            "center": Qt.AlignmentFlag.AlignHCenter,
-            "right": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute,
-            "justify": Qt.AlignmentFlag.AlignJustify,
-        }[alignment]
-        self.text_edit.setAlignment(flags)
-
-    def set_line_spacing(self, factor: float) -> None:
-        """Line spacing of the selected paragraphs (the letter's own spacing is a style setting)."""
-        cursor = self.text_edit.textCursor()
-        document = self.text_edit.document()
-        cursor.beginEditBlock()
-        start_block = document.findBlock(cursor.selectionStart()).blockNumber()
-        end_block = document.findBlock(cursor.selectionEnd()).blockNumber()
-        edit = QTextCursor(document)
-        for number in range(start_block, end_block + 1):
-            block = document.findBlockByNumber(number)
-            block_format = QTextBlockFormat(block.blockFormat())
-            block_format.setProperty(LINE_SPACING_PROPERTY, float(round(factor * 100)))
-            block_format = body_line_format(block_format, self.style, document_dpi(document))
-            edit.setPosition(block.position())
-            edit.setBlockFormat(block_format)
-        cursor.endEditBlock()
-
-    def toggle_list(self, kind: str) -> None:
-        cursor = self.text_edit.textCursor()
-        current = cursor.currentList()
-        style = QTextListFormat.Style.ListDisc if kind == "ul" else QTextListFormat.Style.ListDecimal
-        cursor.beginEditBlock()
-        if current is not None and current.format().style() == style:
-            block_format = cursor.blockFormat()
-            for index in range(current.count() - 1, -1, -1):
-                block = current.item(index)
-                block_end = block.position() + block.length()
-                if cursor.selectionStart() <= block_end and block.position() <= cursor.selectionEnd():
-                    current.remove(block)
-            block_format.setIndent(0)
-            block_format.setObjectIndex(-1)
-            cursor.setBlockFormat(block_format)
-        else:
-            list_format = QTextListFormat()
-            list_format.setStyle(style)
-            list_format.setIndent(1)
-            cursor.createList(list_format)
-        cursor.endEditBlock()
-
     def select_all(self) -> None:
-        start, end = body_range(self.text_edit.document())
-        cursor = self.text_edit.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self.text_edit.setTextCursor(cursor)
-
-    def _reflect_format(self, char_format: QTextCharFormat) -> None:
-        self.actions_by_name["bold"].setChecked(char_format.fontWeight() >= 600)
-        self.actions_by_name["italic"].setChecked(char_format.fontItalic())
-        self.actions_by_name["underline"].setChecked(char_format.fontUnderline())
-        has_families = char_format.hasProperty(QTextCharFormat.Property.FontFamilies)
-        families = char_format.fontFamilies() if has_families else None
-        family = families[0] if families else self.style.font_family
-        self.font_box.setCurrentText(family)
-        size = char_format.fontPointSize() if char_format.hasProperty(QTextCharFormat.Property.FontPointSize) else 0
-        self.size_box.setCurrentText(f"{size or self.style.font_size_pt:g}")
-
-    def _reflect_block(self) -> None:
-        align = self.text_edit.alignment()
-        name = (
-            "align_justify"
-            if align & Qt.AlignmentFlag.AlignJustify == Qt.AlignmentFlag.AlignJustify
-            else "align_center"
-            if align & Qt.AlignmentFlag.AlignHCenter
-            else "align_right"
-            if align & Qt.AlignmentFlag.AlignRight
-            else "align_left"
-        )
-        self.actions_by_name[name].setChecked(True)
+        """Select the body of the letter (the date line and the page furniture stay out)."""
+        formatting.select_body(self.text_edit)
 
     # --------------------------------------------------------- letter style
     def update_style(self, **changes: Any) -> None:
@@ -688,7 +457,7 @@ class LetterEditor(QWidget):
                 self._show_notice(f"The paper and pen could not be stored: {error}")
         self.letter["style"] = stored
         self._reload_keeping_cursor()
-        self._sync_style_boxes()
+        self.format_toolbar.show_style()
 
     def _reload_keeping_cursor(self) -> None:
         document = self.text_edit.document()
@@ -702,16 +471,6 @@ class LetterEditor(QWidget):
         cursor.setPosition(min(start + offset, body_range(self.text_edit.document())[1]))
         self.text_edit.setTextCursor(cursor)
         self.text_edit.ensureCursorVisible()
-
-    def _sync_style_boxes(self) -> None:
-        index = self.paper_box.findData(self.style.stationery)
-        self.paper_box.setCurrentIndex(index)
-        self.pen_box.setCurrentText(self.style.font_family)
-        ink = next((name for name, value in INK_COLORS.items() if value == self.style.ink_color), None)
-        if ink:
-            self.ink_box.setCurrentText(ink)
-        self.page_box.setCurrentText(self.style.page_size)
-        self.spacing_box.setCurrentText(f"{self.style.line_spacing:g}")
 
     # ----------------------------------------------------------------- zoom
     def set_zoom(self, zoom: float) -> None:
@@ -776,14 +535,6 @@ class LetterEditor(QWidget):
             self.open_letter(self.archive, self.letter_id)
             if zoom != 1.0:
                 self.set_zoom(zoom)
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _style_defaults(archive: Archive) -> dict[str, Any]:
