@@ -520,3 +520,38 @@ def test_print_preview_opens_paints_and_closes_in_the_window(qtbot, window: Main
     qtbot.waitUntil(lambda: not dialog.isVisible())
     gc.collect()
     assert window.isVisible()
+
+
+def test_the_welcome_path_new_letter_starts_on_the_nearest_occasion(qtbot, window: MainWindow) -> None:
+    """The banner says: choose Loretta, press Ctrl+N, draft the 50th anniversary letter. It must."""
+    loretta = next(i for i in window.archive.person_ids() if window.archive.get_person(i)["nickname"] == "Lolly")
+    window.select_person(loretta)
+    dialog = window.new_letter()
+    assert dialog.template_name() == "anniversary"
+    assert dialog.template_combo.currentText() == "Anniversary"  # the title, not "Anniversary · anniversary"
+    upcoming = [d for d in window.archive.dates_for(loretta) if d["kind"] == "anniversary"][0]
+    assert dialog.occasion_date() is not None and dialog.occasion_date()[5:] == upcoming["date"][5:]
+    qtbot.waitUntil(lambda: dialog.preview_draft is not None, timeout=WAIT_MS)
+    assert "fifty" in dialog.preview.toPlainText().lower()
+    assert "distance" not in dialog.preview.toPlainText()
+    dialog.reject()
+
+
+def test_a_second_write_for_the_same_day_offers_the_draft_already_begun(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.left_tabs.setCurrentIndex(1)
+    panel = window.upcoming_panel
+    qtbot.waitUntil(lambda: bool(panel.items), timeout=WAIT_MS)
+    item = panel.items[0]
+    first = window.write_for_upcoming(item)
+    qtbot.waitUntil(lambda: first.preview_draft is not None, timeout=WAIT_MS)
+    first.create_letter()
+    qtbot.waitUntil(lambda: first.created_letter_id is not None, timeout=WAIT_MS)
+    drafted = first.created_letter_id
+    letters_before = len(window.archive.list_letters())
+    box = window.write_for_upcoming(item)
+    assert isinstance(box, QMessageBox) and "Open it" in box.text()
+    next(b for b in box.buttons() if b.text() == "Open the draft").click()
+    qtbot.waitUntil(lambda: window.editor.letter_id == drafted, timeout=WAIT_MS)
+    assert len(window.archive.list_letters()) == letters_before  # no duplicate

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
+from beautifulletters.drafting.suggest import suggest_template
 from beautifulletters.errors import BeautifulLettersError
 from ui.dialogs.common import LetterPreview, error_label, muted_label, plain_message, section_label
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
@@ -263,6 +264,25 @@ class NewLetterDialog(QDialog):
         else:
             self.no_date_box.setChecked(True)
         self.date_edit.setEnabled(not self.no_date_box.isChecked())
+        self._user_chose_template = template is not None
+        if template is None and occasion_date is None:
+            self._apply_suggestion()
+
+    def _apply_suggestion(self) -> None:
+        """Start on the recipient's nearest occasion, else what this pair last wrote, else a letter
+        that suits how close they are (the welcome path drafted "across a distance" to a wife)."""
+        recipient = self.recipient_id()
+        if recipient is None:
+            return
+        try:
+            suggestion = suggest_template(self.archive, recipient, self.signer_id())
+        except BeautifulLettersError:
+            return
+        self.set_template(suggestion.template)
+        if suggestion.occasion_date:
+            self.date_edit.setDate(QDate.fromString(suggestion.occasion_date, "yyyy-MM-dd"))
+        self.no_date_box.setChecked(suggestion.occasion_date is None)
+        self.date_edit.setEnabled(suggestion.occasion_date is not None)
 
     def _fill_signers(self, preferred: int | None = None) -> None:
         recipient_id = self.recipient_picker.person_id()
@@ -298,10 +318,7 @@ class NewLetterDialog(QDialog):
             header.setFont(font)
             self._template_model.appendRow(header)
             for info in members:
-                label = info.title
-                occasion = info.occasion if info.occasion != "letter" else ""
-                if occasion and occasion.casefold() not in info.title.casefold():
-                    label = f"{info.title} · {occasion}"
+                label = info.title  # people choose by title; the occasion's internal name is not theirs
                 if source == "user" and info.overrides_builtin:
                     label += " (your version)"
                 item = QStandardItem(label)
@@ -330,6 +347,7 @@ class NewLetterDialog(QDialog):
         self.recipient_picker.person_changed.connect(self._on_recipient_changed)
         self.signer_picker.person_changed.connect(lambda _id: self.refresh_preview())
         self.template_combo.currentIndexChanged.connect(self._on_template_changed)
+        self.template_combo.activated.connect(lambda _row: setattr(self, "_user_chose_template", True))
         self.date_edit.dateChanged.connect(lambda _date: self.refresh_preview())
         self.no_date_box.toggled.connect(self._on_no_date_toggled)
         self.create_button.clicked.connect(self.create_letter)
@@ -364,6 +382,8 @@ class NewLetterDialog(QDialog):
 
     def _on_recipient_changed(self, _person_id: int | None) -> None:
         self._fill_signers()
+        if not self._user_chose_template:
+            self._apply_suggestion()
         self.refresh_preview()
 
     def _on_template_changed(self, _row: int) -> None:

@@ -433,12 +433,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def write_for_upcoming(self, item: dict[str, Any]) -> Any:
-        from beautifulletters.drafting import template_for_occasion
+        from ui.window.occasions import write_for_upcoming
 
-        self.select_person(item["person_id"])
-        return self.new_letter(
-            recipient_id=item["person_id"], template=template_for_occasion(item["kind"]), occasion_date=item["date"]
-        )
+        return write_for_upcoming(self, item)
 
     def _draft_created(self, letter_id: int | None) -> None:
         if letter_id is None:

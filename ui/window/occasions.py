@@ -1,0 +1,48 @@
+"""Writing for an occasion from the Upcoming list: open the draft already begun, or start one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from beautifulletters import humandates
+from beautifulletters.drafting import template_for_occasion
+from beautifulletters.drafting.suggest import existing_draft
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
+
+
+def write_for_upcoming(window: MainWindow, item: dict[str, Any]) -> Any:
+    """Upcoming ▸ Write…: a second Write… for the same day offers the draft begun the first time."""
+    window.select_person(item["person_id"])
+    template = template_for_occasion(item["kind"])
+    draft_id = existing_draft(window.archive, item["person_id"], template, item["date"])
+    if draft_id is None:
+        return window.new_letter(recipient_id=item["person_id"], template=template, occasion_date=item["date"])
+    letter = window.archive.get_letter(draft_id)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "A draft is waiting",
+        f"You began a letter for {item['person_name']}'s {item['label'] or item['kind']} on "
+        f"{humandates.near_date(letter['created_at'])}. Open it, or start a new one?",
+        QMessageBox.StandardButton.NoButton,
+        window,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names are archive text, never markup
+    open_button = box.addButton("Open the draft", QMessageBox.ButtonRole.AcceptRole)
+    new_button = box.addButton("Start a new letter", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(open_button)
+
+    def chosen(_result: int) -> None:
+        if box.clickedButton() is open_button:
+            window.open_letter(draft_id)
+        elif box.clickedButton() is new_button:
+            window.new_letter(recipient_id=item["person_id"], template=template, occasion_date=item["date"])
+
+    box.finished.connect(chosen)
+    window.show_dialog(box)
+    return box
