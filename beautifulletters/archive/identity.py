@@ -22,4 +22,5 @@ SCHEMA_STEPS = (
     "m004_last_letter",
     "m005_person_words",
     "m006_sample_indexes",
+    "m009_structured_addresses",
 )

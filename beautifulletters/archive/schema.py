@@ -204,3 +204,20 @@ def m006_sample_indexes(db: Database) -> None:
     # every person and every letter (a second or more with a million letters).
     db.execute("CREATE INDEX idx_people_sample ON people (id) WHERE is_sample = 1")
     db.execute("CREATE INDEX idx_letters_sample ON letters (id) WHERE is_sample = 1")
+
+
+@migrations()
+def m009_structured_addresses(db: Database) -> None:
+    # Addresses in parts (street, city, region, postcode, country) beside the text the window
+    # shows; existing addresses are read as well as can be, the rest kept as street lines.
+    import json
+
+    from beautifulletters.addresses import parse_address
+
+    db.table("people").add_column("postal_addresses", str, not_null_default="[]")
+    rows = db.execute("SELECT id, addresses FROM people WHERE addresses IS NOT NULL AND addresses != '[]'").fetchall()
+    for person_id, addresses in rows:
+        parts = [parse_address(text).as_json() for text in json.loads(addresses) if isinstance(text, str)]
+        db.execute(
+            "UPDATE people SET postal_addresses = ? WHERE id = ?", (json.dumps(parts, ensure_ascii=False), person_id)
+        )

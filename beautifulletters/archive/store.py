@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from beautifulletters import validation
+from beautifulletters import addresses, validation
 from beautifulletters.archive import search_words
 from beautifulletters.archive.identity import APPLICATION_ID, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_STEPS
 from beautifulletters.errors import (
@@ -47,6 +47,7 @@ PERSON_FIELDS = (
     "pronouns",
     "birthday",
     "addresses",
+    "postal_addresses",
     "emails",
     "phones",
     "language",
@@ -400,6 +401,17 @@ class Archive:
                 if isinstance(values, str):
                     values = [values]
                 row[name] = json.dumps(validation.text_list(values, _LIST_FIELD_LABELS[name]), ensure_ascii=False)
+        if "postal_addresses" in fields:
+            # In parts; the text shown (and searched) follows unless it was given as well.
+            parts = [addresses.clean_address(item) for item in fields["postal_addresses"] or []]
+            parts = [part for part in parts if not part.is_empty]
+            row["postal_addresses"] = json.dumps([part.as_json() for part in parts], ensure_ascii=False)
+            if "addresses" not in fields:
+                row["addresses"] = json.dumps([addresses.address_text(part) for part in parts], ensure_ascii=False)
+        elif "addresses" in row:
+            # Written as text (typed, imported): read into parts as well as can be.
+            parts = [addresses.parse_address(text) for text in json.loads(row["addresses"])]
+            row["postal_addresses"] = json.dumps([part.as_json() for part in parts], ensure_ascii=False)
         if "photo" in fields:
             photo = fields["photo"]
             if photo is not None and not isinstance(photo, bytes | bytearray):
@@ -495,6 +507,7 @@ class Archive:
         record = dict(row)
         for name in _PERSON_LIST_FIELDS:
             record[name] = json.loads(record[name] or "[]")
+        record["postal_addresses"] = json.loads(record.get("postal_addresses") or "[]")
         record["tags"] = [
             r[0]
             for r in self.db.conn.execute("SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (row["id"],))

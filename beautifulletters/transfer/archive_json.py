@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters import validation
+from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive.contents import holds_only_the_start, replace_contents
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.transfer.exporter import SCHEMA_NAME, SCHEMA_VERSION
@@ -185,6 +186,13 @@ def _photo(value: Any, where: str) -> bytes:
         raise ValidationError(where, "is not valid base64.") from None
 
 
+def _postal_addresses(value: Any, where: str) -> str:
+    if not isinstance(value, list):
+        raise ValidationError(where, "must be a list of addresses.")
+    parts = [clean_address(item, f"{where}[{i}]").as_json() for i, item in enumerate(value)]
+    return json.dumps(parts, ensure_ascii=False)
+
+
 def _style(value: Any, where: str) -> str:
     if not isinstance(value, dict):
         raise ValidationError(where, "must be an object (font, stationery, page size...).")
@@ -201,6 +209,7 @@ _PEOPLE: dict[str, tuple[Check, bool]] = {
     "pronouns": (lambda value, where: validation.pronouns(value, where), False),
     "birthday": (_date(allow_yearless=True), False),
     "addresses": (_list_of_text, False),
+    "postal_addresses": (_postal_addresses, False),
     "emails": (_list_of_text, False),
     "phones": (_list_of_text, False),
     "language": (_text, False),
@@ -319,6 +328,9 @@ def archive_rows(document: dict[str, Any]) -> ArchiveRows:
         row = _row(record, _PEOPLE, f"people[{index}]")
         for name in ("addresses", "emails", "phones"):
             row[name] = row[name] or "[]"
+        if row["postal_addresses"] is None:  # an export from before addresses had parts
+            texts = json.loads(row["addresses"])
+            row["postal_addresses"] = json.dumps([parse_address(t).as_json() for t in texts], ensure_ascii=False)
         row["is_self"] = row["is_self"] or 0
         row["is_sample"] = row["is_sample"] or 0
         tags = record.get("tags") or []

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from beautifulletters.addresses import clean_address, country_name, parse_address
 from beautifulletters.transfer.contact import Contact, Related, parse_date
 from beautifulletters.transfer.textio import clean_value
 
@@ -461,12 +462,39 @@ def _date_value(value: str) -> str:
     return "--" + value[2:].replace("-", "") if value.startswith("--") else value.replace("-", "")
 
 
+# Lower-case words that belong to the family name that follows them: "Ludwig van Beethoven",
+# "Charles de Gaulle", "Leonardo da Vinci", "Gabriel García Márquez" is left to the last word.
+_NAME_PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "des", "la", "le",
+    "ter", "ten", "zu", "zum", "zur", "af", "av", "bin", "ibn", "al", "el", "y", "e", "op", "mac",
+}  # fmt: skip
+
+
 def _name_parts(full_name: str) -> tuple[str, str]:
-    """(family, given) from a full name: the last word is taken as the family name."""
+    """(family, given) from a full name: the last word with the particles before it ("van Beethoven").
+
+    Only lower-case particles join the family name, so a given name such as "Van" or "Del" does not.
+    """
     words = full_name.split()
     if len(words) <= 1:
         return "", full_name.strip()
-    return words[-1], " ".join(words[:-1])
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:]), " ".join(words[:start])
+
+
+def _country_title(code: str) -> str:
+    small = {"and", "of", "the", "da", "de", "du"}
+    words = country_name(code).lower().split()
+    return " ".join(word if word in small and index else word.capitalize() for index, word in enumerate(words))
+
+
+def _adr(parts: dict[str, str]) -> str:
+    """ADR's seven parts: PO box and extended left empty; street lines, city, region, postcode, country."""
+    address = clean_address(parts)
+    values = ["", "", address.street, address.city, address.region, address.postcode, _country_title(address.country)]
+    return "ADR:" + ";".join(_escape(value) for value in values)
 
 
 def write_vcard(
@@ -483,9 +511,11 @@ def write_vcard(
         lines.append(f"BDAY:{_date_value(person['birthday'])}")
     if anniversary:
         lines.append(f"ANNIVERSARY:{_date_value(anniversary)}")
-    for address in person.get("addresses") or []:
-        # The archive keeps addresses as written lines; they travel whole in the street part.
-        lines.append(f"ADR:;;{_escape(address)};;;;")
+    postal = person.get("postal_addresses")
+    if postal is None:  # a record from before addresses had parts
+        postal = [parse_address(text).as_json() for text in person.get("addresses") or []]
+    for parts in postal:
+        lines.append(_adr(parts))
     for email in person.get("emails") or []:
         lines.append(f"EMAIL:{_escape(email)}")
     for phone in person.get("phones") or []:

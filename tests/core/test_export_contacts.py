@@ -19,7 +19,7 @@ COMPARED = (
     "nickname",
     "pronouns",
     "birthday",
-    "addresses",
+    "postal_addresses",  # in parts: the vCard carries them in ADR's parts, not as the text shown
     "emails",
     "phones",
     "language",

@@ -59,7 +59,7 @@ def test_envelope_conventions_by_country() -> None:
     assert layout_address("Hans Müller", "Hauptstraße 5\nBerlin 10115\nDeutschland", sender_country="DE").lines == (
         "Hans Müller",
         "Hauptstraße 5",
-        "10115 Berlin",
+        "10115 BERLIN",  # the town in capitals, as the address metadata has it for Germany
     )
     assert layout_address("Marie Curie", "12 rue de la Paix\n75002 Paris\nFrance", sender_country="DE").lines[-2:] == (
         "75002 PARIS",
@@ -68,7 +68,7 @@ def test_envelope_conventions_by_country() -> None:
     assert layout_address("Ann Lee", "1 Elm St\nBoston MA 02101", sender_country="US").lines == (
         "Ann Lee",
         "1 Elm St",
-        "Boston, MA 02101",
+        "BOSTON, MA 02101",  # USPS: city and state in capitals
     )
     assert set(ENVELOPE_SIZES) == {"DL", "C5", "C6", "US10"}
 
@@ -86,7 +86,7 @@ def test_envelope_pdf_and_missing_address(qapp, empty_archive, tmp_path: Path, t
     render_envelope(envelope, writer)
     del writer
     text = pdftotext(tmp_path / "envelope.pdf")
-    assert "Springfield, IL 62704" in text and "USA" in text and "10115 Berlin" in text
+    assert "SPRINGFIELD, IL 62704" in text and "UNITED STATES" in text and "10115 BERLIN" in text
     page = PdfReader(str(tmp_path / "envelope.pdf")).pages[0]
     assert round(float(page.mediabox.width) / 72 * 25.4) == 229
     subprocess.run(
@@ -132,7 +132,7 @@ def test_batch_per_person_and_combined_with_envelopes(
     combined = write_batch(items, tmp_path / "all.pdf", BatchOptions(envelopes=True)).files[0]
     reader = PdfReader(str(combined))
     assert len(reader.pages) == 6  # letter, envelope, letter, envelope...
-    assert "Springfield" in reader.pages[1].extract_text()
+    assert "SPRINGFIELD" in reader.pages[1].extract_text()
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(combined), str(test_output_dir / "batch")], check=True)
     assert result.pages == 3
 

@@ -16,7 +16,7 @@ from beautifulletters.export.envelopes import (
     country_of_address,
     envelope_size,
     layout_address,
-    postal_address,
+    postal_parts,
     return_address,
 )
 from beautifulletters.stationery import resolve_style
@@ -45,15 +45,15 @@ def envelope_for(
     font: str | None = None,
 ) -> Envelope:
     """Plan an envelope; a recipient without a postal address raises a clear ValidationError."""
-    address = postal_address(recipient)
+    address = postal_parts(recipient)
     name = recipient.get("full_name") or recipient.get("display_name") or ""
-    if not address:
+    if address is None:
         raise ValidationError(
             "address",
             f"{recipient.get('display_name')} has no postal address; "
             "add one (people edit --address) before printing an envelope.",
         )
-    sender_address = postal_address(signer)
+    sender_address = postal_parts(signer)
     style = resolve_style({**(letter.get("style") or {}), **({"font_family": font} if font else {})}, signer=signer)
     return Envelope(
         size=envelope_size(size),
