@@ -19,7 +19,8 @@ from beautifulletters.preferences import Preferences
 from beautifulletters.speech import MISSING_ENGINE_MESSAGE, split_sentences, wav_duration
 from beautifulletters.speech.engine import LIBRARY_ENV
 from ui.reading.actions import ReaderActions
-from ui.reading.reader import NO_SOUND_DEVICE_MESSAGE, ReadAloudController, ReaderState, sound_device_available
+from ui.reading.reader import ReadAloudController, ReaderState
+from ui.reading.sinks import NO_SOUND_DEVICE_MESSAGE, sound_device_available
 
 LETTER = "Dear Lolly 😀,\n\nI listen. Happy birthday, my Lo!\n\nSave me a dance in the kitchen on Sunday.\n\nChris"
 

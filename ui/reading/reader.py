@@ -9,7 +9,6 @@ still follows the reading (and tests run on machines without sound).
 
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from enum import StrEnum
@@ -17,8 +16,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QTextEdit
 
 from beautifulletters.errors import BeautifulLettersError
@@ -32,22 +30,18 @@ from beautifulletters.speech import (
     VoiceInfo,
     engine_problem,
     estimate_word_timings,
-    export_reading,
-    list_voices,
-    voices_by_language,
 )
 from beautifulletters.speech.engine import MAX_RATE, MIN_RATE
 from beautifulletters.speech.text import WordTiming
-
-NO_SOUND_DEVICE_MESSAGE = (
-    "No sound device was found, so the letter is read silently: the highlight follows the reading. "
-    "Export the reading to listen to it elsewhere."
+from ui.reading.highlight import SpokenHighlight, python_index
+from ui.reading.sinks import (
+    NO_SOUND_DEVICE_MESSAGE,
+    AudioSink,
+    MediaPlayerSink,
+    SilentClockSink,
+    sound_device_available,
 )
-
-# Marks our highlights among the editor's extra selections, so others' (spelling...) stay.
-_OWN_SELECTION = QTextFormat.Property.UserProperty + 61
-_SENTENCE_COLOUR = QColor("#fff1b8")
-_WORD_COLOUR = QColor("#ffc94d")
+from ui.reading.speech_tasks import SpeechTasks
 
 
 class ReaderState(StrEnum):
@@ -56,136 +50,11 @@ class ReaderState(StrEnum):
     PAUSED = "paused"
 
 
-def sound_device_available() -> bool:
-    """True when Qt sees at least one audio output."""
-    from PySide6.QtMultimedia import QMediaDevices
-
-    return bool(QMediaDevices.audioOutputs())
-
-
-# ---------------------------------------------------------------------------- sinks
-class AudioSink(QObject):
-    """Where a sentence's audio goes: plays one file at a time and says when it has ended."""
-
-    ended = Signal()
-    failed = Signal(str)
-
-    def play(self, path: str, duration_ms: int) -> None:
-        raise NotImplementedError
-
-    def pause(self) -> None:
-        raise NotImplementedError
-
-    def resume(self) -> None:
-        raise NotImplementedError
-
-    def stop(self) -> None:
-        raise NotImplementedError
-
-    def position_ms(self) -> int:
-        raise NotImplementedError
-
-    def set_volume(self, volume: float) -> None:
-        """0..1; a sink without sound ignores it."""
-
-
-class MediaPlayerSink(AudioSink):
-    """The sound card, through Qt Multimedia: pause and stop act at once."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
-
-        self._end_status = QMediaPlayer.MediaStatus.EndOfMedia
-        self._output = QAudioOutput(QMediaDevices.defaultAudioOutput(), self)
-        self._player = QMediaPlayer(self)
-        self._player.setAudioOutput(self._output)
-        self._player.mediaStatusChanged.connect(self._on_status)
-        self._player.errorOccurred.connect(lambda _error, text: self.failed.emit(text or "the sound device failed."))
-
-    def _on_status(self, status: Any) -> None:
-        if status == self._end_status:
-            self.ended.emit()
-
-    def play(self, path: str, duration_ms: int) -> None:
-        self._player.setSource(QUrl.fromLocalFile(path))
-        self._player.play()
-
-    def pause(self) -> None:
-        self._player.pause()
-
-    def resume(self) -> None:
-        self._player.play()
-
-    def stop(self) -> None:
-        self._player.stop()
-
-    def position_ms(self) -> int:
-        return int(self._player.position())
-
-    def set_volume(self, volume: float) -> None:
-        self._output.setVolume(float(volume))
-
-
-class SilentClockSink(AudioSink):
-    """No sound device: a clock that runs through each sentence's real duration instead."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._on_end)
-        self._clock = QElapsedTimer()
-        self._duration = 0
-        self._played = 0  # ms played before the last pause
-        self._running = False
-
-    def play(self, path: str, duration_ms: int) -> None:
-        self._duration = max(1, duration_ms)
-        self._played = 0
-        self._running = True
-        self._clock.start()
-        self._timer.start(self._duration)
-
-    def pause(self) -> None:
-        if self._running:
-            self._played += self._clock.elapsed()
-            self._running = False
-            self._timer.stop()
-
-    def resume(self) -> None:
-        if not self._running and self._duration:
-            self._running = True
-            self._clock.restart()
-            self._timer.start(max(0, self._duration - self._played))
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self._running = False
-        self._duration = 0
-        self._played = 0
-
-    def position_ms(self) -> int:
-        return min(self._duration, self._played + (self._clock.elapsed() if self._running else 0))
-
-    def _on_end(self) -> None:
-        self._running = False
-        self._played = self._duration
-        self.ended.emit()
-
-
 # --------------------------------------------------------------- worker messages
 class _WorkerBridge(QObject):
     """Carries the worker's replies from its reader thread to the GUI thread (queued signal)."""
 
     message = Signal(object)
-
-
-class _TaskBridge(QObject):
-    """Results of background tasks (export, voice listing) back to the GUI thread."""
-
-    done = Signal(str, object)
-    failed = Signal(str, str)
-    progress = Signal(int, int)
 
 
 # ------------------------------------------------------------------------ controller
@@ -240,7 +109,7 @@ class ReadAloudController(QObject):
         self._worker: SynthesisProcess | None = None
 
         self._text = ""  # the document's plain text when the reading began
-        self._utf16: list[int] = []  # Python index -> document position, for the text
+        self._highlight = SpokenHighlight(editor)
         self._pieces: list[tuple[int, int, str, str]] = []  # start, end (Python), sentence, spoken
         self._index = 0
         self._generation = 0
@@ -253,11 +122,11 @@ class ReadAloudController(QObject):
         self._word_index = -1
         self._word_timer = QTimer(self, interval=40)
         self._word_timer.timeout.connect(self._update_word)
-        self._tasks = _TaskBridge(self)
-        self._tasks.done.connect(self._on_task_done)
-        self._tasks.failed.connect(self._on_task_failed)
-        self._tasks.progress.connect(self.exportProgress)
-        self._export_cancel: threading.Event | None = None
+        self._tasks = SpeechTasks(self)
+        self._tasks.voices_loaded.connect(self.voicesLoaded)
+        self._tasks.export_progress.connect(self.exportProgress)
+        self._tasks.export_finished.connect(self.exportFinished)
+        self._tasks.failed.connect(self.error)
 
         editor.document().contentsChange.connect(self._on_document_changed)
         if warm:
@@ -369,7 +238,7 @@ class ReadAloudController(QObject):
     def read_from_cursor(self) -> None:
         """From the start of the sentence the cursor is in; at the very end, from the top."""
         text = self.editor.toPlainText()
-        position = _python_index(text, self.editor.textCursor().position())
+        position = python_index(text, self.editor.textCursor().position())
         if position >= len(text.rstrip()):
             position = 0
         self._begin(position, None, snap_to_sentence=True)
@@ -381,7 +250,7 @@ class ReadAloudController(QObject):
             self.read_from_cursor()
             return
         text = self.editor.toPlainText()
-        self._begin(_python_index(text, cursor.selectionStart()), _python_index(text, cursor.selectionEnd()))
+        self._begin(python_index(text, cursor.selectionStart()), python_index(text, cursor.selectionEnd()))
 
     @Slot()
     def pause(self) -> None:
@@ -414,7 +283,7 @@ class ReadAloudController(QObject):
         self._started = False
         self._audio.clear()
         self._requests.clear()
-        self._clear_highlight()
+        self._highlight.clear()
         self._set_state(ReaderState.STOPPED)
 
     @Slot()
@@ -435,8 +304,7 @@ class ReadAloudController(QObject):
     def shutdown(self) -> None:
         """Stop and end the worker process (the window calls this when it closes)."""
         self.stop()
-        if self._export_cancel is not None:
-            self._export_cancel.set()
+        self._tasks.cancel_export()
         if self._worker is not None:
             self._worker.close(timeout=0.5)
             self._worker = None
@@ -466,7 +334,7 @@ class ReadAloudController(QObject):
             self.notice.emit("There is nothing to read aloud here.")
             return
         self._text = text
-        self._utf16 = _utf16_positions(text)
+        self._highlight.start_text(text)
         self._pieces = pieces
         self._index = 0
         self._ensure_sink()
@@ -492,7 +360,7 @@ class ReadAloudController(QObject):
 
     def _play_current(self) -> None:
         start, end, sentence, _ = self._pieces[self._index]
-        self._highlight(start, end, None)
+        self._highlight.show(start, end, None)
         self._request_ahead()
         audio = self._audio.get(self._index)
         if audio is None:
@@ -520,7 +388,7 @@ class ReadAloudController(QObject):
             self._play_current()
         else:
             start, end, _, _ = self._pieces[index]
-            self._highlight(start, end, None)
+            self._highlight.show(start, end, None)
             self._request_ahead()
 
     def _finish(self) -> None:
@@ -664,7 +532,7 @@ class ReadAloudController(QObject):
 
     # ----------------------------------------------------------------- highlight
     def _doc(self, index: int) -> int:
-        return self._utf16[min(index, len(self._utf16) - 1)]
+        return self._highlight.position(index)
 
     def _update_word(self) -> None:
         if not self._words or self._sink is None:
@@ -681,60 +549,13 @@ class ReadAloudController(QObject):
         self._word_index = current
         start, end, _, _ = self._pieces[self._index]
         word = self._words[current]
-        self._highlight(start, end, (start + word.start, start + word.end))
+        self._highlight.show(start, end, (start + word.start, start + word.end))
         self.wordStarted.emit(self._doc(start + word.start), self._doc(start + word.end))
-
-    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(self._doc(start))
-        cursor.setPosition(self._doc(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        char_format = QTextCharFormat()
-        char_format.setBackground(colour)
-        char_format.setProperty(_OWN_SELECTION, True)
-        selection.format = char_format
-        return selection
-
-    def _others_selections(self) -> list[QTextEdit.ExtraSelection]:
-        return [s for s in self.editor.extraSelections() if not s.format.boolProperty(_OWN_SELECTION)]
-
-    def _highlight(self, start: int, end: int, word: tuple[int, int] | None) -> None:
-        own = [self._selection(start, end, _SENTENCE_COLOUR)]
-        if word is not None:
-            own.append(self._selection(word[0], word[1], _WORD_COLOUR))
-        self.editor.setExtraSelections(self._others_selections() + own)
-        self._follow(word[0] if word else start, end)
-
-    def _clear_highlight(self) -> None:
-        self.editor.setExtraSelections(self._others_selections())
-
-    def _follow(self, start: int, end: int) -> None:
-        """Scroll so the words being read are in view, without moving the writer's cursor."""
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(self._doc(start))
-        top = self.editor.cursorRect(cursor)
-        cursor.setPosition(self._doc(end))
-        bottom = self.editor.cursorRect(cursor)
-        view = self.editor.viewport().rect()
-        margin = top.height()
-        if top.top() >= margin and bottom.bottom() <= view.height() - margin:
-            return
-        bar = self.editor.verticalScrollBar()
-        bar.setValue(bar.value() + top.top() - view.height() // 3)
 
     # --------------------------------------------------------- background tasks
     def load_voices(self) -> None:
         """List the voices in the background; `voicesLoaded` brings them grouped by language."""
-        language = self._letter_language
-
-        def work() -> None:
-            try:
-                self._tasks.done.emit("voices", voices_by_language(list_voices(), language))
-            except BeautifulLettersError as error:
-                self._tasks.failed.emit("voices", str(error))
-
-        threading.Thread(target=work, daemon=True, name="speech-voices").start()
+        self._tasks.load_voices(self._letter_language)
 
     def export(self, path: str | Path, *, text: str | None = None) -> None:
         """Read the whole letter into an audio file in the background; `exportFinished` when done."""
@@ -743,41 +564,10 @@ class ReadAloudController(QObject):
             return
         reading = Reading(self.editor.toPlainText() if text is None else text, dict(self._pronunciations))
         settings = SpeechSettings(voice=self._voice, rate=self._rate, volume=self._volume)
-        cancel = threading.Event()
-        self._export_cancel = cancel
-
-        def work() -> None:
-            try:
-                result = export_reading(
-                    reading,
-                    path,
-                    settings,
-                    cancel=cancel,
-                    progress=lambda done, total: self._tasks.progress.emit(done, total),
-                )
-                self._tasks.done.emit("export", result)
-            except BeautifulLettersError as error:
-                self._tasks.failed.emit("export", str(error))
-
-        threading.Thread(target=work, daemon=True, name="speech-export").start()
+        self._tasks.export(reading, path, settings)
 
     def cancel_export(self) -> None:
-        if self._export_cancel is not None:
-            self._export_cancel.set()
-
-    @Slot(str, object)
-    def _on_task_done(self, task: str, result: Any) -> None:
-        if task == "voices":
-            self.voicesLoaded.emit(result)
-        elif task == "export":
-            self._export_cancel = None
-            self.exportFinished.emit(str(result.path), float(result.duration))
-
-    @Slot(str, str)
-    def _on_task_failed(self, task: str, message: str) -> None:
-        if task == "export":
-            self._export_cancel = None
-        self.error.emit(message)
+        self._tasks.cancel_export()
 
 
 # ------------------------------------------------------------------------- helpers
@@ -797,34 +587,4 @@ def _clamp_volume(value: Any) -> float:
     return max(0.0, min(1.0, volume))
 
 
-def _utf16_positions(text: str) -> list[int]:
-    """Document position of each Python index (and of the end): Qt counts UTF-16 units."""
-    positions = [0] * (len(text) + 1)
-    position = 0
-    for index, char in enumerate(text):
-        positions[index] = position
-        position += 2 if ord(char) > 0xFFFF else 1
-    positions[len(text)] = position
-    return positions
-
-
-def _python_index(text: str, document_position: int) -> int:
-    """The Python index of a document position in `text`."""
-    position = 0
-    for index, char in enumerate(text):
-        if position >= document_position:
-            return index
-        position += 2 if ord(char) > 0xFFFF else 1
-    return len(text)
-
-
-__all__ = [
-    "NO_SOUND_DEVICE_MESSAGE",
-    "AudioSink",
-    "MediaPlayerSink",
-    "ReadAloudController",
-    "ReaderState",
-    "SilentClockSink",
-    "VoiceInfo",
-    "sound_device_available",
-]
+__all__ = ["ReadAloudController", "ReaderState", "VoiceInfo"]
