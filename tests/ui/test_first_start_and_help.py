@@ -102,3 +102,31 @@ def test_every_menu_s_mnemonics_are_unique(qtbot, archive_path, preferences) -> 
         clashes = sorted({k for k in keys if keys.count(k) > 1})
         assert not clashes, (menu.title(), clashes, texts)
         assert not any(re.search(r"(?<!&)&(?=\s)|&$", t) for t in texts), texts  # no literal "&" shown
+
+
+def test_the_keyboard_gets_around(qtbot, archive_path, preferences) -> None:
+    """Tab leaves the people list; Escape closes the find bar; Tab moves on from single-purpose boxes."""
+    from PySide6.QtCore import Qt
+
+    from ui.dialogs.person_dialog import PersonDialog
+
+    window = _window(qtbot, archive_path, preferences)
+    window.about_you.skip()
+    assert not window.people_view.tabKeyNavigation()
+    window.ensure_desk()
+    qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
+    editor = window.editor
+    editor.find_bar.open_bar()
+    assert editor.find_bar.isVisible()
+    qtbot.keyClick(editor.find_bar.find_field, Qt.Key.Key_Escape)
+    assert not editor.find_bar.isVisible()
+    dialog = PersonDialog(window.archive, window)
+    qtbot.addWidget(dialog)
+    assert dialog.addresses.tabChangesFocus() and dialog.notes.tabChangesFocus()
+
+
+def test_counts_read_as_people_say_them() -> None:
+    from beautifulletters.words import count
+
+    assert count(1, "draft") == "1 draft" and count(2, "draft") == "2 drafts" and count(0, "file") == "0 files"
+    assert count(3, "person") == "3 people" and count(1, "memory") == "1 memory" and count(1200, "row") == "1,200 rows"

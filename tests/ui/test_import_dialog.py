@@ -59,7 +59,7 @@ def test_vcard_with_a_bad_card_lists_it_with_its_reason(qtbot, archive_path, tes
     qtbot.addWidget(dialog)
     dialog.show()
     _ready(qtbot, dialog)
-    assert dialog.mapping_view.isHidden() and "4 card(s)" in dialog.about.text()
+    assert dialog.mapping_view.isHidden() and "4 cards" in dialog.about.text()
     with qtbot.waitSignal(dialog.imported, timeout=WAIT_MS):
         dialog.import_button.click()
     assert dialog.results.item(1, 2).text() == "Skipped"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from beautifulletters import humandates
+from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.paths import resolve_archive_path
@@ -357,7 +357,7 @@ def letters_show(args: argparse.Namespace, archive: Archive) -> int:
     print(
         f"Letter {letter['id']}: {signer} → {recipient}, {letter['status']}"
         + (f" on {letter['sent_on']}" if letter["sent_on"] else "")
-        + f", {letter['revision_count']} revision(s)"
+        + f", {words.count(letter['revision_count'], 'revision')}"
     )
     print()
     print(letter["body_text"])

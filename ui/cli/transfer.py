@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError
 from beautifulletters.transfer import (
@@ -42,7 +43,7 @@ def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
             print(f"  note on {label}: {warning}")
     if report.relationships:
         verb = "would be" if report.dry_run else "were"
-        print(f"  {report.relationships} relationship(s) {verb} linked to people in the archive.")
+        print(f"  {words.count(report.relationships, 'relationship')} {verb} linked to people in the archive.")
     return EXIT_OK
 
 

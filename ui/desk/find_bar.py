@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui.paper.page import body_range
@@ -107,6 +108,14 @@ class FindBar(QWidget):
             self.find_field.setText(selected)
         (self.replace_field if replace and self.find_field.text() else self.find_field).setFocus()
         self.find_field.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape anywhere in the bar (its fields pass it up) closes it, back to the letter."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def close_bar(self) -> None:
         self.hide()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import drafting
+from beautifulletters import drafting, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
@@ -194,7 +194,7 @@ class BatchDialog(QDialog):
         self.table.blockSignals(False)
         self.table.resizeColumnToContents(0)
         self.status.setText(
-            f"{len(plans)} drafts stored. Untick anyone who should not get one; "
+            f"{words.count(len(plans), 'draft')} stored. Untick anyone who should not get one; "
             "double-click a draft to read or edit it."
         )
         self._update_summary()
@@ -250,7 +250,7 @@ class BatchDialog(QDialog):
             self.result_paths = [Path(p) for p in result.files] or [out]
             for note in result.notes:
                 self.summary.setText(f"{self.summary.text()} {note}".strip())
-            self.status.setText(f"Wrote {len(self.result_paths)} file(s) to {out}.")
+            self.status.setText(f"Wrote {words.count(len(self.result_paths), 'file')} to {out}.")
 
         self.job = job
         return start_batch(job, self, on_done=done)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.transfer import ImportReport, import_file
 from beautifulletters.transfer.csvfile import TARGETS, CsvTable, read_table
@@ -155,7 +156,7 @@ class ImportDialog(QDialog):
     def _show_preview(self, preview: dict[str, Any]) -> None:
         if preview["format"] == "vcard":
             self.about.setText(
-                f"{self.file.name}: a vCard file with {preview['cards']} card(s). "
+                f"{self.file.name}: a vCard file with {words.count(preview['cards'], 'card')}. "
                 "Preview shows who would be added, updated or skipped."
             )
         else:
@@ -163,10 +164,10 @@ class ImportDialog(QDialog):
             self.table = table
             known = {"google": "a Google Contacts export", "outlook": "an Outlook export"}.get(table.flavour)
             delimiter = {",": "commas", ";": "semicolons", "\t": "tabs"}[table.delimiter]
-            text = f"{self.file.name}: {len(table.rows)} row(s) separated by {delimiter}"
+            text = f"{self.file.name}: {words.count(len(table.rows), 'row')} separated by {delimiter}"
             text += f", recognised as {known}." if known else ". Choose where each column goes."
             if table.problems:
-                text += f" {len(table.problems)} row(s) cannot be read and will be skipped."
+                text += f" {words.count(len(table.problems), 'row')} cannot be read and will be skipped."
             self.about.setText(text)
             self._fill_mapping(table)
         self.preview_button.setEnabled(True)

@@ -114,6 +114,7 @@ class PersonDialog(QDialog):
         self.pronouns.lineEdit().setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
         self.birthday = QLineEdit(placeholderText="e.g. 3 April, or 14 March 1990")
         self.addresses = QPlainTextEdit(placeholderText="One address per paragraph")
+        self.addresses.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.addresses.setFixedHeight(80)
         self.emails = QLineEdit(placeholderText="Separate several with commas")
         self.phones = QLineEdit(placeholderText="Separate several with commas")
@@ -121,6 +122,7 @@ class PersonDialog(QDialog):
         self.tags = QLineEdit(placeholderText="e.g. family, book club")
         self.pronunciation = QLineEdit(placeholderText="How to say the name, e.g. lo-RET-ah")
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.notes.setFixedHeight(70)
         self.photo_label = QLabel("No photo")
         photo_button = QPushButton("Choose photo…")
@@ -312,6 +314,7 @@ class RelationshipDialog(QDialog):
         )
         self.since = QLineEdit(placeholderText="e.g. 23 December 1976, or just 1976")
         self.how_we_met = QPlainTextEdit(placeholderText="e.g. at the county fair in 1974")
+        self.how_we_met.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.how_we_met.setFixedHeight(64)
         self.pet_names = QLineEdit(placeholderText="Separate several with commas")
         self.tone = QLineEdit(placeholderText="e.g. tender, a little teasing")

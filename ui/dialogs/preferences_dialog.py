@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,6 +57,7 @@ class PreferencesDialog(QDialog):
         self.your_name = QLineEdit(self.signer["display_name"] if self.signer else "")
         self.your_name.setAccessibleName("Your name")
         self.your_address = QPlainTextEdit("\n\n".join(self.signer["addresses"]) if self.signer else "")
+        self.your_address.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.your_address.setAccessibleName("Your address")
         self.your_address.setFixedHeight(80)
         self.signature_font = QComboBox()
@@ -145,7 +146,13 @@ class PreferencesDialog(QDialog):
         self.upcoming_days = QSpinBox(minimum=1, maximum=366, suffix=" days")
         self.upcoming_days.setAccessibleName("Upcoming dates window")
         self.upcoming_days.setValue(preferences.upcoming_days)
+        self.mark_sent = QComboBox()
+        self.mark_sent.setAccessibleName("Mark as sent after printing or exporting")
+        for label, value in (("Ask me", None), ("Yes, mark it sent", "yes"), ("No, leave it as it is", "no")):
+            self.mark_sent.addItem(label, value)
+        self.mark_sent.setCurrentIndex(max(self.mark_sent.findData(preferences.mark_sent_on_export), 0))
         archive_label = QLabel(str(archive.path))
+        archive_label.setTextFormat(Qt.TextFormat.PlainText)
         archive_label.setWordWrap(True)
         open_button = QPushButton("Open another…")
         open_button.clicked.connect(self._open_archive)
@@ -157,6 +164,7 @@ class PreferencesDialog(QDialog):
         archive_row.addStretch(1)
         general_form.addRow("Save &after typing stops:", self.autosave)
         general_form.addRow("&Upcoming dates:", self.upcoming_days)
+        general_form.addRow("&Mark as sent after export:", self.mark_sent)
         general_form.addRow("Archive file:", archive_label)
         general_form.addRow("", archive_row)
         tabs.addTab(general, "Archive")
@@ -235,4 +243,5 @@ class PreferencesDialog(QDialog):
         p.speech_volume = self.volume.value()
         p.autosave_seconds = self.autosave.value()
         p.upcoming_days = self.upcoming_days.value()
+        p.mark_sent_on_export = self.mark_sent.currentData()
         super().accept()

@@ -69,7 +69,7 @@ def ask_mark_sent(parent: QWidget | None, preferences: Preferences, answer: Call
             QMessageBox.Icon.Question,
             "Mark as sent?",
             "Mark letters as sent (with today's date) when you export or print them?\n"
-            "You will not be asked again; change it in Preferences.",
+            "You will not be asked again; change it in Preferences ▸ Archive ▸ Mark as sent after export.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent,
         )

@@ -85,6 +85,7 @@ class PeopleList(QWidget):
         self.people_view.setModel(self.people_model)
         self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.people_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.people_view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it)
         self.people_view.setShowGrid(False)
         self.people_view.setAlternatingRowColors(True)
         self.people_view.verticalHeader().hide()
