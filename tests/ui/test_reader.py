@@ -331,3 +331,24 @@ def test_without_espeak_ng_the_controls_are_disabled_and_say_what_to_install(
     assert failed.args == [MISSING_ENGINE_MESSAGE]
     assert controller.state == ReaderState.STOPPED
     controller.shutdown()
+
+
+def test_the_voice_follows_the_letter_s_language_and_is_remembered_per_language(qtbot, reader, preferences) -> None:
+    """A German letter is read by a German voice (the real espeak-ng's list), and a voice picked while
+    reading a French letter is the one French letters get next time; English letters keep theirs."""
+    from beautifulletters.speech.reading import language_of
+
+    with qtbot.waitSignal(reader.voicesLoaded, timeout=30_000) as loaded:
+        reader.set_letter_language("de")
+    voices = {voice.id: voice for _label, group in loaded.args[0] for voice in group}
+    assert reader.voice is not None and language_of(voices[reader.voice]) == "de"
+    reader.set_letter_language("fr")
+    assert language_of(voices[reader.voice]) == "fr"
+    french = [v.id for v in voices.values() if language_of(v) == "fr"]
+    chosen = french[-1]
+    reader.set_voice(chosen)
+    reader.set_letter_language("de")
+    assert language_of(voices[reader.voice]) == "de"
+    reader.set_letter_language("fr")
+    assert reader.voice == chosen
+    assert Preferences.load().extra["voices_by_language"]["fr"] == chosen

@@ -42,6 +42,7 @@ from ui.reading.sinks import (
     sound_device_available,
 )
 from ui.reading.speech_tasks import SpeechTasks
+from ui.reading.voices import LetterVoices
 
 
 class ReaderState(StrEnum):
@@ -97,6 +98,7 @@ class ReadAloudController(QObject):
         self._sink: AudioSink | None = None
         # The same preferences the window's dialog edits (and the command line reads): one place.
         self._preferences = preferences if preferences is not None else Preferences.load()
+        self._voices = LetterVoices(self._preferences)  # the voice follows the letter's language
         self._voice: str | None = self._preferences.voice or None
         self._rate = _clamp_rate(self._preferences.speech_rate_wpm)
         self._volume = _clamp_volume(self._preferences.speech_volume)
@@ -124,6 +126,7 @@ class ReadAloudController(QObject):
         self._word_timer.timeout.connect(self._update_word)
         self._tasks = SpeechTasks(self)
         self._tasks.voices_loaded.connect(self.voicesLoaded)
+        self._tasks.voices_loaded.connect(self._voices_listed)
         self._tasks.export_progress.connect(self.exportProgress)
         self._tasks.export_finished.connect(self.exportFinished)
         self._tasks.failed.connect(self.error)
@@ -171,8 +174,7 @@ class ReadAloudController(QObject):
     def set_voice(self, voice_id: str | None) -> None:
         """Choose a voice by its engine id (from `load_voices`); remembered in the preferences."""
         self._voice = voice_id or None
-        self._preferences.voice = self._voice
-        self._preferences.save()
+        self._voices.choose(self._voice, self._letter_language)
 
     def set_rate(self, words_per_minute: int) -> None:
         self._rate = _clamp_rate(words_per_minute)
@@ -187,8 +189,15 @@ class ReadAloudController(QObject):
             self._sink.set_volume(self._volume)
 
     def set_letter_language(self, language: str | None) -> None:
-        """The letter's language (e.g. "de"): its voices are listed first."""
+        """The letter's language (e.g. "de"): its voices are listed first, and one of them reads it."""
         self._letter_language = language or None
+        self._voice = self._voices.for_letter(language)
+        if self._voices.voices is None and (language or "en")[:2].lower() != "en":
+            self.load_voices()  # the letter's voice is picked when the list arrives
+
+    def _voices_listed(self, grouped: Any) -> None:
+        self._voices.learn(grouped)
+        self._voice = self._voices.for_letter(self._letter_language)
 
     def set_pronunciations(self, pronunciations: Mapping[str, str]) -> None:
         """Name -> how to say it (`beautifulletters.speech.pronunciations_for_letter`)."""
