@@ -529,6 +529,7 @@ def test_the_welcome_path_new_letter_starts_on_the_nearest_occasion(qtbot, windo
     dialog = window.new_letter()
     assert dialog.template_name() == "anniversary"
     assert dialog.template_combo.currentText() == "Anniversary"  # the title, not "Anniversary · anniversary"
+    assert "far away" not in dialog.template_description.text()
     upcoming = [d for d in window.archive.dates_for(loretta) if d["kind"] == "anniversary"][0]
     assert dialog.occasion_date() is not None and dialog.occasion_date()[5:] == upcoming["date"][5:]
     qtbot.waitUntil(lambda: dialog.preview_draft is not None, timeout=WAIT_MS)

@@ -279,6 +279,7 @@ class NewLetterDialog(QDialog):
         except BeautifulLettersError:
             return
         self.set_template(suggestion.template)
+        self._show_template_description()  # at start the combo's signal is not connected yet
         if suggestion.occasion_date:
             self.date_edit.setDate(QDate.fromString(suggestion.occasion_date, "yyyy-MM-dd"))
         self.no_date_box.setChecked(suggestion.occasion_date is None)
