@@ -23,4 +23,5 @@ SCHEMA_STEPS = (
     "m005_person_words",
     "m006_sample_indexes",
     "m009_structured_addresses",
+    "m010_life_and_notes",
 )

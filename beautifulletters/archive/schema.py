@@ -221,3 +221,21 @@ def m009_structured_addresses(db: Database) -> None:
         db.execute(
             "UPDATE people SET postal_addresses = ? WHERE id = ?", (json.dumps(parts, ensure_ascii=False), person_id)
         )
+
+
+@migrations()
+def m010_life_and_notes(db: Database) -> None:
+    # Life state: a person who died; a relationship that ended (divorce, estrangement...).
+    db.table("people").add_column("died_on", str)
+    db.table("relationships").add_column("ended_on", str)
+    db.table("relationships").add_column("end_kind", str)
+    # How the signer signs to this person ("Nana") and what they call them ("Bug"): the
+    # person's nickname is what everyone calls them, this is one relationship's own.
+    db.table("relationships").add_column("signs_as", str)
+    db.table("relationships").add_column("calls_them", str)
+    # A note is read when it is written (notesense): who it is about, its mood, when it
+    # happened, how it reads in a letter, or why it cannot be said. `scope` says who may use
+    # it: "relationship" (only the signer of its relationship) or "person" (every signer).
+    for column in ("scope", "about", "mood", "happened_on", "phrasing", "problem", "writer_set"):
+        db.table("notes").add_column(column, str)
+    db.execute("UPDATE notes SET scope = CASE WHEN relationship_id IS NULL THEN 'person' ELSE 'relationship' END")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters import addresses, validation
-from beautifulletters.archive import search_words
+from beautifulletters.archive import note_reading, search_words
 from beautifulletters.archive.identity import APPLICATION_ID, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_STEPS
 from beautifulletters.errors import (
     ArchiveDamagedError,
@@ -55,10 +55,21 @@ PERSON_FIELDS = (
     "photo",
     "notes",
     "pronunciation",
+    "died_on",
 )
 _PERSON_LIST_FIELDS = ("addresses", "emails", "phones")
 _LIST_FIELD_LABELS = {"addresses": "address", "emails": "email", "phones": "phone"}
-_RELATIONSHIP_FIELDS = ("kind", "since", "how_we_met", "pet_names", "tone")
+_RELATIONSHIP_FIELDS = (
+    "kind",
+    "since",
+    "how_we_met",
+    "pet_names",
+    "tone",
+    "ended_on",
+    "end_kind",
+    "signs_as",
+    "calls_them",
+)
 
 
 class _ReadOnlyWal(Exception):
@@ -395,6 +406,8 @@ class Archive:
             row["pronouns"] = validation.pronouns(fields["pronouns"])
         if "birthday" in fields:
             row["birthday"] = validation.date(fields["birthday"], "birthday", allow_yearless=True)
+        if "died_on" in fields:
+            row["died_on"] = validation.date(fields["died_on"], "died on", allow_partial=True)
         for name in _PERSON_LIST_FIELDS:
             if name in fields:
                 values = fields[name]
@@ -613,9 +626,10 @@ class Archive:
         row: dict[str, Any] = {}
         if "kind" in fields or existing is None:
             row["kind"] = validation.text(fields.get("kind"), "kind", required=True, max_length=200)
-        if "since" in fields:
-            row["since"] = validation.date(fields["since"], "since", allow_partial=True)
-        for name in ("how_we_met", "tone"):
+        for name in ("since", "ended_on"):
+            if name in fields:
+                row[name] = validation.date(fields[name], name.replace("_", " "), allow_partial=True)
+        for name in ("how_we_met", "tone", "end_kind", "signs_as", "calls_them"):
             if name in fields:
                 row[name] = validation.text(fields[name], name)
         if "pet_names" in fields:
@@ -656,8 +670,14 @@ class Archive:
         tag: str = "note",
         about_relationship_from: int | None = None,
         noted_on: str | None = None,
+        about: str | None = None,
+        mood: str | None = None,
+        phrasing: str | None = None,
+        scope: str | None = None,
     ) -> int:
+        """Add a note; it is read at once (notesense) and the reading is stored with it."""
         self.get_person(person_id)
+        note_reading.check_choices(about, mood, scope)
         relationship_id = None
         if about_relationship_from is not None:
             relationship = self.get_relationship(about_relationship_from, person_id)
@@ -675,21 +695,62 @@ class Archive:
             "text": validation.text(text, "note", required=True),
             "tag": validation.tag(tag),
             "noted_on": validation.date(noted_on, "date", allow_partial=True) or stamp[:10],
+            "scope": scope or ("relationship" if relationship_id else "person"),
             "created_at": stamp,
             "updated_at": stamp,
         }
+        writer = {"about": about, "mood": mood, "phrasing": validation.text(phrasing, "phrasing")}
+        row.update(self._read_note(row, writer))
         with self.transaction() as db:
             note_id = int(db["notes"].insert(row).last_pk)
             search_words.refresh(db.conn, [person_id])
             return note_id
 
-    def update_note(self, note_id: int, *, text: str | None = None, tag: str | None = None) -> None:
+    def _read_note(self, note: Mapping[str, Any], writer: Mapping[str, Any]) -> dict[str, Any]:
+        """The note's understanding, read for the signer of its relationship (else the default signer)."""
+        relationship = None
+        if note.get("relationship_id"):
+            rows = self._query("SELECT * FROM relationships WHERE id = ?", (note["relationship_id"],))
+            relationship = rows[0] if rows else None
+        signer_id = relationship["from_id"] if relationship else self.default_signer_id()
+        signer = self.get_person(signer_id) if signer_id and signer_id != note["person_id"] else None
+        return note_reading.read_note(
+            note["text"],
+            tag=note.get("tag"),
+            recipient=self.get_person(note["person_id"]),
+            signer=signer,
+            signs_as=relationship.get("signs_as") if relationship else None,
+            couple=relationship is not None,
+            written=note_reading.written_on(note),
+            writer=writer,
+        )
+
+    def update_note(
+        self,
+        note_id: int,
+        *,
+        text: str | None = None,
+        tag: str | None = None,
+        about: str | None = None,
+        mood: str | None = None,
+        phrasing: str | None = None,
+        scope: str | None = None,
+    ) -> None:
+        """Change a note; it is read again, keeping the writer's earlier corrections unless replaced."""
         note = self.get_note(note_id)
+        note_reading.check_choices(about, mood, scope)
         row: dict[str, Any] = {"updated_at": now_iso()}
         if text is not None:
             row["text"] = validation.text(text, "note", required=True)
         if tag is not None:
             row["tag"] = validation.tag(tag)
+        if scope is not None:
+            row["scope"] = scope
+        writer = note_reading.writer_choices(note)
+        if text is not None and text != note["text"]:
+            writer.pop("phrasing", None)  # a new text needs a new phrasing
+        writer.update({k: v for k, v in (("about", about), ("mood", mood), ("phrasing", phrasing)) if v})
+        row.update(self._read_note({**note, **row}, writer))
         with self.transaction() as db:
             db["notes"].update(note_id, row)
             search_words.refresh(db.conn, [note["person_id"]])

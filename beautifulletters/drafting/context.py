@@ -12,10 +12,9 @@ from typing import Any
 
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
-from beautifulletters.drafting import helpers, languages
+from beautifulletters.drafting import helpers, languages, letter_notes, variety
 from beautifulletters.errors import ValidationError
 
-NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
 _STOPWORDS = {
     "the",
     "and",
@@ -165,6 +164,9 @@ def person_context(person: dict[str, Any], *, today: dt.date) -> dict[str, Any]:
         "language": person.get("language"),
         "tags": list(person.get("tags") or []),
         "is_self": bool(person.get("is_self")),
+        "died_on": person.get("died_on"),
+        "living": not person.get("died_on"),
+        "died_year": helpers.year_of(person.get("died_on")),
     }
 
 
@@ -186,31 +188,10 @@ def _note_used_in(note_text: str, letter_text: str) -> bool:
     return len(words & found) / len(words) >= 0.6
 
 
-def note_context(
-    note: dict[str, Any], signer: dict[str, Any], recipient: dict[str, Any], *, used: bool
-) -> dict[str, Any]:
-    text = helpers.clean_note_text(note.get("text"))
-    voiced = helpers.letter_voice(text, signer, recipient, about_couple=note.get("relationship_id") is not None)
-    phrase = clause = None
-    if voiced:
-        voiced = helpers.lower_first_if_common(voiced)
-        if helpers.is_noun_phrase(voiced):
-            phrase = voiced
-        else:
-            clause = voiced
-            phrase = f"how {voiced}"
-    noted_on = note.get("noted_on")
-    return {
-        "id": note.get("id"),
-        "tag": note.get("tag"),
-        "text": text,
-        # `phrase` fits after "I remember", `clause` after "I know that", `sentence` stands alone.
-        "phrase": phrase,
-        "clause": clause,
-        "sentence": (helpers.capitalize_first(clause) + ".") if clause else None,
-        "year": helpers.year_of(noted_on),
-        "used": used,
-    }
+def _earliest(today: dt.date, *dates: str | None) -> dt.date:
+    """The first of today and the given dates (an end, a death): where counting years stops."""
+    found = [d for d in (helpers.parse_date(value) for value in dates if value) if d is not None]
+    return min([today, *found])
 
 
 def _occasion_date(
@@ -275,6 +256,11 @@ def build_context(
         "pet_name": None,
         "tone": None,
         "known": False,
+        "ended": False,
+        "ended_on": None,
+        "end_kind": None,
+        "signs_as": None,
+        "calls_them": None,
     }
     if relationship_record:
         since = relationship_record.get("since")
@@ -285,12 +271,21 @@ def build_context(
             how = re.sub(r"^we met\s+", "", how, flags=re.IGNORECASE) if how else None
         kind = _one_line(relationship_record.get("kind"))
         how_phrase = how if how and re.match(_PREPOSITION_START, how, flags=re.IGNORECASE) else None
+        ended_on = relationship_record.get("ended_on")
+        end_kind = _one_line(relationship_record.get("end_kind"))
+        # Years are counted to the end of the relationship or to the death, never past them.
+        until = _earliest(today, ended_on, recipient_record.get("died_on"))
         relationship.update(
             kind=kind,
-            closeness=closeness(kind),
+            closeness="ended" if (ended_on or end_kind) and closeness(kind) == "partner" else closeness(kind),
             since=since,
             since_year=helpers.year_of(since),
-            years=helpers.years_since(since, today) if since else None,
+            years=helpers.years_since(since, until) if since else None,
+            ended=bool(ended_on or end_kind),
+            ended_on=ended_on,
+            end_kind=end_kind,
+            signs_as=_one_line(relationship_record.get("signs_as")),
+            calls_them=_one_line(relationship_record.get("calls_them")),
             # `how_we_met` fits after "we met" ("at the county fair..."); the sentence stands alone.
             how_we_met=how_phrase,
             how_we_met_sentence=(
@@ -303,7 +298,12 @@ def build_context(
             known=True,
         )
 
-    earlier = archive.list_letters(to=recipient_id, signer=signer_id)
+    # Only letters that were finished or sent are history: a discarded draft uses nothing up.
+    earlier = [
+        summary
+        for summary in archive.list_letters(to=recipient_id, signer=signer_id)
+        if summary.get("status") in ("final", "sent")
+    ]
     used_ids: set[int] = set()
     earlier_texts: list[str] = []
     for summary in earlier:
@@ -312,21 +312,26 @@ def build_context(
         for note_id in (letter.get("style") or {}).get("used_note_ids") or []:
             if isinstance(note_id, int):
                 used_ids.add(note_id)
-    notes: dict[str, list[dict[str, Any]]] = {group: [] for group in (*NOTE_GROUPS.values(), "other")}
-    for note in archive.notes_for(recipient_id):
+    notes: dict[str, list[dict[str, Any]]] = {group: [] for group in letter_notes.GROUPS}
+    kept, left_out = letter_notes.read_notes(
+        archive.notes_for(recipient_id),
+        recipient=recipient_record,
+        signer=signer_record,
+        relationship=relationship_record,
+        default_signer_id=archive.default_signer_id(),
+        today=today,
+    )
+    for note, understanding in kept:
         used = note["id"] in used_ids or any(_note_used_in(note["text"], text) for text in earlier_texts)
-        item = note_context(note, signer, recipient, used=used)
-        if item["phrase"] is None and item["clause"] is None:
-            continue  # could not be said in the letter's voice with confidence
-        notes[NOTE_GROUPS.get(note["tag"], "other")].append(item)
-    variant = len(earlier)
+        item = letter_notes.note_item(note, understanding, used=used)
+        notes[letter_notes.group_of(note, understanding)].append(item)
+    variant = variety.seed(signer_id, recipient_id, len(earlier))
     for group, items in notes.items():
         fresh = [n for n in items if not n["used"]]
         stale = [n for n in items if n["used"]]
-        if stale:
-            # Rotate the used ones by the letter count, so repeats at least come in a new order.
-            shift = variant % len(stale)
-            stale = stale[shift:] + stale[:shift]
+        # Fresh notes first, each group turned by the pair's seed so two pairs do not match.
+        fresh = variety.rotate(fresh, variant, group)
+        stale = variety.rotate(stale, variant + len(earlier), group)
         notes[group] = fresh + stale
 
     dates = []
@@ -374,6 +379,9 @@ def build_context(
         "jokes": notes["jokes"],
         "facts": notes["facts"],
         "preferences": notes["preferences"],
+        "sorrows": notes["sorrows"],
+        "dislikes": notes["dislikes"],
+        "left_out": left_out,
         "fresh_memories": [n for n in notes["memories"] if not n["used"]],
         "dates": dates,
         "occasion": occasion_context,
@@ -387,4 +395,5 @@ def build_context(
         },
         "history": history,
         "variant": variant,
+        "letter_count": len(earlier),
     }

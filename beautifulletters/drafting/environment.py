@@ -17,7 +17,7 @@ from jinja2 import ChainableUndefined, FileSystemLoader, StrictUndefined, pass_c
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from beautifulletters.drafting import helpers, languages
+from beautifulletters.drafting import helpers, languages, variety
 
 MAX_SEQUENCE = 100_000  # characters or items a single expression may build
 MAX_NUMBER = 1_000_000  # largest count a call or filter may ask for (widths, repeats)
@@ -141,7 +141,8 @@ def _finalize(value: Any) -> Any:
 
 @pass_context
 def _pick(context: Any, *options: Any) -> Any:
-    return helpers.pick(options, context.get("variant", 0) or 0)
+    # Each sentence draws on its own (keyed by its first wording), so two pairs differ throughout.
+    return variety.choose(options, int(context.get("variant", 0) or 0))
 
 
 def _lipsum(n: int = 1, html: bool = False, min: int = 20, max: int = 100) -> str:  # noqa: A002

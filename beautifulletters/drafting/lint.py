@@ -29,6 +29,9 @@ CONTEXT_FIELDS: dict[str, set[str]] = {
         "language",
         "tags",
         "is_self",
+        "died_on",
+        "living",
+        "died_year",
     },
     "relationship": {
         "kind",
@@ -42,8 +45,13 @@ CONTEXT_FIELDS: dict[str, set[str]] = {
         "pet_name",
         "tone",
         "known",
+        "ended",
+        "ended_on",
+        "end_kind",
+        "signs_as",
+        "calls_them",
     },
-    "notes": {"memories", "jokes", "facts", "preferences", "other"},
+    "notes": {"memories", "jokes", "facts", "preferences", "other", "sorrows", "dislikes"},
     "occasion": {
         "kind",
         "date",
@@ -61,6 +69,10 @@ CONTEXT_FIELDS: dict[str, set[str]] = {
     "jokes": set(),
     "facts": set(),
     "preferences": set(),
+    "sorrows": set(),
+    "dislikes": set(),
+    "left_out": set(),
+    "letter_count": set(),
     "fresh_memories": set(),
     "dates": set(),
     "variant": set(),
@@ -204,4 +216,5 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
         and not any(not m["used"] for m in context["memories"])
     ):
         warnings.append(f"Every memory of {who} was used in an earlier letter; this one repeats one.")
+    warnings.extend(context.get("left_out") or [])
     return warnings

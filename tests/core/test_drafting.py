@@ -39,9 +39,13 @@ def test_archive_data_is_never_markup_or_template_code(archive) -> None:
     for name in ["*Sam*", "<b>Sam</b>", "{{ 7*7 }}", "Robert'); DROP TABLE people;--", "{% raw %}x"]:
         person = archive.add_person(display_name=name)
         archive.add_note(person, f"the day {name} baked bread", tag="memory")
+        archive.add_note(person, f"the day {name} and Ola sang", tag="memory")
         draft = drafting.render_draft(archive, recipient_id=person, signer_id=2, template="friendship")
         assert f"Dear {name}," in draft.text
-        assert f"the day {name} baked bread" in draft.text
+        # The name in a note is the one addressed: the note reads "the day you baked bread" in the
+        # letter, or is left out with a warning that names it; the name is never markup.
+        phrased = "the day you baked bread" in draft.text or "the day you and Ola sang" in draft.text
+        assert phrased or any("left out" in w for w in draft.warnings)
         assert "49" not in draft.text
         preview = drafting.render_template_source("Dear {{ recipient.name }},\n\nHi.\n\nLove,", archive, person, 2)
         assert preview.text == f"Dear {name},\n\nHi.\n\nLove,"

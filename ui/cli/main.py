@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from beautifulletters import humandates, words
-from beautifulletters.archive import Archive
+from beautifulletters import humandates, notesense, words
+from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.paths import resolve_archive_path
 from ui.cli.common import print_json as _print_json
@@ -69,6 +69,7 @@ def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
         "language": "language",
         "notes": "notes",
         "pronunciation": "pronunciation",
+        "died_on": "died_on",
     }
     for option, field in simple.items():
         value = getattr(args, option, None)
@@ -91,9 +92,20 @@ def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
     return fields
 
 
+def _add_note_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--about", choices=notesense.ABOUT, help="who the note is about, when it does not say")
+    parser.add_argument("--mood", choices=notesense.MOODS, help="happy, funny, tender, sad or loss")
+    parser.add_argument("--phrasing", help='how it reads in a letter, as you would write it ("you taught me to swim")')
+    parser.add_argument(
+        "--scope", choices=["relationship", "person"], help="only this relationship's letters, or every signer's"
+    )
+
+
 def _add_person_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--full-name", dest="full_name")
-    parser.add_argument("--nickname", help="what the sender calls them")
+    parser.add_argument(
+        "--nickname", help="what everyone calls them (a name only one signer uses: relationship set --calls-them)"
+    )
     parser.add_argument("--pronouns", help="he, she, they, or five forms: ze/zir/zir/zirs/zirself")
     parser.add_argument("--birthday", help="YYYY-MM-DD, or --MM-DD when the year is unknown")
     parser.add_argument("--email", action="append", help="repeat for several")
@@ -104,6 +116,11 @@ def _add_person_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--notes", help="free notes about the person")
     parser.add_argument("--pronunciation", help='how to say their name, e.g. "lo-RET-ah"')
     parser.add_argument("--photo", help="an image file")
+    parser.add_argument(
+        "--died-on",
+        dest="died_on",
+        help="the day (YYYY-MM-DD, YYYY-MM or YYYY) they died; letters to them are written as such",
+    )
 
 
 def people_add(args: argparse.Namespace, archive: Archive) -> int:
@@ -214,14 +231,40 @@ def people_remove(args: argparse.Namespace, archive: Archive) -> int:
 
 
 # ----------------------------------------------------------- notes and friends
+def _note_json(note: dict[str, Any]) -> dict[str, Any]:
+    return {**note, "letter_phrasing": note_reading.preview(note)}
+
+
+def _say_phrasing(note: dict[str, Any]) -> None:
+    """How the note will read in a letter, or why it will be left out (on stderr: the id stays on stdout)."""
+    preview = note_reading.preview(note)
+    if preview:
+        print(f"In a letter: {preview}", file=sys.stderr)
+    else:
+        print(
+            f"This note will be left out of letters: {note['problem']}. Give --phrasing to say how it should read.",
+            file=sys.stderr,
+        )
+
+
 def notes_add(args: argparse.Namespace, archive: Archive) -> int:
     note_id = archive.add_note(
-        args.person_id, args.text, tag=args.tag, about_relationship_from=args.about_relationship, noted_on=args.date
+        args.person_id,
+        args.text,
+        tag=args.tag,
+        about_relationship_from=args.about_relationship,
+        noted_on=args.date,
+        about=args.about,
+        mood=args.mood,
+        phrasing=args.phrasing,
+        scope=args.scope,
     )
+    note = archive.get_note(note_id)
     if args.json:
-        _print_json(archive.get_note(note_id))
+        _print_json(_note_json(note))
     else:
         print(note_id)
+        _say_phrasing(note)
     return EXIT_OK
 
 
@@ -229,17 +272,28 @@ def notes_list(args: argparse.Namespace, archive: Archive) -> int:
     archive.get_person(args.person_id)
     notes = archive.notes_for(args.person_id)
     if args.json:
-        _print_json(notes)
+        _print_json([_note_json(note) for note in notes])
     else:
         for note in notes:
             print(f"{note['id']:>6}  [{note['tag']}] {note['text']}")
+            preview = note_reading.preview(note)
+            print(f"        {preview or 'left out of letters: ' + str(note.get('problem'))}")
     return EXIT_OK
 
 
 def notes_edit(args: argparse.Namespace, archive: Archive) -> int:
-    if args.text is None and args.tag is None:
-        raise UsageError("nothing to change: give --text or --tag")
-    archive.update_note(args.id, text=args.text, tag=args.tag)
+    if all(getattr(args, k) is None for k in ("text", "tag", "about", "mood", "phrasing", "scope")):
+        raise UsageError("nothing to change: give --text, --tag, --about, --mood, --phrasing or --scope")
+    archive.update_note(
+        args.id,
+        text=args.text,
+        tag=args.tag,
+        about=args.about,
+        mood=args.mood,
+        phrasing=args.phrasing,
+        scope=args.scope,
+    )
+    _say_phrasing(archive.get_note(args.id))
     return EXIT_OK
 
 
@@ -258,6 +312,9 @@ def relationship_set(args: argparse.Namespace, archive: Archive) -> int:
         fields["pet_names"] = args.pet_name
     if args.tone is not None:
         fields["tone"] = args.tone or None
+    for name in ("ended_on", "end_kind", "signs_as", "calls_them"):
+        if getattr(args, name) is not None:
+            fields[name] = getattr(args, name) or None
     rel_id = archive.set_relationship(args.from_id, args.to_id, **fields)
     if args.json:
         _print_json(archive.get_relationship(args.from_id, args.to_id))
@@ -509,12 +566,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--about-relationship", type=_id, metavar="FROM_ID", help="the note is about the relationship from this person"
     )
     sub.add_argument("--date", help="when it happened (YYYY, YYYY-MM or YYYY-MM-DD)")
+    _add_note_reading_options(sub)
     sub = command(notes, "list", notes_list, "a person's notes", with_json=True)
     sub.add_argument("person_id", type=_id)
     sub = command(notes, "edit", notes_edit, "change a note")
     sub.add_argument("id", type=_id)
     sub.add_argument("--text")
     sub.add_argument("--tag")
+    _add_note_reading_options(sub)
     sub = command(notes, "remove", notes_remove, "remove a note")
     sub.add_argument("id", type=_id)
 
@@ -527,6 +586,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--how-we-met", dest="how_we_met")
     sub.add_argument("--pet-name", action="append", help="repeat for several")
     sub.add_argument("--tone", help="the tone their letters usually take")
+    sub.add_argument("--ended-on", dest="ended_on", help="when the relationship ended (YYYY-MM-DD, YYYY-MM or YYYY)")
+    sub.add_argument("--end-kind", dest="end_kind", help="how it ended: divorce, separation, estrangement...")
+    sub.add_argument("--signs-as", dest="signs_as", help='how the signer signs to them ("Nana", "Dad")')
+    sub.add_argument("--calls-them", dest="calls_them", help='what the signer calls them in a letter ("Bug")')
     sub = command(rel, "show", relationship_show, "show a relationship", with_json=True)
     sub.add_argument("from_id", type=_id, metavar="FROM_ID")
     sub.add_argument("to_id", type=_id, metavar="TO_ID")

@@ -1,0 +1,103 @@
+"""The archive's side of reading notes: who a note's two people are, and the columns it stores.
+
+`notesense` knows language and nothing of the archive; this module turns people rows into the
+`Who` it reads with, and its answer into the note's columns, so every way a note is written
+(window, command line, import) stores the same understanding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from beautifulletters import notesense
+from beautifulletters.errors import ValidationError
+
+NOTE_SCOPES = ("relationship", "person")
+WRITER_FIELDS = ("about", "mood", "phrasing")
+
+
+def who(person: Mapping[str, Any] | None, *, signs_as: str | None = None) -> notesense.Who:
+    """A person as a note may name them: every name they go by, and their pronouns."""
+    if not person:
+        return notesense.Who(())
+    display = " ".join(str(person.get("display_name") or "").split())
+    names = {display, str(person.get("full_name") or "").strip(), str(person.get("nickname") or "").strip()}
+    parts = display.split(" ")
+    if len(parts) >= 2:
+        names.add(parts[0])
+    if signs_as:
+        names.add(signs_as.strip())
+    return notesense.Who(tuple(sorted(n for n in names if n)), person.get("pronouns") or None, display)
+
+
+def check_choices(about: str | None, mood: str | None, scope: str | None) -> None:
+    if about is not None and about not in notesense.ABOUT:
+        raise ValidationError("about", f"must be one of {', '.join(notesense.ABOUT)}.")
+    if mood is not None and mood not in notesense.MOODS:
+        raise ValidationError("mood", f"must be one of {', '.join(notesense.MOODS)}.")
+    if scope is not None and scope not in NOTE_SCOPES:
+        raise ValidationError("scope", f"must be one of {', '.join(NOTE_SCOPES)}.")
+
+
+def written_on(note: Mapping[str, Any]) -> dt.date:
+    """The day a note was written: what "last spring" in it counts from."""
+    stamp = str(note.get("created_at") or "")[:10]
+    try:
+        return dt.date.fromisoformat(stamp)
+    except ValueError:
+        return dt.date.today()
+
+
+def read_note(
+    text: str,
+    *,
+    tag: str | None,
+    recipient: Mapping[str, Any],
+    signer: Mapping[str, Any] | None,
+    signs_as: str | None = None,
+    couple: bool,
+    written: dt.date,
+    writer: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The columns a note stores about itself: about, mood, happened_on, phrasing, problem.
+
+    `writer` holds the writer's own corrections (about, mood, phrasing); they are kept and
+    named in `writer_set`, so a later edit of the text does not overrule them.
+    """
+    understanding = notesense.understand(
+        text,
+        recipient=who(recipient),
+        signer=who(signer, signs_as=signs_as),
+        tag=tag,
+        written=written,
+        about=writer.get("about"),
+        mood=writer.get("mood"),
+        couple=couple,
+        phrasing=writer.get("phrasing"),
+    )
+    return {
+        "about": understanding.about,
+        "mood": understanding.mood,
+        "happened_on": understanding.happened_on,
+        # The phrase form: "how you took me fishing" (a clause) or "the summer we painted the boathouse".
+        "phrasing": understanding.phrase,
+        "problem": understanding.problem,
+        "writer_set": ",".join(k for k in WRITER_FIELDS if writer.get(k)) or None,
+    }
+
+
+def writer_choices(note: Mapping[str, Any]) -> dict[str, Any]:
+    """The corrections a stored note carries from its writer (about, mood, phrasing)."""
+    chosen = set(str(note.get("writer_set") or "").split(","))
+    return {k: note.get(k) for k in WRITER_FIELDS if k in chosen and note.get(k)}
+
+
+def preview(note: Mapping[str, Any]) -> str | None:
+    """How a stored note reads in a letter, or None when it cannot be said."""
+    if note.get("problem") or not note.get("phrasing"):
+        return None
+    phrase = str(note["phrasing"])
+    clause = phrase[4:] if phrase.startswith("how ") else None
+    return notesense.lead_in(note.get("tag"), clause, phrase)

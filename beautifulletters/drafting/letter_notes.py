@@ -1,0 +1,110 @@
+"""Which notes a letter may use, and how each reads in it.
+
+Scope: a letter uses only the notes of the signer's own relationship and the person's general
+notes, never another relationship's. Voice: every note is read again (notesense) for this
+signer and this day, so "last spring" is said as it is now. Mood: sorrows (sad and loss) and
+dislikes are kept apart from memories, jokes and preferences, so no template can laugh about a
+loss or offer a dislike as a treat. A note that cannot be said is left out, with a sentence
+that names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from beautifulletters import notesense
+from beautifulletters.archive.note_reading import who, writer_choices, written_on
+
+NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
+GROUPS = (*NOTE_GROUPS.values(), "other", "sorrows", "dislikes")
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"}
+
+
+def in_scope(note: Mapping[str, Any], relationship_id: int | None) -> bool:
+    """A note of the signer's own relationship, or one about the person that every signer may use."""
+    if note.get("relationship_id") is not None and note.get("relationship_id") == relationship_id:
+        return True
+    scope = note.get("scope") or ("relationship" if note.get("relationship_id") is not None else "person")
+    return scope == "person"
+
+
+def short(text: str, limit: int = 60) -> str:
+    one = " ".join(str(text).split())
+    return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"
+
+
+def read_notes(
+    notes: Iterable[Mapping[str, Any]],
+    *,
+    recipient: Mapping[str, Any],
+    signer: Mapping[str, Any],
+    relationship: Mapping[str, Any] | None,
+    default_signer_id: int | None,
+    today: dt.date,
+) -> tuple[list[tuple[Mapping[str, Any], notesense.Understanding]], list[str]]:
+    """(each usable note with its reading, sentences about the notes left out and why)."""
+    relationship_id = relationship.get("id") if relationship else None
+    signs_as = relationship.get("signs_as") if relationship else None
+    recipient_who, signer_who = who(recipient), who(signer, signs_as=signs_as)
+    kept: list[tuple[Mapping[str, Any], notesense.Understanding]] = []
+    left_out: list[str] = []
+    for note in notes:
+        if not in_scope(note, relationship_id):
+            continue
+        own = relationship_id is not None and note.get("relationship_id") == relationship_id
+        words = set(str(note.get("text") or "").lower().replace(",", " ").split())
+        if not own and words & _FIRST_PERSON and signer.get("id") != default_signer_id:
+            left_out.append(
+                f"The note “{short(note['text'])}” is left out: it speaks as the one who wrote it, "
+                f"not as {signer_who.label or 'the signer'}."
+            )
+            continue
+        understanding = notesense.understand(
+            str(note.get("text") or ""),
+            recipient=recipient_who,
+            signer=signer_who,
+            tag=note.get("tag"),
+            written=written_on(note),
+            today=today,
+            couple=own,
+            **writer_choices(note),
+        )
+        if not understanding.usable:
+            left_out.append(f"The note “{short(note['text'])}” is left out: {understanding.problem}.")
+            continue
+        kept.append((note, understanding))
+    return kept, left_out
+
+
+def group_of(note: Mapping[str, Any], understanding: notesense.Understanding) -> str:
+    """Where a note goes in the context: sorrows and dislikes apart from everything pleasant."""
+    if understanding.sorrow:
+        return "sorrows"
+    if understanding.dislike:
+        return "dislikes"
+    return NOTE_GROUPS.get(str(note.get("tag")), "other")
+
+
+def note_item(note: Mapping[str, Any], understanding: notesense.Understanding, *, used: bool) -> dict[str, Any]:
+    """A note as templates see it: `phrase` after "I remember", `clause` after "I know that"."""
+    clause = understanding.clause
+    return {
+        "id": note.get("id"),
+        "tag": note.get("tag"),
+        "text": " ".join(str(note.get("text") or "").split()),
+        "phrase": understanding.phrase,
+        "clause": clause,
+        "sentence": (clause[:1].upper() + clause[1:] + ".") if clause else None,
+        "year": int(understanding.happened_on[:4]) if understanding.happened_on else _year(note.get("noted_on")),
+        "mood": understanding.mood,
+        "about": understanding.about,
+        "dislike": understanding.dislike,
+        "used": used,
+    }
+
+
+def _year(value: Any) -> int | None:
+    text = str(value or "")
+    return int(text[:4]) if text[:4].isdigit() else None

@@ -1,0 +1,104 @@
+"""Understanding a note when it is written: who it is about, its mood, when it happened, how it reads.
+
+Plain data in, plain data out, no archive and no Qt: the archive calls `understand()` when a note
+is added or edited and stores the answer with the note; drafting calls it again for the letter's
+own signer and day. A note is phrased correctly or not at all: `problem` says why, in words the
+writer can act on ("it does not say who did it").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from beautifulletters.notesense import mood as _mood
+from beautifulletters.notesense.reader import ABOUT, Reading, Who, read, subject_of
+from beautifulletters.notesense.when import Moment
+
+__all__ = ["ABOUT", "MOODS", "Understanding", "Who", "lead_in", "understand", "subject_of"]
+
+MOODS = _mood.MOODS
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """A note as a letter may use it. `clause` fits after "I know that", `phrase` after "I remember"."""
+
+    about: str
+    mood: str
+    dislike: bool
+    happened_on: str | None
+    clause: str | None
+    phrase: str | None
+    problem: str | None
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None and bool(self.clause or self.phrase)
+
+    @property
+    def sorrow(self) -> bool:
+        return _mood.is_sorrow(self.mood)
+
+    def preview(self, tag: str | None = None) -> str | None:
+        """How the note reads in a letter: "I remember how you took me fishing at Lake Tahoe"."""
+        if not self.usable:
+            return None
+        return lead_in(tag, self.clause, self.phrase)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def lead_in(tag: str | None, clause: str | None, phrase: str | None) -> str | None:
+    """The sentence the panel shows: memories are remembered, everything else is known."""
+    if tag in ("memory", "joke") and phrase:
+        return f"I remember {phrase}."
+    if clause:
+        return f"I know that {clause}."
+    return f"I remember {phrase}." if phrase else None
+
+
+def understand(
+    text: str,
+    *,
+    recipient: Who,
+    signer: Who | None = None,
+    tag: str | None = None,
+    written: dt.date | None = None,
+    today: dt.date | None = None,
+    about: str | None = None,
+    mood: str | None = None,
+    couple: bool = False,
+    phrasing: str | None = None,
+) -> Understanding:
+    """Read a note for a letter from `signer` to `recipient`.
+
+    `written` resolves "last spring"; `today` says it again relative to the letter's day (without
+    it, the time is said absolutely, as stored). `about`, `mood` and `phrasing` are the writer's own
+    corrections and win over what the words suggest; a typed `phrasing` is in the letter's voice.
+    """
+    written = written or dt.date.today()
+    if about is not None and about not in ABOUT:
+        raise ValueError(f"about must be one of {', '.join(ABOUT)}")
+    if mood is not None and mood not in MOODS:
+        raise ValueError(f"mood must be one of {', '.join(MOODS)}")
+    if phrasing:
+        reading: Reading = read(phrasing, recipient=recipient, signer=signer, written=written, today=today, voiced=True)
+        timed = read(text, recipient=recipient, signer=signer, written=written, today=today, about=about, couple=couple)
+        moment = timed.moment or reading.moment
+    else:
+        reading = read(
+            text, recipient=recipient, signer=signer, written=written, today=today, about=about, couple=couple
+        )
+        moment = reading.moment
+    return Understanding(
+        about=about or reading.about,
+        mood=mood or _mood.classify(text, tag),
+        dislike=_mood.is_dislike(text),
+        happened_on=moment.date if isinstance(moment, Moment) else None,
+        clause=reading.clause,
+        phrase=reading.phrase,
+        problem=reading.problem,
+    )

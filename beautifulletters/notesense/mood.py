@@ -1,0 +1,140 @@
+"""A note's mood from its words: happy, funny, tender, sad or loss; and whether it states a dislike.
+
+Word lists, not a model: a note that mentions a death is a loss however it is phrased, and a
+loss or a sorrow is never offered as a joke or as something pleasant to think about.
+"""
+
+from __future__ import annotations
+
+import re
+
+MOODS = ("happy", "funny", "tender", "sad", "loss")
+
+_KIN = (
+    r"(?:mother|father|mom|mum|mam|dad|husband|wife|partner|son|daughter|baby|child|brother|sister|"
+    r"grandmother|grandfather|grandma|grandpa|granny|nana|aunt|uncle|cousin|friend|dog|cat|horse|pet|"
+    r"best friend|fiancée?|twin|parents?)"
+)
+_LOSS = [
+    r"\bdied\b",
+    r"\bdies\b",
+    r"\bdeath\b",
+    r"\bdead\b",
+    r"\bpassed(?: away| on)?\b(?! (?:the|a|an|her|his|their|my|your) (?:test|exam|bar|driving))",
+    r"\bfuneral\b",
+    r"\bburied\b",
+    r"\bmemorial\b",
+    r"\bmiscarr",
+    r"\bstillborn\b",
+    r"\bput (?:down|to sleep)\b",
+    r"\bwidow(?:ed|er)?\b",
+    r"\bthe late\b",
+    r"\bkilled\b",
+    r"\bgrie(?:f|ving|ves|ved)\b",
+    rf"\blost (?:her|his|their|my|our|your|a|the)(?: \w+)? {_KIN}\b",
+    rf"\blosing (?:her|his|their|my|our|your)(?: \w+)? {_KIN}\b",
+]
+_SAD = [
+    r"\bcancer\b",
+    r"\btumou?r\b",
+    r"\bill(?:ness)?\b",
+    r"\bsick\b",
+    r"\bhospital\b",
+    r"\bsurgery\b",
+    r"\boperation\b",
+    r"\bchemo",
+    r"\bdiagnos",
+    r"\bstroke\b",
+    r"\bheart attack\b",
+    r"\bdementia\b",
+    r"\balzheimer",
+    r"\bdivorce",
+    r"\bseparated\b",
+    r"\bbroke up\b",
+    r"\bbreak-?up\b",
+    r"\blaid off\b",
+    r"\bfired\b",
+    r"\bredundan",
+    r"\bunemployed\b",
+    r"\blost (?:her|his|their|my|our|your|the) (?:job|home|house|work|business|farm)\b",
+    r"\bstruggl",
+    r"\bdepress",
+    r"\banxiety\b",
+    r"\blonely\b",
+    r"\baccident\b",
+    r"\binjur",
+    r"\bbroke (?:her|his|their|my|your) (?:leg|arm|hip|wrist|ankle|back)\b",
+    r"\brehab\b",
+    r"\bestranged\b",
+    r"\bhard (?:year|time|winter)\b",
+]
+_FUNNY = [
+    r"\bclaims?\b",
+    r"\bswears?\b",
+    r"\binsists?\b",
+    r"\bpretends?\b",
+    r"\bburns?\b",
+    r"\blaugh",
+    r"\bhilarious\b",
+    r"\bterrible at\b",
+    r"\bhopeless at\b",
+    r"\bsnore",
+    r"\bcheats? at\b",
+    r"\bjoke",
+    r"\bsilly\b",
+    r"\bridiculous\b",
+    r"\bnever admits?\b",
+    r"\bwon'?t admit\b",
+]
+_TENDER = [
+    r"\bcalls? (?:me|you|us)\b",
+    r"\blove[sd]? (?:me|you|us)\b",
+    r"\bproud\b",
+    r"\bheld\b",
+    r"\bhugs?\b",
+    r"\btaught\b",
+    r"\bteaches\b",
+    r"\bborn\b",
+    r"\bwedding\b",
+    r"\bmarried\b",
+    r"\bsings? to\b",
+    r"\bread (?:to|aloud)\b",
+    r"\btucked\b",
+    r"\bsat with\b",
+    r"\bstayed with\b",
+    r"\bkept (?:me|us)\b",
+]
+_DISLIKE = re.compile(
+    r"\b(?:hates?|hated|can'?t stand|cannot stand|dislikes?|disliked|detests?|loathes?|"
+    r"(?:is|are|am)? ?allergic to|(?:does|do|did)(?:n'?t| not) (?:like|eat|drink)|won'?t eat|"
+    r"not a fan of|no fan of|can'?t bear|can'?t abide|avoids?)\b",
+    re.IGNORECASE,
+)
+
+
+def _matches(patterns: list[str], text: str) -> bool:
+    return any(re.search(p, text) for p in patterns)
+
+
+def classify(text: str, tag: str | None = None) -> str:
+    """The mood a note carries; loss and sadness win over everything the words might also say."""
+    lower = " ".join(str(text or "").lower().split())
+    if _matches(_LOSS, lower):
+        return "loss"
+    if _matches(_SAD, lower):
+        return "sad"
+    if (tag or "") == "joke" or _matches(_FUNNY, lower):
+        return "funny"
+    if _matches(_TENDER, lower):
+        return "tender"
+    return "happy"
+
+
+def is_dislike(text: str) -> bool:
+    """True for "can't stand cilantro", "hates mornings": something never offered as a treat."""
+    return bool(_DISLIKE.search(str(text or "")))
+
+
+def is_sorrow(mood: str | None) -> bool:
+    """Sad and loss notes: acknowledged gently or left out, never laughed about."""
+    return mood in ("sad", "loss")

@@ -1,0 +1,424 @@
+"""Reading one note: who it is about and how it reads in a letter from the signer to the recipient.
+
+"calls me Peanut" on Dana's page becomes "you call me Peanut"; "Ravi taught her to swim last
+summer" in a letter from Ravi to Mei becomes "I taught you to swim in the summer of 2026".
+A note that cannot be said with confidence gets a `problem` instead of a guess: a template then
+leaves it out, and the writer is told which note and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from beautifulletters.notesense import words as W
+from beautifulletters.notesense.when import Moment, find, say
+
+ABOUT = ("recipient", "signer", "both", "other")
+_R, _S, _T = "Rzqx", "Szqx", "Tzqx"  # stand-ins for the recipient, the signer and the time
+_TOKEN = re.compile(r"[^\W_][\w'’-]*|[^\w\s]+|_+|\s+", re.UNICODE)
+_STATES = {
+    "allergic",
+    "vegetarian",
+    "vegan",
+    "diabetic",
+    "left-handed",
+    "afraid",
+    "scared",
+    "terrified",
+    "shy",
+    "colour-blind",
+    "color-blind",
+    "deaf",
+    "lactose",
+    "gluten-free",
+    "teetotal",
+    "retired",
+    "pregnant",
+    "married",
+    "engaged",
+    "proud",
+    "good",
+    "bad",
+    "great",
+    "hopeless",
+    "terrible",
+    "obsessed",
+    "crazy",
+    "mad",
+    "fond",
+    "always",
+}
+_SHE_KIN = {
+    "mother",
+    "mom",
+    "mum",
+    "sister",
+    "aunt",
+    "grandmother",
+    "grandma",
+    "wife",
+    "daughter",
+    "niece",
+    "girlfriend",
+}
+_HE_KIN = {"father", "dad", "brother", "uncle", "grandfather", "grandpa", "husband", "son", "nephew", "boyfriend"}
+_CONTRACTION_NEXT = W.ADVERBS | {"been", "got", "gone", "not", "so", "very", "too", "late", "back", "home", "a", "an"}
+_PRONOUNS = {
+    "he": ("he", "him", "his", "his", "himself"),
+    "she": ("she", "her", "her", "hers", "herself"),
+    "they": ("they", "them", "their", "theirs", "themselves"),
+}
+_THIRD = {
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+}
+
+
+@dataclass(frozen=True)
+class Who:
+    """One of the two people, as a note may name them."""
+
+    names: tuple[str, ...]
+    pronouns: str | None = None  # "she", "he", "they" or "ze/zir/zir/zirs/zirself"
+    label: str = ""
+
+    def forms(self) -> tuple[str, ...] | None:
+        if not self.pronouns:
+            return None
+        key = self.pronouns.strip().lower()
+        if key in _PRONOUNS:
+            return _PRONOUNS[key]
+        parts = tuple(p.strip().lower() for p in key.split("/"))
+        return parts if len(parts) == 5 and all(parts) else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a note says, in the letter's voice: `clause` fits after "I know that", `phrase` after "I remember"."""
+
+    about: str
+    clause: str | None
+    phrase: str | None
+    moment: Moment | None
+    problem: str | None = None
+
+
+class _Unclear(Exception):
+    """The note cannot be said with confidence; the message says why, for the writer."""
+
+
+def _mark_names(text: str, who: Who, mark: str) -> str:
+    for name in sorted({n for n in who.names if n and n.strip()}, key=len, reverse=True):
+        pattern = rf"(?<![\w'’]){re.escape(name)}(?![\w])"
+        text = re.sub(pattern, mark, text)
+    return text
+
+
+def _words(tokens: list[str]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if re.match(r"\w", t)]
+
+
+def read(
+    text: str,
+    *,
+    recipient: Who,
+    signer: Who | None,
+    written: dt.date,
+    today: dt.date | None = None,
+    about: str | None = None,
+    couple: bool = False,
+    voiced: bool = False,
+) -> Reading:
+    """Read `text` (a note about the recipient) for a letter from `signer`.
+
+    `couple`: the note belongs to the signer's relationship, so "they" may mean the two of them.
+    `voiced`: the text is already in the letter's voice ("you taught me to swim"), typed by the writer.
+    """
+    try:
+        return _read(text, recipient, signer, written, today, about, couple, voiced)
+    except _Unclear as unclear:
+        return Reading(about or "recipient", None, None, None, str(unclear))
+
+
+def _read(
+    text: str,
+    recipient: Who,
+    signer: Who | None,
+    written: dt.date,
+    today: dt.date | None,
+    about: str | None,
+    couple: bool,
+    voiced: bool,
+) -> Reading:
+    clean = " ".join(str(text or "").split()).strip()
+    clean = re.sub(r"\s+([,.;:!?])", r"\1", clean).rstrip(" .;:,!")
+    if not clean:
+        raise _Unclear("it is empty")
+    if clean.endswith("?"):
+        raise _Unclear("it is a question")
+    if re.search(r"[.!?;]\s+\S", clean):
+        raise _Unclear("it is more than one sentence")
+    if clean.lower().startswith("how ") and len(clean.split()) > 2:
+        clean = clean[4:]  # "how you taught me to swim": the clause inside the phrase
+    found = find(clean, written)
+    moment = None
+    if found:
+        moment, match = found
+        clean = clean[: match.start()] + _T + clean[match.end() :]
+    signer = signer or Who(())
+    shared = {n for n in recipient.names if n} & {n for n in signer.names if n}
+    for name in shared:
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", clean):
+            raise _Unclear(f"both people are called {name}")
+    marked = _mark_names(_mark_names(clean, signer, _S), recipient, _R)
+    tokens = _TOKEN.findall(marked)
+    clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced)
+    clause = re.sub(r"\b(?:I and you|you and I)\b", "we", clause)
+    clause = re.sub(r"\b(?:me and you|you and me)\b", "us", clause)
+    clause = clause.replace(_T, say(moment, today) if moment else "")
+    clause = " ".join(clause.split())
+    if _R in clause or _S in clause:
+        raise _Unclear("a name in it could not be placed")
+    mentions = subject_of(clause)
+    who = about or mentions
+    if kind == "phrase":
+        return Reading(who, None, clause, moment)
+    return Reading(who, clause, f"how {clause}", moment)
+
+
+def subject_of(clause: str) -> str:
+    """Who a phrased note is about: both of them, the one addressed, the one writing, or someone else."""
+    lower = set(re.findall(r"[\w']+", clause.lower()))
+    mine = bool(lower & {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd"})
+    yours = bool(lower & {"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"})
+    ours = bool(lower & {"we", "us", "our", "ours", "ourselves", "we're", "we've"})
+    if ours or (mine and yours):
+        return "both"
+    if yours:
+        return "recipient"
+    if mine:
+        return "signer"
+    return "other"
+
+
+def _rewrite(
+    tokens: list[str], recipient: Who, signer: Who, about: str | None, couple: bool, voiced: bool
+) -> tuple[str, str, str | None]:
+    """(the text in the letter's voice, "clause" or "phrase", the grammatical subject)."""
+    index = _words(tokens)
+    if not index:
+        raise _Unclear("it has no words")
+    lowers = [tokens[i].lower() for i in index]
+    forms = recipient.forms()
+    signer_forms = signer.forms()
+    mapped: dict[str, str] = {}
+    if voiced:
+        pass  # "you" is the recipient and "I" the signer already
+    elif forms:
+        if signer_forms and set(forms) & set(signer_forms) and _S in tokens:
+            used = set(lowers) & set(forms)
+            if used:
+                raise _Unclear(f"“{sorted(used)[0]}” could be either of you")
+        mapped = dict(zip(forms, ("you", "you", "your", "yours", "yourself"), strict=True))
+        if forms[0] != "they" and couple:
+            mapped.update(they="we", them="us", their="our", theirs="ours", themselves="ourselves")
+        elif forms[0] == "they" and couple and _S in tokens:
+            raise _Unclear("“they” could mean the two of you or one of you")
+        if signer_forms and _S in tokens and not set(forms) & set(signer_forms):
+            # "Ravi claims he lets her win": with Ravi named, "he" is the one writing.
+            for form, mine in zip(signer_forms, ("I", "me", "my", "mine", "myself"), strict=True):
+                mapped.setdefault(form, mine)
+    elif set(lowers) & _THIRD:
+        if couple and set(lowers) & {"they", "them", "their"} and not set(lowers) & {"he", "she", "him", "his", "her"}:
+            mapped = {"they": "we", "them": "us", "their": "our", "theirs": "ours", "themselves": "ourselves"}
+        else:
+            said = sorted(set(lowers) & _THIRD)[0]
+            raise _Unclear(f"it says “{said}” and {recipient.label or 'the person'} has no pronouns recorded")
+    # Someone else of the recipient's gender named in the note makes later pronouns unclear.
+    kin = _SHE_KIN if forms and forms[0] == "she" else _HE_KIN if forms and forms[0] == "he" else set()
+    start = 0
+    while start < len(index) - 1 and lowers[start] in W.ADVERBS and lowers[start] not in {"first", "all"}:
+        start += 1
+    first = tokens[index[start]]
+    first_lower = first.lower()
+    implicit: str | None = None
+    kind = "clause"
+    recipient_subject = {_R.lower(), "you"} | ({forms[0]} if forms and not voiced else set())
+    if first_lower in recipient_subject or _is_contracted(first_lower, forms):
+        pass
+    elif mapped.get(first_lower) in {"we", "I"} and first_lower in {"they", "he", "she", "ze", "xe"}:
+        pass  # "they have two children" about the couple, "he lets her win" by the one writing
+    elif first in ("I", _S) or first_lower in {"i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd"}:
+        pass
+    elif W.is_verb(first) and first_lower not in W.DETERMINERS:
+        who = about or "recipient"
+        if who == "other":
+            raise _Unclear("it does not say who did it")
+        implicit = {"recipient": "you", "signer": "I", "both": "we"}[who]
+    elif first_lower in W.DETERMINERS or (first_lower.endswith("ing") and len(first_lower) > 4):
+        kind = "clause" if _main_verb_after(tokens, index, start) else "phrase"
+    elif first_lower in _STATES:
+        if (about or "recipient") == "other":
+            raise _Unclear("it does not say who it is about")
+        implicit = {"signer": "I", "both": "we"}.get(about or "recipient", "you")
+        tokens = tokens[: index[start]] + [{"I": "am", "we": "are"}.get(implicit, "are"), " "] + tokens[index[start] :]
+        index = _words(tokens)
+    elif first[:1].isupper() and _main_verb_after(tokens, index, start, proper=True):
+        kind = "clause"
+    elif first[:1].isupper() and not _main_verb_after(tokens, index, start):
+        kind = "phrase"
+    else:
+        raise _Unclear("it reads as a label, not a sentence")
+    out: list[str] = []
+    agree_for: str | None = implicit
+    words_seen = 0
+    seen_kin = False
+    for position, token in enumerate(tokens):
+        if not re.match(r"\w", token):
+            out.append(token)
+            continue
+        lower = token.lower()
+        if words_seen == 0 and implicit:
+            out.append(implicit + " ")
+            if lower in W.ADVERBS:
+                out.append(token[:1].lower() + token[1:])
+                words_seen += 1
+                continue
+        prev = next((t for t in reversed(tokens[:position]) if re.match(r"\w", t)), "")
+        nxt = next((t for t in tokens[position + 1 :] if re.match(r"\w", t)), "")
+        following = _next_content(tokens, position)
+        replaced: str | None = None
+        if lower in kin:
+            seen_kin = True
+        if token in (_R, _S):
+            as_subject = _subject_slot(prev, following)
+            if token == _R:
+                replaced = "you"
+            else:
+                replaced = "I" if as_subject else "me"
+            if as_subject:
+                agree_for = replaced
+                out.append(replaced)
+                words_seen += 1
+                continue
+        elif re.fullmatch(rf"({_R}|{_S})['’]s", token):
+            owner = "your" if token.startswith(_R) else "my"
+            if nxt.lower() in _CONTRACTION_NEXT or nxt.lower().endswith("ing"):
+                replaced = "you're" if owner == "your" else "I'm"
+            else:
+                replaced = owner
+        elif token == "I":
+            replaced = "me" if prev and (prev.lower() in W.PREPOSITIONS or W.is_verb(prev)) else "I"
+            if replaced == "I":
+                agree_for = None
+        elif implicit == "you" and lower in {"you", "your", "yours", "yourself"}:
+            replaced = {"you": "me", "your": "my", "yours": "mine", "yourself": "myself"}[lower]
+        elif _is_contracted(lower, forms) and not voiced:
+            if seen_kin:
+                raise _Unclear(f"“{token}” could mean someone else it names")
+            replaced = "you" + re.sub(r"^\w+", "", lower).replace("'s", "'re").replace("’s", "’re")
+        elif lower in mapped:
+            if seen_kin and mapped[lower] in {"you", "your", "yours", "yourself"}:
+                raise _Unclear(f"“{token}” could mean someone else it names")
+            replaced = mapped[lower]
+            if forms and lower == forms[1] == forms[2]:  # "her": object or owner
+                as_object = not nxt or nxt.lower() in W.AFTER_OBJECT or nxt.lower() in W.BASE_VERBS or nxt == _T
+                replaced = "you" if as_object else "your"
+            elif forms and lower == forms[2] == forms[3] and not nxt:  # "his" at the end: "it is his"
+                replaced = "yours"
+            if forms and lower == forms[0] and replaced == "you":
+                agree_for = "you"
+                out.append(_cased("you", token, words_seen))
+                words_seen += 1
+                continue
+            if replaced in {"we"} or (signer_forms and lower == signer_forms[0] and replaced == "I"):
+                agree_for = replaced
+        elif agree_for is not None:
+            if lower in W.ADVERBS:
+                out.append(token)
+                words_seen += 1
+                continue
+            if W.is_verb(token) or W.looks_third_person(token):
+                replaced = W.agree(token, agree_for)
+            agree_for = None
+        elif lower == "you" and not voiced and words_seen == 0:
+            agree_for = "you"
+        if words_seen == 0 and implicit:
+            word = replaced if replaced is not None else token
+            replaced = W.agree(word, implicit) if W.is_verb(word) else word
+            replaced = replaced[:1].lower() + replaced[1:] if replaced[:1].isupper() and replaced != "I" else replaced
+            agree_for = None
+        out.append(_cased(replaced, token, words_seen) if replaced is not None else token)
+        words_seen += 1
+    result = "".join(out).strip()
+    if kind == "phrase" or implicit is None:
+        result = _lower_first(result)
+    return result, kind, implicit
+
+
+def _is_contracted(word: str, forms: tuple[str, ...] | None) -> bool:
+    if not forms:
+        return False
+    return bool(re.fullmatch(rf"{re.escape(forms[0])}['’](s|d|ll|re|ve)", word))
+
+
+def _next_content(tokens: list[str], position: int) -> str:
+    for token in tokens[position + 1 :]:
+        if re.match(r"\w", token) and token.lower() not in W.ADVERBS:
+            return token
+    return ""
+
+
+def _subject_slot(previous: str, following: str) -> bool:
+    """A name is the subject when a verb follows and no verb or preposition comes before it."""
+    if previous and (previous.lower() in W.PREPOSITIONS or W.is_verb(previous)):
+        return False
+    return bool(following) and W.is_verb(following)
+
+
+def _main_verb_after(tokens: list[str], index: list[int], start: int, *, proper: bool = False) -> bool:
+    """True when a noun phrase at `start` is followed by its own verb ("her dog died"), not a relative clause."""
+    subjects = {"i", "we", "you", "he", "she", "they", _R.lower(), _S.lower(), "who", "which", "that"}
+    previous = tokens[index[start]]
+    for i in index[start + 1 :]:
+        word = tokens[i]
+        lower = word.lower()
+        if lower in subjects or lower in W.CONJUNCTIONS - {"that"}:
+            return False
+        if lower in W.PREPOSITIONS and not proper:
+            return False
+        if W.is_verb(word, previous):
+            return True
+        previous = word
+    return False
+
+
+def _cased(replacement: str, original: str, position: int) -> str:
+    if replacement == "I" or replacement.startswith("I'"):
+        return replacement
+    if position == 0 and original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    common = first.lower() in W.DETERMINERS | {"we", "you", "dancing"} or (
+        first.lower().endswith("ing") and first[1:].islower()
+    )
+    if common or (first[1:].islower() and first.lower() in W.BASE_VERBS | W.ADVERBS):
+        return text[:1].lower() + text[1:]
+    return text

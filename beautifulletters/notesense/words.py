@@ -1,0 +1,388 @@
+"""Word lists and verb forms the note reader needs: small, explicit and easy to extend."""
+
+from __future__ import annotations
+
+import re
+
+ADVERBS = {
+    "still",
+    "always",
+    "never",
+    "often",
+    "sometimes",
+    "really",
+    "just",
+    "also",
+    "usually",
+    "secretly",
+    "truly",
+    "even",
+    "only",
+    "rarely",
+    "constantly",
+    "proudly",
+    "once",
+    "already",
+    "finally",
+    "actually",
+    "totally",
+    "absolutely",
+    "literally",
+    "basically",
+    "somehow",
+    "apparently",
+    "sort",
+    "kind",
+    "first",
+    "all",
+}
+MODALS = {
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
+    "should",
+    "shouldn't",
+    "might",
+    "must",
+    "used",
+}
+# Verbs whose third-person form (or past) is not made by rule.
+IRREGULAR_PAST = {
+    "took",
+    "gave",
+    "made",
+    "taught",
+    "told",
+    "met",
+    "went",
+    "came",
+    "saw",
+    "got",
+    "bought",
+    "brought",
+    "caught",
+    "drove",
+    "flew",
+    "found",
+    "forgot",
+    "held",
+    "kept",
+    "knew",
+    "left",
+    "lost",
+    "paid",
+    "ran",
+    "read",
+    "said",
+    "sang",
+    "sat",
+    "sent",
+    "slept",
+    "spent",
+    "stood",
+    "swam",
+    "thought",
+    "threw",
+    "wore",
+    "won",
+    "wrote",
+    "built",
+    "broke",
+    "chose",
+    "did",
+    "drank",
+    "ate",
+    "fell",
+    "felt",
+    "fought",
+    "grew",
+    "heard",
+    "hid",
+    "hit",
+    "let",
+    "put",
+    "rode",
+    "sold",
+    "shot",
+    "spoke",
+    "stole",
+    "struck",
+    "understood",
+    "woke",
+    "was",
+    "were",
+    "had",
+    "began",
+    "became",
+    "burnt",
+    "dug",
+    "fed",
+    "led",
+    "lit",
+    "meant",
+    "shook",
+    "sank",
+    "tore",
+}
+PRESENT_IRREGULAR = {"is": "are", "has": "have", "does": "do", "goes": "go", "isn't": "aren't", "doesn't": "don't"}
+FIRST_PERSON = {"is": "am", "isn't": "am not", "are": "am", "were": "was", "weren't": "wasn't"}
+SECOND_PERSON = {"was": "were", "wasn't": "weren't", "am": "are"}
+BASE_VERBS = {
+    "love",
+    "like",
+    "hate",
+    "adore",
+    "enjoy",
+    "prefer",
+    "want",
+    "need",
+    "know",
+    "live",
+    "work",
+    "play",
+    "sing",
+    "drink",
+    "eat",
+    "read",
+    "collect",
+    "grow",
+    "keep",
+    "make",
+    "take",
+    "call",
+    "bake",
+    "cook",
+    "run",
+    "walk",
+    "swim",
+    "paint",
+    "write",
+    "knit",
+    "hum",
+    "laugh",
+    "cry",
+    "dance",
+    "tell",
+    "give",
+    "have",
+    "get",
+    "go",
+    "come",
+    "do",
+    "say",
+    "think",
+    "believe",
+    "miss",
+    "worry",
+    "remember",
+    "forget",
+    "fix",
+    "drive",
+    "teach",
+    "help",
+    "listen",
+    "watch",
+    "visit",
+    "send",
+    "bring",
+    "buy",
+    "wear",
+    "sleep",
+    "snore",
+    "burn",
+    "win",
+    "lose",
+    "claim",
+    "swear",
+    "insist",
+    "pretend",
+    "refuse",
+    "cheat",
+    "beat",
+}
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "my",
+    "your",
+    "his",
+    "her",
+    "their",
+    "its",
+    "that",
+    "those",
+    "this",
+    "these",
+    "every",
+    "each",
+    "some",
+    "one",
+    "two",
+    "three",
+    "no",
+    "any",
+    "many",
+    "several",
+}
+PREPOSITIONS = {
+    "to",
+    "for",
+    "with",
+    "at",
+    "about",
+    "from",
+    "by",
+    "of",
+    "without",
+    "beside",
+    "like",
+    "than",
+    "on",
+    "in",
+    "near",
+    "behind",
+    "after",
+    "before",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "through",
+    "around",
+    "across",
+    "towards",
+    "toward",
+    "past",
+}
+CONJUNCTIONS = {
+    "and",
+    "or",
+    "but",
+    "so",
+    "that",
+    "when",
+    "while",
+    "how",
+    "what",
+    "where",
+    "because",
+    "if",
+    "as",
+    "since",
+    "until",
+    "though",
+    "although",
+    "once",
+    "whenever",
+    "after",
+    "before",
+    "why",
+}
+# After "her", these words show she is the object ("let her win", "with her"), not the owner.
+AFTER_OBJECT = {
+    "a",
+    "an",
+    "the",
+    "to",
+    "at",
+    "in",
+    "on",
+    "with",
+    "and",
+    "or",
+    "for",
+    "from",
+    "about",
+    "by",
+    "when",
+    "while",
+    "that",
+    "so",
+    "but",
+    "again",
+    "too",
+    "once",
+    "every",
+    "all",
+    "his",
+    "her",
+    "my",
+    "your",
+    "our",
+    "their",
+    "some",
+    "back",
+    "up",
+    "out",
+    "off",
+    "down",
+    "home",
+    "here",
+    "there",
+    "last",
+    "this",
+    "yesterday",
+}
+
+
+def is_verb(word: str, previous: str = "") -> bool:
+    """A finite verb ("burns", "took", "loved", "can't") as it would follow a subject."""
+    lower = word.lower()
+    if lower in MODALS or lower in IRREGULAR_PAST or lower in PRESENT_IRREGULAR or lower in BASE_VERBS:
+        return True
+    if lower in {"am", "are", "were", "have", "do", "don't", "didn't", "wasn't", "weren't", "hasn't", "hadn't"}:
+        return True
+    if previous.lower() in DETERMINERS | PREPOSITIONS:
+        return False  # "a borrowed car", "with burnt toast": an adjective, not the verb
+    if len(lower) > 3 and lower.endswith("ed") and not lower.endswith("eed"):
+        return True
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")):
+        stem = third_person_to_base(lower)
+        return stem in BASE_VERBS or stem.endswith(("ate", "ize", "ise", "ify"))
+    return False
+
+
+def looks_third_person(word: str) -> bool:
+    """ "lets", "bakes": a present verb right after its subject, even one no list knows."""
+    lower = word.lower()
+    return len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def third_person_to_base(verb: str) -> str:
+    """ "burns" -> "burn", "watches" -> "watch", "carries" -> "carry", "is" -> "are"."""
+    lower = verb.lower()
+    if lower in PRESENT_IRREGULAR:
+        result = PRESENT_IRREGULAR[lower]
+    elif len(lower) > 3 and lower.endswith("ies") and lower[-4] not in "aeiou":
+        result = verb[:-3] + "y"
+    elif re.search(r"(ch|sh|ss|x|z|o)es$", lower):
+        result = verb[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 2:
+        result = verb[:-1]
+    else:
+        result = verb
+    return result if verb[:1].islower() else result[:1].upper() + result[1:]
+
+
+def agree(verb: str, subject: str) -> str:
+    """A verb written for he/she (or in the past) made to agree with "I", "you" or "we"."""
+    lower = verb.lower()
+    if subject == "I":
+        if lower in FIRST_PERSON:
+            return FIRST_PERSON[lower]
+        return (
+            verb if lower in IRREGULAR_PAST or lower in MODALS or lower.endswith("ed") else third_person_to_base(verb)
+        )
+    if lower in SECOND_PERSON:
+        return SECOND_PERSON[lower]
+    if lower in IRREGULAR_PAST or lower in MODALS or lower.endswith("ed"):
+        return verb
+    return third_person_to_base(verb)
