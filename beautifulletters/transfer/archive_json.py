@@ -216,6 +216,7 @@ _PEOPLE: dict[str, tuple[Check, bool]] = {
     "photo": (_optional(_photo), False),
     "notes": (_text, False),
     "pronunciation": (_text, False),
+    "died_on": (_date(allow_partial=True), False),
     "is_self": (_flag, False),
     "is_sample": (_flag, False),
     "last_letter_at": (_optional(_time), False),
@@ -231,6 +232,10 @@ _RELATIONSHIPS: dict[str, tuple[Check, bool]] = {
     "how_we_met": (_text, False),
     "pet_names": (_list_of_text, False),
     "tone": (_text, False),
+    "ended_on": (_date(allow_partial=True), False),
+    "end_kind": (_text, False),
+    "signs_as": (_text, False),
+    "calls_them": (_text, False),
     "created_at": (_optional(_time), False),
     "updated_at": (_optional(_time), False),
 }
@@ -241,6 +246,14 @@ _NOTES: dict[str, tuple[Check, bool]] = {
     "text": (_required_text, True),
     "tag": (lambda value, where: validation.tag(value, where), True),
     "noted_on": (_date(allow_partial=True), False),
+    # How the note was read when written (notesense); drafts read it again, so these may be empty.
+    "scope": (_optional(_one_of("relationship", "person")), False),
+    "about": (_optional(_one_of("recipient", "signer", "both", "other")), False),
+    "mood": (_optional(_one_of("happy", "funny", "tender", "sad", "loss")), False),
+    "happened_on": (_date(allow_partial=True), False),
+    "phrasing": (_text, False),
+    "problem": (_text, False),
+    "writer_set": (_text, False),
     "created_at": (_optional(_time), False),
     "updated_at": (_optional(_time), False),
 }
