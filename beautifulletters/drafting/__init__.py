@@ -14,9 +14,10 @@ from typing import Any
 
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog, engine
+from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import lint as _lint
 from beautifulletters.drafting.catalog import TemplateInfo
-from beautifulletters.drafting.context import build_context
+from beautifulletters.drafting.context import build_context, closeness
 from beautifulletters.drafting.engine import Problem, TemplateProblem
 from beautifulletters.drafting.helpers import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
@@ -116,31 +117,71 @@ def _draft(
     rendered: engine.Rendered,
     language: str | None = None,
     language_warning: str | None = None,
+    notices: list[str] | None = None,
 ) -> Draft:
     info = resolved.info
     if not rendered.text.strip():
         raise TemplateProblem(Problem(resolved.label, None, "the template produced no letter text"))
-    fields = sorted(set(info.fields) | set(_lint.used_fields(resolved.source)))
-    # How the writer signs: what the template chose, else what they are called, else their first name.
-    signature = (
-        " ".join(rendered.exported.get("signature", "").split())
-        or context["signer"]["nickname"]
-        or context["signer"]["first_name"]
-    )
+    exported = " ".join(rendered.exported.get("signature", "").split())
+    text, signature = _lint.signature_for(rendered.text, exported, context)
     title = " ".join(rendered.exported.get("letter_title", "").split()) or info.title
+    warnings = [*([language_warning] if language_warning else []), *(notices or []), *_warnings(resolved, context)]
     return Draft(
-        text=rendered.text,
+        text=text,
         signature=signature,
         title=title,
-        occasion=info.occasion,
+        occasion=context["occasion"]["kind"] if info.life == "gone" else info.occasion,
         occasion_date=context["occasion"]["date"],
         template=info.name,
-        warnings=([language_warning] if language_warning else []) + _lint.lint_context(fields, context),
-        used_note_ids=_used_note_ids(rendered.text, context),
+        warnings=list(dict.fromkeys(warnings)),
+        used_note_ids=_used_note_ids(text, context),
         language=language if language is not None else context["recipient"]["language"],
         recipient_id=context["recipient"]["id"],
         signer_id=context["signer"]["id"],
     )
+
+
+def _warnings(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> list[str]:
+    """Lint for one draft: what the person lacks, notes left out, details missing, lives and names."""
+    fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
+    return [
+        *_lint.lint_context(fields, context),
+        *occasion_details.missing(resolved.info.details, context.get("details") or {}),
+        *_lint.life_warnings(context, resolved.info.life),
+    ]
+
+
+GONE_TEMPLATE = "to-someone-gone"
+ENDED_TEMPLATE = "letting-go"
+_ROMANTIC_OCCASIONS = ("anniversary", "love")
+
+
+def _for_their_lives(
+    archive: Archive, template: str, recipient_id: int, signer_id: int | None
+) -> tuple[str, str | None, list[str]]:
+    """The template a letter should really use, the occasion it keeps, and a sentence saying why.
+
+    A letter to someone who died is written as such, keeping the occasion (their birthday, your
+    anniversary); an anniversary or love letter across a marriage that ended becomes a letter of
+    letting go. A template of the writer's own is never swapped: lint says what is wrong instead.
+    """
+    resolved = catalog.resolve(template)
+    occasion = resolved.info.occasion
+    if resolved.info.source != "builtin":
+        return template, None, []
+    recipient = archive.get_person(recipient_id)
+    name = recipient.get("nickname") or str(recipient["display_name"]).split(" ")[0]
+    if recipient.get("died_on") and resolved.info.life == "living":
+        kind = occasion if occasion in ("birthday", "anniversary") else "letter"
+        notice = f"{name} has died, so the letter is written to them as such (“To someone who has died”)."
+        return GONE_TEMPLATE, kind, [notice]
+    signer = signer_id if signer_id is not None else archive.default_signer_id()
+    relationship = archive.get_relationship(signer, recipient_id) if signer is not None else None
+    ended = relationship is not None and bool(relationship.get("ended_on") or relationship.get("end_kind"))
+    if relationship and ended and occasion in _ROMANTIC_OCCASIONS and closeness(relationship.get("kind")) == "partner":
+        notice = f"Your relationship with {name} has ended, so the letter is one of letting go, not of a couple."
+        return ENDED_TEMPLATE, None, [notice]
+    return template, None, []
 
 
 def render_draft(
@@ -152,21 +193,26 @@ def render_draft(
     occasion_date: str | None = None,
     today: dt.date | None = None,
     language: str | None = None,
+    details: dict[str, str] | None = None,
 ) -> Draft:
     """Render `template` (a name or a template file) for the pair; nothing is stored.
 
     The letter is written in `language`, by default the recipient's: a built-in template's own
-    version in that language when there is one, else the English one with a warning saying so."""
-    resolved, chosen, warning = _in_language(archive, template, recipient_id, language)
+    version in that language when there is one, else the English one with a warning saying so.
+    `details` are the occasion's own (the gift, the baby's name...), by the keys the template declares."""
+    name, occasion, notices = _for_their_lives(archive, template, recipient_id, signer_id)
+    resolved, chosen, warning = _in_language(archive, name, recipient_id, language)
     context = build_context(
         archive,
         recipient_id=recipient_id,
         signer_id=signer_id,
-        occasion=resolved.info.occasion,
+        occasion=occasion or resolved.info.occasion,
         occasion_date=occasion_date,
         today=today,
+        declared=resolved.info.details,
+        given=details,
     )
-    return _draft(resolved, context, _render_resolved(resolved, context), chosen, warning)
+    return _draft(resolved, context, _render_resolved(resolved, context), chosen, warning, notices)
 
 
 def _in_language(
@@ -200,6 +246,7 @@ def create_draft(
     occasion_date: str | None = None,
     today: dt.date | None = None,
     language: str | None = None,
+    details: dict[str, str] | None = None,
 ) -> int:
     """Render and store a draft as a new letter (with its first revision); returns the letter id."""
     draft = render_draft(
@@ -210,6 +257,7 @@ def create_draft(
         occasion_date=occasion_date,
         today=today,
         language=language,
+        details=details,
     )
     return store_draft(archive, draft)
 
@@ -232,12 +280,25 @@ def store_draft(archive: Archive, draft: Draft) -> int:
     )
 
 
-def lint(archive: Archive, template: str, recipient_id: int, signer_id: int | None = None) -> list[str]:
-    """Sentences about what this recipient lacks that the template would use."""
-    resolved = catalog.resolve(template)
-    context = build_context(archive, recipient_id=recipient_id, signer_id=signer_id, occasion=resolved.info.occasion)
-    fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
-    return _lint.lint_context(fields, context)
+def lint(
+    archive: Archive,
+    template: str,
+    recipient_id: int,
+    signer_id: int | None = None,
+    details: dict[str, str] | None = None,
+) -> list[str]:
+    """Sentences about what the draft lacks or leaves out: data, notes, details, names, lives."""
+    name, occasion, notices = _for_their_lives(archive, template, recipient_id, signer_id)
+    resolved = catalog.resolve(name)
+    context = build_context(
+        archive,
+        recipient_id=recipient_id,
+        signer_id=signer_id,
+        occasion=occasion or resolved.info.occasion,
+        declared=resolved.info.details,
+        given=details,
+    )
+    return list(dict.fromkeys([*notices, *_warnings(resolved, context)]))
 
 
 def render_template_source(
@@ -260,6 +321,7 @@ def render_template_source(
         occasion=info.occasion,
         occasion_date=occasion_date,
         today=today,
+        declared=info.details,
     )
     return _draft(resolved, context, _render_bounded(source, name, context))
 

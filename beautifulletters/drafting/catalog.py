@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from beautifulletters.drafting import details as _details
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.paths import user_templates_dir
 from beautifulletters.resources import templates_dir
@@ -42,6 +43,10 @@ class TemplateInfo:
     path: str
     overrides_builtin: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # The occasion's own details the template asks for (header `details:`), and whom it is
+    # written to (header `life:`): "living" (the default), "gone" (someone who died) or "any".
+    details: list[_details.Detail] = field(default_factory=list)
+    life: str = "living"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -64,7 +69,8 @@ def parse_header(source: str) -> dict[str, str]:
 
 def info_from_source(name: str, source: str, *, origin: str, path: Path | str, overrides: bool = False) -> TemplateInfo:
     header = parse_header(source)
-    known = {"title", "occasion", "description", "tone", "fields"}
+    known = {"title", "occasion", "description", "tone", "fields", "details", "life"}
+    life = (header.get("life") or "living").strip().lower()
     return TemplateInfo(
         name=name,
         title=header.get("title") or name.replace("-", " ").replace("_", " ").capitalize(),
@@ -76,6 +82,8 @@ def info_from_source(name: str, source: str, *, origin: str, path: Path | str, o
         path=str(path),
         overrides_builtin=overrides,
         extra={k: v for k, v in header.items() if k not in known},
+        details=_details.parse(header.get("details")),
+        life=life if life in ("living", "gone", "any") else "living",
     )
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
+from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import helpers, languages, letter_notes, variety
 from beautifulletters.errors import ValidationError
 
@@ -167,6 +169,7 @@ def person_context(person: dict[str, Any], *, today: dt.date) -> dict[str, Any]:
         "died_on": person.get("died_on"),
         "living": not person.get("died_on"),
         "died_year": helpers.year_of(person.get("died_on")),
+        "years_gone": helpers.years_since(person.get("died_on"), today) if person.get("died_on") else None,
     }
 
 
@@ -186,6 +189,40 @@ def _note_used_in(note_text: str, letter_text: str) -> bool:
         return False
     found = _content_words(letter_text)
     return len(words & found) / len(words) >= 0.6
+
+
+def _names_for_this_signer(
+    archive: Archive,
+    recipient: dict[str, Any],
+    relationship: dict[str, Any],
+    recipient_id: int,
+    own: dict[str, Any] | None,
+) -> list[str]:
+    """Set what this letter calls the recipient, using only names this signer may use.
+
+    A nickname that is another signer's pet name (and not this signer's) stays theirs: the
+    letter uses the first name and says why. An ended relationship keeps no pet names.
+    """
+    notes: list[str] = []
+    if relationship["ended"]:
+        relationship.update(pet_names=[], pet_name=None, calls_them=None)
+    others = {
+        " ".join(str(name).split())
+        for rel in archive.relationships_of(recipient_id)
+        if rel["to_id"] == recipient_id and (own is None or rel["id"] != own["id"])
+        for name in rel.get("pet_names") or []
+    }
+    nickname = recipient["nickname"]
+    if nickname and nickname in others and nickname not in relationship["pet_names"]:
+        recipient["name"] = recipient["first_name"]
+        notes.append(
+            f"“{nickname}” is another signer's pet name for {recipient['first_name']}, so this letter says "
+            f"{recipient['first_name']}; if everyone calls them {nickname}, add it to this relationship's pet names."
+        )
+    if relationship["calls_them"]:
+        recipient["name"] = relationship["calls_them"]
+    relationship["pet_name"] = next((p for p in relationship["pet_names"] if p != recipient["name"]), None)
+    return notes
 
 
 def _earliest(today: dt.date, *dates: str | None) -> dt.date:
@@ -225,8 +262,13 @@ def build_context(
     occasion: str = "letter",
     occasion_date: str | None = None,
     today: dt.date | None = None,
+    declared: list[occasion_details.Detail] | None = None,
+    given: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Everything a template may use, as plain data (see docs/template-guide.md)."""
+    """Everything a template may use, as plain data (see docs/template-guide.md).
+
+    `declared` are the details the template asks for; `given` the writer's values for them.
+    """
     today = today or dt.date.today()
     if signer_id is None:
         signer_id = archive.default_signer_id()
@@ -298,6 +340,8 @@ def build_context(
             known=True,
         )
 
+    name_notes = _names_for_this_signer(archive, recipient, relationship, recipient_id, relationship_record)
+
     # Only letters that were finished or sent are history: a discarded draft uses nothing up.
     earlier = [
         summary
@@ -313,8 +357,11 @@ def build_context(
             if isinstance(note_id, int):
                 used_ids.add(note_id)
     notes: dict[str, list[dict[str, Any]]] = {group: [] for group in letter_notes.GROUPS}
+    in_scope = [
+        n for n in archive.notes_for(recipient_id) if letter_notes.in_scope(n, (relationship_record or {}).get("id"))
+    ]
     kept, left_out = letter_notes.read_notes(
-        archive.notes_for(recipient_id),
+        in_scope,
         recipient=recipient_record,
         signer=signer_record,
         relationship=relationship_record,
@@ -381,7 +428,8 @@ def build_context(
         "preferences": notes["preferences"],
         "sorrows": notes["sorrows"],
         "dislikes": notes["dislikes"],
-        "left_out": left_out,
+        "left_out": [*name_notes, *left_out],
+        "details": occasion_details.resolve(declared or [], given, in_scope),
         "fresh_memories": [n for n in notes["memories"] if not n["used"]],
         "dates": dates,
         "occasion": occasion_context,

@@ -11,6 +11,7 @@ that names it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,6 +20,7 @@ from beautifulletters.archive.note_reading import who, writer_choices, written_o
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
 GROUPS = (*NOTE_GROUPS.values(), "other", "sorrows", "dislikes")
+_LABELLED = re.compile(r"^\s*[A-Za-z][A-Za-z _]{0,30}:\s+\S")
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"}
 
 
@@ -53,6 +55,8 @@ def read_notes(
     for note in notes:
         if not in_scope(note, relationship_id):
             continue
+        if _LABELLED.match(str(note.get("text") or "")):
+            continue  # "gift: the walnut bowl" is a detail for an occasion, not a sentence for a letter
         own = relationship_id is not None and note.get("relationship_id") == relationship_id
         words = set(str(note.get("text") or "").lower().replace(",", " ").split())
         if not own and words & _FIRST_PERSON and signer.get("id") != default_signer_id:

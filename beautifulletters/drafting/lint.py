@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 
 from beautifulletters.drafting import helpers
+from beautifulletters.drafting.closing import split_signature
 from beautifulletters.drafting.engine import Problem, TemplateProblem, run
 from beautifulletters.drafting.environment import GLOBALS, make_environment
 
@@ -32,6 +33,7 @@ CONTEXT_FIELDS: dict[str, set[str]] = {
         "died_on",
         "living",
         "died_year",
+        "years_gone",
     },
     "relationship": {
         "kind",
@@ -72,6 +74,7 @@ CONTEXT_FIELDS: dict[str, set[str]] = {
     "sorrows": set(),
     "dislikes": set(),
     "left_out": set(),
+    "details": set(),
     "letter_count": set(),
     "fresh_memories": set(),
     "dates": set(),
@@ -160,9 +163,53 @@ def check_source_in_sandbox(source: str, name: str, context: dict[str, Any], sea
         if not any(p.line == error.problem.line and p.template == error.problem.template for p in problems):
             problems.append(error.problem)
         return problems
-    for issue in helpers.artifact_problems(rendered.text):
+    text, _signed = split_signature(rendered.text, _signer_names(context))
+    for issue in helpers.artifact_problems(text):
         problems.append(Problem(name, None, f"the trial letter {issue}"))
     return problems
+
+
+def _signer_names(context: dict[str, Any]) -> list[str]:
+    signer = context.get("signer") or {}
+    names = [signer.get(k) for k in ("first_name", "display_name", "full_name", "nickname", "name")]
+    return [str(n) for n in [*names, (context.get("relationship") or {}).get("signs_as")] if n]
+
+
+def signature_for(rendered_text: str, exported: str, context: dict[str, Any]) -> tuple[str, str]:
+    """(the letter text ending with its closing phrase, the name it is signed with).
+
+    A template's own `signature` wins, then a name the template wrote after its closing
+    ("Love," then "{{ signer.name }}"), then how the signer signs to this person, then what they are
+    called, then their first name.
+    """
+    text, signed = split_signature(rendered_text, _signer_names(context))
+    signer = context["signer"]
+    chosen = exported or signed or context["relationship"].get("signs_as") or signer["nickname"] or signer["first_name"]
+    return text, chosen
+
+
+def life_warnings(context: dict[str, Any], life: str) -> list[str]:
+    """What the writer should know about the people's lives before sending this letter."""
+    recipient, signer, relationship = context["recipient"], context["signer"], context["relationship"]
+    warnings: list[str] = []
+    if not recipient.get("living") and life == "living":
+        warnings.append(
+            f"{recipient['name']} has died, and this template is written to the living; "
+            "the “To someone who has died” template is written for them."
+        )
+    if recipient.get("living") and life == "gone":
+        warnings.append(f"This template is written to someone who has died, and {recipient['name']} has not.")
+    if relationship.get("ended") and relationship.get("end_kind"):
+        warnings.append(
+            f"The relationship ended ({relationship['end_kind']}); the letter counts its years only to the end "
+            "and leaves out shared jokes and pet names."
+        )
+    if " ".join(str(signer.get("display_name") or "").split()).casefold() in {"me", "myself", "i", ""}:
+        warnings.append(
+            f"The signer has no name yet, so the letter is signed “{signer['first_name']}”; "
+            f"give yours with `people edit {signer['id']} --name …` or Edit person in the window."
+        )
+    return warnings
 
 
 def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:

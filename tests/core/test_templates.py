@@ -60,7 +60,7 @@ def test_every_template_reads_cleanly_for_every_kind_of_recipient(archive, pairs
     preferred = person["nickname"] or person["display_name"].split()[0]
     assert draft.text.startswith(("Dear", "Dearest", "My")) and preferred in draft.text.split("\n")[0]
     assert draft.signature and draft.signature in (archive.get_person(signer_id)["display_name"])
-    if who != "sparse":
+    if who != "sparse" and "memories" in catalog.resolve(name).info.fields:
         memories = [n for n in archive.notes_for(recipient_id) if n["tag"] == "memory"]
         shown = [m for m in memories if _mentions(draft.text, m["text"])]
         # The bar: a rich recipient's letter brings back at least two of their memories.
@@ -83,6 +83,7 @@ def test_two_letters_to_the_same_person_do_not_start_alike(archive, pairs) -> No
         )
         text = archive.get_letter(letter_id)["body_text"]
         openings.append(text.split("\n\n")[1][:60])
+        archive.update_letter(letter_id, status="sent")  # only letters sent or final are history
     assert openings[0] != openings[1]
 
 

@@ -8,6 +8,8 @@ import sys
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog
+from beautifulletters.drafting import details as occasion_details
+from beautifulletters.errors import ValidationError
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
 
@@ -27,6 +29,8 @@ def templates_list(args: argparse.Namespace, archive: Archive) -> int:
             else ("  (yours, replaces the built-in)" if info.overrides_builtin else "  (yours)")
         )
         print(f"{info.name:<{width}}  {info.title}: {info.description}{origin}")
+        for detail in info.details:
+            print(f"{'':<{width}}    --detail {detail.key}=…  {detail.label}{' (optional)' if detail.optional else ''}")
     return EXIT_OK
 
 
@@ -52,6 +56,10 @@ def templates_check(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
+    try:
+        details = occasion_details.parse_given(args.detail or [])
+    except ValueError as error:
+        raise ValidationError("detail", str(error).split(" ", 1)[1] + ".") from None
     draft = drafting.render_draft(
         archive,
         recipient_id=args.to,
@@ -59,6 +67,7 @@ def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
         template=args.template,
         occasion_date=args.occasion_date,
         language=args.language,
+        details=details,
     )
     letter_id = drafting.store_draft(archive, draft)
     if args.json:
@@ -110,6 +119,12 @@ def register(
         "--language",
         metavar="TAG",
         help="the letter's language, e.g. fr, es, de, en-GB (default: the recipient's)",
+    )
+    sub.add_argument(
+        "--detail",
+        action="append",
+        metavar="KEY=VALUE",
+        help="an occasion detail the template asks for (templates show NAME lists them), e.g. gift=the blue scarf",
     )
     sub.add_argument("--quiet", action="store_true", help="print only the id")
     sub.set_defaults(handler=letters_draft)

@@ -1,0 +1,144 @@
+"""Drafts that know people's lives: deaths, endings, whose notes are whose, signatures, details, moods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from beautifulletters import drafting
+from beautifulletters.archive import Archive
+from beautifulletters.drafting import artifact_problems
+
+TODAY = dt.date(2026, 12, 2)
+
+
+@pytest.fixture
+def archive(tmp_path: Path):
+    with Archive.open(tmp_path / "lives.sqlite3") as opened:
+        me = opened.default_signer_id()
+        opened.update_person(me, display_name="Tamsin Rook", pronouns="she")
+        yield opened
+
+
+def draft(archive: Archive, to: int, by: int, template: str, **options: object) -> drafting.Draft:
+    result = drafting.render_draft(archive, recipient_id=to, signer_id=by, template=template, today=TODAY, **options)  # type: ignore[arg-type]
+    assert artifact_problems(result.text) == [], result.text
+    return result
+
+
+def test_a_letter_to_a_late_husband_is_written_to_someone_who_died(archive: Archive) -> None:
+    odile = archive.add_person(display_name="Odile Marchetti", pronouns="she")
+    bertrand = archive.add_person(display_name="Bertrand Marchetti", pronouns="he", died_on="2023-05-10")
+    archive.set_relationship(odile, bertrand, kind="husband", since="1985-06-01")
+    archive.add_date(bertrand, kind="anniversary", date="1985-06-01", relationship_from=odile)
+    archive.add_note(bertrand, "Bertrand always hums when he cooks", tag="joke", about_relationship_from=odile)
+    letter = draft(archive, bertrand, odile, "anniversary")
+    assert letter.template == "to-someone-gone" and letter.occasion == "anniversary"
+    assert "has died" in letter.warnings[0]
+    assert "thirty-seven years" in letter.text  # counted to the death, not to today (forty-one)
+    assert "forty" not in letter.text and "Some things never change" not in letter.text
+    assert "three years" in letter.text  # since he died
+    love = draft(archive, bertrand, odile, "love-letter")
+    assert love.template == "to-someone-gone" and "I love the way you laugh" not in love.text
+
+
+def test_a_divorce_is_not_an_anniversary(archive: Archive) -> None:
+    ines = archive.add_person(display_name="Ines Falk", pronouns="she")
+    kofi = archive.add_person(display_name="Kofi Falk", pronouns="he")
+    archive.set_relationship(
+        ines, kofi, kind="husband", since="2001-04-14", ended_on="2019-09", end_kind="divorce", pet_names=["Bear"]
+    )
+    letter = draft(archive, kofi, ines, "anniversary")
+    assert letter.template == "letting-go"
+    assert "Bear" not in letter.text and "eighteen years" in letter.text  # 2001 to 2019, not to 2026
+    assert any("ended (divorce)" in w for w in letter.warnings)
+
+
+def test_an_estranged_son_gets_no_jokes_or_pet_names(archive: Archive) -> None:
+    dad = archive.add_person(display_name="Aurelio Santangelo", pronouns="he")
+    son = archive.add_person(display_name="Matteo Santangelo", pronouns="he")
+    archive.set_relationship(dad, son, kind="son", since="1994", end_kind="estrangement", pet_names=["Tiger"])
+    archive.add_note(son, "Matteo swears he can fix any bicycle", tag="joke", about_relationship_from=dad)
+    letter = draft(archive, son, dad, "thinking-of-you")
+    assert "Tiger" not in letter.text and "fix any bicycle" not in letter.text
+    assert letter.text.startswith("Dear Matteo,")
+
+
+def test_another_relationships_pet_names_and_memories_never_leak(archive: Archive) -> None:
+    juno = archive.add_person(display_name="Juno Abernethy", nickname="Junebug", pronouns="she")
+    hal = archive.add_person(display_name="Hal Abernethy", pronouns="he")
+    wren = archive.add_person(display_name="Wren Okoro", pronouns="she")
+    archive.set_relationship(hal, juno, kind="wife", since="2010", pet_names=["Junebug"])
+    archive.set_relationship(wren, juno, kind="friend", since="2015")
+    archive.add_note(juno, "the night we eloped to Gretna Green", tag="memory", about_relationship_from=hal)
+    archive.add_note(juno, "Juno grows chillies on the balcony", tag="preference")
+    for template in ("friendship", "birthday", "thinking-of-you", "just-because"):
+        letter = draft(archive, juno, wren, template)
+        assert "Junebug" not in letter.text and "eloped" not in letter.text, letter.text
+        assert letter.text.startswith(("Dear Juno,", "Dearest Juno,"))
+    assert any("Junebug" in w and "pet name" in w for w in draft(archive, juno, wren, "friendship").warnings)
+    spouse = draft(archive, juno, hal, "anniversary")
+    assert "Junebug" in spouse.text
+
+
+def test_signature_from_the_relationship_and_a_warning_for_an_unnamed_signer(archive: Archive) -> None:
+    gran = archive.add_person(display_name="Morwenna Price", pronouns="she")
+    kit = archive.add_person(display_name="Kit Price", pronouns="they", birthday="2016-03-09")
+    archive.set_relationship(gran, kit, kind="grandchild", signs_as="Gran Mo", calls_them="Kitten")
+    letter = draft(archive, kit, gran, "birthday")
+    assert letter.signature == "Gran Mo" and "Kitten" in letter.text.split("\n")[0]
+    archive.update_person(archive.default_signer_id(), display_name="Me")
+    unnamed = draft(archive, kit, archive.default_signer_id(), "just-because")
+    assert any("signer has no name" in w for w in unnamed.warnings)
+
+
+def test_occasion_details_are_asked_for_given_and_found_in_notes(archive: Archive) -> None:
+    noor = archive.add_person(display_name="Noor Haddad", pronouns="she")
+    me = archive.default_signer_id()
+    archive.set_relationship(me, noor, kind="friend")
+    missing = draft(archive, noor, me, "apology")
+    assert any("--detail wrong=" in w for w in missing.warnings)
+    sorry = draft(archive, noor, me, "apology", details={"wrong": "forgetting your exhibition opening"})
+    assert "sorry for forgetting your exhibition opening" in sorry.text
+    assert not any("--detail wrong=" in w for w in sorry.warnings)
+    archive.add_note(noor, "gift: the walnut salad bowl", tag="fact")
+    thanks = draft(archive, noor, me, "thank-you-gift")
+    assert "the walnut salad bowl" in thanks.text
+    info = {t.name: t for t in drafting.list_templates()}
+    assert [d.key for d in info["apology"].details] == ["wrong"]
+
+
+def test_sorrows_are_never_laughed_about_and_dislikes_are_not_gifts(archive: Archive) -> None:
+    ezra = archive.add_person(display_name="Ezra Lindqvist", pronouns="he")
+    me = archive.default_signer_id()
+    archive.set_relationship(me, ezra, kind="old friend", since="2003")
+    archive.add_note(ezra, "his dog Pickle died last spring", tag="memory")
+    archive.add_note(ezra, "got laid off from the shipyard", tag="joke")
+    archive.add_note(ezra, "can't stand olives", tag="preference")
+    archive.add_note(ezra, "the canoe trip where we lost both paddles", tag="memory")
+    for template in ("friendship", "birthday", "get-well", "just-because", "thinking-of-you", "anniversary"):
+        text = draft(archive, ezra, me, template).text
+        assert "Pickle" not in text and "laid off" not in text and "olives" not in text, text
+
+
+def test_only_finished_letters_count_as_history(archive: Archive) -> None:
+    lena = archive.add_person(display_name="Lena Brandt", pronouns="she")
+    me = archive.default_signer_id()
+    archive.add_note(lena, "the storm that kept us in the lighthouse", tag="memory")
+    first = draft(archive, lena, me, "just-because")
+    drafting.store_draft(archive, first)  # a draft nobody sent
+    again = draft(archive, lena, me, "just-because")
+    assert again.text == first.text and "lighthouse" in again.text
+
+
+def test_a_user_template_ending_love_then_the_signers_name_is_accepted(archive: Archive, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.j2"
+    mine.write_text(
+        "Dear {{ recipient.name }},\n\nThinking of you today.\n\nLove,\n{{ signer.name }}\n", encoding="utf-8"
+    )
+    assert drafting.check_template_file(mine) == []
+    rosa = archive.add_person(display_name="Rosa Quill")
+    letter = draft(archive, rosa, archive.default_signer_id(), str(mine))
+    assert letter.text.endswith("Thinking of you today.\n\nLove,") and letter.signature == "Tamsin"
