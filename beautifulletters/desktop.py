@@ -134,6 +134,52 @@ def install(home: Path | None = None, command: list[str] | None = None) -> list[
     return written
 
 
+def config_home() -> Path:
+    value = os.environ.get("XDG_CONFIG_HOME", "")
+    return Path(value) if os.path.isabs(value) else Path.home() / ".config"
+
+
+def autostart_path(config: Path | None = None) -> Path:
+    return (config or config_home()) / "autostart" / f"{APP_ID}.reminders.desktop"
+
+
+def autostart_text(command: list[str], days: int) -> str:
+    """The login entry: `beautifulletters remind --days N`, shown nowhere in menus."""
+    exec_line = " ".join(_quote(part) for part in [*command, "remind", "--days", str(days)])
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=BeautifulLetters reminders\n"
+        "Comment=Birthdays and anniversaries coming up, at login\n"
+        f"Exec={exec_line}\n"
+        f"Icon={APP_ID}\n"
+        "Terminal=false\n"
+        "NoDisplay=true\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def install_autostart(days: int, config: Path | None = None, command: list[str] | None = None) -> Path:
+    """Switch the login reminder on (or change its days); returns the entry's path."""
+    path = autostart_path(config)
+    try:
+        _write(path, autostart_text(command or launcher(), days).encode("utf-8"))
+    except OSError as error:
+        raise DesktopInstallError(f"Cannot set up the login reminder: {error.strerror} ({path}).") from None
+    return path
+
+
+def remove_autostart(config: Path | None = None) -> bool:
+    """Switch the login reminder off; False when it was not on."""
+    try:
+        autostart_path(config).unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise DesktopInstallError(f"Cannot switch the login reminder off: {error.strerror}.") from None
+    return True
+
+
 def uninstall(home: Path | None = None) -> list[Path]:
     """Remove what install() wrote; returns the files removed (none when it was not installed)."""
     home = home or data_home()

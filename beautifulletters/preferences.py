@@ -37,6 +37,7 @@ class Preferences:
     last_export_folder: str | None = None
     calendar_path: str | None = None  # a calendar file (.ics) kept up to date, or None
     calendar_remind_days: int = 7  # its alarm, this many days before each date ("post by")
+    login_reminders: bool = False  # a notification at login of the dates within calendar_remind_days
     mark_sent_on_export: str | None = None  # None: ask once; "yes" / "no": remembered answer
     first_start_hint_dismissed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)

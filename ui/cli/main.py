@@ -503,6 +503,7 @@ COMMAND_MODULES = (
     "ui.cli.desk",  # letters open
     "ui.cli.spell",  # spell
     "ui.cli.integration",  # install-desktop, uninstall-desktop
+    "ui.cli.remind",  # remind (the login notification)
 )
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import validation
+from beautifulletters import desktop, validation
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.preferences import Preferences
@@ -146,6 +147,12 @@ class PreferencesDialog(QDialog):
         self.upcoming_days = QSpinBox(minimum=1, maximum=366, suffix=" days")
         self.upcoming_days.setAccessibleName("Upcoming dates window")
         self.upcoming_days.setValue(preferences.upcoming_days)
+        self.login_reminders = QCheckBox("Remind me at login of dates coming up")
+        self.login_reminders.setToolTip("A desktop notification when you log in, even while the app is closed")
+        self.login_reminders.setChecked(preferences.login_reminders)
+        self.remind_days = QSpinBox(minimum=0, maximum=90, suffix=" days ahead")
+        self.remind_days.setAccessibleName("Remind this many days ahead")
+        self.remind_days.setValue(preferences.calendar_remind_days)
         self.mark_sent = QComboBox()
         self.mark_sent.setAccessibleName("Mark as sent after printing or exporting")
         for label, value in (("Ask me", None), ("Yes, mark it sent", "yes"), ("No, leave it as it is", "no")):
@@ -164,6 +171,11 @@ class PreferencesDialog(QDialog):
         archive_row.addStretch(1)
         general_form.addRow("Save &after typing stops:", self.autosave)
         general_form.addRow("&Upcoming dates:", self.upcoming_days)
+        reminders_row = QHBoxLayout()
+        reminders_row.addWidget(self.login_reminders)
+        reminders_row.addWidget(self.remind_days)
+        reminders_row.addStretch(1)
+        general_form.addRow("Reminders:", reminders_row)
         general_form.addRow("&Mark as sent after export:", self.mark_sent)
         general_form.addRow("Archive file:", archive_label)
         general_form.addRow("", archive_row)
@@ -244,4 +256,15 @@ class PreferencesDialog(QDialog):
         p.autosave_seconds = self.autosave.value()
         p.upcoming_days = self.upcoming_days.value()
         p.mark_sent_on_export = self.mark_sent.currentData()
+        p.calendar_remind_days = self.remind_days.value()
+        try:
+            if self.login_reminders.isChecked():
+                desktop.install_autostart(p.calendar_remind_days)
+            elif p.login_reminders:
+                desktop.remove_autostart()
+        except BeautifulLettersError as error:
+            self.name_error.setText(str(error))
+            self.name_error.show()
+            return
+        p.login_reminders = self.login_reminders.isChecked()
         super().accept()
