@@ -18,7 +18,7 @@ def test_export_ics_on_the_command_line(cli, tmp_path):
     assert people.returncode == 0, people.stderr
     result = cli("export", "--format", "ics", "--out", str(out), "--remind-days", "10")
     assert result.returncode == 0, result.stderr
-    assert "1 events" in result.stdout or "1 event" in result.stdout
+    assert "Wrote 1 date (calendar event) to" in result.stdout
     (event,) = _events(out).values()
     assert event.walk("VALARM")[0].decoded("TRIGGER") == -dt.timedelta(days=10)
     bad = cli("export", "--format", "ics", "--out", str(out), "--remind-days", "-3")

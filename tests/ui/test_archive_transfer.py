@@ -60,7 +60,7 @@ def test_export_calendar_then_keep_it_up_to_date(qtbot, window: MainWindow, tmp_
     dialog.keep_current.setChecked(True)
     dialog.accept()
     box = _offer(qtbot)
-    assert str(out) in box.text() and "1 birthdays" in box.text()
+    assert str(out) in box.text() and "1 birthday or date as a calendar" in box.text()
     _click(box, "Show folder")
     assert opened == [out.parent]
     (event,) = _summaries(out).values()

@@ -54,7 +54,10 @@ def import_archive_export(args: argparse.Namespace, archive: Archive) -> int:
         _print_json({"file": str(args.file), "dry_run": args.dry_run, "counts": counts})
     else:
         verb = "Would import" if args.dry_run else "Imported"
-        print(f"{verb} {', '.join(f'{n} {kind}' for kind, n in counts.items())} from {args.file}.")
+        singular = {"people": "person", "relationships": "relationship", "notes": "note", "dates": "date"}
+        singular |= {"letters": "letter", "revisions": "revision"}
+        taken = ", ".join(words.count(n, singular.get(kind, kind)) for kind, n in counts.items())
+        print(f"{verb} {taken} from {args.file}.")
     return EXIT_OK
 
 
@@ -66,7 +69,13 @@ def export(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         _print_json({"out": str(args.out), "format": args.format, "counts": counts})
     else:
-        print(f"Wrote {', '.join(f'{n} {kind}' for kind, n in counts.items())} to {args.out}.")
+        singular = {"people": "person", "relationships": "relationship", "notes": "note", "dates": "date"}
+        singular |= {"letters": "letter", "events": "date (calendar event)", "revisions": "revision"}
+        written = ", ".join(
+            words.count(n, singular.get(kind, kind), "dates (calendar events)" if kind == "events" else None)
+            for kind, n in counts.items()
+        )
+        print(f"Wrote {written} to {args.out}.")
     return EXIT_OK
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.transfer.everything import letter_file_stem
@@ -149,7 +150,8 @@ class ExportCalendarDialog(QDialog):
 def export_calendar(window: MainWindow, out: Path, remind_days: int, *, offer: bool) -> None:
     def written(count: int) -> None:
         if offer:
-            offer_to_open(window, out, f"Exported {count} birthdays and dates as a calendar to")
+            dates = words.count(count, "birthday or date", "birthdays and dates")
+            offer_to_open(window, out, f"Exported {dates} as a calendar to")
 
     def failed(message: str) -> None:
         if offer:
@@ -250,9 +252,10 @@ def export_everything(window: MainWindow, parent: Path, *, as_text: bool) -> Non
 
     def written(outcome: tuple[Any, list[DatedLetter]]) -> None:
         result, items = outcome
+        counts = result.counts
         what = (
-            f"Exported {result.counts['people']} people, {result.counts['letters']} letters and "
-            f"{result.counts['events']} dates into"
+            f"Exported {words.count(counts['people'], 'person')}, {words.count(counts['letters'], 'letter')} and "
+            f"{words.count(counts['events'], 'date')} into"
         )
         if as_text or not items:
             offer_to_open(window, result.folder, what)
