@@ -130,3 +130,22 @@ def test_counts_read_as_people_say_them() -> None:
 
     assert count(1, "draft") == "1 draft" and count(2, "draft") == "2 drafts" and count(0, "file") == "0 files"
     assert count(3, "person") == "3 people" and count(1, "memory") == "1 memory" and count(1200, "row") == "1,200 rows"
+
+
+def test_recent_letters_reopen_and_name_the_window(qtbot, archive_path, preferences) -> None:
+    window = _window(qtbot, archive_path, preferences)
+    qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
+    letters = window.archive.list_letters()
+    older, newer = letters[-1], letters[0]
+    window.open_letter(older["id"])
+    window.open_letter(newer["id"])
+    assert window.recent.ids()[:2] == [newer["id"], older["id"]]
+    assert newer["recipient_name"] in window.windowTitle()
+    window.recent._fill()
+    labels = [a.text() for a in window.recent.menu.actions()]
+    assert len(labels) == 2 and newer["recipient_name"] in labels[0]
+    window.recent.menu.actions()[1].trigger()
+    assert window.editor.letter_id == older["id"]
+    window.close()
+    again = _window(qtbot, archive_path, Preferences.load())
+    qtbot.waitUntil(lambda: again.desk_ready and again.editor.letter_id == older["id"], timeout=20000)

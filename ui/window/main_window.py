@@ -47,6 +47,7 @@ from ui.workers import (
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
     from ui.reading.reader import ReadAloudController
+    from ui.window.recent import RecentLetters
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     add_person_action: QAction
     remove_sample_action: QAction
     upcoming_action: QAction
+    recent: RecentLetters
     export_action: QAction
     print_action: QAction
     preview_action: QAction
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         editor.setAccessibleName("Letter")
         editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
         editor.saved.connect(lambda _revision: self._letter_saved())
+        self.recent.attach()  # each letter opened is remembered, and names the window
         placeholder = self.centre
         sizes = self.splitter.sizes()  # the editor takes the placeholder's place at its size
         self.splitter.replaceWidget(self.splitter.indexOf(placeholder), editor)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 
 from ui.window import integrations
 from ui.window.help import add_help_menu
+from ui.window.recent import RecentLetters
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -35,6 +36,7 @@ def build_menus(window: MainWindow) -> None:
         file_menu, "&Open archive…", window.choose_archive, QKeySequence.StandardKey.Open, "Open another archive file"
     )
     window.add_action(file_menu, "New &archive…", window.create_archive, None, "Start a new, empty archive file")
+    window.recent = RecentLetters(window, file_menu)
     window.save_action = window.add_action(
         file_menu,
         "&Save",

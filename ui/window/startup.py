@@ -114,6 +114,7 @@ class StartUp(QObject):
             window.ensure_desk,
             window.people_list.reload_tags,
             lambda: window.upcoming_panel.refresh(window.archive, window.preferences.upcoming_days),
+            window.recent.reopen_last,  # the letter last worked on, once the lists are in
             lambda: window.reader.warm_up(),
             lambda: run_in_background(warm_modules, pool=warm_up_pool(), on_result=lambda _none: settle_after_start()),
         )
