@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from beautifulletters.archive import Archive
+from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
 
 
 def letters_open(args: argparse.Namespace, archive: Archive) -> int:
@@ -15,7 +16,7 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
-        return 1
+        return EXIT_BAD_INPUT
     from PySide6.QtWidgets import QApplication
 
     from ui.window.app import open_main_window
@@ -25,10 +26,10 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
     path = archive.path
     archive.close()  # the window opens its own connection and takes the instance lock
     if hand_over(path, {"action": "open-letter", "letter_id": args.id}):
-        return 0  # the window already open on this archive shows the letter
+        return EXIT_OK  # the window already open on this archive shows the letter
     window = open_main_window(path, letter_id=args.id)
     if window is None:
-        return 1
+        return EXIT_BAD_INPUT
     if getattr(args, "quit_after", None) is not None:
         # For scripts and tests: report where the cursor is, then close (saving) after N ms.
         from PySide6.QtCore import QTimer

@@ -10,10 +10,9 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.errors import ValidationError
+from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
-
-EXIT_OK, EXIT_BAD_INPUT = 0, 1
 
 
 def templates_list(args: argparse.Namespace, archive: Archive) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,8 @@ from beautifulletters.export.batch import (
 from beautifulletters.export.content import letter_content
 from beautifulletters.export.formats import ALL_FORMATS, export_text_format
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
+from ui.cli.common import EXIT_OK, print_json
 from ui.cli.common import record_id as _id
-
-EXIT_OK = 0
 
 
 def _id_list(value: str) -> list[int]:
@@ -189,22 +187,17 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
         _warn(note)
     if args.json:
         files = result.files if not combined else result.files * len(plans)
-        sys.stdout.write(
-            json.dumps(
-                [
-                    {
-                        "letter_id": p.letter_id,
-                        "person_id": p.person_id,
-                        "name": p.name,
-                        "file": str(f),
-                        "warnings": p.warnings,
-                    }
-                    for p, f in zip(plans, files, strict=False)
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
+        print_json(
+            [
+                {
+                    "letter_id": p.letter_id,
+                    "person_id": p.person_id,
+                    "name": p.name,
+                    "file": str(f),
+                    "warnings": p.warnings,
+                }
+                for p, f in zip(plans, files, strict=False)
+            ]
         )
     else:
         for path in result.files:

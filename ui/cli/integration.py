@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 
 from beautifulletters import desktop
+from ui.cli.common import EXIT_OK
 from ui.cli.common import print_json as _print_json
-
-EXIT_OK = 0
 
 
 def install_desktop(args: argparse.Namespace, _archive: object) -> int:

@@ -9,8 +9,7 @@ from pathlib import Path
 from beautifulletters.archive import Archive
 from beautifulletters.reminders import reminder_for
 from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
-
-EXIT_OK, EXIT_BAD_INPUT = 0, 1
+from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
 
 
 def remind(args: argparse.Namespace, path: Path) -> int:

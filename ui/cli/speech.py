@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ValidationError
@@ -21,6 +19,7 @@ from beautifulletters.speech import (
     resolve_voice,
     voices_by_language,
 )
+from ui.cli.common import EXIT_OK, print_json
 from ui.cli.common import record_id as _id
 
 
@@ -54,44 +53,35 @@ def letters_speak(args: argparse.Namespace, archive: Archive) -> int:
         raise ValidationError("letter", f"letter {args.id} has no words to read aloud.")
     result = export_reading(reading, args.out, settings)
     if args.json:
-        sys.stdout.write(
-            json.dumps(
-                {
-                    "letter_id": args.id,
-                    "path": str(result.path),
-                    "duration_seconds": round(result.duration, 3),
-                    "sentences": result.sentences,
-                    "words": result.words,
-                    "voice": settings.voice,
-                    "rate": settings.rate,
-                },
-                indent=2,
-            )
-            + "\n"
+        print_json(
+            {
+                "letter_id": args.id,
+                "path": str(result.path),
+                "duration_seconds": round(result.duration, 3),
+                "sentences": result.sentences,
+                "words": result.words,
+                "voice": settings.voice,
+                "rate": settings.rate,
+            }
         )
     else:
         minutes, seconds = divmod(round(result.duration), 60)
         length = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
         print(f"{result.path}  ({length}, {result.words} words in {result.sentences} sentences)")
-    return 0
+    return EXIT_OK
 
 
 def letters_voices(args: argparse.Namespace, archive: Archive) -> int:
     _require_engine()
     groups = voices_by_language(list_voices(), args.language)
     if args.json:
-        sys.stdout.write(
-            json.dumps(
-                [{"language": label, "voices": [v.to_json() for v in members]} for label, members in groups], indent=2
-            )
-            + "\n"
-        )
-        return 0
+        print_json([{"language": label, "voices": [v.to_json() for v in members]} for label, members in groups])
+        return EXIT_OK
     for label, members in groups:
         print(label)
         for voice in members:
             print(f"    {voice.language:<18} {voice.name}")
-    return 0
+    return EXIT_OK
 
 
 def register(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from beautifulletters.errors import ValidationError
 from beautifulletters.spelling import Speller, archive_words, require_dictionary
-from ui.cli.common import print_json
+from ui.cli.common import EXIT_OK, print_json
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a letter is a few kilobytes; this stops /dev/zero or a disk image
 
@@ -63,11 +63,11 @@ def spell(args: argparse.Namespace, archive_path: Path) -> int:
     unknown = speller.unknown_words(text)
     if args.json:
         print_json([{"word": u.word, "line": u.line, "suggestions": list(u.suggestions)} for u in unknown])
-        return 0
+        return EXIT_OK
     for item in unknown:
         offer = ", ".join(item.suggestions) if item.suggestions else "no suggestions"
         sys.stdout.write(f"{item.line}: {item.word}  ({offer})\n")
-    return 0
+    return EXIT_OK
 
 
 def register(

@@ -20,10 +20,8 @@ from beautifulletters.transfer import (
 )
 from beautifulletters.transfer.archive_json import import_export
 from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
+from ui.cli.common import EXIT_OK, UsageError
 from ui.cli.common import print_json as _print_json
-from ui.cli.main import UsageError
-
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def import_contacts(args: argparse.Namespace, archive: Archive) -> int:

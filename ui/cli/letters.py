@@ -1,0 +1,90 @@
+"""The `letters` group and its own commands: list, show, search, status (other modules add draft, export...)."""
+
+from __future__ import annotations
+
+import argparse
+
+from beautifulletters import words
+from beautifulletters.archive import Archive
+from ui.cli.common import EXIT_OK, add_command, add_group
+from ui.cli.common import print_json as _print_json
+from ui.cli.common import record_id as _id
+
+
+# --------------------------------------------------------------------- letters
+def letters_list(args: argparse.Namespace, archive: Archive) -> int:
+    letters = archive.list_letters(to=args.to, signer=args.signer)
+    if args.json:
+        _print_json(letters)
+        return EXIT_OK
+    if not letters:
+        print("No letters yet.")
+    for letter in letters:
+        print(
+            f"{letter['id']:>6}  {letter['created_at'][:10]}  {letter['status']:<5}  "
+            f"{letter['signer_name']} → {letter['recipient_name']}"
+            + (f"  ({letter['occasion']})" if letter["occasion"] else "")
+        )
+    return EXIT_OK
+
+
+def letters_show(args: argparse.Namespace, archive: Archive) -> int:
+    letter = archive.get_letter(args.id)
+    if args.json:
+        if args.revisions:
+            letter["revisions"] = archive.revisions(args.id)
+        _print_json(letter)
+        return EXIT_OK
+    signer = archive.get_person(letter["signer_id"])["display_name"]
+    recipient = archive.get_person(letter["recipient_id"])["display_name"]
+    print(
+        f"Letter {letter['id']}: {signer} → {recipient}, {letter['status']}"
+        + (f" on {letter['sent_on']}" if letter["sent_on"] else "")
+        + f", {words.count(letter['revision_count'], 'revision')}"
+    )
+    print()
+    print(letter["body_text"])
+    if args.revisions:
+        print()
+        for revision in archive.revisions(args.id):
+            print(f"revision {revision['id']}  {revision['updated_at']}  {revision['size']} characters")
+    return EXIT_OK
+
+
+def letters_search(args: argparse.Namespace, archive: Archive) -> int:
+    letters = archive.search_letters(args.query)
+    if args.json:
+        _print_json(letters)
+        return EXIT_OK
+    if not letters:
+        print("No letters match.")
+    for letter in letters:
+        excerpt = " ".join(letter["excerpt"].split())[:80]
+        print(f"{letter['id']:>6}  {letter['created_at'][:10]}  {letter['recipient_name']}: {excerpt}…")
+    return EXIT_OK
+
+
+def letters_status(args: argparse.Namespace, archive: Archive) -> int:
+    archive.update_letter(args.id, status=args.status, sent_on=args.sent_on)
+    return EXIT_OK
+
+
+def register(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
+) -> argparse._SubParsersAction:
+    """Add the `letters` group with list, show, search and status; returns it for the modules that add more."""
+    letters = add_group(commands, common, "letters", "letters and their revisions")
+    sub = add_command(letters, "list", letters_list, "list letters, newest first", [common, json_option])
+    sub.add_argument("--to", type=_id, metavar="ID")
+    sub.add_argument("--from", dest="signer", type=_id, metavar="ID")
+    sub = add_command(letters, "show", letters_show, "show a letter", [common, json_option])
+    sub.add_argument("id", type=_id)
+    sub.add_argument("--revisions", action="store_true", help="also list its revisions")
+    sub = add_command(letters, "search", letters_search, "full-text search of letters", [common, json_option])
+    sub.add_argument("query")
+    sub = add_command(letters, "status", letters_status, "mark a letter draft, final or sent", [common])
+    sub.add_argument("id", type=_id)
+    sub.add_argument("status", choices=["draft", "final", "sent"])
+    sub.add_argument("--sent-on", help="the date it was sent (default today)")
+
+    return letters

@@ -1,0 +1,201 @@
+"""The `people` commands: add, list, show, edit and remove the people you write to."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from beautifulletters import humandates
+from beautifulletters.archive import Archive
+from beautifulletters.errors import ValidationError
+from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
+from ui.cli.common import print_json as _print_json
+from ui.cli.common import record_id as _id
+
+
+# ---------------------------------------------------------------------- people
+def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
+    """Only the options that were given; an empty value clears a field."""
+    fields: dict[str, Any] = {}
+    simple = {
+        "full_name": "full_name",
+        "nickname": "nickname",
+        "pronouns": "pronouns",
+        "birthday": "birthday",
+        "language": "language",
+        "notes": "notes",
+        "pronunciation": "pronunciation",
+        "died_on": "died_on",
+    }
+    for option, field in simple.items():
+        value = getattr(args, option, None)
+        if value is not None:
+            fields[field] = value if value != "" else None
+    for option, field in (("email", "emails"), ("address", "addresses"), ("phone", "phones"), ("tag", "tags")):
+        values = getattr(args, option, None)
+        if values is not None:
+            fields[field] = [v for v in values if v != ""]
+    photo = getattr(args, "photo", None)
+    if photo is not None:
+        if photo == "":
+            fields["photo"] = None
+        else:
+            path = Path(photo)
+            try:
+                fields["photo"] = path.read_bytes()
+            except OSError as error:
+                raise ValidationError("photo", f"cannot read {path} ({error.strerror}).") from None
+    return fields
+
+
+def _add_person_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--full-name", dest="full_name")
+    parser.add_argument(
+        "--nickname", help="what everyone calls them (a name only one signer uses: relationship set --calls-them)"
+    )
+    parser.add_argument("--pronouns", help="he, she, they, or five forms: ze/zir/zir/zirs/zirself")
+    parser.add_argument("--birthday", help="YYYY-MM-DD, or --MM-DD when the year is unknown")
+    parser.add_argument("--email", action="append", help="repeat for several")
+    parser.add_argument("--phone", action="append", help="repeat for several")
+    parser.add_argument("--address", action="append", help="a postal address; repeat for several")
+    parser.add_argument("--language", help="e.g. en, de, fr")
+    parser.add_argument("--tag", action="append", help="repeat for several")
+    parser.add_argument("--notes", help="free notes about the person")
+    parser.add_argument("--pronunciation", help='how to say their name, e.g. "lo-RET-ah"')
+    parser.add_argument("--photo", help="an image file")
+    parser.add_argument(
+        "--died-on",
+        dest="died_on",
+        help="the day (YYYY-MM-DD, YYYY-MM or YYYY) they died; letters to them are written as such",
+    )
+
+
+def people_add(args: argparse.Namespace, archive: Archive) -> int:
+    fields = _person_fields(args)
+    person_id = archive.add_person(display_name=args.name, **fields)
+    if args.json:
+        _print_json(Archive.person_json(archive.get_person(person_id)))
+    else:
+        print(person_id)
+    return EXIT_OK
+
+
+def people_edit(args: argparse.Namespace, archive: Archive) -> int:
+    fields = _person_fields(args)
+    if args.name is not None:
+        fields["display_name"] = args.name
+    if not fields:
+        raise UsageError("nothing to change: give at least one option such as --nickname")
+    archive.update_person(args.id, **fields)
+    if args.json:
+        _print_json(Archive.person_json(archive.get_person(args.id)))
+    return EXIT_OK
+
+
+def people_list(args: argparse.Namespace, archive: Archive) -> int:
+    people = archive.list_people(search=args.search, tag=args.tag, sort=args.sort)
+    if args.json:
+        _print_json([Archive.person_json(p) for p in people])
+        return EXIT_OK
+    if not people:
+        print("No people match." if (args.search or args.tag) else "The archive has no people yet.")
+        return EXIT_OK
+    for person in people:
+        extras = []
+        if person["nickname"]:
+            extras.append(f"“{person['nickname']}”")
+        if person["tags"]:
+            extras.append("#" + " #".join(person["tags"]))
+        if person["is_self"]:
+            extras.append("(you)")
+        print(f"{person['id']:>6}  {person['display_name']}" + ("  " + "  ".join(extras) if extras else ""))
+    return EXIT_OK
+
+
+def people_show(args: argparse.Namespace, archive: Archive) -> int:
+    person = archive.get_person(args.id)
+    if args.json:
+        _print_json(Archive.person_json(person))
+        return EXIT_OK
+    print(f"{person['display_name']} (id {person['id']})" + ("  [sample]" if person["is_sample"] else ""))
+    labels = [
+        ("full_name", "Full name"),
+        ("nickname", "Called"),
+        ("pronouns", "Pronouns"),
+        ("birthday", "Birthday"),
+        ("language", "Language"),
+        ("pronunciation", "Say it"),
+    ]
+    for key, label in labels:
+        if person[key]:
+            value = humandates.birthday(person[key]) if key == "birthday" else person[key]
+            print(f"  {label}: {value}")
+    for key, label in (("emails", "Email"), ("phones", "Phone"), ("tags", "Tags")):
+        if person[key]:
+            print(f"  {label}: {', '.join(person[key])}")
+    for address in person["addresses"]:
+        print("  Address: " + address.replace("\n", ", "))
+    if person["notes"]:
+        print(f"  Notes: {person['notes']}")
+    for rel in archive.relationships_of(person["id"]):
+        other_id = rel["to_id"] if rel["from_id"] == person["id"] else rel["from_id"]
+        other = archive.get_person(other_id)["display_name"]
+        if rel["to_id"] == person["id"]:
+            line = f"  {rel['kind'].capitalize()} of {other}"
+        else:
+            line = f"  Writes to {other} ({rel['kind']})"
+        if rel["since"]:
+            line += f", since {humandates.since(rel['since'])}"
+        if rel["pet_names"]:
+            line += (
+                f"; calls them {', '.join(rel['pet_names'])}"
+                if rel["from_id"] == person["id"]
+                else (f"; called {', '.join(rel['pet_names'])}")
+            )
+        print(line)
+    for note in archive.notes_for(person["id"]):
+        print(f"  [{note['tag']}] {note['text']}  (note {note['id']})")
+    for date in archive.dates_for(person["id"]):
+        shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
+        print(f"  {date['kind'].capitalize()}: {shown}" + (f" — {date['label']}" if date["label"] else ""))
+    letters = archive.list_letters(to=person["id"])
+    if letters:
+        latest = letters[0]
+        when = (
+            humandates.sent_on(latest["sent_on"])
+            if latest["sent_on"]
+            else f"written on {humandates.near_date(latest['created_at'])}"
+        )
+        print(f"  Letters received: {len(letters)}, the latest {when}")
+    return EXIT_OK
+
+
+def people_remove(args: argparse.Namespace, archive: Archive) -> int:
+    name = archive.get_person(args.id)["display_name"]
+    archive.remove_person(args.id, with_letters=args.with_letters)
+    print(f"Removed {name}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def register(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
+) -> None:
+    people = add_group(commands, common, "people", "the people you write to")
+    sub = add_command(people, "add", people_add, "add a person; prints the new id", [common, json_option])
+    sub.add_argument("name")
+    _add_person_options(sub)
+    sub = add_command(people, "list", people_list, "list people", [common, json_option])
+    sub.add_argument("--search", help="names, nicknames, notes and letter text")
+    sub.add_argument("--tag")
+    sub.add_argument("--sort", choices=["name", "last_letter"], default="name")
+    sub = add_command(people, "show", people_show, "everything about a person", [common, json_option])
+    sub.add_argument("id", type=_id)
+    sub = add_command(people, "edit", people_edit, "change a person (only the options given)", [common, json_option])
+    sub.add_argument("id", type=_id)
+    sub.add_argument("--name", help="the display name")
+    _add_person_options(sub)
+    sub = add_command(people, "remove", people_remove, "remove a person with their notes and dates", [common])
+    sub.add_argument("id", type=_id)
+    sub.add_argument("--with-letters", action="store_true", help="also remove their letters")
