@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from beautifulletters import __version__, drafting
 from beautifulletters.preferences import Preferences
-from ui.fonts import register_bundled_fonts
+from ui.resources import register_bundled_fonts
 from ui.window.help import ShortcutsDialog, TextDialog, about_html
 from ui.window.main_window import MainWindow, open_archive_for_window
 from ui.window.theme import apply_theme

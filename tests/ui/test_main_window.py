@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
 from ui.dialogs.person_dialog import PersonDialog
-from ui.fonts import register_bundled_fonts
+from ui.resources import register_bundled_fonts
 from ui.window import integrations
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.main_window import MainWindow

@@ -49,7 +49,7 @@ from beautifulletters.stationery import (
     encode_signature_image,
     resolve_style,
 )
-from ui.fonts import register_bundled_fonts
+from ui.resources import register_bundled_fonts
 
 LAYOUT_DPI = 96.0
 BLOCK_ROLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 10

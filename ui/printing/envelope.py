@@ -20,8 +20,8 @@ from beautifulletters.export.envelopes import (
     return_address,
 )
 from beautifulletters.stationery import resolve_style
-from ui.fonts import register_bundled_fonts
 from ui.paper.textlayer import export_font
+from ui.resources import register_bundled_fonts
 
 LAYOUT_DPI = 96.0
 

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def _make_editor(self) -> LetterEditor:
         from ui.desk.editor import LetterEditor
-        from ui.fonts import register_bundled_fonts
+        from ui.resources import register_bundled_fonts
 
         register_bundled_fonts()  # before any widget asks for a handwriting family
         return LetterEditor(self.preferences)

@@ -1,4 +1,4 @@
-"""Register the bundled handwriting and book fonts with Qt, so letters never depend on installed fonts."""
+"""Bundled fonts and icons for Qt: handwriting fonts registered at start, toolbar icons for light and dark."""
 
 from __future__ import annotations
 
