@@ -149,3 +149,20 @@ def test_recent_letters_reopen_and_name_the_window(qtbot, archive_path, preferen
     window.close()
     again = _window(qtbot, archive_path, Preferences.load())
     qtbot.waitUntil(lambda: again.desk_ready and again.editor.letter_id == older["id"], timeout=20000)
+
+
+def test_toolbar_has_icons_and_no_command_twice(qtbot, archive_path, preferences) -> None:
+    window = _window(qtbot, archive_path, preferences)
+    window.ensure_desk()
+    qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
+    main = [a for a in window.toolbar.actions() if not a.isSeparator()]
+    assert all(not a.icon().isNull() for a in main), [a.text() for a in main if a.icon().isNull()]
+    on_the_page = {a.text() for a in window.editor.format_toolbar.actions() if a.text()}
+    twice = {a.text() for a in main} & on_the_page
+    assert not twice, twice
+    for menu in window.menuBar().findChildren(QMenu):  # sentence case: "Read aloud", not "Read Aloud"
+        for action in menu.actions():
+            names = {"BeautifulLetters", "PDF", "JSON", "CSV", "vCard", "vCards"}
+            words = [w for w in action.text().replace("&", "").split() if w.strip("…,.") not in names]
+            later = [w for w in words[1:] if w[:1].isalpha()]
+            assert not (later and all(w[:1].isupper() for w in later)), action.text()

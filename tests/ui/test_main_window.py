@@ -321,7 +321,7 @@ def test_read_aloud_is_in_the_toolbar_and_letter_menu_and_uses_name_hints(qtbot,
     texts = [action.text() for action in window.toolbar.actions()]
     assert any("Read" in text for text in texts), texts
     letter_menu_texts = [action.text() for action in window.letter_menu.actions()]
-    assert any("Export Reading" in text for text in letter_menu_texts), letter_menu_texts
+    assert any("Export reading" in text for text in letter_menu_texts), letter_menu_texts
     letter = window.archive.list_letters(to=window.person_panel.person_id)[0]
     window.open_letter(letter["id"])
     with qtbot.waitSignal(window.reader.sentenceStarted, timeout=WAIT_MS):

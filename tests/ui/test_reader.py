@@ -287,12 +287,12 @@ def test_actions_drive_the_reading_and_show_the_state(qtbot, reader, editor, tes
     assert actions.play_pause.shortcut().toString() == "Ctrl+Shift+Space"
     with qtbot.waitSignal(reader.sentenceStarted, timeout=10_000):
         actions.play_pause.trigger()
-    assert actions.play_pause.text() == "Pause Reading" and actions.stop.isEnabled()
+    assert actions.play_pause.text() == "Pause reading" and actions.stop.isEnabled()
     with qtbot.waitSignal(reader.sentenceStarted, timeout=10_000):
         pass
     qtbot.waitSignal(reader.wordStarted, timeout=10_000).wait()
     actions.play_pause.trigger()
-    assert reader.state == ReaderState.PAUSED and actions.play_pause.text() == "Resume Reading"
+    assert reader.state == ReaderState.PAUSED and actions.play_pause.text() == "Resume reading"
     window.resize(560, 320)
     window.show()
     window.grab().save(str(test_output_dir / "reading-window.png"))

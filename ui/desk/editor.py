@@ -163,7 +163,8 @@ class LetterEditor(QWidget):
         return self._named("zoom_in", "zoom_out", "zoom_reset", None, "distraction_free")
 
     def toolbar_actions(self) -> list[QAction]:
-        return self._named("undo", "redo", None, "bold", "italic", "underline")
+        # Bold, italic and underline live on the page's own format bar: not twice.
+        return self._named("undo", "redo")
 
     def focus_text(self) -> None:
         self.focus_end()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
 from ui.desk import formatting
+from ui.resources import icon as load_icon
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
@@ -70,6 +71,14 @@ def add_desk_actions(editor: LetterEditor) -> None:
     _add_action(editor, "zoom_in", "Zoom &in", editor.zoom_in, key.ZoomIn)
     _add_action(editor, "zoom_out", "Zoom &out", editor.zoom_out, key.ZoomOut)
     _add_action(editor, "zoom_reset", "&Actual size", lambda: editor.set_zoom(1.0), "Ctrl+0")
+    for name, icon_name in (
+        ("undo", "undo"),
+        ("redo", "redo"),
+        ("find", "find"),
+        ("zoom_in", "zoom-in"),
+        ("zoom_out", "zoom-out"),
+    ):
+        editor.actions_by_name[name].setIcon(load_icon(icon_name))
     _add_action(
         editor,
         "distraction_free",

@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QWidget
 
 from beautifulletters.speech import VoiceInfo
 from ui.reading.reader import ReadAloudController, ReaderState
+from ui.resources import icon as load_icon
 
 SPEEDS = (("Slow", 140), ("Normal", 175), ("Brisk", 215), ("Fast", 260))
 VOLUMES = (("Quiet", 0.4), ("Medium", 0.7), ("Full", 1.0))
@@ -22,20 +23,19 @@ class ReaderActions(QObject):
         super().__init__(parent)
         self.controller = controller
         self._parent = parent
-        style = parent.style()
         # Each action's own tooltip, restored when reading becomes available again.
         self._tooltips: dict[QAction, str] = {}
 
         def action(
             text: str,
-            icon: QStyle.StandardPixmap | None,
+            icon: str | None,
             shortcuts: list[QKeySequence],
             slot: Callable[[], None],
             tip: str,
         ) -> QAction:
             item = QAction(text, parent)
             if icon is not None:
-                item.setIcon(style.standardIcon(icon))
+                item.setIcon(load_icon(icon))
             item.setShortcuts(shortcuts)
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             item.setStatusTip(tip)
@@ -48,58 +48,58 @@ class ReaderActions(QObject):
 
         key = QKeySequence
         self.play_pause = action(
-            "Read Aloud",
-            QStyle.StandardPixmap.SP_MediaPlay,
+            "Read aloud",
+            "play",
             [key("Ctrl+Shift+Space"), key(Qt.Key.Key_MediaTogglePlayPause)],
             controller.toggle,
             "Read the letter aloud from the cursor, or the selection",
         )
         self.stop = action(
-            "Stop Reading",
-            QStyle.StandardPixmap.SP_MediaStop,
+            "Stop reading",
+            "stop",
             [key("Ctrl+Shift+."), key(Qt.Key.Key_MediaStop)],
             controller.stop,
             "Stop reading aloud",
         )
         self.next_sentence = action(
-            "Next Sentence",
-            QStyle.StandardPixmap.SP_MediaSkipForward,
+            "Next sentence",
+            "next",
             [key("Ctrl+Alt+."), key(Qt.Key.Key_MediaNext)],
             controller.next_sentence,
             "Skip to the next sentence",
         )
         self.previous_sentence = action(
-            "Previous Sentence",
-            QStyle.StandardPixmap.SP_MediaSkipBackward,
+            "Previous sentence",
+            "previous",
             [key("Ctrl+Alt+,"), key(Qt.Key.Key_MediaPrevious)],
             controller.previous_sentence,
             "Go back to the previous sentence",
         )
         self.read_selection = action(
-            "Read Selection Aloud",
+            "Read selection aloud",
             None,
             [key("Ctrl+Alt+Space")],
             controller.read_selection,
             "Read only the selected text aloud",
         )
         self.read_all = action(
-            "Read Whole Letter Aloud", None, [], controller.read_all, "Read the letter aloud from the top"
+            "Read whole letter aloud", None, [], controller.read_all, "Read the letter aloud from the top"
         )
         self.export_reading = action(
-            "Export Reading…", None, [], self._ask_and_export, "Save the letter read aloud as an audio file"
+            "Export reading…", None, [], self._ask_and_export, "Save the letter read aloud as an audio file"
         )
         # Tests and the window may replace this to skip the file dialog.
         self.ask_export_path: Callable[[], str | None] = self._export_dialog
 
-        self.voice_menu = QMenu("Reading Voice", parent)
+        self.voice_menu = QMenu("Reading voice", parent)
         self.voice_menu.aboutToShow.connect(self._load_voices_once)
         self._voice_group = QActionGroup(self)
         self._voices_requested = False
         self.speed_menu = self._choice_menu(
-            "Reading Speed", SPEEDS, controller.rate, controller.set_rate, lambda value: f"{value} words a minute"
+            "Reading speed", SPEEDS, controller.rate, controller.set_rate, lambda value: f"{value} words a minute"
         )
         self.volume_menu = self._choice_menu(
-            "Reading Volume", VOLUMES, controller.volume, controller.set_volume, lambda value: f"{round(value * 100)}%"
+            "Reading volume", VOLUMES, controller.volume, controller.set_volume, lambda value: f"{round(value * 100)}%"
         )
 
         controller.stateChanged.connect(self._on_state)
@@ -144,11 +144,11 @@ class ReaderActions(QObject):
     # ------------------------------------------------------------------ state
     def _on_state(self, state: str) -> None:
         if state == ReaderState.PLAYING:
-            self.play_pause.setText("Pause Reading")
-            self.play_pause.setIcon(self._parent.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+            self.play_pause.setText("Pause reading")
+            self.play_pause.setIcon(load_icon("pause"))
         else:
-            self.play_pause.setText("Resume Reading" if state == ReaderState.PAUSED else "Read Aloud")
-            self.play_pause.setIcon(self._parent.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+            self.play_pause.setText("Resume reading" if state == ReaderState.PAUSED else "Read aloud")
+            self.play_pause.setIcon(load_icon("play"))
         self._refresh()
 
     def _refresh(self) -> None:

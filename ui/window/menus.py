@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from ui.resources import icon as load_icon
 from ui.window import integrations
 from ui.window.help import add_help_menu
 from ui.window.recent import RecentLetters
@@ -101,4 +103,14 @@ def build_menus(window: MainWindow) -> None:
 
     toolbar.addAction(window.new_letter_action)
     toolbar.addAction(window.add_person_action)
+    for action, name in (
+        (window.new_letter_action, "new-letter"),
+        (window.add_person_action, "add-person"),
+        (window.print_action, "print"),
+        (window.export_action, "export"),
+        (window.preview_action, "preview"),
+    ):
+        action.setIcon(load_icon(name))
+    # Icons with their words beside them, as a writer reads them; the toolbar is short enough.
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     window.toolbar = toolbar  # the editor's and the reader's buttons follow (MainWindow.build_desk)
