@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QToolButton, QWidget
 
 from beautifulletters.speech import VoiceInfo
 from ui.reading.reader import ReadAloudController, ReaderState
@@ -126,6 +126,11 @@ class ReaderActions(QObject):
 
     def add_to_toolbar(self, toolbar: QToolBar) -> None:
         toolbar.addActions(self.toolbar_actions())
+        # The player's buttons speak for themselves (their tooltips name them); only Read aloud has words.
+        for action in self.toolbar_actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton) and action is not self.play_pause:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def fill_menu(self, menu: QMenu) -> None:
         """Add the reading actions and the voice, speed and volume submenus to `menu`."""
