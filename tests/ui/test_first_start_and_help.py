@@ -166,3 +166,22 @@ def test_toolbar_has_icons_and_no_command_twice(qtbot, archive_path, preferences
             words = [w for w in action.text().replace("&", "").split() if w.strip("…,.") not in names]
             later = [w for w in words[1:] if w[:1].isalpha()]
             assert not (later and all(w[:1].isupper() for w in later)), action.text()
+
+
+def test_no_needless_sideways_scroll_bars_and_no_clipped_combo_text(qtbot, archive_path, preferences) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    window = _window(qtbot, archive_path, preferences)
+    window.resize(1024, 768)
+    panel = window.person_panel
+    qtbot.waitUntil(lambda: panel.notes_list.count() > 0, timeout=20000)
+    qtbot.wait(100)
+    assert not panel.notes_list.horizontalScrollBar().isVisible()
+    assert not panel.dates_list.horizontalScrollBar().isVisible()
+    combo = QComboBox(window)  # an editable combo, as in print preview's zoom box
+    combo.setEditable(True)
+    combo.addItem("43.3%")
+    combo.show()
+    qtbot.wait(50)
+    editor = combo.lineEdit()
+    assert editor.contentsRect().height() >= editor.fontMetrics().height()

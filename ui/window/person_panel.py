@@ -135,6 +135,9 @@ class PersonPanel(QScrollArea):
         self.notes_list = QListWidget()
         self.notes_list.setAccessibleName("Notes and memories")
         self.notes_list.setWordWrap(True)
+        # Notes wrap to the panel's width: a sideways scroll bar would only hide the ends of lines.
+        self.notes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.notes_list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -168,6 +171,8 @@ class PersonPanel(QScrollArea):
         self.dates_list = QListWidget()
         self.dates_list.setAccessibleName("Important dates")
         self.dates_list.setMaximumHeight(110)
+        self.dates_list.setWordWrap(True)
+        self.dates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.dates_list)
         date_row = QHBoxLayout()
         self.date_kind = QComboBox()
@@ -197,6 +202,9 @@ class PersonPanel(QScrollArea):
         self.letters_list.setAccessibleName("Letters to this person, newest first")
         self.letters_list.itemActivated.connect(self._letter_activated)
         self.letters_list.setMinimumHeight(120)
+        # One line per letter, cut with "…" at the panel's edge; the whole line is its tooltip.
+        self.letters_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.letters_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.letters_list)
         layout.addStretch(1)
         self.setWidget(body)

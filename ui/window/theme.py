@@ -71,6 +71,7 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
             background: {c["base"]}; selection-background-color: {c["accent"]};
         }}
         QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 1px solid {c["accent"]}; }}
+        QComboBox QLineEdit {{ border: none; padding: 0px; margin: 0px; background: transparent; }}
         QPushButton {{
             border: 1px solid {c["border"]}; border-radius: 6px; padding: 6px 14px; background: {c["base"]};
         }}
