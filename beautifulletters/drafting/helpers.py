@@ -803,6 +803,7 @@ def artifact_problems(text: str) -> list[str]:
         (r"\n{3,}", "has more than one blank line between paragraphs"),
         (r"[^\S\n]\n|\n[^\S\n]", "has stray spaces at a line's edge"),
         (r"\b(\w+) \1\b", "repeats a word"),
+        (r"[a-z][.!?][A-Z]", "has no space after a full stop"),
     ]
     paragraphs = text.split("\n\n")
     for pattern, message in checks:

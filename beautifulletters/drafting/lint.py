@@ -218,7 +218,7 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
     signer = context["signer"]
     relationship = context["relationship"]
     occasion = context["occasion"]
-    who = recipient["name"]
+    who = recipient["first_name"]
     wanted = set(fields)
     warnings: list[str] = []
 
@@ -241,7 +241,12 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
             )
         if wants("relationship.since", "relationship.years") and not relationship["since"]:
             warnings.append("The relationship has no start date; the letter will not count the years.")
-        if wants("relationship.pet_names", "relationship.pet_name") and not relationship["pet_names"]:
+        if (
+            wants("relationship.pet_names", "relationship.pet_name")
+            and not relationship["pet_names"]
+            and not relationship.get("calls_them")
+            and not relationship.get("ended")
+        ):
             warnings.append(f"There are no pet names for {who}; the letter uses their name.")
     if occasion["kind"] == "anniversary" and wants("occasion") and not occasion["years"]:
         warnings.append(f"{who} has no anniversary date; the letter will not mention the year.")

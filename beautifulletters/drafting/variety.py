@@ -19,18 +19,23 @@ def stable_hash(*parts: Any) -> int:
     return int.from_bytes(digest, "big")
 
 
+_LETTERS = 1000  # the variant number carries the pair (thousands) and the letter count (units)
+
+
 def seed(signer_id: Any, recipient_id: Any, letter_count: int) -> int:
-    """The pair's variant number: differs between pairs and with every finished letter."""
-    return stable_hash("pair", signer_id, recipient_id) % 1_000_003 + int(letter_count)
+    """The pair's variant number: the pair's own hash and how many letters it has finished."""
+    return (stable_hash("pair", signer_id, recipient_id) % 1_000_003) * _LETTERS + int(letter_count) % _LETTERS
 
 
 def choose(options: Sequence[T], variant: int) -> T | str:
-    """One of several wordings; each sentence draws on its own, keyed by its first wording."""
+    """One of several wordings: each sentence starts at its own place for the pair (keyed by its first
+    wording), and moves on by one with every finished letter, so two letters in a row never match."""
     if not options:
         return ""
     if len(options) == 1:
         return options[0]
-    return options[stable_hash(variant, options[0]) % len(options)]
+    pair, count = divmod(int(variant), _LETTERS)
+    return options[(stable_hash(pair, options[0]) + count) % len(options)]
 
 
 def rotate(items: list[T], variant: int, key: str) -> list[T]:

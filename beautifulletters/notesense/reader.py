@@ -120,10 +120,14 @@ class _Unclear(Exception):
     """The note cannot be said with confidence; the message says why, for the writer."""
 
 
+_NAMING = re.compile(r"\b(?:calls?|called|calling|named|names?)\s+(?:me|you|him|her|them|us)\s+$", re.IGNORECASE)
+
+
 def _mark_names(text: str, who: Who, mark: str) -> str:
+    """Each name of `who` as a stand-in, except a name given ("calls me Gran Mo" keeps it)."""
     for name in sorted({n for n in who.names if n and n.strip()}, key=len, reverse=True):
-        pattern = rf"(?<![\w'’]){re.escape(name)}(?![\w])"
-        text = re.sub(pattern, mark, text)
+        pattern = re.compile(rf"(?<![\w'’]){re.escape(name)}(?![\w])")
+        text = pattern.sub(lambda m: m.group(0) if _NAMING.search(m.string[: m.start()]) else mark, text)
     return text
 
 
@@ -235,7 +239,7 @@ def _rewrite(
         mapped = dict(zip(forms, ("you", "you", "your", "yours", "yourself"), strict=True))
         if forms[0] != "they" and couple:
             mapped.update(they="we", them="us", their="our", theirs="ours", themselves="ourselves")
-        elif forms[0] == "they" and couple and _S in tokens:
+        elif forms[0] == "they" and couple and _S in tokens and set(lowers) & set(forms):
             raise _Unclear("“they” could mean the two of you or one of you")
         if signer_forms and _S in tokens and not set(forms) & set(signer_forms):
             # "Ravi claims he lets her win": with Ravi named, "he" is the one writing.
@@ -391,13 +395,13 @@ def _subject_slot(previous: str, following: str) -> bool:
 
 def _main_verb_after(tokens: list[str], index: list[int], start: int, *, proper: bool = False) -> bool:
     """True when a noun phrase at `start` is followed by its own verb ("her dog died"), not a relative clause."""
-    subjects = {"i", "we", "you", "he", "she", "they", _R.lower(), _S.lower(), "who", "which", "that"}
+    subjects = {"i", "we", "you", "he", "she", "they", "it", "there", _R.lower(), _S.lower(), "who", "which", "that"}
     previous = tokens[index[start]]
     for i in index[start + 1 :]:
         word = tokens[i]
         lower = word.lower()
-        if lower in subjects or lower in W.CONJUNCTIONS - {"that"}:
-            return False
+        if lower in subjects or lower in W.CONJUNCTIONS - {"that"} or lower in W.DETERMINERS - {"that"}:
+            return False  # "the night the power went out": the verb belongs to a relative clause
         if lower in W.PREPOSITIONS and not proper:
             return False
         if W.is_verb(word, previous):

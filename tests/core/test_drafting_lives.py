@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,11 @@ def test_sorrows_are_never_laughed_about_and_dislikes_are_not_gifts(archive: Arc
     archive.add_note(ezra, "the canoe trip where we lost both paddles", tag="memory")
     for template in ("friendship", "birthday", "get-well", "just-because", "thinking-of-you", "anniversary"):
         text = draft(archive, ezra, me, template).text
-        assert "Pickle" not in text and "laid off" not in text and "olives" not in text, text
+        assert "olives" not in text, text
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if "Pickle" in sentence or "laid off" in sentence:
+                # A sorrow is only ever acknowledged gently, never joked about or offered as pleasant.
+                assert "sorry to hear" in sentence or "since I heard" in sentence, sentence
 
 
 def test_only_finished_letters_count_as_history(archive: Archive) -> None:
