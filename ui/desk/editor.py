@@ -94,7 +94,7 @@ class LetterEditor(QWidget):
         self.hint.setObjectName("continuityHint")
         self.hint.setStyleSheet("QLabel#continuityHint { color: #f3eadc; padding: 2px 8px; }")
         self.hint.hide()
-        self.find_bar = FindBar(self)
+        self.find_bar = FindBar(self.text_edit, self)
         self.find_bar.hide()
 
         self.setAutoFillBackground(True)
@@ -105,8 +105,8 @@ class LetterEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.actions_by_name: dict[str, QAction] = {}
-        add_desk_actions(self)
-        self.format_toolbar = FormatToolbar(self)
+        add_desk_actions(self, self)
+        self.format_toolbar = FormatToolbar(self, self)
         layout.addWidget(self.format_toolbar)
         layout.addWidget(self.notice)
         layout.addWidget(self.text_edit, 1)

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
 
 from ui.paper.page import body_range
-
-if TYPE_CHECKING:
-    from ui.desk.editor import LetterEditor
 
 
 class FindBar(QWidget):
     """Find and replace inside the body of the letter."""
 
-    def __init__(self, editor: LetterEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
+    def __init__(self, text_edit: QTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_edit = text_edit
         self.find_field = QLineEdit(placeholderText="Find")
         self.find_field.setAccessibleName("Find")
         self.replace_field = QLineEdit(placeholderText="Replace with")
@@ -53,7 +48,7 @@ class FindBar(QWidget):
         return QTextDocument.FindFlag.FindCaseSensitively if self.match_case.isChecked() else QTextDocument.FindFlag(0)
 
     def _find_from(self, position: int) -> QTextCursor | None:
-        document = self.editor.text_edit.document()
+        document = self.text_edit.document()
         start, end = body_range(document)
         needle = self.find_field.text()
         if not needle:
@@ -66,25 +61,25 @@ class FindBar(QWidget):
         return found
 
     def find_next(self) -> bool:
-        found = self._find_from(self.editor.text_edit.textCursor().selectionEnd())
+        found = self._find_from(self.text_edit.textCursor().selectionEnd())
         self.status.setText("" if found else "Not found")
         if found:
-            self.editor.text_edit.setTextCursor(found)
+            self.text_edit.setTextCursor(found)
         return found is not None
 
     def replace_one(self) -> None:
-        cursor = self.editor.text_edit.textCursor()
+        cursor = self.text_edit.textCursor()
         needle = self.find_field.text()
         selected = cursor.selectedText()
         same = selected == needle if self.match_case.isChecked() else selected.lower() == needle.lower()
-        if cursor.hasSelection() and same and not self.editor.text_edit.isReadOnly():
+        if cursor.hasSelection() and same and not self.text_edit.isReadOnly():
             cursor.insertText(self.replace_field.text())
         self.find_next()
 
     def replace_all(self) -> int:
-        if self.editor.text_edit.isReadOnly() or not self.find_field.text():
+        if self.text_edit.isReadOnly() or not self.find_field.text():
             return 0
-        document = self.editor.text_edit.document()
+        document = self.text_edit.document()
         count = 0
         edit = QTextCursor(document)
         edit.beginEditBlock()
@@ -103,7 +98,7 @@ class FindBar(QWidget):
 
     def open_bar(self, replace: bool = False) -> None:
         self.show()
-        selected = self.editor.text_edit.textCursor().selectedText()
+        selected = self.text_edit.textCursor().selectedText()
         if selected and "\u2029" not in selected:
             self.find_field.setText(selected)
         (self.replace_field if replace and self.find_field.text() else self.find_field).setFocus()
@@ -119,4 +114,4 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
-        self.editor.text_edit.setFocus()
+        self.text_edit.setFocus()
