@@ -6,7 +6,7 @@ it can be filled in, skipped, or simply ignored. Until then letters are signed "
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.errors import BeautifulLettersError
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.window.surface import WindowSurface
 
 DEFAULT_SELF_NAME = "Me"  # the name a new archive gives its writer
 
@@ -34,7 +32,7 @@ class AboutYou(QWidget):
     saved = Signal(str, str, str)  # name, how they sign, return address
     skipped = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowSurface) -> None:
         super().__init__(window)
         self.window_ = window
         self.saved.connect(self._store)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from ui.window.archive_opening import check_archive, open_archive_for_window
+from ui.window.surface import WindowSurface
 from ui.workers import run_in_background, upkeep_pool
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
 
 READ_POLL_MS = 50
 
@@ -27,7 +25,7 @@ class ArchiveCheck(QObject):
 
     checked = Signal(bool)  # the check finished: healthy or not
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowSurface) -> None:
         super().__init__(window)
         self._window = window
         self.state = "done"

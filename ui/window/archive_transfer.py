@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -39,10 +39,8 @@ from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.transfer.everything import letter_file_stem
 from beautifulletters.transfer.ics import MAX_REMIND_DAYS
 from ui.printing.batch import BatchItem
+from ui.window.surface import WindowSurface
 from ui.workers import run_in_background
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
 
 CALENDAR_REFRESH_MS = 60 * 60 * 1000
 CALENDAR_SETTLE_MS = 2000  # several edits in a row write the file once
@@ -53,7 +51,7 @@ def open_path(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def offer_to_open(window: MainWindow, path: Path, what: str) -> QMessageBox:
+def offer_to_open(window: WindowSurface, path: Path, what: str) -> QMessageBox:
     """'Exported …': Open (the file or folder), Show folder, or Close. Not modal: nothing waits on it."""
     box = QMessageBox(QMessageBox.Icon.Information, "Exported", f"{what}\n\n{path}", parent=window)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,7 +100,7 @@ def _write_calendar(archive_path: Path, out: Path, remind_days: int) -> int:
 class ExportCalendarDialog(QDialog):
     """Where the calendar goes, how many days before each date it rings, and whether to keep it current."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowSurface) -> None:
         super().__init__(window)
         self.window_ = window
         preferences = window.preferences
@@ -147,7 +145,7 @@ class ExportCalendarDialog(QDialog):
         super().accept()
 
 
-def export_calendar(window: MainWindow, out: Path, remind_days: int, *, offer: bool) -> None:
+def export_calendar(window: WindowSurface, out: Path, remind_days: int, *, offer: bool) -> None:
     def written(count: int) -> None:
         if offer:
             dates = words.count(count, "birthday or date", "birthdays and dates")
@@ -162,13 +160,13 @@ def export_calendar(window: MainWindow, out: Path, remind_days: int, *, offer: b
     run_in_background(_write_calendar, window.archive.path, out, remind_days, on_result=written, on_error=failed)
 
 
-def open_export_calendar(window: MainWindow) -> ExportCalendarDialog:
+def open_export_calendar(window: WindowSurface) -> ExportCalendarDialog:
     dialog = ExportCalendarDialog(window)
     window.show_dialog(dialog)
     return dialog
 
 
-def keep_calendar_current(window: MainWindow) -> QTimer:
+def keep_calendar_current(window: WindowSurface) -> QTimer:
     """Write the kept calendar file again after dates change (settled), at start and every hour."""
     existing = window.findChild(QTimer, "keepCalendarCurrent")
     if isinstance(existing, QTimer):
@@ -216,7 +214,7 @@ def _write_everything(archive_path: Path, parent: Path, as_text: bool) -> tuple[
 
 
 class ExportEverythingDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowSurface) -> None:
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle("Export everything")
@@ -246,7 +244,7 @@ class ExportEverythingDialog(QDialog):
         super().accept()
 
 
-def export_everything(window: MainWindow, parent: Path, *, as_text: bool) -> None:
+def export_everything(window: WindowSurface, parent: Path, *, as_text: bool) -> None:
     window.editor.flush()
     window.statusBar().showMessage("Exporting everything…")
 
@@ -276,7 +274,7 @@ def export_everything(window: MainWindow, parent: Path, *, as_text: bool) -> Non
     )
 
 
-def open_export_everything(window: MainWindow) -> ExportEverythingDialog:
+def open_export_everything(window: WindowSurface) -> ExportEverythingDialog:
     dialog = ExportEverythingDialog(window)
     window.show_dialog(dialog)
     return dialog
@@ -294,7 +292,7 @@ def _import_into_new_archive(export: Path, archive_path: Path) -> dict[str, int]
         return import_export(archive, export)
 
 
-def import_archive_export(window: MainWindow, export: Path | None = None, archive_path: Path | None = None) -> None:
+def import_archive_export(window: WindowSurface, export: Path | None = None, archive_path: Path | None = None) -> None:
     """Bring a JSON export back as a new archive, then open it in the window."""
     if export is None:
         chosen, _ = QFileDialog.getOpenFileName(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,9 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters import __version__
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.window.surface import WindowSurface
 
 HOW_IT_WORKS = """
 <h3>How BeautifulLetters works</h3>
@@ -125,7 +122,7 @@ def about_html() -> str:
     )
 
 
-def add_help_menu(window: MainWindow) -> QMenu:
+def add_help_menu(window: WindowSurface) -> QMenu:
     menu = window.menuBar().addMenu("&Help")
     window.add_action(menu, "&Keyboard shortcuts", lambda: window.show_dialog(ShortcutsDialog(window)), "Ctrl+/", None)
     window.add_action(

@@ -7,7 +7,7 @@ ui.dialogs.backups_dialog, beautifulletters.transfer); this file only places the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
@@ -15,15 +15,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from beautifulletters.errors import BeautifulLettersError
 from ui.window.archive_opening import open_archive_for_window
+from ui.window.surface import WindowSurface
 from ui.workers import run_in_background, upkeep_pool
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
 
 DAILY_MS = 24 * 60 * 60 * 1000
 
 
-def _current_letter(window: MainWindow) -> int | None:
+def _current_letter(window: WindowSurface) -> int | None:
     letter_id = window.editor.letter_id
     if letter_id is None:
         window.show_error("Open a letter first: choose a person and a letter from their history, or write a new one.")
@@ -32,7 +30,7 @@ def _current_letter(window: MainWindow) -> int | None:
     return letter_id
 
 
-def export_current(window: MainWindow) -> Path | None:
+def export_current(window: WindowSurface) -> Path | None:
     from ui.printing.dialogs import export_dialog
 
     letter_id = _current_letter(window)
@@ -45,7 +43,7 @@ def export_current(window: MainWindow) -> Path | None:
     return path
 
 
-def print_current(window: MainWindow) -> None:
+def print_current(window: WindowSurface) -> None:
     from ui.printing.dialogs import print_letter
 
     letter_id = _current_letter(window)
@@ -57,7 +55,7 @@ def print_current(window: MainWindow) -> None:
         window.person_panel.refresh()
 
 
-def preview_current(window: MainWindow) -> Any:
+def preview_current(window: WindowSurface) -> Any:
     from ui.printing.dialogs import preview_dialog
 
     letter_id = _current_letter(window)
@@ -72,7 +70,7 @@ def preview_current(window: MainWindow) -> Any:
     return dialog
 
 
-def envelope_current(window: MainWindow) -> None:
+def envelope_current(window: WindowSurface) -> None:
     from ui.printing.dialogs import print_envelope
 
     letter_id = _current_letter(window)
@@ -80,7 +78,7 @@ def envelope_current(window: MainWindow) -> None:
         print_envelope(window, window.archive, letter_id)
 
 
-def export_anthology(window: MainWindow, out: Path | None = None) -> Any:
+def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
     """Every letter from this letter's signer to its recipient, oldest first, with a title page."""
     from beautifulletters.export.batch import anthology_letter_ids
     from ui.printing.batch import BatchOptions, load_items
@@ -115,7 +113,7 @@ def export_anthology(window: MainWindow, out: Path | None = None) -> Any:
     return start_batch(job, window, on_done=done)
 
 
-def import_contacts(window: MainWindow) -> None:
+def import_contacts(window: WindowSurface) -> None:
     path, _ = QFileDialog.getOpenFileName(
         window, "Import contacts", str(Path.home()), "Contacts (*.vcf *.vcard *.csv);;All files (*)"
     )
@@ -123,7 +121,7 @@ def import_contacts(window: MainWindow) -> None:
         import_file(window, Path(path))
 
 
-def import_file(window: MainWindow, path: Path) -> Any:
+def import_file(window: WindowSurface, path: Path) -> Any:
     """Import a .vcf or .csv (from File ▸ Import… or dropped on the window)."""
     from ui.dialogs.import_dialog import ImportDialog
 
@@ -135,7 +133,7 @@ def import_file(window: MainWindow, path: Path) -> Any:
     return dialog
 
 
-def open_backups(window: MainWindow) -> Any:
+def open_backups(window: WindowSurface) -> Any:
     from ui.dialogs.backups_dialog import BackupsDialog
 
     path = window.archive.path
@@ -159,7 +157,7 @@ def _automatic_backup(archive_path: Path, at_start: bool) -> Any:
     return automatic_backup_of(archive_path, at_start=at_start)
 
 
-def start_automatic_backups(window: MainWindow) -> None:
+def start_automatic_backups(window: WindowSurface) -> None:
     """A backup at start (at most one per 30 minutes) and daily while the window is open.
 
     The first waits for the window's deferred check of the archive: a damaged file is not
@@ -192,7 +190,7 @@ def _archive_transfer() -> Any:
     return archive_transfer
 
 
-def add_archive_transfer_actions(window: MainWindow, file_menu: Any) -> None:
+def add_archive_transfer_actions(window: WindowSurface, file_menu: Any) -> None:
     """Calendar, everything out and a JSON export back in (ui/window/archive_transfer.py, loaded on use)."""
     window.add_action(
         file_menu,
@@ -217,13 +215,13 @@ def add_archive_transfer_actions(window: MainWindow, file_menu: Any) -> None:
     )
 
 
-def keep_calendar_current(window: MainWindow) -> None:
+def keep_calendar_current(window: WindowSurface) -> None:
     """A calendar file the person asked to keep up to date: written again at start and after changes."""
     if window.preferences.calendar_path:
         _archive_transfer().keep_calendar_current(window)
 
 
-def add_file_actions(window: MainWindow, file_menu: Any, toolbar: Any) -> None:
+def add_file_actions(window: WindowSurface, file_menu: Any, toolbar: Any) -> None:
     window.export_action = window.add_action(
         file_menu,
         "&Export…",

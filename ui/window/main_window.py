@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,12 +19,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from ui.window.menus import build_menus
 from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
 from ui.window.startup import StartUp
+from ui.window.surface import WindowSurface
 from ui.window.upcoming_panel import UpcomingPanel
 from ui.window.welcome import add_banners, desk_placeholder
 from ui.workers import (
@@ -50,27 +48,10 @@ if TYPE_CHECKING:
     from ui.window.recent import RecentLetters
 
 
-class MainWindow(QMainWindow):
-    archive_changed = Signal()
-    archive_checked = Signal(bool)  # the deferred check of the open archive finished: healthy or not
+class MainWindow(WindowSurface):
+    """People on the left, the letter on its paper in the centre, the person on the right."""
 
-    # The menus, the toolbar and their actions, made by build_menus (menus.py) and integrations.
-    edit_menu: QMenu
-    letter_menu: QMenu
-    view_menu: QMenu
-    toolbar: QToolBar
-    new_letter_action: QAction
-    open_archive_action: QAction
-    save_action: QAction
-    preferences_action: QAction
-    add_person_action: QAction
-    remove_sample_action: QAction
-    upcoming_action: QAction
     recent: RecentLetters
-    export_action: QAction
-    print_action: QAction
-    preview_action: QAction
-    import_action: QAction
 
     def __init__(self, archive: Archive, notice: str | None = None, preferences: Preferences | None = None) -> None:
         super().__init__()
@@ -270,6 +251,14 @@ class MainWindow(QMainWindow):
         A damaged archive is closed and the newest good backup offered, as at start-up.
         """
         self.archive_check.start()
+
+    @property
+    def archive_damaged(self) -> bool:
+        """Whether the deferred check found the archive damaged (it was closed then)."""
+        return self.archive_check.state == "damaged"
+
+    def reopen_last_letter(self) -> None:
+        self.recent.reopen_last()
 
     def when_archive_healthy(self, callback: Callable[[], None]) -> None:
         """Call `callback` now if the archive passed its check, else once it does (never if damaged)."""

@@ -6,8 +6,6 @@ when it builds the desk (MainWindow.build_desk).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
@@ -15,12 +13,10 @@ from ui.resources import icon as load_icon
 from ui.window import integrations
 from ui.window.help import add_help_menu
 from ui.window.recent import RecentLetters
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.window.surface import WindowSurface
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: WindowSurface) -> None:
     """Fill the window's menu bar and toolbar; the actions are kept on the window by name."""
     menus = window.menuBar()
     toolbar = window.addToolBar("Main")

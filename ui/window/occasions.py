@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -10,12 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 from beautifulletters import humandates
 from beautifulletters.drafting import template_for_occasion
 from beautifulletters.drafting.suggest import existing_draft
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.window.surface import WindowSurface
 
 
-def write_for_upcoming(window: MainWindow, item: dict[str, Any]) -> Any:
+def write_for_upcoming(window: WindowSurface, item: dict[str, Any]) -> Any:
     """Upcoming ▸ Write…: a second Write… for the same day offers the draft begun the first time."""
     window.select_person(item["person_id"])
     template = template_for_occasion(item["kind"])

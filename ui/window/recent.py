@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from beautifulletters import humandates
 from beautifulletters.errors import BeautifulLettersError
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.window.surface import WindowSurface
 
 RECENT_KEY = "recent_letters"  # in Preferences.extra: {archive path: [letter ids, newest first]}
 MAX_RECENT = 10
 
 
 class RecentLetters(QObject):
-    def __init__(self, window: MainWindow, file_menu: QMenu) -> None:
+    def __init__(self, window: WindowSurface, file_menu: QMenu) -> None:
         super().__init__(window)
         self.window_ = window
         self.menu = QMenu("Open &recent", file_menu)
@@ -79,10 +77,10 @@ class RecentLetters(QObject):
     # ---------------------------------------------------------------- the desk
     def attach(self) -> None:
         """Follow the editor (once it is built): remember each letter opened and name it in the title."""
-        if self._attached or self.window_._editor is None:
+        if self._attached or not self.window_.desk_ready:
             return
         self._attached = True
-        self.window_._editor.letter_opened.connect(self._opened)
+        self.window_.editor.letter_opened.connect(self._opened)
 
     def _opened(self, letter_id: int) -> None:
         self.record(letter_id)

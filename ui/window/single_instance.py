@@ -14,13 +14,12 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+from ui.window.surface import WindowSurface
 
 CONNECT_MS = 1000
 ANSWER_MS = 5000  # a window busy for longer than this is left alone: this launch opens its own
@@ -119,7 +118,7 @@ class InstanceServer(QObject):
             self.request.emit(request)
 
 
-def bring_to_front(window: MainWindow) -> None:
+def bring_to_front(window: WindowSurface) -> None:
     if window.isMinimized():
         window.showNormal()
     window.show()
@@ -127,7 +126,7 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def apply_request(window: MainWindow, request: dict[str, Any]) -> None:
+def apply_request(window: WindowSurface, request: dict[str, Any]) -> None:
     """What a later launch asked for, done in the running window, which comes to the front."""
     from beautifulletters.errors import BeautifulLettersError
 
@@ -146,7 +145,7 @@ def apply_request(window: MainWindow, request: dict[str, Any]) -> None:
         print(f"handled {request['action']} letter={letter_id} active={window.isActiveWindow()}", flush=True)
 
 
-def serve(window: MainWindow, archive_path: Path) -> InstanceServer | None:
+def serve(window: WindowSurface, archive_path: Path) -> InstanceServer | None:
     """Listen for later launches on `archive_path` for as long as `window` lives."""
     server = InstanceServer(archive_path, window)
     if not server.listen():

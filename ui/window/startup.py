@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from ui.window.surface import WindowSurface
 from ui.workers import patiently, run_in_background, wait_for_quiet, warm_up_pool
-
-if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
 
 # The desk is built once the first frame is painted; a window that is never painted (shown
 # minimised) builds it after this long instead.
@@ -68,7 +65,7 @@ class StartUp(QObject):
     """What start-up leaves until the window is on screen: editor and reader, the tags and upcoming
     dates, the reader's engine, warm imports; one step per turn of the event loop."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowSurface) -> None:
         super().__init__(window)
         self._window = window
         self.shown = False
@@ -105,7 +102,7 @@ class StartUp(QObject):
 
     def _start_step(self, step: int) -> None:
         window = self._window
-        if window.archive_check.state == "damaged":
+        if window.archive_damaged:
             return  # the archive was closed; the restored one brings its own tags and dates
         if not window.isVisible():
             return  # closed before start-up finished: its archive is closed too (the steps read it)
@@ -114,7 +111,7 @@ class StartUp(QObject):
             window.ensure_desk,
             window.people_list.reload_tags,
             lambda: window.upcoming_panel.refresh(window.archive, window.preferences.upcoming_days),
-            window.recent.reopen_last,  # the letter last worked on, once the lists are in
+            window.reopen_last_letter,  # the letter last worked on, once the lists are in
             lambda: window.reader.warm_up(),
             lambda: run_in_background(warm_modules, pool=warm_up_pool(), on_result=lambda _none: settle_after_start()),
         )

@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.desk import DESK_COLOR
+from ui.window.surface import WindowSurface
 
 if TYPE_CHECKING:
     from ui.window.about_you import AboutYou
-    from ui.window.main_window import MainWindow
 
 
 def desk_placeholder() -> QWidget:
@@ -56,7 +56,7 @@ class WelcomeHint(QWidget):
         layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
 
 
-def add_banners(window: MainWindow, layout: QVBoxLayout) -> tuple[AboutYou, WelcomeHint]:
+def add_banners(window: WindowSurface, layout: QVBoxLayout) -> tuple[AboutYou, WelcomeHint]:
     """The first start's banners above the desk: who is writing, then the sample's hint."""
     from ui.window.about_you import AboutYou
 
