@@ -22,6 +22,11 @@ def user_templates_dir() -> Path:
     return user_data_dir() / "templates"
 
 
+def backups_root() -> Path:
+    """The automatic backups' folder (one subfolder per archive other than the default)."""
+    return user_data_dir() / "backups"
+
+
 def default_archive_path() -> Path:
     return user_data_dir() / ARCHIVE_FILENAME
 

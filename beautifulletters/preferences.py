@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
-from beautifulletters import APP_NAME
+from beautifulletters import APP_NAME, fileio
 
 
 def preferences_path() -> Path:
@@ -89,6 +88,4 @@ class Preferences:
         """Write atomically: a crash mid-save leaves the previous preferences intact."""
         path = path or preferences_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".json.tmp")
-        temporary.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(temporary, path)
+        fileio.write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=2))

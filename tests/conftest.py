@@ -95,3 +95,46 @@ def test_output_dir(request: pytest.FixtureRequest) -> Path:
     folder = TEST_OUTPUT / request.node.name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+class SmallDisk:
+    """A real, tiny file system (tmpfs) that can be filled to the last byte."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fill(self, leave: int = 0) -> None:
+        """Fill the disk, leaving about `leave` bytes free."""
+        filler = self.path / "filler"
+        with open(filler, "ab") as handle:
+            while True:
+                free = os.statvfs(self.path).f_bavail * os.statvfs(self.path).f_frsize
+                if free <= leave:
+                    break
+                try:
+                    handle.write(b"\0" * min(4096, max(1, free - leave)))
+                    handle.flush()
+                except OSError:
+                    break
+
+    def empty(self) -> None:
+        (self.path / "filler").unlink(missing_ok=True)
+
+    def leftovers(self) -> list[str]:
+        return sorted(p.name for p in self.path.iterdir() if p.name.endswith(".part"))
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A 256 KiB tmpfs mounted for the test (needs root); the test is skipped where mounting is not allowed."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small tmpfs is not allowed here (needs root)")
+    try:
+        yield SmallDisk(folder)
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)

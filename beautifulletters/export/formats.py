@@ -8,13 +8,11 @@ character that means something in Markdown, and DOCX runs carry strings, never m
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters import fileio
+from beautifulletters.errors import ValidationError
 from beautifulletters.export.content import Block, LetterContent, Run
 
 TEXT_FORMATS = ("txt", "md", "html", "docx")
@@ -224,38 +222,12 @@ def to_docx(content: LetterContent, path: Path) -> None:
     document.save(str(path))
 
 
-# ------------------------------------------------------------------- safe writing
-def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write through a temporary file in the same folder, renamed into place only when complete."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError("out", f"the folder {folder} does not exist.")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        write(temp)
-        # mkstemp makes the file private (0600); an exported letter gets normal permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise BeautifulLettersError(f"Cannot write {path}: {error.strerror or error}.") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return path
-
-
 def export_text_format(content: LetterContent, fmt: str, path: Path) -> Path:
     """Write one of the formats that need no layout engine (txt, md, html, docx)."""
     if fmt == "docx":
-        return write_atomically(path, lambda temp: to_docx(content, temp))
+        return fileio.write_file(path, lambda temp: to_docx(content, temp), verify=fileio.verify_zip)
     renderers = {"txt": to_plain_text, "md": to_markdown, "html": to_html}
     if fmt not in renderers:
         raise ValidationError("format", f"{fmt!r} is not a text format; use {', '.join(TEXT_FORMATS)}.")
     data = renderers[fmt](content)
-    return write_atomically(path, lambda temp: temp.write_text(data, encoding="utf-8"))
+    return fileio.write_text(path, data)

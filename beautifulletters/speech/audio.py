@@ -10,6 +10,7 @@ import wave
 from collections.abc import Sequence
 from pathlib import Path
 
+from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 
 SAMPLE_RATE = 22050  # what espeak-ng produces through pyttsx3
@@ -79,12 +80,14 @@ def concatenate_wavs(parts: Sequence[str | os.PathLike[str]], out: str | os.Path
     if not parts:
         raise AudioError("there is nothing to read aloud: the letter has no words.")
     out_path = Path(out)
-    partial = out_path.with_name(out_path.name + ".part")
     frames_written = 0
     with wave.open(str(parts[0]), "rb") as first:
         params = first.getparams()
-    try:
-        with wave.open(str(partial), "wb") as writer:
+    frame_bytes = params.sampwidth * params.nchannels
+
+    def write(temp: Path) -> None:
+        nonlocal frames_written
+        with wave.open(str(temp), "wb") as writer:
             writer.setnchannels(params.nchannels)
             writer.setsampwidth(params.sampwidth)
             writer.setframerate(params.framerate)
@@ -98,20 +101,20 @@ def concatenate_wavs(parts: Sequence[str | os.PathLike[str]], out: str | os.Path
                         raise AudioError(f"{part} has a different audio format from the rest of the reading.")
                     while chunk := reader.readframes(_CHUNK_FRAMES):
                         writer.writeframes(chunk)
-                        frames_written += len(chunk) // (params.sampwidth * params.nchannels)
-        # Written beside the target and renamed: a reader never sees half a file.
-        os.replace(partial, out_path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ValidationError("out", f"cannot write {out_path} ({error.strerror or error}).") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+                        frames_written += len(chunk) // frame_bytes
+
+    def whole(temp: Path) -> None:
+        if temp.stat().st_size != _WAV_HEADER + frames_written * frame_bytes:
+            raise fileio.OutputError(f"{temp.name} came out short.")
+
+    # Written beside the target and renamed: a reader never sees half a file.
+    fileio.write_file(out_path, write, verify=whole)
     return frames_written / float(params.framerate)
 
 
 # Compressed formats, by file ending, and the encoders that can make them.
 COMPRESSED_SUFFIXES = (".ogg", ".oga", ".opus", ".flac", ".mp3", ".m4a")
+_FFMPEG_FORMATS = {".ogg": "ogg", ".oga": "ogg", ".opus": "opus", ".flac": "flac", ".mp3": "mp3", ".m4a": "ipod"}
 
 
 def encoder_for(suffix: str) -> list[str] | None:
@@ -133,10 +136,19 @@ def encode(wav: str | os.PathLike[str], out: str | os.PathLike[str]) -> None:
             "out",
             f"cannot write {out_path.suffix} files here: install ffmpeg (or sox for .ogg and .flac), or save as .wav.",
         )
-    partial = out_path.with_name(out_path.stem + ".part" + out_path.suffix)
-    completed = subprocess.run([*command, str(wav), str(partial)], capture_output=True, text=True, check=False)
-    if completed.returncode != 0 or not partial.exists():
-        partial.unlink(missing_ok=True)
-        detail = (completed.stderr.strip().splitlines() or ["no output"])[-1]
-        raise AudioError(f"could not write {out_path}: {command[0]} said: {detail}")
-    os.replace(partial, out_path)
+    # The temporary file's name ends in .part, so the container is named to the encoder.
+    container = (
+        ["-f", _FFMPEG_FORMATS[out_path.suffix.lower()]]
+        if command[0] == "ffmpeg"
+        else ["-t", "ogg" if out_path.suffix.lower() == ".oga" else out_path.suffix.lower()[1:]]
+    )
+
+    def write(temp: Path) -> None:
+        completed = subprocess.run(
+            [*command, str(wav), *container, str(temp)], capture_output=True, text=True, check=False
+        )
+        if completed.returncode != 0:
+            detail = (completed.stderr.strip().splitlines() or ["no output"])[-1]
+            raise AudioError(f"could not write {out_path}: {command[0]} said: {detail}")
+
+    fileio.write_file(out_path, write)

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from beautifulletters import fileio
+from beautifulletters.archive.identity import APPLICATION_ID
 from beautifulletters.errors import ArchiveError, BeautifulLettersError, ValidationError
-from beautifulletters.paths import default_archive_path, user_data_dir
+from beautifulletters.paths import backups_root, default_archive_path
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -61,7 +63,7 @@ def _utcnow() -> dt.datetime:
 
 def backups_dir(archive_path: str | Path) -> Path:
     """The rolling set's folder in the user data directory; one subfolder per archive other than the default."""
-    root = user_data_dir() / "backups"
+    root = backups_root()
     archive_path = Path(archive_path).expanduser().resolve()
     if archive_path == default_archive_path().resolve():
         return root
@@ -85,37 +87,58 @@ def list_backups(archive_path: str | Path) -> list[BackupInfo]:
     return result
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
+def _verify_backup(path: Path) -> None:
+    with open(path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise fileio.OutputError(f"{path.name} came out incomplete (not an SQLite file).")
 
 
 def _write_checked(archive: Archive, destination: Path) -> None:
     """Backup API to a temporary name beside `destination`, checked, then renamed over it."""
-    temporary = destination.with_name(f".{destination.name}.part")
     try:
-        temporary.unlink(missing_ok=True)
-        archive.backup_to(temporary)
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, destination)
-        _fsync_dir(destination.parent)
-    except OSError as error:
-        raise ArchiveError(f"Cannot write the backup {destination} ({error.strerror}).") from None
-    finally:
-        temporary.unlink(missing_ok=True)
+        # The copy is checked (quick_check) as it is made; a failed check or write leaves nothing.
+        fileio.write_file(destination, archive.backup_to, verify=_verify_backup)
+    except fileio.OutputError as error:
+        raise ArchiveError(str(error)) from None
+    except ArchiveError as error:
+        if _disk_full(error):
+            raise ArchiveError(
+                f"Cannot write the backup {destination}: the disk is full; nothing was written."
+            ) from None
+        raise
 
 
-def create_backup(archive: Archive, out: str | Path | None = None, *, now: dt.datetime | None = None) -> BackupInfo:
-    """Back the archive up to `out`, or into the rolling set when `out` is None."""
+def _disk_full(error: Exception) -> bool:
+    return "full" in str(error).lower()
+
+
+def is_backup_file(path: str | Path) -> bool:
+    """Whether `path` is a backup this program made: one of our archives, in rollback-journal mode.
+
+    A backup is left as one self-contained file (journal mode DELETE, header bytes 18-19 are 1);
+    a live archive is always in WAL mode (2), and another program's database lacks our
+    application id (header bytes 68-71). So a backup may replace a backup, never an archive.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return False
+    return (
+        len(header) == 72
+        and header[:16] == b"SQLite format 3\x00"
+        and header[18:20] == b"\x01\x01"
+        and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    )
+
+
+def create_backup(
+    archive: Archive, out: str | Path | None = None, *, now: dt.datetime | None = None, force: bool = False
+) -> BackupInfo:
+    """Back the archive up to `out`, or into the rolling set when `out` is None.
+
+    `out` may replace an earlier backup this program made; any other file only with `force`.
+    """
     created = now or _utcnow()
     if out is None:
         folder = backups_dir(archive.path)
@@ -123,6 +146,7 @@ def create_backup(archive: Archive, out: str | Path | None = None, *, now: dt.da
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ArchiveError(f"Cannot create the backup folder {folder} ({error.strerror}).") from None
+        fileio.remove_leftovers(folder, any_part=True)
         stamp = created.astimezone(dt.UTC).strftime(_STAMP)
         destination = folder / f"backup-{stamp}Z.sqlite3"
         counter = 1
@@ -131,22 +155,30 @@ def create_backup(archive: Archive, out: str | Path | None = None, *, now: dt.da
             counter += 1
     else:
         destination = Path(out).expanduser()
-        if destination.is_dir():
-            raise ValidationError("out", f"{destination} is a folder; give a file name.")
-        if destination.resolve() == archive.path.resolve():
-            raise ValidationError("out", f"{destination} is the archive itself; choose another file.")
-        if destination.exists() and destination.stat().st_size > 0:
-            with open(destination, "rb") as handle:
-                if handle.read(16) != b"SQLite format 3\x00":
-                    raise ValidationError(
-                        "out", f"{destination} exists and is not a backup; it was left alone. Choose another name."
-                    )
-        try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ValidationError("out", f"cannot create {destination.parent} ({error.strerror}).") from None
+        if not fileio.is_archive_file(destination, archive.path) and not fileio.is_in_backups_folder(destination):
+            try:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ValidationError("out", f"cannot create {destination.parent} ({error.strerror}).") from None
+        fileio.check_output_path(
+            destination,
+            archive_path=archive.path,
+            force=force,
+            may_replace=is_backup_file,
+            replace_hint="it is not a backup, so it was left alone: choose another name, or give --force to replace it",
+        )
     _write_checked(archive, destination)
     return BackupInfo(destination, created, destination.stat().st_size)
+
+
+def remove_crash_leftovers(archive_path: str | Path) -> list[Path]:
+    """What killed writers left beside the archive and in its backups folder (run at start)."""
+    archive_path = Path(archive_path).expanduser()
+    removed = fileio.remove_leftovers(archive_path.parent)
+    folder = backups_dir(archive_path)
+    if folder.is_dir():
+        removed += fileio.remove_leftovers(folder, any_part=True)
+    return removed
 
 
 def backups_to_keep(backups: Iterable[BackupInfo]) -> set[Path]:
@@ -270,7 +302,7 @@ def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: boo
         Archive.copy_file(source, temporary)
         aside = _move_aside(archive_path, "damaged" if damaged else "before-restore")
         os.replace(temporary, archive_path)
-        _fsync_dir(archive_path.parent)
+        fileio.fsync_folder(archive_path.parent)
     except OSError as error:
         raise ArchiveError(f"Cannot restore into {archive_path} ({error.strerror}); nothing was changed.") from None
     finally:

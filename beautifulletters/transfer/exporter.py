@@ -9,12 +9,11 @@ from __future__ import annotations
 import base64
 import csv
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from beautifulletters import __version__
+from beautifulletters import __version__, fileio
 from beautifulletters.errors import ValidationError
 from beautifulletters.transfer import ics
 from beautifulletters.transfer.vcard import write_vcard
@@ -49,14 +48,10 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
         raise ValidationError("out", f"{path} is a folder; give a file name.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.part")
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
     except OSError as error:
-        raise ValidationError("out", f"cannot write {path} ({error.strerror}).") from None
+        raise ValidationError("out", f"cannot create the folder {path.parent} ({error.strerror}).") from None
+    with fileio.open_for_writing(path, "w", encoding="utf-8", newline="") as handle:
+        write(cast(TextIO, handle))
 
 
 def _people(archive: Archive) -> list[dict[str, Any]]:

@@ -10,13 +10,13 @@ import pytest
 
 from beautifulletters.errors import ValidationError
 from beautifulletters.export.content import blocks_from_html, letter_content
+from beautifulletters import fileio
 from beautifulletters.export.formats import (
     escape_markdown,
     export_text_format,
     to_html,
     to_markdown,
     to_plain_text,
-    write_atomically,
 )
 
 INJECTIONS = ['<img src="/some/local/file.png">', '<a href="x">Sam</a>', "{{ 7*7 }}"]
@@ -168,7 +168,7 @@ def test_failed_write_leaves_no_half_written_file(tmp_path: Path) -> None:
         raise RuntimeError("disk pulled out")
 
     with pytest.raises(RuntimeError):
-        write_atomically(out / "letter.txt", write_half_then_fail)
+        fileio.write_file(out / "letter.txt", write_half_then_fail)
     assert list(out.iterdir()) == []
     with pytest.raises(Exception, match="format"):
         export_text_format(None, "rtf", out / "letter.rtf")  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from beautifulletters import fileio
 from beautifulletters.errors import ValidationError
 from beautifulletters.export.batch import (
     PlannedLetter,
@@ -94,7 +95,6 @@ def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
     ensure_gui_application()
     from PySide6.QtGui import QPdfWriter
 
-    from beautifulletters.export.formats import write_atomically
     from ui.printing.envelope import envelope_for, render_envelope
 
     letter = archive.get_letter(args.id)
@@ -116,7 +116,7 @@ def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
         render_envelope(envelope, writer)
         del writer
 
-    write_atomically(Path(args.out), write)
+    fileio.write_file(Path(args.out), write, verify=fileio.verify_pdf)
     print(args.out)
     return EXIT_OK
 

@@ -9,9 +9,7 @@ edits a copy that is saved under a new name in the user's templates folder.
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import drafting
+from beautifulletters import drafting, fileio
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.paths import user_templates_dir
@@ -78,19 +76,16 @@ def validate_template_name(name: str, *, existing_user: set[str], builtin: set[s
     return None
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write all of `text` or nothing: a crash mid-save never leaves half a template."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def write_template_file(path: Path, text: str) -> str | None:
+    """Write all of `text` or nothing (a crash mid-save never leaves half a template); why not, or None."""
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fileio.write_text(path, text)
+    except OSError as error:
+        return f"Not saved: {path} could not be written ({error.strerror})."
+    except BeautifulLettersError as error:
+        return f"Not saved: {error}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -503,10 +498,9 @@ class TemplateEditorDialog(QDialog):
         if self.template_path is None:
             self.show_save_as()
             return False
-        try:
-            write_text_atomically(self.template_path, self.editor.toPlainText())
-        except OSError as error:
-            self._show_save_status(f"Not saved: {self.template_path} could not be written ({error.strerror}).")
+        problem = write_template_file(self.template_path, self.editor.toPlainText())
+        if problem:
+            self._show_save_status(problem)
             return False
         self.editor.document().setModified(False)
         self._show_save_status(self._saved_message(self.template_name or ""))
@@ -572,10 +566,9 @@ class TemplateEditorDialog(QDialog):
             self.name_problem.show()
             return None
         path = user_templates_dir() / f"{name}{TEMPLATE_SUFFIX}"
-        try:
-            write_text_atomically(path, self.editor.toPlainText())
-        except OSError as error:
-            self.name_problem.setText(f"Not saved: {path} could not be written ({error.strerror}).")
+        problem = write_template_file(path, self.editor.toPlainText())
+        if problem:
+            self.name_problem.setText(problem)
             self.name_problem.show()
             return None
         self.template_name, self.template_path, self.copied_from = name, path, None

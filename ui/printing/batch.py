@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.export.batch import safe_file_name
 from beautifulletters.export.envelopes import postal_address
@@ -163,14 +165,6 @@ def _paint_items(
             painter.end()
 
 
-def _remove(paths: Sequence[Path]) -> None:
-    for path in paths:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
 def write_batch(
     items: Sequence[BatchItem],
     out: Path,
@@ -180,61 +174,69 @@ def write_batch(
     is_cancelled: Callable[[], bool] | None = None,
     title: str | None = None,
     helpers: int | None = None,
+    outputs: fileio.Outputs | None = None,
 ) -> BatchResult:
     """Write the letters as one PDF (`out` is a file) or one PDF per person (`out` is a folder).
 
     `helpers` is the number of helper processes (None: one per spare core for a large batch).
+    The files land together when everything is painted; given `outputs`, they are only added
+    to it and land when the caller commits it (with whatever else belongs to the batch).
     """
     if not items:
         raise ValidationError("letters", "there is nothing to export.")
     out = Path(out)
-    result = BatchResult()
-    temps: list[Path] = []
-    helpers = helper_count(len(items)) if helpers is None else helpers
-    try:
-        if options.combined:
-            if not out.parent.is_dir():
-                raise ValidationError("out", f"the folder {out.parent} does not exist.")
-            temp = out.with_name(f".{out.name}.part")
-            temps.append(temp)
-            signers = {item.signer.get("display_name") or "" for item in items}
-            title = title or f"Letters ({len(items)})"
-            author = ", ".join(sorted(signers))
-            if helpers:
-                with _Parts(items, options, helpers, progress, is_cancelled) as parts:
-                    part_files = parts.paint_combined(title, author, result)
-                    if len(part_files) == 1:
-                        os.replace(part_files[0], temp)  # the helpers came too late to take any letters
-                    else:
-                        join_pdfs(part_files, temp, title=title, author=author)
-            else:
-                writer = _writer(temp, title, author)
-                _paint_items(writer, items, options, result, progress, is_cancelled, start=0, total=len(items))
-                del writer
-            final = [(temp, out)]
-        else:
-            out.mkdir(parents=True, exist_ok=True)
-            used = {p.name.casefold() for p in out.iterdir()}
-            final = []
-            for item in items:
-                name = safe_file_name(item.name, used, suffix=".pdf")
-                temps.append(out / f".{name}.part")
-                final.append((temps[-1], out / name))
-            if helpers:
-                with _Parts(items, options, helpers, progress, is_cancelled, per_letter=True) as parts:
-                    parts.paint_letters([temp for temp, _target in final], result)
-            else:
-                for index, item in enumerate(items):
-                    _write_one(item, final[index][0], options, result, progress, is_cancelled, index, len(items))
-        if is_cancelled is not None and is_cancelled():
-            raise Cancelled()
-        for temp, target in final:
-            os.replace(temp, target)
-            result.files.append(target)
+    if outputs is None:
+        with fileio.Outputs() as own:
+            result = write_batch(
+                items,
+                out,
+                options,
+                progress=progress,
+                is_cancelled=is_cancelled,
+                title=title,
+                helpers=helpers,
+                outputs=own,
+            )
         return result
-    except BaseException:
-        _remove(temps)
-        raise
+    result = BatchResult()
+    helpers = helper_count(len(items)) if helpers is None else helpers
+    if options.combined:
+        temp = outputs.add(out, verify=fileio.verify_pdf)
+        signers = {item.signer.get("display_name") or "" for item in items}
+        title = title or f"Letters ({len(items)})"
+        author = ", ".join(sorted(signers))
+        if helpers:
+            with _Parts(items, options, helpers, progress, is_cancelled) as parts:
+                part_files = parts.paint_combined(title, author, result)
+                if len(part_files) == 1:
+                    shutil.copyfile(part_files[0], temp)  # the helpers came too late to take any letters
+                else:
+                    join_pdfs(part_files, temp, title=title, author=author)
+        else:
+            writer = _writer(temp, title, author)
+            _paint_items(writer, items, options, result, progress, is_cancelled, start=0, total=len(items))
+            del writer
+        result.files.append(out)
+    else:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ValidationError("out", f"cannot create the folder {out} ({error.strerror}).") from None
+        used = {p.name.casefold() for p in out.iterdir()}
+        temps = []
+        for item in items:
+            name = safe_file_name(item.name, used, suffix=".pdf")
+            temps.append(outputs.add(out / name, verify=fileio.verify_pdf))
+            result.files.append(out / name)
+        if helpers:
+            with _Parts(items, options, helpers, progress, is_cancelled, per_letter=True) as parts:
+                parts.paint_letters(temps, result)
+        else:
+            for index, item in enumerate(items):
+                _write_one(item, temps[index], options, result, progress, is_cancelled, index, len(items))
+    if is_cancelled is not None and is_cancelled():
+        raise Cancelled()
+    return result
 
 
 def _write_one(
@@ -575,12 +577,9 @@ def write_anthology(
     title = f"Letters from {signer} to {recipient}"
     count = f"{len(items)} letter{'s' if len(items) != 1 else ''}"
     made = f"Collected on {dt.date.today().isoformat()}"
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise ValidationError("out", f"the folder {out.parent} does not exist.")
-    temp = out.with_name(f".{out.name}.part")
     result = BatchResult()
-    try:
+    with fileio.Outputs() as outputs:
+        temp = outputs.add(Path(out), verify=fileio.verify_pdf)
         writer = _writer(temp, title, signer)
         _paint_items(
             writer,
@@ -596,13 +595,9 @@ def write_anthology(
         del writer
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
-        os.replace(temp, out)
-        result.files.append(out)
-        result.pages += 1
-        return result
-    except BaseException:
-        _remove([temp])
-        raise
+    result.files.append(Path(out))
+    result.pages += 1
+    return result
 
 
 __all__ = [

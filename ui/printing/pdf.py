@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocumentWriter
 
+from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
-from beautifulletters.export.formats import write_atomically
 from beautifulletters.stationery import PAGE_SIZES_MM
 from ui.printing.layout import PreparedLetter, render
 
@@ -41,7 +41,7 @@ def _write_pdf(prepared: PreparedLetter, temp: Path) -> None:
 
 def write_letter_pdf(prepared: PreparedLetter, path: Path) -> Path:
     """One letter as a PDF, written to a temporary name and renamed when complete."""
-    return write_atomically(Path(path), lambda temp: _write_pdf(prepared, temp))
+    return fileio.write_file(path, lambda temp: _write_pdf(prepared, temp), verify=fileio.verify_pdf)
 
 
 def write_letter_odt(prepared: PreparedLetter, path: Path) -> Path:
@@ -52,11 +52,11 @@ def write_letter_odt(prepared: PreparedLetter, path: Path) -> Path:
         if not writer.write(prepared.document):
             raise BeautifulLettersError(f"Cannot write {path} as ODT.")
 
-    return write_atomically(Path(path), write)
+    return fileio.write_file(path, write, verify=fileio.verify_zip)
 
 
 def join_pdfs(parts: Sequence[Path], path: Path, *, title: str, author: str) -> None:
-    """The parts' pages, in order, as one PDF at `path` with the given title and author.
+    """The parts' pages, in order, as one PDF at `path` (a temporary file of an output) with the given title and author.
 
     Each part is a complete PDF from the same engine (a batch painted on several cores), so
     the joined file reads exactly like one painted in a single pass. The first part is the
