@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from beautifulletters import fileio
 from beautifulletters.errors import ValidationError
 from beautifulletters.paths import user_data_dir
 
@@ -335,8 +336,14 @@ class Speller:
         """Remember `word` for good, in this language's personal dictionary."""
         self.add_known([word])
         self.dictionary_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.dictionary_path, "a", encoding="utf-8") as handle:
-            handle.write(word.strip() + "\n")
+        try:
+            earlier = self.dictionary_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            earlier = ""
+        if earlier and not earlier.endswith("\n"):
+            earlier += "\n"
+        # The whole list is written anew: a crash mid-write never leaves it cut short.
+        fileio.write_text(self.dictionary_path, earlier + word.strip() + "\n")
 
 
 def archive_words(archive: Archive, between_steps: Callable[[], None] | None = None) -> frozenset[str]:
