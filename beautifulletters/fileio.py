@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from beautifulletters.errors import BeautifulLettersError, ValidationError
-from beautifulletters.paths import backups_root
+from beautifulletters.paths import backups_dir, backups_root
 
 Verifier = Callable[[Path], None]
 
@@ -108,6 +108,22 @@ def check_output_path(
     if not folder.is_dir():
         raise ValidationError("out", f"the folder {folder} does not exist.")
     return target
+
+
+def check_output_folder(path: str | os.PathLike[str], *, archive_path: str | os.PathLike[str] | None = None) -> Path:
+    """A folder a user chose for many files: not the backups folder, not a link, not a file."""
+    folder = Path(path).expanduser()
+    if archive_path is not None and is_archive_file(folder, archive_path):
+        raise ValidationError("out", f"{folder} is the archive itself or one of its working files; choose a folder.")
+    if is_in_backups_folder(folder):
+        raise ValidationError(
+            "out", f"{folder} is inside the automatic backups folder, which only the backups use; choose another place."
+        )
+    if folder.is_symlink() and not folder.is_dir():
+        raise ValidationError("out", f"{folder} is a symbolic link to no folder; choose a folder.")
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError("out", f"{folder} is a file; give a folder, or a name ending in .pdf for one file.")
+    return folder
 
 
 # ------------------------------------------------------------------ checking a file
@@ -231,6 +247,7 @@ class Outputs:
     def __init__(self) -> None:
         self._planned: list[_Planned] = []
         self._done = False
+        self._checked = False
         self.files: list[Path] = []
 
     def add(self, target: str | os.PathLike[str], *, verify: Verifier | None = None, mode: int | None = None) -> Path:
@@ -252,10 +269,10 @@ class Outputs:
         )
         return temp
 
-    def commit(self) -> list[Path]:
-        """Check every file, then rename them all into place; returns the targets."""
-        if self._done:
-            return self.files
+    def check(self) -> None:
+        """Sync and check every file (done by :meth:`commit` too): after this, only renames are left."""
+        if self._checked:
+            return
         try:
             for planned in self._planned:
                 try:
@@ -268,6 +285,17 @@ class Outputs:
                     if _disk_nearly_full(planned.temp.parent):
                         raise self._full(planned.target) from None
                     raise OutputError(f"Cannot write {planned.target}: {error}") from None
+        except BaseException:
+            self.discard()
+            raise
+        self._checked = True
+
+    def commit(self) -> list[Path]:
+        """Check every file, then rename them all into place; returns the targets."""
+        if self._done:
+            return self.files
+        self.check()
+        try:
             for planned in self._planned:  # again: one may have appeared while the files were written
                 _check_target(planned.target)
             folders = []
@@ -439,4 +467,15 @@ def remove_leftovers(folder: str | os.PathLike[str], *, any_part: bool = False) 
                 if now - entry.lstat().st_mtime >= _LEFTOVER_MIN_AGE:
                     entry.unlink()
                     removed.append(entry)
+    return removed
+
+
+def remove_crash_leftovers(archive_path: str | os.PathLike[str]) -> list[Path]:
+    """What killed writers left beside the archive and in its backups folder (run at start)."""
+    archive_path = Path(archive_path).expanduser()
+    removed = remove_leftovers(archive_path.parent)
+    with contextlib.suppress(OSError):  # a folder we may not read is simply not cleaned
+        folder = backups_dir(archive_path)
+        if folder.is_dir():
+            removed += remove_leftovers(folder, any_part=True)
     return removed

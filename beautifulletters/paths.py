@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -29,6 +30,16 @@ def backups_root() -> Path:
 
 def default_archive_path() -> Path:
     return user_data_dir() / ARCHIVE_FILENAME
+
+
+def backups_dir(archive_path: str | Path) -> Path:
+    """The rolling set's folder in the user data directory; one subfolder per archive other than the default."""
+    root = backups_root()
+    archive_path = Path(archive_path).expanduser().resolve()
+    if archive_path == default_archive_path().resolve():
+        return root
+    digest = hashlib.sha1(str(archive_path).encode("utf-8")).hexdigest()[:8]
+    return root / f"{archive_path.stem}-{digest}"
 
 
 def resolve_archive_path(explicit: str | os.PathLike[str] | None = None) -> Path:

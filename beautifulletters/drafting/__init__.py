@@ -262,22 +262,28 @@ def create_draft(
     return store_draft(archive, draft)
 
 
-def store_draft(archive: Archive, draft: Draft) -> int:
-    """Store a rendered draft as a new letter; the style remembers the signature and the notes it used."""
+def draft_letter_fields(draft: Draft) -> dict[str, Any]:
+    """The new letter a draft becomes (what :func:`store_draft` stores); the style remembers the
+    signature and the notes it used."""
     assert draft.signer_id is not None and draft.recipient_id is not None
-    return archive.create_letter(
-        signer_id=draft.signer_id,
-        recipient_id=draft.recipient_id,
-        body=draft.text,
-        body_format="text",
-        body_text=draft.text,
-        occasion=draft.occasion,
-        occasion_date=draft.occasion_date,
-        template=draft.template,
-        title=draft.title,
-        language=draft.language,
-        style={"signature_name": draft.signature, "used_note_ids": draft.used_note_ids},
-    )
+    return {
+        "signer_id": draft.signer_id,
+        "recipient_id": draft.recipient_id,
+        "body": draft.text,
+        "body_format": "text",
+        "body_text": draft.text,
+        "occasion": draft.occasion,
+        "occasion_date": draft.occasion_date,
+        "template": draft.template,
+        "title": draft.title,
+        "language": draft.language,
+        "style": {"signature_name": draft.signature, "used_note_ids": draft.used_note_ids},
+    }
+
+
+def store_draft(archive: Archive, draft: Draft, *, created_at: str | None = None) -> int:
+    """Store a rendered draft as a new letter."""
+    return archive.create_letter(**draft_letter_fields(draft), created_at=created_at)
 
 
 def lint(

@@ -8,7 +8,6 @@ counts as a backup. Restoring validates the file first and keeps the current arc
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING
 from beautifulletters import fileio
 from beautifulletters.archive.identity import APPLICATION_ID
 from beautifulletters.errors import ArchiveError, BeautifulLettersError, ValidationError
-from beautifulletters.paths import backups_root, default_archive_path
+from beautifulletters.paths import backups_dir
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -59,16 +58,6 @@ class RestoreResult:
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def backups_dir(archive_path: str | Path) -> Path:
-    """The rolling set's folder in the user data directory; one subfolder per archive other than the default."""
-    root = backups_root()
-    archive_path = Path(archive_path).expanduser().resolve()
-    if archive_path == default_archive_path().resolve():
-        return root
-    digest = hashlib.sha1(str(archive_path).encode("utf-8")).hexdigest()[:8]
-    return root / f"{archive_path.stem}-{digest}"
 
 
 def list_backups(archive_path: str | Path) -> list[BackupInfo]:
@@ -171,16 +160,6 @@ def create_backup(
     return BackupInfo(destination, created, destination.stat().st_size)
 
 
-def remove_crash_leftovers(archive_path: str | Path) -> list[Path]:
-    """What killed writers left beside the archive and in its backups folder (run at start)."""
-    archive_path = Path(archive_path).expanduser()
-    removed = fileio.remove_leftovers(archive_path.parent)
-    folder = backups_dir(archive_path)
-    if folder.is_dir():
-        removed += fileio.remove_leftovers(folder, any_part=True)
-    return removed
-
-
 def backups_to_keep(backups: Iterable[BackupInfo]) -> set[Path]:
     """Thinning: the newest backup of each recent day, week and month, and always the newest of all."""
     ordered = sorted(backups, key=lambda info: info.created, reverse=True)
@@ -246,6 +225,8 @@ def automatic_backup_of(archive_path: str | Path, *, at_start: bool) -> BackupIn
     """`automatic_backup` on a connection of its own: what the window runs on a worker thread."""
     from beautifulletters.archive import Archive
 
+    if at_start:
+        fileio.remove_crash_leftovers(archive_path)  # what a killed backup or export left last time
     if not backup_due(archive_path, at_start=at_start):
         return None
     # No quick check of the source here: the copy gets one before it is kept (_write_checked),

@@ -21,7 +21,7 @@ def test_export_ics_on_the_command_line(cli, tmp_path):
     assert "Wrote 1 date (calendar event) to" in result.stdout
     (event,) = _events(out).values()
     assert event.walk("VALARM")[0].decoded("TRIGGER") == -dt.timedelta(days=10)
-    bad = cli("export", "--format", "ics", "--out", str(out), "--remind-days", "-3")
+    bad = cli("export", "--format", "ics", "--out", str(tmp_path / "other.ics"), "--remind-days", "-3")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "remind-days" in bad.stderr
     wrong = cli("export", "--format", "json", "--out", str(tmp_path / "a.json"), "--remind-days", "3")
     assert wrong.returncode == 2

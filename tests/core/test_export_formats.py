@@ -8,9 +8,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from beautifulletters import fileio
 from beautifulletters.errors import ValidationError
 from beautifulletters.export.content import blocks_from_html, letter_content
-from beautifulletters import fileio
 from beautifulletters.export.formats import (
     escape_markdown,
     export_text_format,

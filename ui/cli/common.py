@@ -7,7 +7,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from beautifulletters import fileio
 
 # Exit codes: 0 done, 1 bad input (the message names the field or file), 2 bad usage.
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -72,3 +75,16 @@ def record_id(value: str) -> int:
 def id_list(value: str) -> list[int]:
     """`1,2,3` as ids."""
     return [record_id(part.strip()) for part in value.split(",") if part.strip()]
+
+
+def add_output_options(
+    parser: argparse.ArgumentParser, *, required: bool = True, metavar: str = "FILE", help: str | None = None
+) -> None:
+    """`--out FILE` and `--force`: every command that writes a file takes both."""
+    parser.add_argument("--out", required=required, metavar=metavar, help=help)
+    parser.add_argument("--force", action="store_true", help="replace the file if it already exists")
+
+
+def output_path(args: argparse.Namespace, archive: Any) -> Path:
+    """The checked --out: not the archive, its working files or the backups folder; a file only with --force."""
+    return fileio.check_output_path(args.out, archive_path=archive.path, force=args.force)

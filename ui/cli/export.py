@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from beautifulletters.export.batch import (
 from beautifulletters.export.content import letter_content
 from beautifulletters.export.formats import ALL_FORMATS, export_text_format
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
-from ui.cli.common import EXIT_OK, print_json
+from ui.cli.common import EXIT_OK, add_output_options, output_path, print_json
 from ui.cli.common import record_id as _id
 
 
@@ -64,9 +65,7 @@ def letters_export(args: argparse.Namespace, archive: Any) -> int:
     _check_font(args.font)
     _check_stationery(args.stationery)
     fmt = _format_of(args)
-    out = Path(args.out)
-    if out.is_dir():
-        raise ValidationError("out", f"{out} is a folder; give a file name.")
+    out = output_path(args, archive)
     if fmt in ("pdf", "odt"):
         from ui.printing.session import ensure_gui_application
 
@@ -97,6 +96,7 @@ def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
 
     from ui.printing.envelope import envelope_for, render_envelope
 
+    out = output_path(args, archive)
     letter = archive.get_letter(args.id)
     envelope = envelope_for(
         letter,
@@ -116,8 +116,8 @@ def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
         render_envelope(envelope, writer)
         del writer
 
-    fileio.write_file(Path(args.out), write, verify=fileio.verify_pdf)
-    print(args.out)
+    fileio.write_file(out, write, verify=fileio.verify_pdf)
+    print(out)
     return EXIT_OK
 
 
@@ -127,9 +127,10 @@ def letters_anthology(args: argparse.Namespace, archive: Any) -> int:
     ensure_gui_application()
     from ui.printing.batch import BatchOptions, load_items, write_anthology
 
+    out = output_path(args, archive)
     ids = anthology_letter_ids(archive, args.signer, args.to)
-    result = write_anthology(load_items(archive, ids), Path(args.out), BatchOptions(page_numbers=True))
-    print(args.out)
+    result = write_anthology(load_items(archive, ids), out, BatchOptions(page_numbers=True))
+    print(out)
     print(f"{len(ids)} letters, {result.pages} pages.", file=sys.stderr)
     return EXIT_OK
 
@@ -147,40 +148,52 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
     if not people:
         raise ValidationError("recipients", "the only person chosen is the signer.")
     drafting.catalog.resolve(args.template)  # a bad template name fails before anything is stored
-    out = Path(args.out)
-    combined = out.suffix.lower() == ".pdf"
-    if combined and not out.parent.is_dir():
-        raise ValidationError("out", f"the folder {out.parent} does not exist.")
-    if not combined and out.exists() and not out.is_dir():
-        raise ValidationError("out", f"{out} is a file; give a folder, or a name ending in .pdf for one file.")
+    combined = Path(args.out).suffix.lower() == ".pdf"
+    out = output_path(args, archive) if combined else fileio.check_output_folder(args.out, archive_path=archive.path)
 
+    # Drafts and files of one batch land together or not at all: every file is painted and
+    # checked first, then the drafts are stored in one transaction with the files renamed into
+    # place inside it. A failure (or a kill) before that leaves no drafts, so a rerun never doubles them.
+    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
     plans: list[PlannedLetter] = []
+    drafts = []
+    items = []
+    from ui.printing.batch import BatchItem, BatchOptions, write_batch
+
     for person_id in people:
         person = archive.get_person(person_id)
         draft = drafting.render_draft(archive, recipient_id=person_id, signer_id=signer_id, template=args.template)
-        plan = PlannedLetter(person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)])
-        plan.letter_id = drafting.store_draft(archive, draft)
-        plans.append(plan)
+        plans.append(
+            PlannedLetter(person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)])
+        )
+        drafts.append(draft)
+        letter = {**drafting.draft_letter_fields(draft), "id": None, "status": "draft", "created_at": stamp}
+        items.append(BatchItem(letter, signer, person))
     for sentence in lint_summary(plans):
         _warn(sentence)
 
     from ui.printing.session import ensure_gui_application
 
     ensure_gui_application()
-    from ui.printing.batch import BatchOptions, load_items, write_batch
 
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty():
             print(f"\r{done}/{total} {name[:40]:<40}", end="", file=sys.stderr, flush=True)
 
-    items = load_items(archive, [p.letter_id for p in plans if p.letter_id is not None])
-    result = write_batch(
-        items,
-        out,
-        BatchOptions(combined=combined, envelopes=args.envelopes, envelope_size=args.envelope_size),
-        progress=progress,
-        title=f"Letters from {signer['display_name']}",
-    )
+    with fileio.Outputs() as outputs:
+        result = write_batch(
+            items,
+            out,
+            BatchOptions(combined=combined, envelopes=args.envelopes, envelope_size=args.envelope_size),
+            progress=progress,
+            title=f"Letters from {signer['display_name']}",
+            outputs=outputs,
+        )
+        outputs.check()
+        with archive.transaction():
+            for plan, draft in zip(plans, drafts, strict=True):
+                plan.letter_id = drafting.store_draft(archive, draft, created_at=stamp)
+            outputs.commit()
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for note in result.notes:
@@ -217,7 +230,7 @@ def register(
     sub.set_defaults(handler=letters_export)
     sub.add_argument("id", type=_id)
     sub.add_argument("--format", choices=ALL_FORMATS, help="default: from the file name")
-    sub.add_argument("--out", required=True, metavar="FILE")
+    add_output_options(sub)
     sub.add_argument("--stationery", metavar="NAME", help=", ".join(STATIONERY))
     sub.add_argument("--font", metavar="NAME", help="one of the bundled fonts, e.g. 'Dancing Script'")
     sub.add_argument("--page-numbers", action="store_true", help="number pages from page 2 (pdf)")
@@ -227,7 +240,7 @@ def register(
     sub.set_defaults(handler=letters_envelope)
     sub.add_argument("id", type=_id)
     sub.add_argument("--size", default="DL", help="DL, C5, C6 or US10 (default DL)")
-    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_output_options(sub, metavar="FILE.pdf")
     sub.add_argument("--font", metavar="NAME")
 
     sub = letters_actions.add_parser(
@@ -236,7 +249,7 @@ def register(
     sub.set_defaults(handler=letters_anthology)
     sub.add_argument("--from", dest="signer", type=_id, required=True, metavar="ID")
     sub.add_argument("--to", type=_id, required=True, metavar="ID")
-    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_output_options(sub, metavar="FILE.pdf")
 
     sub = commands.add_parser(
         "merge", help="draft a letter per person from a template and print them all", parents=[common, json_option]
@@ -247,11 +260,8 @@ def register(
     who.add_argument("--tag", metavar="T")
     who.add_argument("--search", metavar="Q")
     who.add_argument("--ids", type=_id_list, metavar="1,2,3")
-    sub.add_argument(
-        "--out",
-        required=True,
-        metavar="DIR|FILE.pdf",
-        help="a folder for one PDF per person, or FILE.pdf for one combined PDF",
+    add_output_options(
+        sub, metavar="DIR|FILE.pdf", help="a folder for one PDF per person, or FILE.pdf for one combined PDF"
     )
     sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help="who signs (default: you)")
     sub.add_argument("--envelopes", action="store_true", help="an envelope after each letter")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.fileio import remove_crash_leftovers
 from beautifulletters.paths import resolve_archive_path
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
 
@@ -77,6 +78,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         return run_window(archive_option)
     path = resolve_archive_path(archive_option)
+    remove_crash_leftovers(path)  # what a killed backup or export left beside the archive last time
     try:
         if getattr(args, "without_archive", False):
             # Commands that work on files alone (spell) never create or open an archive for it.

@@ -19,7 +19,7 @@ from beautifulletters.speech import (
     resolve_voice,
     voices_by_language,
 )
-from ui.cli.common import EXIT_OK, print_json
+from ui.cli.common import EXIT_OK, add_output_options, output_path, print_json
 from ui.cli.common import record_id as _id
 
 
@@ -51,7 +51,7 @@ def letters_speak(args: argparse.Namespace, archive: Archive) -> int:
     reading = Reading(letter_reading_text(letter), pronunciations_for_letter(archive, letter))
     if not reading.pieces:
         raise ValidationError("letter", f"letter {args.id} has no words to read aloud.")
-    result = export_reading(reading, args.out, settings)
+    result = export_reading(reading, output_path(args, archive), settings)
     if args.json:
         print_json(
             {
@@ -97,7 +97,7 @@ def register(
         description="Read a letter aloud into an audio file (.wav; .ogg/.flac/.mp3 when ffmpeg or sox can write it).",
     )
     sub.add_argument("id", type=_id)
-    sub.add_argument("--out", required=True, metavar="FILE.wav", help="the audio file to write")
+    add_output_options(sub, metavar="FILE.wav", help="the audio file to write")
     sub.add_argument("--voice", metavar="V", help='a voice or language, e.g. en-us, de, "English (Scotland)"')
     sub.add_argument(
         "--rate",

@@ -20,7 +20,7 @@ from beautifulletters.transfer import (
 )
 from beautifulletters.transfer.archive_json import import_export
 from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
-from ui.cli.common import EXIT_OK, UsageError
+from ui.cli.common import EXIT_OK, UsageError, add_output_options, output_path
 from ui.cli.common import print_json as _print_json
 
 
@@ -63,7 +63,7 @@ def export(args: argparse.Namespace, archive: Archive) -> int:
     if args.remind_days is not None and args.format != "ics":
         raise UsageError("--remind-days is for --format ics (the calendar)")
     remind_days = DEFAULT_REMIND_DAYS if args.remind_days is None else args.remind_days
-    counts = export_archive(archive, args.format, Path(args.out), remind_days=remind_days)
+    counts = export_archive(archive, args.format, output_path(args, archive), remind_days=remind_days)
     if args.json:
         _print_json({"out": str(args.out), "format": args.format, "counts": counts})
     else:
@@ -78,7 +78,7 @@ def export(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def backup(args: argparse.Namespace, archive: Archive) -> int:
-    info = create_backup(archive, args.out)
+    info = create_backup(archive, args.out, force=args.force)
     if args.json:
         _print_json(info.as_json())
     else:
@@ -160,7 +160,7 @@ def register(
         parents=[common, json_option],
     )
     sub.add_argument("--format", choices=FORMATS, required=True)
-    sub.add_argument("--out", metavar="FILE", required=True)
+    add_output_options(sub)
     sub.add_argument(
         "--remind-days",
         type=int,
@@ -170,7 +170,7 @@ def register(
     sub.set_defaults(handler=export)
 
     sub = commands.add_parser("backup", help="a checked backup copy of the archive", parents=[common, json_option])
-    sub.add_argument("--out", metavar="FILE", help="where to write it (default: the rolling set of backups)")
+    add_output_options(sub, required=False, help="where to write it (default: the rolling set of backups)")
     sub.set_defaults(handler=backup)
 
     sub = commands.add_parser(

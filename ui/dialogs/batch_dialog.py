@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import drafting, words
+from beautifulletters import drafting, fileio, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
@@ -233,6 +233,10 @@ class BatchDialog(QDialog):
         from ui.printing.dialogs import BatchJob, start_batch
 
         try:
+            if self.combined.isChecked():
+                fileio.check_output_path(out, archive_path=self.archive.path, force=True)
+            else:
+                fileio.check_output_folder(out, archive_path=self.archive.path)
             items = load_items(self.archive, self.included_letter_ids())
         except BeautifulLettersError as error:
             self.status.setText(str(error))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.content import letter_content
 from beautifulletters.export.formats import ALL_FORMATS, export_text_format
@@ -46,7 +47,8 @@ def export_letter(
     page_numbers: bool = False,
 ) -> list[str]:
     """Write one letter in any format; returns warnings to show (e.g. characters no font has)."""
-    path = Path(path)
+    # The save dialog has asked before replacing a file; the archive and the backups are never written.
+    path = fileio.check_output_path(path, archive_path=archive.path, force=True)
     fmt = fmt or path.suffix.lower().lstrip(".")
     if fmt not in ALL_FORMATS:
         raise BeautifulLettersError(f"{path.name}: choose a format ({', '.join(ALL_FORMATS)}).")

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QTextEdit
 
+from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.preferences import Preferences
 from beautifulletters.speech import (
@@ -570,6 +571,11 @@ class ReadAloudController(QObject):
         """Read the whole letter into an audio file in the background; `exportFinished` when done."""
         if self._problem is not None:
             self.error.emit(self._problem)
+            return
+        try:  # the save dialog has asked before replacing a file; links, devices and the backups never
+            fileio.check_output_path(path, force=True)
+        except BeautifulLettersError as error:
+            self.error.emit(str(error))
             return
         reading = Reading(self.editor.toPlainText() if text is None else text, dict(self._pronunciations))
         settings = SpeechSettings(voice=self._voice, rate=self._rate, volume=self._volume)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.surface import WindowSurface
@@ -99,6 +100,7 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
             return None
         out = Path(name)
     try:
+        fileio.check_output_path(out, archive_path=window.archive.path, force=True)
         ids = anthology_letter_ids(window.archive, letter["signer_id"], letter["recipient_id"])
         items = load_items(window.archive, ids)
     except BeautifulLettersError as error:
