@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
@@ -73,32 +73,10 @@ class Block:
 
 # Elements dropped together with everything inside them.
 _DROP_WITH_CONTENT = frozenset(
-    {
-        "script",
-        "style",
-        "head",
-        "title",
-        "template",
-        "noscript",
-        "iframe",
-        "object",
-        "svg",
-        "math",
-        "textarea",
-        "select",
-        "button",
-        "canvas",
-        "video",
-        "audio",
-        "applet",
-        "frameset",
-        "noembed",
-        "noframes",
-        "xmp",
-        "datalist",
-        "dialog",
-        "map",
-    }
+    (
+        "script style head title template noscript iframe object svg math textarea select button canvas video audio "
+        "applet frameset noembed noframes xmp datalist dialog map"
+    ).split()
 )
 # Elements that start and end a paragraph of their own.
 _BLOCK_ELEMENTS = frozenset(
@@ -269,7 +247,7 @@ class _BodyParser(HTMLParser):
                 sets["size_pt"] = _round_size(float(match.group(1)))
         return sets
 
-    def _block_settings(self, attrs: dict[str, str | None], properties: dict[str, str]) -> dict[str, object]:
+    def _block_settings(self, attrs: Mapping[str, str | None], properties: dict[str, str]) -> dict[str, object]:
         if self.foreign:
             return {}
         settings: dict[str, object] = {}
@@ -321,8 +299,7 @@ class _BodyParser(HTMLParser):
                     template = replace(template, list_kind=kind, list_depth=min(depth, MAX_LIST_DEPTH))
                 else:
                     template = replace(template, list_kind="ul", list_depth=1)
-            for name, value in self._block_settings(attributes, properties).items():
-                template = replace(template, **{name: value})
+            template = replace(template, **self._block_settings(attributes, properties))  # type: ignore[arg-type]
             if tag not in _VOID:
                 self.block_context.append((tag, template, tag in ("p", "li")))
             self.current = replace(template, runs=[])
@@ -569,25 +546,31 @@ def to_qt_html(body: str, body_format: str) -> str:
     return serialize(parse(body, body_format), for_qt=True)
 
 
-def blocks_to_plain_text(blocks: Sequence[Block]) -> str:
-    lines: list[str] = []
+def list_markers(blocks: Sequence[Block]) -> list[str | None]:
+    """Each block's list marker as a reader sees it ("1.", "2.", "•"), or None outside lists.
+
+    Numbers count per depth and start again after a paragraph that is not in a list.
+    """
+    markers: list[str | None] = []
     counters: dict[int, int] = {}
     for block in blocks:
-        text = block.text
-        if block.list_kind:
-            depth = max(1, block.list_depth)
-            for deeper in [d for d in counters if d > depth]:
-                del counters[deeper]
-            indent = "  " * (depth - 1)
-            if block.list_kind == "ol":
-                counters[depth] = counters.get(depth, 0) + 1
-                text = f"{indent}{counters[depth]}. {text}"
-            else:
-                counters.pop(depth, None)
-                text = f"{indent}• {text}"
+        depth = max(1, block.list_depth)
+        for deeper in [d for d in counters if d > depth or not block.list_kind]:
+            del counters[deeper]
+        if block.list_kind == "ol":
+            counters[depth] = counters.get(depth, 0) + 1
+            markers.append(f"{counters[depth]}.")
         else:
-            counters.clear()
-        lines.append(text)
+            counters.pop(depth, None)
+            markers.append("•" if block.list_kind else None)
+    return markers
+
+
+def blocks_to_plain_text(blocks: Sequence[Block]) -> str:
+    lines = []
+    for block, marker in zip(blocks, list_markers(blocks), strict=True):
+        indent = "  " * (max(1, block.list_depth) - 1)
+        lines.append(f"{indent}{marker} {block.text}" if marker else block.text)
     return "\n".join(lines)
 
 

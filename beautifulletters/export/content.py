@@ -1,46 +1,25 @@
 """A letter reduced to safe, format-neutral parts (blocks of styled text, closing, signature) for export.
 
-Every exporter writes from this model, never from the stored body directly, so archive text
-reaches an output file only as text: HTML in a body is parsed with an allow-list of basic
-formatting (bold, italic, underline, paragraphs, headings, lists, quotes) and everything else
-(images, links, scripts, styles, unknown tags) is reduced to its words or dropped.
+Every exporter writes from this model, never from the stored body directly. The body is read
+by the letter format itself (`beautifulletters.letterformat.parse`, the one reading the desk
+and the page use), so paragraphs, numbered and bulleted lists, alignment, line height and
+bold/italic/underline mean the same in every format, and archive text reaches an output file
+only as text: everything else (images, links, scripts, styles, unknown tags) is reduced to its
+words or dropped.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
+from beautifulletters import letterformat
 from beautifulletters.errors import ValidationError
+from beautifulletters.letterformat import Block, Run
 from beautifulletters.stationery import resolve_style
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
-
-BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote")
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with one formatting; '\n' inside is a line break within the paragraph."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str = "paragraph"
-    runs: tuple[Run, ...] = ()
-    level: int = 0  # heading level (1-3) or list depth
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
 
 
 @dataclass(frozen=True)
@@ -61,175 +40,23 @@ class LetterContent:
     date: str = ""  # ISO date the letter is filed under (sent, occasion or written)
     style: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def closing_index(self) -> int | None:
-        """Index of the closing phrase ("All my love,"): the last block, kept with the signature."""
-        return len(self.blocks) - 1 if self.blocks else None
-
-    def plain_text(self) -> str:
-        """The letter's words as plain text: place/date line, paragraphs, signature."""
-        parts = [self.place_date] if self.place_date else []
-        parts += [block.text for block in self.blocks]
-        if self.signature:
-            parts.append(self.signature)
-        return "\n\n".join(parts)
-
 
 # ------------------------------------------------------------------- body parsing
-def blocks_from_text(body: str) -> list[Block]:
-    """Plain-text body: paragraphs separated by blank lines, single newlines are line breaks."""
-    normalised = body.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = []
-    for chunk in re.split(r"\n[ \t]*\n+", normalised):
-        lines = [line.rstrip() for line in chunk.strip("\n").split("\n")]
-        text = "\n".join(lines).strip()
-        if text:
-            blocks.append(Block("paragraph", (Run(text),)))
-    return blocks
+def blocks_from_body(body: str, body_format: str | None) -> list[Block]:
+    """The stored body as the letter format reads it (the desk, the page and every export agree)."""
+    if body_format not in ("html", "text", "", None):
+        raise ValidationError("body_format", f"{body_format!r} is not a letter format; use text or html.")
+    return _trimmed(letterformat.parse(body, body_format or "text"))
 
 
-_BLOCK_TAGS = {
-    "p": ("paragraph", 0),
-    "div": ("paragraph", 0),
-    "h1": ("heading", 1),
-    "h2": ("heading", 2),
-    "h3": ("heading", 3),
-    "h4": ("heading", 3),
-    "h5": ("heading", 3),
-    "h6": ("heading", 3),
-    "li": ("list_item", 1),
-    "blockquote": ("quote", 0),
-    "pre": ("paragraph", 0),
-}
-_SKIP_CONTENT = {"script", "style", "head", "title", "template", "noscript", "object", "iframe", "svg", "math"}
-_BOLD_TAGS = {"b", "strong"}
-_ITALIC_TAGS = {"i", "em", "cite"}
-_UNDERLINE_TAGS = {"u", "ins"}
-
-
-class _BodyParser(HTMLParser):
-    """Collects text and basic formatting; every other piece of markup is ignored."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[Block] = []
-        self._runs: list[Run] = []
-        self._block: tuple[str, int] = ("paragraph", 0)
-        self._format: list[tuple[str, bool, bool, bool]] = []
-        self._skip_depth = 0
-        self._list_depth = 0
-
-    def _current(self) -> tuple[bool, bool, bool]:
-        bold = any(f[1] for f in self._format)
-        italic = any(f[2] for f in self._format)
-        underline = any(f[3] for f in self._format)
-        return bold, italic, underline
-
-    def _flush(self) -> None:
-        runs = _merge_runs(self._runs)
-        if runs and "".join(r.text for r in runs).strip():
-            kind, level = self._block
-            self.blocks.append(Block(kind, tuple(runs), level))
-        self._runs = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_CONTENT:
-            self._skip_depth += 1
-            return
-        if tag in ("ul", "ol"):
-            self._flush()
-            self._list_depth += 1
-            return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            kind, level = _BLOCK_TAGS[tag]
-            self._block = (kind, self._list_depth if kind == "list_item" else level)
-            return
-        if tag == "br":
-            self._add_text("\n", collapse=False)
-            return
-        style = dict(attrs).get("style") or ""
-        bold = tag in _BOLD_TAGS or bool(re.search(r"font-weight\s*:\s*(bold|[6-9]00)", style))
-        italic = tag in _ITALIC_TAGS or bool(re.search(r"font-style\s*:\s*italic", style))
-        underline = tag in _UNDERLINE_TAGS or bool(re.search(r"text-decoration[^;]*underline", style))
-        if tag not in ("img", "hr", "input", "meta", "link", "wbr", "col", "area", "base", "source"):
-            self._format.append((tag, bold, italic, underline))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self._add_text("\n", collapse=False)
-        elif tag not in _SKIP_CONTENT:
-            self.handle_starttag(tag, attrs)
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_CONTENT:
-            self._skip_depth = max(0, self._skip_depth - 1)
-            return
-        if tag in ("ul", "ol"):
-            self._flush()
-            self._list_depth = max(0, self._list_depth - 1)
-            self._block = ("paragraph", 0)
-            return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            self._block = ("list_item", self._list_depth) if self._list_depth else ("paragraph", 0)
-            return
-        for index in range(len(self._format) - 1, -1, -1):
-            if self._format[index][0] == tag:
-                del self._format[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self._skip_depth:
-            return
-        self._add_text(data, collapse=True)
-
-    def _add_text(self, text: str, *, collapse: bool) -> None:
-        if collapse:
-            text = re.sub(r"[ \t\r\n\f]+", " ", text)
-            if not self._runs or self._runs[-1].text.endswith(("\n", " ")):
-                text = text.lstrip(" ")
-        if text:
-            self._runs.append(Run(text, *self._current()))
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def _merge_runs(runs: list[Run]) -> list[Run]:
-    merged: list[Run] = []
-    for run in runs:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].underline) == (
-            run.bold,
-            run.italic,
-            run.underline,
-        ):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
-        else:
-            merged.append(run)
-    # Trim spaces at line ends and at the block's ends, which HTML would not show.
-    if merged:
-        merged[0] = replace(merged[0], text=merged[0].text.lstrip())
-        merged[-1] = replace(merged[-1], text=merged[-1].text.rstrip())
-    return [replace(r, text=re.sub(r" +\n", "\n", r.text)) for r in merged if r.text]
-
-
-def blocks_from_html(body: str) -> list[Block]:
-    """A sanitised-HTML body: only words and basic formatting survive."""
-    parser = _BodyParser()
-    parser.feed(body)
-    parser.close()
-    return parser.blocks
-
-
-def blocks_from_body(body: str, body_format: str) -> list[Block]:
-    if body_format == "html":
-        return blocks_from_html(body)
-    if body_format in ("text", "", None):
-        return blocks_from_text(body)
-    raise ValidationError("body_format", f"{body_format!r} is not a letter format; use text or html.")
+def _trimmed(blocks: list[Block]) -> list[Block]:
+    """Without the empty paragraphs at either end (the place/date line and signature bring their own space)."""
+    start, end = 0, len(blocks)
+    while start < end and not blocks[start].text.strip() and not blocks[start].list_kind:
+        start += 1
+    while end > start and not blocks[end - 1].text.strip() and not blocks[end - 1].list_kind:
+        end -= 1
+    return blocks[start:end]
 
 
 # --------------------------------------------------------------------- the letter
@@ -257,19 +84,17 @@ def _without_trailing_signature(blocks: list[Block], signature: str) -> list[Blo
     if lines[-1].strip() != signature.strip():
         return blocks
     if len(lines) == 1:
-        return blocks[:-1]
+        return _trimmed(blocks[:-1])
     # Drop the final line from the runs, keeping their formatting.
-    keep = len(last.text) - len(lines[-1])
+    keep = len(last.text) - len(lines[-1]) - 1  # and the line break before it
     runs: list[Run] = []
     used = 0
     for run in last.runs:
         if used >= keep:
             break
-        piece = run.text[: keep - used]
+        runs.append(Run(run.text[: keep - used], run.marks))
         used += len(run.text)
-        runs.append(replace(run, text=piece))
-    trimmed = _merge_runs(runs)
-    return [*blocks[:-1], Block(last.kind, tuple(trimmed), last.level)] if trimmed else blocks[:-1]
+    return [*blocks[:-1], replace(last, runs=runs).normalized()]
 
 
 def content_from_records(

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from beautifulletters import fileio
 from beautifulletters.errors import ValidationError
-from beautifulletters.export.content import Block, LetterContent, Run
+from beautifulletters.export.content import LetterContent
+from beautifulletters.letterformat import Block, Run, list_markers
 
 TEXT_FORMATS = ("txt", "md", "html", "docx")
 QT_FORMATS = ("pdf", "odt")
@@ -21,9 +22,33 @@ ALL_FORMATS = ("pdf", "odt", "docx", "html", "txt", "md")
 
 
 # -------------------------------------------------------------------- plain text
+TEXT_WIDTH = 72  # columns a centred or right-aligned line is set in
+
+
+def _aligned(line: str, align: str | None) -> str:
+    if align == "center":
+        return line.center(TEXT_WIDTH).rstrip()
+    if align == "right":
+        return line.rjust(TEXT_WIDTH)
+    return line
+
+
 def to_plain_text(content: LetterContent) -> str:
-    """Paragraphs separated by blank lines, the signature last; ends with a newline."""
-    return content.plain_text() + "\n"
+    """A line per paragraph as on the page (lists numbered or bulleted, centred and right-aligned
+    lines set in 72 columns), the place/date line first and the signature last; ends with a newline."""
+    lines: list[str] = []
+    for block, marker in zip(content.blocks, list_markers(content.blocks), strict=True):
+        if marker:
+            indent = "  " * (max(1, block.list_depth) - 1)
+            hanging = "\n" + indent + " " * (len(marker) + 1)
+            lines.append(f"{indent}{marker} {block.text.replace(chr(10), hanging)}")
+        else:
+            lines += [_aligned(line, block.align) for line in block.text.split("\n")]
+    parts = [content.place_date] if content.place_date else []
+    parts.append("\n".join(lines))
+    if content.signature:
+        parts.append(content.signature)
+    return "\n\n".join(parts) + "\n"
 
 
 # ---------------------------------------------------------------------- Markdown
@@ -46,34 +71,45 @@ def _md_run(run: Run) -> str:
         return text
     core = text.strip()
     lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-    if run.bold and run.italic:
+    marks = run.marks
+    if marks.bold and marks.italic:
         core = f"***{core}***"
-    elif run.bold:
+    elif marks.bold:
         core = f"**{core}**"
-    elif run.italic:
+    elif marks.italic:
         core = f"*{core}*"
-    if run.underline:
+    if marks.underline:
         core = f"<u>{core}</u>"  # Markdown has no underline; CommonMark passes this tag through
     return lead + core + trail
 
 
-def _md_block(block: Block) -> str:
-    text = "".join(_md_run(run) for run in block.runs)
+def _md_block(block: Block, marker: str | None) -> str:
+    if block.align in ("center", "right", "justify") and not marker:
+        # Markdown has no alignment: an HTML block carries it (CommonMark passes it through).
+        return f'<p align="{block.align}">{_html_inline(block)}</p>'
     # A line break inside a paragraph: two trailing spaces would be invisible, a backslash is not.
-    lines = text.split("\n")
-    text = "\\\n".join(lines)
-    if block.kind == "heading":
-        return "#" * max(1, min(block.level, 3)) + " " + text
-    if block.kind == "list_item":
-        return "  " * max(0, block.level - 1) + "- " + text
-    if block.kind == "quote":
-        return "\n".join("> " + line for line in text.split("\n"))
+    text = "\\\n".join("".join(_md_run(run) for run in block.runs).split("\n"))
+    if marker:
+        indent = "   " * (max(1, block.list_depth) - 1)
+        return f"{indent}{marker if marker != '•' else '-'} {text}"
     return text
 
 
 def to_markdown(content: LetterContent) -> str:
     parts = [escape_markdown(content.place_date)] if content.place_date else []
-    parts += [_md_block(block) for block in content.blocks]
+    body: list[str] = []
+    previous_marker: str | None = None
+    for block, marker in zip(content.blocks, list_markers(content.blocks), strict=True):
+        if not block.text.strip() and not marker:
+            previous_marker = None
+            continue  # Markdown sets paragraphs apart by itself
+        text = _md_block(block, marker)
+        if body and marker and previous_marker:
+            body[-1] += "\n" + text  # the next item of the same list
+        else:
+            body.append(text)
+        previous_marker = marker
+    parts += body
     parts.append(escape_markdown(content.signature))
     return "\n\n".join(parts) + "\n"
 
@@ -84,9 +120,9 @@ body { margin: 0; background: #f4f1ea; }
 main { max-width: 42em; margin: 2em auto; padding: 3em 3.5em; background: #fffdf8;
        color: #1d2a44; font-family: %(font)s; font-size: 1.2em; line-height: 1.55;
        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.15); }
-.place-date { text-align: right; }
+main p { margin: 0; }
+.place-date { text-align: right; margin-bottom: 1.5em; }
 .signature { margin-top: 1.5em; font-size: 1.15em; }
-blockquote { margin-left: 1.5em; font-style: italic; }
 @media print { body { background: none; } main { box-shadow: none; margin: 0; } }
 """
 
@@ -100,38 +136,44 @@ def _css_font_family(font: str | None) -> str:
 
 def _html_run(run: Run) -> str:
     text = html.escape(run.text, quote=True).replace("\n", "<br>\n")
-    if run.bold:
+    if run.marks.bold:
         text = f"<strong>{text}</strong>"
-    if run.italic:
+    if run.marks.italic:
         text = f"<em>{text}</em>"
-    if run.underline:
+    if run.marks.underline:
         text = f"<u>{text}</u>"
     return text
 
 
+def _html_inline(block: Block) -> str:
+    return "".join(_html_run(run) for run in block.runs) or "<br>"
+
+
+def _html_style(block: Block) -> str:
+    rules = []
+    if block.align in ("center", "right", "justify"):
+        rules.append(f"text-align: {block.align}")
+    if block.line_height:
+        rules.append(f"line-height: {block.line_height / 100:.2f}")
+    return f' style="{"; ".join(rules)}"' if rules else ""
+
+
 def _html_blocks(blocks: tuple[Block, ...]) -> list[str]:
+    """A <p> per paragraph (an empty one keeps its blank line), lists nested as <ol>/<ul>."""
     out: list[str] = []
-    in_list = False
+    open_lists: list[str] = []  # the kinds of the lists open, outermost first
     for block in blocks:
-        inner = "".join(_html_run(run) for run in block.runs)
-        if block.kind == "list_item":
-            if not in_list:
-                out.append("<ul>")
-                in_list = True
-            out.append(f"<li>{inner}</li>")
-            continue
-        if in_list:
-            out.append("</ul>")
-            in_list = False
-        if block.kind == "heading":
-            level = max(1, min(block.level, 3))
-            out.append(f"<h{level}>{inner}</h{level}>")
-        elif block.kind == "quote":
-            out.append(f"<blockquote><p>{inner}</p></blockquote>")
-        else:
-            out.append(f"<p>{inner}</p>")
-    if in_list:
-        out.append("</ul>")
+        depth = max(1, block.list_depth) if block.list_kind else 0
+        while len(open_lists) > depth or (
+            open_lists and depth and len(open_lists) == depth and open_lists[-1] != block.list_kind
+        ):
+            out.append(f"</{open_lists.pop()}>")
+        while block.list_kind and len(open_lists) < depth:
+            open_lists.append(block.list_kind)
+            out.append(f"<{block.list_kind}>")
+        tag = "li" if block.list_kind else "p"
+        out.append(f"<{tag}{_html_style(block)}>{_html_inline(block)}</{tag}>")
+    out += [f"</{kind}>" for kind in reversed(open_lists)]
     return out
 
 
@@ -164,7 +206,7 @@ def to_html(content: LetterContent) -> str:
 
 # -------------------------------------------------------------------------- DOCX
 def to_docx(content: LetterContent, path: Path) -> None:
-    """A Word document with the letter's paragraphs, basic formatting, font and metadata."""
+    """A Word document with the letter's paragraphs, lists, alignment, formatting, font and metadata."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
@@ -183,6 +225,7 @@ def to_docx(content: LetterContent, path: Path) -> None:
     if content.font:
         normal.font.name = content.font
     normal.font.size = Pt(13)
+    normal.paragraph_format.space_after = Pt(0)  # a paragraph is a line, as on the page
     properties = document.core_properties
     properties.title = content.title
     properties.author = content.signer_name
@@ -190,30 +233,36 @@ def to_docx(content: LetterContent, path: Path) -> None:
     properties.comments = ""
     if content.language:
         properties.language = content.language
+    alignments = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
 
-    def add_runs(paragraph: object, runs: tuple[Run, ...]) -> None:
+    def add_runs(paragraph: object, runs: list[Run]) -> None:
         for run in runs:
             pieces = run.text.split("\n")
             for index, piece in enumerate(pieces):
                 added = paragraph.add_run(piece)  # type: ignore[attr-defined]
-                added.bold = run.bold or None
-                added.italic = run.italic or None
-                added.underline = run.underline or None
+                added.bold = run.marks.bold or None
+                added.italic = run.marks.italic or None
+                added.underline = run.marks.underline or None
                 if index < len(pieces) - 1:
                     added.add_break()
 
     if content.place_date:
         paragraph = document.add_paragraph(content.place_date)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.space_after = Pt(13)
     for index, block in enumerate(content.blocks):
-        if block.kind == "heading":
-            paragraph = document.add_heading(level=max(1, min(block.level, 3)))
-        elif block.kind == "list_item":
-            paragraph = document.add_paragraph(style="List Bullet")
-        elif block.kind == "quote":
-            paragraph = document.add_paragraph(style="Quote")
+        if block.list_kind:
+            style = "List Number" if block.list_kind == "ol" else "List Bullet"
+            depth = min(max(1, block.list_depth), 3)
+            paragraph = document.add_paragraph(style=style if depth == 1 else f"{style} {depth}")
         else:
             paragraph = document.add_paragraph()
+        if block.align in alignments:
+            paragraph.alignment = alignments[block.align]
         add_runs(paragraph, block.runs)
         if index == len(content.blocks) - 1:
             paragraph.paragraph_format.keep_with_next = True  # the closing stays with the signature

@@ -10,7 +10,7 @@ import pytest
 
 from beautifulletters import fileio
 from beautifulletters.errors import ValidationError
-from beautifulletters.export.content import blocks_from_html, letter_content
+from beautifulletters.export.content import blocks_from_body, letter_content
 from beautifulletters.export.formats import (
     escape_markdown,
     export_text_format,
@@ -84,17 +84,18 @@ def test_html_body_keeps_basic_formatting_and_drops_images_and_links(empty_archi
     letter_id = _letter(empty_archive, body, body_format="html")
     content = letter_content(empty_archive, letter_id)
     assert [b.text for b in content.blocks] == ["Dear Ada,", "Look here and there.", "Love,"]
-    assert any(r.bold and r.text == "Ada" for r in content.blocks[0].runs)
-    assert any(r.italic and r.text == "there" for r in content.blocks[1].runs)
+    assert any(r.marks.bold and r.text == "Ada" for r in content.blocks[0].runs)
+    assert any(r.marks.italic and r.text == "there" for r in content.blocks[1].runs)
 
 
 def test_qt_style_spans_become_bold_and_italic() -> None:
-    blocks = blocks_from_html(
+    blocks = blocks_from_body(
         '<p><span style=" font-weight:700;">big</span> and '
-        '<span style=" font-style:italic;">slanted</span><br />next</p>'
+        '<span style=" font-style:italic;">slanted</span><br />next</p>',
+        "html",
     )
     assert blocks[0].text == "big and slanted\nnext"
-    assert [(r.text, r.bold, r.italic) for r in blocks[0].runs][:3] == [
+    assert [(r.text, r.marks.bold, r.marks.italic) for r in blocks[0].runs][:3] == [
         ("big", True, False),
         (" and ", False, False),
         ("slanted", False, True),
