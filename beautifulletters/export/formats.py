@@ -1,4 +1,5 @@
-"""Plain text, Markdown, self-contained HTML and DOCX renderings of a letter (no Qt needed).
+"""Plain text, Markdown, self-contained HTML and DOCX renderings of a letter (no Qt needed), and the
+registration of every letter format (see registry.py).
 
 All four write from :class:`LetterContent`, whose text is only text: HTML output escapes
 every character that means something in HTML, Markdown output backslash-escapes every
@@ -9,17 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from beautifulletters import fileio
-from beautifulletters.errors import ValidationError
 from beautifulletters.export.content import LetterContent
+from beautifulletters.export.registry import LetterFormat, register_letter_format, write_letter_content
 from beautifulletters.letterformat import Block, Run, list_markers
-
-TEXT_FORMATS = ("txt", "md", "html", "docx")
-QT_FORMATS = ("pdf", "odt")
-ALL_FORMATS = ("pdf", "odt", "docx", "html", "txt", "md")
-
 
 # -------------------------------------------------------------------- plain text
 TEXT_WIDTH = 72  # columns a centred or right-aligned line is set in
@@ -272,11 +269,21 @@ def to_docx(content: LetterContent, path: Path) -> None:
 
 
 def export_text_format(content: LetterContent, fmt: str, path: Path) -> Path:
-    """Write one of the formats that need no layout engine (txt, md, html, docx)."""
-    if fmt == "docx":
-        return fileio.write_file(path, lambda temp: to_docx(content, temp), verify=fileio.verify_zip)
-    renderers = {"txt": to_plain_text, "md": to_markdown, "html": to_html}
-    if fmt not in renderers:
-        raise ValidationError("format", f"{fmt!r} is not a text format; use {', '.join(TEXT_FORMATS)}.")
-    data = renderers[fmt](content)
-    return fileio.write_text(path, data)
+    """Write one of the formats that need no page engine (txt, md, html, docx)."""
+    return write_letter_content(content, fmt, path)
+
+
+def _text(render: Callable[[LetterContent], str]) -> Callable[[LetterContent, Path], None]:
+    def write(content: LetterContent, path: Path) -> None:
+        path.write_text(render(content), encoding="utf-8")
+
+    return write
+
+
+# The order is the menus' order. PDF and ODT are drawn by the page engine (ui/printing/pdf.py).
+register_letter_format(LetterFormat("pdf", "PDF", (".pdf",), verify=fileio.verify_pdf, page=True))
+register_letter_format(LetterFormat("odt", "OpenDocument text", (".odt",), verify=fileio.verify_zip, page=True))
+register_letter_format(LetterFormat("docx", "Word document", (".docx",), verify=fileio.verify_zip, write=to_docx))
+register_letter_format(LetterFormat("html", "Web page", (".html", ".htm"), write=_text(to_html)))
+register_letter_format(LetterFormat("txt", "Plain text", (".txt", ".text"), write=_text(to_plain_text)))
+register_letter_format(LetterFormat("md", "Markdown", (".md", ".markdown"), write=_text(to_markdown)))

@@ -18,7 +18,13 @@ from beautifulletters.export.batch import (
     select_people,
 )
 from beautifulletters.export.content import letter_content
-from beautifulletters.export.formats import ALL_FORMATS, export_text_format
+from beautifulletters.export.registry import (
+    LetterFormat,
+    format_for_path,
+    letter_format,
+    letter_format_names,
+    write_letter_content,
+)
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
 from ui.cli.common import EXIT_OK, add_output_options, output_path, print_json
 from ui.cli.common import record_id as _id
@@ -48,15 +54,13 @@ def _warn(message: str) -> None:
     print(f"beautifulletters: warning: {message}", file=sys.stderr)
 
 
-def _format_of(args: argparse.Namespace) -> str:
+def _format_of(args: argparse.Namespace) -> LetterFormat:
     if args.format:
-        return str(args.format)
-    suffix = Path(args.out).suffix.lower().lstrip(".")
-    aliases = {"htm": "html", "text": "txt", "markdown": "md"}
-    fmt = aliases.get(suffix, suffix)
-    if fmt not in ALL_FORMATS:
+        return letter_format(args.format)
+    fmt = format_for_path(args.out)
+    if fmt is None:
         raise ValidationError(
-            "format", f"cannot tell the format from {args.out!r}; give --format ({'|'.join(ALL_FORMATS)})."
+            "format", f"cannot tell the format from {args.out!r}; give --format ({'|'.join(letter_format_names())})."
         )
     return fmt
 
@@ -66,21 +70,22 @@ def letters_export(args: argparse.Namespace, archive: Any) -> int:
     _check_stationery(args.stationery)
     fmt = _format_of(args)
     out = output_path(args, archive)
-    if fmt in ("pdf", "odt"):
+    if fmt.page:
         from ui.printing.session import ensure_gui_application
 
         ensure_gui_application()
         from ui.printing.layout import prepare_letter
-        from ui.printing.pdf import write_letter_odt, write_letter_pdf
+        from ui.printing.pdf import write_page_format
 
         prepared = prepare_letter(
             archive, args.id, font=args.font, stationery=args.stationery, page_numbers=args.page_numbers
         )
         for warning in prepared.warnings:
             _warn(warning)
-        (write_letter_pdf if fmt == "pdf" else write_letter_odt)(prepared, out)
+        write_page_format(fmt, prepared, out)
     else:
-        export_text_format(letter_content(archive, args.id, font=args.font, stationery=args.stationery), fmt, out)
+        content = letter_content(archive, args.id, font=args.font, stationery=args.stationery)
+        write_letter_content(content, fmt.name, out)
     if args.mark_sent:
         archive.update_letter(args.id, status="sent")
     print(out)
@@ -225,11 +230,11 @@ def register(
     letters_actions: argparse._SubParsersAction,
 ) -> None:
     sub = letters_actions.add_parser(
-        "export", help="write a letter as pdf, odt, docx, html, txt or md", parents=[common]
+        "export", help=f"write a letter as {', '.join(letter_format_names())}", parents=[common]
     )
     sub.set_defaults(handler=letters_export)
     sub.add_argument("id", type=_id)
-    sub.add_argument("--format", choices=ALL_FORMATS, help="default: from the file name")
+    sub.add_argument("--format", choices=letter_format_names(), help="default: from the file name")
     add_output_options(sub)
     sub.add_argument("--stationery", metavar="NAME", help=", ".join(STATIONERY))
     sub.add_argument("--font", metavar="NAME", help="one of the bundled fonts, e.g. 'Dancing Script'")

@@ -18,21 +18,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.content import letter_content
-from beautifulletters.export.formats import ALL_FORMATS, export_text_format
+from beautifulletters.export.registry import format_for_path, letter_format, letter_formats, write_letter_content
 from beautifulletters.preferences import Preferences
 from ui.printing.batch import BatchItem, BatchOptions, BatchResult, Cancelled, write_anthology, write_batch
 from ui.printing.envelope import envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, prepare_letter, render
-from ui.printing.pdf import write_letter_odt, write_letter_pdf
-
-FILE_FILTERS = {
-    "pdf": "PDF (*.pdf)",
-    "odt": "OpenDocument text (*.odt)",
-    "docx": "Word document (*.docx)",
-    "html": "Web page (*.html)",
-    "txt": "Plain text (*.txt)",
-    "md": "Markdown (*.md)",
-}
+from ui.printing.pdf import write_page_format
 
 
 # ------------------------------------------------------------------ one letter
@@ -49,14 +40,15 @@ def export_letter(
     """Write one letter in any format; returns warnings to show (e.g. characters no font has)."""
     # The save dialog has asked before replacing a file; the archive and the backups are never written.
     path = fileio.check_output_path(path, archive_path=archive.path, force=True)
-    fmt = fmt or path.suffix.lower().lstrip(".")
-    if fmt not in ALL_FORMATS:
-        raise BeautifulLettersError(f"{path.name}: choose a format ({', '.join(ALL_FORMATS)}).")
-    if fmt in ("pdf", "odt"):
+    chosen = letter_format(fmt) if fmt else format_for_path(path)
+    if chosen is None:
+        names = ", ".join(f.name for f in letter_formats())
+        raise BeautifulLettersError(f"{path.name}: choose a format ({names}).")
+    if chosen.page:
         prepared = prepare_letter(archive, letter_id, font=font, stationery=stationery, page_numbers=page_numbers)
-        (write_letter_pdf if fmt == "pdf" else write_letter_odt)(prepared, path)
+        write_page_format(chosen, prepared, path)
         return prepared.warnings
-    export_text_format(letter_content(archive, letter_id, font=font, stationery=stationery), fmt, path)
+    write_letter_content(letter_content(archive, letter_id, font=font, stationery=stationery), chosen.name, path)
     return []
 
 
@@ -107,17 +99,18 @@ def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Pr
     recipient = archive.get_person(letter["recipient_id"])["display_name"]
     folder = Path(preferences.last_export_folder or Path.home())
     suggested = folder / safe_file_name(letter.get("title") or f"Letter to {recipient}", suffix=".pdf")
+    formats = letter_formats()
     name, chosen_filter = QFileDialog.getSaveFileName(
-        parent, "Export letter", str(suggested), ";;".join(FILE_FILTERS.values())
+        parent, "Export letter", str(suggested), ";;".join(f.file_filter for f in formats)
     )
     if not name:
         return None
     path = Path(name)
-    fmt = next((key for key, value in FILE_FILTERS.items() if value == chosen_filter), "pdf")
-    if path.suffix.lower().lstrip(".") not in ALL_FORMATS:
-        path = path.with_suffix(f".{fmt}")
+    chosen = format_for_path(path) or next((f for f in formats if f.file_filter == chosen_filter), formats[0])
+    if format_for_path(path) is None:
+        path = path.with_suffix(chosen.suffixes[0])
     try:
-        warnings = export_letter(archive, letter_id, path, path.suffix.lstrip("."))
+        warnings = export_letter(archive, letter_id, path, chosen.name)
     except BeautifulLettersError as error:
         QMessageBox.warning(parent, "Export", str(error))
         return None

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocumentWrite
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.export.registry import LetterFormat
 from beautifulletters.stationery import PAGE_SIZES_MM
 from ui.printing.layout import PreparedLetter, render
 
@@ -72,3 +73,15 @@ def join_pdfs(parts: Sequence[Path], path: Path, *, title: str, author: str) -> 
         joined.docinfo["/Author"] = author
         joined.docinfo["/Creator"] = "BeautifulLetters"
         joined.save(path)
+
+
+_PAGE_WRITERS = {"pdf": write_letter_pdf, "odt": write_letter_odt}
+
+
+def write_page_format(fmt: LetterFormat, prepared: PreparedLetter, path: Path) -> Path:
+    """Write a registered page format (beautifulletters.export.registry) from the page engine."""
+    try:
+        write = _PAGE_WRITERS[fmt.name]
+    except KeyError:
+        raise BeautifulLettersError(f"{fmt.label} cannot be drawn from the page here.") from None
+    return write(prepared, path)
