@@ -14,6 +14,16 @@ ARCHIVE_ENV = "BEAUTIFULLETTERS_ARCHIVE"
 ARCHIVE_FILENAME = "archive.sqlite3"
 
 
+# The folder holding the `beautifulletters` package, so a child process imports this very copy
+# (a source checkout run from elsewhere, or an installed one).
+PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+
+
+def child_pythonpath(inherited: str | None = None) -> str:
+    """PYTHONPATH for a child process of ours: this package's folder first, then what was inherited."""
+    return os.pathsep.join(p for p in (PACKAGE_PARENT, inherited) if p)
+
+
 def user_data_dir() -> Path:
     """The per-user folder for the archive, user templates, dictionaries and backups."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

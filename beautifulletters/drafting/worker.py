@@ -16,7 +16,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 MEMORY_LIMIT_BYTES = 768 * 1024 * 1024
@@ -134,16 +133,20 @@ class BoundedRenderer:
         self._lock = threading.Lock()
 
     def _start(self) -> subprocess.Popen[bytes]:
-        package_root = str(Path(__file__).resolve().parents[2])
+        from beautifulletters.paths import (
+            PACKAGE_PARENT,
+            child_pythonpath,
+        )  # not at the top: the child runs this module
+
         env = {key: value for key, value in os.environ.items() if key in ("PATH", "LANG", "LC_ALL", "HOME")}
-        env["PYTHONPATH"] = package_root
+        env["PYTHONPATH"] = child_pythonpath()  # nothing inherited: the sandboxed child sees only this package
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         process = subprocess.Popen(
             [sys.executable, "-m", "beautifulletters.drafting.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            cwd=package_root,
+            cwd=PACKAGE_PARENT,
             env=env,
             close_fds=True,
         )

@@ -15,16 +15,14 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.paths import child_pythonpath
 
 from .engine import EngineMissingError, engine_problem
 
 Message = dict[str, Any]
-
-_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 
 
 class WorkerError(BeautifulLettersError):
@@ -59,7 +57,7 @@ class SynthesisProcess:
             raise EngineMissingError()
         env = dict(os.environ)
         # The child must import this package even from a source checkout run elsewhere.
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_PARENT, env.get("PYTHONPATH")) if p)
+        env["PYTHONPATH"] = child_pythonpath(env.get("PYTHONPATH"))
         self.ready = False
         self._process = subprocess.Popen(
             [sys.executable, "-m", "beautifulletters.speech.child"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from beautifulletters import __version__
 from ui.cli import (
     dates,
     desk,
@@ -47,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write personal letters. Without a command, opens the window.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in PEOPLE_MODULES:
         module.register(commands, common, json_option)
