@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.resources import resource_path
 
@@ -94,12 +95,7 @@ def entry_text(command: list[str]) -> str:
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.part")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    fileio.write_bytes(path, data)
 
 
 def _refresh_caches(home: Path) -> None:

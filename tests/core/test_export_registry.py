@@ -15,8 +15,8 @@ from beautifulletters.export import (
     letter_format,
     letter_format_names,
     register_letter_format,
+    registry,
 )
-from beautifulletters.export import registry
 from beautifulletters.export.formats import export_text_format
 
 
