@@ -248,6 +248,7 @@ class Outputs:
         self._planned: list[_Planned] = []
         self._done = False
         self._checked = False
+        self._cleaned: set[Path] = set()
         self.files: list[Path] = []
 
     def add(self, target: str | os.PathLike[str], *, verify: Verifier | None = None, mode: int | None = None) -> Path:
@@ -257,7 +258,9 @@ class Outputs:
         if not folder.is_dir():
             raise ValidationError("out", f"the folder {folder} does not exist.")
         _check_target(target)
-        _remove_stale_temps_of(target)
+        if folder not in self._cleaned:  # once per folder: a batch adds thousands of files to one
+            self._cleaned.add(folder)
+            remove_leftovers(folder)
         temp = temp_name_for(target)
         try:
             handle = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
@@ -425,17 +428,6 @@ def _is_unlocked_leftover(path: Path, now: float) -> bool:
     finally:
         os.close(handle)
     return True
-
-
-def _remove_stale_temps_of(target: Path) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    prefix = f".{target.name}{_TEMP_MARK}"
-    with contextlib.suppress(OSError):
-        now = time.time()
-        for entry in folder.iterdir():
-            if entry.name.startswith(prefix) and is_temp_name(entry.name) and _is_unlocked_leftover(entry, now):
-                with contextlib.suppress(OSError):
-                    entry.unlink()
 
 
 def remove_leftovers(folder: str | os.PathLike[str], *, any_part: bool = False) -> list[Path]:
