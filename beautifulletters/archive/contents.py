@@ -7,6 +7,7 @@ has them, so exporting again gives the same document back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters.archive import search_words
@@ -14,7 +15,31 @@ from beautifulletters.errors import ArchiveError
 
 if TYPE_CHECKING:
     from beautifulletters.archive.store import Archive
-    from beautifulletters.transfer.archive_json import ArchiveRows
+
+
+@dataclass
+class ArchiveRows:
+    """Rows ready for the archive's tables, ids as in the file."""
+
+    people: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[tuple[int, str]] = field(default_factory=list)
+    relationships: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    letters: list[dict[str, Any]] = field(default_factory=list)
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    default_signer_id: int | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "people": len(self.people),
+            "relationships": len(self.relationships),
+            "notes": len(self.notes),
+            "dates": len(self.dates),
+            "letters": len(self.letters),
+            "revisions": len(self.revisions),
+        }
+
 
 # Children before parents when emptying, parents before children when filling.
 _TABLES = ("revisions", "letters", "notes", "important_dates", "relationships", "person_tags", "people")

@@ -15,13 +15,12 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters import validation
 from beautifulletters.addresses import clean_address, parse_address
-from beautifulletters.archive.contents import holds_only_the_start, replace_contents
+from beautifulletters.archive.contents import ArchiveRows, holds_only_the_start, replace_contents
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.transfer.exporter import SCHEMA_NAME, SCHEMA_VERSION
 
@@ -36,30 +35,6 @@ _BODY_FORMATS = ("text", "html")
 
 class NotAnExportError(BeautifulLettersError):
     """The file is not a BeautifulLetters JSON export (or is damaged); the message says why."""
-
-
-@dataclass
-class ArchiveRows:
-    """Rows ready for the archive's tables, ids as in the file."""
-
-    people: list[dict[str, Any]] = field(default_factory=list)
-    tags: list[tuple[int, str]] = field(default_factory=list)
-    relationships: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    letters: list[dict[str, Any]] = field(default_factory=list)
-    revisions: list[dict[str, Any]] = field(default_factory=list)
-    default_signer_id: int | None = None
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "people": len(self.people),
-            "relationships": len(self.relationships),
-            "notes": len(self.notes),
-            "dates": len(self.dates),
-            "letters": len(self.letters),
-            "revisions": len(self.revisions),
-        }
 
 
 def _reject_constant(name: str) -> Any:
