@@ -8,10 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import pwd
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from beautifulletters.archive.store import Archive
+
+class ArchiveToSeed(Protocol):
+    """What seeding needs of the archive it fills (the archive calls this module, not the reverse)."""
+
+    def add_person(self, *args: Any, **kwargs: Any) -> int: ...
+    def add_note(self, *args: Any, **kwargs: Any) -> int: ...
+    def add_date(self, *args: Any, **kwargs: Any) -> int: ...
+    def create_letter(self, *args: Any, **kwargs: Any) -> int: ...
+    def set_relationship(self, *args: Any, **kwargs: Any) -> int: ...
+    def set_default_signer(self, person_id: int) -> None: ...
+
 
 _BIRTHDAY_LETTER = """Dear Lolly,
 
@@ -51,7 +60,7 @@ def _user_display_name() -> str:
     return login.capitalize() if login and login != "root" else "Me"
 
 
-def seed_new_archive(archive: Archive, *, with_sample: bool = True, today: dt.date | None = None) -> None:
+def seed_new_archive(archive: ArchiveToSeed, *, with_sample: bool = True, today: dt.date | None = None) -> None:
     """Create the user's own record (the default signer) and, optionally, the sample letters."""
     self_id = archive.add_person(display_name=_user_display_name(), is_self=True)
     archive.set_default_signer(self_id)
@@ -59,7 +68,7 @@ def seed_new_archive(archive: Archive, *, with_sample: bool = True, today: dt.da
         add_sample_correspondence(archive, self_id, today=today or dt.date.today())
 
 
-def add_sample_correspondence(archive: Archive, self_id: int, *, today: dt.date) -> None:
+def add_sample_correspondence(archive: ArchiveToSeed, self_id: int, *, today: dt.date) -> None:
     # The anniversary is placed three weeks ahead so the Upcoming view has something to show.
     anniversary = today + dt.timedelta(days=21)
     wedding = dt.date(anniversary.year - 50, anniversary.month, min(anniversary.day, 28))
