@@ -157,6 +157,25 @@ def test_add_edit_and_delete_a_memory_in_place(qtbot, window: MainWindow) -> Non
     assert len(window.archive.notes_for(loretta)) == before
 
 
+def test_a_note_says_how_it_will_read_in_a_letter_as_it_is_written(qtbot, window: MainWindow) -> None:
+    panel = window.person_panel  # Loretta, whose relationship is Chris's
+    panel.note_tag.setCurrentText("memory")
+    qtbot.keyClicks(panel.new_note, "Chris taught her to swim at Crater Lake")
+    qtbot.keyClick(panel.new_note, Qt.Key.Key_Return)
+    assert panel.note_phrasing.text() == "In a letter: I remember how I taught you to swim at Crater Lake."
+    assert panel.note_phrasing.textFormat() == Qt.TextFormat.PlainText
+    qtbot.keyClicks(panel.new_note, "her sister lost her reading glasses")
+    qtbot.keyClick(panel.new_note, Qt.Key.Key_Return)
+    assert panel.note_phrasing.text().startswith("Left out of letters: “her” could mean someone else")
+    item = next(
+        panel.notes_list.item(i)
+        for i in range(panel.notes_list.count())
+        if "reading glasses" in panel.notes_list.item(i).text()
+    )
+    item.setText("always loses her reading glasses")  # edited in place: read again at once
+    assert panel.note_phrasing.text() == "In a letter: I remember how you always lose your reading glasses."
+
+
 def test_write_from_upcoming_drafts_and_shows_the_letter(
     qtbot, window: MainWindow, archive_path: Path, test_output_dir: Path
 ) -> None:

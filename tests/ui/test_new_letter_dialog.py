@@ -208,3 +208,21 @@ def test_screenshot(qtbot, archive: Archive, test_output_dir: Path, dark: bool) 
         app.setStyleSheet(old_sheet)
         app.setPalette(old_palette)
         app.setStyle(old_style)
+
+
+def test_the_occasions_details_are_fields_prefilled_from_notes_and_used(qtbot, archive: Archive) -> None:
+    loretta = people(archive)["Loretta Mercer"]
+    archive.add_note(loretta, "gift: the brass compass from Duluth", tag="fact")
+    dialog = NewLetterDialog(archive, recipient_id=loretta, template="thank-you-gift")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog, "thank-you-gift")
+    gift = dialog.detail_fields.fields["gift"]
+    assert dialog.detail_fields.isVisible() and gift.text() == "the brass compass from Duluth"
+    assert "the brass compass from Duluth" in dialog.preview.toPlainText()
+    dialog.set_template("apology")
+    wait_for_preview(qtbot, dialog, "apology")
+    assert any("--detail wrong=" in w for w in dialog.warnings())
+    qtbot.keyClicks(dialog.detail_fields.fields["wrong"], "missing the harvest supper")
+    qtbot.waitUntil(lambda: "sorry for missing the harvest supper" in dialog.preview.toPlainText(), timeout=WAIT_MS)
+    assert not any("--detail wrong=" in w for w in dialog.warnings())

@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
+from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting.suggest import suggest_template
 from beautifulletters.errors import BeautifulLettersError
 from ui.dialogs.common import LetterPreview, error_label, muted_label, plain_message, section_label
+from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
 from ui.workers import LatestOnly
 
 TEMPLATE_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+TEMPLATE_DETAILS_ROLE = Qt.ItemDataRole.UserRole + 3
 PICKER_FIRST_PEOPLE = 50  # the drop-down's short list; typing searches everyone
 PREVIEW_DELAY_MS = 150  # coalesce a burst of changes (e.g. recipient and signer together) into one render
 
@@ -49,6 +52,7 @@ class DraftRequest:
     signer_id: int | None
     template: str
     occasion_date: str | None
+    details: tuple[tuple[str, str], ...] = ()
 
 
 def render_preview(archive_path: Path, request: DraftRequest) -> drafting.Draft:
@@ -60,6 +64,7 @@ def render_preview(archive_path: Path, request: DraftRequest) -> drafting.Draft:
             signer_id=request.signer_id,
             template=request.template,
             occasion_date=request.occasion_date,
+            details=dict(request.details),
         )
 
 
@@ -150,6 +155,9 @@ class NewLetterDialog(QDialog):
         form.addRow(self._buddy("Te&mplate", self.template_combo), self.template_combo)
         form.addRow("", self.template_description)
         form.addRow(self._buddy("&Date", self.date_edit), date_row)
+        self.detail_fields = DetailFields(self)
+        self.detail_fields.changed.connect(lambda: self.refresh_preview())
+        form.addRow(self.detail_fields)
 
         self.warnings_heading = section_label("Worth knowing")
         # One row per warning: a bullet and a wrapped sentence, so long sentences hang under their first word.
@@ -324,6 +332,7 @@ class NewLetterDialog(QDialog):
                     label += " (your version)"
                 item = QStandardItem(label)
                 item.setData(info.name, TEMPLATE_NAME_ROLE)
+                item.setData(info.details, TEMPLATE_DETAILS_ROLE)
                 item.setToolTip(info.description or info.title)
                 item.setData(info.description, Qt.ItemDataRole.StatusTipRole)
                 item.setData(f"{info.title}, {heading[:-1].lower()}", Qt.ItemDataRole.AccessibleTextRole)
@@ -337,6 +346,7 @@ class NewLetterDialog(QDialog):
         if wanted and row < 0:
             self._show_create_error(f"There is no template named {wanted!r}; choose one from the list.")
         self._show_template_description()
+        self._show_detail_fields()
 
     def _template_row(self, name: str) -> int:
         for row in range(self._template_model.rowCount()):
@@ -379,17 +389,26 @@ class NewLetterDialog(QDialog):
         recipient, template = self.recipient_id(), self.template_name()
         if recipient is None or template is None:
             return None
-        return DraftRequest(recipient, self.signer_id(), template, self.occasion_date())
+        return DraftRequest(recipient, self.signer_id(), template, self.occasion_date(), self.detail_fields.values())
 
     def _on_recipient_changed(self, _person_id: int | None) -> None:
         self._fill_signers()
         if not self._user_chose_template:
             self._apply_suggestion()
+        self._show_detail_fields()
         self.refresh_preview()
 
     def _on_template_changed(self, _row: int) -> None:
         self._show_template_description()
+        self._show_detail_fields()
         self.refresh_preview()
+
+    def _show_detail_fields(self) -> None:
+        """The template's details as fields, pre-filled from the recipient's notes ("gift: …")."""
+        details = self.template_combo.currentData(TEMPLATE_DETAILS_ROLE) or []
+        recipient = self.recipient_id()
+        notes = self.archive.notes_for(recipient) if details and recipient is not None else []
+        self.detail_fields.set_details(details, occasion_details.from_notes(details, notes))
 
     def _on_no_date_toggled(self, checked: bool) -> None:
         self.date_edit.setEnabled(not checked)

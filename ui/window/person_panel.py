@@ -21,13 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters import humandates
-from beautifulletters.archive import Archive
+from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from ui.workers import LatestOnly, note_user_input, plain_message
 
 NOTE_TAGS = ["memory", "joke", "fact", "preference", "note"]
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 NoteTagRole = Qt.ItemDataRole.UserRole + 3
+NotePhrasingRole = Qt.ItemDataRole.UserRole + 4
+
+
+def phrasing_text(note: dict[str, Any]) -> str:
+    """How a note will read in a letter, or why letters leave it out (shown under the notes)."""
+    preview = note_reading.preview(note)
+    if preview:
+        return f"In a letter: {preview}"
+    return f"Left out of letters: {note.get('problem') or 'it cannot be said as a sentence'}."
+
+
 DateIdRole = Qt.ItemDataRole.UserRole + 4
 
 
@@ -156,6 +167,12 @@ class PersonPanel(QScrollArea):
         note_tools.addWidget(self.note_tag, 1)
         note_tools.addWidget(self.delete_note_button)
         layout.addLayout(note_tools)
+        # How the chosen or just-written note will read in a letter ("I remember how you…").
+        self.note_phrasing = QLabel()
+        self.note_phrasing.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_phrasing.setWordWrap(True)
+        self.note_phrasing.setAccessibleName("How the note reads in a letter")
+        layout.addWidget(self.note_phrasing)
         add_row = QHBoxLayout()
         self.new_note = QLineEdit(placeholderText="Add a memory, a joke, a fact…")
         self.new_note.setAccessibleName("New note")
@@ -308,11 +325,13 @@ class PersonPanel(QScrollArea):
                 "\n".join(overview["relationship_lines"]) or "No relationship recorded yet."
             )
             self.notes_list.clear()
+            self.note_phrasing.clear()
             for note in overview["notes"]:
                 item = QListWidgetItem(note["text"])
                 item.setData(NoteIdRole, note["id"])
                 item.setData(NoteTagRole, note["tag"])
-                item.setToolTip(f"[{note['tag']}] {note['noted_on'] or ''}")
+                item.setData(NotePhrasingRole, phrasing_text(note))
+                item.setToolTip(f"[{note['tag']}] {note['noted_on'] or ''}\n{phrasing_text(note)}")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
             self.dates_list.clear()
@@ -356,6 +375,16 @@ class PersonPanel(QScrollArea):
     def _note_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
             self.note_tag.setCurrentText(current.data(NoteTagRole) or "note")
+            self.note_phrasing.setText(current.data(NotePhrasingRole) or "")
+
+    def _show_phrasing(self, note_id: int | None) -> None:
+        """Say how a note just written or changed will read in a letter."""
+        if note_id is None or self.archive is None:
+            return
+        try:
+            self.note_phrasing.setText(phrasing_text(self.archive.get_note(note_id)))
+        except BeautifulLettersError:
+            self.note_phrasing.clear()
 
     def _note_edited(self, item: QListWidgetItem) -> None:
         if self._loading or self.archive is None:
@@ -367,6 +396,7 @@ class PersonPanel(QScrollArea):
             self.refresh()
             return
         self._guard(lambda: self.archive.update_note(note_id, text=text))
+        self._show_phrasing(note_id)
 
     def _retag_selected(self) -> None:
         note_id = self._selected_note_id()
@@ -375,6 +405,7 @@ class PersonPanel(QScrollArea):
         tag = self.note_tag.currentText()
         self._guard(lambda: self.archive.update_note(note_id, tag=tag))
         self.refresh()
+        self._show_phrasing(note_id)
 
     def _delete_selected_note(self) -> None:
         note_id = self._selected_note_id()
@@ -392,8 +423,12 @@ class PersonPanel(QScrollArea):
             if rel["to_id"] == person_id:
                 relationship_from = rel["from_id"]
                 break
-        self._guard(lambda: archive.add_note(person_id, text, tag=tag, about_relationship_from=relationship_from))
+        added: list[int] = []
+        self._guard(
+            lambda: added.append(archive.add_note(person_id, text, tag=tag, about_relationship_from=relationship_from))
+        )
         self.refresh()
+        self._show_phrasing(added[0] if added else None)
 
     def _add_note(self) -> None:
         text = self.new_note.text()
