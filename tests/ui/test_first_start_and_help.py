@@ -185,3 +185,18 @@ def test_no_needless_sideways_scroll_bars_and_no_clipped_combo_text(qtbot, archi
     qtbot.wait(50)
     editor = combo.lineEdit()
     assert editor.contentsRect().height() >= editor.fontMetrics().height()
+
+
+def test_status_bar_shows_the_length_and_the_save_state(qtbot, archive_path, preferences) -> None:
+    window = _window(qtbot, archive_path, preferences)
+    qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
+    letter = window.archive.list_letters()[-1]
+    window.archive.update_letter(letter["id"], status="draft")
+    window.open_letter(letter["id"])
+    qtbot.waitUntil(lambda: "words" in window.letter_status.words.text(), timeout=5000)
+    assert "min to read" in window.letter_status.words.text()
+    assert window.letter_status.saved.text() == "All saved"
+    window.editor.focus_end()
+    qtbot.keyClicks(window.editor.text_edit, " And one more thing.")
+    assert window.letter_status.saved.text() == "Saving…"
+    qtbot.waitUntil(lambda: window.letter_status.saved.text() == "All saved", timeout=10000)

@@ -55,6 +55,7 @@ class LetterEditor(QWidget):
     saved = Signal(int)  # revision id
     save_failed = Signal(str)  # what went wrong, to show at once
     stats_changed = Signal(int, int, int)  # words, characters, minutes to read
+    edited = Signal()  # the writer changed the text (not yet saved)
     distraction_free_changed = Signal(bool)
     letter_opened = Signal(int)
     continuity_hint_changed = Signal(str)  # "" when there is nothing to say
@@ -337,6 +338,7 @@ class LetterEditor(QWidget):
         if self._loading or self.read_only or (self.highlighter is not None and self.highlighter.rechecking):
             return
         self._generation += 1
+        self.edited.emit()
         if not self._save_timer.isActive() and not self._retry_timer.isActive():
             self._save_timer.start()
         self._stats_timer.start()

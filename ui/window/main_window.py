@@ -35,6 +35,7 @@ from ui.window.menus import build_menus
 from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
 from ui.window.startup import StartUp
+from ui.window.status import LetterStatus
 from ui.window.surface import WindowSurface
 from ui.window.upcoming_panel import UpcomingPanel
 from ui.window.welcome import add_banners, desk_placeholder
@@ -110,6 +111,7 @@ class MainWindow(WindowSurface):
         self.setCentralWidget(root)
 
         build_menus(self)
+        self.letter_status = LetterStatus(self)
         self._restore_geometry()
         self.start_up = StartUp(self)  # what can wait until the window is on screen
         self.archive_check = ArchiveCheck(self)
@@ -156,6 +158,7 @@ class MainWindow(WindowSurface):
         editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
         editor.saved.connect(lambda _revision: self._letter_saved())
         self.recent.attach()  # each letter opened is remembered, and names the window
+        self.letter_status.follow(editor)  # words and save state in the status bar
         placeholder = self.centre
         sizes = self.splitter.sizes()  # the editor takes the placeholder's place at its size
         self.splitter.replaceWidget(self.splitter.indexOf(placeholder), editor)
