@@ -24,8 +24,12 @@ def test_install_desktop_points_the_menu_entry_at_a_working_command(cli, isolate
     assert version.returncode == 0 and "0.1.0" in version.stdout
     assert (share / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png").exists()
 
+    login = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / f"{APP_ID}.reminders.desktop"
+    login.parent.mkdir(parents=True)
+    login.write_text("[Desktop Entry]\n", encoding="utf-8")  # the login reminder, switched on
     quiet = cli("uninstall-desktop", "--json")
     assert quiet.returncode == 0 and str(entry) in quiet.json()["removed"]
+    assert str(login) in quiet.json()["removed"] and not login.exists()
     assert not entry.exists()
     again = cli("uninstall-desktop")
     assert again.returncode == 0 and "was not installed" in again.stdout

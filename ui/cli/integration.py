@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from beautifulletters import desktop
+from beautifulletters import desktop, words
 from ui.cli.common import EXIT_OK
 from ui.cli.common import print_json as _print_json
 
@@ -21,10 +21,17 @@ def install_desktop(args: argparse.Namespace, _archive: object) -> int:
 
 def uninstall_desktop(args: argparse.Namespace, _archive: object) -> int:
     removed = desktop.uninstall()
+    # The login reminder's entry would run a command that may be gone with the app: it goes too.
+    if desktop.remove_autostart():
+        removed.append(desktop.autostart_path())
     if args.json:
         _print_json({"removed": [str(path) for path in removed]})
     elif not args.quiet:
-        print(f"Removed the menu entry ({len(removed)} files)." if removed else "The menu entry was not installed.")
+        print(
+            f"Removed the menu entry and what came with it ({words.count(len(removed), 'file')})."
+            if removed
+            else "The menu entry was not installed."
+        )
     return EXIT_OK
 
 
