@@ -180,7 +180,9 @@ def keep_calendar_current(window: WindowSurface) -> QTimer:
             export_calendar(window, Path(path), window.preferences.calendar_remind_days, offer=False)
 
     settle.timeout.connect(write)
-    window.person_panel.changed.connect(settle.start)
+    # The Upcoming list reloads whenever dates may have changed (a person saved, a date added or
+    # removed in the panel): the kept file follows it.
+    window.upcoming_panel.refreshed.connect(settle.start)
     window.archive_changed.connect(settle.start)
     hourly = QTimer(window, interval=CALENDAR_REFRESH_MS)
     hourly.timeout.connect(write)
