@@ -111,3 +111,20 @@ def test_nobody_listening_or_a_stale_socket_means_no_hand_over(qapp, tmp_path: P
     finally:
         server.close()
     assert socket_name(tmp_path / "other.sqlite3") != name
+
+
+def test_a_window_that_opens_another_archive_listens_for_that_one(qtbot, tmp_path: Path) -> None:
+    from ui.window.app import open_main_window
+
+    first, second = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
+    Archive.open(second).close()
+    window = open_main_window(first)
+    qtbot.addWidget(window)
+    server = window.findChild(InstanceServer)
+    assert server is not None and server.name == socket_name(first) and Path(server.name).exists()
+    assert window.switch_archive(second)
+    qtbot.waitUntil(lambda: window.archive_check.state == "done", timeout=30000)
+    # Later launches on the second archive come here; the first archive's name is free again.
+    assert server.name == socket_name(second) and Path(server.name).exists()
+    assert not Path(socket_name(first)).exists()
+    window.close()

@@ -77,6 +77,15 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytes] = {}
 
+    def move_to(self, archive_path: Path) -> bool:
+        """The window opened another archive: later launches on that one come here, not the old one's."""
+        name = socket_name(archive_path)
+        if name == self.name and self._server.isListening():
+            return True
+        self._server.close()
+        self.name = name
+        return self.listen()
+
     def listen(self) -> bool:
         if self._server.listen(self.name):
             return True
@@ -151,6 +160,7 @@ def serve(window: WindowSurface, archive_path: Path) -> InstanceServer | None:
     if not server.listen():
         return None  # another window holds the name (a race): this one simply does not listen
     server.request.connect(lambda request: apply_request(window, request))
+    window.archive_changed.connect(lambda: server.move_to(window.archive.path))
     if os.environ.get(REPORT_ENV) == "1":
         print(f"listening {server.name}", flush=True)
     return server
