@@ -65,3 +65,15 @@ def test_install_and_uninstall_for_the_current_user(tmp_path):
     assert sorted(desktop.uninstall(home)) == sorted(written)
     assert not [path for path in home.rglob("*") if path.is_file() and desktop.APP_ID in path.name]
     assert desktop.uninstall(home) == []
+
+
+def test_the_screenshots_named_in_the_metadata_are_in_the_repository_at_their_stated_size():
+    import xml.etree.ElementTree as ElementTree
+
+    images = ElementTree.parse(METAINFO).getroot().findall("./screenshots/screenshot/image")
+    assert len(images) >= 2
+    for image in images:
+        url = image.text or ""
+        assert url.startswith("https://") and "/docs/screenshots/" in url
+        local = REPO / "docs" / "screenshots" / url.rsplit("/", 1)[1]
+        assert _png_size(local) == (int(image.get("width", "0")), int(image.get("height", "0"))), local
