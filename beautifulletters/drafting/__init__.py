@@ -19,7 +19,7 @@ from beautifulletters.drafting import lint as _lint
 from beautifulletters.drafting.catalog import TemplateInfo
 from beautifulletters.drafting.context import build_context, closeness
 from beautifulletters.drafting.engine import Problem, TemplateProblem
-from beautifulletters.drafting.helpers import artifact_problems
+from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
 from beautifulletters.errors import BeautifulLettersError
 

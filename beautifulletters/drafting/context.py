@@ -14,7 +14,7 @@ from typing import Any
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
-from beautifulletters.drafting import helpers, languages, letter_notes, variety
+from beautifulletters.drafting import helpers, languages, letter_notes, variety, voice
 from beautifulletters.errors import ValidationError
 
 _STOPWORDS = {
@@ -307,9 +307,9 @@ def build_context(
     if relationship_record:
         since = relationship_record.get("since")
         pet_names = [n for n in (_one_line(p) for p in relationship_record.get("pet_names") or []) if n]
-        how = helpers.clean_note_text(relationship_record.get("how_we_met")) or None
+        how = voice.clean_note_text(relationship_record.get("how_we_met")) or None
         if how:
-            how = helpers.letter_voice(how, signer, recipient, about_couple=True)
+            how = voice.letter_voice(how, signer, recipient, about_couple=True)
             how = re.sub(r"^we met\s+", "", how, flags=re.IGNORECASE) if how else None
         kind = _one_line(relationship_record.get("kind"))
         how_phrase = how if how and re.match(_PREPOSITION_START, how, flags=re.IGNORECASE) else None

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateError
 
-from beautifulletters.drafting import helpers
+from beautifulletters.drafting import tidy
 from beautifulletters.drafting.environment import MAX_OUTPUT, LetterEnvironment, LimitError, make_environment
 from beautifulletters.errors import BeautifulLettersError
 
@@ -47,7 +47,7 @@ class TemplateProblem(BeautifulLettersError):
 
 @dataclass(frozen=True)
 class Rendered:
-    text: str  # already laid out by helpers.tidy
+    text: str  # already laid out by tidy.tidy
     exported: dict[str, str]  # top-level {% set %} values the letter may use (signature, title)
 
 
@@ -114,7 +114,7 @@ def run(environment: LetterEnvironment, source: str, name: str, context: dict[st
         raise TemplateProblem(Problem(where, line, describe(error))) from None
     finally:
         sys.setrecursionlimit(old_limit)
-    return Rendered(helpers.tidy("".join(pieces)), exported)
+    return Rendered(tidy.tidy("".join(pieces)), exported)
 
 
 def _stack_depth() -> list[None]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from beautifulletters.drafting import helpers
+from beautifulletters.drafting import tidy
 from beautifulletters.drafting.closing import split_signature
 from beautifulletters.drafting.engine import Problem, TemplateProblem, run
 from beautifulletters.drafting.environment import GLOBALS, make_environment
@@ -164,7 +164,7 @@ def check_source_in_sandbox(source: str, name: str, context: dict[str, Any], sea
             problems.append(error.problem)
         return problems
     text, _signed = split_signature(rendered.text, _signer_names(context))
-    for issue in helpers.artifact_problems(text):
+    for issue in tidy.artifact_problems(text):
         problems.append(Problem(name, None, f"the trial letter {issue}"))
     return problems
 

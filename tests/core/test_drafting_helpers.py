@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from beautifulletters.drafting import helpers
-from beautifulletters.drafting.helpers import artifact_problems
+from beautifulletters.drafting import helpers, tidy, voice
+from beautifulletters.drafting.tidy import artifact_problems
 
 
 @pytest.mark.parametrize(
@@ -56,18 +56,18 @@ def test_possessives_dates_lists_and_years() -> None:
 def test_notes_are_rewritten_into_the_letters_voice() -> None:
     chris = {"display_name": "Chris Mercer", "first_name": "Chris", "pronoun_set": "he"}
     lolly = {"display_name": "Loretta Mercer", "first_name": "Loretta", "nickname": "Lolly", "pronoun_set": "she"}
-    voice = helpers.letter_voice
+    to_them = voice.letter_voice
     assert (
-        voice("Chris still claims he lets her win at Scrabble", chris, lolly)
+        to_them("Chris still claims he lets her win at Scrabble", chris, lolly)
         == "I still claim I let you win at Scrabble"
     )
-    assert voice("Loretta loves yellow roses", chris, lolly) == "You love yellow roses"
-    assert voice("they read Dickens aloud", chris, lolly, about_couple=True) == "we read Dickens aloud"
-    assert voice("Chris and Loretta drove to Maine", chris, lolly) == "We drove to Maine"
+    assert to_them("Loretta loves yellow roses", chris, lolly) == "You love yellow roses"
+    assert to_them("they read Dickens aloud", chris, lolly, about_couple=True) == "we read Dickens aloud"
+    assert to_them("Chris and Loretta drove to Maine", chris, lolly) == "We drove to Maine"
     # Both "she": the note cannot be said as "you" with confidence, so it is left out.
-    assert voice("she teases her", {**chris, "pronoun_set": "she"}, lolly) is None
+    assert to_them("she teases her", {**chris, "pronoun_set": "she"}, lolly) is None
     river = {"display_name": "River Okafor", "first_name": "River", "pronoun_set": "they"}
-    assert voice("River always orders dessert first", chris, river) == "You always order dessert first"
+    assert to_them("River always orders dessert first", chris, river) == "You always order dessert first"
 
 
 @pytest.mark.parametrize(
@@ -96,4 +96,4 @@ def test_artifact_check_passes_a_clean_letter() -> None:
 
 def test_tidy_lays_out_paragraphs_and_closes_gaps() -> None:
     raw = "Dear Sam,\n\n\n\nI think of  \n the lake , and you.\n\n\n\n\nLove,"
-    assert helpers.tidy(raw) == "Dear Sam,\n\nI think of the lake, and you.\n\nLove,"
+    assert tidy.tidy(raw) == "Dear Sam,\n\nI think of the lake, and you.\n\nLove,"

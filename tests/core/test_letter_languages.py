@@ -9,7 +9,7 @@ import pytest
 
 from beautifulletters import drafting
 from beautifulletters.drafting.context import closeness
-from beautifulletters.drafting.helpers import artifact_problems
+from beautifulletters.drafting.tidy import artifact_problems
 
 TODAY = dt.date(2026, 12, 2)
 
