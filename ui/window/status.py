@@ -5,19 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from beautifulletters.words import count
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
-    from ui.window.main_window import MainWindow
 
 
 class LetterStatus(QObject):
     """Word count and save state, beside the status bar's messages (which come and go)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.words = QLabel()
         self.words.setAccessibleName("Length of the letter")
