@@ -236,7 +236,8 @@ def _rewrite(
             used = set(lowers) & set(forms)
             if used:
                 raise _Unclear(f"“{sorted(used)[0]}” could be either of you")
-        mapped = dict(zip(forms, ("you", "you", "your", "yours", "yourself"), strict=True))
+        for form, yours in zip(forms, ("you", "you", "your", "yours", "yourself"), strict=True):
+            mapped.setdefault(form, yours)  # "his" is "your" before a noun; alone it becomes "yours" below
         if forms[0] != "they" and couple:
             mapped.update(they="we", them="us", their="our", theirs="ours", themselves="ourselves")
         elif forms[0] == "they" and couple and _S in tokens and set(lowers) & set(forms):

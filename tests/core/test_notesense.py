@@ -39,10 +39,17 @@ def phrased(text: str, recipient: Who = IMOGEN, **options: object) -> str | None
         ("allergic to hazelnuts", "you are allergic to hazelnuts"),
         ("is learning the cello", "you are learning the cello"),
         ("her uncle Aldo lost his vineyard", "your uncle Aldo lost his vineyard"),
+        ("her shed is hers alone", "your shed is yours alone"),
     ],
 )
 def test_notes_are_phrased_in_the_second_person(note: str, expected: str) -> None:
     assert phrased(note) == expected
+
+
+def test_his_before_a_noun_is_your_and_alone_is_yours() -> None:
+    otto = Who(("Otto Brennan", "Otto"), "he", "Otto")
+    assert phrased("his dog Biscuit died last spring", recipient=otto) == "your dog Biscuit died in the spring of 2026"
+    assert phrased("the last word is always his", recipient=otto) == "the last word is always yours"
 
 
 def test_who_did_it_can_be_said_by_the_writer() -> None:
