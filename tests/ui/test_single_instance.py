@@ -120,6 +120,7 @@ def test_a_window_that_opens_another_archive_listens_for_that_one(qtbot, tmp_pat
     Archive.open(second).close()
     window = open_main_window(first)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.findChild(InstanceServer) is not None)  # listening once it is shown
     server = window.findChild(InstanceServer)
     assert server is not None and server.name == socket_name(first) and Path(server.name).exists()
     assert window.switch_archive(second)
@@ -128,3 +129,16 @@ def test_a_window_that_opens_another_archive_listens_for_that_one(qtbot, tmp_pat
     assert server.name == socket_name(second) and Path(server.name).exists()
     assert not Path(socket_name(first)).exists()
     window.close()
+
+
+def test_a_first_launch_does_not_load_qtnetwork_to_find_nobody_listening(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ui.window.single_instance import hand_over\n"
+        f"assert not hand_over(Path({str(tmp_path / 'a.sqlite3')!r}), {{'action': 'show'}})\n"
+        "print('PySide6.QtNetwork' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

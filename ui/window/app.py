@@ -116,9 +116,9 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
         QMessageBox.critical(None, "BeautifulLetters", notice or f"Cannot open {path}.")
         return None
     window = MainWindow(archive, notice=notice, preferences=preferences)
-    from ui.window.single_instance import serve
+    from ui.window.single_instance import serve_soon
 
-    serve(window, path)  # later launches on this archive come here (the window owns the server)
+    serve_soon(window)  # later launches on this archive come here (the window owns the server)
     window.show()
     window.check_archive_in_background()
     if letter_id is not None:

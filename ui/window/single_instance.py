@@ -5,6 +5,9 @@ user's runtime folder (private to the user). A launch first tries to connect (QL
 window answers, it sends one JSON line, e.g. ``{"action": "open-letter", "letter_id": 3}``, waits
 for ``ok`` and exits, and the running window comes to the front with that letter. Nobody
 answering (no window, or a socket left behind by a crash) means this launch opens the window.
+
+QtNetwork is loaded only when there is a window to talk to, or to listen (a moment after the
+window is on screen): loading it took 20-30 ms, which every start would otherwise pay first.
 """
 
 from __future__ import annotations
@@ -12,16 +15,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.window.surface import WindowSurface
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+
 CONNECT_MS = 1000
+SERVE_AFTER_MS = 300  # the window listens this long after it is shown, off the start's critical path
 ANSWER_MS = 5000  # a window busy for longer than this is left alone: this launch opens its own
 MAX_REQUEST_BYTES = 64 * 1024
 REPORT_ENV = "BEAUTIFULLETTERS_REPORT_REQUESTS"  # for tests: the window prints each request it handled
@@ -36,18 +43,36 @@ def socket_name(archive_path: Path) -> str:
     return str(Path(tempfile.gettempdir(), f"beautifulletters-{os.getuid()}-{digest}.sock"))
 
 
+def _someone_listens(name: str) -> bool:
+    """A cheap look before loading QtNetwork: does anything accept connections on this socket?"""
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    probe.settimeout(CONNECT_MS / 1000)
+    try:
+        probe.connect(name)
+    except OSError:
+        return False  # no such socket, or one left by a crash (refused)
+    finally:
+        probe.close()
+    return True
+
+
 def hand_over(archive_path: Path, request: dict[str, Any]) -> bool:
     """Give `request` to a window already running on this archive; False when there is none."""
-    socket = QLocalSocket()
-    socket.connectToServer(socket_name(archive_path))
-    if not socket.waitForConnected(CONNECT_MS):
+    name = socket_name(archive_path)
+    if not _someone_listens(name):
         return False
-    socket.write(json.dumps(request).encode("utf-8") + b"\n")
-    socket.flush()
+    from PySide6.QtNetwork import QLocalSocket
+
+    client = QLocalSocket()
+    client.connectToServer(name)
+    if not client.waitForConnected(CONNECT_MS):
+        return False
+    client.write(json.dumps(request).encode("utf-8") + b"\n")
+    client.flush()
     answer = b""
-    while b"\n" not in answer and socket.waitForReadyRead(ANSWER_MS):
-        answer += bytes(socket.readAll().data())
-    socket.disconnectFromServer()
+    while b"\n" not in answer and client.waitForReadyRead(ANSWER_MS):
+        answer += bytes(client.readAll().data())
+    client.disconnectFromServer()
     return answer.startswith(b"ok")
 
 
@@ -71,6 +96,8 @@ class InstanceServer(QObject):
 
     def __init__(self, archive_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self.name = socket_name(archive_path)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -90,7 +117,7 @@ class InstanceServer(QObject):
         if self._server.listen(self.name):
             return True
         # A socket file left by a window that crashed: nobody answered this launch, so it is stale.
-        QLocalServer.removeServer(self.name)
+        self._server.removeServer(self.name)
         return self._server.listen(self.name)
 
     def close(self) -> None:
@@ -152,6 +179,11 @@ def apply_request(window: WindowSurface, request: dict[str, Any]) -> None:
     if os.environ.get(REPORT_ENV) == "1":
         letter_id = window.editor.letter_id if window.desk_ready else None
         print(f"handled {request['action']} letter={letter_id} active={window.isActiveWindow()}", flush=True)
+
+
+def serve_soon(window: WindowSurface) -> None:
+    """Listen a moment after the window is shown (see SERVE_AFTER_MS), for as long as it lives."""
+    QTimer.singleShot(SERVE_AFTER_MS, window, lambda: serve(window, Path(window.archive.path)))
 
 
 def serve(window: WindowSurface, archive_path: Path) -> InstanceServer | None:
