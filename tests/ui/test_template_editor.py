@@ -15,7 +15,8 @@ from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.paths import user_templates_dir
 from beautifulletters.resources import templates_dir
-from ui.dialogs.template_editor import PREVIEW_DELAY_MS, TemplateEditorDialog, validate_template_name
+from ui.dialogs.template_editor import PREVIEW_DELAY_MS, TemplateEditorDialog
+from ui.dialogs.template_files import validate_template_name
 
 WAIT_MS = 15_000
 

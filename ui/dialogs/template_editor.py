@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,79 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import drafting, fileio
+from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.paths import user_templates_dir
 from ui.dialogs.common import LetterPreview, code_font, error_label, muted_label, plain_message, section_label
 from ui.dialogs.jinja_highlighter import JinjaHighlighter
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
+from ui.dialogs.template_files import (
+    MAX_NAME_LENGTH,
+    NEW_TEMPLATE,
+    TEMPLATE_SUFFIX,
+    validate_template_name,
+    write_template_file,
+)
+from ui.dialogs.template_preview import PreviewRequest, render_editor_preview
 from ui.workers import LatestOnly
 
 PREVIEW_DELAY_MS = 400  # after typing stops
-TEMPLATE_SUFFIX = ".j2"
-_NAME = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
-MAX_NAME_LENGTH = 60
-
-NEW_TEMPLATE = """{#
-title: My letter
-occasion: letter
-description: A letter of my own.
-tone: warm
-fields: recipient.name, memories
-#}
-Dear {{ recipient.name }},
-
-I have been thinking of you{% if memories %}, and of {{ memories[0].phrase }}{% endif %}.
-
-With love,
-"""
-
-
-def validate_template_name(name: str, *, existing_user: set[str], builtin: set[str]) -> str | None:
-    """Why `name` cannot be used for a new template (plain words), or None if it can."""
-    name = name.strip()
-    if not name:
-        return "Give the template a name."
-    if len(name) > MAX_NAME_LENGTH:
-        return f"Keep the name under {MAX_NAME_LENGTH} characters."
-    if not _NAME.match(name):
-        return "Use only letters, digits and dashes (for example: my-anniversary)."
-    if name.lower() in {n.lower() for n in builtin}:
-        return f"“{name}” is a built-in template's name; choose another so the built-in one stays available."
-    if name.lower() in {n.lower() for n in existing_user}:
-        return f"You already have a template called “{name}”; choose another name."
-    return None
-
-
-def write_template_file(path: Path, text: str) -> str | None:
-    """Write all of `text` or nothing (a crash mid-save never leaves half a template); why not, or None."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fileio.write_text(path, text)
-    except OSError as error:
-        return f"Not saved: {path} could not be written ({error.strerror})."
-    except BeautifulLettersError as error:
-        return f"Not saved: {error}"
-    return None
-
-
-@dataclass(frozen=True)
-class PreviewRequest:
-    """Plain inputs of one editor preview; the worker gets only this."""
-
-    source: str
-    name: str
-    recipient_id: int
-    signer_id: int | None
-
-
-def render_editor_preview(archive_path: Path, request: PreviewRequest) -> drafting.Draft:
-    """Runs on a worker thread: its own read-only connection, and the sandboxed child process renders."""
-    with Archive.open_reader(archive_path) as reader:
-        return drafting.render_template_source(
-            request.source, reader, request.recipient_id, request.signer_id, name=request.name
-        )
 
 
 def _lower_first(text: str) -> str:
