@@ -9,11 +9,9 @@ still follows the reading (and tests run on machines without sound).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -34,6 +32,7 @@ from beautifulletters.speech import (
 )
 from beautifulletters.speech.engine import MAX_RATE, MIN_RATE
 from beautifulletters.speech.text import WordTiming
+from ui.reading.audio_cache import SpokenAudio
 from ui.reading.highlight import SpokenHighlight, python_index
 from ui.reading.sinks import (
     NO_SOUND_DEVICE_MESSAGE,
@@ -79,7 +78,6 @@ class ReadAloudController(QObject):
     voicesLoaded = Signal(object)  # list of (group label, [VoiceInfo]) as voices_by_language gives
 
     LOOKAHEAD = 3  # sentences synthesized ahead of the one playing
-    _CACHE_SIZE = 400
 
     def __init__(
         self,
@@ -106,7 +104,6 @@ class ReadAloudController(QObject):
 
         self._state = ReaderState.STOPPED
         self._problem = engine_problem()
-        self._folder: TemporaryDirectory[str] | None = None
         self._bridge = _WorkerBridge(self)
         self._bridge.message.connect(self._on_worker_message)
         self._worker: SynthesisProcess | None = None
@@ -118,7 +115,7 @@ class ReadAloudController(QObject):
         self._generation = 0
         self._audio: dict[int, tuple[str, int]] = {}
         self._requests: dict[int, tuple[int, int]] = {}  # request id -> (generation, index)
-        self._cache: OrderedDict[tuple[str, str | None, int], tuple[str, int]] = OrderedDict()
+        self._spoken = SpokenAudio()
         self._waiting = False  # the current sentence is wanted but its audio is not back yet
         self._started = False  # the current sentence's audio has been handed to the sink
         self._words: list[WordTiming] = []
@@ -318,9 +315,7 @@ class ReadAloudController(QObject):
         if self._worker is not None:
             self._worker.close(timeout=0.5)
             self._worker = None
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
+        self._spoken.close()
 
     # --------------------------------------------------------------------- reading
     def _begin(self, start: int, end: int | None, *, snap_to_sentence: bool = False) -> None:
@@ -437,11 +432,6 @@ class ReadAloudController(QObject):
         except BeautifulLettersError as error:
             self._mark_unavailable(str(error))
 
-    def _audio_folder(self) -> Path:
-        if self._folder is None:
-            self._folder = TemporaryDirectory(prefix="beautifulletters-reading-")
-        return Path(self._folder.name)
-
     def _request_ahead(self) -> None:
         wanted = range(self._index, min(len(self._pieces), self._index + self.LOOKAHEAD))
         requested = {index for generation, index in self._requests.values() if generation == self._generation}
@@ -449,10 +439,8 @@ class ReadAloudController(QObject):
             if index in self._audio or index in requested:
                 continue
             spoken = self._pieces[index][3]
-            key = (spoken, self._voice, self._rate)
-            cached = self._cache.get(key)
-            if cached is not None and Path(cached[0]).exists():
-                self._cache.move_to_end(key)
+            cached = self._spoken.get((spoken, self._voice, self._rate))
+            if cached is not None:
                 self._audio[index] = cached
                 continue
             self._send(index, spoken)
@@ -462,7 +450,7 @@ class ReadAloudController(QObject):
             self._start_worker()
         if self._worker is None or self._problem is not None:
             return
-        path = self._audio_folder() / f"{self._generation}-{index}-{len(self._cache)}.wav"
+        path = self._spoken.folder() / f"{self._generation}-{index}-{len(self._spoken)}.wav"
         try:
             request_id = self._worker.synthesize(spoken, path, voice=self._voice, rate=self._rate)
         except BeautifulLettersError as error:
@@ -502,11 +490,8 @@ class ReadAloudController(QObject):
             self._play_current()
 
     def _remember(self, spoken: str, path: str, duration_ms: int) -> None:
-        self._cache[(spoken, self._voice, self._rate)] = (path, duration_ms)
-        while len(self._cache) > self._CACHE_SIZE:
-            _, (old_path, _) = self._cache.popitem(last=False)
-            if old_path not in {p for p, _ in self._audio.values()}:
-                Path(old_path).unlink(missing_ok=True)
+        in_use = {p for p, _ in self._audio.values()}
+        self._spoken.remember((spoken, self._voice, self._rate), path, duration_ms, in_use=in_use)
 
     def _on_worker_exited(self, message: dict[str, Any]) -> None:
         worker = self._worker
