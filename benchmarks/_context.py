@@ -50,7 +50,12 @@ class Context:
         """Fresh per-user folders for a process the benchmark starts (so no real settings are touched)."""
         home = self.workdir / f"home-{name}"
         env = {}
-        for variable, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        for variable, sub in (
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+            ("XDG_STATE_HOME", "state"),
+        ):
             (home / sub).mkdir(parents=True, exist_ok=True)
             env[variable] = str(home / sub)
         return env

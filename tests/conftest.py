@@ -19,9 +19,14 @@ TEST_OUTPUT = REPO_ROOT / "test-output"
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Per-user data, config and cache folders inside tmp_path, so no test touches the real ones."""
+    """Per-user data, config, cache and state folders inside tmp_path, so no test touches the real ones."""
     home = tmp_path / "home"
-    for name, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+    for name, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),  # the log
+    ):
         folder = home / sub
         folder.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(folder))

@@ -20,7 +20,7 @@ class _GateForWorker:
         self.worker_waiting = threading.Event()
 
     def __enter__(self) -> None:
-        if threading.current_thread().name == "letter-autosave":
+        if threading.current_thread() is not threading.main_thread():  # the ARCHIVE lane's worker
             self.worker_waiting.set()
             self.gate.wait(10)
         self._lock.acquire()

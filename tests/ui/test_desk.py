@@ -219,7 +219,7 @@ def test_editor_breaks_lines_exactly_like_the_printed_document(qtbot, editor, em
     body = " ".join(f"word{i} and a little more text" for i in range(120))
     letter_id = new_letter(empty_archive, body=body)
     open_in(qtbot, editor, empty_archive, letter_id)
-    printed = build_letter_document(editor.body_html(), "html", editor.style)
+    printed = build_letter_document(editor.body_html(), "html", editor.page_style)
 
     def lines(document) -> list[int]:
         first, _last = body_range(document)

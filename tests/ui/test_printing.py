@@ -157,9 +157,7 @@ def test_cancelled_batch_leaves_no_files(qapp, qtbot, empty_archive, tmp_path: P
     job = BatchJob(items, tmp_path / "all.pdf", BatchOptions())
     job.cancel()
     with qtbot.waitSignal(job.signals.cancelled, timeout=10000):
-        from PySide6.QtCore import QThreadPool
-
-        QThreadPool.globalInstance().start(job)
+        job.start()
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
 
 
@@ -257,10 +255,8 @@ def test_batch_job_reports_progress_and_result(qapp, qtbot, empty_archive, tmp_p
     job = BatchJob(items, tmp_path / "all.pdf", BatchOptions())
     progress = []
     job.signals.progress.connect(lambda done, total, name: progress.append((done, total)))
-    from PySide6.QtCore import QThreadPool
-
     with qtbot.waitSignal(job.signals.finished, timeout=20000) as blocker:
-        QThreadPool.globalInstance().start(job)
+        job.start()
     assert blocker.args[0].files == [tmp_path / "all.pdf"]
     assert progress[-1] == (3, 3)
 

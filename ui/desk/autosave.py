@@ -1,7 +1,8 @@
 """Saving letter bodies into the archive off the UI thread, retrying until the archive can be written.
 
-The worker owns its own archive connection (SQLite in WAL mode lets the window keep reading on
-its own); it gets plain strings and returns plain results through Qt signals.
+Saves run on the task manager's ARCHIVE lane (one thread: the archive's writes, in order) on the
+saver's own connection (SQLite in WAL mode lets the window keep reading on its own); they get
+plain strings and return plain results through Qt signals.
 
 Every save of a letter, queued or immediate (`save_now` when switching letters or closing), takes
 a ticket from one counter when it is handed over on the window's thread, so tickets follow the
@@ -13,7 +14,6 @@ words over newer ones (saves within COALESCE_SECONDS update one revision, so the
 from __future__ import annotations
 
 import itertools
-import queue
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from ui.tasks import Failure, Lane, run_task, wait_for_lane
 
 COALESCE_SECONDS = 30.0  # a pause longer than this starts a new revision in the history
 
@@ -37,7 +38,7 @@ class SaveRequest:
 
 
 class AutoSaver(QObject):
-    """One background thread writing revisions; the newest request wins, older queued ones are skipped."""
+    """Writes revisions on the ARCHIVE lane; the newest request wins, older waiting ones are skipped."""
 
     saved = Signal(int, int)  # generation, revision id
     failed = Signal(int, str)  # generation, message a person can read
@@ -45,13 +46,12 @@ class AutoSaver(QObject):
     def __init__(self, archive_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.archive_path = Path(archive_path)
-        self._lock = threading.Lock()  # one writer at a time: the thread or a flush
+        self._lock = threading.Lock()  # one writer at a time: the worker or a flush
         self._archive: Archive | None = None
-        self._requests: queue.Queue[SaveRequest | None] = queue.Queue()
+        self._pending: SaveRequest | None = None  # the newest request no worker has taken yet
+        self._pending_lock = threading.Lock()
         self._tickets = itertools.count(1)
         self._stored: dict[int, int] = {}  # letter id -> ticket of the newest text written (under _lock)
-        self._thread = threading.Thread(target=self._run, name="letter-autosave", daemon=True)
-        self._thread.start()
 
     def _ticketed(self, request: SaveRequest) -> SaveRequest:
         return SaveRequest(
@@ -64,7 +64,20 @@ class AutoSaver(QObject):
         )
 
     def submit(self, request: SaveRequest) -> None:
-        self._requests.put(self._ticketed(request))
+        with self._pending_lock:
+            waiting = self._pending is not None  # a queued task will take this one instead
+            self._pending = self._ticketed(request)
+        if waiting:
+            return
+        taken: list[SaveRequest] = []  # which request the task wrote, for its failure's generation
+        run_task(
+            lambda: self._write_pending(taken),
+            lane=Lane.ARCHIVE,
+            owner=self,
+            on_success=lambda outcome: self._report(*outcome),
+            on_failure=lambda failure: self._failed_unexpectedly(taken, failure),
+            doing="saving a letter",
+        )
 
     def save_now(self, request: SaveRequest) -> int | None:
         """Save on the calling thread (switching letters, closing); raises BeautifulLettersError.
@@ -75,14 +88,14 @@ class AutoSaver(QObject):
             return self._write(ticketed)
 
     def close(self) -> None:
-        self._requests.put(None)
-        self._thread.join(timeout=10)
+        """Let the waiting save land, then let go of the connection."""
+        wait_for_lane(Lane.ARCHIVE, 10_000)
         with self._lock:
             if self._archive is not None:
                 self._archive.close()
                 self._archive = None
 
-    # ----------------------------------------------------------------- thread
+    # ----------------------------------------------------------------- worker
     def _write(self, request: SaveRequest) -> int | None:
         """Store the request's text unless newer text for the letter is already stored (hold _lock)."""
         if request.ticket <= self._stored.get(request.letter_id, 0):
@@ -107,25 +120,25 @@ class AutoSaver(QObject):
         self._stored[request.letter_id] = request.ticket
         return revision
 
-    def _run(self) -> None:
-        while True:
-            request = self._requests.get()
-            # Skip to the newest request: only the latest text matters.
-            while request is not None:
-                try:
-                    newer = self._requests.get_nowait()
-                except queue.Empty:
-                    break
-                request = newer
-            if request is None:
-                return
-            try:
-                with self._lock:
-                    revision = self._write(request)
-            except BeautifulLettersError as error:
-                self.failed.emit(request.generation, str(error))
-            except Exception as error:  # noqa: BLE001 - an unexpected failure must still reach the user
-                self.failed.emit(request.generation, f"The letter could not be saved ({error}).")
-            else:
-                if revision is not None:  # None: a newer save of this letter already landed
-                    self.saved.emit(request.generation, revision)
+    def _write_pending(self, taken: list[SaveRequest]) -> tuple[int, int | None, str | None]:
+        """Worker side: write the newest waiting request; (generation, revision or None, failure or None)."""
+        with self._pending_lock:
+            request, self._pending = self._pending, None
+        if request is None:
+            return 0, None, None
+        taken.append(request)
+        try:
+            with self._lock:
+                return request.generation, self._write(request), None
+        except BeautifulLettersError as error:
+            return request.generation, None, str(error)
+
+    def _report(self, generation: int, revision: int | None, message: str | None) -> None:
+        if message is not None:
+            self.failed.emit(generation, message)
+        elif revision is not None:  # None: a newer save of this letter already landed
+            self.saved.emit(generation, revision)
+
+    def _failed_unexpectedly(self, taken: list[SaveRequest], failure: Failure) -> None:
+        generation = taken[0].generation if taken else 0
+        self.failed.emit(generation, f"The letter could not be saved. {failure.message}")

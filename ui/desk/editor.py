@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ from ui.paper.page import (
     body_range,
     build_letter_document,
 )
-from ui.workers import patiently, run_in_background
+from ui.tasks import Lane, patiently, run_task
 
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
@@ -61,7 +60,6 @@ class LetterEditor(QWidget):
     continuity_hint_changed = Signal(str)  # "" when there is nothing to say
     names_loaded = Signal()
     spelling_ready = Signal()  # the word list is in: misspellings are underlined from now on
-    _continuity_ready = Signal(int, str)
 
     def __init__(self, preferences: Any = None, parent: QWidget | None = None) -> None:
         if isinstance(preferences, QWidget):  # LetterEditor(parent) also works
@@ -71,7 +69,7 @@ class LetterEditor(QWidget):
         self.archive: Archive | None = None
         self.letter_id: int | None = None
         self.letter: dict[str, Any] | None = None
-        self.style = PageStyle()
+        self.page_style = PageStyle()
         self.zoom = 1.0
         self.read_only = False
         self._saver: AutoSaver | None = None
@@ -122,7 +120,6 @@ class LetterEditor(QWidget):
         self._stats_timer.timeout.connect(self._update_stats)
         self._continuity_timer = QTimer(self, singleShot=True, interval=CONTINUITY_DELAY_MS)
         self._continuity_timer.timeout.connect(self._check_continuity)
-        self._continuity_ready.connect(self._show_continuity)
 
         self.text_edit.currentCharFormatChanged.connect(self.format_toolbar.show_char_format)
         self.text_edit.cursorPositionChanged.connect(self.format_toolbar.show_block)
@@ -199,7 +196,7 @@ class LetterEditor(QWidget):
         self.letter_id = letter_id
         signer = archive.get_person(letter["signer_id"])
         self.archive = archive
-        self.style = PageStyle.from_letter(letter, signer, self._defaults())
+        self.page_style = PageStyle.from_letter(letter, signer, self._defaults())
         self.read_only = letter["status"] == "sent" or archive.readonly
         if self._saver is None and not archive.readonly:
             self._saver = AutoSaver(archive.path, self)
@@ -224,10 +221,10 @@ class LetterEditor(QWidget):
 
     def _load(self, body: str, body_format: str, cursor_position: int | None = None) -> None:
         self._loading = True
-        document = build_letter_document(body, body_format, self.style, dpi=LAYOUT_DPI * self.zoom)
+        document = build_letter_document(body, body_format, self.page_style, dpi=LAYOUT_DPI * self.zoom)
         previous = getattr(self, "_document", None)
         document.setParent(self)
-        self.text_edit.show_document(document, self.style)
+        self.text_edit.show_document(document, self.page_style)
         self._document = document  # ours, not the QTextEdit's: it would delete its own on replace
         if previous is not None:
             previous.contentsChanged.disconnect(self._on_changed)
@@ -252,7 +249,7 @@ class LetterEditor(QWidget):
     # -------------------------------------------------------------- spelling
     def _setup_spelling(self, archive: Archive, letter: dict[str, Any]) -> None:
         from beautifulletters.spelling import Speller
-        from ui.desk.spellcheck import NameLoader, SpellHighlighter
+        from ui.desk.spellcheck import SpellHighlighter, archive_names
 
         language = letter.get("language") or archive.get_person(letter["recipient_id"]).get("language")
         # The word list loads on a worker (a fifth of a second the first time): the letter opens
@@ -265,10 +262,22 @@ class LetterEditor(QWidget):
             self.highlighter.speller = speller
         # It makes way while someone is busy in the window: its Python loop would make each of the
         # window's calls into Python (one per paragraph as the letter is highlighted) wait its turn.
-        run_in_background(speller.load, patiently(), on_result=lambda _none: self._speller_loaded(speller))
-        self._name_loader = NameLoader(self)
-        self._name_loader.loaded.connect(self._names_loaded)
-        self._name_loader.load(archive.path)
+        run_task(
+            lambda: speller.load(patiently()),
+            owner=self,  # a letter closed meanwhile gets nothing
+            on_success=lambda _none: self._speller_loaded(speller),
+            doing="loading the spelling word list",
+        )
+        # The archive's names (a 100,000-person archive takes a moment): on the long lane, so a
+        # search never waits behind them.
+        path = archive.path
+        run_task(
+            lambda: archive_names(path),
+            lane=Lane.LONG,
+            owner=self,
+            on_success=self._names_loaded,
+            doing="reading the archive's names for spelling",
+        )
 
     def _speller_loaded(self, speller: Any) -> None:
         if self.highlighter is not None and self.highlighter.speller is speller:
@@ -305,20 +314,25 @@ class LetterEditor(QWidget):
         self._continuity_timer.start(0)
 
     def _check_continuity(self) -> None:
-        """Runs on a worker thread with plain text; the hint comes back through a signal."""
+        """The check runs on a worker with plain text; the hint comes back on the window's thread."""
         earlier, memories = self._continuity_sources
         if not earlier:
             return
         text = self.body_plain_text()
         generation = self._generation
 
-        def work() -> None:
+        def work() -> str:
             from beautifulletters.continuity import find_hints
 
             hints = find_hints(text, earlier, memories, limit=1)
-            self._continuity_ready.emit(generation, hints[0].message if hints else "")
+            return hints[0].message if hints else ""
 
-        threading.Thread(target=work, name="continuity", daemon=True).start()
+        run_task(
+            work,
+            owner=self,
+            on_success=lambda message: self._show_continuity(generation, message),
+            doing="looking for what earlier letters said",
+        )
 
     def _show_continuity(self, _generation: int, message: str) -> None:
         self.hint.setText(message)
@@ -450,7 +464,7 @@ class LetterEditor(QWidget):
         if not changes:
             stored = dict(self.letter.get("style") or {})
         signer = self.archive.get_person(self.letter["signer_id"])
-        self.style = PageStyle.from_style(
+        self.page_style = PageStyle.from_style(
             stored, defaults=self._defaults(), signer=signer, written_on=self.letter.get("created_at")
         )
         if not self.read_only and changes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -23,7 +25,10 @@ from beautifulletters import letterformat
 from beautifulletters.stationery import BUNDLED_FONTS
 from ui.desk import DESK_COLOR
 from ui.paper.page import PageStyle, body_line_format, body_range, document_dpi, paint_stationery
-from ui.workers import note_user_input
+from ui.tasks import note_user_input
+
+if TYPE_CHECKING:
+    from ui.desk.spellcheck import SpellHighlighter
 
 _BUNDLED_FAMILIES = frozenset(f.family for f in BUNDLED_FONTS)
 
@@ -34,6 +39,7 @@ class PageTextEdit(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page_style = PageStyle()
+        self.highlighter: SpellHighlighter | None = None  # set by the editor once spelling is on
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setAcceptRichText(True)
         self.viewport().setAutoFillBackground(False)
@@ -151,7 +157,7 @@ class PageTextEdit(QTextEdit):
     def build_context_menu(self, position: QPoint) -> QMenu:
         """The standard edit menu, with spelling suggestions first when right-clicking a misspelled word."""
         menu = self.createStandardContextMenu(position)
-        highlighter = getattr(self, "highlighter", None)
+        highlighter = self.highlighter
         if highlighter is not None and not self.isReadOnly():
             from ui.desk.spellcheck import spelling_menu, word_cursor_at
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from beautifulletters.spelling import Speller, archive_words
 from ui.paper.page import ROLE_BODY, block_role
-from ui.workers import patiently, run_in_background
+from ui.tasks import patiently, run_task
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -65,7 +65,7 @@ class SpellHighlighter(QSyntaxHighlighter):
             for word in words[:50]:
                 speller.suggestions(word)
 
-        run_in_background(work)
+        run_task(work, owner=self, doing="finding spelling suggestions")
 
 
 # The archive's name words, kept between letters: reading 100,000 people for every letter
@@ -105,25 +105,6 @@ def archive_names(archive_path: Path) -> frozenset[str]:
             with _names_lock:
                 del _names_reading[archive_path]
             reading.set()
-
-
-class NameLoader(QObject):
-    """Reads the archive's names on a thread of its own (a 100,000-person archive takes a moment)."""
-
-    loaded = Signal(object)  # frozenset[str]
-
-    def load(self, archive_path: Path) -> None:
-        def work() -> None:
-            try:
-                words = archive_names(archive_path)
-            except Exception:  # noqa: BLE001 - without names, spelling still works
-                return
-            try:
-                self.loaded.emit(words)
-            except RuntimeError:
-                pass  # the letter was closed meanwhile (its loader is gone); the names stay cached
-
-        threading.Thread(target=work, name="spelling-names", daemon=True).start()
 
 
 def word_cursor_at(text_edit: QTextEdit, position) -> QTextCursor:  # noqa: ANN001 - QPoint
@@ -190,7 +171,12 @@ def spelling_menu(
             except RuntimeError:
                 pass  # the menu was closed and deleted before the suggestions came
 
-        run_in_background(speller.suggestions, word, on_result=arrived)
+        run_task(
+            lambda: speller.suggestions(word),
+            owner=menu,  # a menu closed before the suggestions came gets nothing
+            on_success=arrived,
+            doing="finding spelling suggestions",
+        )
     add = QAction(f"Add “{word}” to dictionary", menu)
 
     def remember() -> None:
@@ -207,4 +193,4 @@ def spelling_menu(
     return added
 
 
-__all__ = ["SpellHighlighter", "NameLoader", "spelling_menu", "word_cursor_at", "Qt"]
+__all__ = ["SpellHighlighter", "archive_names", "spelling_menu", "word_cursor_at", "Qt"]

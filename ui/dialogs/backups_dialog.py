@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters.archive import Archive
 from beautifulletters.transfer import BackupInfo, RestoreResult, create_backup, list_backups, restore_backup
-from ui.workers import run_in_background
+from ui.tasks import Failure, Lane, run_task
 
 
 def backup_now(archive_path: Path) -> BackupInfo:
@@ -117,7 +117,15 @@ class BackupsDialog(QDialog):
     def _backup_clicked(self) -> None:
         self.backup_button.setEnabled(False)
         self.status.setText("Backing up…")
-        run_in_background(backup_now, self.archive_path, on_result=self._backed_up, on_error=self._failed)
+        path = self.archive_path
+        run_task(
+            lambda: backup_now(path),
+            lane=Lane.UPKEEP,
+            owner=self,
+            on_success=self._backed_up,
+            on_failure=self._failed,
+            doing="backing up",
+        )
 
     def _backed_up(self, info: BackupInfo) -> None:
         self.backup_button.setEnabled(True)
@@ -143,8 +151,14 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.backup_button.setEnabled(False)
         self.status.setText("Restoring…")
-        run_in_background(
-            restore_and_open, info.path, self.archive_path, on_result=self._restored, on_error=self._restore_failed
+        backup, path = info.path, self.archive_path
+        run_task(
+            lambda: restore_and_open(backup, path),
+            lane=Lane.ARCHIVE,
+            owner=self,
+            on_success=self._restored,
+            on_failure=self._restore_failed,
+            doing="restoring a backup",
         )
 
     def _restored(self, result: RestoreResult) -> None:
@@ -156,12 +170,12 @@ class BackupsDialog(QDialog):
         aside = f" The archive it replaced is kept as {result.kept_aside.name}." if result.kept_aside else ""
         self.status.setText(f"Restored the backup {result.restored_from.name}.{aside}")
 
-    def _restore_failed(self, message: str) -> None:
+    def _restore_failed(self, failure: Failure) -> None:
         if self.reopen_archive is not None:
             self.reopen_archive(None)
-        self._failed(message)
+        self._failed(failure)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: Failure) -> None:
         self.backup_button.setEnabled(True)
         self._selection_changed()
-        self.status.setText(message)
+        self.status.setText(failure.message)

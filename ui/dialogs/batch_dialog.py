@@ -28,7 +28,7 @@ from beautifulletters import drafting, fileio, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
-from ui.workers import run_in_background
+from ui.tasks import Failure, run_task
 
 PlanRole = Qt.ItemDataRole.UserRole + 1
 
@@ -173,11 +173,18 @@ class BatchDialog(QDialog):
             return
         self.draft_button.setEnabled(False)
         self.status.setText("Drafting…")
-        run_in_background(draft_batch, self.request(), on_result=self._drafted, on_error=self._failed)
+        request = self.request()
+        run_task(
+            lambda: draft_batch(request),
+            owner=self,
+            on_success=self._drafted,
+            on_failure=self._failed,
+            doing="drafting letters to many people",
+        )
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: Failure) -> None:
         self.draft_button.setEnabled(True)
-        self.status.setText(message)
+        self.status.setText(failure.message)
 
     def _drafted(self, plans: list[PlannedLetter]) -> None:
         self.plans = plans

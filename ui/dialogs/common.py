@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase, QPalette, QTextOption
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
-
-from beautifulletters.errors import BeautifulLettersError
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 # Book faces a letter reads well in; the first one installed wins (EB Garamond ships with the app's deps).
 _LETTER_FACES = ("EB Garamond", "Caladea", "DejaVu Serif", "Serif")
@@ -86,12 +84,9 @@ class LetterPreview(QPlainTextEdit):
             self.setStyleSheet(sheet)
 
 
-def plain_message(error: BaseException) -> str:
-    """What went wrong, in words a letter writer understands; never a traceback."""
-    if isinstance(error, BeautifulLettersError):
-        return str(error)
-    if isinstance(error, MemoryError):
-        return "The preview needed more memory than is available."
-    text = str(error).strip()
-    detail = f" ({text})" if text and len(text) < 200 else ""
-    return f"Something went wrong while writing the preview{detail}. Try another choice, or try again."
+def line_edit_of(combo: QComboBox) -> QLineEdit:
+    """The line edit of an editable combo box (Qt's type says it may be None: not once editable)."""
+    line = combo.lineEdit()
+    if line is None:
+        raise ValueError("the combo box is not editable")
+    return line

@@ -7,10 +7,12 @@ connection (SQLite's WAL lets the window keep reading meanwhile); progress comes
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,15 +35,9 @@ from beautifulletters.transfer import ImportReport, import_file
 from beautifulletters.transfer.csvfile import TARGETS, CsvTable, read_table
 from beautifulletters.transfer.importer import detect_format
 from beautifulletters.transfer.textio import read_contact_text
-from ui.workers import run_in_background
+from ui.tasks import Failure, Lane, on_window_thread, run_task
 
 _ACTION_LABELS = {"added": "Add", "updated": "Update", "unchanged": "Already there", "skipped": "Skip"}
-
-
-class _Progress(QObject):
-    """Created on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
-
-    changed = Signal(int, int)
 
 
 def read_preview(path: Path) -> dict[str, Any]:
@@ -61,7 +57,7 @@ def run_import(
     dry_run: bool,
     on_duplicate: str,
     mapping: dict[str, str] | None,
-    progress: _Progress | None,
+    progress: Callable[[int, int], None] | None,
     cancel: threading.Event,
 ) -> ImportReport:
     """Worker side: one import (or dry run) on its own connection to the archive."""
@@ -72,7 +68,7 @@ def run_import(
             dry_run=dry_run,
             on_duplicate=on_duplicate,
             mapping=mapping,
-            progress=(lambda done, total: progress.changed.emit(done, total)) if progress else None,
+            progress=progress,
             cancelled=cancel.is_set,
         )
 
@@ -148,9 +144,15 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
 
-        self._progress = _Progress(self)
-        self._progress.changed.connect(self._on_progress)
-        run_in_background(read_preview, self.file, on_result=self._show_preview, on_error=self._show_error)
+        self._progress = on_window_thread(self._on_progress, owner=self)
+        file = self.file
+        run_task(
+            lambda: read_preview(file),
+            owner=self,
+            on_success=self._show_preview,
+            on_failure=self._show_error,
+            doing=f"reading {file.name}",
+        )
 
     # ------------------------------------------------------------------ reading
     def _show_preview(self, preview: dict[str, Any]) -> None:
@@ -218,7 +220,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.summary.setText("Checking…" if dry_run else "Importing…")
-        run_in_background(
+        run = partial(
             run_import,
             self.archive_path,
             self.file,
@@ -227,8 +229,14 @@ class ImportDialog(QDialog):
             mapping=self.mapping(),
             progress=self._progress,
             cancel=self._cancel,
-            on_result=self._finished,
-            on_error=self._show_error,
+        )
+        run_task(
+            run,
+            lane=Lane.ARCHIVE,  # writes: one at a time, in order, with the window's other writes
+            owner=self,
+            on_success=self._finished,
+            on_failure=self._show_error,
+            doing=f"importing {self.file.name}",
         )
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -273,7 +281,8 @@ class ImportDialog(QDialog):
             self.close_button.setText("Done")
             self.imported.emit(report)
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, failure: Failure) -> None:
+        message = failure.message
         still_reading = self.about.text().startswith("Reading")
         self._idle()
         if still_reading:

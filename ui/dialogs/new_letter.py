@@ -33,10 +33,10 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting.suggest import suggest_template
 from beautifulletters.errors import BeautifulLettersError
-from ui.dialogs.common import LetterPreview, error_label, muted_label, plain_message, section_label
+from ui.dialogs.common import LetterPreview, error_label, muted_label, section_label
 from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
-from ui.workers import LatestOnly
+from ui.tasks import Failure, LatestOnly
 
 TEMPLATE_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 TEMPLATE_DETAILS_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -101,7 +101,7 @@ class NewLetterDialog(QDialog):
         self.setModal(True)
         self.resize(1000, 640)
 
-        self._runner = LatestOnly(self)
+        self._runner = LatestOnly(self, doing="writing the preview")
         self._runner.result.connect(self._on_preview_ready)
         self._runner.error.connect(self._on_preview_failed)
         self._runner.busy_changed.connect(self._on_busy_changed)
@@ -469,12 +469,12 @@ class NewLetterDialog(QDialog):
             self._create_when_ready = False
             self._store(draft)
 
-    def _on_preview_failed(self, request: DraftRequest, error: BaseException) -> None:
+    def _on_preview_failed(self, request: DraftRequest, failure: Failure) -> None:
         if request != self.current_request():
             return
         self._preview_request = request
         self.preview_draft = None
-        self.preview_error = plain_message(error)
+        self.preview_error = failure.message
         self.preview.setPlainText("")
         self.preview.setPlaceholderText("No preview: see the message below.")
         self.preview_error_label.setText(self.preview_error)
@@ -489,8 +489,9 @@ class NewLetterDialog(QDialog):
     def _show_warnings(self, warnings: list[str] | None) -> None:
         while self.warnings_layout.count():
             item = self.warnings_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._warning_labels = []
         self.warnings_heading.setVisible(warnings is not None)
         self.warnings_box.setVisible(warnings is not None)

@@ -29,7 +29,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import BUNDLED_FONTS, INK_COLORS, PAGE_SIZES_MM, STATIONERY
-from ui.workers import run_in_background
+from ui.tasks import Failure, run_task
 
 
 def _load_voices() -> list[tuple[str, str]]:
@@ -136,7 +136,13 @@ class PreferencesDialog(QDialog):
         reading_form.addRow("S&peed:", self.rate)
         reading_form.addRow("V&olume:", self.volume)
         tabs.addTab(reading, "Reading aloud")
-        run_in_background(_load_voices, on_result=self._voices_loaded, on_error=self._voices_failed)
+        run_task(
+            _load_voices,
+            owner=self,
+            on_success=self._voices_loaded,
+            on_failure=self._voices_failed,
+            doing="listing the installed voices",
+        )
 
         # Archive and behaviour.
         general = QWidget()
@@ -195,8 +201,8 @@ class PreferencesDialog(QDialog):
         self.voice.setCurrentIndex(max(index, 0))
         self.voice_status.setText(f"{len(voices)} voices installed.")
 
-    def _voices_failed(self, message: str) -> None:
-        self.voice_status.setText(message)
+    def _voices_failed(self, failure: Failure) -> None:
+        self.voice_status.setText(failure.message)
 
     def _choose_signature(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Signature image", "", "Images (*.png *.jpg *.jpeg)")

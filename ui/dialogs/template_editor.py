@@ -34,7 +34,7 @@ from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.paths import user_templates_dir
-from ui.dialogs.common import LetterPreview, code_font, error_label, muted_label, plain_message, section_label
+from ui.dialogs.common import LetterPreview, code_font, error_label, muted_label, section_label
 from ui.dialogs.jinja_highlighter import JinjaHighlighter
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
 from ui.dialogs.template_files import (
@@ -45,7 +45,7 @@ from ui.dialogs.template_files import (
     write_template_file,
 )
 from ui.dialogs.template_preview import PreviewRequest, render_editor_preview
-from ui.workers import LatestOnly
+from ui.tasks import Failure, LatestOnly
 
 PREVIEW_DELAY_MS = 400  # after typing stops
 
@@ -76,7 +76,7 @@ class TemplateEditorDialog(QDialog):
         self.setAccessibleName("Template editor")
         self.resize(1180, 720)
 
-        self._runner = LatestOnly(self)
+        self._runner = LatestOnly(self, doing="writing the template's preview")
         self._runner.result.connect(self._on_preview_ready)
         self._runner.error.connect(self._on_preview_failed)
         self._runner.busy_changed.connect(self._on_busy_changed)
@@ -145,10 +145,9 @@ class TemplateEditorDialog(QDialog):
         right.addWidget(self.warnings_label)
 
         left_widget, right_widget = QWidget(), QWidget()
-        left_widget.setLayout(left)
-        right_widget.setLayout(right)
-        for widget in (left_widget, right_widget):
-            widget.layout().setContentsMargins(0, 0, 0, 0)
+        for side, layout in ((left_widget, left), (right_widget, right)):
+            side.setLayout(layout)
+            layout.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left_widget)
         self.splitter.addWidget(right_widget)
@@ -220,7 +219,7 @@ class TemplateEditorDialog(QDialog):
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_shortcut)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_shortcut)
 
     # ------------------------------------------------------------------ loading
     def _load(self, template_name: str | None) -> None:
@@ -361,15 +360,15 @@ class TemplateEditorDialog(QDialog):
         self._show_problem(None)
         self.preview_status.setText("Up to date" if request == self.current_request() else "Writing the preview…")
 
-    def _on_preview_failed(self, request: PreviewRequest, error: BaseException) -> None:
+    def _on_preview_failed(self, request: PreviewRequest, failure: Failure) -> None:
         self._last_request = request
         self.preview_draft = None
         self.warnings_label.hide()
-        if isinstance(error, drafting.TemplateProblem):
-            self._show_problem(error.problem)
+        if isinstance(failure.error, drafting.TemplateProblem):
+            self._show_problem(failure.error.problem)
         else:
             self.problem = None
-            self.preview_message = plain_message(error)
+            self.preview_message = failure.message
             self._show_problem(None, message=self.preview_message)
         self.preview.setPlainText("")
         self.preview.setPlaceholderText("No preview until the problem below the template is fixed.")

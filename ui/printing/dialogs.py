@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -24,6 +24,7 @@ from ui.printing.batch import BatchItem, BatchOptions, BatchResult, Cancelled, w
 from ui.printing.envelope import envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, prepare_letter, render
 from ui.printing.pdf import write_page_format
+from ui.tasks import Lane, on_window_thread, run_task
 
 
 # ------------------------------------------------------------------ one letter
@@ -204,8 +205,11 @@ class BatchSignals(QObject):
     cancelled = Signal()
 
 
-class BatchJob(QRunnable):
-    """Writes a batch or anthology on a pool thread; plain records in, files out, signals back."""
+class BatchJob:
+    """A batch or anthology to write: plain records in, files out, `signals` back on the window's thread.
+
+    `start()` runs it on the task manager's long lane; `cancel()` stops it and leaves no files.
+    """
 
     def __init__(
         self,
@@ -216,8 +220,6 @@ class BatchJob(QRunnable):
         anthology: bool = False,
         title: str | None = None,
     ) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.items = list(items)
         self.out = Path(out)
         self.options = options
@@ -229,30 +231,38 @@ class BatchJob(QRunnable):
     def cancel(self) -> None:
         self._cancel = True
 
-    def run(self) -> None:
-        def progress(done: int, total: int, name: str) -> None:
-            self.signals.progress.emit(done, total, name)
+    def start(self) -> None:
+        progress = on_window_thread(self.signals.progress.emit, owner=self.signals)
+        run_task(
+            lambda: self._write(progress),
+            lane=Lane.LONG,
+            owner=self.signals,
+            on_success=self._written,
+            on_failure=lambda failure: self.signals.failed.emit(failure.message),
+            doing="writing letters to many people",
+        )
 
+    def _write(self, progress: Callable[[int, int, str], None]) -> BatchResult | None:
+        """Worker side: the files, or None when cancelled."""
         try:
             if self.anthology:
-                result = write_anthology(
+                return write_anthology(
                     self.items, self.out, self.options, progress=progress, is_cancelled=lambda: self._cancel
                 )
-            else:
-                result = write_batch(
-                    self.items,
-                    self.out,
-                    self.options,
-                    progress=progress,
-                    is_cancelled=lambda: self._cancel,
-                    title=self.title,
-                )
+            return write_batch(
+                self.items,
+                self.out,
+                self.options,
+                progress=progress,
+                is_cancelled=lambda: self._cancel,
+                title=self.title,
+            )
         except Cancelled:
+            return None
+
+    def _written(self, result: BatchResult | None) -> None:
+        if result is None:
             self.signals.cancelled.emit()
-        except BeautifulLettersError as error:
-            self.signals.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - reported in words, never a traceback
-            self.signals.failed.emit(f"The batch could not be written: {error}")
         else:
             self.signals.finished.emit(result)
 
@@ -292,5 +302,5 @@ def start_batch(
         finish(None)
 
     job.signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(job)
+    job.start()
     return dialog

@@ -43,19 +43,13 @@ from ui.reading.sinks import (
 )
 from ui.reading.speech_tasks import SpeechTasks
 from ui.reading.voices import LetterVoices
+from ui.tasks import on_window_thread
 
 
 class ReaderState(StrEnum):
     STOPPED = "stopped"
     PLAYING = "playing"
     PAUSED = "paused"
-
-
-# --------------------------------------------------------------- worker messages
-class _WorkerBridge(QObject):
-    """Carries the worker's replies from its reader thread to the GUI thread (queued signal)."""
-
-    message = Signal(object)
 
 
 # ------------------------------------------------------------------------ controller
@@ -104,8 +98,8 @@ class ReadAloudController(QObject):
 
         self._state = ReaderState.STOPPED
         self._problem = engine_problem()
-        self._bridge = _WorkerBridge(self)
-        self._bridge.message.connect(self._on_worker_message)
+        # The worker's replies come from its reader thread: each is handed to the window's thread.
+        self._to_window = on_window_thread(self._on_worker_message, owner=self)
         self._worker: SynthesisProcess | None = None
 
         self._text = ""  # the document's plain text when the reading began
@@ -426,7 +420,7 @@ class ReadAloudController(QObject):
 
     # ------------------------------------------------------------------ synthesis
     def _start_worker(self) -> None:
-        self._worker = SynthesisProcess(on_message=lambda message: self._bridge.message.emit(message))
+        self._worker = SynthesisProcess(on_message=self._to_window)
         try:
             self._worker.start()
         except BeautifulLettersError as error:

@@ -6,22 +6,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.speech import Reading, SpeechSettings, export_reading, list_voices, voices_by_language
-
-
-class _TaskBridge(QObject):
-    """Results of background tasks (export, voice listing) back to the GUI thread."""
-
-    done = Signal(str, object)
-    failed = Signal(str, str)
-    progress = Signal(int, int)
+from ui.tasks import Failure, Lane, on_window_thread, run_task
 
 
 class SpeechTasks(QObject):
-    """Runs each task on a thread of its own; results and failures come back on the GUI thread."""
+    """Runs each task through the task manager; results and failures come back on the GUI thread."""
 
     voices_loaded = Signal(object)  # list of (group label, [VoiceInfo]) as voices_by_language gives
     export_progress = Signal(int, int)  # sentences done, total
@@ -30,57 +22,40 @@ class SpeechTasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tasks = _TaskBridge(self)
-        self._tasks.done.connect(self._on_task_done)
-        self._tasks.failed.connect(self._on_task_failed)
-        self._tasks.progress.connect(self.export_progress)
         self._export_cancel: threading.Event | None = None
 
     def load_voices(self, language: str | None) -> None:
         """List the voices, those for `language` first; `voices_loaded` brings them."""
-
-        def work() -> None:
-            try:
-                self._tasks.done.emit("voices", voices_by_language(list_voices(), language))
-            except BeautifulLettersError as error:
-                self._tasks.failed.emit("voices", str(error))
-
-        threading.Thread(target=work, daemon=True, name="speech-voices").start()
+        run_task(
+            lambda: voices_by_language(list_voices(), language),
+            owner=self,
+            on_success=self.voices_loaded.emit,
+            on_failure=lambda failure: self.failed.emit(failure.message),
+            doing="listing the voices",
+        )
 
     def export(self, reading: Reading, path: str | Path, settings: SpeechSettings) -> None:
         """Read `reading` into an audio file at `path`; `export_finished` when done."""
-        cancel = threading.Event()
+        cancel = threading.Event()  # the export's stop button: export_reading looks at it between sentences
         self._export_cancel = cancel
-
-        def work() -> None:
-            try:
-                result = export_reading(
-                    reading,
-                    path,
-                    settings,
-                    cancel=cancel,
-                    progress=lambda done, total: self._tasks.progress.emit(done, total),
-                )
-                self._tasks.done.emit("export", result)
-            except BeautifulLettersError as error:
-                self._tasks.failed.emit("export", str(error))
-
-        threading.Thread(target=work, daemon=True, name="speech-export").start()
+        progress = on_window_thread(self.export_progress.emit, owner=self)
+        run_task(
+            lambda: export_reading(reading, path, settings, cancel=cancel, progress=progress),
+            lane=Lane.LONG,
+            owner=self,
+            on_success=self._exported,
+            on_failure=self._export_failed,
+            doing="reading the letter into an audio file",
+        )
 
     def cancel_export(self) -> None:
         if self._export_cancel is not None:
             self._export_cancel.set()
 
-    @Slot(str, object)
-    def _on_task_done(self, task: str, result: Any) -> None:
-        if task == "voices":
-            self.voices_loaded.emit(result)
-        elif task == "export":
-            self._export_cancel = None
-            self.export_finished.emit(str(result.path), float(result.duration))
+    def _exported(self, result: Any) -> None:
+        self._export_cancel = None
+        self.export_finished.emit(str(result.path), float(result.duration))
 
-    @Slot(str, str)
-    def _on_task_failed(self, task: str, message: str) -> None:
-        if task == "export":
-            self._export_cancel = None
-        self.failed.emit(message)
+    def _export_failed(self, failure: Failure) -> None:
+        self._export_cancel = None
+        self.failed.emit(failure.message)

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from ui.tasks import Failure, Lane, run_task
 from ui.window.archive_opening import check_archive, open_archive_for_window
 from ui.window.surface import WindowSurface
-from ui.workers import run_in_background, upkeep_pool
 
 READ_POLL_MS = 50
 
@@ -35,12 +35,13 @@ class ArchiveCheck(QObject):
         """Run the full check the window skipped at open (it reads the whole file) on a worker."""
         self.state = "pending"
         path = self._window.archive.path
-        run_in_background(
-            check_archive,
-            path,
-            pool=upkeep_pool(),
-            on_result=lambda outcome: self._finished(path, *outcome),
-            on_error=self._failed,
+        run_task(
+            lambda: check_archive(path),
+            lane=Lane.UPKEEP,
+            owner=self,
+            on_success=lambda outcome: self._finished(path, *outcome),
+            on_failure=self._failed,
+            doing="checking the archive",
         )
 
     def when_healthy(self, callback: Callable[[], None]) -> None:
@@ -50,9 +51,9 @@ class ArchiveCheck(QObject):
         elif self.state == "pending":
             self._when_healthy.append(callback)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: Failure) -> None:
         # Could not read the file to check it (not damage): say so, carry on as before the check.
-        self._window.statusBar().showMessage(f"The archive could not be checked: {message}", 10000)
+        self._window.statusBar().showMessage(f"The archive could not be checked: {failure.message}", 10000)
         self._finished(self._window.archive.path, None, None)
 
     def _finished(self, path: Path, damage: str | None, backup: Any) -> None:
@@ -113,10 +114,10 @@ class ArchiveCheck(QObject):
                 archive, notice or "Restored the newest good backup; the damaged file is kept beside it."
             )
 
-        def failed(message: str) -> None:
+        def failed(failure: Failure) -> None:
             window.setEnabled(True)
             box = QMessageBox(
-                QMessageBox.Icon.Critical, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, window
+                QMessageBox.Icon.Critical, "BeautifulLetters", failure.message, QMessageBox.StandardButton.Ok, window
             )
             box.finished.connect(lambda _result: window.close())
             window.show_dialog(box)
@@ -128,6 +129,13 @@ class ArchiveCheck(QObject):
                 QTimer.singleShot(READ_POLL_MS, self, restore_when_unread)
                 return
             window.people_list.release_reader()
-            run_in_background(restore_newest_good_backup, path, on_result=restored, on_error=failed)
+            run_task(
+                lambda: restore_newest_good_backup(path),
+                lane=Lane.ARCHIVE,
+                owner=self,
+                on_success=restored,
+                on_failure=failed,
+                doing="restoring the newest good backup",
+            )
 
         restore_when_unread()

@@ -39,8 +39,8 @@ from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.transfer.everything import letter_file_stem
 from beautifulletters.transfer.ics import MAX_REMIND_DAYS
 from ui.printing.batch import BatchItem
+from ui.tasks import Failure, Lane, run_task
 from ui.window.surface import WindowSurface
-from ui.workers import run_in_background
 
 CALENDAR_REFRESH_MS = 60 * 60 * 1000
 CALENDAR_SETTLE_MS = 2000  # several edits in a row write the file once
@@ -151,13 +151,20 @@ def export_calendar(window: WindowSurface, out: Path, remind_days: int, *, offer
             dates = words.count(count, "birthday or date", "birthdays and dates")
             offer_to_open(window, out, f"Exported {dates} as a calendar to")
 
-    def failed(message: str) -> None:
+    def failed(failure: Failure) -> None:
         if offer:
-            window.show_error(message)
+            window.show_error(failure.message)
         else:
-            window.statusBar().showMessage(f"The calendar file could not be kept up to date: {message}", 10000)
+            window.statusBar().showMessage(f"The calendar file could not be kept up to date: {failure.message}", 10000)
 
-    run_in_background(_write_calendar, window.archive.path, out, remind_days, on_result=written, on_error=failed)
+    path = window.archive.path
+    run_task(
+        lambda: _write_calendar(path, out, remind_days),
+        owner=window,
+        on_success=written,
+        on_failure=failed,
+        doing="writing the calendar",
+    )
 
 
 def open_export_calendar(window: WindowSurface) -> ExportCalendarDialog:
@@ -271,8 +278,14 @@ def export_everything(window: WindowSurface, parent: Path, *, as_text: bool) -> 
             BatchJob(items, result.letters_folder, BatchOptions(combined=False)), window, on_done=letters_written
         )
 
-    run_in_background(
-        _write_everything, window.archive.path, parent, as_text, on_result=written, on_error=window.show_error
+    path = window.archive.path
+    run_task(
+        lambda: _write_everything(path, parent, as_text),
+        lane=Lane.LONG,
+        owner=window,
+        on_success=written,
+        on_failure=lambda failure: window.show_error(failure.message),
+        doing="exporting everything",
     )
 
 
@@ -319,4 +332,11 @@ def import_archive_export(window: WindowSurface, export: Path | None = None, arc
                 f"Imported {counts['people']} people and {counts['letters']} letters into {archive_path}.", 10000
             )
 
-    run_in_background(_import_into_new_archive, export, archive_path, on_result=imported, on_error=window.show_error)
+    run_task(
+        lambda: _import_into_new_archive(export, archive_path),
+        lane=Lane.LONG,
+        owner=window,
+        on_success=imported,
+        on_failure=lambda failure: window.show_error(failure.message),
+        doing="importing an archive export",
+    )

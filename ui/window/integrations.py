@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
+from ui.tasks import Lane, run_task
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.surface import WindowSurface
-from ui.workers import run_in_background, upkeep_pool
 
 DAILY_MS = 24 * 60 * 60 * 1000
 
@@ -169,14 +169,21 @@ def start_automatic_backups(window: WindowSurface) -> None:
     def run(at_start: bool) -> None:
         if window.archive.readonly:
             return
-        run_in_background(
-            _automatic_backup,
-            window.archive.path,
-            at_start,
-            pool=upkeep_pool(),
-            on_result=lambda info: info and window.statusBar().showMessage(f"Backed up to {info.path.name}", 4000),
-            on_error=lambda message: window.statusBar().showMessage(f"Automatic backup failed: {message}", 10000),
+        path = window.archive.path
+        run_task(
+            lambda: _automatic_backup(path, at_start),
+            lane=Lane.UPKEEP,
+            owner=window,
+            on_success=lambda info: backed_up(info),
+            on_failure=lambda failure: window.statusBar().showMessage(
+                f"Automatic backup failed: {failure.message}", 10000
+            ),
+            doing="making the automatic backup",
         )
+
+    def backed_up(info: Any) -> None:
+        if info is not None:
+            window.statusBar().showMessage(f"Backed up to {info.path.name}", 4000)
 
     window.when_archive_healthy(lambda: run(True))
     timer = QTimer(window)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.preferences import Preferences
+from ui.tasks import note_user_input, set_reporter
 from ui.window.archive_check import ArchiveCheck
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.menus import build_menus
@@ -39,9 +40,6 @@ from ui.window.status import LetterStatus
 from ui.window.surface import WindowSurface
 from ui.window.upcoming_panel import UpcomingPanel
 from ui.window.welcome import add_banners, desk_placeholder
-from ui.workers import (
-    note_user_input,
-)
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
@@ -61,6 +59,7 @@ class MainWindow(WindowSurface):
         self.settings = QSettings()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
+        set_reporter(self.show_error)  # failures of background work nobody else handles are shown here
         self.people_list = PeopleList(archive)
         self.people_list.person_chosen.connect(self._person_chosen)
         self.people_list.new_letter_requested.connect(lambda: self.new_letter())

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.archive import Archive
+from ui.tasks import LatestOnly, note_user_input
 from ui.window.models import PeopleModel
-from ui.workers import LatestOnly, note_user_input, plain_message
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 
@@ -54,10 +54,10 @@ class PeopleList(QWidget):
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
-        self._search = LatestOnly(self)
+        self._search = LatestOnly(self, doing="searching people")
         self._search.result.connect(self._apply_search_result)
         self._search_reader: Archive | None = None
-        self._search.error.connect(lambda _token, failure: self.error.emit(plain_message(failure)))
+        self._search.error.connect(lambda _token, failure: self.error.emit(failure.message))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
 

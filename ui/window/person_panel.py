@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
-from ui.workers import LatestOnly, note_user_input, plain_message
+from ui.tasks import LatestOnly, note_user_input
 
 NOTE_TAGS = ["memory", "joke", "fact", "preference", "note"]
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -107,9 +107,9 @@ class PersonPanel(QScrollArea):
         self.shown_person_id: int | None = None  # whose notes and letters the panel holds now
         self._relationship_from: int | None = None
         self._letter_ids: list[int] = []  # the letter of each row of the history, newest first
-        self._loader = LatestOnly(self)
+        self._loader = LatestOnly(self, doing="reading a person's notes and letters")
         self._loader.result.connect(self._overview_read)
-        self._loader.error.connect(lambda _token, failure: self.error.emit(plain_message(failure)))
+        self._loader.error.connect(lambda _token, failure: self.error.emit(failure.message))
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -6,8 +6,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from ui.tasks import Failure, Lane, patiently, report, run_task, wait_for_quiet
 from ui.window.surface import WindowSurface
-from ui.workers import patiently, run_in_background, wait_for_quiet, warm_up_pool
 
 # The desk is built once the first frame is painted; a window that is never painted (shown
 # minimised) builds it after this long instead.
@@ -90,15 +90,18 @@ class StartUp(QObject):
         self._after_first_frame_done = True
         # The desk's modules load on a worker (they are most of the build's cost), then each step
         # takes its own turn of the event loop, so typing right after start never waits long.
-        run_in_background(
+        run_task(
             import_desk_modules,
-            pool=warm_up_pool(),
-            on_result=self._begin_start_steps,
-            on_error=self._begin_start_steps,
+            lane=Lane.WARM_UP,
+            owner=self,  # the steps are dropped if the window is gone by then
+            on_success=lambda _none: self._start_step(0),
+            on_failure=self._desk_modules_failed,
+            doing="loading the desk's modules",
         )
 
-    def _begin_start_steps(self, _outcome: object = None) -> None:
-        self._start_step(0)  # a bound method: Qt drops the call if the window is gone by then
+    def _desk_modules_failed(self, failure: Failure) -> None:
+        report(failure.message)
+        self._start_step(0)  # the steps import what they need themselves
 
     def _start_step(self, step: int) -> None:
         window = self._window
@@ -113,7 +116,12 @@ class StartUp(QObject):
             lambda: window.upcoming_panel.refresh(window.archive, window.preferences.upcoming_days),
             window.reopen_last_letter,  # the letter last worked on, once the lists are in
             lambda: window.reader.warm_up(),
-            lambda: run_in_background(warm_modules, pool=warm_up_pool(), on_result=lambda _none: settle_after_start()),
+            lambda: run_task(
+                warm_modules,
+                lane=Lane.WARM_UP,
+                on_success=lambda _none: settle_after_start(),
+                doing="loading modules after start-up",
+            ),
         )
         steps[step]()
         if step + 1 < len(steps):

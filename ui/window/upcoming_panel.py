@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
-from ui.workers import LatestOnly, plain_message, wait_for_quiet, warm_up_pool
+from ui.tasks import Lane, LatestOnly, wait_for_quiet
 
 _Index = QModelIndex | QPersistentModelIndex
 WRITE_TEXT = "Write…"
@@ -198,9 +198,10 @@ class UpcomingPanel(QWidget):
         self.list.activated.connect(lambda index: self.write(index.row()))
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
-        self._loader = LatestOnly(self, pool=warm_up_pool())  # nobody waits for it: start-up work
+        # Nobody waits for it: start-up work.
+        self._loader = LatestOnly(self, lane=Lane.WARM_UP, doing="reading the upcoming dates")
         self._loader.result.connect(self._show)
-        self._loader.error.connect(lambda _days, failure: self.summary.setText(plain_message(failure)))
+        self._loader.error.connect(lambda _days, failure: self.summary.setText(failure.message))
 
     def refresh(self, archive: Archive, days: int) -> None:
         """Gather the dates in the background; the list changes when they arrive (`refreshed`)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from ui.workers import note_user_input, patiently, wait_for_quiet
+from ui.tasks import note_user_input, patiently, wait_for_quiet
 
 
 def test_work_waits_while_someone_types_and_goes_on_when_they_pause() -> None:
