@@ -27,6 +27,9 @@ def letters_open(args: argparse.Namespace, archive: Archive) -> int:
     archive.close()  # the window opens its own connection and takes the instance lock
     if hand_over(path, {"action": "open-letter", "letter_id": args.id}):
         return EXIT_OK  # the window already open on this archive shows the letter
+    from ui.window.errors import install_error_hooks
+
+    install_error_hooks()
     window = open_main_window(path, letter_id=args.id)
     if window is None:
         return EXIT_BAD_INPUT

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.fileio import remove_crash_leftovers
+from beautifulletters.logs import start_logging, unexpected_error
 from beautifulletters.paths import resolve_archive_path
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
 
@@ -103,9 +104,14 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> None:
+    start_logging()
     try:
         sys.exit(run())
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
+    except Exception as error:  # noqa: BLE001 - a bug: logged with its traceback, told in one sentence
+        doing = f"running the command {' '.join(sys.argv[1:3])!r}" if len(sys.argv) > 1 else "starting"
+        print(f"beautifulletters: {unexpected_error(error, doing)}", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)

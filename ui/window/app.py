@@ -59,11 +59,14 @@ def run_window(archive_option: str | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from ui.window.errors import install_error_hooks
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from ui.window.single_instance import hand_over
 
     if hand_over(window_archive_path(archive_option), {"action": "show"}):
         return 0  # a window on this archive is running: it comes to the front instead
+    install_error_hooks()
     window = open_main_window(archive_option)
     if window is None:
         return 1
