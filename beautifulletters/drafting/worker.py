@@ -10,19 +10,18 @@ takes too long and starts a fresh one next time; one warm worker serves repeated
 from __future__ import annotations
 
 import json
-import os
-import select
-import subprocess
 import sys
 import threading
-import time
 from typing import Any
+
+from beautifulletters.childprocess import AnswerTooLong, ChildGone, ChildTimeout, JsonLinesChild
 
 MEMORY_LIMIT_BYTES = 768 * 1024 * 1024
 CPU_SECONDS_PER_RENDER = 4
 WALL_SECONDS_PER_RENDER = 3.5
 START_SECONDS = 20.0  # a cold start on a slow machine; not part of a render's budget
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
+STOPPED = "the template renderer stopped unexpectedly"
 
 
 # ----------------------------------------------------------------- the child
@@ -129,86 +128,49 @@ class BoundedRenderer:
     """One warm child process; requests are serialised, and a render past its time is killed."""
 
     def __init__(self) -> None:
-        self._process: subprocess.Popen[bytes] | None = None
+        self._child: JsonLinesChild | None = None
         self._lock = threading.Lock()
 
-    def _start(self) -> subprocess.Popen[bytes]:
-        from beautifulletters.paths import (
-            PACKAGE_PARENT,
-            child_pythonpath,
-        )  # not at the top: the child runs this module
-
-        env = {key: value for key, value in os.environ.items() if key in ("PATH", "LANG", "LC_ALL", "HOME")}
-        env["PYTHONPATH"] = child_pythonpath()  # nothing inherited: the sandboxed child sees only this package
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "beautifulletters.drafting.worker"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            cwd=PACKAGE_PARENT,
-            env=env,
-            close_fds=True,
-        )
-        self._process = process
-        self._exchange(process, {"op": "ping"}, START_SECONDS)
-        return process
+    def _start(self) -> JsonLinesChild:
+        # Isolated: only PATH, locale and HOME from our environment, nothing on stderr.
+        child = self._child = JsonLinesChild("beautifulletters.drafting.worker", isolated=True)
+        self._exchange(child, {"op": "ping"}, START_SECONDS)
+        return child
 
     def _stop(self) -> None:
-        process, self._process = self._process, None
-        if process is None:
-            return
-        if process.poll() is None:
-            process.kill()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
-        for stream in (process.stdin, process.stdout):
-            if stream:
-                stream.close()
+        child, self._child = self._child, None
+        if child is not None:
+            child.kill()
 
     def close(self) -> None:
         with self._lock:
             self._stop()
 
-    def _exchange(self, process: subprocess.Popen[bytes], request: dict[str, Any], timeout: float) -> dict[str, Any]:
-        assert process.stdin is not None and process.stdout is not None
+    def _exchange(self, child: JsonLinesChild, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         try:
-            process.stdin.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
-            process.stdin.flush()
-        except (BrokenPipeError, OSError):
+            child.send(request)
+        except ChildGone:
             self._stop()
-            raise WorkerProblem("the template renderer stopped unexpectedly") from None
-        deadline = time.monotonic() + timeout
-        buffer = b""
-        fd = process.stdout.fileno()
-        while not buffer.endswith(b"\n"):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                self._stop()
-                raise WorkerProblem(f"the template took longer than {timeout:g} seconds and was stopped")
-            ready, _, _ = select.select([fd], [], [], remaining)
-            if not ready:
-                continue
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                code = process.poll()
-                self._stop()
-                raise WorkerProblem(_death_message(code))
-            buffer += chunk
-            if len(buffer) > MAX_ANSWER_BYTES:
-                self._stop()
-                raise WorkerProblem("the template produced more text than a letter may hold")
-        return json.loads(buffer.decode("utf-8"))
+            raise WorkerProblem(STOPPED) from None
+        try:
+            return child.receive(timeout, MAX_ANSWER_BYTES)
+        except ChildTimeout:
+            self._stop()
+            raise WorkerProblem(f"the template took longer than {timeout:g} seconds and was stopped") from None
+        except AnswerTooLong:
+            self._stop()
+            raise WorkerProblem("the template produced more text than a letter may hold") from None
+        except ChildGone as gone:
+            self._stop()
+            raise WorkerProblem(_death_message(gone.code)) from None
 
     def request(self, request: dict[str, Any], timeout: float = WALL_SECONDS_PER_RENDER) -> dict[str, Any]:
         with self._lock:
-            process = self._process
-            if process is None or process.poll() is not None:
+            child = self._child
+            if child is None or not child.running:
                 self._stop()
-                process = self._start()
-            return self._exchange(process, request, timeout)
+                child = self._start()
+            return self._exchange(child, request, timeout)
 
 
 def _death_message(code: int | None) -> str:

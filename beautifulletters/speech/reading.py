@@ -161,7 +161,11 @@ def synthesize_pieces(
         return []
     replies: queue.Queue[tuple[int, Message]] = queue.Queue()
     count = max(1, min(workers, total))
-    processes = [SynthesisProcess(on_message=lambda m, n=n: replies.put((n, m))) for n in range(count)]
+
+    def to_replies(worker: int) -> Callable[[Message], None]:
+        return lambda message: replies.put((worker, message))
+
+    processes = [SynthesisProcess(on_message=to_replies(n)) for n in range(count)]
     outstanding: list[dict[int, int]] = [{} for _ in processes]  # request id -> piece index
     pending = list(range(total - 1, -1, -1))  # a stack: pop() gives the next piece
     done = 0
@@ -192,7 +196,7 @@ def synthesize_pieces(
             if op == "failed":
                 raise WorkerError(f"speech synthesis failed: {message.get('message')}")
             if op == "exited":
-                if not outstanding[worker] or message.get("pid") != getattr(processes[worker]._process, "pid", None):
+                if not outstanding[worker] or message.get("pid") != processes[worker].pid:
                     continue  # an old process ending after a restart, or a clean exit
                 restarts += 1
                 if restarts > 3:

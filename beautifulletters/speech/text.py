@@ -44,7 +44,7 @@ def split_sentences(text: str, *, max_chars: int = MAX_SENTENCE_CHARS) -> list[S
     for block_start, block_end in _blocks(text):
         for start, end in _sentence_spans(text, block_start, block_end):
             pieces.extend(_cap_length(text, start, end, max_chars))
-    sentences = []
+    sentences: list[Sentence] = []
     for start, end in pieces:
         # Trim surrounding whitespace so the highlight hugs the words.
         while start < end and text[start].isspace():

@@ -1,28 +1,22 @@
 """The synthesis worker process and its client: text goes in as data, one finished WAV per request comes back.
 
-The child (`python -m beautifulletters.speech.child`) reads JSON lines on stdin and answers
-with JSON lines. Text never travels as a command-line argument, so a letter that starts
-with "--version" is simply read aloud.
+The child (`python -m beautifulletters.speech.child`) is started and spoken to through
+beautifulletters/childprocess.py, as the template renderer is.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import queue
-import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from beautifulletters.childprocess import ChildGone, JsonLinesChild, Message
 from beautifulletters.errors import BeautifulLettersError
-from beautifulletters.paths import child_pythonpath
 
 from .engine import EngineMissingError, engine_problem
-
-Message = dict[str, Any]
 
 
 class WorkerError(BeautifulLettersError):
@@ -39,13 +33,18 @@ class SynthesisProcess:
         self._replies: queue.Queue[Message] = queue.Queue()
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._process: subprocess.Popen[bytes] | None = None
+        self._child: JsonLinesChild | None = None
         self.ready = False
         self.missing_message: str | None = None
 
     @property
     def running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
+        return self._child is not None and self._child.running
+
+    @property
+    def pid(self) -> int | None:
+        """The process answering now (replies name theirs), or None."""
+        return self._child.pid if self._child is not None else None
 
     def start(self) -> None:
         """Start the child (cheap: it initialises the engine while the caller carries on)."""
@@ -55,33 +54,18 @@ class SynthesisProcess:
         if problem:
             self.missing_message = problem
             raise EngineMissingError()
-        env = dict(os.environ)
-        # The child must import this package even from a source checkout run elsewhere.
-        env["PYTHONPATH"] = child_pythonpath(env.get("PYTHONPATH"))
         self.ready = False
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "beautifulletters.speech.child"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            close_fds=True,
+        child = self._child = JsonLinesChild("beautifulletters.speech.child")
+        child.read_in_background(
+            self._received, lambda code: self._deliver({"op": "exited", "code": code, "pid": child.pid})
         )
-        threading.Thread(target=self._read, args=(self._process,), daemon=True, name="speech-worker-reader").start()
 
-    def _read(self, process: subprocess.Popen[bytes]) -> None:
-        assert process.stdout is not None
-        for raw in process.stdout:
-            try:
-                message = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                continue
-            if message.get("op") == "ready":
-                self.ready = True
-            elif message.get("op") == "missing":
-                self.missing_message = message.get("message")
-            self._deliver(message)
-        code = process.wait()
-        self._deliver({"op": "exited", "code": code, "pid": process.pid})
+    def _received(self, message: Message) -> None:
+        if message.get("op") == "ready":
+            self.ready = True
+        elif message.get("op") == "missing":
+            self.missing_message = message.get("message")
+        self._deliver(message)
 
     def _deliver(self, message: Message) -> None:
         if self._on_message is not None:
@@ -95,12 +79,10 @@ class SynthesisProcess:
             if not self.running:
                 self.start()
             request_id = next(self._ids)
-            line = json.dumps({"op": op, "id": request_id, **fields}, ensure_ascii=False) + "\n"
-            assert self._process is not None and self._process.stdin is not None
+            assert self._child is not None
             try:
-                self._process.stdin.write(line.encode("utf-8"))
-                self._process.stdin.flush()
-            except (BrokenPipeError, OSError):
+                self._child.send({"op": op, "id": request_id, **fields})
+            except ChildGone:
                 raise WorkerError(self.missing_message or "the speech worker stopped unexpectedly.") from None
             return request_id
 
@@ -132,35 +114,15 @@ class SynthesisProcess:
 
     def close(self, timeout: float = 1.0) -> None:
         """Ask the worker to finish; kill it if it does not within `timeout`."""
-        process = self._process
-        if process is None:
-            return
-        self._process = None
-        if process.poll() is None:
-            try:
-                assert process.stdin is not None
-                process.stdin.write(b'{"op": "quit"}\n')
-                process.stdin.close()
-            except (BrokenPipeError, OSError):
-                pass
-            try:
-                process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        elif process.stdin is not None:
-            try:
-                process.stdin.close()
-            except OSError:
-                pass
+        child, self._child = self._child, None
+        if child is not None:
+            child.finish({"op": "quit"}, timeout)
 
     def kill(self) -> None:
         """End the worker at once (a stuck engine); the next request starts a fresh one."""
-        process = self._process
-        self._process = None
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
+        child, self._child = self._child, None
+        if child is not None:
+            child.kill()
 
     def __enter__(self) -> SynthesisProcess:
         self.start()
