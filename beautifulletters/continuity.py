@@ -77,8 +77,10 @@ def find_hints(
     """Hints for sentences and memories of `current` that an earlier letter already used, newest letter first."""
     hints: list[ContinuityHint] = []
     letters = sorted(earlier, key=lambda letter: letter.written_on, reverse=True)
-    prepared = [(letter, _words(letter.text)) for letter in letters]
-    prepared = [(letter, words, _shingles(words), _content(words)) for letter, words in prepared]
+    prepared = [
+        (letter, words, _shingles(words), _content(words))
+        for letter, words in ((letter, _words(letter.text)) for letter in letters)
+    ]
     current_content = _content(_words(current))
 
     for memory in memories:

@@ -28,6 +28,7 @@ from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from ui.dialogs.address_editor import AddressList
+from ui.dialogs.common import line_edit_of
 
 
 def _split_list(text: str) -> list[str]:
@@ -107,7 +108,7 @@ class PersonDialog(QDialog):
         self.nickname = QLineEdit(placeholderText="What you call them, e.g. Lolly")
         self.pronouns = QComboBox(editable=True)
         self.pronouns.addItems(["", "she", "he", "they"])
-        self.pronouns.lineEdit().setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
+        line_edit_of(self.pronouns).setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
         self.birthday = QLineEdit(placeholderText="e.g. 3 April, or 14 March 1990")
         self.addresses = AddressList()
         self.emails = QLineEdit(placeholderText="Separate several with commas")
@@ -135,7 +136,7 @@ class PersonDialog(QDialog):
         )
         f.add_field("&Called:", "nickname", self.nickname, lambda: validation.text(self.nickname.text(), "nickname"))
         f.add_field("&Pronouns:", "pronouns", self.pronouns, lambda: validation.pronouns(self.pronouns.currentText()))
-        self.pronouns.lineEdit().editingFinished.connect(lambda: f.check_field("pronouns"))
+        line_edit_of(self.pronouns).editingFinished.connect(lambda: f.check_field("pronouns"))
         f.add_field(
             "&Birthday:",
             "birthday",
@@ -317,7 +318,7 @@ class RelationshipDialog(QDialog):
         self.form.add_field(
             "&Kind:", "kind", self.kind, lambda: validation.text(self.kind.currentText(), "kind", required=True)
         )
-        self.kind.lineEdit().editingFinished.connect(lambda: self.form.check_field("kind"))
+        line_edit_of(self.kind).editingFinished.connect(lambda: self.form.check_field("kind"))
         self.form.add_field(
             "&Since:", "since", self.since, lambda: validation.date(self.since.text(), "since", allow_partial=True)
         )

@@ -29,11 +29,14 @@ class PersonPicker(QComboBox):
         super().__init__(parent)
         self._archive = archive
         self.setEditable(True)
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box always has its line edit
+        self._line = line
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(accessible_name)
         self.setMinimumContentsLength(18)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lineEdit().setPlaceholderText("Type a name to search…")
+        self._line.setPlaceholderText("Type a name to search…")
         self._items = QStandardItemModel(self)
         self.setModel(self._items)
 
@@ -44,12 +47,14 @@ class PersonPicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
-        completer.activated[QModelIndex].connect(self._on_match_chosen)
+        self._completer = completer
+        # The QModelIndex overload of `activated`; PySide's stubs do not know a signal's [type] selection.
+        completer.activated[QModelIndex].connect(self._on_match_chosen)  # type: ignore[index]
 
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self._search)
-        self.lineEdit().textEdited.connect(lambda _text: self._search_timer.start())
-        self.lineEdit().editingFinished.connect(self._settle)
+        self._line.textEdited.connect(lambda _text: self._search_timer.start())
+        self._line.editingFinished.connect(self._settle)
         self.currentIndexChanged.connect(self._on_index_changed)
         self._last_emitted: int | None = None
 
@@ -96,7 +101,7 @@ class PersonPicker(QComboBox):
 
     # ------------------------------------------------------------------ search
     def _search(self) -> None:
-        text = self.lineEdit().text().strip()
+        text = self._line.text().strip()
         self._matches.clear()
         if not text:
             return
@@ -107,7 +112,7 @@ class PersonPicker(QComboBox):
         for item in self._make_items(ids):
             self._matches.appendRow(item)
         if ids:
-            self.completer().complete()
+            self._completer.complete()
 
     def _on_match_chosen(self, index: QModelIndex) -> None:
         value = index.data(PERSON_ID_ROLE)
@@ -117,7 +122,7 @@ class PersonPicker(QComboBox):
 
     def _settle(self) -> None:
         """Leaving the field with typed text: take an exact name match, otherwise show the choice again."""
-        text = self.lineEdit().text().strip().casefold()
+        text = self._line.text().strip().casefold()
         current = self.currentIndex()
         if current >= 0 and self.itemText(current).casefold() == text:
             return
@@ -126,7 +131,7 @@ class PersonPicker(QComboBox):
             if len(rows) == 1:
                 self.set_person_id(int(model.item(rows[0]).data(PERSON_ID_ROLE)))
                 return
-        self.lineEdit().setText(self.itemText(current) if current >= 0 else "")
+        self._line.setText(self.itemText(current) if current >= 0 else "")
 
     # ------------------------------------------------------------------ helpers
     def _row_of(self, person_id: int) -> int:
