@@ -47,7 +47,8 @@ def test_an_exception_escaping_a_slot_is_logged_and_shown_as_one_sentence(qtbot,
     )
     logged = log_path().read_text()
     assert "Traceback (most recent call last)" in logged and "broken_slot" in logged
-    window._open_dialog.close()  # the message box that said it
+    assert window.current_dialog.text() == shown  # the message box says the same sentence
+    window.current_dialog.close()
 
 
 def test_an_exception_ending_a_thread_is_not_lost(qtbot, window: MainWindow) -> None:
@@ -59,7 +60,7 @@ def test_an_exception_ending_a_thread_is_not_lost(qtbot, window: MainWindow) -> 
     thread.join()
     qtbot.waitUntil(lambda: "the thread tripped" in window.statusBar().currentMessage())
     assert "in a-helper" in log_path().read_text()
-    window._open_dialog.close()
+    window.current_dialog.close()
 
 
 def test_qt_warnings_go_to_the_log(qtbot, window: MainWindow) -> None:
