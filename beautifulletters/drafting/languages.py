@@ -83,13 +83,14 @@ def date_in_words(value: str | dt.date | None, language: str, *, with_year: bool
     if not value:
         return ""
     if isinstance(value, str):
-        if value.startswith("--"):
-            value, with_year = dt.date(2000, int(value[2:4]), int(value[5:7])), False
+        text = value
+        if text.startswith("--"):
+            value, with_year = dt.date(2000, int(text[2:4]), int(text[5:7])), False
         else:
             try:
-                value = dt.date.fromisoformat(value[:10])
+                value = dt.date.fromisoformat(text[:10])
             except ValueError:
-                return value
+                return text
     where = letter_locale(language)
     if with_year:
         return format_date(value, "long", locale=where)

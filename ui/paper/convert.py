@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextFormat, QTextListFormat
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextFormat, QTextFragment, QTextListFormat
 
 from beautifulletters import letterformat
 from beautifulletters.letterformat import Block, Marks, Run
@@ -17,6 +19,14 @@ _ORDERED = {
     QTextListFormat.Style.ListUpperRoman,
 }
 _OBJECT_REPLACEMENT = "\ufffc"
+
+
+def _fragments(block: QTextBlock) -> Iterator[QTextFragment]:
+    """The block's runs of equally formatted text (PySide's stubs type `for item in block` as object)."""
+    iterator = block.begin()
+    while not iterator.atEnd():
+        yield iterator.fragment()
+        iterator += 1
 
 
 def _alignment(block: QTextBlock) -> str | None:
@@ -45,8 +55,7 @@ def block_to_storage(block: QTextBlock, default_family: str, default_size: float
         result.list_kind = "ol" if list_format.style() in _ORDERED else "ul"
         result.list_depth = max(1, min(list_format.indent(), letterformat.MAX_LIST_DEPTH))
     runs: list[Run] = []
-    for item in block:
-        fragment = item.fragment()
+    for fragment in _fragments(block):
         if not fragment.isValid():
             continue
         text = fragment.text().replace("\u2028", "\n").replace(_OBJECT_REPLACEMENT, "")

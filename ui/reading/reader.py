@@ -462,7 +462,8 @@ class ReadAloudController(QObject):
         if op == "exited":
             self._on_worker_exited(message)
             return
-        request = self._requests.pop(message.get("id"), None) if "id" in message else None
+        request_id = message.get("id")
+        request = self._requests.pop(request_id, None) if isinstance(request_id, int) else None
         if request is None:
             return
         generation, index = request
