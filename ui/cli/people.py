@@ -127,9 +127,10 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         ("birthday", "Birthday"),
         ("language", "Language"),
         ("pronunciation", "Say it"),
+        ("died_on", "Died"),
     ]
     for key, label in labels:
-        if person[key]:
+        if person.get(key):
             value = humandates.birthday(person[key]) if key == "birthday" else person[key]
             print(f"  {label}: {value}")
     for key, label in (("emails", "Email"), ("phones", "Phone"), ("tags", "Tags")):
@@ -154,6 +155,11 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
                 if rel["from_id"] == person["id"]
                 else (f"; called {', '.join(rel['pet_names'])}")
             )
+        if rel.get("signs_as"):
+            line += f"; signs “{rel['signs_as']}”"
+        if rel.get("ended_on") or rel.get("end_kind"):
+            line += f"; ended{' (' + rel['end_kind'] + ')' if rel.get('end_kind') else ''}"
+            line += f" {rel['ended_on']}" if rel.get("ended_on") else ""
         print(line)
     for note in archive.notes_for(person["id"]):
         print(f"  [{note['tag']}] {note['text']}  (note {note['id']})")
