@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from beautifulletters.resources import resource_path
@@ -58,7 +68,6 @@ ICONS: dict[str, tuple[str, str]] = {
     "envelope": ("mail-message-new", "mail"),
     "preview": ("document-print-preview", "eye"),
 }
-_SIZES = (16, 22, 24, 32, 48)
 
 
 @cache
@@ -66,23 +75,34 @@ def _svg(file: str) -> str:
     return resource_path("icons", "actions", f"{file}.svg").read_text(encoding="utf-8")
 
 
-def _painted(file: str, color: QColor) -> QIcon:
-    source = _svg(file).replace("currentColor", color.name())
-    renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
-    icon = QIcon()
-    ratio = QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1.0  # type: ignore[union-attr]
-    for size in _SIZES:
-        pixels = max(1, round(size * ratio))
-        image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
+class _InkIcon(QIconEngine):
+    """Draws a bundled SVG in the palette's text colour at the moment it is painted, so the same
+    icon is dark on a light window and light on a dark one, and muted when its command is off."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self.file = file
+
+    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+        group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Active
+        role = QPalette.ColorRole.PlaceholderText if mode == QIcon.Mode.Disabled else QPalette.ColorRole.WindowText
+        color: QColor = QGuiApplication.palette().color(group, role)
+        return QSvgRenderer(QByteArray(_svg(self.file).replace("currentColor", color.name()).encode("utf-8")))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer(mode).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, pixels, pixels))
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
         painter.end()
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
-        icon.addPixmap(pixmap)
-    return icon
+        return QPixmap.fromImage(image)
+
+    def clone(self) -> QIconEngine:
+        return _InkIcon(self.file)
 
 
 def icon(name: str) -> QIcon:
@@ -90,5 +110,4 @@ def icon(name: str) -> QIcon:
     themed, file = ICONS[name]
     if QIcon.hasThemeIcon(themed):
         return QIcon.fromTheme(themed)
-    palette = QGuiApplication.palette()
-    return _painted(file, palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText))
+    return QIcon(_InkIcon(file))
