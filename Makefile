@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench bench-small lint system-deps system-deps-test clean
+.PHONY: run test bench bench-small lint lint-gate system-deps system-deps-test clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,8 @@ run: system-deps $(INSTALLED)
 	@$(VENV)/bin/beautifulletters install-desktop --quiet || true
 	$(VENV)/bin/beautifulletters
 
-test: system-deps-test $(INSTALLED)
+# The lint gates the tests: a change that ruff rejects does not pass `make test` (nor CI).
+test: system-deps-test $(INSTALLED) lint-gate
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: system-deps-test $(INSTALLED)
@@ -34,9 +35,13 @@ bench: system-deps-test $(INSTALLED)
 bench-small: system-deps-test $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --scale small
 
-lint: $(INSTALLED)
-	$(VENV)/bin/ruff check beautifulletters ui tests
-	$(VENV)/bin/mypy beautifulletters
+lint-gate: $(INSTALLED)
+	$(VENV)/bin/ruff check beautifulletters ui tests benchmarks
+	$(VENV)/bin/ruff format --check beautifulletters ui tests benchmarks
+
+# mypy joins the gate once beautifulletters/archive/ is clean too (everything else is).
+lint: lint-gate
+	$(VENV)/bin/mypy beautifulletters ui
 
 clean:
 	rm -rf $(VENV) dist build test-output
