@@ -148,3 +148,35 @@ def test_the_next_start_removes_what_killed_writers_left(cli, archive_path: Path
     assert len(listed) == 1
     assert not old_style.exists() and not journal.exists() and not export.exists()
     assert mine.exists()
+
+
+def test_a_merge_killed_while_writing_leaves_no_drafts_and_a_rerun_does_not_double(cli, archive_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from beautifulletters.archive import Archive
+
+    assert cli("people", "list").returncode == 0  # the archive with its sample
+    with Archive.open(archive_path) as archive:
+        for number in range(60):
+            archive.add_person(display_name=f"Cousin {number:02d}", tags=["kin"])
+    count = len(cli("letters", "list", "--json").json())
+    out = tmp_path / "kin"
+    command = [sys.executable, "-m", "ui", "--archive", str(archive_path), "merge", "--template", "birthday"]
+    command += ["--tag", "kin", "--out", str(out)]
+    merging = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and any(p.name.endswith(".part") for p in out.iterdir())):  # painting has begun
+        assert merging.poll() is None and time.monotonic() < deadline, "merge ended before it could be killed"
+        time.sleep(0.01)
+    merging.send_signal(signal.SIGKILL)
+    merging.wait()
+    assert len(cli("letters", "list", "--json").json()) == count
+    assert not any(p.suffix == ".pdf" for p in out.iterdir())
+    time.sleep(2.1)  # a temporary file is taken for a leftover only once it is a little old
+    rerun = cli("merge", "--template", "birthday", "--tag", "kin", "--out", str(out))
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(cli("letters", "list", "--json").json()) == count + 60
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"Cousin {n:02d}.pdf" for n in range(60))
