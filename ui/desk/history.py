@@ -60,6 +60,8 @@ class RevisionHistoryDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setAccessibleName("Revisions")
+        # Polish first: rows laid out before the theme's item padding applied overlapped once it did.
+        self.list.ensurePolished()
         for revision in self.revisions:
             when = humandates.timestamp(revision["updated_at"])
             size = revision["size"] or 0

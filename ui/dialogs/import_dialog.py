@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -73,6 +75,15 @@ def run_import(
         )
 
 
+class _WholeCellDelegate(QStyledItemDelegate):
+    """Gives a cell's box the whole cell: the theme's item padding squeezed the mapping combo boxes to half."""
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        editor.setGeometry(option.rect)
+
+
 class ImportDialog(QDialog):
     """Import one .vcf or .csv file into the archive at `archive_path`.
 
@@ -98,6 +109,7 @@ class ImportDialog(QDialog):
         self.mapping_view.setHorizontalHeaderLabels(["Column in the file", "First value", "Goes to"])
         self.mapping_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_view.verticalHeader().hide()
+        self.mapping_view.setItemDelegateForColumn(2, _WholeCellDelegate(self.mapping_view))
         self.mapping_view.hide()
 
         self.merge = QRadioButton("Someone already in the archive: add what is new (merge)")
@@ -187,6 +199,10 @@ class ImportDialog(QDialog):
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(table.mapping.get(header, "ignore"))))
             self.mapping_view.setCellWidget(row, 2, combo)
+            combo.ensurePolished()
+            needed = combo.sizeHint().height() + 2  # the theme pads combo boxes: make the row fit one
+            if self.mapping_view.rowHeight(row) < needed:
+                self.mapping_view.setRowHeight(row, needed)
         # Known exports are read with their own rules; the table is there to look at.
         self.mapping_view.setEnabled(table.flavour == "generic")
         self.mapping_view.show()
