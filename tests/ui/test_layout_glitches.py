@@ -39,3 +39,22 @@ def test_csv_mapping_combo_boxes_fit_their_rows(qtbot, archive_path, tmp_path, t
         assert combo.height() >= combo.sizeHint().height(), f"row {row}: the box is cut to {combo.height()}px"
         assert view.rowHeight(row) >= combo.sizeHint().height()
 
+
+def test_revision_rows_do_not_overlap(qtbot, archive: Archive, themed) -> None:
+    from ui.desk.history import RevisionHistoryDialog
+
+    ada = archive.add_person(display_name="Ada Quill")
+    me = next(i for i in archive.person_ids() if i != ada)
+    letter = archive.create_letter(signer_id=me, recipient_id=ada, body="Dear Ada,\n\nFirst.")
+    for n in range(4):
+        archive.save_letter_body(letter, f"Dear Ada,\n\nDraft {n}.")
+    dialog = RevisionHistoryDialog(archive, letter, "Dear Ada,")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.list
+    assert view.count() == 5
+    rects = [view.visualItemRect(view.item(row)) for row in range(view.count())]
+    for above, below in zip(rects, rects[1:], strict=False):
+        assert above.bottom() < below.top(), f"rows overlap: {above} and {below}"
+        assert below.height() >= view.fontMetrics().height()
