@@ -223,6 +223,33 @@ class Archive:
         return cls(path, conn, readonly=True, created=False)
 
     @staticmethod
+    def is_open_here(path: str | os.PathLike[str]) -> bool:
+        """Whether any connection of this process (the window's, a worker's) still has the file open."""
+        with _open_files_lock:
+            return _file_key(Path(path)) in _open_files
+
+    @staticmethod
+    def let_go_of_wal(path: str | os.PathLike[str]) -> None:
+        """Fold a closed archive's leftover -wal into it and remove the -wal and -shm.
+
+        The last connection to close a WAL file removes them, unless it was read-only (a
+        worker's reader closing after the window's connection): then they stay beside the
+        file. A moment's writable connection does what that close could not; a file SQLite
+        cannot open (damaged) keeps them. Only for a file nobody here has open.
+        """
+        path = Path(path)
+        if not path.with_name(path.name + "-wal").exists() or Archive.is_open_here(path):
+            return
+        try:
+            conn = sqlite3.connect(str(path))
+            try:
+                conn.execute("PRAGMA schema_version").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass
+
+    @staticmethod
     def check_file(path: str | os.PathLike[str]) -> None:
         """The check ``open(full_check=False)`` leaves out: SQLite's quick check and the application id.
 

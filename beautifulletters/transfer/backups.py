@@ -281,6 +281,7 @@ def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: boo
         archive_path.parent.mkdir(parents=True, exist_ok=True)
         temporary.unlink(missing_ok=True)
         Archive.copy_file(source, temporary)
+        Archive.let_go_of_wal(archive_path)  # a reader that closed last left them: the kept copy is one file
         aside = _move_aside(archive_path, "damaged" if damaged else "before-restore")
         os.replace(temporary, archive_path)
         fileio.fsync_folder(archive_path.parent)

@@ -144,6 +144,23 @@ def test_restore_validates_first_and_keeps_the_current_archive_aside(archive, tm
         assert reopened.check()["ok"]
 
 
+def test_restore_after_a_reader_closed_last_keeps_the_old_archive_as_one_file(archive, tmp_path):
+    # A worker's read-only connection that closes after the window's cannot remove the -wal and
+    # -shm; the restore folds them in, so what is kept aside is one whole file.
+    backup = create_backup(archive, tmp_path / "good.sqlite3").path
+    archive.add_person(display_name="Added After The Backup")
+    path = archive.path
+    reader = Archive.open_reader(path)
+    assert reader.get_person(1) is not None
+    archive.close()
+    reader.close()
+    assert path.with_name(path.name + "-wal").exists()  # what the reader left behind
+    result = restore_backup(backup, path)
+    assert result.kept_aside is not None
+    assert sorted(p.name for p in path.parent.glob(f"{path.stem}.before-restore-*")) == [result.kept_aside.name]
+    assert "Added After The Backup" in _names(result.kept_aside)
+
+
 @pytest.mark.parametrize("kind", ["damaged", "foreign", "text"])
 def test_restore_refuses_a_bad_backup_and_changes_nothing(archive, tmp_path, kind):
     bad = tmp_path / "bad.sqlite3"

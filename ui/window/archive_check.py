@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,11 +10,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from beautifulletters.archive import Archive
 from ui.tasks import Failure, Lane, run_task
 from ui.window.archive_opening import check_archive, open_archive_for_window
 from ui.window.surface import WindowSurface
 
 READ_POLL_MS = 50
+# A connection still open after this long is a leak, not a worker finishing: restore anyway
+# (the -wal and -shm are moved aside with the file, so the kept copy stays whole).
+LET_GO_SECONDS = 30.0
 
 
 class ArchiveCheck(QObject):
@@ -122,13 +127,20 @@ class ArchiveCheck(QObject):
             box.finished.connect(lambda _result: window.close())
             window.show_dialog(box)
 
+        started = time.monotonic()
+
         def restore_when_unread() -> None:
-            # A panel's worker still reading the damaged file would hold it open (its -wal and -shm
-            # with it) while the restore sets it aside: wait for them, and let go of the search's.
+            # A worker still reading the damaged file would hold it open (its -wal and -shm with it)
+            # while the restore sets it aside: wait for the panels' workers, let go of the search's
+            # connection, then wait until no connection of this process has the file open (the
+            # names read for spelling, the autosaver's, a letter's readers are not panels).
             if window.reading_in_background:
                 QTimer.singleShot(READ_POLL_MS, self, restore_when_unread)
                 return
             window.people_list.release_reader()
+            if Archive.is_open_here(path) and time.monotonic() - started < LET_GO_SECONDS:
+                QTimer.singleShot(READ_POLL_MS, self, restore_when_unread)
+                return
             run_task(
                 lambda: restore_newest_good_backup(path),
                 lane=Lane.ARCHIVE,
