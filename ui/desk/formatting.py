@@ -1,7 +1,9 @@
 """Formatting commands on the letter's text: marks, font, alignment, line spacing, lists, selection.
 
 Each works on the page widget as the user sees it: with a selection it changes the selection,
-without one it sets how the next words will be typed.
+without one it sets how the next words will be typed. A font or size picked with nothing selected
+goes to the paragraph the caret is in (the whole body while the letter is empty), as in a word
+processor: set for the next characters only, it was lost as soon as the caret moved.
 """
 
 from __future__ import annotations
@@ -36,16 +38,36 @@ def set_underline(edit: PageTextEdit, on: bool) -> None:
     merge(edit, char_format)
 
 
+def merge_into_paragraph(edit: PageTextEdit, char_format: QTextCharFormat) -> None:
+    """The selection, or else the caret's paragraph (the whole body while it is empty), and the next words."""
+    cursor = edit.textCursor()
+    if cursor.hasSelection():
+        merge(edit, char_format)
+        return
+    start, end = body_range(edit.document())
+    if start <= cursor.position() <= end and not edit.document().toPlainText()[start:end].strip():
+        span = (start, end)
+    else:
+        span = (cursor.block().position(), cursor.block().position() + cursor.block().length() - 1)
+    whole = QTextCursor(edit.document())
+    whole.beginEditBlock()
+    whole.setPosition(span[0])
+    whole.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    whole.mergeCharFormat(char_format)
+    whole.endEditBlock()
+    edit.mergeCurrentCharFormat(char_format)
+
+
 def set_font_family(edit: PageTextEdit, family: str) -> None:
     char_format = QTextCharFormat()
     char_format.setFontFamilies([family])
-    merge(edit, char_format)
+    merge_into_paragraph(edit, char_format)
 
 
 def set_font_size(edit: PageTextEdit, size_pt: float) -> None:
     char_format = QTextCharFormat()
     char_format.setFontPointSize(max(6.0, min(72.0, size_pt)))
-    merge(edit, char_format)
+    merge_into_paragraph(edit, char_format)
 
 
 def set_alignment(edit: PageTextEdit, alignment: str) -> None:
