@@ -37,6 +37,7 @@ __all__ = [
     "render_draft",
     "render_template_source",
     "template_for_occasion",
+    "warm_renderer",
 ]
 
 _OCCASION_TEMPLATES = {"birthday": "birthday", "anniversary": "anniversary", "custom": "thinking-of-you"}
@@ -82,6 +83,15 @@ def _render_resolved(resolved: catalog.ResolvedTemplate, context: dict[str, Any]
             strict=False,
         )
     return _render_bounded(resolved.source, resolved.label, context)
+
+
+def warm_renderer() -> None:
+    """Start the sandboxed renderer before the first render needs it (after a render it had to
+    stop, the next one would start it cold: a second or more on a busy machine)."""
+    try:
+        shared_renderer().warm()
+    except WorkerProblem as error:
+        raise TemplateProblem(Problem("template", None, str(error))) from None
 
 
 def _render_bounded(source: str, name: str, context: dict[str, Any]) -> engine.Rendered:

@@ -164,13 +164,22 @@ class BoundedRenderer:
             self._stop()
             raise WorkerProblem(_death_message(gone.code)) from None
 
+    def _ready_child(self) -> JsonLinesChild:
+        """The running child, or a fresh one once it answers (hold _lock)."""
+        child = self._child
+        if child is None or not child.running:
+            self._stop()
+            child = self._start()
+        return child
+
+    def warm(self) -> None:
+        """Start the child now if none is running (a cold start has START_SECONDS, not a render's time)."""
+        with self._lock:
+            self._ready_child()
+
     def request(self, request: dict[str, Any], timeout: float = WALL_SECONDS_PER_RENDER) -> dict[str, Any]:
         with self._lock:
-            child = self._child
-            if child is None or not child.running:
-                self._stop()
-                child = self._start()
-            return self._exchange(child, request, timeout)
+            return self._exchange(self._ready_child(), request, timeout)
 
 
 def _death_message(code: int | None) -> str:
