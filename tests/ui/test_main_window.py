@@ -443,9 +443,9 @@ def test_selecting_a_hidden_person_clears_the_search_and_tag(qtbot, window: Main
     assert window.current_person_id() == loretta, "no late search result takes the selection away"
 
 
-def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbot, archive_path: Path) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+def damage_filler_notes(archive_path: Path) -> bytes:
+    """Back the archive up, add filler notes and damage their pages (which only the deferred check
+    reads); returns the damaged file's bytes."""
     from beautifulletters.transfer import create_backup
 
     with Archive.open(archive_path) as archive:
@@ -467,7 +467,13 @@ def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbo
     for number in pages:
         data[(number - 1) * page : number * page] = b"\xde\xad\xbe\xef" * (page // 4)
     archive_path.write_bytes(bytes(data))
+    return bytes(data)
 
+
+def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbot, archive_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    data = damage_filler_notes(archive_path)
     register_bundled_fonts()
     archive, notice = open_archive_for_window(archive_path, full_check=False)
     assert archive is not None, notice
@@ -486,7 +492,7 @@ def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbo
     assert "Zz Filler" not in people_names(window), "the backup is from before the filler"
     assert "Loretta Mercer" in people_names(window)
     kept = list(archive_path.parent.glob(f"{archive_path.stem}.damaged-*"))
-    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data), ("the damaged file is kept as it was", kept)
+    assert len(kept) == 1 and kept[0].read_bytes() == data, ("the damaged file is kept as it was", kept)
     Archive.check_file(archive_path)
     window.close()
 
