@@ -497,6 +497,26 @@ def test_damage_found_after_the_window_opened_offers_the_newest_good_backup(qtbo
     window.close()
 
 
+def test_a_window_closed_while_its_archive_check_runs_hears_nothing_of_it(qtbot, archive_path: Path) -> None:
+    from ui.tasks import Lane, wait_for_lane
+
+    damage_filler_notes(archive_path)
+    archive, notice = open_archive_for_window(archive_path, full_check=False)
+    assert archive is not None, notice
+    window = MainWindow(archive, notice=notice, preferences=Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    heard: list[bool] = []
+    window.archive_checked.connect(heard.append)
+    window.check_archive_in_background()
+    window.close()  # before the check can report
+    assert wait_for_lane(Lane.UPKEEP, WAIT_MS)
+    qtbot.wait(200)  # the check's report is delivered (or dropped) on the window's thread
+    assert heard == [] and window.current_dialog is None, "no damage message over a closed window"
+    assert list(archive_path.parent.glob(f"{archive_path.stem}.damaged-*")) == []
+
+
 def test_a_healthy_archive_passes_the_deferred_check_then_backs_up(qtbot, window: MainWindow) -> None:
     from beautifulletters.transfer import list_backups
     from ui.window.integrations import start_automatic_backups

@@ -35,6 +35,12 @@ class ArchiveCheck(QObject):
         self._window = window
         self.state = "done"
         self._when_healthy: list[Callable[[], None]] = []
+        self._stopped = False
+
+    def stop(self) -> None:
+        """The window is closing: a check or restore still running reports to nobody."""
+        self._stopped = True
+        self._when_healthy = []
 
     def start(self) -> None:
         """Run the full check the window skipped at open (it reads the whole file) on a worker."""
@@ -57,12 +63,16 @@ class ArchiveCheck(QObject):
             self._when_healthy.append(callback)
 
     def _failed(self, failure: Failure) -> None:
+        if self._stopped:
+            return
         # Could not read the file to check it (not damage): say so, carry on as before the check.
         self._window.statusBar().showMessage(f"The archive could not be checked: {failure.message}", 10000)
         self._finished(self._window.archive.path, None, None)
 
     def _finished(self, path: Path, damage: str | None, backup: Any) -> None:
         window = self._window
+        if self._stopped:
+            return  # the window closed while the check ran: no dialog, no backups, no signal
         if path != window.archive.path:
             return  # another archive was opened meanwhile; its own check reports
         if damage is None:
@@ -109,6 +119,8 @@ class ArchiveCheck(QObject):
         window.setEnabled(False)
 
         def restored(_result: Any) -> None:
+            if self._stopped:
+                return  # the window closed meanwhile: nothing to open the restored file in
             window.setEnabled(True)
             archive, notice = open_archive_for_window(path)
             if archive is None:
@@ -120,6 +132,8 @@ class ArchiveCheck(QObject):
             )
 
         def failed(failure: Failure) -> None:
+            if self._stopped:
+                return
             window.setEnabled(True)
             box = QMessageBox(
                 QMessageBox.Icon.Critical, "BeautifulLetters", failure.message, QMessageBox.StandardButton.Ok, window
@@ -130,6 +144,8 @@ class ArchiveCheck(QObject):
         started = time.monotonic()
 
         def restore_when_unread() -> None:
+            if self._stopped:
+                return
             # A worker still reading the damaged file would hold it open (its -wal and -shm with it)
             # while the restore sets it aside: wait for the panels' workers, let go of the search's
             # connection, then wait until no connection of this process has the file open (the

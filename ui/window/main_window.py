@@ -531,6 +531,9 @@ class MainWindow(WindowSurface):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # First: a start-up step or the archive check reporting after this would use a closed archive.
+        self.start_up.stop()
+        self.archive_check.stop()
         # Nothing to ask: everything typed is already in the archive; this saves the last keystrokes.
         # (A window closed before its desk was built has nothing to save or read: none is built now.)
         if self._editor is not None:

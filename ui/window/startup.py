@@ -71,21 +71,26 @@ class StartUp(QObject):
         self.shown = False
         self._first_frame_done = False
         self._after_first_frame_done = False
+        self._stopped = False
+
+    def stop(self) -> None:
+        """The window is closing: no step runs after this (they read its archive, closed next)."""
+        self._stopped = True
 
     def window_shown(self) -> None:
         if not self.shown:
             self.shown = True
-            QTimer.singleShot(UNPAINTED_DESK_MS, self._after_first_frame)
+            QTimer.singleShot(UNPAINTED_DESK_MS, self, self._after_first_frame)  # dropped with the window
 
     def window_painted(self) -> None:
         if not self._first_frame_done:
             self._first_frame_done = True
             # The next turn of the event loop: this frame reaches the screen first.
-            QTimer.singleShot(0, self._after_first_frame)
+            QTimer.singleShot(0, self, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         """What start-up left for later: editor and reader, the upcoming dates, the reader's engine, warm imports."""
-        if self._after_first_frame_done:
+        if self._after_first_frame_done or self._stopped:
             return
         self._after_first_frame_done = True
         # The desk's modules load on a worker (they are most of the build's cost), then each step
@@ -105,10 +110,12 @@ class StartUp(QObject):
 
     def _start_step(self, step: int) -> None:
         window = self._window
+        if self._stopped:
+            return  # closed before start-up finished: its archive is closed too (the steps read it)
         if window.archive_damaged:
             return  # the archive was closed; the restored one brings its own tags and dates
         if not window.isVisible():
-            return  # closed before start-up finished: its archive is closed too (the steps read it)
+            return  # hidden: the steps wait for nobody
         steps = (
             window.prepare_editor,
             window.ensure_desk,
