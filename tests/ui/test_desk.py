@@ -219,6 +219,7 @@ def test_editor_breaks_lines_exactly_like_the_printed_document(qtbot, editor, em
     body = " ".join(f"word{i} and a little more text" for i in range(120))
     letter_id = new_letter(empty_archive, body=body)
     open_in(qtbot, editor, empty_archive, letter_id)
+    editor.set_zoom(1.0)  # the page fits the window by default; at 100% it is laid out as printed
     printed = build_letter_document(editor.body_html(), "html", editor.page_style)
 
     def lines(document) -> list[int]:

@@ -26,9 +26,9 @@ from ui.desk.autosave import AutoSaver, SaveRequest
 from ui.desk.find_bar import FindBar
 from ui.desk.page_edit import PageTextEdit
 from ui.desk.toolbar import FormatToolbar, add_desk_actions
+from ui.desk.zoom import FIT_WIDTH, WHOLE_PAGE, PageZoom, zoom_dpi
 from ui.paper.convert import document_to_storage
 from ui.paper.page import (
-    LAYOUT_DPI,
     PageStyle,
     body_range,
     build_letter_document,
@@ -40,7 +40,6 @@ RETRY_MS = 2000
 STATS_DELAY_MS = 300
 CONTINUITY_DELAY_MS = 2500  # look back at earlier letters once typing pauses
 WORDS_PER_MINUTE = 200  # reading time for the status bar
-ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5)
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
 
@@ -57,6 +56,7 @@ class LetterEditor(QWidget):
     edited = Signal()  # the writer changed the text (not yet saved)
     distraction_free_changed = Signal(bool)
     letter_opened = Signal(int)
+    zoom_changed = Signal(float)
     continuity_hint_changed = Signal(str)  # "" when there is nothing to say
     names_loaded = Signal()
     spelling_ready = Signal()  # the word list is in: misspellings are underlined from now on
@@ -70,7 +70,6 @@ class LetterEditor(QWidget):
         self.letter_id: int | None = None
         self.letter: dict[str, Any] | None = None
         self.page_style = PageStyle()
-        self.zoom = 1.0
         self.read_only = False
         self._saver: AutoSaver | None = None
         self._generation = 0  # bumped on every change of the text
@@ -84,6 +83,8 @@ class LetterEditor(QWidget):
 
         self.text_edit = PageTextEdit(self)
         self.text_edit.setAccessibleName("Letter")
+        self.zoomer = PageZoom(self.text_edit, self)
+        self.zoomer.changed.connect(self._zoom_shown)
         self.notice = QLabel()  # save problems and read-only notices, shown at once
         self.notice.setObjectName("editorNotice")
         self.notice.setWordWrap(True)
@@ -105,6 +106,7 @@ class LetterEditor(QWidget):
         layout.setSpacing(0)
         self.actions_by_name: dict[str, QAction] = {}
         add_desk_actions(self, self)
+        self._zoom_shown(self.zoomer.zoom)
         self.format_toolbar = FormatToolbar(self, self)
         layout.addWidget(self.format_toolbar)
         layout.addWidget(self.notice)
@@ -158,7 +160,7 @@ class LetterEditor(QWidget):
         )
 
     def view_actions(self) -> list[QAction]:
-        return self._named("zoom_in", "zoom_out", "zoom_reset", None, "distraction_free")
+        return self._named("zoom_in", "zoom_out", "fit_width", "whole_page", "zoom_reset", None, "distraction_free")
 
     def toolbar_actions(self) -> list[QAction]:
         # Bold, italic and underline live on the page's own format bar: not twice.
@@ -221,7 +223,8 @@ class LetterEditor(QWidget):
 
     def _load(self, body: str, body_format: str, cursor_position: int | None = None) -> None:
         self._loading = True
-        document = build_letter_document(body, body_format, self.page_style, dpi=LAYOUT_DPI * self.zoom)
+        self.text_edit.page_style = self.page_style  # the zoom fits this letter's page
+        document = build_letter_document(body, body_format, self.page_style, dpi=zoom_dpi(self.zoomer.prepare()))
         previous = getattr(self, "_document", None)
         document.setParent(self)
         self.text_edit.show_document(document, self.page_style)
@@ -238,6 +241,7 @@ class LetterEditor(QWidget):
         self.text_edit.setTextCursor(cursor)
         self.text_edit.ensureCursorVisible()
         self._update_stats()
+        self.zoom_changed.emit(self.zoom)
         self.document_replaced()
         self.format_toolbar.show_char_format(self.text_edit.currentCharFormat())
 
@@ -490,21 +494,30 @@ class LetterEditor(QWidget):
         self.text_edit.ensureCursorVisible()
 
     # ----------------------------------------------------------------- zoom
+    @property
+    def zoom(self) -> float:
+        """The page's scale: 1.0 is 96 pixels an inch (see ui.desk.zoom)."""
+        return self.zoomer.zoom
+
     def set_zoom(self, zoom: float) -> None:
-        """Scale the page. The page is laid out again at the new size, so line breaks stay the same;
-        the undo history starts afresh (Qt records page geometry as an edit)."""
-        zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
-        if abs(zoom - self.zoom) < 1e-6 or self.letter is None:
-            self.zoom = zoom
-            return
-        self.zoom = zoom
-        self._reload_keeping_cursor()
+        self.zoomer.set_zoom(zoom)
 
     def zoom_in(self) -> None:
-        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-6), ZOOM_STEPS[-1]))
+        self.zoomer.zoom_in()
 
     def zoom_out(self) -> None:
-        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-6), ZOOM_STEPS[0]))
+        self.zoomer.zoom_out()
+
+    def fit_page_width(self) -> None:
+        self.zoomer.fit_page_width()
+
+    def fit_whole_page(self) -> None:
+        self.zoomer.fit_whole_page()
+
+    def _zoom_shown(self, zoom: float) -> None:
+        self.actions_by_name["fit_width"].setChecked(self.zoomer.mode == FIT_WIDTH)
+        self.actions_by_name["whole_page"].setChecked(self.zoomer.mode == WHOLE_PAGE)
+        self.zoom_changed.emit(zoom)
 
     # ------------------------------------------------------ distraction-free
     def set_distraction_free(self, on: bool) -> None:
@@ -548,10 +561,7 @@ class LetterEditor(QWidget):
 
     def reload_from_archive(self) -> None:
         if self.archive is not None and self.letter_id is not None:
-            zoom = self.zoom
             self.open_letter(self.archive, self.letter_id)
-            if zoom != 1.0:
-                self.set_zoom(zoom)
 
 
 def _style_defaults(archive: Archive) -> dict[str, Any]:

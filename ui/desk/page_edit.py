@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -31,10 +31,14 @@ if TYPE_CHECKING:
     from ui.desk.spellcheck import SpellHighlighter
 
 _BUNDLED_FAMILIES = frozenset(f.family for f in BUNDLED_FONTS)
+PAGE_GAP = 16  # desk showing above, below and (at least) beside the page, in pixels
 
 
 class PageTextEdit(QTextEdit):
     """A QTextEdit that shows its document as sheets of paper and keeps edits inside the body."""
+
+    resized = Signal()
+    zoom_step = Signal(int)  # Ctrl+wheel: +1 in, -1 out
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,21 +49,29 @@ class PageTextEdit(QTextEdit):
         self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Always there: a bar that came and went with the page's length changed the room for the
+        # page, and the view (which lays its document out as one endless page) flipped between the two.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._clamping = False
+        self._restoring = False
         self.cursorPositionChanged.connect(self._keep_cursor_in_body)
 
     # ---------------------------------------------------------------- page
     def show_document(self, document: QTextDocument, style: PageStyle) -> None:
         self.page_style = style
-        page = document.pageSize()
+        page = document.pageSize()  # before the QTextEdit makes it one endless page
         self.setDocument(document)
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-        self.setLineWrapColumnOrWidth(round(page.width()))
-        self._page_size = page
-        self._restore_page_size()
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Text, QColor(style.ink_color))
         self.setPalette(palette)
+        self.page_relaid(page)
+
+    def page_relaid(self, page: QSizeF) -> None:
+        """Follow the document's page size (a new letter, or the same one at another zoom)."""
+        self.setLineWrapColumnOrWidth(round(page.width()))
+        self._page_size = page
+        self._restore_page_size()
         self._center_page()
         self._restore_page_size()
         self.viewport().update()
@@ -75,22 +87,48 @@ class PageTextEdit(QTextEdit):
             page_width = self.viewport().width() + margins.left() + margins.right()
         scrollbar = self.verticalScrollBar().sizeHint().width()
         free = max(0, int((self.width() - scrollbar - page_width) / 2))
-        self.setViewportMargins(free, 16, free, 16)
+        self.setViewportMargins(free, PAGE_GAP, free, PAGE_GAP)
         if self.lineWrapMode() == QTextEdit.LineWrapMode.WidgetWidth:
             self.document().setTextWidth(self.viewport().width())
 
     def _restore_page_size(self) -> None:
         # QTextEdit sets the page height to -1 (one endless page) whenever it lays out again
         # (resize, show, font change); the letter needs its real pages back.
+        # Setting it can move a scroll bar, and the view lays out (endless) again inside the call:
+        # calls made meanwhile wait, and this one sets it again until it holds.
         wanted = getattr(self, "_page_size", None)
-        if wanted is not None and self.document().pageSize() != wanted:
-            self.document().setPageSize(wanted)
+        if wanted is None or self._restoring:
+            return
+        self._restoring = True
+        try:
+            for _attempt in range(4):
+                if self.document().pageSize() == wanted:
+                    break
+                self.document().setPageSize(wanted)
+        finally:
+            self._restoring = False
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
         super().resizeEvent(event)
         self._restore_page_size()
         self._center_page()
         self._restore_page_size()
+        self.resized.emit()
+
+    def free_size(self) -> tuple[float, float]:
+        """Room for the page (width, height) in pixels, beside the scroll bar, with the desk's gap around it."""
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return self.width() - scrollbar - 2 * PAGE_GAP, self.height() - 2 * PAGE_GAP
+
+    def wheelEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        # Ctrl+wheel zooms the page; QTextEdit's own would change the letter's font sizes.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_step.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
         super().showEvent(event)

@@ -198,15 +198,66 @@ def line_pitch(style: PageStyle, dpi: float = LAYOUT_DPI) -> float:
     return _pitch_cached(style.font_family, style.font_size_pt, style.line_spacing, dpi)
 
 
-def _baseline_offset(style: PageStyle, dpi: float) -> float:
-    metrics = QFontMetricsF(style.body_font(), layout_device(dpi))
-    return metrics.ascent()
+RULE_BELOW_BASELINE_MM = 0.09  # the rule's centre half a pen under the baseline: letters sit on its top edge
+
+
+def rule_grid(style: PageStyle, dpi: float = LAYOUT_DPI) -> tuple[float, float]:
+    """Where ruled lines go: (first baseline below the top margin, distance between baselines).
+
+    Measured from Qt's own layout of fixed-height lines at this DPI rather than worked out from
+    font metrics: Qt puts a fixed-height line's baseline at its own fraction of the height
+    (different for every face) and keeps positions in 1/64 px, and only its numbers keep every
+    line of every font on its rule down a whole page.
+    """
+    return _rule_grid_cached(style.font_family, style.font_size_pt, style.line_spacing, round(dpi, 3))
+
+
+_GRID_LINES = 41
+
+
+@lru_cache(maxsize=64)
+def _rule_grid_cached(family: str, size_pt: float, spacing: float, dpi: float) -> tuple[float, float]:
+    style = PageStyle(font_family=family, font_size_pt=size_pt, line_spacing=spacing, stationery="lined")
+    document = QTextDocument()
+    _attach_layout_device(document, dpi)
+    document.setDefaultFont(style.body_font())
+    frame_format = document.rootFrame().frameFormat()
+    for setter in (frame_format.setTopMargin, frame_format.setBottomMargin, frame_format.setPadding):
+        setter(0)
+    frame_format.setBorder(0)
+    document.rootFrame().setFrameFormat(frame_format)
+    cursor = QTextCursor(document)
+    line_format = body_line_format(QTextBlockFormat(), style, dpi)
+    cursor.setBlockFormat(line_format)
+    cursor.insertText("x")
+    for _ in range(_GRID_LINES - 1):
+        cursor.insertBlock(line_format)
+        cursor.insertText("x")
+    document.setPageSize(QSizeF(1000.0, 1.0e7))
+    layout = document.documentLayout()
+
+    def baseline(block: QTextBlock) -> float:
+        line = block.layout().lineAt(0)
+        return layout.blockBoundingRect(block).top() + line.y() + line.ascent()
+
+    first, last = baseline(document.firstBlock()), baseline(document.lastBlock())
+    return first, (last - first) / (_GRID_LINES - 1)
 
 
 def _attach_layout_device(document: QTextDocument, dpi: float) -> None:
     document.setProperty(_DPI_PROPERTY, dpi)
     document.documentLayout().setPaintDevice(layout_device(dpi))
     document.setUseDesignMetrics(True)
+
+
+def relayout_at(document: QTextDocument, style: PageStyle, dpi: float) -> None:
+    """Lay the same document out again at another resolution (zoom), keeping its text and undo history.
+
+    Only the layout device and the page size depend on the resolution (margins and fixed line
+    heights are scaled by Qt), so nothing in the document is edited.
+    """
+    _attach_layout_device(document, dpi)
+    document.setPageSize(style.page_size_px(dpi))
 
 
 def _hold_layout(document: QTextDocument) -> None:
@@ -369,7 +420,16 @@ def build_letter_document(
     document.setHtml(header + body_html + signature)
     if image is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource.value, SIGNATURE_IMAGE_URL, image)
-    _mark_blocks(document, style, dpi, header_blocks=2 + spacer_lines, signature_blocks=2 if signature else 0)
+    # On ruled paper a written signature sits on a rule like every other line.
+    signature_on_rules = bool(signature) and image is None and bool(STATIONERY[style.stationery].rule_color)
+    _mark_blocks(
+        document,
+        style,
+        dpi,
+        header_blocks=2 + spacer_lines,
+        signature_blocks=2 if signature else 0,
+        signature_on_rules=signature_on_rules,
+    )
     _configure_page(document, style, dpi)
     if exact_text:
         from ui.paper.textlayer import prepare_for_export
@@ -384,7 +444,13 @@ def build_letter_document(
 
 
 def _mark_blocks(
-    document: QTextDocument, style: PageStyle, dpi: float, *, header_blocks: int, signature_blocks: int
+    document: QTextDocument,
+    style: PageStyle,
+    dpi: float,
+    *,
+    header_blocks: int,
+    signature_blocks: int,
+    signature_on_rules: bool = False,
 ) -> None:
     """Each block's role (header, body, signature) and line height, in one pass."""
     cursor = QTextCursor(document)
@@ -400,7 +466,7 @@ def _mark_blocks(
         elif block_format.hasProperty(QTextFormat.Property.LineHeight):
             # The paragraph's own line spacing from the stored body, kept apart from the applied height.
             block_format.setProperty(LINE_SPACING_PROPERTY, block_format.lineHeight())
-        if number < total - signature_blocks:
+        if number < total - signature_blocks or signature_on_rules:
             body_line_format(block_format, style, dpi)
         cursor.setPosition(block.position())
         cursor.setBlockFormat(block_format)
@@ -423,12 +489,11 @@ def paint_stationery(painter: QPainter, page_rect: QRectF, style: PageStyle, pag
     painter.fillRect(page_rect, QColor(paper.paper_color))
 
     if paper.rule_color:
-        pitch = line_pitch(style, dpi)
-        baseline = _baseline_offset(style, dpi)
+        baseline, pitch = rule_grid(style, dpi)
         pen = QPen(QColor(paper.rule_color))
         pen.setWidthF(max(0.6, 0.18 * per_mm))
         painter.setPen(pen)
-        y = page_rect.top() + top + baseline + pitch * 0.12
+        y = page_rect.top() + top + baseline + RULE_BELOW_BASELINE_MM * per_mm
         while y < page_rect.bottom() - bottom + pitch * 0.2:
             painter.drawLine(QPointF(page_rect.left() + left * 0.6, y), QPointF(page_rect.right() - right * 0.6, y))
             y += pitch
@@ -590,7 +655,9 @@ __all__ = [
     "mm_to_px",
     "paint_page",
     "paint_stationery",
+    "relayout_at",
     "render_page_image",
+    "rule_grid",
     "render_pages",
     "ROLE_BODY",
     "ROLE_HEADER",

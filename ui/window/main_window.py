@@ -156,6 +156,10 @@ class MainWindow(WindowSurface):
         editor.setAccessibleName("Letter")
         editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
         editor.saved.connect(lambda _revision: self._letter_saved())
+        from ui.desk.zoom import ZoomControl
+
+        self.zoom_control = ZoomControl(editor.actions_by_name, editor.zoomer)
+        self.statusBar().addPermanentWidget(self.zoom_control)
         self.recent.attach()  # each letter opened is remembered, and names the window
         self.letter_status.follow(editor)  # words and save state in the status bar
         placeholder = self.centre
