@@ -85,8 +85,9 @@ class PageTextEdit(QTextEdit):
             # was shown, the empty desk grew a horizontal scroll bar.)
             margins = self.viewportMargins()
             page_width = self.viewport().width() + margins.left() + margins.right()
-        scrollbar = self.verticalScrollBar().sizeHint().width()
-        free = max(0, int((self.width() - scrollbar - page_width) / 2))
+        scrollbar = self._scrollbar_width()
+        # Inside the frame (the theme may draw one) and beside the scroll bar.
+        free = max(0, int((self.contentsRect().width() - scrollbar - page_width) / 2))
         self.setViewportMargins(free, PAGE_GAP, free, PAGE_GAP)
         if self.lineWrapMode() == QTextEdit.LineWrapMode.WidgetWidth:
             self.document().setTextWidth(self.viewport().width())
@@ -115,10 +116,16 @@ class PageTextEdit(QTextEdit):
         self._restore_page_size()
         self.resized.emit()
 
+    def _scrollbar_width(self) -> int:
+        # The theme's style sheet may make the bar wider than its size hint says.
+        bar = self.verticalScrollBar()
+        return max(bar.sizeHint().width(), bar.width() if bar.isVisible() else 0)
+
     def free_size(self) -> tuple[float, float]:
         """Room for the page (width, height) in pixels, beside the scroll bar, with the desk's gap around it."""
-        scrollbar = self.verticalScrollBar().sizeHint().width()
-        return self.width() - scrollbar - 2 * PAGE_GAP, self.height() - 2 * PAGE_GAP
+        scrollbar = self._scrollbar_width()
+        inside = self.contentsRect()
+        return inside.width() - scrollbar - 2 * PAGE_GAP, inside.height() - 2 * PAGE_GAP
 
     def wheelEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
         # Ctrl+wheel zooms the page; QTextEdit's own would change the letter's font sizes.

@@ -35,6 +35,7 @@ from ui.window.archive_opening import open_archive_for_window
 from ui.window.menus import build_menus
 from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
+from ui.window.side_panels import SidePanels
 from ui.window.startup import StartUp
 from ui.window.status import LetterStatus
 from ui.window.surface import WindowSurface
@@ -99,7 +100,7 @@ class MainWindow(WindowSurface):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([330, 620, 330])
+        self.splitter.setSizes([300, 680, 300])
         self.splitter.setChildrenCollapsible(False)
 
         root = QWidget()
@@ -112,6 +113,7 @@ class MainWindow(WindowSurface):
         build_menus(self)
         self.letter_status = LetterStatus(self)
         self._restore_geometry()
+        self.side_panels = SidePanels(self.splitter, self.left_tabs, self.person_panel, self.view_menu)
         self.start_up = StartUp(self)  # what can wait until the window is on screen
         self.archive_check = ArchiveCheck(self)
         self.archive_check.checked.connect(self.archive_checked)
