@@ -93,6 +93,9 @@ class LetterEditor(QWidget):
         self.hint = QLabel()  # continuity hints, quiet
         self.hint.setObjectName("continuityHint")
         self.hint.setStyleSheet("QLabel#continuityHint { color: #f3eadc; padding: 2px 8px; }")
+        # Wrapped: one long hint on a line of its own made the window 1,149 px wide at the least,
+        # so a 1024-pixel screen cut off the person's panel.
+        self.hint.setWordWrap(True)
         self.hint.hide()
         self.find_bar = FindBar(self.text_edit, self)
         self.find_bar.hide()
