@@ -149,6 +149,19 @@ DEFAULT_STYLE: dict[str, Any] = {
 STYLE_KEYS = frozenset(DEFAULT_STYLE)
 
 
+# The paper a letter is written on: stored with each new letter so it prints as it was shown.
+PAPER_KEYS = ("stationery", "font_family", "font_size_pt", "ink_color", "page_size")
+
+
+def with_paper(style: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """`style` with the paper settings it does not name taken from `defaults` (the preferences)."""
+    filled = dict(style or {})
+    for key in PAPER_KEYS:
+        if filled.get(key) is None and defaults.get(key) is not None:
+            filled[key] = defaults[key]
+    return filled
+
+
 def format_letter_date(value: str | dt.date | None, language: str | None = None) -> str:
     """The date as a letter in `language` writes it: "3 April 2025", "2 décembre 2026"."""
     if isinstance(value, str):

@@ -134,3 +134,32 @@ def test_a_long_continuity_hint_does_not_widen_the_window(qtbot, archive_path: P
     assert window.editor.minimumSizeHint().width() < 500
     assert window.minimumSizeHint().width() <= 1024
     window.close()
+
+
+def test_a_new_letter_keeps_the_preferred_paper_for_printing_and_pdf(qtbot, archive_path: Path, tmp_path: Path) -> None:
+    """Lined paper chosen in Preferences showed in the editor but printed on plain cream."""
+    import subprocess
+
+    from tests.ui.ruled import ink_and_rules
+    from ui.printing.dialogs import export_letter
+
+    register_bundled_fonts()
+    archive, notice = open_archive_for_window(archive_path)
+    assert archive is not None, notice
+    window = MainWindow(archive, notice=notice, preferences=Preferences(stationery="lined", font_family="Kristi"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.desk_ready)
+    signer = archive.default_signer_id()
+    ann = archive.add_person(display_name="Ann Lee")
+    window._draft_created(archive.create_letter(signer_id=signer, recipient_id=ann, body="Dear Ann,\n\nHello."))
+    letter_id = window.editor.letter_id
+    assert window.editor.style.stationery == "lined"
+    stored = archive.get_letter(letter_id)["style"]
+    assert (stored["stationery"], stored["font_family"]) == ("lined", "Kristi")
+    pdf = tmp_path / "letter.pdf"
+    export_letter(archive, letter_id, pdf)  # as `letters export` without --stationery does
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
+    _ink, rules = ink_and_rules(tmp_path / "page.png", "#a9c1dc", text_left=0.15, text_right=0.8)
+    assert len(rules) > 15  # ruled, as on screen
+    window.close()

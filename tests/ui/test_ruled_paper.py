@@ -152,7 +152,9 @@ def test_the_editor_writes_on_the_lines_at_every_zoom_and_scale(qtbot, empty_arc
             qtbot.wait(10)
             pages = editor_pages(editor, device_scale)
             assert len(pages) >= 2
-            px_per_mm = editor.text_edit.document().pageSize().width() * device_scale / editor.page_style.page_size_mm[0]
+            px_per_mm = (
+                editor.text_edit.document().pageSize().width() * device_scale / editor.page_style.page_size_mm[0]
+            )
             for number, image in enumerate(pages[:2], 1):
                 what = f"{family} editor at {editor.zoom:.0%}, {device_scale:g}x, page {number}"
                 image.save(str(test_output_dir / f"{what}.png".replace(" ", "_").replace(",", "")))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.preferences import Preferences
+from beautifulletters.stationery import with_paper
 from ui.tasks import note_user_input, set_reporter
 from ui.window.archive_check import ArchiveCheck
 from ui.window.archive_opening import open_archive_for_window
@@ -441,6 +442,12 @@ class MainWindow(WindowSurface):
         if letter_id is None:
             return
         letter = self.archive.get_letter(letter_id)
+        if not self.archive.readonly:
+            # The paper, pen and ink chosen in Preferences become the letter's own, so printing
+            # and PDF (which read the letter) show what the editor shows, now and a year later.
+            paper = with_paper(letter.get("style"), self.preferences.style_defaults())
+            if paper != (letter.get("style") or {}):
+                self.archive.update_letter(letter_id, style=paper)
         self.people_model.refresh()
         self.select_person(letter["recipient_id"])
         self.person_panel.show_person(self.archive, letter["recipient_id"])
