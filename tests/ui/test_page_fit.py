@@ -154,7 +154,7 @@ def test_a_new_letter_keeps_the_preferred_paper_for_printing_and_pdf(qtbot, arch
     ann = archive.add_person(display_name="Ann Lee")
     window._draft_created(archive.create_letter(signer_id=signer, recipient_id=ann, body="Dear Ann,\n\nHello."))
     letter_id = window.editor.letter_id
-    assert window.editor.style.stationery == "lined"
+    assert window.editor.page_style.stationery == "lined"
     stored = archive.get_letter(letter_id)["style"]
     assert (stored["stationery"], stored["font_family"]) == ("lined", "Kristi")
     pdf = tmp_path / "letter.pdf"
