@@ -104,11 +104,10 @@ _TENDER = [
     r"\bstayed with\b",
     r"\bkept (?:me|us)\b",
 ]
-_DISLIKE = re.compile(
-    r"\b(?:hates?|hated|can'?t stand|cannot stand|dislikes?|disliked|detests?|loathes?|"
+_DISLIKE = (  # compiled on first use (re's cache), not at import
+    r"(?i)\b(?:hates?|hated|can'?t stand|cannot stand|dislikes?|disliked|detests?|loathes?|"
     r"(?:is|are|am)? ?allergic to|(?:does|do|did)(?:n'?t| not) (?:like|eat|drink)|won'?t eat|"
-    r"not a fan of|no fan of|can'?t bear|can'?t abide|avoids?)\b",
-    re.IGNORECASE,
+    r"not a fan of|no fan of|can'?t bear|can'?t abide|avoids?)\b"
 )
 
 
@@ -132,7 +131,7 @@ def classify(text: str, tag: str | None = None) -> str:
 
 def is_dislike(text: str) -> bool:
     """True for "can't stand cilantro", "hates mornings": something never offered as a treat."""
-    return bool(_DISLIKE.search(str(text or "")))
+    return bool(re.search(_DISLIKE, str(text or "")))
 
 
 def is_sorrow(mood: str | None) -> bool:

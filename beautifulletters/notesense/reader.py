@@ -17,7 +17,8 @@ from beautifulletters.notesense.when import Moment, find, say
 
 ABOUT = ("recipient", "signer", "both", "other")
 _R, _S, _T = "Rzqx", "Szqx", "Tzqx"  # stand-ins for the recipient, the signer and the time
-_TOKEN = re.compile(r"[^\W_][\w'’-]*|[^\w\s]+|_+|\s+", re.UNICODE)
+# Patterns are compiled on first use (re's cache), not at import: the archive imports this module.
+_TOKEN = r"[^\W_][\w'’-]*|[^\w\s]+|_+|\s+"
 _STATES = {
     "allergic",
     "vegetarian",
@@ -120,14 +121,14 @@ class _Unclear(Exception):
     """The note cannot be said with confidence; the message says why, for the writer."""
 
 
-_NAMING = re.compile(r"\b(?:calls?|called|calling|named|names?)\s+(?:me|you|him|her|them|us)\s+$", re.IGNORECASE)
+_NAMING = r"(?i)\b(?:calls?|called|calling|named|names?)\s+(?:me|you|him|her|them|us)\s+$"
 
 
 def _mark_names(text: str, who: Who, mark: str) -> str:
     """Each name of `who` as a stand-in, except a name given ("calls me Gran Mo" keeps it)."""
     for name in sorted({n for n in who.names if n and n.strip()}, key=len, reverse=True):
         pattern = re.compile(rf"(?<![\w'’]){re.escape(name)}(?![\w])")
-        text = pattern.sub(lambda m: m.group(0) if _NAMING.search(m.string[: m.start()]) else mark, text)
+        text = pattern.sub(lambda m: m.group(0) if re.search(_NAMING, m.string[: m.start()]) else mark, text)
     return text
 
 
@@ -188,7 +189,7 @@ def _read(
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", clean):
             raise _Unclear(f"both people are called {name}")
     marked = _mark_names(_mark_names(clean, signer, _S), recipient, _R)
-    tokens = _TOKEN.findall(marked)
+    tokens = re.findall(_TOKEN, marked)
     clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced)
     clause = re.sub(r"\b(?:I and you|you and I)\b", "we", clause)
     clause = re.sub(r"\b(?:me and you|you and me)\b", "us", clause)

@@ -45,7 +45,7 @@ _NUMBERS = {
 }
 _NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _COUNT = r"(?P<n>\d{1,2}|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-PATTERN = re.compile(
+PATTERN = (  # compiled on first use (re's cache), not at import
     r"\b(?:"
     r"(?P<which>last|this past|this) (?P<season>spring|summer|autumn|fall|winter)"
     r"|(?P<lastunit>last|this) (?P<unit>year|month|week)"
@@ -53,8 +53,7 @@ PATTERN = re.compile(
     r"|(?P<lastmonth>last) (?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + r")"
     r"|(?P<xmas>last Christmas)"
     r"|(?P<yesterday>yesterday)"
-    r")\b",
-    re.IGNORECASE,
+    r")\b"
 )
 
 
@@ -107,7 +106,7 @@ def _months_back(day: dt.date, months: int) -> dt.date:
 
 def find(text: str, written: dt.date) -> tuple[Moment, re.Match[str]] | None:
     """The first relative time in `text`, resolved against the day the note was written."""
-    match = PATTERN.search(text)
+    match = re.search(PATTERN, text, re.IGNORECASE)
     if not match:
         return None
     if match.group("season"):
