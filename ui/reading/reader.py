@@ -32,6 +32,7 @@ from beautifulletters.speech import (
 )
 from beautifulletters.speech.engine import MAX_RATE, MIN_RATE
 from beautifulletters.speech.text import WordTiming
+from ui.paper.page import body_range
 from ui.reading.audio_cache import SpokenAudio
 from ui.reading.highlight import SpokenHighlight, python_index
 from ui.reading.sinks import (
@@ -237,10 +238,15 @@ class ReadAloudController(QObject):
 
     @Slot()
     def read_from_cursor(self) -> None:
-        """From the start of the sentence the cursor is in; at the very end, from the top."""
+        """From the start of the sentence the cursor is in; after the body's last sentence, from the top.
+
+        On the page the body is followed by the signature: "the end" a person puts the caret at is the
+        end of the body, and reading from there read only the name under it.
+        """
         text = self.editor.toPlainText()
         position = python_index(text, self.editor.textCursor().position())
-        if position >= len(text.rstrip()):
+        body_end = python_index(text, body_range(self.editor.document())[1])
+        if position >= len(text[:body_end].rstrip()):
             position = 0
         self._begin(position, None, snap_to_sentence=True)
 
