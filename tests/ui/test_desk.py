@@ -24,13 +24,8 @@ def new_letter(archive: Archive, body: str = "Dear Ann,\n\nHello", **fields) -> 
 
 
 @pytest.fixture
-def editor(qtbot):
-    widget = LetterEditor()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    yield widget
-    widget.close_letter()
+def editor(desk_editor):
+    return desk_editor
 
 
 def open_in(qtbot, editor: LetterEditor, archive: Archive, letter_id: int) -> None:

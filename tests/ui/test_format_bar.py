@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from beautifulletters.archive import Archive
 from beautifulletters.stationery import BUNDLED_FONTS
-from ui.desk.editor import LetterEditor
 from ui.paper.page import body_range
 
 from .test_desk import new_letter, open_in
-
-
-@pytest.fixture
-def editor(qtbot):
-    widget = LetterEditor()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    yield widget
-    widget.close_letter()
 
 
 def _paragraph_chars(edit, text: str) -> list:
@@ -50,9 +38,10 @@ def _other_family(edit) -> str:
     return next(f.family for f in BUNDLED_FONTS if f.family != edit.page_style.font_family)
 
 
-def test_font_and_size_without_selection_go_to_the_caret_paragraph(qtbot, editor, empty_archive: Archive) -> None:
+def test_font_and_size_without_selection_go_to_the_caret_paragraph(qtbot, desk_editor, empty_archive: Archive) -> None:
+    editor = desk_editor
     letter_id = new_letter(empty_archive, body="Dear Ann,\n\nFirst paragraph here\n\nSecond one")
-    open_in(qtbot, editor, empty_archive, letter_id)
+    open_in(qtbot, desk_editor, empty_archive, letter_id)
     edit = editor.text_edit
     first = edit.document().find("paragraph").position()
     _click_at(qtbot, edit, first)
@@ -69,9 +58,12 @@ def test_font_and_size_without_selection_go_to_the_caret_paragraph(qtbot, editor
     assert all(family not in (f.fontFamilies() or []) for f in _paragraph_chars(edit, "Dear Ann,"))
 
 
-def test_font_in_an_empty_letter_is_the_whole_body_and_survives_a_click(qtbot, editor, empty_archive: Archive) -> None:
+def test_font_in_an_empty_letter_is_the_whole_body_and_survives_a_click(
+    qtbot, desk_editor, empty_archive: Archive
+) -> None:
+    editor = desk_editor
     letter_id = new_letter(empty_archive, body="")
-    open_in(qtbot, editor, empty_archive, letter_id)
+    open_in(qtbot, desk_editor, empty_archive, letter_id)
     edit = editor.text_edit
     start, _end = body_range(edit.document())
     _click_at(qtbot, edit, start)

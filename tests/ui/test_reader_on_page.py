@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QTextCursor
 
 from beautifulletters.archive import Archive
@@ -14,16 +13,6 @@ from ui.reading.reader import ReadAloudController
 from .test_desk import new_letter, open_in
 
 BODY = "Dear Ann,\n\nI listen. Happy birthday!\n\nSave me a dance on Sunday."
-
-
-@pytest.fixture
-def editor(qtbot):
-    widget = LetterEditor()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    yield widget
-    widget.close_letter()
 
 
 def _read_from(qtbot, editor: LetterEditor, position: int) -> list[str]:
@@ -50,9 +39,12 @@ def _read_from(qtbot, editor: LetterEditor, position: int) -> list[str]:
     return heard
 
 
-def test_play_at_the_end_of_the_body_reads_the_letter_from_the_start(qtbot, editor, empty_archive: Archive) -> None:
+def test_play_at_the_end_of_the_body_reads_the_letter_from_the_start(
+    qtbot, desk_editor, empty_archive: Archive
+) -> None:
+    editor = desk_editor
     letter_id = new_letter(empty_archive, body=BODY)
-    open_in(qtbot, editor, empty_archive, letter_id)
+    open_in(qtbot, desk_editor, empty_archive, letter_id)
     _start, end = body_range(editor.text_edit.document())
     heard = _read_from(qtbot, editor, end)  # where the caret is after typing the last word
     body = ["Dear Ann,", "I listen.", "Happy birthday!", "Save me a dance on Sunday."]
@@ -60,16 +52,18 @@ def test_play_at_the_end_of_the_body_reads_the_letter_from_the_start(qtbot, edit
     assert heard[-1] == "Me"  # and on to the signature
 
 
-def test_play_after_the_last_sentence_reads_from_the_start(qtbot, editor, empty_archive: Archive) -> None:
+def test_play_after_the_last_sentence_reads_from_the_start(qtbot, desk_editor, empty_archive: Archive) -> None:
+    editor = desk_editor
     letter_id = new_letter(empty_archive, body=BODY + "\n\n")
-    open_in(qtbot, editor, empty_archive, letter_id)
+    open_in(qtbot, desk_editor, empty_archive, letter_id)
     _start, end = body_range(editor.text_edit.document())
     heard = _read_from(qtbot, editor, end)  # on the empty line under the last paragraph
     assert "Dear Ann," in heard and heard.index("Dear Ann,") < heard.index("Save me a dance on Sunday.")
 
 
-def test_play_inside_the_body_still_reads_from_the_caret(qtbot, editor, empty_archive: Archive) -> None:
+def test_play_inside_the_body_still_reads_from_the_caret(qtbot, desk_editor, empty_archive: Archive) -> None:
+    editor = desk_editor
     letter_id = new_letter(empty_archive, body=BODY)
-    open_in(qtbot, editor, empty_archive, letter_id)
+    open_in(qtbot, desk_editor, empty_archive, letter_id)
     position = editor.text_edit.document().find("dance").position()
     assert _read_from(qtbot, editor, position) == ["Save me a dance on Sunday.", "Me"]

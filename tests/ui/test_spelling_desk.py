@@ -13,13 +13,8 @@ from ui.paper.page import body_range
 
 
 @pytest.fixture
-def editor(qtbot):
-    widget = LetterEditor()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    yield widget
-    widget.close_letter()
+def editor(desk_editor):
+    return desk_editor
 
 
 def open_in(qtbot, editor: LetterEditor, archive: Archive, letter_id: int) -> None:
