@@ -30,7 +30,7 @@ def test_wheel_contains_ui_templates_and_resources(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     wheel = next(tmp_path.glob("beautifulletters-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "beautifulletters/archive/store.py" in names
+    assert "beautifulletters/archive/database.py" in names
     assert "ui/cli/main.py" in names and "ui/window/main_window.py" in names
     data = [n for n in names if n.startswith("beautifulletters/_data/")]
     templates = [n for n in data if n.startswith("beautifulletters/_data/templates/")]

@@ -100,7 +100,7 @@ def test_an_archive_from_before_person_words_is_filled_on_upgrade(tmp_path: Path
 def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive: Archive) -> None:
     """Words longer than the longest prefix index are searched as the indexed words they start
     (faster); the people found must be exactly those the plain prefix query finds."""
-    from beautifulletters.archive.store import _fts_query
+    from beautifulletters.archive.search import fts_query
 
     archive = empty_archive
     notes = [
@@ -119,7 +119,7 @@ def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive:
     conn = archive.db.conn
 
     def plain(query: str) -> list[int]:
-        return sorted(row[0] for row in conn.execute(search_words.MATCHING_PEOPLE, [_fts_query(query)]))
+        return sorted(row[0] for row in conn.execute(search_words.MATCHING_PEOPLE, [fts_query(query)]))
 
     for query in (
         "lighthous",

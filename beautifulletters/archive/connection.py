@@ -1,0 +1,84 @@
+"""The archive's one SQLite connection: queries, and transactions that are all or nothing.
+
+Every manager (people, letters, ...) reads and writes through an :class:`ArchiveDb`; only
+`database.py` opens one. Reads go straight to ``conn``. Writes use sqlite-utils' ``database``,
+built when first needed, so opening an archive to look at it never imports sqlite-utils
+(about 50 ms and its plugin scan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from beautifulletters.errors import ArchiveError, ArchiveReadOnlyError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, uri=uri, check_same_thread=False)
+    # What sqlite-utils' Database sets on a connection, so the FTS triggers behave the same
+    # whether or not it has been built yet.
+    conn.execute("PRAGMA recursive_triggers = ON")
+    return conn
+
+
+class ArchiveDb:
+    """An open connection to one archive file, and the transactions run on it."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.readonly = readonly
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            from sqlite_utils import Database
+
+            # recursive_triggers is already on (see connect); plugins may register SQL functions.
+            self._database = Database(self.conn, recursive_triggers=False)
+        return self._database
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One logical change: all of it is stored, or none of it."""
+        if self.readonly:
+            raise ArchiveReadOnlyError(f"{self.path} is open read-only; changes cannot be saved.")
+        try:
+            with self.database.atomic() as db:
+                yield db
+        except sqlite3.OperationalError as error:
+            message = str(error)
+            if "readonly" in message or "read-only" in message:
+                raise ArchiveReadOnlyError(f"{self.path} is read-only; the change was not saved.") from None
+            if "locked" in message or "busy" in message:
+                raise ArchiveError(f"{self.path} is busy in another program; the change was not saved.") from None
+            if "disk" in message or "full" in message:
+                raise ArchiveError(f"Cannot write {self.path} ({message}); the change was not saved.") from None
+            raise
+        except sqlite3.IntegrityError as error:
+            raise ArchiveError(
+                f"The change would break the archive's consistency ({error}); nothing was saved."
+            ) from None

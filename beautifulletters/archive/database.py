@@ -1,0 +1,368 @@
+"""The archive as a whole: opening a file, locking it for one window, transactions and its health.
+
+What is stored is reached through the managers it carries (``archive.people``,
+``archive.letters``, ... see managers.py). Every logical change runs in one transaction,
+so a save is wholly present or wholly absent even when the process is killed halfway.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from beautifulletters.archive.connection import BUSY_TIMEOUT_MS, ArchiveDb, connect, now_iso
+from beautifulletters.archive.files import (
+    applied_schema_steps,
+    check_header,
+    check_healthy_archive,
+    copy_database,
+    is_open_here,
+    register_open_file,
+    schema_steps_pending,
+    unregister_open_file,
+    writable,
+)
+from beautifulletters.archive.managers import ArchiveManagers
+from beautifulletters.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class _ReadOnlyWal(Exception):
+    """Reading needs to write the WAL index, which a read-only folder forbids."""
+
+
+class Archive(ArchiveManagers):
+    """An open archive file. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool, created: bool) -> None:
+        super().__init__(ArchiveDb(path, conn, readonly=readonly))
+        self.path = path
+        self.readonly = readonly
+        self.created = created
+        self._lock_file: Any = None
+        register_open_file(path)
+        self._registered = True
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], *, readonly: bool = False, with_sample: bool = True, full_check: bool = True
+    ) -> Archive:
+        """Open (or create) the archive at `path`.
+
+        A foreign or damaged file raises a clear error and is never written to.
+        ``full_check=False`` skips SQLite's quick check, which reads the whole file (seconds
+        on a large archive): the caller then runs :meth:`check_file` itself, e.g. the window
+        on a worker thread once it is shown. The header and application id are still checked.
+        """
+        path = Path(path)
+        try:
+            if path.is_dir():
+                raise ArchiveError(f"{path} is a folder, not an archive file.")
+            existed = path.exists() and path.stat().st_size > 0
+        except PermissionError:
+            raise ArchiveError(
+                f"{path} cannot be reached (permission denied on the file or a folder above it)."
+            ) from None
+        if existed:
+            check_header(path)
+        elif readonly:
+            raise ArchiveError(f"{path} does not exist.")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ArchiveError(f"Cannot create the folder for {path}: {error.strerror}.") from None
+        if not readonly and existed and not writable(path):
+            readonly = True
+        if not existed and not writable(path.parent):
+            raise ArchiveReadOnlyError(f"Cannot create {path}: its folder is not writable.")
+        # A WAL archive in a folder we cannot write has no -shm file to share; the second
+        # attempt reads it as immutable, which is safe because nobody here can change it.
+        attempts = ["?mode=ro", "?mode=ro&immutable=1"] if readonly else [None]
+        for attempt, uri_options in enumerate(attempts):
+            try:
+                if uri_options:
+                    conn = connect(f"{path.resolve().as_uri()}{uri_options}", uri=True)
+                else:
+                    conn = connect(str(path))
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError):
+                    raise ArchiveError(f"Cannot open {path}: {error}.") from None
+                raise ArchiveDamagedError(
+                    f"{path} cannot be read as an archive ({error}); it was left untouched."
+                ) from None
+            except sqlite3.Error as error:
+                raise ArchiveError(f"Cannot open {path}: {error}.") from None
+            archive = cls(path, conn, readonly=readonly, created=not existed)
+            try:
+                archive._prepare(existed, with_sample=with_sample, full_check=full_check)
+            except _ReadOnlyWal:
+                conn.close()
+                if attempt + 1 < len(attempts):
+                    continue
+                raise ArchiveReadOnlyError(f"{path} cannot be read in a read-only folder.") from None
+            except BaseException:
+                conn.close()
+                raise
+            return archive
+        raise AssertionError("unreachable")
+
+    @classmethod
+    def open_reader(cls, path: str | os.PathLike[str]) -> Archive:
+        """A second, read-only connection to an archive already opened and checked elsewhere.
+
+        For worker threads (searches, exports): SQLite connections must not be shared between
+        threads, and repeating the open-time checks for every search would be wasted work.
+        """
+        path = Path(path)
+        try:
+            conn = connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            raise ArchiveError(f"Cannot read {path}: {error}.") from None
+        return cls(path, conn, readonly=True, created=False)
+
+    @staticmethod
+    def is_open_here(path: str | os.PathLike[str]) -> bool:
+        """Whether any connection of this process (the window's, a worker's) still has the file open."""
+        return is_open_here(Path(path))
+
+    @staticmethod
+    def let_go_of_wal(path: str | os.PathLike[str]) -> None:
+        """Fold a closed archive's leftover -wal into it and remove the -wal and -shm.
+
+        The last connection to close a WAL file removes them, unless it was read-only (a
+        worker's reader closing after the window's connection): then they stay beside the
+        file. A moment's writable connection does what that close could not; a file SQLite
+        cannot open (damaged) keeps them. Only for a file nobody here has open.
+        """
+        path = Path(path)
+        if not path.with_name(path.name + "-wal").exists() or Archive.is_open_here(path):
+            return
+        try:
+            conn = sqlite3.connect(str(path))
+            try:
+                conn.execute("PRAGMA schema_version").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass
+
+    @staticmethod
+    def check_file(path: str | os.PathLike[str]) -> None:
+        """The check ``open(full_check=False)`` leaves out: SQLite's quick check and the application id.
+
+        Reads the whole file on a connection of its own (read-only), so it may run on a worker
+        thread while the archive is open elsewhere. Raises ArchiveDamagedError or
+        NotAnArchiveError; other failures to read raise ArchiveError.
+        """
+        path = Path(path)
+        check_header(path)
+        for uri_options in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = None
+            try:
+                conn = connect(f"{path.resolve().as_uri()}{uri_options}", uri=True)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                check_healthy_archive(conn, path)
+                return
+            except sqlite3.OperationalError as error:
+                if "readonly" in str(error) and "immutable" not in uri_options:
+                    continue  # a WAL archive in a read-only folder: read it as immutable
+                raise ArchiveError(f"Cannot check {path}: {error}.") from None
+            except sqlite3.DatabaseError as error:
+                raise ArchiveDamagedError(
+                    f"{path} cannot be read as an archive ({error}); it was left untouched."
+                ) from None
+            finally:
+                if conn is not None:
+                    conn.close()
+
+    def _prepare(self, existed: bool, *, with_sample: bool, full_check: bool = True) -> None:
+        conn = self.db.conn
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if existed:
+                check_healthy_archive(conn, self.path, quick_check=full_check)
+        except sqlite3.DatabaseError as error:
+            if self.readonly and isinstance(error, sqlite3.OperationalError) and "readonly" in str(error):
+                raise _ReadOnlyWal() from None
+            raise ArchiveDamagedError(
+                f"{self.path} cannot be read as an archive ({error}); it was left untouched."
+            ) from None
+        if self.readonly:
+            try:
+                pending = schema_steps_pending(conn)
+            except sqlite3.DatabaseError as error:
+                raise ArchiveDamagedError(
+                    f"{self.path} cannot be read as an archive ({error}); it was left untouched."
+                ) from None
+            if pending:
+                raise ArchiveReadOnlyError(
+                    f"{self.path} is read-only and needs upgrading to this version; make it writable first."
+                )
+            return
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = wal")
+            if schema_steps_pending(conn):
+                from beautifulletters.archive.schema import migrations
+
+                migrations.apply(self.db.database)
+            if self.settings.get("seeded") is None:
+                from beautifulletters.archive.sample import seed_new_archive
+
+                # One transaction: a new archive is seeded completely or not at all.
+                with self.db.database.atomic():
+                    seed_new_archive(self, with_sample=with_sample)
+                    self.settings.set("seeded", now_iso())
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise ArchiveReadOnlyError(f"{self.path} is read-only; it cannot be set up.") from None
+            raise ArchiveError(f"Cannot prepare {self.path}: {error}.") from None
+        except sqlite3.DatabaseError as error:
+            # Reached a damaged page the quick check (skipped with full_check=False) would have found.
+            raise ArchiveDamagedError(
+                f"{self.path} cannot be read as an archive ({error}); it was left untouched."
+            ) from None
+
+    def close(self) -> None:
+        self.release_instance_lock()
+        self.db.close()
+        if self._registered:
+            self._registered = False
+            unregister_open_file(self.path)
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ instance lock
+    def acquire_instance_lock(self) -> bool:
+        """Claim this archive for one window; False when another running window has it.
+
+        SQLite already serialises writes safely; the lock keeps two windows from autosaving
+        over each other's edits, so a second window opens the archive read-only instead.
+        """
+        if self._lock_file is not None:
+            return True
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            handle = open(lock_path, "a+")  # noqa: SIM115 - held for the archive's lifetime
+        except OSError:
+            return False
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._lock_file = handle
+        return True
+
+    def release_instance_lock(self) -> None:
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
+
+    # ------------------------------------------------------------- transactions
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One logical change: all of it is stored, or none of it."""
+        with self.db.transaction() as db:
+            yield db
+
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        return self.db.query(sql, params)
+
+    # --------------------------------------------------------------------- check
+    def check(self) -> dict[str, Any]:
+        """An integrity report: SQLite's own checks, foreign keys, the search index, counts."""
+        conn = self.db.conn
+        problems: list[str] = []
+        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems += [f"integrity: {line}" for line in integrity]
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} points to a missing {parent} row")
+        for fts in ("people_fts", "notes_fts", "letters_fts", "person_words_fts"):
+            try:
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES('integrity-check')")
+            except sqlite3.DatabaseError as error:
+                problems.append(f"search index {fts}: {error}")
+        orphans = conn.execute(
+            "SELECT count(*) FROM revisions WHERE letter_id NOT IN (SELECT id FROM letters)"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} revisions belong to no letter")
+        counts = {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("people", "relationships", "notes", "important_dates", "letters", "revisions")
+        }
+        return {
+            "path": str(self.path),
+            "ok": not problems,
+            "problems": problems,
+            "counts": counts,
+            "schema": applied_schema_steps(conn),
+            "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
+        }
+
+    # ------------------------------------------------------------------- backups
+    def backup_to(self, destination: str | os.PathLike[str]) -> None:
+        """Write a complete copy to `destination` with SQLite's backup API, then check it.
+
+        The backup API reads through SQLite, so writes still sitting in the WAL are included;
+        a plain file copy of a WAL archive can miss them. The copy is left in rollback-journal
+        mode so it is one self-contained file.
+        """
+        copy_database(self.db.conn, Path(destination))
+
+    @staticmethod
+    def copy_file(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
+        """Copy an archive file (with its WAL, if any) to `destination` through the backup API.
+
+        The source is verified first (healthy, and ours); the copy gets its own quick check.
+        """
+        source = Path(source)
+        Archive.verify_file(source)
+        try:
+            conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error as error:
+            raise ArchiveError(f"Cannot open {source}: {error}.") from None
+        try:
+            copy_database(conn, Path(destination))
+        except sqlite3.DatabaseError as error:
+            raise ArchiveDamagedError(f"{source} cannot be read as an archive ({error}).") from None
+        finally:
+            conn.close()
+
+    @staticmethod
+    def verify_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+        """Check an archive file without changing it; returns its counts, raises when it is unusable."""
+        path = Path(path)
+        check_header(path)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error as error:
+            raise ArchiveError(f"Cannot open {path}: {error}.") from None
+        try:
+            check_healthy_archive(conn, path)
+            counts = {
+                table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("people", "letters")
+            }
+        except sqlite3.DatabaseError as error:
+            raise ArchiveDamagedError(f"{path} cannot be read as an archive ({error}).") from None
+        finally:
+            conn.close()
+        return {"path": str(path), "counts": counts}

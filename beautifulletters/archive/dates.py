@@ -1,0 +1,99 @@
+"""Important dates: birthdays, anniversaries and others, and which of them are coming up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from beautifulletters import validation
+from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.people import PeopleManager
+from beautifulletters.archive.relationships import RelationshipsManager
+from beautifulletters.errors import NotFoundError, ValidationError
+
+DATE_KINDS = ("birthday", "anniversary", "custom")
+
+
+class DatesManager:
+    """``archive.dates``: a person's important dates, and the upcoming ones of everyone."""
+
+    def __init__(self, db: ArchiveDb, people: PeopleManager, relationships: RelationshipsManager) -> None:
+        self._db = db
+        self._people = people
+        self._relationships = relationships
+
+    def add(
+        self,
+        person_id: int,
+        *,
+        kind: str,
+        date: str,
+        label: str | None = None,
+        yearly: bool = True,
+        relationship_from: int | None = None,
+    ) -> int:
+        self._people.get(person_id)
+        if kind not in DATE_KINDS:
+            raise ValidationError("kind", f"{kind!r} is not a kind of date; use {', '.join(DATE_KINDS)}.")
+        clean_date = validation.date(date, "date", allow_yearless=True)
+        if clean_date is None:
+            raise ValidationError("date", "is required.")
+        if not yearly and clean_date.startswith("--"):
+            raise ValidationError("date", "a one-off date needs its year.")
+        relationship_id = None
+        if relationship_from is not None:
+            relationship = self._relationships.get(relationship_from, person_id)
+            relationship_id = relationship["id"] if relationship else None
+        row = {
+            "person_id": person_id,
+            "relationship_id": relationship_id,
+            "kind": kind,
+            "date": clean_date,
+            "label": validation.text(label, "label", max_length=500),
+            "yearly": 1 if yearly else 0,
+            "created_at": now_iso(),
+        }
+        with self._db.transaction() as db:
+            return int(db["important_dates"].insert(row).last_pk)
+
+    def for_person(self, person_id: int) -> list[dict[str, Any]]:
+        rows = self._db.query(
+            "SELECT * FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), id", (person_id,)
+        )
+        for row in rows:
+            row["yearly"] = bool(row["yearly"])
+        return rows
+
+    def remove(self, date_id: int) -> None:
+        with self._db.transaction() as db:
+            if db.execute("DELETE FROM important_dates WHERE id = ?", (date_id,)).rowcount == 0:
+                raise NotFoundError("date", date_id)
+
+    def upcoming(self, *, days: int = 60, today: dt.date | None = None) -> list[dict[str, Any]]:
+        """Birthdays, anniversaries and other dates falling in the next `days` days, soonest first."""
+        from beautifulletters.dates import upcoming_occurrences
+
+        if days < 0:
+            raise ValidationError("days", "must be zero or more.")
+        today = today or dt.date.today()
+        # Only rows whose month and day fall near the window reach Python: with 100,000 people,
+        # building every birthday as a dict took ~80 MB and most of the time. A day of margin
+        # each side, and 29 February always, leave the exact rules to upcoming_occurrences.
+        where, params = "", []
+        if days + 3 < 366:
+            first = (today - dt.timedelta(days=1)).strftime("%m-%d")
+            last = (today + dt.timedelta(days=days + 2)).strftime("%m-%d")
+            within = "md BETWEEN ? AND ?" if first <= last else "(md >= ? OR md <= ?)"
+            where = f" WHERE {within} OR md = '02-29' OR length(date) NOT IN (7, 10)"
+            params = [first, last]
+        rows = self._db.query(
+            "SELECT person_id, person_name, kind, date, label, yearly, date_id FROM ("
+            "SELECT p.id AS person_id, p.display_name AS person_name, 'birthday' AS kind, p.birthday AS date,"
+            " NULL AS label, 1 AS yearly, NULL AS date_id, substr(p.birthday, -5) AS md"
+            " FROM people p WHERE p.birthday IS NOT NULL "
+            "UNION ALL "
+            "SELECT d.person_id, p.display_name, d.kind, d.date, d.label, d.yearly, d.id, substr(d.date, -5)"
+            " FROM important_dates d JOIN people p ON p.id = d.person_id)" + where,
+            params,
+        )
+        return upcoming_occurrences(rows, today=today, days=days)

@@ -1,0 +1,240 @@
+"""Letters and their revisions: every save of a body is kept, so no version is ever lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from beautifulletters import validation
+from beautifulletters.archive import search_words
+from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.people import PeopleManager
+from beautifulletters.errors import NotFoundError, ValidationError
+
+LETTER_STATUSES = ("draft", "final", "sent")
+
+LETTER_SUMMARY = (
+    "SELECT l.id, l.signer_id, s.display_name AS signer_name, l.recipient_id, r.display_name AS recipient_name,"
+    " l.occasion, l.occasion_date, l.template, l.title, l.status, l.sent_on, l.created_at, l.updated_at,"
+    " l.is_sample, substr(l.body_text, 1, 160) AS excerpt "
+    "FROM letters l JOIN people s ON s.id = l.signer_id JOIN people r ON r.id = l.recipient_id"
+)
+
+
+class LettersManager:
+    """``archive.letters``: letters, their details and their revisions."""
+
+    def __init__(self, db: ArchiveDb, people: PeopleManager) -> None:
+        self._db = db
+        self._people = people
+
+    def create(
+        self,
+        *,
+        signer_id: int,
+        recipient_id: int,
+        body: str,
+        body_format: str = "text",
+        body_text: str | None = None,
+        occasion: str | None = None,
+        occasion_date: str | None = None,
+        template: str | None = None,
+        title: str | None = None,
+        language: str | None = None,
+        style: Mapping[str, Any] | None = None,
+        status: str = "draft",
+        is_sample: bool = False,
+        created_at: str | None = None,
+    ) -> int:
+        """Store a new letter together with its first revision, in one transaction."""
+        self._people.get(signer_id)
+        self._people.get(recipient_id)
+        clean_body = validation.text(body, "body") or ""
+        if status not in LETTER_STATUSES:
+            raise ValidationError("status", f"{status!r} is not a status; use {', '.join(LETTER_STATUSES)}.")
+        stamp = created_at or now_iso()
+        plain = body_text if body_text is not None else clean_body
+        row = {
+            "signer_id": signer_id,
+            "recipient_id": recipient_id,
+            "occasion": validation.text(occasion, "occasion", max_length=200),
+            "occasion_date": validation.date(occasion_date, "occasion date", allow_yearless=True),
+            "template": validation.text(template, "template", max_length=1000),
+            "title": validation.text(title, "title", max_length=1000),
+            "body": clean_body,
+            "body_format": body_format,
+            "body_text": plain,
+            "language": validation.text(language, "language", max_length=50),
+            "style": json.dumps(dict(style or {}), ensure_ascii=False),
+            "status": status,
+            "sent_on": stamp[:10] if status == "sent" else None,
+            "is_sample": 1 if is_sample else 0,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        with self._db.transaction() as db:
+            letter_id = int(db["letters"].insert(row).last_pk)
+            db["revisions"].insert(
+                {
+                    "letter_id": letter_id,
+                    "body": clean_body,
+                    "body_format": body_format,
+                    "body_text": plain,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+            db.execute(
+                "UPDATE people SET last_letter_at = max(coalesce(last_letter_at, ''), ?) WHERE id = ?",
+                (stamp, recipient_id),
+            )
+            search_words.refresh(db.conn, [recipient_id])
+        return letter_id
+
+    def save_body(
+        self,
+        letter_id: int,
+        body: str,
+        *,
+        body_format: str | None = None,
+        body_text: str | None = None,
+        coalesce_seconds: float = 0.0,
+    ) -> int:
+        """Save a new body as a revision; returns the revision id.
+
+        While typing goes on, saves within `coalesce_seconds` of the newest revision update
+        that revision instead of adding one, so the history stays readable.
+        """
+        letter = self.get(letter_id)
+        if letter["status"] == "sent":
+            raise ValidationError("letter", f"letter {letter_id} was sent on {letter['sent_on']} and is read-only.")
+        clean_body = validation.text(body, "body") or ""
+        fmt = body_format or letter["body_format"]
+        plain = body_text if body_text is not None else clean_body
+        stamp = now_iso()
+        with self._db.transaction() as db:
+            db["letters"].update(
+                letter_id, {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
+            )
+            search_words.refresh(db.conn, [letter["recipient_id"]])
+            newest = db.execute(
+                "SELECT id, updated_at FROM revisions WHERE letter_id = ? ORDER BY id DESC LIMIT 1", (letter_id,)
+            ).fetchone()
+            if newest and coalesce_seconds > 0:
+                age = dt.datetime.fromisoformat(stamp) - dt.datetime.fromisoformat(newest[1])
+                if age.total_seconds() <= coalesce_seconds:
+                    db["revisions"].update(
+                        newest[0], {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
+                    )
+                    return int(newest[0])
+            return int(
+                db["revisions"]
+                .insert(
+                    {
+                        "letter_id": letter_id,
+                        "body": clean_body,
+                        "body_format": fmt,
+                        "body_text": plain,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                )
+                .last_pk
+            )
+
+    def update(self, letter_id: int, **fields: Any) -> None:
+        """Change a letter's details (not its body): occasion, title, style, language, status."""
+        letter = self.get(letter_id)
+        allowed = {"occasion", "occasion_date", "title", "style", "language", "status", "sent_on", "template"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not a field of a letter that can be changed here.")
+        row: dict[str, Any] = {"updated_at": now_iso()}
+        for name in ("occasion", "title", "language", "template"):
+            if name in fields:
+                row[name] = validation.text(fields[name], name)
+        if "occasion_date" in fields:
+            row["occasion_date"] = validation.date(fields["occasion_date"], "occasion date", allow_yearless=True)
+        if "style" in fields:
+            row["style"] = json.dumps(dict(fields["style"] or {}), ensure_ascii=False)
+        if "status" in fields:
+            status = fields["status"]
+            if status not in LETTER_STATUSES:
+                raise ValidationError("status", f"{status!r} is not a status; use {', '.join(LETTER_STATUSES)}.")
+            row["status"] = status
+            if status == "sent":
+                row["sent_on"] = validation.date(fields.get("sent_on"), "sent on") or (
+                    letter["sent_on"] or dt.date.today().isoformat()
+                )
+            else:
+                row["sent_on"] = None
+        with self._db.transaction() as db:
+            db["letters"].update(letter_id, row)
+            if "title" in row:
+                search_words.refresh(db.conn, [letter["recipient_id"]])
+
+    def get(self, letter_id: int) -> dict[str, Any]:
+        rows = self._db.query(
+            "SELECT l.*, (SELECT count(*) FROM revisions r WHERE r.letter_id = l.id) AS revision_count "
+            "FROM letters l WHERE l.id = ?",
+            (letter_id,),
+        )
+        if not rows:
+            raise NotFoundError("letter", letter_id)
+        return self._letter_record(rows[0])
+
+    @staticmethod
+    def _letter_record(row: dict[str, Any]) -> dict[str, Any]:
+        record = dict(row)
+        record["style"] = json.loads(record.get("style") or "{}")
+        record["is_sample"] = bool(record.get("is_sample"))
+        return record
+
+    def all(
+        self, *, to: int | None = None, signer: int | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        clauses, params = [], []
+        if to is not None:
+            self._people.get(to)
+            clauses.append("l.recipient_id = ?")
+            params.append(to)
+        if signer is not None:
+            self._people.get(signer)
+            clauses.append("l.signer_id = ?")
+            params.append(signer)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        sql = f"{LETTER_SUMMARY}{where} ORDER BY l.created_at DESC, l.id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._db.query(sql, params)
+        for row in rows:
+            row["is_sample"] = bool(row["is_sample"])
+        return rows
+
+    def earlier_texts(
+        self, *, recipient_id: int, signer_id: int, before: str, limit: int = 200
+    ) -> list[tuple[int, str, str]]:
+        """(id, created_at, body_text) of the newest letters between the pair written before `before`."""
+        return self._db.conn.execute(
+            "SELECT id, created_at, coalesce(body_text, '') FROM letters"
+            " WHERE recipient_id = ? AND signer_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?",
+            (recipient_id, signer_id, before, limit),
+        ).fetchall()
+
+    def revisions(self, letter_id: int) -> list[dict[str, Any]]:
+        self.get(letter_id)
+        return self._db.query(
+            "SELECT id, letter_id, created_at, updated_at, length(body_text) AS size, body, body_format, body_text "
+            "FROM revisions WHERE letter_id = ? ORDER BY id",
+            (letter_id,),
+        )
+
+    def restore_revision(self, letter_id: int, revision_id: int) -> int:
+        """Bring back an old revision; the restore is itself a new revision."""
+        rows = self._db.query("SELECT * FROM revisions WHERE id = ? AND letter_id = ?", (revision_id, letter_id))
+        if not rows:
+            raise NotFoundError("revision", revision_id)
+        old = rows[0]
+        return self.save_body(letter_id, old["body"], body_format=old["body_format"], body_text=old["body_text"])

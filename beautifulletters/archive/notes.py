@@ -1,0 +1,134 @@
+"""Notes and memories about a person, optionally about one of their relationships."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from beautifulletters import validation
+from beautifulletters.archive import note_reading, search_words
+from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.people import PeopleManager
+from beautifulletters.archive.relationships import RelationshipsManager
+from beautifulletters.archive.settings import SettingsManager
+from beautifulletters.errors import NotFoundError, ValidationError
+
+
+class NotesManager:
+    """``archive.notes``: a person's notes and memories."""
+
+    def __init__(
+        self, db: ArchiveDb, people: PeopleManager, relationships: RelationshipsManager, settings: SettingsManager
+    ) -> None:
+        self._db = db
+        self._people = people
+        self._relationships = relationships
+        self._settings = settings
+
+    def add(
+        self,
+        person_id: int,
+        text: str,
+        *,
+        tag: str = "note",
+        about_relationship_from: int | None = None,
+        noted_on: str | None = None,
+        about: str | None = None,
+        mood: str | None = None,
+        phrasing: str | None = None,
+        scope: str | None = None,
+    ) -> int:
+        """Add a note; it is read at once (notesense) and the reading is stored with it."""
+        self._people.get(person_id)
+        note_reading.check_choices(about, mood, scope)
+        relationship_id = None
+        if about_relationship_from is not None:
+            relationship = self._relationships.get(about_relationship_from, person_id)
+            if relationship is None:
+                raise ValidationError(
+                    "about-relationship",
+                    f"there is no relationship from person {about_relationship_from} to person {person_id}; "
+                    "set it first with `relationship set`.",
+                )
+            relationship_id = relationship["id"]
+        stamp = now_iso()
+        row = {
+            "person_id": person_id,
+            "relationship_id": relationship_id,
+            "text": validation.text(text, "note", required=True),
+            "tag": validation.tag(tag),
+            "noted_on": validation.date(noted_on, "date", allow_partial=True) or stamp[:10],
+            "scope": scope or ("relationship" if relationship_id else "person"),
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        writer = {"about": about, "mood": mood, "phrasing": validation.text(phrasing, "phrasing")}
+        row.update(self._read_note(row, writer))
+        with self._db.transaction() as db:
+            note_id = int(db["notes"].insert(row).last_pk)
+            search_words.refresh(db.conn, [person_id])
+            return note_id
+
+    def _read_note(self, note: Mapping[str, Any], writer: Mapping[str, Any]) -> dict[str, Any]:
+        """The note's understanding, read for the signer of its relationship (else the default signer)."""
+        relationship = None
+        if note.get("relationship_id"):
+            rows = self._db.query("SELECT * FROM relationships WHERE id = ?", (note["relationship_id"],))
+            relationship = rows[0] if rows else None
+        signer_id = relationship["from_id"] if relationship else self._settings.default_signer_id()
+        signer = self._people.get(signer_id) if signer_id and signer_id != note["person_id"] else None
+        return note_reading.read_note(
+            note["text"],
+            tag=note.get("tag"),
+            recipient=self._people.get(note["person_id"]),
+            signer=signer,
+            signs_as=relationship.get("signs_as") if relationship else None,
+            couple=relationship is not None,
+            written=note_reading.written_on(note),
+            writer=writer,
+        )
+
+    def update(
+        self,
+        note_id: int,
+        *,
+        text: str | None = None,
+        tag: str | None = None,
+        about: str | None = None,
+        mood: str | None = None,
+        phrasing: str | None = None,
+        scope: str | None = None,
+    ) -> None:
+        """Change a note; it is read again, keeping the writer's earlier corrections unless replaced."""
+        note = self.get(note_id)
+        note_reading.check_choices(about, mood, scope)
+        row: dict[str, Any] = {"updated_at": now_iso()}
+        if text is not None:
+            row["text"] = validation.text(text, "note", required=True)
+        if tag is not None:
+            row["tag"] = validation.tag(tag)
+        if scope is not None:
+            row["scope"] = scope
+        writer = note_reading.writer_choices(note)
+        if text is not None and text != note["text"]:
+            writer.pop("phrasing", None)  # a new text needs a new phrasing
+        writer.update({k: v for k, v in (("about", about), ("mood", mood), ("phrasing", phrasing)) if v})
+        row.update(self._read_note({**note, **row}, writer))
+        with self._db.transaction() as db:
+            db["notes"].update(note_id, row)
+            search_words.refresh(db.conn, [note["person_id"]])
+
+    def remove(self, note_id: int) -> None:
+        note = self.get(note_id)
+        with self._db.transaction() as db:
+            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            search_words.refresh(db.conn, [note["person_id"]])
+
+    def get(self, note_id: int) -> dict[str, Any]:
+        rows = self._db.query("SELECT * FROM notes WHERE id = ?", (note_id,))
+        if not rows:
+            raise NotFoundError("note", note_id)
+        return rows[0]
+
+    def for_person(self, person_id: int) -> list[dict[str, Any]]:
+        return self._db.query("SELECT * FROM notes WHERE person_id = ? ORDER BY noted_on, id", (person_id,))

@@ -1,0 +1,262 @@
+"""People: adding, changing, reading and removing the people letters are written to and from."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from beautifulletters import addresses, validation
+from beautifulletters.archive import search_words
+from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.settings import SettingsManager
+from beautifulletters.errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Person fields as stored (and as printed in JSON); list fields hold JSON arrays.
+PERSON_FIELDS = (
+    "display_name",
+    "full_name",
+    "nickname",
+    "pronouns",
+    "birthday",
+    "addresses",
+    "postal_addresses",
+    "emails",
+    "phones",
+    "language",
+    "tags",
+    "photo",
+    "notes",
+    "pronunciation",
+    "died_on",
+)
+_PERSON_LIST_FIELDS = ("addresses", "emails", "phones")
+_LIST_FIELD_LABELS = {"addresses": "address", "emails": "email", "phones": "phone"}
+
+
+class PeopleManager:
+    """``archive.people``: one person at a time, and the few reads that span everyone."""
+
+    def __init__(self, db: ArchiveDb, settings: SettingsManager) -> None:
+        self._db = db
+        self._settings = settings
+
+    def _clean_person(self, fields: Mapping[str, Any], *, creating: bool) -> tuple[dict[str, Any], list[str] | None]:
+        unknown = set(fields) - set(PERSON_FIELDS) - {"is_sample", "is_self"}
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not a field of a person.")
+        row: dict[str, Any] = {}
+        if creating or "display_name" in fields:
+            row["display_name"] = validation.text(fields.get("display_name"), "name", required=True)
+        for name in ("full_name", "nickname", "language", "pronunciation"):
+            if name in fields:
+                row[name] = validation.text(fields[name], name)
+        if "notes" in fields:
+            row["notes"] = validation.text(fields["notes"], "notes")
+        if "pronouns" in fields:
+            row["pronouns"] = validation.pronouns(fields["pronouns"])
+        if "birthday" in fields:
+            row["birthday"] = validation.date(fields["birthday"], "birthday", allow_yearless=True)
+        if "died_on" in fields:
+            row["died_on"] = validation.date(fields["died_on"], "died on", allow_partial=True)
+        for name in _PERSON_LIST_FIELDS:
+            if name in fields:
+                values = fields[name]
+                if isinstance(values, str):
+                    values = [values]
+                row[name] = json.dumps(validation.text_list(values, _LIST_FIELD_LABELS[name]), ensure_ascii=False)
+        if "postal_addresses" in fields:
+            # In parts; the text shown (and searched) follows unless it was given as well.
+            parts = [addresses.clean_address(item) for item in fields["postal_addresses"] or []]
+            parts = [part for part in parts if not part.is_empty]
+            row["postal_addresses"] = json.dumps([part.as_json() for part in parts], ensure_ascii=False)
+            if "addresses" not in fields:
+                row["addresses"] = json.dumps([addresses.address_text(part) for part in parts], ensure_ascii=False)
+        elif "addresses" in row:
+            # Written as text (typed, imported): read into parts as well as can be.
+            parts = [addresses.parse_address(text) for text in json.loads(row["addresses"])]
+            row["postal_addresses"] = json.dumps([part.as_json() for part in parts], ensure_ascii=False)
+        if "photo" in fields:
+            photo = fields["photo"]
+            if photo is not None and not isinstance(photo, bytes | bytearray):
+                raise ValidationError("photo", "must be image bytes.")
+            row["photo"] = bytes(photo) if photo else None
+        for flag in ("is_sample", "is_self"):
+            if flag in fields:
+                row[flag] = 1 if fields[flag] else 0
+        tags = None
+        if "tags" in fields:
+            tags = [validation.tag(t, "tag") for t in (fields["tags"] or [])]
+            tags = list(dict.fromkeys(tags))
+        return row, tags
+
+    def add(self, **fields: Any) -> int:
+        row, tags = self._clean_person(fields, creating=True)
+        stamp = now_iso()
+        row.update(created_at=stamp, updated_at=stamp)
+        with self._db.transaction() as db:
+            person_id = db["people"].insert(row).last_pk
+            for tag in tags or []:
+                db["person_tags"].insert({"person_id": person_id, "tag": tag})
+            search_words.refresh(db.conn, [person_id])
+        return int(person_id)
+
+    def update(self, person_id: int, **fields: Any) -> None:
+        self.get(person_id)
+        row, tags = self._clean_person(fields, creating=False)
+        row["updated_at"] = now_iso()
+        with self._db.transaction() as db:
+            db["people"].update(person_id, row)
+            if tags is not None:
+                db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
+                for tag in tags:
+                    db["person_tags"].insert({"person_id": person_id, "tag": tag})
+            search_words.refresh(db.conn, [person_id])
+
+    def name_texts(self) -> Iterator[str]:
+        """Every name, nickname, pet name and address in the archive (the spell checker's known words).
+
+        One at a time: 100,000 people's names held in a list at once cost about 20 MB.
+        """
+        for row in self._db.conn.execute("SELECT display_name, full_name, nickname, addresses FROM people"):
+            yield from (value for value in row[:3] if value)
+            yield from json.loads(row[3] or "[]")
+        for (pet_names,) in self._db.conn.execute("SELECT pet_names FROM relationships"):
+            yield from json.loads(pet_names or "[]")
+
+    def names_stamp(self) -> tuple[object, ...]:
+        """Changes whenever name_texts() could: people or relationships added, removed or edited.
+
+        The lengths of the names count too: two edits within the same millisecond share a stamp.
+        """
+        people = self._db.conn.execute(
+            "SELECT count(*), max(id), max(updated_at), total(length(display_name) + length(coalesce(full_name, ''))"
+            " + length(coalesce(nickname, '')) + length(coalesce(addresses, ''))) FROM people"
+        ).fetchone()
+        relationships = self._db.conn.execute(
+            "SELECT count(*), max(id), max(updated_at), total(length(coalesce(pet_names, ''))) FROM relationships"
+        ).fetchone()
+        return (*people, *relationships)
+
+    def letter_count(self, person_id: int) -> int:
+        return self._db.conn.execute(
+            "SELECT count(*) FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
+        ).fetchone()[0]
+
+    def remove(self, person_id: int, *, with_letters: bool = False) -> None:
+        """Remove a person with their notes, dates and relationships.
+
+        Letters are years of someone's words: removing a person who has any needs `with_letters`.
+        """
+        person = self.get(person_id)
+        letters = self.letter_count(person_id)
+        if letters and not with_letters:
+            raise ValidationError(
+                "person",
+                f"{person['display_name']} has {letters} letter{'s' if letters != 1 else ''}; "
+                "remove them too on purpose (--with-letters) or keep the person.",
+            )
+        if self._settings.default_signer_id() == person_id:
+            raise ValidationError("person", f"{person['display_name']} is the default signer; choose another first.")
+        with self._db.transaction() as db:
+            _delete_people(db, [person_id])
+
+    def get(self, person_id: int) -> dict[str, Any]:
+        rows = self._db.query("SELECT * FROM people WHERE id = ?", (person_id,))
+        if not rows:
+            raise NotFoundError("person", person_id)
+        return self._person_record(rows[0])
+
+    def _person_record(self, row: dict[str, Any]) -> dict[str, Any]:
+        record = dict(row)
+        for name in _PERSON_LIST_FIELDS:
+            record[name] = json.loads(record[name] or "[]")
+        record["postal_addresses"] = json.loads(record.get("postal_addresses") or "[]")
+        record["tags"] = [
+            r[0]
+            for r in self._db.conn.execute("SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (row["id"],))
+        ]
+        record["is_self"] = bool(record["is_self"])
+        record["is_sample"] = bool(record["is_sample"])
+        return record
+
+    @staticmethod
+    def person_json(record: Mapping[str, Any]) -> dict[str, Any]:
+        """A person's record made JSON-safe (the photo as base64)."""
+        result = dict(record)
+        if result.get("photo") is not None:
+            result["photo"] = base64.b64encode(result["photo"]).decode("ascii")
+        return result
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """Light rows (no photo) for a page of people, for list views."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._db.query(
+            f"SELECT id, display_name, nickname, birthday, last_letter_at, is_self, is_sample "
+            f"FROM people WHERE id IN ({marks})",
+            ids,
+        )
+        return {row["id"]: row for row in rows}
+
+    def all_tags(self) -> list[str]:
+        return [r[0] for r in self._db.conn.execute("SELECT DISTINCT tag FROM person_tags ORDER BY tag")]
+
+    def match_keys(self) -> list[dict[str, Any]]:
+        """Names, birthdays, emails and phones of everyone, in one query: what an import matches on."""
+        rows = self._db.query("SELECT id, display_name, full_name, birthday, emails, phones FROM people ORDER BY id")
+        for row in rows:
+            row["emails"] = json.loads(row["emails"] or "[]")
+            row["phones"] = json.loads(row["phones"] or "[]")
+        return rows
+
+    def has_sample(self) -> bool:
+        return bool(
+            self._db.conn.execute(
+                "SELECT EXISTS(SELECT 1 FROM people WHERE is_sample = 1)"
+                " OR EXISTS(SELECT 1 FROM letters WHERE is_sample = 1)"
+            ).fetchone()[0]
+        )
+
+    def remove_sample(self) -> int:
+        """Remove the sample correspondence (people, notes, dates, letters); returns people removed."""
+        with self._db.transaction() as db:
+            ids = [r[0] for r in db.execute("SELECT id FROM people WHERE is_sample = 1")]
+            letters = db.execute("SELECT id, recipient_id FROM letters WHERE is_sample = 1").fetchall()
+            for letter_id, _recipient in letters:
+                db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
+                db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+            _delete_people(db, ids)
+            search_words.refresh(db.conn, [recipient for _letter, recipient in letters])
+            return len(ids)
+
+
+def _delete_people(db: Database, ids: list[int]) -> None:
+    touched: set[int] = set()  # people whose search words lose a letter or a relationship
+    for person_id in ids:
+        letters = db.execute(
+            "SELECT id, recipient_id FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
+        ).fetchall()
+        touched.update(recipient for _letter, recipient in letters)
+        touched.update(r[0] for r in db.execute("SELECT to_id FROM relationships WHERE from_id = ?", (person_id,)))
+        for letter_id, _recipient in letters:
+            db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
+            db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+        db.execute("DELETE FROM notes WHERE person_id = ?", (person_id,))
+        db.execute("DELETE FROM important_dates WHERE person_id = ?", (person_id,))
+        rel_ids = [
+            r[0]
+            for r in db.execute("SELECT id FROM relationships WHERE from_id = ? OR to_id = ?", (person_id, person_id))
+        ]
+        for rel_id in rel_ids:
+            db.execute("UPDATE notes SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
+            db.execute("UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
+            db.execute("DELETE FROM relationships WHERE id = ?", (rel_id,))
+        db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
+        db.execute("DELETE FROM people WHERE id = ?", (person_id,))
+    search_words.refresh(db.conn, touched | set(ids))

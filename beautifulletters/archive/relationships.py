@@ -1,0 +1,80 @@
+"""Relationships: what the one who signs is to the one who receives (wife, friend, client)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from beautifulletters import validation
+from beautifulletters.archive import search_words
+from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.people import PeopleManager
+from beautifulletters.errors import ValidationError
+
+_RELATIONSHIP_FIELDS = (
+    "kind",
+    "since",
+    "how_we_met",
+    "pet_names",
+    "tone",
+    "ended_on",
+    "end_kind",
+    "signs_as",
+    "calls_them",
+)
+
+
+class RelationshipsManager:
+    """``archive.relationships``: one relationship per ordered pair of people."""
+
+    def __init__(self, db: ArchiveDb, people: PeopleManager) -> None:
+        self._db = db
+        self._people = people
+
+    def set(self, from_id: int, to_id: int, **fields: Any) -> int:
+        """Create or update what `from_id` (who signs) is to `to_id` (who receives)."""
+        self._people.get(from_id)
+        self._people.get(to_id)
+        if from_id == to_id:
+            raise ValidationError("relationship", "a person cannot have a relationship with themselves.")
+        unknown = set(fields) - set(_RELATIONSHIP_FIELDS)
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not a field of a relationship.")
+        existing = self.get(from_id, to_id)
+        row: dict[str, Any] = {}
+        if "kind" in fields or existing is None:
+            row["kind"] = validation.text(fields.get("kind"), "kind", required=True, max_length=200)
+        for name in ("since", "ended_on"):
+            if name in fields:
+                row[name] = validation.date(fields[name], name.replace("_", " "), allow_partial=True)
+        for name in ("how_we_met", "tone", "end_kind", "signs_as", "calls_them"):
+            if name in fields:
+                row[name] = validation.text(fields[name], name)
+        if "pet_names" in fields:
+            row["pet_names"] = json.dumps(validation.text_list(fields["pet_names"], "pet name"), ensure_ascii=False)
+        stamp = now_iso()
+        row["updated_at"] = stamp
+        with self._db.transaction() as db:
+            if existing:
+                db["relationships"].update(existing["id"], row)
+                relationship_id = int(existing["id"])
+            else:
+                row.update(from_id=from_id, to_id=to_id, created_at=stamp)
+                relationship_id = int(db["relationships"].insert(row).last_pk)
+            search_words.refresh(db.conn, [to_id])  # pet names and how they met find the person
+            return relationship_id
+
+    def _relationship_record(self, row: dict[str, Any]) -> dict[str, Any]:
+        record = dict(row)
+        record["pet_names"] = json.loads(record["pet_names"] or "[]")
+        return record
+
+    def get(self, from_id: int, to_id: int) -> dict[str, Any] | None:
+        rows = self._db.query("SELECT * FROM relationships WHERE from_id = ? AND to_id = ?", (from_id, to_id))
+        return self._relationship_record(rows[0]) if rows else None
+
+    def for_person(self, person_id: int) -> list[dict[str, Any]]:
+        rows = self._db.query(
+            "SELECT * FROM relationships WHERE from_id = ? OR to_id = ? ORDER BY id", (person_id, person_id)
+        )
+        return [self._relationship_record(r) for r in rows]
