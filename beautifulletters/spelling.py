@@ -351,7 +351,7 @@ def archive_words(archive: Archive, between_steps: Callable[[], None] | None = N
 
     `between_steps` runs every few thousand names (100,000 people take a second or two)."""
     words: set[str] = set()
-    for count, text in enumerate(archive.name_texts()):
+    for count, text in enumerate(archive.people.name_texts()):
         if between_steps is not None and count % 4096 == 0:
             between_steps()
         words.update(part.lower() for part in _NAME_PART.findall(text))

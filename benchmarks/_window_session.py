@@ -110,7 +110,7 @@ def main() -> None:
         wait_until(lambda person_id=person_id: window.person_panel.shown_person_id == person_id)  # read on a worker
         result["open_person_ms"].append((time.perf_counter() - began) * 1000)
         shown.append(window.person_panel.letters_list.count())
-        letters = window.archive.list_letters(to=person_id, limit=1)
+        letters = window.archive.letters.all(to=person_id, limit=1)
         began = time.perf_counter()
         window.open_letter(letters[0]["id"])
         app.processEvents()

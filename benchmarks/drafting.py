@@ -58,7 +58,7 @@ def run(ctx: Context) -> list[Figure]:
                     created.append((time.perf_counter() - began) * 1000)
         finally:
             _remove_drafts(archive, made, set(people))
-        letters = archive.letter_count(people[0])
+        letters = archive.people.letter_count(people[0])
     return [
         Figure(f"Render a draft from a template (person with {letters} letters)", "ms", rendered),
         Figure("Create a draft (render + store + index)", "ms", created),

@@ -37,12 +37,12 @@ def keystroke_samples(pages: int, typed: str) -> tuple[list[float], int, int]:
 
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive.open(Path(folder) / "bench.sqlite3", with_sample=False)
-        ann = archive.add_person(display_name="Loretta Mercer", nickname="Lolly")
+        ann = archive.people.add(display_name="Loretta Mercer", nickname="Lolly")
         paragraph = TEXT * 4
         # About 2.6 of these paragraphs fill an A4 page in the default handwriting.
         body = letterformat.from_plain_text("\n\n".join([paragraph] * round(pages * 2.6)))
-        letter_id = archive.create_letter(
-            signer_id=archive.default_signer_id(), recipient_id=ann, body=body, body_format="html"
+        letter_id = archive.letters.create(
+            signer_id=archive.settings.default_signer_id(), recipient_id=ann, body=body, body_format="html"
         )
         editor = LetterEditor()
         editor.resize(1100, 900)
@@ -68,7 +68,7 @@ def keystroke_samples(pages: int, typed: str) -> tuple[list[float], int, int]:
             while time.perf_counter() < pause_until:
                 app.processEvents()
         editor.close_letter()
-        saved = archive.revisions(letter_id)
+        saved = archive.letters.revisions(letter_id)
         archive.close()
 
     return samples, pages, len(saved)

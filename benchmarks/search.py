@@ -35,16 +35,16 @@ def run(ctx: Context) -> list[Figure]:
     all_pages: list[float] = []
     all_full: list[float] = []
     with Archive.open_reader(path) as reader:
-        reader.person_ids(search="warm up", limit=PAGE)
+        reader.search.people_ids(search="warm up", limit=PAGE)
         for kind, texts in kinds.items():
             pages, full = [], []
             for text in texts:
                 for query in typed_prefixes(text):
                     began = time.perf_counter()
-                    reader.person_ids(search=query, limit=PAGE)
+                    reader.search.people_ids(search=query, limit=PAGE)
                     pages.append((time.perf_counter() - began) * 1000)
                     began = time.perf_counter()
-                    reader.person_ids(search=query)
+                    reader.search.people_ids(search=query)
                     full.append((time.perf_counter() - began) * 1000)
             all_pages += pages
             all_full += full

@@ -32,12 +32,12 @@ def test_the_generator_is_deterministic_and_builds_a_sound_archive(tmp_path: Pat
         assert all(letterformat.to_plain_text(body) == text for body, text in rows)
         assert all(150 <= len(text.split()) <= 600 for _body, text in rows)
         busiest = first.long_standing_recipients[0]
-        assert archive.letter_count(busiest) == max(
-            archive.letter_count(person) for person in first.long_standing_recipients
+        assert archive.people.letter_count(busiest) == max(
+            archive.people.letter_count(person) for person in first.long_standing_recipients
         )
         # The landmarks the search benchmark types really find people.
         for word in [*first.keepsake_words, *first.note_words[:1], first.sample_names[0]]:
-            assert archive.person_ids(search=word), word
+            assert archive.search.people_ids(search=word), word
 
 
 @pytest.mark.slow

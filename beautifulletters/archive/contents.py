@@ -14,7 +14,7 @@ from beautifulletters.archive import search_words
 from beautifulletters.errors import ArchiveError
 
 if TYPE_CHECKING:
-    from beautifulletters.archive.store import Archive
+    from beautifulletters.archive.database import Archive
 
 
 @dataclass

@@ -8,18 +8,26 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import pwd
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from beautifulletters.archive.dates import DatesManager
+    from beautifulletters.archive.letters import LettersManager
+    from beautifulletters.archive.notes import NotesManager
+    from beautifulletters.archive.people import PeopleManager
+    from beautifulletters.archive.relationships import RelationshipsManager
+    from beautifulletters.archive.settings import SettingsManager
 
 
 class ArchiveToSeed(Protocol):
-    """What seeding needs of the archive it fills (the archive calls this module, not the reverse)."""
+    """What seeding needs of the archive it fills: its managers (the archive calls this module, not the reverse)."""
 
-    def add_person(self, *args: Any, **kwargs: Any) -> int: ...
-    def add_note(self, *args: Any, **kwargs: Any) -> int: ...
-    def add_date(self, *args: Any, **kwargs: Any) -> int: ...
-    def create_letter(self, *args: Any, **kwargs: Any) -> int: ...
-    def set_relationship(self, *args: Any, **kwargs: Any) -> int: ...
-    def set_default_signer(self, person_id: int) -> None: ...
+    people: PeopleManager
+    relationships: RelationshipsManager
+    notes: NotesManager
+    dates: DatesManager
+    letters: LettersManager
+    settings: SettingsManager
 
 
 _BIRTHDAY_LETTER = """Dear Lolly,
@@ -62,8 +70,8 @@ def _user_display_name() -> str:
 
 def seed_new_archive(archive: ArchiveToSeed, *, with_sample: bool = True, today: dt.date | None = None) -> None:
     """Create the user's own record (the default signer) and, optionally, the sample letters."""
-    self_id = archive.add_person(display_name=_user_display_name(), is_self=True)
-    archive.set_default_signer(self_id)
+    self_id = archive.people.add(display_name=_user_display_name(), is_self=True)
+    archive.settings.set_default_signer(self_id)
     if with_sample:
         add_sample_correspondence(archive, self_id, today=today or dt.date.today())
 
@@ -72,7 +80,7 @@ def add_sample_correspondence(archive: ArchiveToSeed, self_id: int, *, today: dt
     # The anniversary is placed three weeks ahead so the Upcoming view has something to show.
     anniversary = today + dt.timedelta(days=21)
     wedding = dt.date(anniversary.year - 50, anniversary.month, min(anniversary.day, 28))
-    chris = archive.add_person(
+    chris = archive.people.add(
         display_name="Chris Mercer",
         full_name="Christopher James Mercer",
         pronouns="he",
@@ -84,7 +92,7 @@ def add_sample_correspondence(archive: ArchiveToSeed, self_id: int, *, today: dt
         notes="Client since 2018. Writes to Loretta for every birthday and anniversary.",
         is_sample=True,
     )
-    loretta = archive.add_person(
+    loretta = archive.people.add(
         display_name="Loretta Mercer",
         full_name="Loretta Anne Mercer",
         nickname="Lolly",
@@ -96,8 +104,8 @@ def add_sample_correspondence(archive: ArchiveToSeed, self_id: int, *, today: dt
         pronunciation="lo-RET-ah",
         is_sample=True,
     )
-    archive.set_relationship(self_id, chris, kind="client", since="2018-03")
-    archive.set_relationship(
+    archive.relationships.set(self_id, chris, kind="client", since="2018-03")
+    archive.relationships.set(
         chris,
         loretta,
         kind="wife",
@@ -115,12 +123,12 @@ def add_sample_correspondence(archive: ArchiveToSeed, self_id: int, *, today: dt
         ("fact", "they have two children, Ben and Clara, and three grandchildren", None),
     ]
     for tag, text, when in memories:
-        archive.add_note(loretta, text, tag=tag, about_relationship_from=chris, noted_on=when)
-    archive.add_date(
+        archive.notes.add(loretta, text, tag=tag, about_relationship_from=chris, noted_on=when)
+    archive.dates.add(
         loretta, kind="anniversary", date=wedding.isoformat(), label="Wedding anniversary", relationship_from=chris
     )
     birthday_year = today.year if (today.month, today.day) > (4, 3) else today.year - 1
-    archive.create_letter(
+    archive.letters.create(
         signer_id=chris,
         recipient_id=loretta,
         body=_BIRTHDAY_LETTER,
@@ -132,7 +140,7 @@ def add_sample_correspondence(archive: ArchiveToSeed, self_id: int, *, today: dt
         is_sample=True,
         created_at=f"{birthday_year}-03-28T10:00:00.000+00:00",
     )
-    archive.create_letter(
+    archive.letters.create(
         signer_id=chris,
         recipient_id=loretta,
         body=_ANNIVERSARY_LETTER,

@@ -8,7 +8,7 @@ search reads at most one posting list of 100,000 people per word typed.
 
 The store keeps the documents current: every change to a person, their notes, their
 relationships or the letters written to them calls :func:`refresh` inside the same transaction.
-Only this module and `store.py` touch the `person_words` tables.
+Only this module and the archive's managers touch the `person_words` tables.
 """
 
 from __future__ import annotations

@@ -179,14 +179,14 @@ def _for_their_lives(
     occasion = resolved.info.occasion
     if resolved.info.source != "builtin":
         return template, None, []
-    recipient = archive.get_person(recipient_id)
+    recipient = archive.people.get(recipient_id)
     name = recipient.get("nickname") or str(recipient["display_name"]).split(" ")[0]
     if recipient.get("died_on") and resolved.info.life == "living":
         kind = occasion if occasion in ("birthday", "anniversary") else "letter"
         notice = f"{name} has died, so the letter is written to them as such (“To someone who has died”)."
         return GONE_TEMPLATE, kind, [notice]
-    signer = signer_id if signer_id is not None else archive.default_signer_id()
-    relationship = archive.get_relationship(signer, recipient_id) if signer is not None else None
+    signer = signer_id if signer_id is not None else archive.settings.default_signer_id()
+    relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
     ended = relationship is not None and bool(relationship.get("ended_on") or relationship.get("end_kind"))
     if relationship and ended and occasion in _ROMANTIC_OCCASIONS and closeness(relationship.get("kind")) == "partner":
         notice = f"Your relationship with {name} has ended, so the letter is one of letting go, not of a couple."
@@ -232,7 +232,7 @@ def _in_language(
     from beautifulletters.drafting.languages import LETTER_LANGUAGES, base_language
     from beautifulletters.spelling import language_name
 
-    wanted = language or archive.get_person(recipient_id).get("language") or None
+    wanted = language or archive.people.get(recipient_id).get("language") or None
     code = base_language(wanted)
     if code != "en":
         own = catalog.language_version(template, wanted)
@@ -293,7 +293,7 @@ def draft_letter_fields(draft: Draft) -> dict[str, Any]:
 
 def store_draft(archive: Archive, draft: Draft, *, created_at: str | None = None) -> int:
     """Store a rendered draft as a new letter."""
-    return archive.create_letter(**draft_letter_fields(draft), created_at=created_at)
+    return archive.letters.create(**draft_letter_fields(draft), created_at=created_at)
 
 
 def lint(
@@ -346,7 +346,7 @@ def sample_context(occasion: str = "letter", today: dt.date | None = None) -> di
     """The context of the sample pair (Chris writing to Lolly), for checking templates without an archive."""
     with tempfile.TemporaryDirectory(prefix="beautifulletters-check-") as folder:
         with Archive.open(Path(folder) / "sample.sqlite3") as archive:
-            people = {archive.get_person(i)["display_name"]: i for i in archive.person_ids()}
+            people = {archive.people.get(i)["display_name"]: i for i in archive.search.people_ids()}
             return build_context(
                 archive,
                 recipient_id=people["Loretta Mercer"],

@@ -208,7 +208,7 @@ def _names_for_this_signer(
         relationship.update(pet_names=[], pet_name=None, calls_them=None)
     others = {
         " ".join(str(name).split())
-        for rel in archive.relationships_of(recipient_id)
+        for rel in archive.relationships.for_person(recipient_id)
         if rel["to_id"] == recipient_id and (own is None or rel["id"] != own["id"])
         for name in rel.get("pet_names") or []
     }
@@ -239,8 +239,8 @@ def _occasion_date(
     if kind == "birthday":
         original = recipient.get("birthday")
     elif kind == "anniversary":
-        candidates = [d for d in archive.dates_for(recipient["id"]) if d["kind"] == "anniversary"]
-        relationship = archive.get_relationship(signer_id, recipient["id"])
+        candidates = [d for d in archive.dates.for_person(recipient["id"]) if d["kind"] == "anniversary"]
+        relationship = archive.relationships.get(signer_id, recipient["id"])
         own = [d for d in candidates if relationship and d.get("relationship_id") == relationship["id"]]
         chosen = (own or candidates)[0] if (own or candidates) else None
         if chosen:
@@ -271,13 +271,13 @@ def build_context(
     """
     today = today or dt.date.today()
     if signer_id is None:
-        signer_id = archive.default_signer_id()
+        signer_id = archive.settings.default_signer_id()
         if signer_id is None:
             raise ValidationError("from", "there is no default signer; give --from or set one with `signer set`.")
     if signer_id == recipient_id:
         raise ValidationError("to", "a letter needs a signer and a different recipient.")
-    signer_record = archive.get_person(signer_id)
-    recipient_record = archive.get_person(recipient_id)
+    signer_record = archive.people.get(signer_id)
+    recipient_record = archive.people.get(recipient_id)
     signer = person_context(signer_record, today=today)
     recipient = person_context(recipient_record, today=today)
     if occasion_date:
@@ -285,7 +285,7 @@ def build_context(
 
         occasion_date = validation.date(occasion_date, "occasion date", allow_yearless=True)
 
-    relationship_record = archive.get_relationship(signer_id, recipient_id)
+    relationship_record = archive.relationships.get(signer_id, recipient_id)
     relationship: dict[str, Any] = {
         "kind": None,
         "closeness": "unknown",
@@ -345,27 +345,27 @@ def build_context(
     # Only letters that were finished or sent are history: a discarded draft uses nothing up.
     earlier = [
         summary
-        for summary in archive.list_letters(to=recipient_id, signer=signer_id)
+        for summary in archive.letters.all(to=recipient_id, signer=signer_id)
         if summary.get("status") in ("final", "sent")
     ]
     used_ids: set[int] = set()
     earlier_texts: list[str] = []
     for summary in earlier:
-        letter = archive.get_letter(summary["id"])
+        letter = archive.letters.get(summary["id"])
         earlier_texts.append(letter.get("body_text") or "")
         for note_id in (letter.get("style") or {}).get("used_note_ids") or []:
             if isinstance(note_id, int):
                 used_ids.add(note_id)
     notes: dict[str, list[dict[str, Any]]] = {group: [] for group in letter_notes.GROUPS}
     in_scope = [
-        n for n in archive.notes_for(recipient_id) if letter_notes.in_scope(n, (relationship_record or {}).get("id"))
+        n for n in archive.notes.for_person(recipient_id) if letter_notes.in_scope(n, (relationship_record or {}).get("id"))
     ]
     kept, left_out = letter_notes.read_notes(
         in_scope,
         recipient=recipient_record,
         signer=signer_record,
         relationship=relationship_record,
-        default_signer_id=archive.default_signer_id(),
+        default_signer_id=archive.settings.default_signer_id(),
         today=today,
     )
     for note, understanding in kept:
@@ -382,7 +382,7 @@ def build_context(
         notes[group] = fresh + stale
 
     dates = []
-    for item in archive.dates_for(recipient_id):
+    for item in archive.dates.for_person(recipient_id):
         dates.append(
             {
                 "kind": item["kind"],

@@ -31,10 +31,10 @@ def select_people(
     if ids:
         people = []
         for person_id in dict.fromkeys(ids):
-            archive.get_person(person_id)  # NotFoundError names the missing id
+            archive.people.get(person_id)  # NotFoundError names the missing id
             people.append(person_id)
         return people
-    people = archive.person_ids(tag=tag, search=search)
+    people = archive.search.people_ids(tag=tag, search=search)
     if not people:
         what = f"tagged {tag!r}" if tag else f"matching {search!r}"
         raise ValidationError("recipients", f"nobody is {what}.")
@@ -126,10 +126,10 @@ def address_warnings(person: dict[str, Any]) -> list[str]:
 
 def anthology_letter_ids(archive: Archive, signer_id: int, recipient_id: int) -> list[int]:
     """Every letter from signer to recipient, oldest first (by the date it was sent or written)."""
-    letters = archive.list_letters(to=recipient_id, signer=signer_id)
+    letters = archive.letters.all(to=recipient_id, signer=signer_id)
     if not letters:
-        signer = archive.get_person(signer_id)["display_name"]
-        recipient = archive.get_person(recipient_id)["display_name"]
+        signer = archive.people.get(signer_id)["display_name"]
+        recipient = archive.people.get(recipient_id)["display_name"]
         raise ValidationError("anthology", f"{signer} has written no letters to {recipient}.")
     return [row["id"] for row in sorted(letters, key=anthology_sort_key)]
 

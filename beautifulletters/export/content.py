@@ -149,7 +149,7 @@ def letter_content(
     archive: Archive, letter_id: int, *, font: str | None = None, stationery: str | None = None
 ) -> LetterContent:
     """The export model of a stored letter; `font`/`stationery` override the letter's own style."""
-    letter = archive.get_letter(letter_id)
-    signer = archive.get_person(letter["signer_id"])
-    recipient = archive.get_person(letter["recipient_id"])
+    letter = archive.letters.get(letter_id)
+    signer = archive.people.get(letter["signer_id"])
+    recipient = archive.people.get(letter["recipient_id"])
     return content_from_records(letter, signer, recipient, font=font, stationery=stationery)

@@ -40,9 +40,9 @@ def pronunciations_for_letter(archive: Any, letter: Mapping[str, Any]) -> dict[s
     people: list[Mapping[str, Any]] = []
     for key in ("recipient_id", "signer_id"):
         if letter.get(key):
-            people.append(archive.get_person(letter[key]))
-    if archive.count_people() <= _HINT_SCAN_LIMIT:
-        people += [p for p in archive.list_people() if p.get("pronunciation")]
+            people.append(archive.people.get(letter[key]))
+    if archive.search.count_people() <= _HINT_SCAN_LIMIT:
+        people += [p for p in archive.search.people() if p.get("pronunciation")]
     return pronunciation_map(people)
 
 

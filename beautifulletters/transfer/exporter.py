@@ -55,21 +55,21 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
 
 
 def _people(archive: Archive) -> list[dict[str, Any]]:
-    return [archive.get_person(person_id) for person_id in archive.person_ids(sort="name")]
+    return [archive.people.get(person_id) for person_id in archive.search.people_ids(sort="name")]
 
 
 def _anniversary(archive: Archive, person_id: int) -> str | None:
-    return next((d["date"] for d in archive.dates_for(person_id) if d["kind"] == "anniversary"), None)
+    return next((d["date"] for d in archive.dates.for_person(person_id) if d["kind"] == "anniversary"), None)
 
 
 def vcard_text(archive: Archive) -> str:
     """Everyone as vCard 4.0; relationships travel as RELATED with the other person's name."""
-    names = {p_id: row["display_name"] for p_id, row in archive.people_rows(archive.person_ids()).items()}
+    names = {p_id: row["display_name"] for p_id, row in archive.people.rows(archive.search.people_ids()).items()}
     cards = []
     for person in _people(archive):
         related = [
             (rel["kind"], names[rel["to_id"]])
-            for rel in archive.relationships_of(person["id"])
+            for rel in archive.relationships.for_person(person["id"])
             if rel["from_id"] == person["id"] and rel["to_id"] in names
         ]
         cards.append(write_vcard(person, anniversary=_anniversary(archive, person["id"]), related=related))
@@ -123,16 +123,16 @@ def archive_document(archive: Archive) -> dict[str, Any]:
         if record.get("photo") is not None:
             record["photo"] = base64.b64encode(record["photo"]).decode("ascii")
         people.append(record)
-        for rel in archive.relationships_of(person["id"]):
+        for rel in archive.relationships.for_person(person["id"]):
             relationships[rel["id"]] = rel
-        notes.extend(archive.notes_for(person["id"]))
-        dates.extend(archive.dates_for(person["id"]))
+        notes.extend(archive.notes.for_person(person["id"]))
+        dates.extend(archive.dates.for_person(person["id"]))
     letters = []
-    for summary in sorted(archive.list_letters(), key=lambda letter: letter["id"]):
-        letter = archive.get_letter(summary["id"])
+    for summary in sorted(archive.letters.all(), key=lambda letter: letter["id"]):
+        letter = archive.letters.get(summary["id"])
         letter.pop("revision_count", None)
         letter["revisions"] = [
-            {k: v for k, v in revision.items() if k != "size"} for revision in archive.revisions(letter["id"])
+            {k: v for k, v in revision.items() if k != "size"} for revision in archive.letters.revisions(letter["id"])
         ]
         letters.append(letter)
     return {
@@ -140,7 +140,7 @@ def archive_document(archive: Archive) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "app_version": __version__,
-        "default_signer_id": archive.default_signer_id(),
+        "default_signer_id": archive.settings.default_signer_id(),
         "people": people,
         "relationships": [relationships[key] for key in sorted(relationships)],
         "notes": sorted(notes, key=lambda note: note["id"]),

@@ -43,9 +43,9 @@ class Occasion:
 def occasions(archive: Archive) -> list[Occasion]:
     """Every birthday and date in the archive, people in name order (the sample left out)."""
     found: list[Occasion] = []
-    ids = archive.person_ids(sort="name")
+    ids = archive.search.people_ids(sort="name")
     for start in range(0, len(ids), 500):
-        rows = archive.people_rows(ids[start : start + 500])
+        rows = archive.people.rows(ids[start : start + 500])
         for person_id in ids[start : start + 500]:
             row = rows[person_id]
             if row["is_sample"]:
@@ -53,7 +53,7 @@ def occasions(archive: Archive) -> list[Occasion]:
             name = row["display_name"]
             if row["birthday"]:
                 found.append(Occasion(f"birthday-{person_id}", name, "birthday", row["birthday"]))
-            for date in archive.dates_for(person_id):
+            for date in archive.dates.for_person(person_id):
                 found.append(
                     Occasion(
                         f"date-{date['id']}", name, date["kind"], date["date"], date["label"], bool(date["yearly"])
@@ -167,5 +167,5 @@ def calendar_text(
 
 def archive_key(archive: Archive) -> str:
     """A short key that tells this archive's events from another's (stable while the archive lives)."""
-    seed = archive.get_setting("seeded") or str(archive.path)
+    seed = archive.settings.get("seeded") or str(archive.path)
     return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:12]

@@ -234,7 +234,7 @@ def import_contacts(
     step = max(1, total // 100)
     try:
         with archive.transaction():
-            index = _Index(archive.match_keys())
+            index = _Index(archive.people.match_keys())
             imported: list[tuple[Contact, int]] = []
             by_uid: dict[str, int] = {}
             for done, entry in enumerate(entries, start=1):
@@ -273,15 +273,15 @@ def _import_one(archive: Archive, entry: Contact | Unreadable, index: _Index, on
             fields = _new_fields(contact)
             if contact.pronouns:
                 fields["pronouns"] = contact.pronouns
-            person_id = archive.add_person(**fields)
+            person_id = archive.people.add(**fields)
             if contact.anniversary:
-                archive.add_date(person_id, kind="anniversary", date=contact.anniversary)
+                archive.dates.add(person_id, kind="anniversary", date=contact.anniversary)
             index.add(person_id, fields)
             item.action, item.person_id = "added", person_id
             return item
         person_id, why = match
         item.person_id = person_id
-        existing = archive.get_person(person_id)
+        existing = archive.people.get(person_id)
         if on_duplicate == "skip":
             item.reason = f"already in the archive as {existing['display_name']} (id {person_id}; {why})"
             return item
@@ -290,12 +290,12 @@ def _import_one(archive: Archive, entry: Contact | Unreadable, index: _Index, on
             changes["pronouns"] = contact.pronouns
         dates_changed = False
         if contact.anniversary and not any(
-            d["kind"] == "anniversary" and d["date"] == contact.anniversary for d in archive.dates_for(person_id)
+            d["kind"] == "anniversary" and d["date"] == contact.anniversary for d in archive.dates.for_person(person_id)
         ):
-            archive.add_date(person_id, kind="anniversary", date=contact.anniversary)
+            archive.dates.add(person_id, kind="anniversary", date=contact.anniversary)
             dates_changed = True
         if changes:
-            archive.update_person(person_id, **changes)
+            archive.people.update(person_id, **changes)
             index.add(person_id, {**existing, **changes})
         item.action = "updated" if (changes or dates_changed) else "unchanged"
         item.reason = f"matched {existing['display_name']} (id {person_id}; {why})"
@@ -326,10 +326,10 @@ def _link_related(
             other = by_uid.get(related.uid or "") if related.uid else index.names.get(name_key(related.name))
             if other is None or other == person_id:
                 continue
-            if archive.get_relationship(person_id, other) is not None:
+            if archive.relationships.get(person_id, other) is not None:
                 continue
             try:
-                archive.set_relationship(person_id, other, kind=related.kind)
+                archive.relationships.set(person_id, other, kind=related.kind)
             except ValidationError as error:
                 items[person_id].warnings.append(f"relationship not set: {error}")
                 continue

@@ -17,9 +17,9 @@ def add_letter(archive_path: Path, body: str, **fields) -> int:
     from beautifulletters.archive import Archive
 
     with Archive.open(archive_path) as archive:
-        signer = archive.default_signer_id()
-        recipient = archive.add_person(display_name="Loretta Mercer", pronunciation="lo-RET-ah")
-        return archive.create_letter(signer_id=signer, recipient_id=recipient, body=body, **fields)
+        signer = archive.settings.default_signer_id()
+        recipient = archive.people.add(display_name="Loretta Mercer", pronunciation="lo-RET-ah")
+        return archive.letters.create(signer_id=signer, recipient_id=recipient, body=body, **fields)
 
 
 def test_speak_writes_a_wav_as_long_as_the_letter(cli, archive_path: Path, tmp_path: Path) -> None:

@@ -15,17 +15,17 @@ def sealed(text: str) -> str:
 
 def main(path: str, start: int) -> None:
     archive = Archive.open(path, with_sample=False)
-    signer = archive.default_signer_id()
-    recipient = archive.add_person(display_name=f"Recipient {start}")
+    signer = archive.settings.default_signer_id()
+    recipient = archive.people.add(display_name=f"Recipient {start}")
     print("ready", flush=True)
     round_number = start
     while True:
         round_number += 1
         payload = ("Dearest, the gulls are loud this morning. " * 40) + str(round_number)
-        letter_id = archive.create_letter(signer_id=signer, recipient_id=recipient, body=sealed(payload + " r0"))
+        letter_id = archive.letters.create(signer_id=signer, recipient_id=recipient, body=sealed(payload + " r0"))
         print(f"letter {letter_id}", flush=True)
         for revision in range(1, 4):
-            archive.save_letter_body(letter_id, sealed(payload + f" r{revision}"))
+            archive.letters.save_body(letter_id, sealed(payload + f" r{revision}"))
             print(f"revision {letter_id} {revision}", flush=True)
 
 

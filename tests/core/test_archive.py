@@ -28,27 +28,27 @@ def dump(path: Path) -> list[str]:
 
 
 def test_new_archive_has_user_and_sample(archive: Archive) -> None:
-    people = archive.list_people()
+    people = archive.search.people()
     names = {p["display_name"] for p in people}
     assert {"Chris Mercer", "Loretta Mercer"} <= names
-    me = archive.get_person(archive.default_signer_id())
+    me = archive.people.get(archive.settings.default_signer_id())
     assert me["is_self"] and not me["is_sample"]
     loretta = next(p for p in people if p["display_name"] == "Loretta Mercer")
     assert loretta["is_sample"] and loretta["nickname"] == "Lolly"
-    assert len(archive.list_letters(to=loretta["id"])) == 2
-    upcoming = archive.upcoming(days=60)
+    assert len(archive.letters.all(to=loretta["id"])) == 2
+    upcoming = archive.dates.upcoming(days=60)
     assert any(item["kind"] == "anniversary" and item["years"] == 50 for item in upcoming)
 
 
 def test_remove_sample_leaves_users_own_data(archive: Archive) -> None:
-    mine = archive.add_person(display_name="Grandma June")
-    assert archive.has_sample()
-    removed = archive.remove_sample()
+    mine = archive.people.add(display_name="Grandma June")
+    assert archive.people.has_sample()
+    removed = archive.people.remove_sample()
     assert removed == 2
-    assert not archive.has_sample()
-    ids = set(archive.person_ids())
-    assert ids == {archive.default_signer_id(), mine}
-    assert archive.list_letters() == []
+    assert not archive.people.has_sample()
+    ids = set(archive.search.people_ids())
+    assert ids == {archive.settings.default_signer_id(), mine}
+    assert archive.letters.all() == []
     assert archive.check()["ok"]
 
 
@@ -61,7 +61,7 @@ def test_archive_settings_wal_foreign_keys(archive: Archive) -> None:
 
 def test_person_fields_round_trip(empty_archive: Archive) -> None:
     photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
-    person_id = empty_archive.add_person(
+    person_id = empty_archive.people.add(
         display_name="Anna Bell",
         full_name="Anna Maria Bell",
         nickname="Bee",
@@ -76,14 +76,14 @@ def test_person_fields_round_trip(empty_archive: Archive) -> None:
         notes="Loves tea.",
         pronunciation="AN-ah",
     )
-    person = empty_archive.get_person(person_id)
+    person = empty_archive.people.get(person_id)
     assert person["display_name"] == "Anna Bell"
     assert person["addresses"] == ["1 High St\nLondon\nUK", "2 Low Rd"]
     assert person["tags"] == ["family", "friends"]
     assert person["photo"] == photo
     assert person["birthday"] == "--02-29"
-    empty_archive.update_person(person_id, nickname=None, tags=["friends"])
-    person = empty_archive.get_person(person_id)
+    empty_archive.people.update(person_id, nickname=None, tags=["friends"])
+    person = empty_archive.people.get(person_id)
     assert person["nickname"] is None and person["tags"] == ["friends"]
 
 
@@ -102,11 +102,11 @@ def test_person_fields_round_trip(empty_archive: Archive) -> None:
     ],
 )
 def test_names_and_notes_round_trip_exactly(empty_archive: Archive, name: str) -> None:
-    person_id = empty_archive.add_person(display_name=name, notes=name)
-    note_id = empty_archive.add_note(person_id, name, tag="memory")
-    assert empty_archive.get_person(person_id)["display_name"].encode() == name.encode()
-    assert empty_archive.get_person(person_id)["notes"].encode() == name.encode()
-    assert empty_archive.get_note(note_id)["text"].encode() == name.encode()
+    person_id = empty_archive.people.add(display_name=name, notes=name)
+    note_id = empty_archive.notes.add(person_id, name, tag="memory")
+    assert empty_archive.people.get(person_id)["display_name"].encode() == name.encode()
+    assert empty_archive.people.get(person_id)["notes"].encode() == name.encode()
+    assert empty_archive.notes.get(note_id)["text"].encode() == name.encode()
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,7 @@ def test_bad_person_input_is_rejected_and_nothing_changes(
 ) -> None:
     before = dump(archive_path)
     with pytest.raises(ValidationError) as caught:
-        empty_archive.add_person(**fields)
+        empty_archive.people.add(**fields)
     assert caught.value.field == field_named
     assert field_named in str(caught.value)
     assert dump(archive_path) == before
@@ -137,45 +137,45 @@ def test_bad_person_input_is_rejected_and_nothing_changes(
 
 def test_impossible_date_message_is_specific(empty_archive: Archive) -> None:
     with pytest.raises(ValidationError, match=r"2023-02-30 is not a real date \(February has 28 days in 2023\)"):
-        empty_archive.add_person(display_name="A", birthday="2023-02-30")
+        empty_archive.people.add(display_name="A", birthday="2023-02-30")
 
 
 def test_unknown_ids(archive: Archive) -> None:
     with pytest.raises(NotFoundError, match="no person with id 999"):
-        archive.get_person(999)
+        archive.people.get(999)
     with pytest.raises(NotFoundError):
-        archive.add_note(999, "hello")
+        archive.notes.add(999, "hello")
     with pytest.raises(NotFoundError):
-        archive.set_relationship(1, 999, kind="friend")
+        archive.relationships.set(1, 999, kind="friend")
     with pytest.raises(NotFoundError, match="letter"):
-        archive.get_letter(999)
+        archive.letters.get(999)
 
 
 def test_relationship_upsert_and_notes_about_it(empty_archive: Archive) -> None:
-    me = empty_archive.default_signer_id()
-    sam = empty_archive.add_person(display_name="Sam")
-    rel = empty_archive.set_relationship(
+    me = empty_archive.settings.default_signer_id()
+    sam = empty_archive.people.add(display_name="Sam")
+    rel = empty_archive.relationships.set(
         me, sam, kind="old friend", since="1999", how_we_met="at school", pet_names=["Sammy"]
     )
-    again = empty_archive.set_relationship(me, sam, kind="best friend")
+    again = empty_archive.relationships.set(me, sam, kind="best friend")
     assert rel == again
-    record = empty_archive.get_relationship(me, sam)
+    record = empty_archive.relationships.get(me, sam)
     assert record["kind"] == "best friend" and record["since"] == "1999" and record["pet_names"] == ["Sammy"]
-    note = empty_archive.add_note(sam, "the camping trip", tag="Memory", about_relationship_from=me)
-    assert empty_archive.get_note(note)["relationship_id"] == rel
-    assert empty_archive.get_note(note)["tag"] == "memory"
-    stranger = empty_archive.add_person(display_name="Stranger")
+    note = empty_archive.notes.add(sam, "the camping trip", tag="Memory", about_relationship_from=me)
+    assert empty_archive.notes.get(note)["relationship_id"] == rel
+    assert empty_archive.notes.get(note)["tag"] == "memory"
+    stranger = empty_archive.people.add(display_name="Stranger")
     with pytest.raises(ValidationError, match="no relationship from person"):
-        empty_archive.add_note(sam, "x", about_relationship_from=stranger)
+        empty_archive.notes.add(sam, "x", about_relationship_from=stranger)
 
 
 def test_upcoming_includes_birthdays_and_dates(empty_archive: Archive) -> None:
     today = dt.date(2026, 11, 21)
-    a = empty_archive.add_person(display_name="Ada", birthday="1946-12-01")
-    b = empty_archive.add_person(display_name="Bo", birthday="--11-21")
-    empty_archive.add_date(a, kind="anniversary", date="1976-01-10", label="Wedding")
-    empty_archive.add_date(b, kind="custom", date="2027-06-01", label="Far away", yearly=False)
-    items = empty_archive.upcoming(days=60, today=today)
+    a = empty_archive.people.add(display_name="Ada", birthday="1946-12-01")
+    b = empty_archive.people.add(display_name="Bo", birthday="--11-21")
+    empty_archive.dates.add(a, kind="anniversary", date="1976-01-10", label="Wedding")
+    empty_archive.dates.add(b, kind="custom", date="2027-06-01", label="Far away", yearly=False)
+    items = empty_archive.dates.upcoming(days=60, today=today)
     summary = [(i["person_name"], i["kind"], i["date"], i["years"], i["days_until"]) for i in items]
     assert summary == [
         ("Bo", "birthday", "2026-11-21", None, 0),
@@ -185,55 +185,55 @@ def test_upcoming_includes_birthdays_and_dates(empty_archive: Archive) -> None:
 
 
 def test_leap_day_birthday_in_common_year(empty_archive: Archive) -> None:
-    empty_archive.add_person(display_name="Leap", birthday="2000-02-29")
-    items = empty_archive.upcoming(days=10, today=dt.date(2027, 2, 25))
+    empty_archive.people.add(display_name="Leap", birthday="2000-02-29")
+    items = empty_archive.dates.upcoming(days=10, today=dt.date(2027, 2, 25))
     assert [(i["date"], i["years"]) for i in items] == [("2027-02-28", 27)]
 
 
 def test_letters_revisions_and_search(empty_archive: Archive) -> None:
-    me = empty_archive.default_signer_id()
-    ruth = empty_archive.add_person(display_name="Ruth")
-    letter = empty_archive.create_letter(
+    me = empty_archive.settings.default_signer_id()
+    ruth = empty_archive.people.add(display_name="Ruth")
+    letter = empty_archive.letters.create(
         signer_id=me, recipient_id=ruth, body="Dear Ruth, the gulls at Malibu.", occasion="birthday"
     )
-    assert empty_archive.get_letter(letter)["revision_count"] == 1
-    empty_archive.save_letter_body(letter, "Dear Ruth, the gulls at Malibu were loud.")
-    rev_b = empty_archive.save_letter_body(
+    assert empty_archive.letters.get(letter)["revision_count"] == 1
+    empty_archive.letters.save_body(letter, "Dear Ruth, the gulls at Malibu were loud.")
+    rev_b = empty_archive.letters.save_body(
         letter, "Dear Ruth, the gulls at Malibu were very loud.", coalesce_seconds=60
     )
-    revisions = empty_archive.revisions(letter)
+    revisions = empty_archive.letters.revisions(letter)
     assert len(revisions) == 2, "a save within the coalescing window updates the newest revision"
     assert revisions[-1]["id"] == rev_b
-    restored = empty_archive.restore_revision(letter, revisions[0]["id"])
-    assert empty_archive.get_letter(letter)["body"] == "Dear Ruth, the gulls at Malibu."
-    assert empty_archive.revisions(letter)[-1]["id"] == restored
-    assert [r["id"] for r in empty_archive.search_letters("malib")] == [letter]
-    assert empty_archive.person_ids(search="gulls") == [ruth]
-    assert empty_archive.get_person(ruth)["last_letter_at"] is not None
-    empty_archive.update_letter(letter, status="sent")
+    restored = empty_archive.letters.restore_revision(letter, revisions[0]["id"])
+    assert empty_archive.letters.get(letter)["body"] == "Dear Ruth, the gulls at Malibu."
+    assert empty_archive.letters.revisions(letter)[-1]["id"] == restored
+    assert [r["id"] for r in empty_archive.search.letters("malib")] == [letter]
+    assert empty_archive.search.people_ids(search="gulls") == [ruth]
+    assert empty_archive.people.get(ruth)["last_letter_at"] is not None
+    empty_archive.letters.update(letter, status="sent")
     with pytest.raises(ValidationError, match="read-only"):
-        empty_archive.save_letter_body(letter, "changed after sending")
+        empty_archive.letters.save_body(letter, "changed after sending")
 
 
 def test_search_people_by_name_nickname_note_and_tag(archive: Archive) -> None:
-    loretta = archive.person_ids(search="Loretta")
+    loretta = archive.search.people_ids(search="Loretta")
     assert len(loretta) == 2, "Loretta herself, and Chris whose notes mention her"
-    loretta = archive.person_ids(search="lolly")
-    assert loretta == archive.person_ids(search="loll")  # nickname prefix
-    assert loretta == archive.person_ids(search="Otis")  # a memory note
-    assert loretta == archive.person_ids(search="Buick")  # note text
-    assert set(archive.person_ids(tag="sample")) == set(archive.person_ids(search="Mercer"))
-    assert archive.person_ids(search='"); DROP TABLE people;--') == []
-    assert archive.count_people() == 3
+    loretta = archive.search.people_ids(search="lolly")
+    assert loretta == archive.search.people_ids(search="loll")  # nickname prefix
+    assert loretta == archive.search.people_ids(search="Otis")  # a memory note
+    assert loretta == archive.search.people_ids(search="Buick")  # note text
+    assert set(archive.search.people_ids(tag="sample")) == set(archive.search.people_ids(search="Mercer"))
+    assert archive.search.people_ids(search='"); DROP TABLE people;--') == []
+    assert archive.search.count_people() == 3
 
 
 def test_remove_person_protects_letters(archive: Archive) -> None:
-    loretta = archive.person_ids(search="Loretta")[0]
+    loretta = archive.search.people_ids(search="Loretta")[0]
     with pytest.raises(ValidationError, match="has 2 letters"):
-        archive.remove_person(loretta)
-    archive.remove_person(loretta, with_letters=True)
+        archive.people.remove(loretta)
+    archive.people.remove(loretta, with_letters=True)
     with pytest.raises(NotFoundError):
-        archive.get_person(loretta)
+        archive.people.get(loretta)
     assert archive.check()["ok"]
 
 
@@ -264,7 +264,7 @@ def test_foreign_file_is_refused_and_untouched(tmp_path: Path) -> None:
 def test_damaged_file_is_refused_and_untouched(archive_path: Path) -> None:
     with Archive.open(archive_path) as archive:
         for i in range(200):
-            archive.add_person(display_name=f"Person {i}", notes="filler " * 50)
+            archive.people.add(display_name=f"Person {i}", notes="filler " * 50)
         archive.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(archive_path.read_bytes())
     page = 4096
@@ -293,15 +293,15 @@ def test_second_window_lock(archive_path: Path) -> None:
 def test_readonly_open_refuses_writes(archive_path: Path) -> None:
     Archive.open(archive_path).close()
     with Archive.open(archive_path, readonly=True) as archive:
-        assert archive.count_people() == 3
+        assert archive.search.count_people() == 3
         with pytest.raises(ArchiveError, match="read-only"):
-            archive.add_person(display_name="Nope")
+            archive.people.add(display_name="Nope")
 
 
 def test_open_without_the_full_check_leaves_it_to_check_file(archive_path: Path) -> None:
     with Archive.open(archive_path) as archive:
         for i in range(200):
-            archive.add_person(display_name=f"Person {i}", notes="filler " * 50)
+            archive.people.add(display_name=f"Person {i}", notes="filler " * 50)
         archive.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     Archive.check_file(archive_path)  # healthy: no error
     data = bytearray(archive_path.read_bytes())
@@ -368,8 +368,8 @@ def test_upcoming_reads_only_dates_near_the_window_and_misses_none(empty_archive
     archive = empty_archive
     birthdays = ["1950-01-01", "--12-31", "1984-02-29", "2000-03-01", "1975-06-15", "--02-28", "1990-12-30"]
     for index, birthday in enumerate(birthdays):
-        person = archive.add_person(display_name=f"Person {index}", birthday=birthday)
-        archive.add_date(
+        person = archive.people.add(display_name=f"Person {index}", birthday=birthday)
+        archive.dates.add(
             person, kind="custom", date=f"2027-{(index % 12) + 1:02d}-0{index % 9 + 1}", label="once", yearly=False
         )
     everything = archive._query(
@@ -389,20 +389,20 @@ def test_upcoming_reads_only_dates_near_the_window_and_misses_none(empty_archive
     ):
         for days in (0, 1, 3, 30, 60, 365):
             expected = sorted(upcoming_occurrences(everything, today=today, days=days), key=key)
-            assert sorted(archive.upcoming(days=days, today=today), key=key) == expected, (today, days)
+            assert sorted(archive.dates.upcoming(days=days, today=today), key=key) == expected, (today, days)
 
 
 def test_the_names_stamp_changes_whenever_a_name_could(empty_archive: Archive) -> None:
     archive = empty_archive
-    stamps = [archive.names_stamp()]
-    person = archive.add_person(display_name="Ines Park")
-    stamps.append(archive.names_stamp())
-    archive.update_person(person, nickname="Nessie")
-    stamps.append(archive.names_stamp())
-    archive.set_relationship(archive.default_signer_id(), person, kind="friend", pet_names=["Pip"])
-    stamps.append(archive.names_stamp())
-    archive.remove_person(person)
-    stamps.append(archive.names_stamp())
+    stamps = [archive.people.names_stamp()]
+    person = archive.people.add(display_name="Ines Park")
+    stamps.append(archive.people.names_stamp())
+    archive.people.update(person, nickname="Nessie")
+    stamps.append(archive.people.names_stamp())
+    archive.relationships.set(archive.settings.default_signer_id(), person, kind="friend", pet_names=["Pip"])
+    stamps.append(archive.people.names_stamp())
+    archive.people.remove(person)
+    stamps.append(archive.people.names_stamp())
     # Each change gives a stamp unlike the one before (after the removal the names are again
     # those of the start, and so is the stamp, which is right).
     assert all(before != after for before, after in zip(stamps, stamps[1:], strict=False))

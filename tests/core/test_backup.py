@@ -30,7 +30,7 @@ UTC = dt.UTC
 
 def _names(path: Path) -> set[str]:
     with Archive.open(path, readonly=True) as opened:
-        return {p["display_name"] for p in opened.list_people()}
+        return {p["display_name"] for p in opened.search.people()}
 
 
 def _raw_names(path: Path) -> set[str]:
@@ -133,7 +133,7 @@ def test_automatic_backup_policy(archive):
 
 def test_restore_validates_first_and_keeps_the_current_archive_aside(archive, tmp_path):
     backup = create_backup(archive, tmp_path / "good.sqlite3").path
-    archive.add_person(display_name="Added After The Backup")
+    archive.people.add(display_name="Added After The Backup")
     path = archive.path
     archive.close()
     result = restore_backup(backup, path)
@@ -184,7 +184,7 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(archive, tmp_path, kin
 def test_damaged_archive_restores_the_newest_good_backup(archive_path):
     with Archive.open(archive_path) as opened:
         older = create_backup(opened, now=dt.datetime(2025, 1, 1, tzinfo=UTC))
-        opened.add_person(display_name="In The Newest Good Backup")
+        opened.people.add(display_name="In The Newest Good Backup")
         create_backup(opened, now=dt.datetime(2025, 1, 2, tzinfo=UTC))
         opened.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     newest_bad = backups_dir(archive_path) / "backup-20250103T000000Z.sqlite3"
@@ -202,7 +202,7 @@ def test_damaged_archive_restores_the_newest_good_backup(archive_path):
 
 
 def test_automatic_backup_on_its_own_connection_while_the_archive_is_open(archive):
-    archive.add_person(display_name="Written By The Window")
+    archive.people.add(display_name="Written By The Window")
     info = automatic_backup_of(archive.path, at_start=True)
     assert info is not None and "Written By The Window" in _names(info.path)
     assert automatic_backup_of(archive.path, at_start=True) is None  # not again within 30 minutes

@@ -26,12 +26,12 @@ def _occurrences(event, first_year: int, last_year: int) -> list[dt.date]:
 @pytest.fixture
 def dated(empty_archive):
     a = empty_archive
-    ludwig = a.add_person(display_name="Ludwig van Beethoven", birthday="1770-12-16")
-    leap = a.add_person(display_name="Rosa Leap", birthday="--02-29")
-    nan = a.add_person(display_name="Nan; the, \\ kind", birthday="--04-03")
-    a.set_relationship(a.default_signer_id(), leap, kind="wife")
-    a.add_date(leap, kind="anniversary", date="1976-06-12", label="Wedding anniversary")
-    a.add_date(nan, kind="custom", date="2031-09-01", label="Moves to Lisbon", yearly=False)
+    ludwig = a.people.add(display_name="Ludwig van Beethoven", birthday="1770-12-16")
+    leap = a.people.add(display_name="Rosa Leap", birthday="--02-29")
+    nan = a.people.add(display_name="Nan; the, \\ kind", birthday="--04-03")
+    a.relationships.set(a.settings.default_signer_id(), leap, kind="wife")
+    a.dates.add(leap, kind="anniversary", date="1976-06-12", label="Wedding anniversary")
+    a.dates.add(nan, kind="custom", date="2031-09-01", label="Moves to Lisbon", yearly=False)
     return a, {"ludwig": ludwig, "leap": leap, "nan": nan}
 
 
@@ -76,9 +76,9 @@ def test_year_less_dates_and_29_february(dated, tmp_path):
 
 
 def test_the_alarm_days_are_chosen_and_the_sample_is_left_out(archive, tmp_path):
-    loretta = archive.list_people(search="Loretta")[0]
+    loretta = archive.search.people(search="Loretta")[0]
     assert loretta["is_sample"]
-    friend = archive.add_person(display_name="Real Friend", birthday="1990-05-05")
+    friend = archive.people.add(display_name="Real Friend", birthday="1990-05-05")
     out = tmp_path / "occasions.ics"
     assert export_archive(archive, "ics", out, remind_days=14) == {"events": 1}
     (event,) = _events(out).values()
@@ -91,7 +91,7 @@ def test_the_alarm_days_are_chosen_and_the_sample_is_left_out(archive, tmp_path)
 
 def test_long_names_fold_at_75_octets_and_unfold_whole(empty_archive, tmp_path):
     name = "Ἀλέξανδρος " * 12
-    empty_archive.add_person(display_name=name.strip(), birthday="1990-01-02")
+    empty_archive.people.add(display_name=name.strip(), birthday="1990-01-02")
     out = tmp_path / "occasions.ics"
     export_archive(empty_archive, "ics", out)
     raw = out.read_bytes()

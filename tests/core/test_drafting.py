@@ -28,7 +28,7 @@ def test_the_sample_anniversary_letter_is_full_of_their_history(archive) -> None
 
 
 def test_lint_says_what_the_recipient_lacks(archive) -> None:
-    sam = archive.add_person(display_name="Sam Reyes")
+    sam = archive.people.add(display_name="Sam Reyes")
     warnings = drafting.lint(archive, "anniversary", sam, 1)
     assert "Sam has no anniversary date; the letter will not mention the year." in warnings
     assert any("no memories" in w for w in warnings)
@@ -37,9 +37,9 @@ def test_lint_says_what_the_recipient_lacks(archive) -> None:
 
 def test_archive_data_is_never_markup_or_template_code(archive) -> None:
     for name in ["*Sam*", "<b>Sam</b>", "{{ 7*7 }}", "Robert'); DROP TABLE people;--", "{% raw %}x"]:
-        person = archive.add_person(display_name=name)
-        archive.add_note(person, f"the day {name} baked bread", tag="memory")
-        archive.add_note(person, f"the day {name} and Ola sang", tag="memory")
+        person = archive.people.add(display_name=name)
+        archive.notes.add(person, f"the day {name} baked bread", tag="memory")
+        archive.notes.add(person, f"the day {name} and Ola sang", tag="memory")
         draft = drafting.render_draft(archive, recipient_id=person, signer_id=2, template="friendship")
         assert f"Dear {name}," in draft.text
         # The name in a note is the one addressed: the note reads "the day you baked bread" in the
@@ -93,11 +93,11 @@ _note = st.one_of(
 def test_any_person_gets_a_clean_letter(
     archive, name, nickname, pronouns, kind, since, birthday, notes, template
 ) -> None:
-    person = archive.add_person(display_name=name, nickname=nickname, pronouns=pronouns, birthday=birthday)
+    person = archive.people.add(display_name=name, nickname=nickname, pronouns=pronouns, birthday=birthday)
     if kind:
-        archive.set_relationship(2, person, kind=kind, since=since, how_we_met="at a wedding in Porto")
+        archive.relationships.set(2, person, kind=kind, since=since, how_we_met="at a wedding in Porto")
     for tag, text in notes:
-        archive.add_note(person, text, tag=tag)
+        archive.notes.add(person, text, tag=tag)
     draft = drafting.render_draft(
         archive, recipient_id=person, signer_id=2, template=template, today=dt.date(2026, 5, 1)
     )

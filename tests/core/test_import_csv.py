@@ -12,7 +12,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 
 
 def _by_name(archive, name: str) -> dict:
-    matches = [p for p in archive.list_people() if p["display_name"] == name]
+    matches = [p for p in archive.search.people() if p["display_name"] == name]
     assert len(matches) == 1, f"expected one {name!r}, found {len(matches)}"
     return matches[0]
 
@@ -29,8 +29,10 @@ def test_google_old_headers_with_multi_values_and_relation(empty_archive):
     assert rosa["tags"] == ["family"]  # "* myContacts" is Google's own group
     assert rosa["birthday"] == "1948-01-30"
     assert tomas["birthday"] == "--04-12"  # Google writes " --04-12" with a leading blank
-    assert empty_archive.get_relationship(rosa["id"], tomas["id"])["kind"] == "spouse"
-    assert [(d["kind"], d["date"]) for d in empty_archive.dates_for(rosa["id"])] == [("anniversary", "1969-09-14")]
+    assert empty_archive.relationships.get(rosa["id"], tomas["id"])["kind"] == "spouse"
+    assert [(d["kind"], d["date"]) for d in empty_archive.dates.for_person(rosa["id"])] == [
+        ("anniversary", "1969-09-14")
+    ]
 
 
 def test_google_new_headers(empty_archive):
@@ -92,7 +94,7 @@ def test_unterminated_quote_is_reported_with_its_line_and_the_rest_imports(empty
     (skipped,) = report.skipped
     assert skipped.line == 3
     assert "line 3" in skipped.reason and "never closed" in skipped.reason
-    assert not [p for p in empty_archive.list_people() if p["display_name"].startswith("Bob")]
+    assert not [p for p in empty_archive.search.people() if p["display_name"].startswith("Bob")]
 
 
 def test_generic_csv_through_a_column_mapping(empty_archive, tmp_path):

@@ -33,7 +33,7 @@ def test_reimporting_the_same_file_changes_nothing(empty_archive):
 
 
 def test_same_email_phone_or_name_and_birthday_is_matched_and_merged(archive, tmp_path):
-    chris = next(p for p in archive.list_people() if p["display_name"] == "Chris Mercer")
+    chris = next(p for p in archive.search.people() if p["display_name"] == "Chris Mercer")
     path = _write(
         tmp_path / "chris.vcf",
         """BEGIN:VCARD
@@ -56,14 +56,14 @@ EMAIL:lolly@example.com
 END:VCARD
 """,
     )
-    count = archive.count_people()
+    count = archive.search.count_people()
     report = import_file(archive, path)
-    assert archive.count_people() == count  # nobody duplicated
+    assert archive.search.count_people() == count  # nobody duplicated
     assert [i.action for i in report.items] == ["updated", "unchanged", "updated"]
     assert "same email" in report.items[0].reason
     assert "same phone" in report.items[1].reason
     assert "same name and birthday" in report.items[2].reason
-    merged = archive.get_person(chris["id"])
+    merged = archive.people.get(chris["id"])
     assert merged["display_name"] == "Chris Mercer"  # what the archive had is never overwritten
     assert merged["phones"] == ["+1 555 010 7788"]
     assert merged["notes"].endswith("\n\nPlays the banjo, badly.")

@@ -16,8 +16,8 @@ PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 
 def _fill(archive: Archive) -> None:
     """Every kind of record, on top of the sample correspondence."""
-    me = archive.default_signer_id()
-    ana = archive.add_person(
+    me = archive.settings.default_signer_id()
+    ana = archive.people.add(
         display_name="Ana Lúcia d’Ávila",
         full_name="Ana Lúcia d’Ávila Ramos",
         nickname="Nana",
@@ -32,19 +32,19 @@ def _fill(archive: Archive) -> None:
         notes="Likes 🌻 and long letters.",
         pronunciation="AH-nah",
     )
-    archive.set_relationship(me, ana, kind="old friend", since="1999", how_we_met="on a train", pet_names=["Nana"])
-    archive.add_note(ana, "the night train to Porto", tag="memory", about_relationship_from=me, noted_on="2001-07")
-    archive.add_note(ana, "hates 'Dear'", tag="preference")
-    archive.add_date(ana, kind="custom", date="2030-01-02", label="Moves house", yearly=False)
-    archive.add_date(ana, kind="anniversary", date="--06-12", relationship_from=me)
-    letter = archive.create_letter(
+    archive.relationships.set(me, ana, kind="old friend", since="1999", how_we_met="on a train", pet_names=["Nana"])
+    archive.notes.add(ana, "the night train to Porto", tag="memory", about_relationship_from=me, noted_on="2001-07")
+    archive.notes.add(ana, "hates 'Dear'", tag="preference")
+    archive.dates.add(ana, kind="custom", date="2030-01-02", label="Moves house", yearly=False)
+    archive.dates.add(ana, kind="anniversary", date="--06-12", relationship_from=me)
+    letter = archive.letters.create(
         signer_id=me, recipient_id=ana, body="<p>Dear <b>Nana</b>,</p>", body_format="html", body_text="Dear Nana,"
     )
-    archive.save_letter_body(letter, "<p>Dear Nana, again</p>", body_text="Dear Nana, again")
-    archive.save_letter_body(letter, "<p>Dear Nana, at last</p>", body_text="Dear Nana, at last")
-    archive.update_letter(letter, style={"font_family": "Kristi", "stationery": "lined"}, title="Spring")
-    sent = archive.create_letter(signer_id=me, recipient_id=ana, body="A short one.", occasion="birthday")
-    archive.update_letter(sent, status="sent", sent_on="2024-02-29")
+    archive.letters.save_body(letter, "<p>Dear Nana, again</p>", body_text="Dear Nana, again")
+    archive.letters.save_body(letter, "<p>Dear Nana, at last</p>", body_text="Dear Nana, at last")
+    archive.letters.update(letter, style={"font_family": "Kristi", "stationery": "lined"}, title="Spring")
+    sent = archive.letters.create(signer_id=me, recipient_id=ana, body="A short one.", occasion="birthday")
+    archive.letters.update(sent, status="sent", sent_on="2024-02-29")
 
 
 def _without_time_of_export(document: dict) -> dict:
@@ -64,7 +64,7 @@ def test_export_import_export_gives_back_every_record_and_revision(archive, tmp_
         again = archive_document(fresh)
         assert fresh.check()["ok"]
         # Search knows the imported people (the search index is rebuilt in the same transaction).
-        assert fresh.person_ids(search="nana")
+        assert fresh.search.people_ids(search="nana")
     assert _without_time_of_export(json.loads(json.dumps(again, ensure_ascii=False))) == _without_time_of_export(
         original
     )
@@ -118,8 +118,8 @@ def test_hostile_files_are_refused_in_one_sentence_and_nothing_changes(empty_arc
 def test_a_damaged_record_is_named_and_nothing_is_stored(archive, tmp_path, change, where):
     path = _export_with(tmp_path, archive, change)
     with Archive.open(tmp_path / "new.sqlite3", with_sample=False) as fresh:
-        people_before = fresh.person_ids()
+        people_before = fresh.search.people_ids()
         with pytest.raises(NotAnExportError) as caught:
             import_export(fresh, path)
         assert where in str(caught.value) and "\n" not in str(caught.value)
-        assert fresh.person_ids() == people_before
+        assert fresh.search.people_ids() == people_before

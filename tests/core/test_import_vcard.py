@@ -12,7 +12,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 
 
 def _by_name(archive, name: str) -> dict:
-    matches = [p for p in archive.list_people() if p["display_name"] == name]
+    matches = [p for p in archive.search.people() if p["display_name"] == name]
     assert len(matches) == 1, f"expected one {name!r}, found {len(matches)}"
     return matches[0]
 
@@ -37,7 +37,9 @@ def test_outlook_label_keeps_city_and_country_in_windows_1252(empty_archive):
     assert renee["addresses"] == ["12 Rue des Lilas\n69003 Lyon, Rhône\nFrance"]
     assert renee["notes"] == "Prefers French, writes in green ink, signs with a little bee."
     assert renee["birthday"] == "1972-03-08"
-    assert [(d["kind"], d["date"]) for d in empty_archive.dates_for(renee["id"])] == [("anniversary", "1999-06-19")]
+    assert [(d["kind"], d["date"]) for d in empty_archive.dates.for_person(renee["id"])] == [
+        ("anniversary", "1999-06-19")
+    ]
 
 
 def test_utf8_byte_order_mark_does_not_hide_the_first_card(empty_archive):
@@ -49,7 +51,9 @@ def test_utf8_byte_order_mark_does_not_hide_the_first_card(empty_archive):
     assert ada["nickname"] == "Ada"
     assert ada["tags"] == ["book club", "friends"]
     assert ada["addresses"] == ["7 Admiralty Way, Lekki Phase 1\nLagos 106104\nNigeria"]
-    assert [(d["kind"], d["date"]) for d in empty_archive.dates_for(ada["id"])] == [("anniversary", "2012-05-05")]
+    assert [(d["kind"], d["date"]) for d in empty_archive.dates.for_person(ada["id"])] == [
+        ("anniversary", "2012-05-05")
+    ]
     khai = _by_name(empty_archive, "Nguyễn Thị Minh Khai 👩🏽\u200d🏫")  # the zero-width joiner is kept
     assert khai["notes"] == "Teaches in Huế, loves lotus tea; writes back within a week.\nSecond line"
 
@@ -79,15 +83,15 @@ def test_vcard4_data_uri_photo_related_and_anniversary(empty_archive):
     assert margaret["phones"] == ["+44-20-7946-0958"]
     assert margaret["addresses"] == ["Helstone Vicarage\nHelstone, Hampshire\nEngland"]
     # RELATED by UID and by name both link; Hannah is in neither the archive nor the file.
-    assert empty_archive.get_relationship(margaret["id"], john["id"])["kind"] == "spouse"
-    assert empty_archive.get_relationship(john["id"], margaret["id"])["kind"] == "spouse"
+    assert empty_archive.relationships.get(margaret["id"], john["id"])["kind"] == "spouse"
+    assert empty_archive.relationships.get(john["id"], margaret["id"])["kind"] == "spouse"
     assert report.relationships == 2
 
 
 def test_card_without_any_name_is_flagged_not_imported_blank(empty_archive):
-    before = empty_archive.count_people()
+    before = empty_archive.search.count_people()
     report = import_file(empty_archive, FIXTURES / "missing_names_30.vcf")
-    assert empty_archive.count_people() == before + 2
+    assert empty_archive.search.count_people() == before + 2
     assert [(i.number, i.action) for i in report.items] == [(1, "added"), (2, "skipped"), (3, "added")]
     assert "has no name" in report.items[1].reason
     assert report.items[1].line == 6

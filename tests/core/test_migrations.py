@@ -59,10 +59,10 @@ def test_each_step_applies_in_order_and_keeps_data(tmp_path: Path) -> None:
     db.close()
 
     with Archive.open(path) as archive:
-        assert archive.person_ids(search="lolly") == [1]
-        assert archive.person_ids(search="Buick") == [1]
-        assert archive.get_person(1)["last_letter_at"] == "2005-05-05T00:00:00"
-        assert archive.count_people() == 2, "an upgraded archive is not seeded with the sample again"
+        assert archive.search.people_ids(search="lolly") == [1]
+        assert archive.search.people_ids(search="Buick") == [1]
+        assert archive.people.get(1)["last_letter_at"] == "2005-05-05T00:00:00"
+        assert archive.search.count_people() == 2, "an upgraded archive is not seeded with the sample again"
         assert archive.check()["ok"]
 
 
@@ -104,7 +104,8 @@ def test_opening_an_up_to_date_archive_does_not_load_sqlite_utils(archive_path: 
         "import sys\n"
         "from beautifulletters.archive import Archive\n"
         f"archive = Archive.open({str(archive_path)!r})\n"
-        "archive.person_ids(); archive.has_sample(); archive.all_tags(); archive.upcoming(days=30)\n"
+        "archive.search.people_ids(); archive.people.has_sample(); archive.people.all_tags()\n"
+        "archive.dates.upcoming(days=30)\n"
         "archive.close()\n"
         "print('sqlite_utils' in sys.modules)\n"
     )

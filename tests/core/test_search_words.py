@@ -13,17 +13,17 @@ def _documents(archive: Archive) -> dict[int, str]:
 
 
 def _found(archive: Archive, text: str) -> list[int]:
-    return archive.person_ids(search=text)
+    return archive.search.people_ids(search=text)
 
 
 def test_people_are_found_by_name_nickname_pet_name_note_and_letter(empty_archive: Archive) -> None:
     archive = empty_archive
-    me = archive.default_signer_id()
-    zoe = archive.add_person(display_name="Zoë Marchetti", nickname="Bean")
-    other = archive.add_person(display_name="Hugo Laine")
-    archive.set_relationship(me, other, kind="friend", pet_names=["Sparrow"], how_we_met="at the lighthouse")
-    archive.add_note(zoe, "loves yellow peonies", tag="preference")
-    archive.create_letter(signer_id=me, recipient_id=other, body="The harbour was full of herons today.")
+    me = archive.settings.default_signer_id()
+    zoe = archive.people.add(display_name="Zoë Marchetti", nickname="Bean")
+    other = archive.people.add(display_name="Hugo Laine")
+    archive.relationships.set(me, other, kind="friend", pet_names=["Sparrow"], how_we_met="at the lighthouse")
+    archive.notes.add(zoe, "loves yellow peonies", tag="preference")
+    archive.letters.create(signer_id=me, recipient_id=other, body="The harbour was full of herons today.")
 
     assert _found(archive, "zoe") == [zoe]  # diacritics folded
     assert _found(archive, "bea") == [zoe]  # nickname, as a prefix while typing
@@ -33,41 +33,41 @@ def test_people_are_found_by_name_nickname_pet_name_note_and_letter(empty_archiv
     assert _found(archive, "heron") == [other]  # a letter's words
     assert _found(archive, "harbour herons") == [other]  # every word must match
     assert _found(archive, "harbour peonies") == []
-    assert archive.person_ids(search="h", limit=1) == [other]
+    assert archive.search.people_ids(search="h", limit=1) == [other]
 
 
 def test_edits_and_removals_take_words_away(empty_archive: Archive) -> None:
     archive = empty_archive
-    me = archive.default_signer_id()
-    lena = archive.add_person(display_name="Lena MacLeod")
-    letter = archive.create_letter(signer_id=me, recipient_id=lena, body="Kyoto in the rain.")
-    note = archive.add_note(lena, "the quokka photograph")
+    me = archive.settings.default_signer_id()
+    lena = archive.people.add(display_name="Lena MacLeod")
+    letter = archive.letters.create(signer_id=me, recipient_id=lena, body="Kyoto in the rain.")
+    note = archive.notes.add(lena, "the quokka photograph")
     assert _found(archive, "kyoto") == [lena]
     assert _found(archive, "quokka") == [lena]
 
-    archive.save_letter_body(letter, "Lisbon in the sun.")
-    archive.update_note(note, text="the pelican photograph")
+    archive.letters.save_body(letter, "Lisbon in the sun.")
+    archive.notes.update(note, text="the pelican photograph")
     assert _found(archive, "kyoto") == []
     assert _found(archive, "quokka") == []
     assert _found(archive, "lisbon pelican") == [lena]
 
-    archive.update_person(lena, display_name="Lena Marsh")
+    archive.people.update(lena, display_name="Lena Marsh")
     assert _found(archive, "macleod") == []
-    archive.remove_note(note)
+    archive.notes.remove(note)
     assert _found(archive, "pelican") == []
-    archive.remove_person(lena, with_letters=True)
+    archive.people.remove(lena, with_letters=True)
     assert _found(archive, "lisbon") == []
     assert lena not in _documents(archive)
 
 
 def test_documents_always_equal_a_rebuild_from_scratch(archive: Archive) -> None:
     """After every kind of change (sample included), the kept documents match a full rebuild."""
-    me = archive.default_signer_id()
-    ada = archive.add_person(display_name="Ada Person", nickname="Ace", notes="met on the ferry")
-    archive.set_relationship(me, ada, kind="sister", pet_names=["Ace", "Duck"])
-    letter = archive.create_letter(signer_id=me, recipient_id=ada, body="Cherries!", title="Summer")
-    archive.update_letter(letter, title="Cherry summer")
-    archive.remove_sample()
+    me = archive.settings.default_signer_id()
+    ada = archive.people.add(display_name="Ada Person", nickname="Ace", notes="met on the ferry")
+    archive.relationships.set(me, ada, kind="sister", pet_names=["Ace", "Duck"])
+    letter = archive.letters.create(signer_id=me, recipient_id=ada, body="Cherries!", title="Summer")
+    archive.letters.update(letter, title="Cherry summer")
+    archive.people.remove_sample()
     kept = _documents(archive)
     assert set(kept) == {row[0] for row in archive.db.conn.execute("SELECT id FROM people")}
     with archive.transaction() as db:
@@ -93,8 +93,8 @@ def test_an_archive_from_before_person_words_is_filled_on_upgrade(tmp_path: Path
     db.conn.commit()
     db.close()
     with Archive.open(path) as archive:
-        assert archive.person_ids(search="tulip") == [7]
-        assert archive.person_ids(search="nell") == [7]
+        assert archive.search.people_ids(search="tulip") == [7]
+        assert archive.search.people_ids(search="nell") == [7]
 
 
 def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive: Archive) -> None:
@@ -114,8 +114,8 @@ def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive:
         *(f"word zzzzzzzq{index:02d}" for index in range(40)),
     ]  # more words than are listed one by one
     for index, text in enumerate(notes):
-        person = archive.add_person(display_name=f"Person {index}")
-        archive.add_note(person, text, tag="memory")
+        person = archive.people.add(display_name=f"Person {index}")
+        archive.notes.add(person, text, tag="memory")
     conn = archive.db.conn
 
     def plain(query: str) -> list[int]:
@@ -136,7 +136,7 @@ def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive:
         "nothingstartsso",
         "lightho keeper",
     ):
-        assert sorted(archive.person_ids(search=query)) == plain(query), query
+        assert sorted(archive.search.people_ids(search=query)) == plain(query), query
     assert search_words.terms_starting(conn, "zzzzzzzq") is None  # too many: the plain prefix query
     assert search_words.terms_starting(conn, "lighthous") == ["lighthouse", "lighthouses"]
-    assert archive.person_ids(search="lighthous") and archive.person_ids(search="nothingstartsso") == []
+    assert archive.search.people_ids(search="lighthous") and archive.search.people_ids(search="nothingstartsso") == []

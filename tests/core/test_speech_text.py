@@ -124,7 +124,7 @@ def test_the_signature_name_is_read_after_the_body() -> None:
 
 
 def test_hints_come_from_the_archive(archive) -> None:
-    letter = archive.get_letter(archive.list_letters()[0]["id"])
+    letter = archive.letters.get(archive.letters.all()[0]["id"])
     hints = pronunciations_for_letter(archive, letter)
     assert hints.get("Loretta") == "lo-ret-ah"
     reading = Reading("My dearest Loretta,", hints)

@@ -22,11 +22,11 @@ def test_misspellings_are_found_with_suggestions() -> None:
 
 
 def test_archive_names_and_pet_names_are_known(archive) -> None:
-    signer = archive.default_signer_id()
-    person = archive.add_person(
+    signer = archive.settings.default_signer_id()
+    person = archive.people.add(
         display_name="Zephyrine Quillfeather", nickname="Zephy", addresses=["7 Brackenwhistle Lane\nDunmorrow"]
     )
-    archive.set_relationship(signer, person, kind="friend", pet_names=["Snugglewump"])
+    archive.relationships.set(signer, person, kind="friend", pet_names=["Snugglewump"])
     invented = ("Zephyrine", "Quillfeather", "Zephy", "Brackenwhistle", "Dunmorrow", "Snugglewump", "Zephy's")
     speller = Speller("en")
     assert not any(speller.is_correct(name) for name in invented)

@@ -56,12 +56,12 @@ def test_every_template_reads_cleanly_for_every_kind_of_recipient(archive, pairs
     recipient_id, signer_id = pairs[who]
     draft = drafting.render_draft(archive, recipient_id=recipient_id, signer_id=signer_id, template=name)
     assert artifact_problems(draft.text) == [], draft.text
-    person = archive.get_person(recipient_id)
+    person = archive.people.get(recipient_id)
     preferred = person["nickname"] or person["display_name"].split()[0]
     assert draft.text.startswith(("Dear", "Dearest", "My")) and preferred in draft.text.split("\n")[0]
-    assert draft.signature and draft.signature in (archive.get_person(signer_id)["display_name"])
+    assert draft.signature and draft.signature in (archive.people.get(signer_id)["display_name"])
     if who != "sparse" and "memories" in catalog.resolve(name).info.fields:
-        memories = [n for n in archive.notes_for(recipient_id) if n["tag"] == "memory"]
+        memories = [n for n in archive.notes.for_person(recipient_id) if n["tag"] == "memory"]
         shown = [m for m in memories if _mentions(draft.text, m["text"])]
         # The bar: a rich recipient's letter brings back at least two of their memories.
         assert len(shown) >= 2, draft.text
@@ -81,9 +81,9 @@ def test_two_letters_to_the_same_person_do_not_start_alike(archive, pairs) -> No
         letter_id = drafting.create_draft(
             archive, recipient_id=recipient_id, signer_id=signer_id, template="friendship"
         )
-        text = archive.get_letter(letter_id)["body_text"]
+        text = archive.letters.get(letter_id)["body_text"]
         openings.append(text.split("\n\n")[1][:60])
-        archive.update_letter(letter_id, status="sent")  # only letters sent or final are history
+        archive.letters.update(letter_id, status="sent")  # only letters sent or final are history
     assert openings[0] != openings[1]
 
 

@@ -30,8 +30,8 @@ class _GateForWorker:
 
 
 def _draft(archive: Archive, body: str = "Dear Ann,") -> int:
-    ann = archive.add_person(display_name="Ann Lee")
-    return archive.create_letter(signer_id=archive.default_signer_id(), recipient_id=ann, body=body)
+    ann = archive.people.add(display_name="Ann Lee")
+    return archive.letters.create(signer_id=archive.settings.default_signer_id(), recipient_id=ann, body=body)
 
 
 def test_a_queued_older_save_never_lands_over_a_newer_flush(qtbot, archive: Archive) -> None:
@@ -48,9 +48,9 @@ def test_a_queued_older_save_never_lands_over_a_newer_flush(qtbot, archive: Arch
     finally:
         gate.gate.set()
         saver.close()  # joins the worker: its write (or its refusal) has happened
-    letter = archive.get_letter(letter_id)
+    letter = archive.letters.get(letter_id)
     assert letter["body_text"] == "the newest words"
-    assert archive.revisions(letter_id)[-1]["body_text"] == "the newest words"
+    assert archive.letters.revisions(letter_id)[-1]["body_text"] == "the newest words"
 
 
 def test_saves_keep_their_order_across_letters(qtbot, archive: Archive) -> None:
@@ -64,5 +64,5 @@ def test_saves_keep_their_order_across_letters(qtbot, archive: Archive) -> None:
             saver.submit(SaveRequest(second, "<p>two</p>", "two", generation=1))
     finally:
         saver.close()
-    assert archive.get_letter(first)["body_text"] == "one"
-    assert archive.get_letter(second)["body_text"] == "two"
+    assert archive.letters.get(first)["body_text"] == "one"
+    assert archive.letters.get(second)["body_text"] == "two"

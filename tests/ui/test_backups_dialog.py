@@ -15,7 +15,7 @@ def test_list_backup_now_and_restore(qtbot, archive_path, test_output_dir):
     with Archive.open(archive_path) as archive:
         create_backup(archive, now=dt.datetime(2025, 1, 5, 9, 30, tzinfo=dt.UTC))
         create_backup(archive, now=dt.datetime(2025, 2, 14, 18, 0, tzinfo=dt.UTC))
-        archive.add_person(display_name="Added Later")
+        archive.people.add(display_name="Added Later")
     calls: list[str] = []
     dialog = BackupsDialog(
         archive_path,
@@ -38,7 +38,7 @@ def test_list_backup_now_and_restore(qtbot, archive_path, test_output_dir):
     qtbot.waitUntil(lambda: dialog.restored_result is not None, timeout=WAIT_MS)
     assert calls == ["release", "reopen"]
     with Archive.open(archive_path) as archive:
-        assert "Added Later" not in {p["display_name"] for p in archive.list_people()}
+        assert "Added Later" not in {p["display_name"] for p in archive.search.people()}
     assert "kept as" in dialog.status.text()
     dialog.grab().save(str(test_output_dir / "backups-restored.png"))
 

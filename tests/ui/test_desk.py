@@ -18,9 +18,9 @@ from ui.paper.page import LINE_SPACING_PROPERTY, PageStyle, body_range, build_le
 
 
 def new_letter(archive: Archive, body: str = "Dear Ann,\n\nHello", **fields) -> int:
-    signer = archive.default_signer_id()
-    ann = archive.add_person(display_name="Ann Lee", nickname="Annie")
-    return archive.create_letter(signer_id=signer, recipient_id=ann, body=body, **fields)
+    signer = archive.settings.default_signer_id()
+    ann = archive.people.add(display_name="Ann Lee", nickname="Annie")
+    return archive.letters.create(signer_id=signer, recipient_id=ann, body=body, **fields)
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_typing_and_formatting_survive_reopening(qtbot, editor, empty_archive) -
     qtbot.keyClicks(editor.text_edit, "With love")
     wait_saved(qtbot, editor)
 
-    stored = empty_archive.get_letter(letter_id)
+    stored = empty_archive.letters.get(letter_id)
     assert stored["body_format"] == "html"
     assert stored["body"] == (
         "<p>Dear Ann,</p>\n<p><br></p>\n<p>Hello there, <b>Annie</b></p>\n"
@@ -104,7 +104,7 @@ def test_pasting_a_web_page_keeps_words_and_drops_scripts_images_links(qtbot, ed
     mime.setText("fallback")
     editor.text_edit.insertFromMimeData(mime)
     wait_saved(qtbot, editor)
-    body = empty_archive.get_letter(letter_id)["body"]
+    body = empty_archive.letters.get(letter_id)["body"]
     assert "<p>StartThe <b>beach</b> at Malibu</p>\n<p>Second line</p>" in body
     for banned in ("script", "alert", "img", "href", "http", "file:", "color", "Arial"):
         assert banned not in body
@@ -171,7 +171,7 @@ def test_revision_history_restore_is_a_new_revision(qtbot, editor, empty_archive
     editor.select_all()
     qtbot.keyClicks(editor.text_edit, "Second draft")
     assert editor.flush()
-    before = empty_archive.revisions(letter_id)
+    before = empty_archive.letters.revisions(letter_id)
     dialog = RevisionHistoryDialog(empty_archive, letter_id, editor.body_plain_text(), editor)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == len(before) == 2
@@ -180,7 +180,7 @@ def test_revision_history_restore_is_a_new_revision(qtbot, editor, empty_archive
     dialog.compare_selected()
     assert "Second draft" in dialog.viewer.toPlainText() and "First draft" in dialog.viewer.toPlainText()
     dialog.restore_selected()
-    after = empty_archive.revisions(letter_id)
+    after = empty_archive.letters.revisions(letter_id)
     assert len(after) == 3 and after[-1]["body_text"] == "First draft"
     editor.reload_from_archive()
     assert editor.body_plain_text() == "First draft"
@@ -207,7 +207,7 @@ def test_when_the_archive_cannot_be_written_the_editor_says_so_keeps_text_and_re
     qtbot.waitUntil(lambda: not editor.has_unsaved_changes(), timeout=10000)
     assert not editor.notice.isVisible()
     with Archive.open(archive_path) as fresh:
-        assert fresh.get_letter(letter_id)["body_text"] == "Safe and sound"
+        assert fresh.letters.get(letter_id)["body_text"] == "Safe and sound"
 
 
 def test_editor_breaks_lines_exactly_like_the_printed_document(qtbot, editor, empty_archive) -> None:
@@ -285,14 +285,14 @@ def test_underlines_arriving_later_are_not_an_edit(qtbot, editor, empty_archive)
     """The word list and the names reach the checker after the letter opens; their underlines change
     how the page looks, not the letter: nothing is saved, no revision is made."""
     letter_id = new_letter(empty_archive, body="Dear Annie, I recieve your letter")
-    before = len(empty_archive.revisions(letter_id))
+    before = len(empty_archive.letters.revisions(letter_id))
     open_in(qtbot, editor, empty_archive, letter_id)
     editor.set_spell_checking(False)
     editor.set_spell_checking(True)
     qtbot.wait(2500)  # longer than the autosave delay
     assert not editor.has_unsaved_changes()
-    assert len(empty_archive.revisions(letter_id)) == before
-    assert empty_archive.get_letter(letter_id)["updated_at"] == empty_archive.get_letter(letter_id)["created_at"]
+    assert len(empty_archive.letters.revisions(letter_id)) == before
+    assert empty_archive.letters.get(letter_id)["updated_at"] == empty_archive.letters.get(letter_id)["created_at"]
 
 
 def test_add_to_dictionary_is_remembered(qtbot, editor, empty_archive, isolated_user_dirs) -> None:
@@ -307,10 +307,10 @@ def test_add_to_dictionary_is_remembered(qtbot, editor, empty_archive, isolated_
 
 
 def test_continuity_hint_names_the_earlier_letter(qtbot, editor, archive) -> None:
-    loretta = next(p for p in (archive.get_person(i) for i in archive.person_ids()) if p["nickname"] == "Lolly")
-    people = (archive.get_person(i) for i in archive.person_ids())
+    loretta = next(p for p in (archive.people.get(i) for i in archive.search.people_ids()) if p["nickname"] == "Lolly")
+    people = (archive.people.get(i) for i in archive.search.people_ids())
     chris = next(p for p in people if p["display_name"] == "Chris Mercer")
-    letter_id = archive.create_letter(signer_id=chris["id"], recipient_id=loretta["id"], body="Dear Lolly,\n\n")
+    letter_id = archive.letters.create(signer_id=chris["id"], recipient_id=loretta["id"], body="Dear Lolly,\n\n")
     open_in(qtbot, editor, archive, letter_id)
     editor.focus_end()
     with qtbot.waitSignal(
@@ -354,7 +354,7 @@ def test_letter_on_every_stationery_in_every_handwriting(qtbot, test_output_dir:
 
 
 def test_editor_screenshot(qtbot, editor, archive, test_output_dir: Path) -> None:
-    letter = archive.list_letters()[0]
+    letter = archive.letters.all()[0]
     open_in(qtbot, editor, archive, letter["id"])
     editor.update_style(stationery="lined", font_family="Kristi") if not editor.read_only else None
     qtbot.wait(50)

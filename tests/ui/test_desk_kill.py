@@ -42,8 +42,10 @@ for word in sys.argv[3].split():
 @pytest.mark.slow
 def test_sigkill_loses_at_most_the_last_two_seconds(archive_path: Path) -> None:
     with Archive.open(archive_path, with_sample=False) as archive:
-        ann = archive.add_person(display_name="Ann")
-        letter_id = archive.create_letter(signer_id=archive.default_signer_id(), recipient_id=ann, body="Dear Ann,")
+        ann = archive.people.add(display_name="Ann")
+        letter_id = archive.letters.create(
+            signer_id=archive.settings.default_signer_id(), recipient_id=ann, body="Dear Ann,"
+        )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     child = subprocess.Popen(
         [sys.executable, "-c", TYPIST, str(archive_path), str(letter_id), " ".join(WORDS)],
@@ -66,8 +68,8 @@ def test_sigkill_loses_at_most_the_last_two_seconds(archive_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
 
     with Archive.open(archive_path) as archive:
-        saved = archive.get_letter(letter_id)["body_text"]
-        revisions = archive.revisions(letter_id)
+        saved = archive.letters.get(letter_id)["body_text"]
+        revisions = archive.letters.revisions(letter_id)
     assert saved.startswith("Dear Ann,")
     saved_words = saved[len("Dear Ann,") :].split()
     assert saved_words == WORDS[: len(saved_words)], "the saved text is exactly what was typed, in order"

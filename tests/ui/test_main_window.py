@@ -77,7 +77,7 @@ def test_a_long_list_shows_its_first_page_at_once_and_the_rest_from_the_worker(q
     assert archive is not None
     with archive.transaction():
         for index in range(PeopleModel.PAGE + 50):
-            archive.add_person(display_name=f"Reader {index:03d}", notes="likes marmalade" if index % 2 else None)
+            archive.people.add(display_name=f"Reader {index:03d}", notes="likes marmalade" if index % 2 else None)
     main = MainWindow(archive, preferences=Preferences())
     qtbot.addWidget(main)
     assert main.people_model.rowCount() == PeopleModel.PAGE  # built before the window shows
@@ -112,15 +112,15 @@ def test_add_person_through_the_dialog_rejects_an_impossible_date(qtbot, window:
     assert "not a real date" in dialog.form.message_for("birthday")
     dialog.accept()
     assert dialog.isVisible(), "an invalid date keeps the dialog open"
-    assert window.archive.person_ids(search="Okafor") == []
+    assert window.archive.search.people_ids(search="Okafor") == []
     dialog.birthday.setText("1990-06-15")
     dialog.birthday.editingFinished.emit()
     assert dialog.form.message_for("birthday") == ""
     dialog.accept()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
-    ruth = window.archive.person_ids(search="Okafor")
+    ruth = window.archive.search.people_ids(search="Okafor")
     assert len(ruth) == 1
-    assert window.archive.get_person(ruth[0])["birthday"] == "1990-06-15"
+    assert window.archive.people.get(ruth[0])["birthday"] == "1990-06-15"
     assert "Ruth Okafor" in people_names(window)
     assert window.person_panel.name_label.text() == "Ruth Okafor"
 
@@ -128,11 +128,11 @@ def test_add_person_through_the_dialog_rejects_an_impossible_date(qtbot, window:
 def test_add_edit_and_delete_a_memory_in_place(qtbot, window: MainWindow) -> None:
     panel = window.person_panel
     loretta = panel.person_id
-    before = len(window.archive.notes_for(loretta))
+    before = len(window.archive.notes.for_person(loretta))
     panel.note_tag.setCurrentText("memory")
     qtbot.keyClicks(panel.new_note, "the picnic at Lake Michigan in 1981")
     qtbot.keyClick(panel.new_note, Qt.Key.Key_Return)
-    notes = window.archive.notes_for(loretta)
+    notes = window.archive.notes.for_person(loretta)
     assert len(notes) == before + 1
     added = next(n for n in notes if "Lake Michigan" in n["text"])
     assert added["tag"] == "memory" and added["relationship_id"] is not None
@@ -142,11 +142,11 @@ def test_add_edit_and_delete_a_memory_in_place(qtbot, window: MainWindow) -> Non
         if "Lake Michigan" in panel.notes_list.item(i).text()
     )
     item.setText("the picnic at Lake Michigan in 1982")  # what editing the item in place does
-    assert window.archive.get_note(added["id"])["text"] == "the picnic at Lake Michigan in 1982"
+    assert window.archive.notes.get(added["id"])["text"] == "the picnic at Lake Michigan in 1982"
     panel.notes_list.setCurrentItem(item)
     panel.note_tag.setCurrentText("joke")
     panel._retag_selected()
-    assert window.archive.get_note(added["id"])["tag"] == "joke"
+    assert window.archive.notes.get(added["id"])["tag"] == "joke"
     item = next(
         panel.notes_list.item(i)
         for i in range(panel.notes_list.count())
@@ -154,7 +154,7 @@ def test_add_edit_and_delete_a_memory_in_place(qtbot, window: MainWindow) -> Non
     )
     panel.notes_list.setCurrentItem(item)
     panel.delete_note_button.click()
-    assert len(window.archive.notes_for(loretta)) == before
+    assert len(window.archive.notes.for_person(loretta)) == before
 
 
 def test_a_note_says_how_it_will_read_in_a_letter_as_it_is_written(qtbot, window: MainWindow) -> None:
@@ -209,14 +209,14 @@ def test_write_from_upcoming_drafts_and_shows_the_letter(
     qtbot.keyClicks(window.editor.text_edit, " Lolly")
     window.close()
     with Archive.open(archive_path) as reopened:
-        letter = reopened.get_letter(letter_id)
+        letter = reopened.letters.get(letter_id)
         assert "Lolly" in letter["body_text"]
         assert (letter["recipient_id"], letter["status"]) == (recipient_id, "draft")
-        assert any(note["text"].startswith("the road trip") for note in reopened.notes_for(letter["recipient_id"]))
+        assert any(note["text"].startswith("the road trip") for note in reopened.notes.for_person(letter["recipient_id"]))
 
 
 def test_sent_letters_open_read_only(qtbot, window: MainWindow) -> None:
-    sent = window.archive.list_letters(to=window.person_panel.person_id)[0]
+    sent = window.archive.letters.all(to=window.person_panel.person_id)[0]
     assert sent["status"] == "sent"
     window.open_letter(sent["id"])
     assert window.editor.text_edit.isReadOnly()
@@ -226,7 +226,7 @@ def test_sent_letters_open_read_only(qtbot, window: MainWindow) -> None:
 def test_remove_sample(qtbot, window: MainWindow) -> None:
     window.remove_sample_now()
     assert people_names(window) and "Loretta Mercer" not in people_names(window)
-    assert not window.archive.has_sample()
+    assert not window.archive.people.has_sample()
     assert not window.remove_sample_action.isEnabled()
 
 
@@ -243,8 +243,8 @@ def test_choosing_people_in_the_list_reads_them_in_the_background(qtbot, window:
     """As you browse, the panel names the person at once, takes no edits until their notes and
     letters are in, and never shows an earlier choice's history over a later one."""
     archive = window.archive
-    quiet = archive.add_person(display_name="Quentin Quill")
-    archive.add_note(quiet, "keeps bees on the roof", tag="memory")
+    quiet = archive.people.add(display_name="Quentin Quill")
+    archive.notes.add(quiet, "keeps bees on the roof", tag="memory")
     window.people_model.refresh()
     panel = window.person_panel
     rows = {name: row for row, name in enumerate(people_names(window))}
@@ -259,7 +259,7 @@ def test_choosing_people_in_the_list_reads_them_in_the_background(qtbot, window:
     window.people_view.selectRow(rows["Loretta Mercer"])
     qtbot.waitUntil(lambda: panel.letters_list.count() == 2, timeout=WAIT_MS)
     assert "Wife of Chris Mercer" in panel.relationship_label.text()
-    older = archive.list_letters(to=panel.person_id)[1]  # the history is newest first
+    older = archive.letters.all(to=panel.person_id)[1]  # the history is newest first
     panel.letters_list.itemActivated.emit(panel.letters_list.item(1))
     assert window.editor.letter_id == older["id"]
 
@@ -341,7 +341,7 @@ def test_read_aloud_is_in_the_toolbar_and_letter_menu_and_uses_name_hints(qtbot,
     assert any("Read" in text for text in texts), texts
     letter_menu_texts = [action.text() for action in window.letter_menu.actions()]
     assert any("Export reading" in text for text in letter_menu_texts), letter_menu_texts
-    letter = window.archive.list_letters(to=window.person_panel.person_id)[0]
+    letter = window.archive.letters.all(to=window.person_panel.person_id)[0]
     window.open_letter(letter["id"])
     with qtbot.waitSignal(window.reader.sentenceStarted, timeout=WAIT_MS):
         window.reader.read_all()
@@ -359,7 +359,7 @@ def test_preferences_change_the_signer_the_reading_speed_and_the_upcoming_window
     dialog.rate.setValue(200)
     dialog.upcoming_days.setValue(7)
     dialog.accept()
-    me = window.archive.get_person(window.archive.default_signer_id())
+    me = window.archive.people.get(window.archive.settings.default_signer_id())
     assert me["display_name"] == "Theodore Twombly"
     assert window.reader._rate == 200
     assert window.preferences.upcoming_days == 7
@@ -377,7 +377,7 @@ def test_batch_drafts_reviews_and_writes_a_combined_pdf(qtbot, window: MainWindo
     from pypdf import PdfReader
 
     for name in ("Ada Lovelace", "Ben Okri"):
-        window.archive.add_person(
+        window.archive.people.add(
             display_name=name,
             tags=["book club"],
             addresses=["1 High St\nLondon\nN1 1AA\nUK"] if name.startswith("Ada") else [],
@@ -397,7 +397,7 @@ def test_batch_drafts_reviews_and_writes_a_combined_pdf(qtbot, window: MainWindo
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Ada" in text and "Ben" not in text
     dialog.accept()
-    assert len(window.archive.list_letters(to=window.archive.person_ids(search="Okri")[0])) == 1, (
+    assert len(window.archive.letters.all(to=window.archive.search.people_ids(search="Okri")[0])) == 1, (
         "every draft is stored, even for people left out of the print run"
     )
 
@@ -405,7 +405,7 @@ def test_batch_drafts_reviews_and_writes_a_combined_pdf(qtbot, window: MainWindo
 def test_anthology_from_the_window(qtbot, window: MainWindow, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    sent = window.archive.list_letters(to=window.person_panel.person_id)
+    sent = window.archive.letters.all(to=window.person_panel.person_id)
     window.open_letter(sent[0]["id"])
     out = tmp_path / "anthology.pdf"
     integrations.export_anthology(window, out)
@@ -418,21 +418,21 @@ def test_anthology_from_the_window(qtbot, window: MainWindow, tmp_path: Path) ->
 def test_add_and_delete_an_important_date_in_place(qtbot, window: MainWindow) -> None:
     panel = window.person_panel
     loretta = panel.person_id
-    before = len(window.archive.dates_for(loretta))
+    before = len(window.archive.dates.for_person(loretta))
     panel.date_kind.setCurrentText("custom")
     qtbot.keyClicks(panel.date_value, "--07-04")
     qtbot.keyClicks(panel.date_label, "Picnic day")
     qtbot.keyClick(panel.date_value, Qt.Key.Key_Return)
-    assert [d["label"] for d in window.archive.dates_for(loretta)].count("Picnic day") == 1
+    assert [d["label"] for d in window.archive.dates.for_person(loretta)].count("Picnic day") == 1
     row = next(i for i in range(panel.dates_list.count()) if "Picnic day" in panel.dates_list.item(i).text())
     panel.dates_list.setCurrentRow(row)
     panel.delete_date_button.click()
-    assert len(window.archive.dates_for(loretta)) == before
+    assert len(window.archive.dates.for_person(loretta)) == before
     assert not any("Picnic day" in panel.dates_list.item(i).text() for i in range(panel.dates_list.count()))
 
 
 def test_selecting_a_hidden_person_clears_the_search_and_tag(qtbot, window: MainWindow) -> None:
-    loretta = window.archive.person_ids(search="Lolly")[0]
+    loretta = window.archive.search.people_ids(search="Lolly")[0]
     window.tag_filter.setCurrentIndex(window.tag_filter.findData("client"))
     qtbot.keyClicks(window.search_box, "Chris")
     qtbot.waitUntil(lambda: people_names(window) == ["Chris Mercer"], timeout=WAIT_MS)
@@ -450,9 +450,9 @@ def damage_filler_notes(archive_path: Path) -> bytes:
 
     with Archive.open(archive_path) as archive:
         create_backup(archive)  # a good backup, from before the damage
-        filler = archive.add_person(display_name="Zz Filler")
+        filler = archive.people.add(display_name="Zz Filler")
         for i in range(300):
-            archive.add_note(filler, f"filler {i} " + "words " * 60)
+            archive.notes.add(filler, f"filler {i} " + "words " * 60)
         archive.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         page = archive.db.conn.execute("PRAGMA page_size").fetchone()[0]
         # Leaf pages of the filler notes, which the window does not read at start: only the
@@ -548,7 +548,7 @@ def test_print_preview_opens_paints_and_closes_in_the_window(qtbot, window: Main
 
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-    letter = window.archive.list_letters()[0]
+    letter = window.archive.letters.all()[0]
     window.open_letter(letter["id"])
     qtbot.waitUntil(lambda: window.editor.letter_id == letter["id"], timeout=WAIT_MS)
     window.preview_action.trigger()
@@ -569,13 +569,13 @@ def test_print_preview_opens_paints_and_closes_in_the_window(qtbot, window: Main
 
 def test_the_welcome_path_new_letter_starts_on_the_nearest_occasion(qtbot, window: MainWindow) -> None:
     """The banner says: choose Loretta, press Ctrl+N, draft the 50th anniversary letter. It must."""
-    loretta = next(i for i in window.archive.person_ids() if window.archive.get_person(i)["nickname"] == "Lolly")
+    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i)["nickname"] == "Lolly")
     window.select_person(loretta)
     dialog = window.new_letter()
     assert dialog.template_name() == "anniversary"
     assert dialog.template_combo.currentText() == "Anniversary"  # the title, not "Anniversary · anniversary"
     assert "far away" not in dialog.template_description.text()
-    upcoming = [d for d in window.archive.dates_for(loretta) if d["kind"] == "anniversary"][0]
+    upcoming = [d for d in window.archive.dates.for_person(loretta) if d["kind"] == "anniversary"][0]
     assert dialog.occasion_date() is not None and dialog.occasion_date()[5:] == upcoming["date"][5:]
     qtbot.waitUntil(lambda: dialog.preview_draft is not None, timeout=WAIT_MS)
     assert "fifty" in dialog.preview.toPlainText().lower()
@@ -595,9 +595,9 @@ def test_a_second_write_for_the_same_day_offers_the_draft_already_begun(qtbot, w
     first.create_letter()
     qtbot.waitUntil(lambda: first.created_letter_id is not None, timeout=WAIT_MS)
     drafted = first.created_letter_id
-    letters_before = len(window.archive.list_letters())
+    letters_before = len(window.archive.letters.all())
     box = window.write_for_upcoming(item)
     assert isinstance(box, QMessageBox) and "Open it" in box.text()
     next(b for b in box.buttons() if b.text() == "Open the draft").click()
     qtbot.waitUntil(lambda: window.editor.letter_id == drafted, timeout=WAIT_MS)
-    assert len(window.archive.list_letters()) == letters_before  # no duplicate
+    assert len(window.archive.letters.all()) == letters_before  # no duplicate

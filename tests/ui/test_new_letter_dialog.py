@@ -17,7 +17,7 @@ WAIT_MS = 15_000  # a cold bounded renderer may take a few seconds to start on a
 
 
 def people(archive: Archive) -> dict[str, int]:
-    return {archive.get_person(i)["display_name"]: i for i in archive.person_ids()}
+    return {archive.people.get(i)["display_name"]: i for i in archive.search.people_ids()}
 
 
 def wait_for_preview(qtbot, dialog: NewLetterDialog, template: str | None = None) -> None:
@@ -71,7 +71,7 @@ def test_changing_the_template_by_keyboard_skips_group_titles(qtbot, loretta_dia
 
 
 def test_lint_warning_for_a_sparse_recipient(qtbot, archive: Archive) -> None:
-    ada = archive.add_person(display_name="Ada Quill")
+    ada = archive.people.add(display_name="Ada Quill")
     dialog = NewLetterDialog(archive, recipient_id=ada, template="anniversary")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -89,13 +89,13 @@ def test_lint_warning_for_a_sparse_recipient(qtbot, archive: Archive) -> None:
 def test_create_stores_the_previewed_letter(qtbot, loretta_dialog: NewLetterDialog, archive: Archive) -> None:
     dialog = loretta_dialog
     loretta = people(archive)["Loretta Mercer"]
-    before = {letter["id"] for letter in archive.list_letters(to=loretta)}
+    before = {letter["id"] for letter in archive.letters.all(to=loretta)}
     shown = dialog.preview_draft.text
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == NewLetterDialog.DialogCode.Accepted
     assert dialog.created_letter_id is not None and dialog.created_letter_id not in before
-    assert dialog.created_letter_id in {letter["id"] for letter in archive.list_letters(to=loretta)}
-    stored = archive.get_letter(dialog.created_letter_id)
+    assert dialog.created_letter_id in {letter["id"] for letter in archive.letters.all(to=loretta)}
+    stored = archive.letters.get(dialog.created_letter_id)
     assert stored["body_text"] == shown  # exactly what the person saw
     assert stored["template"] == "anniversary" and stored["signer_id"] == people(archive)["Chris Mercer"]
 
@@ -107,7 +107,7 @@ def test_create_right_after_a_change_waits_for_the_new_draft(
     dialog.set_template("birthday")
     dialog.create_letter()  # the birthday preview is not there yet
     qtbot.waitUntil(lambda: dialog.created_letter_id is not None, timeout=WAIT_MS)
-    assert archive.get_letter(dialog.created_letter_id)["template"] == "birthday"
+    assert archive.letters.get(dialog.created_letter_id)["template"] == "birthday"
 
 
 def test_occasion_date_and_no_date(qtbot, archive: Archive) -> None:
@@ -122,8 +122,8 @@ def test_occasion_date_and_no_date(qtbot, archive: Archive) -> None:
 
 def test_recipient_search_finds_people_beyond_the_short_list(qtbot, archive: Archive) -> None:
     for number in range(80):
-        archive.add_person(display_name=f"Aaron Filler {number:02d}")
-    zelda = archive.add_person(display_name="Zelda Okafor")
+        archive.people.add(display_name=f"Aaron Filler {number:02d}")
+    zelda = archive.people.add(display_name="Zelda Okafor")
     dialog = NewLetterDialog(archive, template="friendship")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -196,7 +196,7 @@ def test_screenshot(qtbot, archive: Archive, test_output_dir: Path, dark: bool) 
     old_palette, old_sheet, old_style = app.palette(), app.styleSheet(), app.style().name()
     apply_theme(app, dark)
     try:
-        ada = archive.add_person(display_name="Ada Quill")
+        ada = archive.people.add(display_name="Ada Quill")
         dialog = NewLetterDialog(archive, recipient_id=ada, template="anniversary")
         qtbot.addWidget(dialog)
         dialog.show()

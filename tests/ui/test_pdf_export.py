@@ -33,9 +33,9 @@ def words(text: str) -> str:
 def make_letter(
     archive, body: str, *, recipient: str = "Ada Brook", style: dict | None = None, title: str = "For Ada"
 ) -> int:
-    signer = archive.add_person(display_name="Chris Mercer")
-    person = archive.add_person(display_name=recipient)
-    return archive.create_letter(signer_id=signer, recipient_id=person, body=body, title=title, style=style or {})
+    signer = archive.people.add(display_name="Chris Mercer")
+    person = archive.people.add(display_name=recipient)
+    return archive.letters.create(signer_id=signer, recipient_id=person, body=body, title=title, style=style or {})
 
 
 @pytest.mark.parametrize("family", [font.family for font in BUNDLED_FONTS])

@@ -54,7 +54,7 @@ def test_large_archive_shows_first_rows_and_searches_without_loading_every_row(q
         view.show()
         qtbot.waitExposed(view)
         assert model.rowCount() == PeopleModel.PAGE and not model.is_complete  # a quick first page
-        model.extend_ids(archive.person_ids())  # what the window's worker sends next
+        model.extend_ids(archive.search.people_ids())  # what the window's worker sends next
         assert model.rowCount() == 100_001 and model.is_complete
         assert model.index(0, 0).data().startswith("Anna")
         assert 0 < model.loaded_row_count <= PeopleModel.PAGE, "only the page on screen is built"

@@ -29,16 +29,16 @@ def pdftotext(path: Path, *args: str) -> str:
 
 
 def _people_with_letters(archive, count: int, *, address: bool = True) -> list[int]:
-    signer = archive.default_signer_id()
-    archive.update_person(signer, addresses=["Hauptstraße 5\n10115 Berlin\nDeutschland"])
+    signer = archive.settings.default_signer_id()
+    archive.people.update(signer, addresses=["Hauptstraße 5\n10115 Berlin\nDeutschland"])
     ids = []
     for index in range(count):
-        person = archive.add_person(
+        person = archive.people.add(
             display_name=f"Friend {index}/{index}",
             addresses=[f"{index} Main St\nSpringfield, IL 62704\nUSA"] if address else [],
         )
         ids.append(
-            archive.create_letter(
+            archive.letters.create(
                 signer_id=signer,
                 recipient_id=person,
                 title=f"Letter {index}",
@@ -79,8 +79,8 @@ def test_envelope_pdf_and_missing_address(qapp, empty_archive, tmp_path: Path, t
     from ui.printing.envelope import render_envelope
 
     letter_id = _people_with_letters(empty_archive, 1)[0]
-    letter = empty_archive.get_letter(letter_id)
-    signer, recipient = (empty_archive.get_person(letter[k]) for k in ("signer_id", "recipient_id"))
+    letter = empty_archive.letters.get(letter_id)
+    signer, recipient = (empty_archive.people.get(letter[k]) for k in ("signer_id", "recipient_id"))
     envelope = envelope_for(letter, signer, recipient, size="C5")
     writer = QPdfWriter(str(tmp_path / "envelope.pdf"))
     render_envelope(envelope, writer)
@@ -92,9 +92,9 @@ def test_envelope_pdf_and_missing_address(qapp, empty_archive, tmp_path: Path, t
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", str(tmp_path / "envelope.pdf"), str(test_output_dir / "envelope")], check=True
     )
-    empty_archive.update_person(recipient["id"], addresses=[])
+    empty_archive.people.update(recipient["id"], addresses=[])
     with pytest.raises(ValidationError, match="no postal address"):
-        envelope_for(letter, signer, empty_archive.get_person(recipient["id"]))
+        envelope_for(letter, signer, empty_archive.people.get(recipient["id"]))
 
 
 def test_safe_file_names_and_selection(empty_archive) -> None:
@@ -264,16 +264,16 @@ def test_batch_job_reports_progress_and_result(qapp, qtbot, empty_archive, tmp_p
 def test_anthology_in_date_order_with_title_page(qapp, archive, tmp_path: Path) -> None:
     from ui.printing.batch import write_anthology
 
-    chris = next(p for p in archive.list_people() if p["display_name"] == "Chris Mercer")["id"]
-    loretta = next(p for p in archive.list_people() if p["display_name"] == "Loretta Mercer")["id"]
+    chris = next(p for p in archive.search.people() if p["display_name"] == "Chris Mercer")["id"]
+    loretta = next(p for p in archive.search.people() if p["display_name"] == "Loretta Mercer")["id"]
     ids = anthology_letter_ids(archive, chris, loretta)
     out = write_anthology(load_items(archive, ids), tmp_path / "book.pdf").files[0]
     text = pdftotext(out)
     assert text.index("Letters from Chris Mercer to Loretta Mercer") < text.index("Dear Lolly")
-    dates = [archive.get_letter(i)["created_at"] for i in ids]
+    dates = [archive.letters.get(i)["created_at"] for i in ids]
     assert dates == sorted(dates)
     greetings = {"birthday": "Dear Lolly", "anniversary": "My dearest Loretta"}
-    order = [greetings[archive.get_letter(i)["occasion"]] for i in ids]
+    order = [greetings[archive.letters.get(i)["occasion"]] for i in ids]
     assert text.index(order[0]) < text.index(order[1])
     assert PdfReader(str(out)).metadata.author == "Chris Mercer"
 
@@ -283,8 +283,8 @@ def test_mark_sent_is_asked_once_and_remembered(qapp, empty_archive) -> None:
     preferences = Preferences()
     asked = []
     assert after_output(None, empty_archive, first, preferences, answer=lambda: asked.append(1) or True)
-    assert empty_archive.get_letter(first)["status"] == "sent"
-    assert empty_archive.get_letter(first)["sent_on"]
+    assert empty_archive.letters.get(first)["status"] == "sent"
+    assert empty_archive.letters.get(first)["sent_on"]
     assert after_output(None, empty_archive, second, preferences, answer=lambda: asked.append(1) or True)
     assert asked == [1]
     assert Preferences.load().mark_sent_on_export == "yes"

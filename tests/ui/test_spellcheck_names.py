@@ -9,7 +9,7 @@ from ui.desk.spellcheck import archive_names
 
 def test_letters_opened_together_share_one_reading_of_the_names(empty_archive, archive_path) -> None:
     for index in range(3000):
-        empty_archive.add_person(display_name=f"Zephyrine Quillfeather{index}")
+        empty_archive.people.add(display_name=f"Zephyrine Quillfeather{index}")
     start = threading.Barrier(4)
     results: list[frozenset[str]] = []
 
@@ -30,6 +30,6 @@ def test_letters_opened_together_share_one_reading_of_the_names(empty_archive, a
 def test_a_new_name_is_read_again(empty_archive, archive_path) -> None:
     before = archive_names(archive_path)
     assert "ottoline" not in before
-    empty_archive.add_person(display_name="Ottoline Brackenbury")
+    empty_archive.people.add(display_name="Ottoline Brackenbury")
     after = archive_names(archive_path)
     assert after is not before and {"ottoline", "brackenbury"} <= after

@@ -36,8 +36,8 @@ def _underlined(editor: LetterEditor) -> list[str]:
 
 
 def _letter(archive: Archive, language: str) -> int:
-    ann = archive.add_person(display_name="Ann Lee", language=language)
-    return archive.create_letter(signer_id=archive.default_signer_id(), recipient_id=ann, body=BODY)
+    ann = archive.people.add(display_name="Ann Lee", language=language)
+    return archive.letters.create(signer_id=archive.settings.default_signer_id(), recipient_id=ann, body=BODY)
 
 
 def test_the_letter_s_language_and_region_choose_the_dictionary(qtbot, editor, empty_archive) -> None:

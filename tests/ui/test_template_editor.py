@@ -85,7 +85,7 @@ def test_preview_follows_typing_after_a_pause(qtbot, editor: TemplateEditorDialo
 
 
 def test_preview_follows_the_chosen_recipient(qtbot, editor: TemplateEditorDialog, archive: Archive) -> None:
-    ada = archive.add_person(display_name="Ada Quill")
+    ada = archive.people.add(display_name="Ada Quill")
     editor.recipient_picker.set_person_id(ada)
     qtbot.waitUntil(lambda: "Dear Ada," in editor.preview.toPlainText(), timeout=WAIT_MS)
 

@@ -12,7 +12,7 @@ from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
 def letters_open(args: argparse.Namespace, archive: Archive) -> int:
     from ui.window.app import display_problem
 
-    archive.get_letter(args.id)  # a missing letter is reported before any window appears
+    archive.letters.get(args.id)  # a missing letter is reported before any window appears
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)

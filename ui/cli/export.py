@@ -87,7 +87,7 @@ def letters_export(args: argparse.Namespace, archive: Any) -> int:
         content = letter_content(archive, args.id, font=args.font, stationery=args.stationery)
         write_letter_content(content, fmt.name, out)
     if args.mark_sent:
-        archive.update_letter(args.id, status="sent")
+        archive.letters.update(args.id, status="sent")
     print(out)
     return EXIT_OK
 
@@ -102,11 +102,11 @@ def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
     from ui.printing.envelope import envelope_for, render_envelope
 
     out = output_path(args, archive)
-    letter = archive.get_letter(args.id)
+    letter = archive.letters.get(args.id)
     envelope = envelope_for(
         letter,
-        archive.get_person(letter["signer_id"]),
-        archive.get_person(letter["recipient_id"]),
+        archive.people.get(letter["signer_id"]),
+        archive.people.get(letter["recipient_id"]),
         size=args.size,
         font=args.font,
     )
@@ -144,10 +144,10 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
     """Draft one letter per person from a template, then write them all as PDF."""
     from beautifulletters import drafting
 
-    signer_id = args.signer or archive.default_signer_id()
+    signer_id = args.signer or archive.settings.default_signer_id()
     if signer_id is None:
         raise ValidationError("from", "there is no default signer; give --from ID.")
-    signer = archive.get_person(signer_id)
+    signer = archive.people.get(signer_id)
     people = select_people(archive, tag=args.tag, search=args.search, ids=args.ids)
     people = [p for p in people if p != signer_id]
     if not people:
@@ -166,7 +166,7 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
     from ui.printing.batch import BatchItem, BatchOptions, write_batch
 
     for person_id in people:
-        person = archive.get_person(person_id)
+        person = archive.people.get(person_id)
         draft = drafting.render_draft(archive, recipient_id=person_id, signer_id=signer_id, template=args.template)
         plans.append(
             PlannedLetter(person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)])

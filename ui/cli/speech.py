@@ -36,7 +36,7 @@ def _require_engine() -> None:
 
 
 def letters_speak(args: argparse.Namespace, archive: Archive) -> int:
-    letter = archive.get_letter(args.id)
+    letter = archive.letters.get(args.id)
     _require_engine()
     settings = SpeechSettings(rate=args.rate, volume=args.volume).checked()
     if args.voice:

@@ -105,7 +105,7 @@ class AutoSaver(QObject):
             # read gigabytes before the first save of a large archive.
             self._archive = Archive.open(self.archive_path, full_check=False)
         try:
-            revision = self._archive.save_letter_body(
+            revision = self._archive.letters.save_body(
                 request.letter_id,
                 request.body,
                 body_format="html",

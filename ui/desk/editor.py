@@ -196,10 +196,10 @@ class LetterEditor(QWidget):
             self._saver.close()
             self._saver = None
         self.archive = archive
-        letter = archive.get_letter(letter_id)
+        letter = archive.letters.get(letter_id)
         self.letter = letter
         self.letter_id = letter_id
-        signer = archive.get_person(letter["signer_id"])
+        signer = archive.people.get(letter["signer_id"])
         self.archive = archive
         self.page_style = PageStyle.from_letter(letter, signer, self._defaults())
         self.read_only = letter["status"] == "sent" or archive.readonly
@@ -258,7 +258,7 @@ class LetterEditor(QWidget):
         from beautifulletters.spelling import Speller
         from ui.desk.spellcheck import SpellHighlighter, archive_names
 
-        language = letter.get("language") or archive.get_person(letter["recipient_id"]).get("language")
+        language = letter.get("language") or archive.people.get(letter["recipient_id"]).get("language")
         # The word list loads on a worker (a fifth of a second the first time): the letter opens
         # at once and its misspellings are underlined a moment later.
         speller = Speller(language, load=False)
@@ -309,12 +309,12 @@ class LetterEditor(QWidget):
         # One query for the texts (this runs on the UI thread: 200 separate reads took ~50 ms).
         earlier = [
             EarlierLetter(letter_id, created_at, text)
-            for letter_id, created_at, text in archive.earlier_letter_texts(
+            for letter_id, created_at, text in archive.letters.earlier_texts(
                 recipient_id=letter["recipient_id"], signer_id=letter["signer_id"], before=letter["created_at"]
             )
         ]
         memories = [
-            Memory(note["text"]) for note in archive.notes_for(letter["recipient_id"]) if note.get("tag") == "memory"
+            Memory(note["text"]) for note in archive.notes.for_person(letter["recipient_id"]) if note.get("tag") == "memory"
         ]
         self._continuity_sources = (earlier, memories)
         self.hint.hide()
@@ -470,13 +470,13 @@ class LetterEditor(QWidget):
         self.flush()
         if not changes:
             stored = dict(self.letter.get("style") or {})
-        signer = self.archive.get_person(self.letter["signer_id"])
+        signer = self.archive.people.get(self.letter["signer_id"])
         self.page_style = PageStyle.from_style(
             stored, defaults=self._defaults(), signer=signer, written_on=self.letter.get("created_at")
         )
         if not self.read_only and changes:
             try:
-                self.archive.update_letter(self.letter_id, style=stored)
+                self.archive.letters.update(self.letter_id, style=stored)
             except Exception as error:  # noqa: BLE001 - keep the look, say it was not stored
                 self._show_notice(f"The paper and pen could not be stored: {error}")
         self.letter["style"] = stored
@@ -571,7 +571,7 @@ def _style_defaults(archive: Archive) -> dict[str, Any]:
     """App-wide paper and pen choices (setting `letter_style_defaults`, JSON), if the user set any."""
     import json
 
-    raw = archive.get_setting("letter_style_defaults")
+    raw = archive.settings.get("letter_style_defaults")
     if not raw:
         return {}
     try:

@@ -56,7 +56,7 @@ class RevisionHistoryDialog(QDialog):
         self.letter_id = letter_id
         self.current_text = current_text
         self.restored_revision: int | None = None
-        self.revisions = list(reversed(archive.revisions(letter_id)))
+        self.revisions = list(reversed(archive.letters.revisions(letter_id)))
 
         self.list = QListWidget()
         self.list.setAccessibleName("Revisions")
@@ -111,5 +111,5 @@ class RevisionHistoryDialog(QDialog):
     def restore_selected(self) -> None:
         revision = self._selected()
         if revision:
-            self.restored_revision = self.archive.restore_revision(self.letter_id, revision["id"])
+            self.restored_revision = self.archive.letters.restore_revision(self.letter_id, revision["id"])
             self.accept()

@@ -85,7 +85,7 @@ def archive_names(archive_path: Path) -> frozenset[str]:
     from beautifulletters.archive import Archive
 
     with Archive.open(archive_path, readonly=True, full_check=False) as archive:
-        stamp = archive.names_stamp()
+        stamp = archive.people.names_stamp()
         while True:
             with _names_lock:
                 cached = _names_cache.get(archive_path)

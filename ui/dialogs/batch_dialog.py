@@ -50,7 +50,7 @@ def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
         plans = []
         with archive.transaction():
             for person_id in people:
-                person = archive.get_person(person_id)
+                person = archive.people.get(person_id)
                 draft = drafting.render_draft(
                     archive, recipient_id=person_id, signer_id=request.signer_id, template=request.template
                 )
@@ -91,7 +91,7 @@ class BatchDialog(QDialog):
         self.by_tag = QRadioButton("People tagged")
         self.tag = QComboBox()
         self.tag.setAccessibleName("Tag")
-        self.tag.addItems(archive.all_tags())
+        self.tag.addItems(archive.people.all_tags())
         self.by_search = QRadioButton("People matching")
         self.search = QLineEdit(placeholderText="a name, a word from their notes…")
         self.search.setAccessibleName("Search")
@@ -161,7 +161,7 @@ class BatchDialog(QDialog):
         return BatchRequest(
             self.archive.path,
             self.template.currentData(),
-            self.archive.default_signer_id(),
+            self.archive.settings.default_signer_id(),
             tag or None,
             search or None,
             ids,

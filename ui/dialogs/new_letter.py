@@ -255,8 +255,8 @@ class NewLetterDialog(QDialog):
         occasion_date: dt.date | str | None,
     ) -> None:
         try:
-            first_people = self.archive.person_ids(sort="name", limit=PICKER_FIRST_PEOPLE)
-            self_id = self.archive.default_signer_id()
+            first_people = self.archive.search.people_ids(sort="name", limit=PICKER_FIRST_PEOPLE)
+            self_id = self.archive.settings.default_signer_id()
         except BeautifulLettersError as error:
             first_people, self_id = [], None
             self._show_create_error(str(error))

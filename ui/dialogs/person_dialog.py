@@ -180,7 +180,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         if person_id is not None:
-            self._load(archive.get_person(person_id))
+            self._load(archive.people.get(person_id))
         self.name.setFocus()
 
     def _load(self, person: dict[str, Any]) -> None:
@@ -252,9 +252,9 @@ class PersonDialog(QDialog):
             return
         try:
             if self.person_id is None:
-                self.person_id = self.archive.add_person(**self.fields())
+                self.person_id = self.archive.people.add(**self.fields())
             else:
-                self.archive.update_person(self.person_id, **self.fields())
+                self.archive.people.update(self.person_id, **self.fields())
         except ValidationError as error:
             self.form.show_error(error.field.replace(" ", "_"), error.reason)
             self.general_error.setText(str(error))
@@ -280,8 +280,8 @@ class RelationshipDialog(QDialog):
         self.archive = archive
         self.from_id = from_id
         self.to_id = to_id
-        signer = archive.get_person(from_id)["display_name"]
-        recipient = archive.get_person(to_id)["display_name"]
+        signer = archive.people.get(from_id)["display_name"]
+        recipient = archive.people.get(to_id)["display_name"]
         self.setWindowTitle(f"{signer} and {recipient}")
         self.setMinimumWidth(480)
         self.form = _CheckedForm()
@@ -347,7 +347,7 @@ class RelationshipDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        existing = archive.get_relationship(from_id, to_id)
+        existing = archive.relationships.get(from_id, to_id)
         if existing:
             self.kind.setCurrentText(existing["kind"])
             self.since.setText(existing["since"] or "")
@@ -359,7 +359,7 @@ class RelationshipDialog(QDialog):
         if not self.form.check_all():
             return
         try:
-            self.archive.set_relationship(
+            self.archive.relationships.set(
                 self.from_id,
                 self.to_id,
                 kind=self.kind.currentText(),

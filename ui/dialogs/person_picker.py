@@ -1,7 +1,7 @@
 """A searchable choice of one person that stays quick with 100,000 people in the archive.
 
 The drop-down holds a short list (the people most likely wanted); typing searches the whole
-archive in SQLite (`Archive.person_ids(search=..., limit=50)`) and offers the matches in a
+archive in SQLite (`archive.search.people_ids(search=..., limit=50)`) and offers the matches in a
 completer, so nobody's record is loaded until it could be shown.
 """
 
@@ -106,7 +106,7 @@ class PersonPicker(QComboBox):
         if not text:
             return
         try:
-            ids = self._archive.person_ids(search=text, limit=SEARCH_LIMIT)
+            ids = self._archive.search.people_ids(search=text, limit=SEARCH_LIMIT)
         except BeautifulLettersError:
             ids = []
         for item in self._make_items(ids):
@@ -142,7 +142,7 @@ class PersonPicker(QComboBox):
 
     def _make_items(self, ids: list[int]) -> list[QStandardItem]:
         try:
-            rows = self._archive.people_rows(ids)
+            rows = self._archive.people.rows(ids)
         except BeautifulLettersError:
             return []
         items = []
@@ -174,11 +174,11 @@ def signer_candidates(archive: Archive, recipient_id: int | None) -> tuple[list[
     The default signer (the user) is preselected when they know the recipient; otherwise the
     first person who is something *to* the recipient (a client writing to his wife, say).
     """
-    default = archive.default_signer_id()
+    default = archive.settings.default_signer_id()
     writing_to: list[int] = []  # relationships that point at the recipient: natural signers
     related: list[int] = []
     if recipient_id is not None:
-        for relation in archive.relationships_of(recipient_id):
+        for relation in archive.relationships.for_person(recipient_id):
             if relation["to_id"] == recipient_id:
                 writing_to.append(relation["from_id"])
             else:

@@ -51,8 +51,8 @@ class PreferencesDialog(QDialog):
         tabs = QTabWidget()
 
         # You: the default signer is a person in the archive.
-        signer_id = archive.default_signer_id()
-        self.signer = archive.get_person(signer_id) if signer_id else None
+        signer_id = archive.settings.default_signer_id()
+        self.signer = archive.people.get(signer_id) if signer_id else None
         you = QWidget()
         you_form = QFormLayout(you)
         self.your_name = QLineEdit(self.signer["display_name"] if self.signer else "")
@@ -243,7 +243,7 @@ class PreferencesDialog(QDialog):
                 block.strip("\n") for block in self.your_address.toPlainText().strip().split("\n\n") if block.strip()
             ]
             try:
-                self.archive.update_person(self.signer["id"], display_name=self.your_name.text(), addresses=addresses)
+                self.archive.people.update(self.signer["id"], display_name=self.your_name.text(), addresses=addresses)
             except BeautifulLettersError as error:
                 self.name_error.setText(str(error))
                 self.name_error.show()

@@ -250,8 +250,8 @@ class TemplateEditorDialog(QDialog):
 
     def _fill_people(self) -> None:
         try:
-            self_id = self.archive.default_signer_id()
-            recent = [p for p in self.archive.person_ids(sort="last_letter", limit=50) if p != self_id]
+            self_id = self.archive.settings.default_signer_id()
+            recent = [p for p in self.archive.search.people_ids(sort="last_letter", limit=50) if p != self_id]
         except BeautifulLettersError:
             recent = []
         self.recipient_picker.set_people(recent, keep=recent[0] if recent else None)

@@ -99,7 +99,7 @@ class PageStyle:
     def from_letter(
         cls, letter: dict[str, Any], signer: dict[str, Any] | None = None, defaults: dict[str, Any] | None = None
     ) -> PageStyle:
-        """The style of an archive letter (`Archive.get_letter`), its signer (`get_person`) and app defaults."""
+        """The style of an archive letter (`archive.letters.get`), its signer and app defaults."""
         return cls.from_style(
             letter.get("style") or {},
             defaults=defaults,

@@ -82,11 +82,11 @@ def after_output(
     answer: Callable[[], bool] | None = None,
 ) -> bool:
     """Record the letter as sent when the writer wants that; returns True when it was marked."""
-    letter = archive.get_letter(letter_id)
+    letter = archive.letters.get(letter_id)
     if letter["status"] == "sent" or archive.readonly:
         return False
     if ask_mark_sent(parent, preferences, answer):
-        archive.update_letter(letter_id, status="sent")
+        archive.letters.update(letter_id, status="sent")
         return True
     return False
 
@@ -94,10 +94,10 @@ def after_output(
 def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Preferences | None = None) -> Path | None:
     """File ▸ Export…: a save dialog remembering the last folder; writes the chosen format."""
     preferences = preferences or Preferences.load()
-    letter = archive.get_letter(letter_id)
+    letter = archive.letters.get(letter_id)
     from beautifulletters.export.batch import safe_file_name
 
-    recipient = archive.get_person(letter["recipient_id"])["display_name"]
+    recipient = archive.people.get(letter["recipient_id"])["display_name"]
     folder = Path(preferences.last_export_folder or Path.home())
     suggested = folder / safe_file_name(letter.get("title") or f"Letter to {recipient}", suffix=".pdf")
     formats = letter_formats()
@@ -179,10 +179,10 @@ def print_envelope(
 ) -> bool:
     """File ▸ Envelope…: prints (or, with a PDF printer, saves) the envelope; a clear message when
     the recipient has no postal address."""
-    letter = archive.get_letter(letter_id)
+    letter = archive.letters.get(letter_id)
     try:
         envelope = envelope_for(
-            letter, archive.get_person(letter["signer_id"]), archive.get_person(letter["recipient_id"]), size=size
+            letter, archive.people.get(letter["signer_id"]), archive.people.get(letter["recipient_id"]), size=size
         )
     except BeautifulLettersError as error:
         QMessageBox.warning(parent, "Envelope", str(error))

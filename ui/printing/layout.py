@@ -93,9 +93,9 @@ def prepare_letter(
     page_numbers: bool = False,
     defaults: dict[str, Any] | None = None,
 ) -> PreparedLetter:
-    letter = archive.get_letter(letter_id)
-    signer = archive.get_person(letter["signer_id"])
-    recipient = archive.get_person(letter["recipient_id"])
+    letter = archive.letters.get(letter_id)
+    signer = archive.people.get(letter["signer_id"])
+    recipient = archive.people.get(letter["recipient_id"])
     return prepare_from_records(
         letter, signer, recipient, font=font, stationery=stationery, defaults=defaults, page_numbers=page_numbers
     )

@@ -125,7 +125,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     window.show()
     window.check_archive_in_background()
     if letter_id is not None:
-        letter = archive.get_letter(letter_id)
+        letter = archive.letters.get(letter_id)
         window.select_person(letter["recipient_id"])
         window.open_letter(letter_id)
         window.activateWindow()

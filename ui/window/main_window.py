@@ -236,7 +236,7 @@ class MainWindow(WindowSurface):
         if self.start_up.shown:  # at start, the tags and upcoming dates come after the first frame
             self.people_list.reload_tags()
             self.upcoming_panel.refresh(self.archive, self.preferences.upcoming_days)
-        has_sample = self.archive.has_sample()
+        has_sample = self.archive.people.has_sample()
         # One banner at a time: who is writing first, then the sample's hint.
         self.hint.setVisible(
             not self.preferences.first_start_hint_dismissed and has_sample and self.about_you.isHidden()
@@ -383,10 +383,10 @@ class MainWindow(WindowSurface):
 
     def edit_current_relationship(self) -> None:
         person_id = self.current_person_id()
-        signer = self.archive.default_signer_id()
+        signer = self.archive.settings.default_signer_id()
         if person_id is None or signer is None:
             return
-        for rel in self.archive.relationships_of(person_id):
+        for rel in self.archive.relationships.for_person(person_id):
             if rel["to_id"] == person_id:
                 signer = rel["from_id"]
                 break
@@ -408,11 +408,11 @@ class MainWindow(WindowSurface):
     def remove_sample_now(self) -> None:
         if self.editor.letter_id is not None:
             try:
-                if self.archive.get_letter(self.editor.letter_id)["is_sample"]:
+                if self.archive.letters.get(self.editor.letter_id)["is_sample"]:
                     self.editor.close_letter()
             except BeautifulLettersError:
                 self.editor.close_letter()
-        removed = self.archive.remove_sample()
+        removed = self.archive.people.remove_sample()
         self.dismiss_hint()
         self._load_archive_view(f"Removed the sample ({removed} people and their letters).")
 
@@ -441,13 +441,13 @@ class MainWindow(WindowSurface):
     def _draft_created(self, letter_id: int | None) -> None:
         if letter_id is None:
             return
-        letter = self.archive.get_letter(letter_id)
+        letter = self.archive.letters.get(letter_id)
         if not self.archive.readonly:
             # The paper, pen and ink chosen in Preferences become the letter's own, so printing
             # and PDF (which read the letter) show what the editor shows, now and a year later.
             paper = with_paper(letter.get("style"), self.preferences.style_defaults())
             if paper != (letter.get("style") or {}):
-                self.archive.update_letter(letter_id, style=paper)
+                self.archive.letters.update(letter_id, style=paper)
         self.people_model.refresh()
         self.select_person(letter["recipient_id"])
         self.person_panel.show_person(self.archive, letter["recipient_id"])
@@ -464,7 +464,7 @@ class MainWindow(WindowSurface):
             return
         from beautifulletters.speech import pronunciations_for_letter
 
-        letter = self.archive.get_letter(letter_id)
+        letter = self.archive.letters.get(letter_id)
         self.reader.set_pronunciations(pronunciations_for_letter(self.archive, letter))
         self.reader.set_letter_language(letter.get("language"))
         if letter["status"] == "sent":

@@ -79,7 +79,7 @@ class PeopleModel(QAbstractTableModel):
     def refresh(self, *, first_page_only: bool = False) -> None:
         """Read the ids again; `first_page_only` for a quick start, the rest coming via extend_ids()."""
         self.beginResetModel()
-        self._ids = self._archive.person_ids(
+        self._ids = self._archive.search.people_ids(
             search=self._search, tag=self._tag, sort=self._sort, limit=self.PAGE if first_page_only else None
         )
         self.is_complete = not first_page_only or len(self._ids) < self.PAGE
@@ -122,7 +122,7 @@ class PeopleModel(QAbstractTableModel):
             start = max(0, row - row % self.PAGE)
             page = self._ids[start : start + self.PAGE]
             try:
-                self._rows.update(self._archive.people_rows(page))
+                self._rows.update(self._archive.people.rows(page))
             except (sqlite3.Error, BeautifulLettersError):
                 # data() runs inside Qt's painting, where an exception kills the process; an
                 # unreadable page shows blank rows and is read again on the next paint.

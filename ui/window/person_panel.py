@@ -51,15 +51,15 @@ def _section(text: str) -> QLabel:
 def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
     """Everything the panel shows about one person, as plain data (None if they are gone)."""
     try:
-        person = archive.get_person(person_id)
+        person = archive.people.get(person_id)
     except BeautifulLettersError:
         return None
     lines = []
-    relationship_from = archive.default_signer_id()
-    for rel in archive.relationships_of(person_id):
+    relationship_from = archive.settings.default_signer_id()
+    for rel in archive.relationships.for_person(person_id):
         if rel["to_id"] != person_id:
             continue
-        signer = archive.get_person(rel["from_id"])["display_name"]
+        signer = archive.people.get(rel["from_id"])["display_name"]
         line = f"{rel['kind'].capitalize()} of {signer}"
         if rel["since"]:
             line += f", since {humandates.since(rel['since'])}"
@@ -73,9 +73,9 @@ def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
         "person": person,
         "relationship_lines": lines,
         "relationship_from": relationship_from,
-        "notes": archive.notes_for(person_id),
-        "dates": archive.dates_for(person_id),
-        "letters": archive.list_letters(to=person_id),
+        "notes": archive.notes.for_person(person_id),
+        "dates": archive.dates.for_person(person_id),
+        "letters": archive.letters.all(to=person_id),
     }
 
 
@@ -382,7 +382,7 @@ class PersonPanel(QScrollArea):
         if note_id is None or self.archive is None:
             return
         try:
-            self.note_phrasing.setText(phrasing_text(self.archive.get_note(note_id)))
+            self.note_phrasing.setText(phrasing_text(self.archive.notes.get(note_id)))
         except BeautifulLettersError:
             self.note_phrasing.clear()
 
@@ -392,10 +392,10 @@ class PersonPanel(QScrollArea):
         note_id = item.data(NoteIdRole)
         text = item.text()
         if not text.strip():
-            self._guard(lambda: self.archive.remove_note(note_id))
+            self._guard(lambda: self.archive.notes.remove(note_id))
             self.refresh()
             return
-        self._guard(lambda: self.archive.update_note(note_id, text=text))
+        self._guard(lambda: self.archive.notes.update(note_id, text=text))
         self._show_phrasing(note_id)
 
     def _retag_selected(self) -> None:
@@ -403,7 +403,7 @@ class PersonPanel(QScrollArea):
         if note_id is None or self.archive is None:
             return
         tag = self.note_tag.currentText()
-        self._guard(lambda: self.archive.update_note(note_id, tag=tag))
+        self._guard(lambda: self.archive.notes.update(note_id, tag=tag))
         self.refresh()
         self._show_phrasing(note_id)
 
@@ -411,7 +411,7 @@ class PersonPanel(QScrollArea):
         note_id = self._selected_note_id()
         if note_id is None or self.archive is None:
             return
-        self._guard(lambda: self.archive.remove_note(note_id))
+        self._guard(lambda: self.archive.notes.remove(note_id))
         self.refresh()
 
     def add_note(self, text: str, tag: str) -> None:
@@ -419,13 +419,13 @@ class PersonPanel(QScrollArea):
             return
         archive, person_id = self.archive, self.person_id
         relationship_from = None
-        for rel in archive.relationships_of(person_id):
+        for rel in archive.relationships.for_person(person_id):
             if rel["to_id"] == person_id:
                 relationship_from = rel["from_id"]
                 break
         added: list[int] = []
         self._guard(
-            lambda: added.append(archive.add_note(person_id, text, tag=tag, about_relationship_from=relationship_from))
+            lambda: added.append(archive.notes.add(person_id, text, tag=tag, about_relationship_from=relationship_from))
         )
         self.refresh()
         self._show_phrasing(added[0] if added else None)
@@ -443,7 +443,7 @@ class PersonPanel(QScrollArea):
         archive, person_id = self.archive, self.person_id
         kind, value, label = self.date_kind.currentText(), self.date_value.text(), self.date_label.text() or None
         before = self.dates_list.count()
-        self._guard(lambda: archive.add_date(person_id, kind=kind, date=value, label=label))
+        self._guard(lambda: archive.dates.add(person_id, kind=kind, date=value, label=label))
         self.refresh()
         if self.dates_list.count() > before:
             self.date_value.clear()
@@ -454,7 +454,7 @@ class PersonPanel(QScrollArea):
         date_id = item.data(DateIdRole) if item else None
         if date_id is None or self.archive is None:
             return
-        self._guard(lambda: self.archive.remove_date(date_id))
+        self._guard(lambda: self.archive.dates.remove(date_id))
         self.refresh()
 
     def _edit_relationship(self) -> None:

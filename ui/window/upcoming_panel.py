@@ -73,7 +73,7 @@ def upcoming_rows(path: Path, days: int) -> list[tuple[Any, ...]]:
     """Worker side: the upcoming dates as compact rows, on a read-only connection of its own."""
     wait_for_quiet()  # nobody waits for these: someone typing or opening a letter goes first
     with Archive.open_reader(path) as reader:
-        return [tuple(item[name] for name in UPCOMING_FIELDS) for item in reader.upcoming(days=days)]
+        return [tuple(item[name] for name in UPCOMING_FIELDS) for item in reader.dates.upcoming(days=days)]
 
 
 class UpcomingModel(QAbstractListModel):
