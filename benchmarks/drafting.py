@@ -17,12 +17,12 @@ TEMPLATES = ("anniversary", "birthday", "thinking-of-you", "love-letter")
 
 
 def _remove_drafts(archive: object, letter_ids: list[int], recipients: set[int]) -> None:
-    """Put the cached archive back as it was (there is no letter deletion in the app to call)."""
-    from beautifulletters.archive import search_words
+    """Put the cached archive back as it was (there is no letter deletion in the app to call).
 
+    Revisions go with their letters and the search documents follow within the transaction.
+    """
     with archive.transaction() as db:  # type: ignore[attr-defined]
         for letter_id in letter_ids:
-            db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
             db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
         for person_id in recipients:
             db.execute(
@@ -30,7 +30,6 @@ def _remove_drafts(archive: object, letter_ids: list[int], recipients: set[int])
                 " WHERE recipient_id = ?) WHERE id = ?",
                 (person_id, person_id),
             )
-        search_words.refresh(db.conn, recipients)
 
 
 def run(ctx: Context) -> list[Figure]:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from beautifulletters.archive import search_words
 from beautifulletters.errors import ArchiveError, ArchiveReadOnlyError
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ def now_iso() -> str:
 
 
 def connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, uri=uri, check_same_thread=False)
+    # isolation_level=None: no transaction is begun behind our back; ArchiveDb.transaction
+    # begins each one itself, IMMEDIATE, so a writer waits its turn at the start.
+    conn = sqlite3.connect(target, uri=uri, check_same_thread=False, isolation_level=None)
     # What sqlite-utils' Database sets on a connection, so the FTS triggers behave the same
     # whether or not it has been built yet.
     conn.execute("PRAGMA recursive_triggers = ON")
@@ -43,6 +46,7 @@ class ArchiveDb:
         self.conn = conn
         self.readonly = readonly
         self._database: Database | None = None
+        self._upkeep = False
 
     @property
     def database(self) -> Database:
@@ -56,6 +60,11 @@ class ArchiveDb:
     def close(self) -> None:
         self.conn.close()
 
+    def keep_search_current(self) -> None:
+        """From now on every transaction brings the people search up to date before it commits."""
+        search_words.install_upkeep(self.conn)
+        self._upkeep = True
+
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)
         columns = [c[0] for c in cursor.description]
@@ -63,18 +72,39 @@ class ArchiveDb:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One logical change: all of it is stored, or none of it."""
+        """One logical change: all of it is stored, or none of it.
+
+        The outermost transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock at
+        once, waiting up to the busy timeout for another program's write to finish. (A deferred
+        ``BEGIN`` takes it at the first write, and a reader turned writer cannot wait for it:
+        SQLite answers "busy" at once.) Inner transactions are savepoints.
+        """
         if self.readonly:
             raise ArchiveReadOnlyError(f"{self.path} is open read-only; changes cannot be saved.")
         try:
-            with self.database.atomic() as db:
-                yield db
+            if self.conn.in_transaction:
+                with self.database.atomic() as db:  # a savepoint
+                    yield db
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.database
+                if self._upkeep:
+                    search_words.refresh_pending(self.conn)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
         except sqlite3.OperationalError as error:
             message = str(error)
             if "readonly" in message or "read-only" in message:
                 raise ArchiveReadOnlyError(f"{self.path} is read-only; the change was not saved.") from None
             if "locked" in message or "busy" in message:
-                raise ArchiveError(f"{self.path} is busy in another program; the change was not saved.") from None
+                raise ArchiveError(
+                    f"{self.path} stayed busy in another program for {BUSY_TIMEOUT_MS // 1000} seconds;"
+                    " the change was not saved."
+                ) from None
             if "disk" in message or "full" in message:
                 raise ArchiveError(f"Cannot write {self.path} ({message}); the change was not saved.") from None
             raise

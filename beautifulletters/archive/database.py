@@ -213,17 +213,9 @@ class Archive(ArchiveManagers):
         try:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = wal")
-            if schema_steps_pending(conn):
-                from beautifulletters.archive.schema import migrations
-
-                migrations.apply(self.db.database)
-            if self.settings.get("seeded") is None:
-                from beautifulletters.archive.sample import seed_new_archive
-
-                # One transaction: a new archive is seeded completely or not at all.
-                with self.db.database.atomic():
-                    seed_new_archive(self, with_sample=with_sample)
-                    self.settings.set("seeded", now_iso())
+            if schema_steps_pending(conn) or self.settings.get("seeded") is None:
+                self._set_up(with_sample=with_sample)
+            self.db.keep_search_current()
         except sqlite3.OperationalError as error:
             if "readonly" in str(error) or "read-only" in str(error):
                 raise ArchiveReadOnlyError(f"{self.path} is read-only; it cannot be set up.") from None
@@ -233,6 +225,31 @@ class Archive(ArchiveManagers):
             raise ArchiveDamagedError(
                 f"{self.path} cannot be read as an archive ({error}); it was left untouched."
             ) from None
+
+    def _set_up(self, *, with_sample: bool) -> None:
+        """Apply the missing schema steps and seed a new archive, in one write transaction.
+
+        Programs creating or upgrading one archive at once take turns: the first does it all,
+        the others then find nothing left to do (each step used to race: "table settings
+        already exists"). Foreign keys are off meanwhile, as SQLite asks when a step rebuilds
+        a table (see m007); the setting cannot change inside a transaction.
+        """
+        from beautifulletters.archive.sample import seed_new_archive
+        from beautifulletters.archive.schema import migrations
+
+        conn = self.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.db.transaction():
+                if schema_steps_pending(conn):
+                    migrations.apply(self.db.database)
+                self.db.keep_search_current()
+                if self.settings.get("seeded") is None:
+                    # A new archive is seeded completely or not at all.
+                    seed_new_archive(self, with_sample=with_sample)
+                    self.settings.set("seeded", now_iso())
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
         self.release_instance_lock()

@@ -22,6 +22,7 @@ SCHEMA_STEPS = (
     "m004_last_letter",
     "m005_person_words",
     "m006_sample_indexes",
+    "m007_cascading_deletes",
     "m009_structured_addresses",
     "m010_life_and_notes",
 )

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from beautifulletters import validation
-from beautifulletters.archive import search_words
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import NotFoundError, ValidationError
@@ -90,7 +89,6 @@ class LettersManager:
                 "UPDATE people SET last_letter_at = max(coalesce(last_letter_at, ''), ?) WHERE id = ?",
                 (stamp, recipient_id),
             )
-            search_words.refresh(db.conn, [recipient_id])
         return letter_id
 
     def save_body(
@@ -118,7 +116,6 @@ class LettersManager:
             db["letters"].update(
                 letter_id, {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
             )
-            search_words.refresh(db.conn, [letter["recipient_id"]])
             newest = db.execute(
                 "SELECT id, updated_at FROM revisions WHERE letter_id = ? ORDER BY id DESC LIMIT 1", (letter_id,)
             ).fetchone()
@@ -172,8 +169,6 @@ class LettersManager:
                 row["sent_on"] = None
         with self._db.transaction() as db:
             db["letters"].update(letter_id, row)
-            if "title" in row:
-                search_words.refresh(db.conn, [letter["recipient_id"]])
 
     def get(self, letter_id: int) -> dict[str, Any]:
         rows = self._db.query(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from beautifulletters import validation
-from beautifulletters.archive import note_reading, search_words
+from beautifulletters.archive import note_reading
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.archive.relationships import RelationshipsManager
@@ -66,7 +66,6 @@ class NotesManager:
         row.update(self._read_note(row, writer))
         with self._db.transaction() as db:
             note_id = int(db["notes"].insert(row).last_pk)
-            search_words.refresh(db.conn, [person_id])
             return note_id
 
     def _read_note(self, note: Mapping[str, Any], writer: Mapping[str, Any]) -> dict[str, Any]:
@@ -116,13 +115,11 @@ class NotesManager:
         row.update(self._read_note({**note, **row}, writer))
         with self._db.transaction() as db:
             db["notes"].update(note_id, row)
-            search_words.refresh(db.conn, [note["person_id"]])
 
     def remove(self, note_id: int) -> None:
-        note = self.get(note_id)
         with self._db.transaction() as db:
-            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-            search_words.refresh(db.conn, [note["person_id"]])
+            if db.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 0:
+                raise NotFoundError("note", note_id)
 
     def get(self, note_id: int) -> dict[str, Any]:
         rows = self._db.query("SELECT * FROM notes WHERE id = ?", (note_id,))

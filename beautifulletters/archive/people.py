@@ -5,16 +5,12 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from beautifulletters import addresses, validation
-from beautifulletters.archive import search_words
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.settings import SettingsManager
 from beautifulletters.errors import NotFoundError, ValidationError
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 # Person fields as stored (and as printed in JSON); list fields hold JSON arrays.
 PERSON_FIELDS = (
@@ -102,7 +98,6 @@ class PeopleManager:
             person_id = db["people"].insert(row).last_pk
             for tag in tags or []:
                 db["person_tags"].insert({"person_id": person_id, "tag": tag})
-            search_words.refresh(db.conn, [person_id])
         return int(person_id)
 
     def update(self, person_id: int, **fields: Any) -> None:
@@ -115,7 +110,6 @@ class PeopleManager:
                 db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
                 for tag in tags:
                     db["person_tags"].insert({"person_id": person_id, "tag": tag})
-            search_words.refresh(db.conn, [person_id])
 
     def name_texts(self) -> Iterator[str]:
         """Every name, nickname, pet name and address in the archive (the spell checker's known words).
@@ -163,7 +157,8 @@ class PeopleManager:
         if self._settings.default_signer_id() == person_id:
             raise ValidationError("person", f"{person['display_name']} is the default signer; choose another first.")
         with self._db.transaction() as db:
-            _delete_people(db, [person_id])
+            # Their tags, relationships, notes, dates and letters go too (the foreign keys cascade).
+            db.execute("DELETE FROM people WHERE id = ?", (person_id,))
 
     def get(self, person_id: int) -> dict[str, Any]:
         rows = self._db.query("SELECT * FROM people WHERE id = ?", (person_id,))
@@ -224,39 +219,10 @@ class PeopleManager:
         )
 
     def remove_sample(self) -> int:
-        """Remove the sample correspondence (people, notes, dates, letters); returns people removed."""
+        """Remove the sample correspondence (people, notes, dates, letters); returns people removed.
+
+        Everything belonging to a sample person goes with them (the foreign keys cascade).
+        """
         with self._db.transaction() as db:
-            ids = [r[0] for r in db.execute("SELECT id FROM people WHERE is_sample = 1")]
-            letters = db.execute("SELECT id, recipient_id FROM letters WHERE is_sample = 1").fetchall()
-            for letter_id, _recipient in letters:
-                db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
-                db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
-            _delete_people(db, ids)
-            search_words.refresh(db.conn, [recipient for _letter, recipient in letters])
-            return len(ids)
-
-
-def _delete_people(db: Database, ids: list[int]) -> None:
-    touched: set[int] = set()  # people whose search words lose a letter or a relationship
-    for person_id in ids:
-        letters = db.execute(
-            "SELECT id, recipient_id FROM letters WHERE recipient_id = ? OR signer_id = ?", (person_id, person_id)
-        ).fetchall()
-        touched.update(recipient for _letter, recipient in letters)
-        touched.update(r[0] for r in db.execute("SELECT to_id FROM relationships WHERE from_id = ?", (person_id,)))
-        for letter_id, _recipient in letters:
-            db.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
-            db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
-        db.execute("DELETE FROM notes WHERE person_id = ?", (person_id,))
-        db.execute("DELETE FROM important_dates WHERE person_id = ?", (person_id,))
-        rel_ids = [
-            r[0]
-            for r in db.execute("SELECT id FROM relationships WHERE from_id = ? OR to_id = ?", (person_id, person_id))
-        ]
-        for rel_id in rel_ids:
-            db.execute("UPDATE notes SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
-            db.execute("UPDATE important_dates SET relationship_id = NULL WHERE relationship_id = ?", (rel_id,))
-            db.execute("DELETE FROM relationships WHERE id = ?", (rel_id,))
-        db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
-        db.execute("DELETE FROM people WHERE id = ?", (person_id,))
-    search_words.refresh(db.conn, touched | set(ids))
+            db.execute("DELETE FROM letters WHERE is_sample = 1")
+            return db.execute("DELETE FROM people WHERE is_sample = 1").rowcount

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from beautifulletters import validation
-from beautifulletters.archive import search_words
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import ValidationError
@@ -61,7 +60,6 @@ class RelationshipsManager:
             else:
                 row.update(from_id=from_id, to_id=to_id, created_at=stamp)
                 relationship_id = int(db["relationships"].insert(row).last_pk)
-            search_words.refresh(db.conn, [to_id])  # pet names and how they met find the person
             return relationship_id
 
     def _relationship_record(self, row: dict[str, Any]) -> dict[str, Any]:

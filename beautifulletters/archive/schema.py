@@ -206,6 +206,51 @@ def m006_sample_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_letters_sample ON letters (id) WHERE is_sample = 1")
 
 
+# Which rows go with a removed row: a person takes their tags, relationships, notes, dates and
+# letters along; a letter its revisions; a relationship leaves its notes and dates, about no one.
+_ON_DELETE = {
+    "person_tags": {"people": "CASCADE"},
+    "relationships": {"people": "CASCADE"},
+    "notes": {"people": "CASCADE", "relationships": "SET NULL"},
+    "important_dates": {"people": "CASCADE", "relationships": "SET NULL"},
+    "letters": {"people": "CASCADE"},
+    "revisions": {"letters": "CASCADE"},
+}
+
+
+@migrations()
+def m007_cascading_deletes(db: Database) -> None:
+    # Removing a person or a letter took every dependent row by hand in the store; the foreign
+    # keys now say it. SQLite cannot add an ON DELETE action to a column, so each table is
+    # rebuilt as its documentation describes (new table, copy, drop, rename; indexes and
+    # triggers made again), with foreign keys off (the archive's opening turns them off for
+    # schema steps), so dropping the old table takes nothing else with it.
+    import re
+
+    if db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("m007 rebuilds tables and needs foreign keys off while it runs")
+    for table, actions in _ON_DELETE.items():
+        create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+        for parent, action in actions.items():
+            create, count = re.subn(rf'(REFERENCES "{parent}"\("id"\))', rf"\1 ON DELETE {action}", create)
+            if not count:
+                raise RuntimeError(f"m007 found no reference from {table} to {parent}")
+        others = [
+            row[0]
+            for row in db.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+                (table,),
+            )
+        ]
+        rebuilt = f"{table}_m007"
+        db.execute(create.replace(f'CREATE TABLE "{table}"', f'CREATE TABLE "{rebuilt}"', 1))
+        db.execute(f'INSERT INTO "{rebuilt}" SELECT * FROM "{table}"')
+        db.execute(f'DROP TABLE "{table}"')
+        db.execute(f'ALTER TABLE "{rebuilt}" RENAME TO "{table}"')
+        for statement in others:
+            db.execute(statement)
+
+
 @migrations()
 def m009_structured_addresses(db: Database) -> None:
     # Addresses in parts (street, city, region, postcode, country) beside the text the window

@@ -6,9 +6,11 @@ seconds for a short prefix such as "m". Here each person is one document holding
 words that can find them, indexed by FTS5 with prefix indexes for one to six letters, so a
 search reads at most one posting list of 100,000 people per word typed.
 
-The store keeps the documents current: every change to a person, their notes, their
-relationships or the letters written to them calls :func:`refresh` inside the same transaction.
-Only this module and the archive's managers touch the `person_words` tables.
+The documents are kept current here and only here: temporary triggers on each writing
+connection (:func:`install_upkeep`) note which people a change touches (their names, notes,
+relationships, or the letters written to them, deletes cascading included), and the
+transaction brings those people's documents up to date just before it commits
+(:func:`refresh_pending`). No manager refreshes anything by hand.
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ def _store(conn: sqlite3.Connection, person_id: int, words: set[str]) -> None:
 
 
 def refresh(conn: sqlite3.Connection, person_ids: Iterable[int | None]) -> None:
-    """Bring these people's documents up to date (call inside the transaction that changed them)."""
+    """Bring these people's documents up to date (for writes made around the archive's connection)."""
     for person_id in {p for p in person_ids if p is not None}:
         texts = _person_texts(conn, person_id)
         if texts is None:
@@ -116,6 +118,71 @@ def refresh(conn: sqlite3.Connection, person_ids: Iterable[int | None]) -> None:
         ):
             words_of((title, body_text), words)
         _store(conn, person_id, words)
+
+
+# Per connection, in its temp schema: which people the transaction under way has touched.
+_UPKEEP = """
+CREATE TEMP TABLE IF NOT EXISTS person_words_pending (person_id INTEGER PRIMARY KEY);
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_people_ai AFTER INSERT ON main.people BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (new.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_people_au
+AFTER UPDATE OF display_name, full_name, nickname, notes ON main.people BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (new.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_people_ad AFTER DELETE ON main.people BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (old.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_notes_ai AFTER INSERT ON main.notes BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (new.person_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_notes_au AFTER UPDATE OF text, person_id ON main.notes BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (old.person_id), (new.person_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_notes_ad AFTER DELETE ON main.notes BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (old.person_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_relationships_ai AFTER INSERT ON main.relationships BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (new.to_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_relationships_au
+AFTER UPDATE OF pet_names, how_we_met, to_id ON main.relationships BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (old.to_id), (new.to_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_relationships_ad AFTER DELETE ON main.relationships BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (old.to_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_letters_ai AFTER INSERT ON main.letters BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (new.recipient_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_letters_au
+AFTER UPDATE OF title, body_text, recipient_id ON main.letters BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (old.recipient_id), (new.recipient_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS person_words_letters_ad AFTER DELETE ON main.letters BEGIN
+    INSERT OR IGNORE INTO person_words_pending VALUES (old.recipient_id);
+END;
+"""
+
+
+def install_upkeep(conn: sqlite3.Connection) -> None:
+    """Make this (writing) connection note every person a change touches; see refresh_pending."""
+    statement = ""
+    for line in _UPKEEP.strip().splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+def refresh_pending(conn: sqlite3.Connection) -> None:
+    """Bring the documents of everyone touched since the last call up to date (inside the transaction)."""
+    if not conn.execute("SELECT count(*) FROM sqlite_temp_master WHERE name = 'person_words_pending'").fetchone()[0]:
+        return
+    touched = [row[0] for row in conn.execute("SELECT person_id FROM temp.person_words_pending")]
+    if touched:
+        refresh(conn, touched)
+        conn.execute("DELETE FROM temp.person_words_pending")
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -131,3 +198,5 @@ def rebuild(conn: sqlite3.Connection) -> None:
             words_of(pending[1:], words)
             pending = next(letters, None)
         _store(conn, person_id, words)
+    if conn.execute("SELECT count(*) FROM sqlite_temp_master WHERE name = 'person_words_pending'").fetchone()[0]:
+        conn.execute("DELETE FROM temp.person_words_pending")  # everyone is current now

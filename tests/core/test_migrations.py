@@ -112,3 +112,42 @@ def test_opening_an_up_to_date_archive_does_not_load_sqlite_utils(archive_path: 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False", "reads should not need sqlite-utils (it loads on the first write)"
+
+
+def test_cascading_deletes_step_keeps_every_row_and_removal_takes_what_belongs(archive_path: Path) -> None:
+    db = Database(archive_path)
+    migrations.apply(db, stop_before="m007_cascading_deletes")
+    stamp = "2001-01-01T00:00:00"
+    for name in ("Chris", "Loretta", "Ben"):
+        db["people"].insert({"display_name": name, "created_at": stamp, "updated_at": stamp})
+    db["person_tags"].insert({"person_id": 2, "tag": "family"})
+    db["relationships"].insert({"from_id": 1, "to_id": 2, "kind": "wife", "pet_names": '["Lolly"]'})
+    db["relationships"].insert({"from_id": 2, "to_id": 3, "kind": "son"})
+    db["notes"].insert({"person_id": 3, "relationship_id": 2, "text": "the kite on the dunes", "tag": "memory"})
+    db["notes"].insert({"person_id": 2, "relationship_id": 1, "text": "yellow roses", "tag": "preference"})
+    db["important_dates"].insert({"person_id": 3, "relationship_id": 2, "kind": "custom", "date": "2001-05-05"})
+    db["letters"].insert({"signer_id": 1, "recipient_id": 2, "body": "Dear Lolly", "created_at": stamp})
+    db["letters"].insert({"signer_id": 2, "recipient_id": 3, "body": "Dear Ben", "created_at": stamp})
+    db["revisions"].insert({"letter_id": 1, "body": "Dear Lolly", "created_at": stamp})
+    db["revisions"].insert({"letter_id": 2, "body": "Dear Ben", "created_at": stamp})
+    db["settings"].insert({"key": "seeded", "value": "long ago"})
+    before = {t: db[t].count for t in ("people", "person_tags", "relationships", "notes", "important_dates", "letters")}
+    db.close()
+
+    with Archive.open(archive_path) as archive:
+        conn = archive.db.conn
+        assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before} == before
+        assert archive.check()["ok"], archive.check()["problems"]
+        archive.people.remove(2, with_letters=True)
+        # Loretta's tag, relationships, note and both letters (hers and to her) with their revisions are gone.
+        assert conn.execute("SELECT count(*) FROM person_tags").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM relationships").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM letters").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
+        # Ben's own note and date stay, about no relationship now.
+        assert conn.execute("SELECT person_id, relationship_id FROM notes").fetchall() == [(3, None)]
+        assert conn.execute("SELECT person_id, relationship_id FROM important_dates").fetchall() == [(3, None)]
+        # Ben lost the letter written to him: his search document was brought up to date.
+        assert archive.search.people_ids(search="Dear") == []
+        assert archive.search.people_ids(search="kite") == [3]
+        assert archive.check()["ok"], archive.check()["problems"]

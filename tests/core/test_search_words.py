@@ -140,3 +140,18 @@ def test_long_words_typed_find_exactly_what_a_prefix_search_finds(empty_archive:
     assert search_words.terms_starting(conn, "zzzzzzzq") is None  # too many: the plain prefix query
     assert search_words.terms_starting(conn, "lighthous") == ["lighthouse", "lighthouses"]
     assert archive.search.people_ids(search="lighthous") and archive.search.people_ids(search="nothingstartsso") == []
+
+
+def test_changes_written_with_plain_sql_inside_a_transaction_reach_the_search(archive: Archive) -> None:
+    # The upkeep lives in one place (the transaction), not at each call site.
+    loretta = archive.search.people_ids(search="lolly")[0]
+    with archive.transaction() as db:
+        db.execute(
+            "INSERT INTO notes (person_id, text, tag, created_at, updated_at)"
+            " VALUES (?, 'marmalade', 'memory', '', '')",
+            (loretta,),
+        )
+    assert archive.search.people_ids(search="marmalade") == [loretta]
+    with archive.transaction() as db:
+        db.execute("DELETE FROM notes WHERE text = 'marmalade'")
+    assert archive.search.people_ids(search="marmalade") == []
