@@ -76,7 +76,7 @@ def people_add(args: argparse.Namespace, archive: Archive) -> int:
     fields = _person_fields(args)
     person_id = archive.add_person(display_name=args.name, **fields)
     if args.json:
-        _print_json(Archive.person_json(archive.get_person(person_id)))
+        _print_json(archive.people.person_json(archive.get_person(person_id)))
     else:
         print(person_id)
     return EXIT_OK
@@ -90,14 +90,14 @@ def people_edit(args: argparse.Namespace, archive: Archive) -> int:
         raise UsageError("nothing to change: give at least one option such as --nickname")
     archive.update_person(args.id, **fields)
     if args.json:
-        _print_json(Archive.person_json(archive.get_person(args.id)))
+        _print_json(archive.people.person_json(archive.get_person(args.id)))
     return EXIT_OK
 
 
 def people_list(args: argparse.Namespace, archive: Archive) -> int:
     people = archive.list_people(search=args.search, tag=args.tag, sort=args.sort)
     if args.json:
-        _print_json([Archive.person_json(p) for p in people])
+        _print_json([archive.people.person_json(p) for p in people])
         return EXIT_OK
     if not people:
         print("No people match." if (args.search or args.tag) else "The archive has no people yet.")
@@ -117,7 +117,7 @@ def people_list(args: argparse.Namespace, archive: Archive) -> int:
 def people_show(args: argparse.Namespace, archive: Archive) -> int:
     person = archive.get_person(args.id)
     if args.json:
-        _print_json(Archive.person_json(person))
+        _print_json(archive.people.person_json(person))
         return EXIT_OK
     print(f"{person['display_name']} (id {person['id']})" + ("  [sample]" if person["is_sample"] else ""))
     labels = [

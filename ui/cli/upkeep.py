@@ -49,7 +49,7 @@ def signer_show(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     person = archive.get_person(signer_id)
     if args.json:
-        _print_json(Archive.person_json(person))
+        _print_json(archive.people.person_json(person))
     else:
         print(f"{person['id']}  {person['display_name']}")
     return EXIT_OK
