@@ -42,9 +42,9 @@ def suggest_template(
 ) -> Suggestion:
     """The template a New letter for this recipient should start on."""
     today = today or dt.date.today()
-    person = archive.get_person(recipient_id)
+    person = archive.people.get(recipient_id)
     soonest: tuple[dt.date, str] | None = None
-    candidates = [(d["kind"], d["date"], bool(d["yearly"])) for d in archive.dates_for(recipient_id)]
+    candidates = [(d["kind"], d["date"], bool(d["yearly"])) for d in archive.dates.for_person(recipient_id)]
     if person.get("birthday"):
         candidates.append(("birthday", person["birthday"], True))
     for kind, value, yearly in candidates:
@@ -61,14 +61,14 @@ def suggest_template(
         when, kind = soonest
         days = (when - today).days
         return Suggestion(_FOR_OCCASION[kind], when.isoformat(), f"their {kind} in {days} days" if days else kind)
-    signer = signer_id if signer_id is not None else archive.default_signer_id()
-    for letter in archive.list_letters(to=recipient_id, signer=signer, limit=20):
+    signer = signer_id if signer_id is not None else archive.settings.default_signer_id()
+    for letter in archive.letters.all(to=recipient_id, signer=signer, limit=20):
         name = letter.get("template")
         if name and _exists(name):
             return Suggestion(name, None, "the letter you last wrote them")
     kind = None
     if signer is not None:
-        relationship = archive.get_relationship(signer, recipient_id)
+        relationship = archive.relationships.get(signer, recipient_id)
         kind = relationship["kind"] if relationship else None
     for name in _BY_CLOSENESS[closeness(kind)]:
         if _exists(name):
@@ -78,7 +78,7 @@ def suggest_template(
 
 def existing_draft(archive: Archive, recipient_id: int, template: str, occasion_date: str | None) -> int | None:
     """The draft already started for this occasion (same person, template and date), newest first."""
-    for letter in archive.list_letters(to=recipient_id, limit=50):
+    for letter in archive.letters.all(to=recipient_id, limit=50):
         if letter["status"] != "draft" or letter.get("template") != template:
             continue
         if occasion_date is None or (letter.get("occasion_date") or "")[:10] == occasion_date[:10]:

@@ -83,7 +83,7 @@ def export_everything(
     result.counts["events"] = export_calendar(archive, folder / CALENDAR_NAME)
     result.files.append(folder / CALENDAR_NAME)
     if letters_as_text:
-        letters = sorted(archive.list_letters(), key=lambda letter: (letter["created_at"], letter["id"]))
+        letters = sorted(archive.letters.all(), key=lambda letter: (letter["created_at"], letter["id"]))
         result.letters_folder.mkdir()
         used: set[str] = set()
         for number, letter in enumerate(letters, 1):

@@ -125,7 +125,7 @@ def test_schema_step_m009_reads_existing_addresses_into_parts(tmp_path: Path) ->
     db["people"].insert({"display_name": "Chris", "created_at": "2001", "updated_at": "2001"})
     db.close()
     with Archive.open(path) as archive:
-        loretta, chris = (archive.get_person(i) for i in sorted(archive.person_ids()))
+        loretta, chris = (archive.people.get(i) for i in sorted(archive.search.people_ids()))
     assert loretta["addresses"] == written  # the text as it was written stays
     assert loretta["postal_addresses"] == [
         {"street": "14 Orchard Lane", "city": "Springfield", "region": "IL", "postcode": "62704", "country": "US"},
@@ -135,21 +135,21 @@ def test_schema_step_m009_reads_existing_addresses_into_parts(tmp_path: Path) ->
 
 
 def test_the_archive_keeps_parts_and_text_in_step(empty_archive) -> None:
-    ada = empty_archive.add_person(
+    ada = empty_archive.people.add(
         display_name="Ada",
         postal_addresses=[{"street": "Bonngasse 20", "city": "Bonn", "postcode": "53111", "country": "Deutschland"}],
     )
-    person = empty_archive.get_person(ada)
+    person = empty_archive.people.get(ada)
     assert person["postal_addresses"][0]["country"] == "DE"
     assert person["addresses"] == ["Bonngasse 20\n53111 BONN\nGERMANY"]
-    empty_archive.update_person(ada, addresses=["10 Downing Street\nLondon SW1A 2AA\nUK"])
-    assert empty_archive.get_person(ada)["postal_addresses"][0]["postcode"] == "SW1A 2AA"
+    empty_archive.people.update(ada, addresses=["10 Downing Street\nLondon SW1A 2AA\nUK"])
+    assert empty_archive.people.get(ada)["postal_addresses"][0]["postcode"] == "SW1A 2AA"
     with pytest.raises(Exception, match="Atlantis"):
-        empty_archive.update_person(ada, postal_addresses=[{"street": "1 Sea Lane", "country": "Atlantis"}])
+        empty_archive.people.update(ada, postal_addresses=[{"street": "1 Sea Lane", "country": "Atlantis"}])
 
 
 def test_vcards_carry_the_parts_and_do_not_cut_family_names_at_the_last_word(empty_archive) -> None:
-    empty_archive.add_person(
+    empty_archive.people.add(
         display_name="Ludwig",
         full_name="Ludwig van Beethoven",
         addresses=["Bonngasse 20\n53111 Bonn\nGermany"],

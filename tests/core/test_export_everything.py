@@ -12,9 +12,9 @@ from beautifulletters.transfer.everything import export_everything
 
 def test_everything_lands_in_a_new_dated_folder(archive, tmp_path):
     day = dt.date(2026, 12, 2)
-    ana = archive.add_person(display_name="Ana/Lúcia: “Nana”", birthday="--05-06")
-    me = archive.default_signer_id()
-    archive.create_letter(
+    ana = archive.people.add(display_name="Ana/Lúcia: “Nana”", birthday="--05-06")
+    me = archive.settings.default_signer_id()
+    archive.letters.create(
         signer_id=me, recipient_id=ana, body="Dear Nana,\n\nA line.", created_at="2026-11-30T09:00:00+00:00"
     )
     result = export_everything(archive, tmp_path, today=day)

@@ -35,10 +35,10 @@ ENGLISH_ONLY = {"the", "and", "you", "your", "with", "dear"}
 
 
 def _pair(archive, language: str, pronouns: str, kind: str, **person) -> tuple[int, int]:
-    signer = archive.default_signer_id()
-    archive.update_person(signer, display_name="Sam Rivera")
-    recipient = archive.add_person(display_name="Robin Weiss", pronouns=pronouns, language=language, **person)
-    archive.set_relationship(signer, recipient, kind=kind, since="1996-06-08")
+    signer = archive.settings.default_signer_id()
+    archive.people.update(signer, display_name="Sam Rivera")
+    recipient = archive.people.add(display_name="Robin Weiss", pronouns=pronouns, language=language, **person)
+    archive.relationships.set(signer, recipient, kind=kind, since="1996-06-08")
     return signer, recipient
 
 
@@ -106,6 +106,6 @@ def test_the_letter_s_language_can_be_chosen(empty_archive) -> None:
     )
     assert spanish.language == "es" and spanish.text.startswith("Querid")
     letter_id = drafting.store_draft(empty_archive, spanish)
-    assert empty_archive.get_letter(letter_id)["language"] == "es"
+    assert empty_archive.letters.get(letter_id)["language"] == "es"
     english = drafting.render_draft(empty_archive, recipient_id=recipient, signer_id=signer, template="birthday")
     assert english.text.startswith("Dear") and english.language in (None, "en")

@@ -50,8 +50,8 @@ def _summaries(path: Path) -> dict[str, icalendar.Event]:
 
 
 def test_export_calendar_then_keep_it_up_to_date(qtbot, window: MainWindow, tmp_path: Path, opened) -> None:
-    me = window.archive.default_signer_id()
-    friend = window.archive.add_person(display_name="Ada Byron", birthday="--12-10")
+    me = window.archive.settings.default_signer_id()
+    friend = window.archive.people.add(display_name="Ada Byron", birthday="--12-10")
     out = tmp_path / "cal" / "occasions.ics"
     out.parent.mkdir()
     dialog = archive_transfer.open_export_calendar(window)
@@ -68,7 +68,7 @@ def test_export_calendar_then_keep_it_up_to_date(qtbot, window: MainWindow, tmp_
     assert Preferences.load().calendar_path == str(out) and Preferences.load().calendar_remind_days == 10
 
     # A new date: the kept file follows once the edits settle.
-    window.archive.add_date(friend, kind="anniversary", date="2001-05-05", label="First letter", relationship_from=me)
+    window.archive.dates.add(friend, kind="anniversary", date="2001-05-05", label="First letter", relationship_from=me)
     window.person_panel.changed.emit()
     qtbot.waitUntil(lambda: len(_summaries(out)) == 2, timeout=WAIT_MS)
     # A birthday changed in the person dialog (the Upcoming list reloads): the file follows too.
@@ -103,7 +103,7 @@ def test_export_everything_into_a_dated_folder(qtbot, window: MainWindow, tmp_pa
 
 def test_import_an_export_as_a_new_archive_and_open_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
     source = window.archive
-    source.add_person(display_name="Ada Byron", tags=["maths"])
+    source.people.add(display_name="Ada Byron", tags=["maths"])
     export = tmp_path / "everything.json"
     export_archive(source, "json", export)
     new = tmp_path / "imported.sqlite3"
@@ -111,7 +111,7 @@ def test_import_an_export_as_a_new_archive_and_open_it(qtbot, window: MainWindow
     qtbot.waitUntil(lambda: window.archive.path == new, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.archive_check.state == "done", timeout=WAIT_MS)  # the new archive's check
     document = json.loads(export.read_text(encoding="utf-8"))
-    assert sorted(window.archive.person_ids()) == sorted(p["id"] for p in document["people"])
+    assert sorted(window.archive.search.people_ids()) == sorted(p["id"] for p in document["people"])
     assert "Ada Byron" in [window.people_model.index(r, 0).data() for r in range(window.people_model.rowCount())]
 
 

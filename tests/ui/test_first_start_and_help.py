@@ -44,10 +44,10 @@ def test_first_start_asks_who_is_writing_and_signs_with_it(qtbot, archive_path, 
     step.address.setPlainText("4 Marlborough Street\nMilton")
     step.save_button.click()
     assert not step.isVisible()
-    me = window.archive.get_person(window.archive.default_signer_id())
+    me = window.archive.people.get(window.archive.settings.default_signer_id())
     assert me["display_name"] == "Margaret Hale" and me["nickname"] == "Maggie"
     assert me["addresses"] == ["4 Marlborough Street\nMilton"]
-    loretta = next(i for i in window.archive.person_ids() if window.archive.get_person(i)["nickname"] == "Lolly")
+    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i)["nickname"] == "Lolly")
     draft = drafting.render_draft(window.archive, recipient_id=loretta, template="birthday")
     assert draft.signature == "Maggie"
     window.close()
@@ -62,7 +62,7 @@ def test_skipping_is_remembered(qtbot, archive_path, preferences) -> None:
     window.close()
     again = _window(qtbot, archive_path, Preferences.load())
     assert not again.about_you.isVisible()
-    me = again.archive.get_person(again.archive.default_signer_id())
+    me = again.archive.people.get(again.archive.settings.default_signer_id())
     assert me["display_name"] == "Me"  # skipping changes nothing
 
 

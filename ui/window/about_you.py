@@ -103,21 +103,21 @@ class AboutYou(QWidget):
         window = self.window_
         if window.archive.readonly or window.preferences.extra.get("about_you_asked"):
             return False
-        signer = window.archive.default_signer_id()
+        signer = window.archive.settings.default_signer_id()
         if signer is None:
             return False
-        return bool(window.archive.get_person(signer)["display_name"] == DEFAULT_SELF_NAME)
+        return bool(window.archive.people.get(signer)["display_name"] == DEFAULT_SELF_NAME)
 
     def _store(self, name: str, signs_as: str, address: str) -> None:
         window = self.window_
-        signer = window.archive.default_signer_id()
+        signer = window.archive.settings.default_signer_id()
         if window.refuse_if_readonly() or signer is None:
             return
         fields: dict[str, Any] = {"display_name": name, "nickname": signs_as or None}
         if address:
             fields["addresses"] = [address]
         try:
-            window.archive.update_person(signer, **fields)
+            window.archive.people.update(signer, **fields)
         except BeautifulLettersError as error:
             self.error.setText(str(error))
             self.error.show()
@@ -133,4 +133,4 @@ class AboutYou(QWidget):
         window.preferences.extra["about_you_asked"] = True
         window.preferences.save()
         # Then the sample's hint, if it is still wanted (one banner at a time).
-        window.hint.setVisible(not window.preferences.first_start_hint_dismissed and window.archive.has_sample())
+        window.hint.setVisible(not window.preferences.first_start_hint_dismissed and window.archive.people.has_sample())

@@ -89,9 +89,9 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
     if letter_id is None:
         window.show_error("Open one of the letters first: the anthology collects that correspondence.")
         return None
-    letter = window.archive.get_letter(letter_id)
-    signer = window.archive.get_person(letter["signer_id"])["display_name"]
-    recipient = window.archive.get_person(letter["recipient_id"])["display_name"]
+    letter = window.archive.letters.get(letter_id)
+    signer = window.archive.people.get(letter["signer_id"])["display_name"]
+    recipient = window.archive.people.get(letter["recipient_id"])["display_name"]
     if out is None:
         name, _ = QFileDialog.getSaveFileName(
             window, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"), "PDF (*.pdf)"

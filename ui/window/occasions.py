@@ -20,7 +20,7 @@ def write_for_upcoming(window: WindowSurface, item: dict[str, Any]) -> Any:
     draft_id = existing_draft(window.archive, item["person_id"], template, item["date"])
     if draft_id is None:
         return window.new_letter(recipient_id=item["person_id"], template=template, occasion_date=item["date"])
-    letter = window.archive.get_letter(draft_id)
+    letter = window.archive.letters.get(draft_id)
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "A draft is waiting",

@@ -40,7 +40,7 @@ def _search_ids(reader: Archive, query: _PeopleQuery) -> list[int]:
 
     LatestOnly runs one search at a time, so the connection is never used by two threads at once.
     """
-    return reader.person_ids(search=query.search, tag=query.tag, sort=query.sort, limit=query.limit)
+    return reader.search.people_ids(search=query.search, tag=query.tag, sort=query.sort, limit=query.limit)
 
 
 class PeopleList(QWidget):
@@ -152,7 +152,7 @@ class PeopleList(QWidget):
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem("All tags", None)
-        for tag in self.archive.all_tags():
+        for tag in self.archive.people.all_tags():
             self.tag_filter.addItem(f"#{tag}", tag)
         index = self.tag_filter.findData(current)
         self.tag_filter.setCurrentIndex(max(index, 0))

@@ -169,7 +169,7 @@ def apply_request(window: WindowSurface, request: dict[str, Any]) -> None:
     bring_to_front(window)
     if request["action"] == "open-letter":
         try:
-            letter = window.archive.get_letter(request["letter_id"])
+            letter = window.archive.letters.get(request["letter_id"])
         except BeautifulLettersError as error:
             window.show_error(str(error))
         else:
