@@ -35,7 +35,9 @@ def main() -> int:
 
         settle(1500)
         archive = window.archive
-        loretta = next(p["id"] for p in archive.search.people(search="Loretta") if p["display_name"] == "Loretta Mercer")
+        loretta = next(
+            p["id"] for p in archive.search.people(search="Loretta") if p["display_name"] == "Loretta Mercer"
+        )
         window.select_person(loretta)
         letter = archive.letters.all(to=loretta)[0]["id"]
         window.open_letter(letter)

@@ -358,7 +358,9 @@ def build_context(
                 used_ids.add(note_id)
     notes: dict[str, list[dict[str, Any]]] = {group: [] for group in letter_notes.GROUPS}
     in_scope = [
-        n for n in archive.notes.for_person(recipient_id) if letter_notes.in_scope(n, (relationship_record or {}).get("id"))
+        n
+        for n in archive.notes.for_person(recipient_id)
+        if letter_notes.in_scope(n, (relationship_record or {}).get("id"))
     ]
     kept, left_out = letter_notes.read_notes(
         in_scope,

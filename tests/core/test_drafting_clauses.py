@@ -55,12 +55,12 @@ def broken_in_draft(text: str, names: tuple[str, ...]) -> str | None:
     template=st.sampled_from(_TEMPLATES),
 )
 def test_no_draft_contains_a_broken_clause(archive, notes, template) -> None:
-    imogen = archive.add_person(display_name="Imogen Vale", nickname="Immy", pronouns="she")
-    barnaby = archive.add_person(display_name="Barnaby Cole", pronouns="he")
-    archive.set_relationship(barnaby, imogen, kind="wife", since="1998-07-04")
+    imogen = archive.people.add(display_name="Imogen Vale", nickname="Immy", pronouns="she")
+    barnaby = archive.people.add(display_name="Barnaby Cole", pronouns="he")
+    archive.relationships.set(barnaby, imogen, kind="wife", since="1998-07-04")
     for tag, subject, adverb, verb, obj, tail, own in notes:
         text = f"{subject}{adverb}{verb} {obj}{tail}".strip()
-        archive.add_note(imogen, text, tag=tag, about_relationship_from=barnaby if own else None)
+        archive.notes.add(imogen, text, tag=tag, about_relationship_from=barnaby if own else None)
     draft = drafting.render_draft(
         archive, recipient_id=imogen, signer_id=barnaby, template=template, today=dt.date(2026, 12, 2)
     )

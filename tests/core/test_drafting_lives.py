@@ -18,8 +18,8 @@ TODAY = dt.date(2026, 12, 2)
 @pytest.fixture
 def archive(tmp_path: Path):
     with Archive.open(tmp_path / "lives.sqlite3") as opened:
-        me = opened.default_signer_id()
-        opened.update_person(me, display_name="Tamsin Rook", pronouns="she")
+        me = opened.settings.default_signer_id()
+        opened.people.update(me, display_name="Tamsin Rook", pronouns="she")
         yield opened
 
 
@@ -30,11 +30,11 @@ def draft(archive: Archive, to: int, by: int, template: str, **options: object) 
 
 
 def test_a_letter_to_a_late_husband_is_written_to_someone_who_died(archive: Archive) -> None:
-    odile = archive.add_person(display_name="Odile Marchetti", pronouns="she")
-    bertrand = archive.add_person(display_name="Bertrand Marchetti", pronouns="he", died_on="2023-05-10")
-    archive.set_relationship(odile, bertrand, kind="husband", since="1985-06-01")
-    archive.add_date(bertrand, kind="anniversary", date="1985-06-01", relationship_from=odile)
-    archive.add_note(bertrand, "Bertrand always hums when he cooks", tag="joke", about_relationship_from=odile)
+    odile = archive.people.add(display_name="Odile Marchetti", pronouns="she")
+    bertrand = archive.people.add(display_name="Bertrand Marchetti", pronouns="he", died_on="2023-05-10")
+    archive.relationships.set(odile, bertrand, kind="husband", since="1985-06-01")
+    archive.dates.add(bertrand, kind="anniversary", date="1985-06-01", relationship_from=odile)
+    archive.notes.add(bertrand, "Bertrand always hums when he cooks", tag="joke", about_relationship_from=odile)
     letter = draft(archive, bertrand, odile, "anniversary")
     assert letter.template == "to-someone-gone" and letter.occasion == "anniversary"
     assert "has died" in letter.warnings[0]
@@ -46,9 +46,9 @@ def test_a_letter_to_a_late_husband_is_written_to_someone_who_died(archive: Arch
 
 
 def test_a_divorce_is_not_an_anniversary(archive: Archive) -> None:
-    ines = archive.add_person(display_name="Ines Falk", pronouns="she")
-    kofi = archive.add_person(display_name="Kofi Falk", pronouns="he")
-    archive.set_relationship(
+    ines = archive.people.add(display_name="Ines Falk", pronouns="she")
+    kofi = archive.people.add(display_name="Kofi Falk", pronouns="he")
+    archive.relationships.set(
         ines, kofi, kind="husband", since="2001-04-14", ended_on="2019-09", end_kind="divorce", pet_names=["Bear"]
     )
     letter = draft(archive, kofi, ines, "anniversary")
@@ -58,23 +58,23 @@ def test_a_divorce_is_not_an_anniversary(archive: Archive) -> None:
 
 
 def test_an_estranged_son_gets_no_jokes_or_pet_names(archive: Archive) -> None:
-    dad = archive.add_person(display_name="Aurelio Santangelo", pronouns="he")
-    son = archive.add_person(display_name="Matteo Santangelo", pronouns="he")
-    archive.set_relationship(dad, son, kind="son", since="1994", end_kind="estrangement", pet_names=["Tiger"])
-    archive.add_note(son, "Matteo swears he can fix any bicycle", tag="joke", about_relationship_from=dad)
+    dad = archive.people.add(display_name="Aurelio Santangelo", pronouns="he")
+    son = archive.people.add(display_name="Matteo Santangelo", pronouns="he")
+    archive.relationships.set(dad, son, kind="son", since="1994", end_kind="estrangement", pet_names=["Tiger"])
+    archive.notes.add(son, "Matteo swears he can fix any bicycle", tag="joke", about_relationship_from=dad)
     letter = draft(archive, son, dad, "thinking-of-you")
     assert "Tiger" not in letter.text and "fix any bicycle" not in letter.text
     assert letter.text.startswith("Dear Matteo,")
 
 
 def test_another_relationships_pet_names_and_memories_never_leak(archive: Archive) -> None:
-    juno = archive.add_person(display_name="Juno Abernethy", nickname="Junebug", pronouns="she")
-    hal = archive.add_person(display_name="Hal Abernethy", pronouns="he")
-    wren = archive.add_person(display_name="Wren Okoro", pronouns="she")
-    archive.set_relationship(hal, juno, kind="wife", since="2010", pet_names=["Junebug"])
-    archive.set_relationship(wren, juno, kind="friend", since="2015")
-    archive.add_note(juno, "the night we eloped to Gretna Green", tag="memory", about_relationship_from=hal)
-    archive.add_note(juno, "Juno grows chillies on the balcony", tag="preference")
+    juno = archive.people.add(display_name="Juno Abernethy", nickname="Junebug", pronouns="she")
+    hal = archive.people.add(display_name="Hal Abernethy", pronouns="he")
+    wren = archive.people.add(display_name="Wren Okoro", pronouns="she")
+    archive.relationships.set(hal, juno, kind="wife", since="2010", pet_names=["Junebug"])
+    archive.relationships.set(wren, juno, kind="friend", since="2015")
+    archive.notes.add(juno, "the night we eloped to Gretna Green", tag="memory", about_relationship_from=hal)
+    archive.notes.add(juno, "Juno grows chillies on the balcony", tag="preference")
     for template in ("friendship", "birthday", "thinking-of-you", "just-because"):
         letter = draft(archive, juno, wren, template)
         assert "Junebug" not in letter.text and "eloped" not in letter.text, letter.text
@@ -85,26 +85,26 @@ def test_another_relationships_pet_names_and_memories_never_leak(archive: Archiv
 
 
 def test_signature_from_the_relationship_and_a_warning_for_an_unnamed_signer(archive: Archive) -> None:
-    gran = archive.add_person(display_name="Morwenna Price", pronouns="she")
-    kit = archive.add_person(display_name="Kit Price", pronouns="they", birthday="2016-03-09")
-    archive.set_relationship(gran, kit, kind="grandchild", signs_as="Gran Mo", calls_them="Kitten")
+    gran = archive.people.add(display_name="Morwenna Price", pronouns="she")
+    kit = archive.people.add(display_name="Kit Price", pronouns="they", birthday="2016-03-09")
+    archive.relationships.set(gran, kit, kind="grandchild", signs_as="Gran Mo", calls_them="Kitten")
     letter = draft(archive, kit, gran, "birthday")
     assert letter.signature == "Gran Mo" and "Kitten" in letter.text.split("\n")[0]
-    archive.update_person(archive.default_signer_id(), display_name="Me")
-    unnamed = draft(archive, kit, archive.default_signer_id(), "just-because")
+    archive.people.update(archive.settings.default_signer_id(), display_name="Me")
+    unnamed = draft(archive, kit, archive.settings.default_signer_id(), "just-because")
     assert any("signer has no name" in w for w in unnamed.warnings)
 
 
 def test_occasion_details_are_asked_for_given_and_found_in_notes(archive: Archive) -> None:
-    noor = archive.add_person(display_name="Noor Haddad", pronouns="she")
-    me = archive.default_signer_id()
-    archive.set_relationship(me, noor, kind="friend")
+    noor = archive.people.add(display_name="Noor Haddad", pronouns="she")
+    me = archive.settings.default_signer_id()
+    archive.relationships.set(me, noor, kind="friend")
     missing = draft(archive, noor, me, "apology")
     assert any("--detail wrong=" in w for w in missing.warnings)
     sorry = draft(archive, noor, me, "apology", details={"wrong": "forgetting your exhibition opening"})
     assert "sorry for forgetting your exhibition opening" in sorry.text
     assert not any("--detail wrong=" in w for w in sorry.warnings)
-    archive.add_note(noor, "gift: the walnut salad bowl", tag="fact")
+    archive.notes.add(noor, "gift: the walnut salad bowl", tag="fact")
     thanks = draft(archive, noor, me, "thank-you-gift")
     assert "the walnut salad bowl" in thanks.text
     info = {t.name: t for t in drafting.list_templates()}
@@ -112,13 +112,13 @@ def test_occasion_details_are_asked_for_given_and_found_in_notes(archive: Archiv
 
 
 def test_sorrows_are_never_laughed_about_and_dislikes_are_not_gifts(archive: Archive) -> None:
-    ezra = archive.add_person(display_name="Ezra Lindqvist", pronouns="he")
-    me = archive.default_signer_id()
-    archive.set_relationship(me, ezra, kind="old friend", since="2003")
-    archive.add_note(ezra, "his dog Pickle died last spring", tag="memory")
-    archive.add_note(ezra, "got laid off from the shipyard", tag="joke")
-    archive.add_note(ezra, "can't stand olives", tag="preference")
-    archive.add_note(ezra, "the canoe trip where we lost both paddles", tag="memory")
+    ezra = archive.people.add(display_name="Ezra Lindqvist", pronouns="he")
+    me = archive.settings.default_signer_id()
+    archive.relationships.set(me, ezra, kind="old friend", since="2003")
+    archive.notes.add(ezra, "his dog Pickle died last spring", tag="memory")
+    archive.notes.add(ezra, "got laid off from the shipyard", tag="joke")
+    archive.notes.add(ezra, "can't stand olives", tag="preference")
+    archive.notes.add(ezra, "the canoe trip where we lost both paddles", tag="memory")
     for template in ("friendship", "birthday", "get-well", "just-because", "thinking-of-you", "anniversary"):
         text = draft(archive, ezra, me, template).text
         assert "olives" not in text, text
@@ -129,9 +129,9 @@ def test_sorrows_are_never_laughed_about_and_dislikes_are_not_gifts(archive: Arc
 
 
 def test_only_finished_letters_count_as_history(archive: Archive) -> None:
-    lena = archive.add_person(display_name="Lena Brandt", pronouns="she")
-    me = archive.default_signer_id()
-    archive.add_note(lena, "the storm that kept us in the lighthouse", tag="memory")
+    lena = archive.people.add(display_name="Lena Brandt", pronouns="she")
+    me = archive.settings.default_signer_id()
+    archive.notes.add(lena, "the storm that kept us in the lighthouse", tag="memory")
     first = draft(archive, lena, me, "just-because")
     drafting.store_draft(archive, first)  # a draft nobody sent
     again = draft(archive, lena, me, "just-because")
@@ -144,6 +144,6 @@ def test_a_user_template_ending_love_then_the_signers_name_is_accepted(archive: 
         "Dear {{ recipient.name }},\n\nThinking of you today.\n\nLove,\n{{ signer.name }}\n", encoding="utf-8"
     )
     assert drafting.check_template_file(mine) == []
-    rosa = archive.add_person(display_name="Rosa Quill")
-    letter = draft(archive, rosa, archive.default_signer_id(), str(mine))
+    rosa = archive.people.add(display_name="Rosa Quill")
+    letter = draft(archive, rosa, archive.settings.default_signer_id(), str(mine))
     assert letter.text.endswith("Thinking of you today.\n\nLove,") and letter.signature == "Tamsin"

@@ -52,12 +52,12 @@ _COUPLES = [
 def _couples(archive: Archive) -> list[tuple[int, int]]:
     couples = []
     for her, him, since, first, second in _COUPLES:
-        a = archive.add_person(display_name=her, pronouns="she", birthday=f"19{since[2:4]}-04-0{len(her) % 9 + 1}")
-        b = archive.add_person(display_name=him, pronouns="he")
-        archive.set_relationship(b, a, kind="wife", since=since)
-        archive.add_date(a, kind="anniversary", date=since, relationship_from=b)
+        a = archive.people.add(display_name=her, pronouns="she", birthday=f"19{since[2:4]}-04-0{len(her) % 9 + 1}")
+        b = archive.people.add(display_name=him, pronouns="he")
+        archive.relationships.set(b, a, kind="wife", since=since)
+        archive.dates.add(a, kind="anniversary", date=since, relationship_from=b)
         for memory in (first, second):
-            archive.add_note(a, memory, tag="memory", about_relationship_from=b)
+            archive.notes.add(a, memory, tag="memory", about_relationship_from=b)
         couples.append((a, b))
     return couples
 
@@ -76,6 +76,6 @@ def test_one_pairs_letters_differ_from_year_to_year(archive: Archive) -> None:
     a, b = _couples(archive)[0]
     first = drafting.render_draft(archive, recipient_id=a, signer_id=b, template="birthday", today=TODAY)
     letter_id = drafting.store_draft(archive, first)
-    archive.update_letter(letter_id, status="sent")
+    archive.letters.update(letter_id, status="sent")
     second = drafting.render_draft(archive, recipient_id=a, signer_id=b, template="birthday", today=TODAY)
     assert _shared_fraction(first.text, second.text) < 0.5

@@ -135,7 +135,7 @@ def test_counts_read_as_people_say_them() -> None:
 def test_recent_letters_reopen_and_name_the_window(qtbot, archive_path, preferences) -> None:
     window = _window(qtbot, archive_path, preferences)
     qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
-    letters = window.archive.list_letters()
+    letters = window.archive.letters.all()
     older, newer = letters[-1], letters[0]
     window.open_letter(older["id"])
     window.open_letter(newer["id"])

@@ -212,7 +212,9 @@ def test_write_from_upcoming_drafts_and_shows_the_letter(
         letter = reopened.letters.get(letter_id)
         assert "Lolly" in letter["body_text"]
         assert (letter["recipient_id"], letter["status"]) == (recipient_id, "draft")
-        assert any(note["text"].startswith("the road trip") for note in reopened.notes.for_person(letter["recipient_id"]))
+        assert any(
+            note["text"].startswith("the road trip") for note in reopened.notes.for_person(letter["recipient_id"])
+        )
 
 
 def test_sent_letters_open_read_only(qtbot, window: MainWindow) -> None:

@@ -12,7 +12,7 @@ from ui.cli.common import record_id as _id
 
 
 def dates_add(args: argparse.Namespace, archive: Archive) -> int:
-    date_id = archive.add_date(
+    date_id = archive.dates.add(
         args.person_id,
         kind=args.kind,
         date=args.date,
@@ -25,8 +25,8 @@ def dates_add(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def dates_list(args: argparse.Namespace, archive: Archive) -> int:
-    archive.get_person(args.person_id)
-    dates = archive.dates_for(args.person_id)
+    archive.people.get(args.person_id)
+    dates = archive.dates.for_person(args.person_id)
     if args.json:
         _print_json(dates)
     else:
@@ -36,7 +36,7 @@ def dates_list(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def upcoming(args: argparse.Namespace, archive: Archive) -> int:
-    items = archive.upcoming(days=args.days)
+    items = archive.dates.upcoming(days=args.days)
     if args.json:
         _print_json(items)
         return EXIT_OK

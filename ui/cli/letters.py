@@ -13,7 +13,7 @@ from ui.cli.common import record_id as _id
 
 # --------------------------------------------------------------------- letters
 def letters_list(args: argparse.Namespace, archive: Archive) -> int:
-    letters = archive.list_letters(to=args.to, signer=args.signer)
+    letters = archive.letters.all(to=args.to, signer=args.signer)
     if args.json:
         _print_json(letters)
         return EXIT_OK
@@ -29,14 +29,14 @@ def letters_list(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def letters_show(args: argparse.Namespace, archive: Archive) -> int:
-    letter = archive.get_letter(args.id)
+    letter = archive.letters.get(args.id)
     if args.json:
         if args.revisions:
-            letter["revisions"] = archive.revisions(args.id)
+            letter["revisions"] = archive.letters.revisions(args.id)
         _print_json(letter)
         return EXIT_OK
-    signer = archive.get_person(letter["signer_id"])["display_name"]
-    recipient = archive.get_person(letter["recipient_id"])["display_name"]
+    signer = archive.people.get(letter["signer_id"])["display_name"]
+    recipient = archive.people.get(letter["recipient_id"])["display_name"]
     print(
         f"Letter {letter['id']}: {signer} → {recipient}, {letter['status']}"
         + (f" on {letter['sent_on']}" if letter["sent_on"] else "")
@@ -46,13 +46,13 @@ def letters_show(args: argparse.Namespace, archive: Archive) -> int:
     print(letter["body_text"])
     if args.revisions:
         print()
-        for revision in archive.revisions(args.id):
+        for revision in archive.letters.revisions(args.id):
             print(f"revision {revision['id']}  {revision['updated_at']}  {revision['size']} characters")
     return EXIT_OK
 
 
 def letters_search(args: argparse.Namespace, archive: Archive) -> int:
-    letters = archive.search_letters(args.query)
+    letters = archive.search.letters(args.query)
     if args.json:
         _print_json(letters)
         return EXIT_OK
@@ -65,7 +65,7 @@ def letters_search(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def letters_status(args: argparse.Namespace, archive: Archive) -> int:
-    archive.update_letter(args.id, status=args.status, sent_on=args.sent_on)
+    archive.letters.update(args.id, status=args.status, sent_on=args.sent_on)
     return EXIT_OK
 
 

@@ -40,7 +40,7 @@ def _say_phrasing(note: dict[str, Any]) -> None:
 
 
 def notes_add(args: argparse.Namespace, archive: Archive) -> int:
-    note_id = archive.add_note(
+    note_id = archive.notes.add(
         args.person_id,
         args.text,
         tag=args.tag,
@@ -51,7 +51,7 @@ def notes_add(args: argparse.Namespace, archive: Archive) -> int:
         phrasing=args.phrasing,
         scope=args.scope,
     )
-    note = archive.get_note(note_id)
+    note = archive.notes.get(note_id)
     if args.json:
         _print_json(_note_json(note))
     else:
@@ -61,8 +61,8 @@ def notes_add(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def notes_list(args: argparse.Namespace, archive: Archive) -> int:
-    archive.get_person(args.person_id)
-    notes = archive.notes_for(args.person_id)
+    archive.people.get(args.person_id)
+    notes = archive.notes.for_person(args.person_id)
     if args.json:
         _print_json([_note_json(note) for note in notes])
     else:
@@ -76,7 +76,7 @@ def notes_list(args: argparse.Namespace, archive: Archive) -> int:
 def notes_edit(args: argparse.Namespace, archive: Archive) -> int:
     if all(getattr(args, k) is None for k in ("text", "tag", "about", "mood", "phrasing", "scope")):
         raise UsageError("nothing to change: give --text, --tag, --about, --mood, --phrasing or --scope")
-    archive.update_note(
+    archive.notes.update(
         args.id,
         text=args.text,
         tag=args.tag,
@@ -85,12 +85,12 @@ def notes_edit(args: argparse.Namespace, archive: Archive) -> int:
         phrasing=args.phrasing,
         scope=args.scope,
     )
-    _say_phrasing(archive.get_note(args.id))
+    _say_phrasing(archive.notes.get(args.id))
     return EXIT_OK
 
 
 def notes_remove(args: argparse.Namespace, archive: Archive) -> int:
-    archive.remove_note(args.id)
+    archive.notes.remove(args.id)
     return EXIT_OK
 
 

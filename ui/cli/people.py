@@ -74,9 +74,9 @@ def _add_person_options(parser: argparse.ArgumentParser) -> None:
 
 def people_add(args: argparse.Namespace, archive: Archive) -> int:
     fields = _person_fields(args)
-    person_id = archive.add_person(display_name=args.name, **fields)
+    person_id = archive.people.add(display_name=args.name, **fields)
     if args.json:
-        _print_json(archive.people.person_json(archive.get_person(person_id)))
+        _print_json(archive.people.person_json(archive.people.get(person_id)))
     else:
         print(person_id)
     return EXIT_OK
@@ -88,14 +88,14 @@ def people_edit(args: argparse.Namespace, archive: Archive) -> int:
         fields["display_name"] = args.name
     if not fields:
         raise UsageError("nothing to change: give at least one option such as --nickname")
-    archive.update_person(args.id, **fields)
+    archive.people.update(args.id, **fields)
     if args.json:
-        _print_json(archive.people.person_json(archive.get_person(args.id)))
+        _print_json(archive.people.person_json(archive.people.get(args.id)))
     return EXIT_OK
 
 
 def people_list(args: argparse.Namespace, archive: Archive) -> int:
-    people = archive.list_people(search=args.search, tag=args.tag, sort=args.sort)
+    people = archive.search.people(search=args.search, tag=args.tag, sort=args.sort)
     if args.json:
         _print_json([archive.people.person_json(p) for p in people])
         return EXIT_OK
@@ -115,7 +115,7 @@ def people_list(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def people_show(args: argparse.Namespace, archive: Archive) -> int:
-    person = archive.get_person(args.id)
+    person = archive.people.get(args.id)
     if args.json:
         _print_json(archive.people.person_json(person))
         return EXIT_OK
@@ -140,9 +140,9 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         print("  Address: " + address.replace("\n", ", "))
     if person["notes"]:
         print(f"  Notes: {person['notes']}")
-    for rel in archive.relationships_of(person["id"]):
+    for rel in archive.relationships.for_person(person["id"]):
         other_id = rel["to_id"] if rel["from_id"] == person["id"] else rel["from_id"]
-        other = archive.get_person(other_id)["display_name"]
+        other = archive.people.get(other_id)["display_name"]
         if rel["to_id"] == person["id"]:
             line = f"  {rel['kind'].capitalize()} of {other}"
         else:
@@ -161,12 +161,12 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
             line += f"; ended{' (' + rel['end_kind'] + ')' if rel.get('end_kind') else ''}"
             line += f" {rel['ended_on']}" if rel.get("ended_on") else ""
         print(line)
-    for note in archive.notes_for(person["id"]):
+    for note in archive.notes.for_person(person["id"]):
         print(f"  [{note['tag']}] {note['text']}  (note {note['id']})")
-    for date in archive.dates_for(person["id"]):
+    for date in archive.dates.for_person(person["id"]):
         shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
         print(f"  {date['kind'].capitalize()}: {shown}" + (f" — {date['label']}" if date["label"] else ""))
-    letters = archive.list_letters(to=person["id"])
+    letters = archive.letters.all(to=person["id"])
     if letters:
         latest = letters[0]
         when = (
@@ -179,8 +179,8 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def people_remove(args: argparse.Namespace, archive: Archive) -> int:
-    name = archive.get_person(args.id)["display_name"]
-    archive.remove_person(args.id, with_letters=args.with_letters)
+    name = archive.people.get(args.id)["display_name"]
+    archive.people.remove(args.id, with_letters=args.with_letters)
     print(f"Removed {name}.", file=sys.stderr)
     return EXIT_OK
 

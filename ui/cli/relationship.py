@@ -25,18 +25,18 @@ def relationship_set(args: argparse.Namespace, archive: Archive) -> int:
     for name in ("ended_on", "end_kind", "signs_as", "calls_them"):
         if getattr(args, name) is not None:
             fields[name] = getattr(args, name) or None
-    rel_id = archive.set_relationship(args.from_id, args.to_id, **fields)
+    rel_id = archive.relationships.set(args.from_id, args.to_id, **fields)
     if args.json:
-        _print_json(archive.get_relationship(args.from_id, args.to_id))
+        _print_json(archive.relationships.get(args.from_id, args.to_id))
     else:
         print(rel_id)
     return EXIT_OK
 
 
 def relationship_show(args: argparse.Namespace, archive: Archive) -> int:
-    archive.get_person(args.from_id)
-    archive.get_person(args.to_id)
-    rel = archive.get_relationship(args.from_id, args.to_id)
+    archive.people.get(args.from_id)
+    archive.people.get(args.to_id)
+    rel = archive.relationships.get(args.from_id, args.to_id)
     if rel is None:
         raise ValidationError("relationship", f"there is none from person {args.from_id} to person {args.to_id}.")
     if args.json:

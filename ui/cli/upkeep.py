@@ -28,7 +28,7 @@ def check(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def sample_remove(args: argparse.Namespace, archive: Archive) -> int:
-    removed = archive.remove_sample()
+    removed = archive.people.remove_sample()
     print(
         f"Removed the sample correspondence ({removed} people and their letters)."
         if removed
@@ -38,16 +38,16 @@ def sample_remove(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def signer_set(args: argparse.Namespace, archive: Archive) -> int:
-    archive.set_default_signer(args.id)
+    archive.settings.set_default_signer(args.id)
     return EXIT_OK
 
 
 def signer_show(args: argparse.Namespace, archive: Archive) -> int:
-    signer_id = archive.default_signer_id()
+    signer_id = archive.settings.default_signer_id()
     if signer_id is None:
         print("No default signer is set.")
         return EXIT_OK
-    person = archive.get_person(signer_id)
+    person = archive.people.get(signer_id)
     if args.json:
         _print_json(archive.people.person_json(person))
     else:

@@ -38,7 +38,7 @@ class RecentLetters(QObject):
         found = []
         for letter_id in self.ids():
             try:
-                found.append(self.window_.archive.get_letter(letter_id))
+                found.append(self.window_.archive.letters.get(letter_id))
             except BeautifulLettersError:
                 continue  # deleted since
         return found
@@ -52,7 +52,7 @@ class RecentLetters(QObject):
 
     def _name(self, letter: dict[str, Any]) -> str:
         try:
-            return str(self.window_.archive.get_person(letter["recipient_id"])["display_name"])
+            return str(self.window_.archive.people.get(letter["recipient_id"])["display_name"])
         except BeautifulLettersError:
             return "someone"
 
@@ -85,7 +85,7 @@ class RecentLetters(QObject):
     def _opened(self, letter_id: int) -> None:
         self.record(letter_id)
         try:
-            letter = self.window_.archive.get_letter(letter_id)
+            letter = self.window_.archive.letters.get(letter_id)
         except BeautifulLettersError:
             return
         self.window_.setWindowTitle(f"{self.title_of(letter)} — BeautifulLetters")
