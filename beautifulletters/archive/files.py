@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from beautifulletters.archive.connection import BUSY_TIMEOUT_MS
 from beautifulletters.archive.identity import APPLICATION_ID, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_STEPS
 from beautifulletters.errors import ArchiveDamagedError, ArchiveError, NotAnArchiveError
 
@@ -124,3 +125,65 @@ def check_header(path: Path) -> None:
 
 def writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
+
+
+def unreadable(path: Path, error: sqlite3.Error) -> ArchiveError:
+    """The true sentence for SQLite failing to read `path`: damage only when SQLite says it is damaged.
+
+    A full disk (SQLite needs room for its -shm and temporary files even to read) or a failing
+    disk is said as such, not as a damaged archive.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL":
+        return ArchiveError(
+            f"Cannot read {path}: the disk is full. Free some space and try again; nothing was changed."
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return ArchiveError(f"Cannot read {path}: the disk failed to read or write ({error}); nothing was changed.")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or not isinstance(error, sqlite3.OperationalError):
+        return ArchiveDamagedError(f"{path} cannot be read as an archive ({error}); it was left untouched.")
+    return ArchiveError(f"Cannot read {path}: {error}.")
+
+
+def check_wal_belongs(path: Path) -> bool:
+    """Refuse a -wal file beside `path` that is not the archive's own, before SQLite can apply it.
+
+    SQLite applies any valid WAL it finds beside a database (a write-ahead log names no file),
+    so another archive's -wal copied or left there is merged in by the first connection that
+    writes. The archive is read on read-only connections, which never write the file: with the
+    WAL, and, if that looks damaged, without it. Whole without and damaged with means the WAL
+    is not its own. Returns True when the archive was fully checked here (it is healthy).
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return False
+    except OSError:
+        return False
+
+    def healthy(uri_options: str) -> bool | None:
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}{uri_options}", uri=True)
+        except sqlite3.Error:
+            return None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            check_healthy_archive(conn, path)
+            return True
+        except (ArchiveDamagedError, NotAnArchiveError):
+            return False
+        except sqlite3.Error as error:
+            return False if isinstance(unreadable(path, error), ArchiveDamagedError) else None
+        finally:
+            conn.close()
+
+    with_wal = healthy("?mode=ro")
+    if with_wal is not False:
+        return bool(with_wal)
+    if healthy("?mode=ro&immutable=1"):
+        raise ArchiveDamagedError(
+            f"{wal} does not belong to {path}: read with it the archive is damaged, without it the archive is"
+            f" whole. Both were left untouched; move {wal.name} out of the folder to open the archive as it"
+            " was last saved."
+        )
+    return False

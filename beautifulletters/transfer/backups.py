@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,16 +249,26 @@ def _aside_name(archive_path: Path, label: str) -> Path:
     return candidate
 
 
-def _move_aside(archive_path: Path, label: str) -> Path | None:
-    """Rename the archive and its -wal/-shm companions together, so the kept copy stays whole."""
+def _keep_aside(archive_path: Path, label: str) -> Path | None:
+    """Keep the archive under a new name without ever taking it from its own path.
+
+    The kept copy is a hard link (or a copy where links are not possible), so the archive
+    stays where it is until the restored file replaces it in one rename. Its -wal and -shm
+    files go along with the kept copy and leave the archive's side first: a -wal beside the
+    restored file would be applied to it.
+    """
     if not archive_path.exists():
         return None
     aside = _aside_name(archive_path, label)
-    os.replace(archive_path, aside)
+    try:
+        os.link(archive_path, aside)
+    except OSError:
+        shutil.copy2(archive_path, aside)
     for companion in ("-wal", "-shm"):
         extra = archive_path.with_name(archive_path.name + companion)
         if extra.exists():
             os.replace(extra, aside.with_name(aside.name + companion))
+    _fsync_dir(archive_path.parent)
     return aside
 
 
@@ -282,7 +293,9 @@ def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: boo
         temporary.unlink(missing_ok=True)
         Archive.copy_file(source, temporary)
         Archive.let_go_of_wal(archive_path)  # a reader that closed last left them: the kept copy is one file
-        aside = _move_aside(archive_path, "damaged" if damaged else "before-restore")
+        aside = _keep_aside(archive_path, "damaged" if damaged else "before-restore")
+        # One rename puts the backup in place: the path always holds an archive, the old one or
+        # the restored one, whenever the process stops (two renames left it empty in between).
         os.replace(temporary, archive_path)
         fileio.fsync_folder(archive_path.parent)
     except OSError as error:

@@ -20,6 +20,8 @@ def check(args: argparse.Namespace, archive: Archive) -> int:
         print("Integrity: " + ("ok" if report["ok"] else "PROBLEMS FOUND"))
         for problem in report["problems"]:
             print(f"  - {problem}")
+        for part in report.get("not_checked", []):
+            print(f"  Not checked: {part}")
         print(
             "Contents: " + ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report["counts"].items())
         )
