@@ -268,7 +268,7 @@ def _keep_aside(archive_path: Path, label: str) -> Path | None:
         extra = archive_path.with_name(archive_path.name + companion)
         if extra.exists():
             os.replace(extra, aside.with_name(aside.name + companion))
-    _fsync_dir(archive_path.parent)
+    fileio.fsync_folder(archive_path.parent)
     return aside
 
 

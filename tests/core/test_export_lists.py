@@ -23,9 +23,9 @@ BODY = (
 
 
 def _content(archive):  # type: ignore[no-untyped-def]
-    signer = archive.add_person(display_name="Chris Mercer")
-    recipient = archive.add_person(display_name="Ada Brook")
-    letter_id = archive.create_letter(signer_id=signer, recipient_id=recipient, body=BODY, body_format="html")
+    signer = archive.people.add(display_name="Chris Mercer")
+    recipient = archive.people.add(display_name="Ada Brook")
+    letter_id = archive.letters.create(signer_id=signer, recipient_id=recipient, body=BODY, body_format="html")
     return letter_content(archive, letter_id)
 
 

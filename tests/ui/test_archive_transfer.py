@@ -72,7 +72,7 @@ def test_export_calendar_then_keep_it_up_to_date(qtbot, window: MainWindow, tmp_
     window.person_panel.changed.emit()
     qtbot.waitUntil(lambda: len(_summaries(out)) == 2, timeout=WAIT_MS)
     # A birthday changed in the person dialog (the Upcoming list reloads): the file follows too.
-    window.archive.update_person(friend, birthday="--12-11")
+    window.archive.people.update(friend, birthday="--12-11")
     window.refresh_people(friend)
     qtbot.waitUntil(lambda: "20001211" in out.read_text(encoding="utf-8"), timeout=WAIT_MS)
 

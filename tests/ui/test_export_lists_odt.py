@@ -11,9 +11,9 @@ from ui.printing.dialogs import export_letter
 
 
 def test_odt_numbers_lists_and_keeps_alignment(qapp, empty_archive, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    signer = empty_archive.add_person(display_name="Chris Mercer")
-    recipient = empty_archive.add_person(display_name="Ada Brook")
-    letter_id = empty_archive.create_letter(signer_id=signer, recipient_id=recipient, body=BODY, body_format="html")
+    signer = empty_archive.people.add(display_name="Chris Mercer")
+    recipient = empty_archive.people.add(display_name="Ada Brook")
+    letter_id = empty_archive.letters.create(signer_id=signer, recipient_id=recipient, body=BODY, body_format="html")
     out = tmp_path / "letter.odt"
     export_letter(empty_archive, letter_id, out, "odt")
     content = zipfile.ZipFile(out).read("content.xml").decode("utf-8")

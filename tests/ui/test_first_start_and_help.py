@@ -190,8 +190,8 @@ def test_no_needless_sideways_scroll_bars_and_no_clipped_combo_text(qtbot, archi
 def test_status_bar_shows_the_length_and_the_save_state(qtbot, archive_path, preferences) -> None:
     window = _window(qtbot, archive_path, preferences)
     qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
-    letter = window.archive.list_letters()[-1]
-    window.archive.update_letter(letter["id"], status="draft")
+    letter = window.archive.letters.all()[-1]
+    window.archive.letters.update(letter["id"], status="draft")
     window.open_letter(letter["id"])
     qtbot.waitUntil(lambda: "words" in window.letter_status.words.text(), timeout=5000)
     assert "min to read" in window.letter_status.words.text()

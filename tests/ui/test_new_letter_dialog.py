@@ -212,7 +212,7 @@ def test_screenshot(qtbot, archive: Archive, test_output_dir: Path, dark: bool) 
 
 def test_the_occasions_details_are_fields_prefilled_from_notes_and_used(qtbot, archive: Archive) -> None:
     loretta = people(archive)["Loretta Mercer"]
-    archive.add_note(loretta, "gift: the brass compass from Duluth", tag="fact")
+    archive.notes.add(loretta, "gift: the brass compass from Duluth", tag="fact")
     dialog = NewLetterDialog(archive, recipient_id=loretta, template="thank-you-gift")
     qtbot.addWidget(dialog)
     dialog.show()

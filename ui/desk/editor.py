@@ -313,9 +313,8 @@ class LetterEditor(QWidget):
                 recipient_id=letter["recipient_id"], signer_id=letter["signer_id"], before=letter["created_at"]
             )
         ]
-        memories = [
-            Memory(note["text"]) for note in archive.notes.for_person(letter["recipient_id"]) if note.get("tag") == "memory"
-        ]
+        notes = archive.notes.for_person(letter["recipient_id"])
+        memories = [Memory(note["text"]) for note in notes if note.get("tag") == "memory"]
         self._continuity_sources = (earlier, memories)
         self.hint.hide()
         self._continuity_timer.start(0)

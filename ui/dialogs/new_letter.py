@@ -407,7 +407,7 @@ class NewLetterDialog(QDialog):
         """The template's details as fields, pre-filled from the recipient's notes ("gift: …")."""
         details = self.template_combo.currentData(TEMPLATE_DETAILS_ROLE) or []
         recipient = self.recipient_id()
-        notes = self.archive.notes_for(recipient) if details and recipient is not None else []
+        notes = self.archive.notes.for_person(recipient) if details and recipient is not None else []
         self.detail_fields.set_details(details, occasion_details.from_notes(details, notes))
 
     def _on_no_date_toggled(self, checked: bool) -> None:

@@ -58,10 +58,10 @@ def load_items(archive: Any, letter_ids: Sequence[int]) -> list[BatchItem]:
     people: dict[int, dict[str, Any]] = {}
     items = []
     for letter_id in letter_ids:
-        letter = archive.get_letter(letter_id)
+        letter = archive.letters.get(letter_id)
         for key in ("signer_id", "recipient_id"):
             if letter[key] not in people:
-                people[letter[key]] = archive.get_person(letter[key])
+                people[letter[key]] = archive.people.get(letter[key])
         items.append(BatchItem(letter, people[letter["signer_id"]], people[letter["recipient_id"]]))
     return items
 
