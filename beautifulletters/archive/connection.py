@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,6 +64,18 @@ class ArchiveDb:
         """From now on every transaction brings the people search up to date before it commits."""
         search_words.install_upkeep(self.conn)
         self._upkeep = True
+
+    def insert(self, table: str, row: Mapping[str, Any]) -> int:
+        """Add a row (inside a transaction); its column names come from this package, never from input."""
+        names = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))
+        return int(cursor.lastrowid or 0)
+
+    def update(self, table: str, row_id: int, row: Mapping[str, Any]) -> None:
+        """Change a row by id (inside a transaction)."""
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*row.values(), row_id])
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)

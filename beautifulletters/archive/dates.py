@@ -53,8 +53,8 @@ class DatesManager:
             "yearly": 1 if yearly else 0,
             "created_at": now_iso(),
         }
-        with self._db.transaction() as db:
-            return int(db["important_dates"].insert(row).last_pk)
+        with self._db.transaction():
+            return self._db.insert("important_dates", row)
 
     def for_person(self, person_id: int) -> list[dict[str, Any]]:
         rows = self._db.query(

@@ -74,8 +74,9 @@ class LettersManager:
             "updated_at": stamp,
         }
         with self._db.transaction() as db:
-            letter_id = int(db["letters"].insert(row).last_pk)
-            db["revisions"].insert(
+            letter_id = self._db.insert("letters", row)
+            self._db.insert(
+                "revisions",
                 {
                     "letter_id": letter_id,
                     "body": clean_body,
@@ -83,7 +84,7 @@ class LettersManager:
                     "body_text": plain,
                     "created_at": stamp,
                     "updated_at": stamp,
-                }
+                },
             )
             db.execute(
                 "UPDATE people SET last_letter_at = max(coalesce(last_letter_at, ''), ?) WHERE id = ?",
@@ -113,8 +114,8 @@ class LettersManager:
         plain = body_text if body_text is not None else clean_body
         stamp = now_iso()
         with self._db.transaction() as db:
-            db["letters"].update(
-                letter_id, {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
+            self._db.update(
+                "letters", letter_id, {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
             )
             newest = db.execute(
                 "SELECT id, updated_at FROM revisions WHERE letter_id = ? ORDER BY id DESC LIMIT 1", (letter_id,)
@@ -122,23 +123,22 @@ class LettersManager:
             if newest and coalesce_seconds > 0:
                 age = dt.datetime.fromisoformat(stamp) - dt.datetime.fromisoformat(newest[1])
                 if age.total_seconds() <= coalesce_seconds:
-                    db["revisions"].update(
-                        newest[0], {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp}
+                    self._db.update(
+                        "revisions",
+                        newest[0],
+                        {"body": clean_body, "body_format": fmt, "body_text": plain, "updated_at": stamp},
                     )
                     return int(newest[0])
-            return int(
-                db["revisions"]
-                .insert(
-                    {
-                        "letter_id": letter_id,
-                        "body": clean_body,
-                        "body_format": fmt,
-                        "body_text": plain,
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                )
-                .last_pk
+            return self._db.insert(
+                "revisions",
+                {
+                    "letter_id": letter_id,
+                    "body": clean_body,
+                    "body_format": fmt,
+                    "body_text": plain,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                },
             )
 
     def update(self, letter_id: int, **fields: Any) -> None:
@@ -167,8 +167,8 @@ class LettersManager:
                 )
             else:
                 row["sent_on"] = None
-        with self._db.transaction() as db:
-            db["letters"].update(letter_id, row)
+        with self._db.transaction():
+            self._db.update("letters", letter_id, row)
 
     def get(self, letter_id: int) -> dict[str, Any]:
         rows = self._db.query(

@@ -64,8 +64,8 @@ class NotesManager:
         }
         writer = {"about": about, "mood": mood, "phrasing": validation.text(phrasing, "phrasing")}
         row.update(self._read_note(row, writer))
-        with self._db.transaction() as db:
-            note_id = int(db["notes"].insert(row).last_pk)
+        with self._db.transaction():
+            note_id = self._db.insert("notes", row)
             return note_id
 
     def _read_note(self, note: Mapping[str, Any], writer: Mapping[str, Any]) -> dict[str, Any]:
@@ -113,8 +113,8 @@ class NotesManager:
             writer.pop("phrasing", None)  # a new text needs a new phrasing
         writer.update({k: v for k, v in (("about", about), ("mood", mood), ("phrasing", phrasing)) if v})
         row.update(self._read_note({**note, **row}, writer))
-        with self._db.transaction() as db:
-            db["notes"].update(note_id, row)
+        with self._db.transaction():
+            self._db.update("notes", note_id, row)
 
     def remove(self, note_id: int) -> None:
         with self._db.transaction() as db:

@@ -94,10 +94,10 @@ class PeopleManager:
         row, tags = self._clean_person(fields, creating=True)
         stamp = now_iso()
         row.update(created_at=stamp, updated_at=stamp)
-        with self._db.transaction() as db:
-            person_id = db["people"].insert(row).last_pk
+        with self._db.transaction():
+            person_id = self._db.insert("people", row)
             for tag in tags or []:
-                db["person_tags"].insert({"person_id": person_id, "tag": tag})
+                self._db.insert("person_tags", {"person_id": person_id, "tag": tag})
         return int(person_id)
 
     def update(self, person_id: int, **fields: Any) -> None:
@@ -105,11 +105,11 @@ class PeopleManager:
         row, tags = self._clean_person(fields, creating=False)
         row["updated_at"] = now_iso()
         with self._db.transaction() as db:
-            db["people"].update(person_id, row)
+            self._db.update("people", person_id, row)
             if tags is not None:
                 db.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
                 for tag in tags:
-                    db["person_tags"].insert({"person_id": person_id, "tag": tag})
+                    self._db.insert("person_tags", {"person_id": person_id, "tag": tag})
 
     def name_texts(self) -> Iterator[str]:
         """Every name, nickname, pet name and address in the archive (the spell checker's known words).

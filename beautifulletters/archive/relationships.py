@@ -53,13 +53,13 @@ class RelationshipsManager:
             row["pet_names"] = json.dumps(validation.text_list(fields["pet_names"], "pet name"), ensure_ascii=False)
         stamp = now_iso()
         row["updated_at"] = stamp
-        with self._db.transaction() as db:
+        with self._db.transaction():
             if existing:
-                db["relationships"].update(existing["id"], row)
+                self._db.update("relationships", existing["id"], row)
                 relationship_id = int(existing["id"])
             else:
                 row.update(from_id=from_id, to_id=to_id, created_at=stamp)
-                relationship_id = int(db["relationships"].insert(row).last_pk)
+                relationship_id = self._db.insert("relationships", row)
             return relationship_id
 
     def _relationship_record(self, row: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ class SettingsManager:
             if value is None:
                 db.execute("DELETE FROM settings WHERE key = ?", (key,))
             else:
-                db["settings"].upsert({"key": key, "value": value}, pk="key")
+                db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
     def default_signer_id(self) -> int | None:
         value = self.get("default_signer_id")
