@@ -161,7 +161,7 @@ def test_a_merge_killed_while_writing_leaves_no_drafts_and_a_rerun_does_not_doub
     assert cli("people", "list").returncode == 0  # the archive with its sample
     with Archive.open(archive_path) as archive:
         for number in range(60):
-            archive.add_person(display_name=f"Cousin {number:02d}", tags=["kin"])
+            archive.people.add(display_name=f"Cousin {number:02d}", tags=["kin"])
     count = len(cli("letters", "list", "--json").json())
     out = tmp_path / "kin"
     command = [sys.executable, "-m", "ui", "--archive", str(archive_path), "merge", "--template", "birthday"]

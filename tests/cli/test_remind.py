@@ -35,8 +35,8 @@ def _remind(env, archive_path: Path, *args: str) -> subprocess.CompletedProcess[
 
 
 def test_the_reminder_reaches_the_notification_service(private_bus, archive, archive_path) -> None:
-    archive.add_person(display_name="Ada Byron", birthday=soon(3))
-    archive.add_person(display_name="Far Away", birthday=soon(40))
+    archive.people.add(display_name="Ada Byron", birthday=soon(3))
+    archive.people.add(display_name="Far Away", birthday=soon(40))
     archive.close()
     server = subprocess.Popen(
         [sys.executable, str(REPO / "tests" / "cli" / "fake_notification_server.py")],
@@ -58,7 +58,7 @@ def test_the_reminder_reaches_the_notification_service(private_bus, archive, arc
 
 
 def test_without_a_notification_service_it_says_so_in_one_sentence(private_bus, archive, archive_path) -> None:
-    archive.add_person(display_name="Ada Byron", birthday=soon(1))
+    archive.people.add(display_name="Ada Byron", birthday=soon(1))
     archive.close()
     result = _remind(private_bus, archive_path)
     assert result.returncode == 1

@@ -148,10 +148,10 @@ def test_restore_after_a_reader_closed_last_keeps_the_old_archive_as_one_file(ar
     # A worker's read-only connection that closes after the window's cannot remove the -wal and
     # -shm; the restore folds them in, so what is kept aside is one whole file.
     backup = create_backup(archive, tmp_path / "good.sqlite3").path
-    archive.add_person(display_name="Added After The Backup")
+    archive.people.add(display_name="Added After The Backup")
     path = archive.path
     reader = Archive.open_reader(path)
-    assert reader.get_person(1) is not None
+    assert reader.people.get(1) is not None
     archive.close()
     reader.close()
     assert path.with_name(path.name + "-wal").exists()  # what the reader left behind

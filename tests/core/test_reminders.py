@@ -14,7 +14,7 @@ def soon(days: int) -> str:
 
 def test_reminder_words_count_and_cut_long_lists(empty_archive) -> None:
     for number in range(8):
-        empty_archive.add_person(display_name=f"Friend {number}", birthday=soon(number))
+        empty_archive.people.add(display_name=f"Friend {number}", birthday=soon(number))
     reminder = reminder_for(empty_archive, days=10)
     assert reminder is not None and reminder.count == 8
     assert reminder.summary == "8 letters to write"

@@ -43,11 +43,11 @@ def test_csv_mapping_combo_boxes_fit_their_rows(qtbot, archive_path, tmp_path, t
 def test_revision_rows_do_not_overlap(qtbot, archive: Archive, themed) -> None:
     from ui.desk.history import RevisionHistoryDialog
 
-    ada = archive.add_person(display_name="Ada Quill")
-    me = next(i for i in archive.person_ids() if i != ada)
-    letter = archive.create_letter(signer_id=me, recipient_id=ada, body="Dear Ada,\n\nFirst.")
+    ada = archive.people.add(display_name="Ada Quill")
+    me = next(i for i in archive.search.people_ids() if i != ada)
+    letter = archive.letters.create(signer_id=me, recipient_id=ada, body="Dear Ada,\n\nFirst.")
     for n in range(4):
-        archive.save_letter_body(letter, f"Dear Ada,\n\nDraft {n}.")
+        archive.letters.save_body(letter, f"Dear Ada,\n\nDraft {n}.")
     dialog = RevisionHistoryDialog(archive, letter, "Dear Ada,")
     qtbot.addWidget(dialog)
     dialog.show()
