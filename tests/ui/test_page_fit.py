@@ -33,10 +33,10 @@ def open_window(qtbot, archive_path: Path, size: tuple[int, int]) -> MainWindow:
 
 
 def a_letter(archive: Archive) -> int:
-    signer = archive.default_signer_id()
-    ann = archive.add_person(display_name="Ann Lee")
+    signer = archive.settings.default_signer_id()
+    ann = archive.people.add(display_name="Ann Lee")
     body = "Dear Ann,\n\n" + "It was lovely to see you and the garden in bloom. " * 40 + "\n\nWith love,"
-    return archive.create_letter(signer_id=signer, recipient_id=ann, body=body)
+    return archive.letters.create(signer_id=signer, recipient_id=ann, body=body)
 
 
 def page_fits(window: MainWindow) -> None:
@@ -150,12 +150,12 @@ def test_a_new_letter_keeps_the_preferred_paper_for_printing_and_pdf(qtbot, arch
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.desk_ready)
-    signer = archive.default_signer_id()
-    ann = archive.add_person(display_name="Ann Lee")
-    window._draft_created(archive.create_letter(signer_id=signer, recipient_id=ann, body="Dear Ann,\n\nHello."))
+    signer = archive.settings.default_signer_id()
+    ann = archive.people.add(display_name="Ann Lee")
+    window._draft_created(archive.letters.create(signer_id=signer, recipient_id=ann, body="Dear Ann,\n\nHello."))
     letter_id = window.editor.letter_id
     assert window.editor.page_style.stationery == "lined"
-    stored = archive.get_letter(letter_id)["style"]
+    stored = archive.letters.get(letter_id)["style"]
     assert (stored["stationery"], stored["font_family"]) == ("lined", "Kristi")
     pdf = tmp_path / "letter.pdf"
     export_letter(archive, letter_id, pdf)  # as `letters export` without --stationery does

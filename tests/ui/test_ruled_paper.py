@@ -32,10 +32,10 @@ FAMILIES = [font.family for font in BUNDLED_FONTS]
 
 
 def letter(archive: Archive, family: str, size: float | None = None) -> int:
-    signer = archive.add_person(display_name="Mum Mercer")
-    person = archive.add_person(display_name="Ann Lee")
+    signer = archive.people.add(display_name="Mum Mercer")
+    person = archive.people.add(display_name="Ann Lee")
     style = dict(STYLE, font_family=family, font_size_pt=size)
-    return archive.create_letter(signer_id=signer, recipient_id=person, body=BODY, style=style)
+    return archive.letters.create(signer_id=signer, recipient_id=person, body=BODY, style=style)
 
 
 def assert_on_rules(image: QImage | Path, px_per_mm: float, what: str, *, lines_at_least: int = 8) -> None:
@@ -90,7 +90,7 @@ def test_other_sizes_stay_on_the_lines(qapp, empty_archive, family) -> None:
 @pytest.mark.parametrize("family", FAMILIES)
 def test_every_line_of_the_layout_is_on_the_grid_signature_included(qapp, empty_archive, family) -> None:
     letter_id = letter(empty_archive, family)
-    empty_archive.update_letter(
+    empty_archive.letters.update(
         letter_id, style=dict(STYLE, font_family=family, signature_name="Mum", show_signature=True)
     )
     prepared = prepare_letter(empty_archive, letter_id)
