@@ -200,3 +200,25 @@ def test_status_bar_shows_the_length_and_the_save_state(qtbot, archive_path, pre
     qtbot.keyClicks(window.editor.text_edit, " And one more thing.")
     assert window.letter_status.saved.text() == "Saving…"
     qtbot.waitUntil(lambda: window.letter_status.saved.text() == "All saved", timeout=10000)
+
+
+def test_deleting_a_person_says_what_goes_with_them(qtbot, archive_path, preferences) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.window.menus import delete_current_person
+
+    window = _window(qtbot, archive_path, preferences)
+    loretta = next(i for i in window.archive.person_ids() if window.archive.get_person(i)["nickname"] == "Lolly")
+    window.select_person(loretta)
+    box = delete_current_person(window)
+    assert isinstance(box, QMessageBox)
+    assert "2 letters" in box.text() and "notes" in box.text() and "cannot be undone" in box.text()
+    next(b for b in box.buttons() if b.text() == "Cancel").click()
+    assert loretta in window.archive.person_ids()  # cancelled: nothing changed
+    box = delete_current_person(window)
+    next(b for b in box.buttons() if b.text().startswith("Delete Loretta")).click()
+    assert loretta not in window.archive.person_ids()
+    assert not [l for l in window.archive.list_letters() if l["recipient_id"] == loretta]
+    window.select_person(window.archive.default_signer_id())
+    box = delete_current_person(window)
+    assert "cannot be deleted" in box.text()

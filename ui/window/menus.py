@@ -65,6 +65,7 @@ def build_menus(window: WindowSurface) -> None:
     window.add_action(person_menu, "Edit &relationship…", window.edit_current_relationship, "Ctrl+Shift+R")
     window.add_action(person_menu, "&Find person", window.focus_search, "Ctrl+Shift+F")
     person_menu.addSeparator()
+    window.add_action(person_menu, "&Delete person…", lambda: delete_current_person(window))
     window.remove_sample_action = window.add_action(
         person_menu, "Remove the &sample correspondence", window.remove_sample
     )
@@ -110,3 +111,19 @@ def build_menus(window: WindowSurface) -> None:
     # Icons with their words beside them, as a writer reads them; the toolbar is short enough.
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     window.toolbar = toolbar  # the editor's and the reader's buttons follow (MainWindow.build_desk)
+
+
+def delete_current_person(window: WindowSurface) -> object:
+    """Person ▸ Delete person…: asks first, saying what goes with them."""
+    from ui.dialogs.delete_person import ask_delete_person
+
+    person_id = window.current_person_id()
+    if person_id is None or window.refuse_if_readonly():
+        return None
+
+    def deleted() -> None:
+        window.person_panel.show_person(window.archive, None)
+        window.refresh_people(None)
+        window.statusBar().showMessage("Deleted.", 5000)
+
+    return ask_delete_person(window, window.archive, person_id, deleted, window.show_dialog)

@@ -1,0 +1,76 @@
+"""Person ▸ Delete person…: says what goes with them (letters, notes, dates) before anything is deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.words import count
+
+
+def what_goes(archive: Archive, person_id: int) -> str:
+    """'2 letters, 6 notes and 2 dates' — what deleting this person also deletes."""
+    letters = archive.letter_count(person_id)
+    notes = len(archive.notes_for(person_id))
+    dates = len(archive.dates_for(person_id))
+    parts = [count(n, w) for n, w in ((letters, "letter"), (notes, "note"), (dates, "date")) if n]
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def ask_delete_person(
+    parent: QWidget,
+    archive: Archive,
+    person_id: int,
+    on_deleted: Callable[[], None],
+    show: Callable[[QMessageBox], None],
+) -> QMessageBox | None:
+    """Ask, then delete the person with everything that is theirs; `show` opens the box without blocking."""
+    try:
+        person = archive.get_person(person_id)
+    except BeautifulLettersError:
+        return None
+    name = person["display_name"]
+    goes = what_goes(archive, person_id)
+    if person_id == archive.default_signer_id():
+        text = f"{name} signs your letters, so they cannot be deleted. Choose another signer first (Preferences)."
+        box = QMessageBox(QMessageBox.Icon.Information, "Delete person", text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        show(box)
+        return box
+    text = f"Delete {name}?" + (
+        f" Their {goes} are deleted with them, and this cannot be undone (a backup keeps the archive as it was)."
+        if goes
+        else " Nothing else is kept about them."
+    )
+    box = QMessageBox(QMessageBox.Icon.Warning, "Delete person", text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a name is archive text, never markup
+    delete = box.addButton(
+        f"Delete {name}" + (" and their letters" if archive.letter_count(person_id) else ""),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+    def chosen(_result: int) -> None:
+        if box.clickedButton() is not delete:
+            return
+        try:
+            archive.remove_person(person_id, with_letters=True)
+        except BeautifulLettersError as error:
+            failed = QMessageBox(
+                QMessageBox.Icon.Warning, "Delete person", str(error), QMessageBox.StandardButton.Ok, parent
+            )
+            failed.setTextFormat(Qt.TextFormat.PlainText)
+            show(failed)
+            return
+        on_deleted()
+
+    box.finished.connect(chosen)
+    show(box)
+    return box
