@@ -218,7 +218,7 @@ def test_deleting_a_person_says_what_goes_with_them(qtbot, archive_path, prefere
     box = delete_current_person(window)
     next(b for b in box.buttons() if b.text().startswith("Delete Loretta")).click()
     assert loretta not in window.archive.person_ids()
-    assert not [l for l in window.archive.list_letters() if l["recipient_id"] == loretta]
+    assert not [letter for letter in window.archive.list_letters() if letter["recipient_id"] == loretta]
     window.select_person(window.archive.default_signer_id())
     box = delete_current_person(window)
     assert "cannot be deleted" in box.text()
