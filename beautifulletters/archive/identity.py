@@ -25,4 +25,5 @@ SCHEMA_STEPS = (
     "m007_cascading_deletes",
     "m009_structured_addresses",
     "m010_life_and_notes",
+    "m011_trash",
 )

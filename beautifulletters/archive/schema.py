@@ -284,3 +284,13 @@ def m010_life_and_notes(db: Database) -> None:
     for column in ("scope", "about", "mood", "happened_on", "phrasing", "problem", "writer_set"):
         db.table("notes").add_column(column, str)
     db.execute("UPDATE notes SET scope = CASE WHEN relationship_id IS NULL THEN 'person' ELSE 'relationship' END")
+
+
+@migrations()
+def m011_trash(db: Database) -> None:
+    # Deleted letters wait here, whole (the letter and every revision, as JSON), until they are
+    # restored or the trash is emptied; the letters table and its indexes never see them.
+    db.execute(
+        "CREATE TABLE trash (letter_id INTEGER PRIMARY KEY, recipient_id INTEGER, signer_id INTEGER,"
+        " deleted_at TEXT NOT NULL, letter TEXT NOT NULL, revisions TEXT NOT NULL)"
+    )

@@ -208,17 +208,17 @@ def test_deleting_a_person_says_what_goes_with_them(qtbot, archive_path, prefere
     from ui.window.menus import delete_current_person
 
     window = _window(qtbot, archive_path, preferences)
-    loretta = next(i for i in window.archive.person_ids() if window.archive.get_person(i)["nickname"] == "Lolly")
+    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i)["nickname"] == "Lolly")
     window.select_person(loretta)
     box = delete_current_person(window)
     assert isinstance(box, QMessageBox)
     assert "2 letters" in box.text() and "notes" in box.text() and "cannot be undone" in box.text()
     next(b for b in box.buttons() if b.text() == "Cancel").click()
-    assert loretta in window.archive.person_ids()  # cancelled: nothing changed
+    assert loretta in window.archive.search.people_ids()  # cancelled: nothing changed
     box = delete_current_person(window)
     next(b for b in box.buttons() if b.text().startswith("Delete Loretta")).click()
-    assert loretta not in window.archive.person_ids()
-    assert not [letter for letter in window.archive.list_letters() if letter["recipient_id"] == loretta]
-    window.select_person(window.archive.default_signer_id())
+    assert loretta not in window.archive.search.people_ids()
+    assert not [letter for letter in window.archive.letters.all() if letter["recipient_id"] == loretta]
+    window.select_person(window.archive.settings.default_signer_id())
     box = delete_current_person(window)
     assert "cannot be deleted" in box.text()

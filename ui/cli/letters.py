@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from beautifulletters import words
-from beautifulletters.archive import Archive
+from beautifulletters import humandates, words
+from beautifulletters.archive import Archive, trash
 from ui.cli.common import EXIT_OK, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -13,6 +14,8 @@ from ui.cli.common import record_id as _id
 
 # --------------------------------------------------------------------- letters
 def letters_list(args: argparse.Namespace, archive: Archive) -> int:
+    if args.trash:
+        return _list_trash(args, archive)
     letters = archive.letters.all(to=args.to, signer=args.signer)
     if args.json:
         _print_json(letters)
@@ -25,6 +28,49 @@ def letters_list(args: argparse.Namespace, archive: Archive) -> int:
             f"{letter['signer_name']} → {letter['recipient_name']}"
             + (f"  ({letter['occasion']})" if letter["occasion"] else "")
         )
+    return EXIT_OK
+
+
+def _list_trash(args: argparse.Namespace, archive: Archive) -> int:
+    letters = trash.list_trash(archive)
+    if args.json:
+        _print_json(letters)
+        return EXIT_OK
+    if not letters:
+        print("The trash is empty.")
+    for letter in letters:
+        title = letter["title"] or (letter["occasion"] or "letter")
+        print(
+            f"{letter['id']:>6}  {title} to {letter['recipient_name'] or 'someone deleted'}"
+            f"  (deleted {humandates.near_date(letter['deleted_at'])})"
+        )
+    return EXIT_OK
+
+
+def letters_delete(args: argparse.Namespace, archive: Archive) -> int:
+    letter = trash.delete_letter(archive, args.id)
+    if args.json:
+        _print_json({"id": args.id, "trashed": True})
+        return EXIT_OK
+    title = letter["title"] or "the letter"
+    print(
+        f"Moved {title} (letter {args.id}) to the trash; `letters undelete {args.id}` brings it back.", file=sys.stderr
+    )
+    return EXIT_OK
+
+
+def letters_undelete(args: argparse.Namespace, archive: Archive) -> int:
+    letter = trash.undelete_letter(archive, args.id)
+    if args.json:
+        _print_json(letter)
+        return EXIT_OK
+    print(f"Letter {args.id} is back, with every revision.", file=sys.stderr)
+    return EXIT_OK
+
+
+def letters_empty_trash(args: argparse.Namespace, archive: Archive) -> int:
+    removed = trash.empty_trash(archive)
+    print(f"Emptied the trash: {words.count(removed, 'letter')} deleted for good.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -77,6 +123,14 @@ def register(
     sub = add_command(letters, "list", letters_list, "list letters, newest first", [common, json_option])
     sub.add_argument("--to", type=_id, metavar="ID")
     sub.add_argument("--from", dest="signer", type=_id, metavar="ID")
+    sub.add_argument("--trash", action="store_true", help="list the letters in the trash instead")
+    sub = add_command(letters, "delete", letters_delete, "move a letter to the trash", [common, json_option])
+    sub.add_argument("id", type=_id)
+    sub = add_command(
+        letters, "undelete", letters_undelete, "bring a letter back from the trash", [common, json_option]
+    )
+    sub.add_argument("id", type=_id)
+    add_command(letters, "empty-trash", letters_empty_trash, "delete the letters in the trash for good", [common])
     sub = add_command(letters, "show", letters_show, "show a letter", [common, json_option])
     sub.add_argument("id", type=_id)
     sub.add_argument("--revisions", action="store_true", help="also list its revisions")

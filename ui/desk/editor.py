@@ -412,6 +412,15 @@ class LetterEditor(QWidget):
         self._on_saved(request.generation, revision)
         return True
 
+    def unload(self) -> None:
+        """Show no letter (the open one went to the trash): nothing left to type into or to save."""
+        self.close_letter()
+        self.letter_id = None
+        self.letter = None
+        self.read_only = True
+        self._load("", "text")
+        self.notice.hide()
+
     def close_letter(self) -> bool:
         """Flush and stop the background saver; True when nothing was lost."""
         ok = self.flush()

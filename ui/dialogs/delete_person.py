@@ -14,9 +14,9 @@ from beautifulletters.words import count
 
 def what_goes(archive: Archive, person_id: int) -> str:
     """'2 letters, 6 notes and 2 dates' — what deleting this person also deletes."""
-    letters = archive.letter_count(person_id)
-    notes = len(archive.notes_for(person_id))
-    dates = len(archive.dates_for(person_id))
+    letters = archive.people.letter_count(person_id)
+    notes = len(archive.notes.for_person(person_id))
+    dates = len(archive.dates.for_person(person_id))
     parts = [count(n, w) for n, w in ((letters, "letter"), (notes, "note"), (dates, "date")) if n]
     if not parts:
         return ""
@@ -32,12 +32,12 @@ def ask_delete_person(
 ) -> QMessageBox | None:
     """Ask, then delete the person with everything that is theirs; `show` opens the box without blocking."""
     try:
-        person = archive.get_person(person_id)
+        person = archive.people.get(person_id)
     except BeautifulLettersError:
         return None
     name = person["display_name"]
     goes = what_goes(archive, person_id)
-    if person_id == archive.default_signer_id():
+    if person_id == archive.settings.default_signer_id():
         text = f"{name} signs your letters, so they cannot be deleted. Choose another signer first (Preferences)."
         box = QMessageBox(QMessageBox.Icon.Information, "Delete person", text, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -51,7 +51,7 @@ def ask_delete_person(
     box = QMessageBox(QMessageBox.Icon.Warning, "Delete person", text, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a name is archive text, never markup
     delete = box.addButton(
-        f"Delete {name}" + (" and their letters" if archive.letter_count(person_id) else ""),
+        f"Delete {name}" + (" and their letters" if archive.people.letter_count(person_id) else ""),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -61,7 +61,7 @@ def ask_delete_person(
         if box.clickedButton() is not delete:
             return
         try:
-            archive.remove_person(person_id, with_letters=True)
+            archive.people.remove(person_id, with_letters=True)
         except BeautifulLettersError as error:
             failed = QMessageBox(
                 QMessageBox.Icon.Warning, "Delete person", str(error), QMessageBox.StandardButton.Ok, parent

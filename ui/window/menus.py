@@ -14,6 +14,7 @@ from ui.window import integrations
 from ui.window.help import add_help_menu
 from ui.window.recent import RecentLetters
 from ui.window.surface import WindowSurface
+from ui.window.trash_actions import delete_current_letter, open_trash
 
 
 def build_menus(window: WindowSurface) -> None:
@@ -86,6 +87,16 @@ def build_menus(window: WindowSurface) -> None:
         lambda: integrations.export_anthology(window),
         None,
         "Every letter between these two people, in date order, as one PDF book",
+    )
+    window.add_action(
+        letter_menu, "&Delete letter", lambda: delete_current_letter(window), None, "Move the open letter to the trash"
+    )
+    window.add_action(
+        letter_menu,
+        "Tras&h…",
+        lambda: open_trash(window),
+        None,
+        "Letters you deleted: bring one back, or empty the trash",
     )
     letter_menu.addSeparator()
     window.letter_menu = letter_menu

@@ -1,0 +1,169 @@
+"""Letter ▸ Delete letter (to the trash, with Undo in the status bar) and Letter ▸ Trash… (restore or empty)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters import humandates
+from beautifulletters.archive import Archive, trash
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.words import count
+
+if TYPE_CHECKING:
+    from ui.window.surface import WindowSurface
+
+UNDO_SECONDS = 15
+
+
+def delete_current_letter(window: WindowSurface) -> int | None:
+    """Move the open letter to the trash; the status bar offers Undo for a while. Returns its id."""
+    editor = window.editor
+    letter_id = editor.letter_id
+    if letter_id is None or window.refuse_if_readonly():
+        return None
+    recipient = editor.letter["recipient_id"] if editor.letter else None
+    editor.unload()  # every keystroke is saved first, then nothing is left open to save into
+    try:
+        trash.delete_letter(window.archive, letter_id)
+    except BeautifulLettersError as error:
+        window.show_error(str(error))
+        return None
+    _after_change(window, recipient)
+    undo = QPushButton("Undo")
+    undo.setObjectName("undoDelete")
+    undo.setAccessibleName("Bring the deleted letter back")
+    status = window.statusBar()
+    status.addWidget(undo)
+    status.showMessage("The letter is in the trash (Letter ▸ Trash… brings it back).", UNDO_SECONDS * 1000)
+
+    def withdraw() -> None:
+        status.removeWidget(undo)
+        undo.deleteLater()
+
+    def restore() -> None:
+        withdraw()
+        restore_letter(window, letter_id)
+
+    undo.clicked.connect(restore)
+    QTimer.singleShot(UNDO_SECONDS * 1000, undo, withdraw)  # dropped if Undo was pressed first
+    return letter_id
+
+
+def restore_letter(window: WindowSurface, letter_id: int) -> bool:
+    try:
+        letter = trash.undelete_letter(window.archive, letter_id)
+    except BeautifulLettersError as error:
+        window.show_error(str(error))
+        return False
+    _after_change(window, letter["recipient_id"])
+    window.open_letter(letter_id)
+    window.statusBar().showMessage("The letter is back, with every revision.", 5000)
+    return True
+
+
+def _after_change(window: WindowSurface, recipient: int | None) -> None:
+    window.person_panel.show_person(window.archive, recipient if recipient is not None else window.current_person_id())
+    window.people_list.people_model.refresh()
+
+
+class TrashDialog(QDialog):
+    """The letters in the trash: restore one, or empty the trash for good (asked first)."""
+
+    def __init__(self, window: WindowSurface, archive: Archive) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.archive = archive
+        self.setWindowTitle("Trash")
+        self.resize(620, 420)
+        self.about = QLabel()
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Letters in the trash")
+        self.list.itemActivated.connect(lambda _item: self.restore_selected())
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.empty_button = QPushButton("Empty trash…")
+        self.empty_button.clicked.connect(self.ask_empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.fill()
+
+    def fill(self) -> None:
+        self.list.clear()
+        letters = trash.list_trash(self.archive)
+        for letter in letters:
+            title = letter["title"] or (letter["occasion"] or "Letter").capitalize()
+            text = (
+                f"{title} to {letter['recipient_name'] or 'someone since deleted'} · "
+                f"deleted {humandates.near_date(letter['deleted_at'])}"
+            )
+            item = QListWidgetItem(text)
+            item.setToolTip(letter["excerpt"] or text)
+            item.setData(Qt.ItemDataRole.UserRole, letter["id"])
+            self.list.addItem(item)
+        self.about.setText(
+            f"{count(len(letters), 'letter')} in the trash. Restore brings one back with every revision."
+            if letters
+            else "The trash is empty."
+        )
+        self.restore_button.setEnabled(bool(letters))
+        self.empty_button.setEnabled(bool(letters))
+        if letters:
+            self.list.setCurrentRow(0)
+
+    def restore_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and restore_letter(self.window_, int(item.data(Qt.ItemDataRole.UserRole))):
+            self.fill()
+
+    def ask_empty(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Empty trash",
+            f"Delete the {count(self.list.count(), 'letter')} in the trash for good? This cannot be undone.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        delete = box.addButton("Delete for good", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def chosen(_result: int) -> None:
+            if box.clickedButton() is delete:
+                try:
+                    trash.empty_trash(self.archive)
+                except BeautifulLettersError as error:
+                    self.about.setText(str(error))
+                    return
+                self.fill()
+
+        box.finished.connect(chosen)
+        box.open()
+        self.confirm = box
+        return box
+
+
+def open_trash(window: WindowSurface) -> QWidget:
+    dialog = TrashDialog(window, window.archive)
+    window.show_dialog(dialog)
+    return dialog
