@@ -18,8 +18,8 @@ migrations = Migrations(MIGRATION_SET)
 @migrations()
 def m001_initial(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["people"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("people").create(
         {
             "id": int,
             "display_name": str,
@@ -43,12 +43,12 @@ def m001_initial(db: Database) -> None:
         not_null={"display_name", "created_at", "updated_at"},
         defaults={"is_self": 0, "is_sample": 0, "addresses": "[]", "emails": "[]", "phones": "[]"},
     )
-    db["person_tags"].create(
+    db.table("person_tags").create(
         {"person_id": int, "tag": str},
         pk=("person_id", "tag"),
         foreign_keys=[("person_id", "people", "id")],
     )
-    db["relationships"].create(
+    db.table("relationships").create(
         {
             "id": int,
             "from_id": int,
@@ -66,7 +66,7 @@ def m001_initial(db: Database) -> None:
         defaults={"pet_names": "[]"},
         foreign_keys=[("from_id", "people", "id"), ("to_id", "people", "id")],
     )
-    db["notes"].create(
+    db.table("notes").create(
         {
             "id": int,
             "person_id": int,
@@ -81,7 +81,7 @@ def m001_initial(db: Database) -> None:
         not_null={"person_id", "text", "tag"},
         foreign_keys=[("person_id", "people", "id"), ("relationship_id", "relationships", "id")],
     )
-    db["important_dates"].create(
+    db.table("important_dates").create(
         {
             "id": int,
             "person_id": int,
@@ -97,7 +97,7 @@ def m001_initial(db: Database) -> None:
         defaults={"yearly": 1},
         foreign_keys=[("person_id", "people", "id"), ("relationship_id", "relationships", "id")],
     )
-    db["letters"].create(
+    db.table("letters").create(
         {
             "id": int,
             "signer_id": int,
@@ -122,7 +122,7 @@ def m001_initial(db: Database) -> None:
         defaults={"status": "draft", "body_format": "text", "is_sample": 0, "style": "{}"},
         foreign_keys=[("signer_id", "people", "id"), ("recipient_id", "people", "id")],
     )
-    db["revisions"].create(
+    db.table("revisions").create(
         {
             "id": int,
             "letter_id": int,
@@ -155,15 +155,17 @@ def m002_indexes(db: Database) -> None:
 def m003_full_text_search(db: Database) -> None:
     # unicode61 with diacritics folded: "Zoe" finds "Zoë"; triggers keep the index in step.
     tokenize = "unicode61 remove_diacritics 2"
-    db["people"].enable_fts(["display_name", "full_name", "nickname", "notes"], create_triggers=True, tokenize=tokenize)
-    db["notes"].enable_fts(["text"], create_triggers=True, tokenize=tokenize)
-    db["letters"].enable_fts(["title", "body_text"], create_triggers=True, tokenize=tokenize)
+    db.table("people").enable_fts(
+        ["display_name", "full_name", "nickname", "notes"], create_triggers=True, tokenize=tokenize
+    )
+    db.table("notes").enable_fts(["text"], create_triggers=True, tokenize=tokenize)
+    db.table("letters").enable_fts(["title", "body_text"], create_triggers=True, tokenize=tokenize)
 
 
 @migrations()
 def m004_last_letter(db: Database) -> None:
     # Denormalised so "sort by last letter" needs no aggregate over a million letters.
-    db["people"].add_column("last_letter_at", str)
+    db.table("people").add_column("last_letter_at", str)
     db.execute(
         "UPDATE people SET last_letter_at = "
         "(SELECT max(created_at) FROM letters WHERE letters.recipient_id = people.id)"
