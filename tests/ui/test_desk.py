@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 from beautifulletters.archive import Archive
 from beautifulletters.stationery import HANDWRITING_FAMILIES, STATIONERY
 from ui.desk.editor import LetterEditor
-from ui.paper.page import LINE_SPACING_PROPERTY, PageStyle, body_range, build_letter_document, render_page_image
+from ui.paper.page import LINE_SPACING_PROPERTY, PageStyle, body_range, build_letter_document
+from ui.paper.painting import render_page_image
 
 
 def new_letter(archive: Archive, body: str = "Dear Ann,\n\nHello", **fields) -> int:

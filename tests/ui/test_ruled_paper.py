@@ -19,7 +19,8 @@ from beautifulletters.archive import Archive
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
 from tests.ui.ruled import distances_to_rules, ink_and_rules
 from ui.desk.editor import LetterEditor
-from ui.paper.page import render_page_image, rule_grid
+from ui.paper.page import rule_grid
+from ui.paper.painting import render_page_image
 from ui.printing.dialogs import export_letter
 from ui.printing.layout import prepare_letter
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 from beautifulletters import letterformat
 from beautifulletters.stationery import BUNDLED_FONTS
 from ui.desk import DESK_COLOR
-from ui.paper.page import PageStyle, body_line_format, body_range, document_dpi, paint_stationery
+from ui.paper.page import PageStyle, body_line_format, body_range, document_dpi
+from ui.paper.painting import paint_stationery
 from ui.tasks import note_user_input
 
 if TYPE_CHECKING:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from ui.paper import page as page_engine
+from ui.paper import painting
 from ui.paper.textlayer import undrawable_warning
 
 
@@ -219,7 +220,7 @@ def paint_letter(
         scale = device.width() / page.width()
         painter.save()
         painter.scale(scale, scale)
-        page_engine.paint_page(painter, prepared.document, prepared.style, index)
+        painting.paint_page(painter, prepared.document, prepared.style, index)
         if prepared.page_numbers and index > 0:
             paint_page_number(painter, prepared, index)
         painter.restore()
@@ -241,7 +242,7 @@ def render(prepared: PreparedLetter, device: QPagedPaintDevice) -> int:
 def first_page_image(prepared: PreparedLetter, width_px: int = 900) -> QImage:
     """The first page as the print preview shows it (the desk's own page painter)."""
     keep_closing_with_signature(prepared.document, prepared.style.signature_name)
-    return page_engine.render_page_image(prepared.document, prepared.style, 0, width_px)
+    return painting.render_page_image(prepared.document, prepared.style, 0, width_px)
 
 
 __all__ = ["PreparedLetter", "first_page_image", "paint_letter", "prepare_from_records", "prepare_letter", "render"]
