@@ -1,4 +1,4 @@
-"""The shape of the code: the core never loads Qt, no import circles, few loose modules in ui/."""
+"""The shape of the code: the core never loads Qt, no import circles, small modules, few loose modules in ui/."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGES = ("beautifulletters", "ui")
+MAX_LINES = 600
 MAX_LOOSE_UI_MODULES = 5
 
 
@@ -144,6 +145,15 @@ def test_no_import_circles_including_imports_inside_functions() -> None:
     graph = {name: _imports(name, path, modules) for name, path in modules.items()}
     circles = [_path_within(graph, component) for component in _cycles(graph)]
     assert circles == [], "import circles (function-level imports count too):\n" + "\n".join(circles)
+
+
+def test_no_module_is_over_600_lines() -> None:
+    long = {
+        str(path.relative_to(REPO)): count
+        for path in _modules().values()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}, f"modules over {MAX_LINES} lines (split them by job): {long}"
 
 
 def test_ui_keeps_its_modules_in_rooms() -> None:
