@@ -39,7 +39,19 @@ def a_letter(archive: Archive) -> int:
     return archive.letters.create(signer_id=signer, recipient_id=ann, body=body)
 
 
-def page_fits(window: MainWindow) -> None:
+def _fitted(window: MainWindow) -> bool:
+    edit = window.editor.text_edit
+    return (
+        not edit.horizontalScrollBar().isVisible()
+        and edit.document().pageSize().width() <= edit.viewport().width() + 1
+        and edit.document().pageSize().height() > 0
+    )
+
+
+def page_fits(window: MainWindow, qtbot=None) -> None:
+    if qtbot is not None:
+        # The fit follows a resize through Qt's event queue: on a busy machine it lands a moment later.
+        qtbot.waitUntil(lambda: _fitted(window), timeout=5000)
     edit = window.editor.text_edit
     page_width = edit.document().pageSize().width()
     assert not edit.horizontalScrollBar().isVisible(), "a sideways scroll bar"
@@ -54,7 +66,7 @@ def test_the_page_fits_the_window_at_common_sizes(qtbot, archive_path: Path, siz
     window.open_letter(a_letter(window.archive))
     qtbot.waitUntil(lambda: window.editor.zoom > 0.5, timeout=3000)
     qtbot.wait(50)
-    page_fits(window)
+    page_fits(window, qtbot)
     # The page is the point of the window: it is readable at every size, and panels gave way for it.
     assert window.editor.zoom >= 0.7, window.editor.zoom
     if size[0] <= 1024:
@@ -65,7 +77,7 @@ def test_the_page_fits_the_window_at_common_sizes(qtbot, archive_path: Path, siz
     window.grab().save(str(test_output_dir / f"window-{size[0]}x{size[1]}.png"))
     window.resize(1600, 900)
     qtbot.waitUntil(window.person_panel.isVisible, timeout=3000)
-    page_fits(window)
+    page_fits(window, qtbot)
     window.close()
 
 
