@@ -31,6 +31,13 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("BEAUTIFULLETTERS_ARCHIVE", raising=False)
+    # Qt keeps QSettings' folder for the whole process: without this, one test's window size,
+    # splitter, zoom and hidden panels would be the next test's start (tests passed alone and
+    # failed in a full run). Only where Qt is already loaded: core tests never import it.
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        for settings_format in (qtcore.QSettings.Format.NativeFormat, qtcore.QSettings.Format.IniFormat):
+            qtcore.QSettings.setPath(settings_format, qtcore.QSettings.Scope.UserScope, str(home / "config"))
     return home
 
 
