@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from beautifulletters.archive import search_words
 from beautifulletters.archive.connection import now_iso
 from beautifulletters.errors import NotFoundError, ValidationError
 
@@ -23,12 +22,12 @@ def _columns(conn: Any, table: str) -> list[str]:
 
 
 def _touch_recipient(conn: Any, recipient_id: int) -> None:
-    """The recipient's last-letter date and search words follow their letters."""
+    """The recipient's last-letter date follows their letters (their search words are refreshed by
+    the transaction itself, from the rows it touched: search_words.py)."""
     conn.execute(
         "UPDATE people SET last_letter_at = (SELECT max(created_at) FROM letters WHERE recipient_id = ?) WHERE id = ?",
         (recipient_id, recipient_id),
     )
-    search_words.refresh(conn, [recipient_id])
 
 
 def delete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
