@@ -152,6 +152,12 @@ class Archive(ArchiveManagers):
         if not path.with_name(path.name + "-wal").exists() or Archive.is_open_here(path):
             return
         try:
+            # A writable connection applies any valid -wal beside the file: one that is not this
+            # archive's own would be merged into it. Such a file is left for open() to report.
+            check_wal_belongs(path)
+        except ArchiveError:
+            return
+        try:
             conn = sqlite3.connect(str(path))
             try:
                 conn.execute("PRAGMA schema_version").fetchone()

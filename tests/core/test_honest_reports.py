@@ -123,3 +123,19 @@ def test_a_restore_stopped_between_its_steps_never_leaves_the_archive_path_empty
     assert archive_path.exists()
     with Archive.open(archive_path) as archive:
         assert archive.search.people_ids(search="Added After")
+
+
+def test_folding_a_leftover_wal_never_applies_one_that_is_not_the_archives_own(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    with Archive.open(archive_path) as archive:
+        for n in range(150):
+            archive.people.add(display_name=f"Person {n}", notes="a line of notes " * 30)
+    before = _digest(archive_path)
+    wal = archive_path.with_name(archive_path.name + "-wal")
+    shutil.copyfile(_foreign_wal(tmp_path), wal)
+
+    Archive.let_go_of_wal(archive_path)  # what a restore does before it sets the old archive aside
+
+    assert _digest(archive_path) == before, "another archive's -wal was merged into this one"
+    assert wal.exists(), "the -wal is left for open() to report"
