@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench bench-small lint lint-gate system-deps system-deps-test clean
+.PHONY: run test bench bench-small lint lint-gate system-deps system-deps-test clean translations
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ lint-gate: $(INSTALLED)
 	$(VENV)/bin/mypy beautifulletters ui
 
 lint: lint-gate
+
+# The strings in the code into every language's .po (new ones to translate, gone ones dropped),
+# and each .mo compiled from its .po (docs/translating.md).
+translations: $(INSTALLED)
+	$(PY) scripts/translations.py
 
 clean:
 	rm -rf $(VENV) dist build test-output

@@ -39,6 +39,7 @@ class Preferences:
     login_reminders: bool = False  # a notification at login of the dates within calendar_remind_days
     mark_sent_on_export: str | None = None  # None: ask once; "yes" / "no": remembered answer
     first_start_hint_dismissed: bool = False
+    interface_language: str | None = None  # the window's and command line's language ("de"); None: the system's
     extra: dict[str, Any] = field(default_factory=dict)
 
     def style_defaults(self) -> dict[str, Any]:

@@ -31,6 +31,12 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("BEAUTIFULLETTERS_ARCHIVE", raising=False)
+    # The window and the command line speak English in tests whatever the machine's language
+    # (a test of another language asks for it); the core reads the language when first asked.
+    monkeypatch.setenv("LANGUAGE", "en")
+    from beautifulletters import i18n
+
+    i18n.set_language(None)
     # Qt keeps QSettings' folder for the whole process: without this, one test's window size,
     # splitter, zoom and hidden panels would be the next test's start (tests passed alone and
     # failed in a full run). Only where Qt is already loaded: core tests never import it.

@@ -10,11 +10,13 @@ import re
 import sys
 from collections.abc import Sequence
 
+from beautifulletters import i18n
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.fileio import remove_crash_leftovers
 from beautifulletters.logs import start_logging, unexpected_error
 from beautifulletters.paths import resolve_archive_path
+from beautifulletters.preferences import Preferences
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
 
 # Options whose value may be a year-less date such as --04-03, which argparse would
@@ -62,6 +64,8 @@ def _window_only(arguments: Sequence[str]) -> tuple[bool, str | None]:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; returns the exit code."""
+    # The language is chosen before anything is said: the Preferences override, else the system's.
+    i18n.set_language(Preferences.load().interface_language)
     arguments = _join_yearless_dates(sys.argv[1:] if argv is None else argv)
     window_only, archive_option = _window_only(arguments)
     if window_only:

@@ -226,7 +226,7 @@ class BatchDialog(QDialog):
 
     def choose_and_export(self) -> None:
         if self.combined.isChecked():
-            path, _ = QFileDialog.getSaveFileName(
+            path, _filter = QFileDialog.getSaveFileName(
                 self, "Write the letters", str(Path.home() / "letters.pdf"), "PDF (*.pdf)"
             )
         else:

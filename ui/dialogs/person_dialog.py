@@ -213,7 +213,9 @@ class PersonDialog(QDialog):
         self.photo_label.setText("No photo")
 
     def _choose_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", "", "Images (*.png *.jpg *.jpeg *.gif *.webp)")
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Choose a photo", "", "Images (*.png *.jpg *.jpeg *.gif *.webp)"
+        )
         if path:
             self.set_photo_file(Path(path))
 

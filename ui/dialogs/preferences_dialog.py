@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from beautifulletters import desktop, validation
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import BUNDLED_FONTS, INK_COLORS, PAGE_SIZES_MM, STATIONERY
+from ui.language import window_languages
 from ui.tasks import Failure, run_task
 
 
@@ -183,6 +185,24 @@ class PreferencesDialog(QDialog):
         reminders_row.addStretch(1)
         general_form.addRow("Reminders:", reminders_row)
         general_form.addRow("&Mark as sent after export:", self.mark_sent)
+        self.interface_language = QComboBox()
+        self.interface_language.setAccessibleName(_("Language of the window"))
+        self.interface_language.addItem(_("The system's language"), None)
+        for code, name in window_languages():
+            self.interface_language.addItem(name, code)
+        self.interface_language.setCurrentIndex(
+            max(self.interface_language.findData(preferences.interface_language), 0)
+        )
+        self.language_notice = QLabel(_("The window speaks the new language from its next start."))
+        self.language_notice.setWordWrap(True)
+        self.language_notice.hide()
+        self.interface_language.currentIndexChanged.connect(
+            lambda: self.language_notice.setVisible(
+                self.interface_language.currentData() != preferences.interface_language
+            )
+        )
+        general_form.addRow(_("&Language of the window:"), self.interface_language)
+        general_form.addRow("", self.language_notice)
         general_form.addRow("Archive file:", archive_label)
         general_form.addRow("", archive_row)
         tabs.addTab(general, "Archive")
@@ -205,12 +225,12 @@ class PreferencesDialog(QDialog):
         self.voice_status.setText(failure.message)
 
     def _choose_signature(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Signature image", "", "Images (*.png *.jpg *.jpeg)")
+        path, _filter = QFileDialog.getOpenFileName(self, "Signature image", "", "Images (*.png *.jpg *.jpeg)")
         if path:
             self.signature_image.setText(path)
 
     def _open_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self,
             "Open archive",
             str(self.archive.path.parent),
@@ -221,7 +241,7 @@ class PreferencesDialog(QDialog):
             self.archive_requested.emit(Path(path))
 
     def _new_archive(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "New archive",
             str(self.archive.path.parent / "letters.sqlite3"),
@@ -263,6 +283,7 @@ class PreferencesDialog(QDialog):
         p.upcoming_days = self.upcoming_days.value()
         p.mark_sent_on_export = self.mark_sent.currentData()
         p.calendar_remind_days = self.remind_days.value()
+        p.interface_language = self.interface_language.currentData()
         try:
             if self.login_reminders.isChecked():
                 desktop.install_autostart(p.calendar_remind_days)

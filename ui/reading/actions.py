@@ -173,7 +173,7 @@ class ReaderActions(QObject):
 
     # ------------------------------------------------------------------ export
     def _export_dialog(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self._parent,
             "Export Reading",
             "letter-reading.wav",

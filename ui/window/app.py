@@ -93,6 +93,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from beautifulletters.preferences import Preferences
+    from ui.language import install_qt_translation
     from ui.window.archive_opening import open_archive_for_window
     from ui.window.integrations import keep_calendar_current, start_automatic_backups
     from ui.window.main_window import MainWindow
@@ -103,6 +104,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     app.setApplicationName("BeautifulLetters")
     app.setOrganizationName("BeautifulLetters")
     set_desktop_identity(app)
+    install_qt_translation(app)  # Qt's own words (Cancel, Yes, No) in the app's language
     # The bundled handwriting fonts are registered by the desk's page engine when it first lays
     # out a page: nothing in the window's first frame is written in them.
     apply_theme(app)

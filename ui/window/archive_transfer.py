@@ -124,7 +124,7 @@ class ExportCalendarDialog(QDialog):
         form.addRow(_export_buttons(self))
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export calendar", self.path.text(), "Calendar (*.ics)")
+        path, _filter = QFileDialog.getSaveFileName(self, "Export calendar", self.path.text(), "Calendar (*.ics)")
         if path:
             self.path.setText(path if path.lower().endswith(".ics") else f"{path}.ics")
 
@@ -310,7 +310,7 @@ def _import_into_new_archive(export: Path, archive_path: Path) -> dict[str, int]
 def import_archive_export(window: WindowSurface, export: Path | None = None, archive_path: Path | None = None) -> None:
     """Bring a JSON export back as a new archive, then open it in the window."""
     if export is None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen, _filter = QFileDialog.getOpenFileName(
             window, "Import an archive export", str(Path.home()), "Archive export (*.json)"
         )
         if not chosen:
@@ -318,7 +318,7 @@ def import_archive_export(window: WindowSurface, export: Path | None = None, arc
         export = Path(chosen)
     if archive_path is None:
         suggested = window.archive.path.with_name(f"{export.stem} {dt.date.today().isoformat()}.sqlite3")
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _filter = QFileDialog.getSaveFileName(
             window, "Save the imported archive as", str(suggested), "Archive (*.sqlite3)"
         )
         if not chosen:

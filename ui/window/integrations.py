@@ -93,7 +93,7 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
     signer = window.archive.people.get(letter["signer_id"])["display_name"]
     recipient = window.archive.people.get(letter["recipient_id"])["display_name"]
     if out is None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             window, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"), "PDF (*.pdf)"
         )
         if not name:
@@ -116,7 +116,7 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
 
 
 def import_contacts(window: WindowSurface) -> None:
-    path, _ = QFileDialog.getOpenFileName(
+    path, _filter = QFileDialog.getOpenFileName(
         window, "Import contacts", str(Path.home()), "Contacts (*.vcf *.vcard *.csv);;All files (*)"
     )
     if path:

@@ -308,7 +308,7 @@ class MainWindow(WindowSurface):
         return True
 
     def choose_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self,
             "Open archive",
             str(self.archive.path.parent),
@@ -318,7 +318,7 @@ class MainWindow(WindowSurface):
             self.switch_archive(Path(path))
 
     def create_archive(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self,
             "New archive",
             str(self.archive.path.parent / "letters.sqlite3"),

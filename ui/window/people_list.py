@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _, n_
 from ui.tasks import LatestOnly, note_user_input
 from ui.window.models import PeopleModel
 
@@ -205,8 +206,11 @@ class PeopleList(QWidget):
 
     def update_count(self) -> None:
         count = self.people_model.rowCount()
-        more = "" if self.people_model.is_complete else "+"
-        self.people_count.setText(f"{count:,}{more} {'person' if count == 1 and not more else 'people'}")
+        if self.people_model.is_complete:
+            text = n_("{count} person", "{count} people", count).format(count=f"{count:,}")
+        else:  # the first page, while the rest is read
+            text = _("{count}+ people").format(count=f"{count:,}")
+        self.people_count.setText(text)
 
     def refresh(self) -> None:
         """Read the people again after a change: their rows, the tags and the count."""
