@@ -26,4 +26,5 @@ SCHEMA_STEPS = (
     "m009_structured_addresses",
     "m010_life_and_notes",
     "m011_trash",
+    "m012_imported_cards",
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from beautifulletters.archive.connection import ArchiveDb
 from beautifulletters.archive.dates import DatesManager
+from beautifulletters.archive.imported import ImportedCardsManager
 from beautifulletters.archive.letters import LettersManager
 from beautifulletters.archive.notes import NotesManager
 from beautifulletters.archive.people import PeopleManager
@@ -17,7 +18,7 @@ from beautifulletters.archive.settings import SettingsManager
 
 
 class ArchiveManagers:
-    """``settings``, ``people``, ``relationships``, ``notes``, ``dates``, ``letters`` and ``search``."""
+    """``settings``, ``people``, ``relationships``, ``notes``, ``dates``, ``letters``, ``search`` and ``imported``."""
 
     def __init__(self, db: ArchiveDb) -> None:
         self.db = db
@@ -28,3 +29,4 @@ class ArchiveManagers:
         self.dates = DatesManager(db, self.people, self.relationships)
         self.letters = LettersManager(db, self.people)
         self.search = SearchManager(db, self.people)
+        self.imported = ImportedCardsManager(db)

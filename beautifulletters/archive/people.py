@@ -90,6 +90,10 @@ class PeopleManager:
             tags = list(dict.fromkeys(tags))
         return row, tags
 
+    def check(self, *, creating: bool = True, **fields: Any) -> None:
+        """Raise the ValidationError that add (or update) would, and write nothing: an import's dry run."""
+        self._clean_person(fields, creating=creating)
+
     def add(self, **fields: Any) -> int:
         row, tags = self._clean_person(fields, creating=True)
         stamp = now_iso()

@@ -296,3 +296,18 @@ def m011_trash(db: Database) -> None:
         "CREATE TABLE trash (letter_id INTEGER PRIMARY KEY, recipient_id INTEGER, signer_id INTEGER,"
         " deleted_at TEXT NOT NULL, letter TEXT NOT NULL, revisions TEXT NOT NULL)"
     )
+
+
+@migrations()
+def m012_imported_cards(db: Database) -> None:
+    # What each import brought, per person and card: the card's own values (a photo as its
+    # SHA-256) as JSON, and a fingerprint of the whole card. A later import of the same card
+    # applies only what the card changed since, so what the writer changed in the app wins
+    # over what an older import brought; the UID and fingerprint recognise the card again.
+    db.execute(
+        "CREATE TABLE imported_cards (id INTEGER PRIMARY KEY,"
+        " person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+        " card_key TEXT NOT NULL, fingerprint TEXT NOT NULL, names TEXT NOT NULL DEFAULT '[]',"
+        " brought TEXT NOT NULL DEFAULT '{}', imported_at TEXT NOT NULL, UNIQUE (person_id, card_key))"
+    )
+    db.execute("CREATE INDEX imported_cards_fingerprint ON imported_cards(fingerprint)")

@@ -34,6 +34,8 @@ class Contact:
     addresses: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    # The phones the card marks as mobile (a subset of `phones`): one person's, unlike a landline.
+    mobiles: list[str] = field(default_factory=list)
     language: str | None = None
     tags: list[str] = field(default_factory=list)
     notes: str | None = None
@@ -49,6 +51,13 @@ class Contact:
         values: list[str] = getattr(self, name)
         if cleaned and cleaned not in values:
             values.append(cleaned)
+
+    def add_phone(self, value: str | None, *, mobile: bool = False) -> None:
+        """A phone number; `mobile` when the card says it is a mobile (TYPE=cell, a "Mobile" column)."""
+        self.add_unique("phones", value)
+        cleaned = clean_value(value)
+        if mobile and cleaned and cleaned not in self.mobiles:
+            self.mobiles.append(cleaned)
 
     def add_note(self, text: str | None) -> None:
         cleaned = clean_value(text)

@@ -29,6 +29,7 @@ TARGETS = {
     "nickname": "Nickname",
     "email": "Email",
     "phone": "Phone",
+    "mobile": "Mobile phone",
     "address": "Address (whole)",
     "street": "Street",
     "city": "City",
@@ -76,8 +77,8 @@ _KNOWN_HEADERS = {
     "e-mail 3 address": "email",
     "phone": "phone",
     "telephone": "phone",
-    "mobile": "phone",
-    "mobile phone": "phone",
+    "mobile": "mobile",
+    "mobile phone": "mobile",
     "home phone": "phone",
     "home phone 2": "phone",
     "business phone": "phone",
@@ -85,8 +86,8 @@ _KNOWN_HEADERS = {
     "primary phone": "phone",
     "other phone": "phone",
     "car phone": "phone",
-    "cell": "phone",
-    "cell phone": "phone",
+    "cell": "mobile",
+    "cell phone": "mobile",
     "phone number": "phone",
     "address": "address",
     "postal address": "address",
@@ -350,7 +351,7 @@ def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> No
                 contact.add_unique("emails", value)
         elif section == "Phone":
             for value in values:
-                contact.add_unique("phones", value)
+                contact.add_phone(value, mobile=kind.lower() in ("mobile", "cell"))
         elif section == "Address":
             formatted: list[str | None] = list(_multi(parts.get("Formatted", "")))
             for address in formatted or [_compose_address(parts)]:
@@ -388,7 +389,7 @@ def _outlook_row(record: dict[str, str], contact: Contact, day_first: bool) -> N
         "Car Phone",
         "Company Main Phone",
     ):
-        contact.add_unique("phones", get(header))
+        contact.add_phone(get(header), mobile=header == "Mobile Phone")
     for place in ("Home", "Business", "Other"):
         parts = {
             "Street": get(f"{place} Street", ""),
@@ -428,7 +429,10 @@ def _mapped_row(record: dict[str, str], mapping: Mapping[str, str], contact: Con
             name_parts[target] = value
         elif target == "nickname":
             contact.nickname = clean_value(value)
-        elif target in ("email", "phone", "address"):
+        elif target in ("phone", "mobile"):
+            for item in _multi(value):
+                contact.add_phone(item, mobile=target == "mobile")
+        elif target in ("email", "address"):
             for item in _multi(value):
                 contact.add_unique(target + ("es" if target == "address" else "s"), item)
         elif target in ("street", "city", "region", "postal_code", "country"):

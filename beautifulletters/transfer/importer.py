@@ -1,20 +1,29 @@
-"""Importing contacts into the archive: duplicate matching, merge or skip, dry run, a report per card.
+"""Importing contacts into the archive: who is who, merge or skip, dry run, a report per card.
 
-One import is one transaction: it is wholly stored or (on Cancel, an error, or a dry run)
-wholly absent. A dry run performs the import and rolls it back, so its preview is exactly
-what the real import would do.
+Who a card is: matching.py (names that agree and a key that identifies, or a new person
+reported as a possible duplicate). What it changes in someone already there: merging.py
+(only what the card changed since its last import). How it is written: import_writes.py.
+
+One import is one transaction: it is wholly stored or (on Cancel or an error) wholly absent.
+A dry run writes nothing and takes no lock; it runs the same steps, so its preview is exactly
+what the import will do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from beautifulletters import words
+from beautifulletters.archive.imported import ImportedCard
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.transfer import csvfile, vcard
-from beautifulletters.transfer.contact import Contact, name_key, phone_key
+from beautifulletters.transfer.contact import Contact
+from beautifulletters.transfer.import_writes import ImportWrites
+from beautifulletters.transfer.matching import PeopleIndex, card_names
+from beautifulletters.transfer.merging import card_key, card_values, fingerprint, merge
 from beautifulletters.transfer.textio import NotContactsError, read_contact_text
 from beautifulletters.transfer.vcard import Unreadable
 
@@ -24,16 +33,20 @@ if TYPE_CHECKING:
 ON_DUPLICATE = ("merge", "skip")
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 
-# A phone number this short ("112", an extension) says nothing about who someone is.
-_MIN_PHONE_DIGITS = 6
-
 
 class ImportCancelled(BeautifulLettersError):
     """The person pressed Cancel: nothing was imported."""
 
 
-class _RollBack(Exception):
-    """Raised inside the transaction to undo a dry run."""
+class ImportStopped(BeautifulLettersError):
+    """The import stopped partway (a full disk, a busy archive): the message says how far it got.
+
+    What was stored before it stays, and `report` lists it; importing again brings in the rest.
+    """
+
+    def __init__(self, message: str, report: ImportReport) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass
@@ -47,6 +60,8 @@ class ImportItem:
     reason: str | None = None
     person_id: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # Added as a new person, but sharing something with these: [{"person_id", "name", "why"}].
+    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +72,13 @@ class ImportReport:
     on_duplicate: str
     items: list[ImportItem] = field(default_factory=list)
     relationships: int = 0
+    total: int = 0  # cards or rows in the file
+    done: int = 0  # of them stored (or, in a dry run, looked at)
+    stopped: str | None = None  # "cancelled" when it stopped before the end; the items are those stored
+
+    @property
+    def possible_duplicates(self) -> list[ImportItem]:
+        return [item for item in self.items if item.possible_duplicates]
 
     def count(self, action: str) -> int:
         return sum(1 for item in self.items if item.action == action)
@@ -73,7 +95,18 @@ class ImportReport:
             f"{self.count('unchanged')} already up to date",
             f"{self.count('skipped')} skipped",
         ]
-        line = ", ".join(parts) + f", of {len(self.items)} in {Path(self.file).name}."
+        name = Path(self.file).name
+        if self.stopped:
+            noun = "card" if self.format == "vcard" else "row"
+            line = (
+                f"Cancelled after {words.count(len(self.items), noun)} of {self.total:,} in {name}, which are in"
+                f" the archive: {', '.join(parts)}. Import the same file again to bring in the rest; what is"
+                " already in is recognised and left as it is."
+            )
+        else:
+            line = ", ".join(parts) + f", of {len(self.items)} in {name}."
+        if doubtful := len(self.possible_duplicates):
+            line += f" {words.count(doubtful, 'possible duplicate')} to review (added as new people)."
         return f"Dry run, nothing was changed: {line}" if self.dry_run else line
 
     def as_json(self) -> dict[str, Any]:
@@ -84,6 +117,8 @@ class ImportReport:
             "on_duplicate": self.on_duplicate,
             "counts": {a: self.count(a) for a in ("added", "updated", "unchanged", "skipped")},
             "relationships": self.relationships,
+            "possible_duplicates": len(self.possible_duplicates),
+            "stopped": self.stopped,
             "items": [asdict(item) for item in self.items],
         }
 
@@ -119,47 +154,20 @@ def read_contacts(
 
 
 # --------------------------------------------------------------------------- matching
-class _Index:
-    """Who is already in the archive, by email, phone, and name with birthday."""
-
-    def __init__(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        self.by_email: dict[str, int] = {}
-        self.by_phone: dict[str, int] = {}
-        self.by_name: dict[tuple[str, str], int] = {}
-        self.names: dict[str, int] = {}
-        for row in rows:
-            self.add(row["id"], row)
-
-    def add(self, person_id: int, person: Mapping[str, Any]) -> None:
-        for email in person.get("emails") or []:
-            self.by_email.setdefault(email.strip().casefold(), person_id)
-        for phone in person.get("phones") or []:
-            key = phone_key(phone)
-            if len(key.lstrip("+")) >= _MIN_PHONE_DIGITS:
-                self.by_phone.setdefault(key, person_id)
-        for name in (person.get("display_name"), person.get("full_name")):
-            if name:
-                self.by_name.setdefault((name_key(name), person.get("birthday") or ""), person_id)
-                self.names.setdefault(name_key(name), person_id)
-
-    def match(self, contact: Contact) -> tuple[int, str] | None:
-        for email in contact.emails:
-            if (found := self.by_email.get(email.strip().casefold())) is not None:
-                return found, f"same email {email}"
-        for phone in contact.phones:
-            key = phone_key(phone)
-            if len(key.lstrip("+")) >= _MIN_PHONE_DIGITS and (found := self.by_phone.get(key)) is not None:
-                return found, f"same phone {phone}"
-        for name in (contact.display_name, contact.full_name):
-            if name and (found := self.by_name.get((name_key(name), contact.birthday or ""))) is not None:
-                return found, "same name and birthday" if contact.birthday else "same name, no birthday on either"
-        return None
+def _index(archive: Archive) -> PeopleIndex:
+    """Everyone's names, emails and phones, and every card imported before."""
+    index = PeopleIndex()
+    for row in archive.people.match_keys():
+        index.add_person(row["id"], (row["display_name"], row["full_name"]), row["emails"], row["phones"])
+    for person_id, key, print_, names in archive.imported.keys():
+        index.add_card(person_id, key, print_, names)
+    return index
 
 
 # --------------------------------------------------------------------------- writing
 def _new_fields(contact: Contact) -> dict[str, Any]:
     fields: dict[str, Any] = {"display_name": contact.display_name}
-    for name in ("full_name", "nickname", "birthday", "language", "notes", "pronunciation", "photo"):
+    for name in ("full_name", "nickname", "birthday", "language", "notes", "pronunciation", "photo", "pronouns"):
         value = getattr(contact, name)
         if value:
             fields[name] = value
@@ -168,36 +176,6 @@ def _new_fields(contact: Contact) -> dict[str, Any]:
         if values:
             fields[name] = list(values)
     return fields
-
-
-def _merged_fields(existing: Mapping[str, Any], contact: Contact) -> dict[str, Any]:
-    """Only what the card adds: empty fields filled, new list entries appended, a new note appended.
-
-    Nothing already in the archive is overwritten, so merging the same card twice changes nothing.
-    """
-    changes: dict[str, Any] = {}
-    for name in ("full_name", "nickname", "birthday", "language", "pronunciation", "photo"):
-        value = getattr(contact, name)
-        if value and not existing.get(name):
-            changes[name] = value
-    for name in ("addresses", "emails", "phones"):
-        current = list(existing.get(name) or [])
-        added = [v for v in getattr(contact, name) if v not in current]
-        if name == "phones":
-            keys = {phone_key(p) for p in current}
-            added = [v for v in added if phone_key(v) not in keys]
-        if name == "emails":
-            folded = {e.casefold() for e in current}
-            added = [v for v in added if v.casefold() not in folded]
-        if added:
-            changes[name] = current + added
-    current_tags = list(existing.get("tags") or [])
-    new_tags = [t for t in contact.tags if t.strip().lower() not in current_tags]
-    if new_tags:
-        changes["tags"] = current_tags + new_tags
-    if contact.notes and contact.notes not in (existing.get("notes") or ""):
-        changes["notes"] = f"{existing['notes']}\n\n{contact.notes}" if existing.get("notes") else contact.notes
-    return changes
 
 
 def _validated_pronouns(contact: Contact) -> None:
@@ -209,6 +187,15 @@ def _validated_pronouns(contact: Contact) -> None:
         except ValidationError:
             contact.warnings.append(f"pronouns {contact.pronouns!r} are not understood and were left out")
             contact.pronouns = None
+
+
+@dataclass
+class _Imported:
+    """A card now in the archive as `person_id`, waiting for its RELATED entries to be linked."""
+
+    contact: Contact
+    person_id: int
+    card: ImportedCard
 
 
 def import_contacts(
@@ -230,114 +217,196 @@ def import_contacts(
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError("on-duplicate", f"{on_duplicate!r} is not a choice; use merge or skip.")
     report = ImportReport(file=file, format=format, dry_run=dry_run, on_duplicate=on_duplicate)
-    total = len(entries)
+    writes = ImportWrites(archive, dry_run=dry_run)
+    total = report.total = len(entries)
     step = max(1, total // 100)
+    index = _index(archive)
+    imported: list[_Imported] = []
+    position = 0
+
+    def stop_if_asked() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("The import was cancelled; nothing was imported.")
+
     try:
-        with archive.transaction():
-            index = _Index(archive.people.match_keys())
-            imported: list[tuple[Contact, int]] = []
-            by_uid: dict[str, int] = {}
-            for done, entry in enumerate(entries, start=1):
-                if cancelled is not None and done % 50 == 0 and cancelled():
-                    raise ImportCancelled("The import was cancelled; nothing was imported.")
-                if progress is not None and (done % step == 0 or done == total):
-                    progress(done, total)
-                item = _import_one(archive, entry, index, on_duplicate)
-                report.items.append(item)
-                if isinstance(entry, Contact) and item.person_id is not None:
-                    imported.append((entry, item.person_id))
-                    if entry.uid:
-                        by_uid[entry.uid] = item.person_id
-            if cancelled is not None and cancelled():
-                raise ImportCancelled("The import was cancelled; nothing was imported.")
-            report.relationships = _link_related(archive, imported, by_uid, index, report)
-            if dry_run:
-                raise _RollBack
-    except _RollBack:
-        pass
+        while position < total:
+            with writes.chunk():
+                while position < total:
+                    if position % 50 == 0:
+                        stop_if_asked()
+                    item, done = _import_one(writes, entries[position], index, on_duplicate)
+                    report.items.append(item)
+                    if done is not None:
+                        imported.append(done)
+                    position += 1
+                    if progress is not None and (position % step == 0 or position == total):
+                        progress(position, total)
+                    if writes.chunk_full():
+                        break
+            report.done = position
+            if position < total:
+                writes.let_others_write()
+        stop_if_asked()
+        report.relationships = _link_related(writes, imported, index, report)
+    except BeautifulLettersError as error:
+        if dry_run or report.done == 0:
+            raise
+        del report.items[report.done :]
+        if isinstance(error, ImportCancelled):
+            report.stopped = "cancelled"
+            return report
+        raise ImportStopped(
+            f"{error} The first {words.count(report.done, _noun(format))} of {total} were imported before it"
+            f" stopped; import {Path(file).name or 'the file'} again to bring in the rest (what is already in is"
+            " recognised and left as it is).",
+            report,
+        ) from None
+    if dry_run:
+        for item in report.items:
+            if item.person_id is not None and item.person_id < 0:
+                item.person_id = None  # would be added: no id yet
     return report
 
 
-def _import_one(archive: Archive, entry: Contact | Unreadable, index: _Index, on_duplicate: str) -> ImportItem:
+def _noun(format: str) -> str:
+    return "card" if format == "vcard" else "row"
+
+
+def _import_one(
+    writes: ImportWrites, entry: Contact | Unreadable, index: PeopleIndex, on_duplicate: str
+) -> tuple[ImportItem, _Imported | None]:
     if isinstance(entry, Unreadable):
-        return ImportItem(entry.number, entry.line, entry.name, "skipped", f"cannot be read: {entry.reason}")
+        return ImportItem(entry.number, entry.line, entry.name, "skipped", f"cannot be read: {entry.reason}"), None
     contact = entry
     item = ImportItem(contact.number, contact.line, contact.display_name, "skipped", warnings=contact.warnings)
     if not contact.display_name:
         item.reason = "has no name (neither FN nor N), so it was not imported blank"
-        return item
+        return item, None
     _validated_pronouns(contact)
-    match = index.match(contact)
+    values = card_values(contact)
+    key = card_key(contact)
+    print_ = fingerprint(values, key)
+    names = card_names(contact)
+    match = index.match(contact, key, print_)
+    stored = {k: v for k, v in values.items() if k != "related"}  # linked entries are recorded later
     try:
-        if match is None:
-            fields = _new_fields(contact)
-            if contact.pronouns:
-                fields["pronouns"] = contact.pronouns
-            person_id = archive.people.add(**fields)
-            if contact.anniversary:
-                archive.dates.add(person_id, kind="anniversary", date=contact.anniversary)
-            index.add(person_id, fields)
-            item.action, item.person_id = "added", person_id
-            return item
-        person_id, why = match
-        item.person_id = person_id
-        existing = archive.people.get(person_id)
-        if on_duplicate == "skip":
-            item.reason = f"already in the archive as {existing['display_name']} (id {person_id}; {why})"
-            return item
-        changes = _merged_fields(existing, contact)
-        if contact.pronouns and not existing.get("pronouns"):
-            changes["pronouns"] = contact.pronouns
-        dates_changed = False
-        if contact.anniversary and not any(
-            d["kind"] == "anniversary" and d["date"] == contact.anniversary for d in archive.dates.for_person(person_id)
-        ):
-            archive.dates.add(person_id, kind="anniversary", date=contact.anniversary)
-            dates_changed = True
-        if changes:
-            archive.people.update(person_id, **changes)
-            index.add(person_id, {**existing, **changes})
-        item.action = "updated" if (changes or dates_changed) else "unchanged"
-        item.reason = f"matched {existing['display_name']} (id {person_id}; {why})"
-        if changes or dates_changed:
-            item.reason += "; added " + ", ".join(sorted(changes) + (["anniversary"] if dates_changed else []))
-        return item
+        with writes.card():
+            if match.person_id is None:
+                person_id = writes.add_person(_new_fields(contact))
+                if contact.anniversary:
+                    writes.add_anniversary(person_id, contact.anniversary)
+                card = ImportedCard(person_id, key, print_, names, stored)
+                writes.record_card(card)
+                index.add_person(person_id, names, contact.emails, contact.phones)
+                index.add_card(person_id, key, print_, names)
+                item.action, item.person_id = "added", person_id
+                if match.possible_duplicates:
+                    item.possible_duplicates = match.possible_duplicates
+                    item.reason = "; ".join(_duplicate_text(d) for d in match.possible_duplicates)
+                return item, _Imported(contact, person_id, card)
+            person_id = match.person_id
+            item.person_id = person_id
+            if on_duplicate == "skip":
+                shown = writes.person(person_id)["display_name"]
+                item.reason = f"already in the archive as {shown} (id {person_id}; {match.why})"
+                return item, None
+            previous = writes.imported_card(person_id, key)
+            if previous is not None and previous.fingerprint == print_:
+                # The very card imported last time: it brings nothing new, whatever was edited since.
+                item.action = "unchanged"
+                item.reason = f"matched {index.shown.get(person_id, '')} (id {person_id}; {match.why})"
+                return item, _Imported(contact, person_id, previous)
+            existing = writes.person(person_id)
+            last = previous.brought if previous is not None else None
+            result = merge(existing, contact, last)
+            if result.changes:
+                writes.update_person(person_id, result.changes)
+                index.add_person(person_id, [], result.changes.get("emails", []), result.changes.get("phones", []))
+            dated = bool(result.anniversary) and result.anniversary not in writes.anniversaries(person_id)
+            if dated and result.anniversary:
+                writes.add_anniversary(person_id, result.anniversary)
+            handled = list(last.get("related", [])) if last else []
+            card = ImportedCard(person_id, key, print_, names, {**stored, "related": handled} if handled else stored)
+            if previous is None or previous.fingerprint != print_ or previous.brought != card.brought:
+                writes.record_card(card)
+                index.add_card(person_id, key, print_, names)
+            item.action = "updated" if (result.changes or dated) else "unchanged"
+            item.reason = f"matched {existing['display_name']} (id {person_id}; {match.why})"
+            if result.changes or dated:
+                item.reason += "; changed " + ", ".join(sorted(result.changes) + (["anniversary"] if dated else []))
+            item.warnings = [*item.warnings, *result.kept]
+            return item, _Imported(contact, person_id, card)
     except ValidationError as error:
         item.action, item.person_id = "skipped", None
         item.reason = str(error)
-        return item
+        return item, None
 
 
-def _link_related(
-    archive: Archive,
-    imported: list[tuple[Contact, int]],
-    by_uid: dict[str, int],
-    index: _Index,
-    report: ImportReport,
-) -> int:
+def _duplicate_text(duplicate: dict[str, Any]) -> str:
+    where = (
+        f"id {duplicate['person_id']}; " if duplicate["person_id"] is not None and duplicate["person_id"] > 0 else ""
+    )
+    return f"possible duplicate of {duplicate['name']} ({where}{duplicate['why']}): added as a new person, to review"
+
+
+def _link_related(writes: ImportWrites, imported: list[_Imported], index: PeopleIndex, report: ImportReport) -> int:
     """RELATED entries become relationships where the other person is in the archive (or this file).
 
-    A relationship the archive already has between the two is left as it is.
+    Only entries new since the card's last import: a relationship the writer removed is not
+    brought back by the same card. A relationship the archive already has is left as it is.
+    Runs in chunks like the cards.
     """
-    linked = 0
+    by_uid = {item.contact.uid: item.person_id for item in imported if item.contact.uid}
     items = {item.person_id: item for item in report.items if item.person_id is not None}
-    for contact, person_id in imported:
-        for related in contact.related:
-            other = by_uid.get(related.uid or "") if related.uid else index.names.get(name_key(related.name))
-            if other is None or other == person_id:
-                continue
-            if archive.relationships.get(person_id, other) is not None:
-                continue
-            try:
-                archive.relationships.set(person_id, other, kind=related.kind)
-            except ValidationError as error:
-                items[person_id].warnings.append(f"relationship not set: {error}")
-                continue
-            linked += 1
-            item = items.get(person_id)
-            if item is not None and item.action == "unchanged":
-                item.action = "updated"
-                item.reason = (item.reason or "") + "; added a relationship"
+    linked = 0
+    waiting = [entry for entry in imported if entry.contact.related]
+    position = 0
+    while position < len(waiting):
+        with writes.chunk():
+            while position < len(waiting):
+                entry = waiting[position]
+                position += 1
+                linked += _link_card(writes, entry, by_uid, index, items.get(entry.person_id))
+                if writes.chunk_full():
+                    break
+        if position < len(waiting):
+            writes.let_others_write()
+    return linked
+
+
+def _link_card(
+    writes: ImportWrites, entry: _Imported, by_uid: dict[str, int], index: PeopleIndex, item: ImportItem | None
+) -> int:
+    handled = [list(r) for r in entry.card.brought.get("related", [])]
+    before = {tuple(r) for r in handled}
+    linked = 0
+    for related in entry.contact.related:
+        if (related.kind, related.name, related.uid) in before:
+            continue
+        if related.uid:
+            other = by_uid.get(related.uid) or min(index.by_uid.get(f"uid:{related.uid}", {0}))
+        else:
+            other = index.first_by_name.get(" ".join((related.name or "").casefold().split()), 0)
+        if not other or other == entry.person_id:
+            continue
+        try:
+            with writes.card():
+                if not writes.related(entry.person_id, other):
+                    writes.relate(entry.person_id, other, related.kind)
+                    linked += 1
+                    if item is not None and item.action == "unchanged":
+                        item.action = "updated"
+                        item.reason = (item.reason or "") + "; added a relationship"
+        except ValidationError as error:
+            if item is not None:
+                item.warnings.append(f"relationship not set: {error}")
+            continue
+        handled.append([related.kind, related.name, related.uid])
+    if len(handled) > len(before):
+        brought = {**entry.card.brought, "related": handled}
+        writes.record_card(
+            ImportedCard(entry.person_id, entry.card.card_key, entry.card.fingerprint, entry.card.names, brought)
+        )
     return linked
 
 

@@ -26,6 +26,8 @@ _ENCODING_WORDS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _ANNIVERSARY_NAMES = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"}
 _SPOUSE_NAMES = {"X-EVOLUTION-SPOUSE", "X-SPOUSE", "X-KADDRESSBOOK-X-SPOUSESNAME", "X-MS-SPOUSE"}
 PRONUNCIATION_PROPERTY = "X-BEAUTIFULLETTERS-PRONUNCIATION"
+# TEL types that make a number one person's own (a landline is often a whole family's).
+_MOBILE_TYPES = {"cell", "mobile", "iphone"}
 
 
 @dataclass
@@ -307,7 +309,8 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                 contact.add_unique("emails", re.sub(r"^mailto:", "", value, flags=re.IGNORECASE))
             elif name == "TEL":
                 value = card.text(prop) or ""
-                contact.add_unique("phones", re.sub(r"^tel:", "", value, flags=re.IGNORECASE))
+                mobile = bool(_types(prop) & _MOBILE_TYPES)
+                contact.add_phone(re.sub(r"^tel:", "", value, flags=re.IGNORECASE), mobile=mobile)
             elif name == "NOTE":
                 contact.add_note(card.text(prop))
             elif name == "CATEGORIES":

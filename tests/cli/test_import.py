@@ -41,7 +41,7 @@ def test_dry_run_changes_nothing(cli):
 def test_on_duplicate_skip(cli, tmp_path):
     card = tmp_path / "chris.vcf"
     card.write_text(
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chris\r\nEMAIL:chris.mercer@example.com\r\nNOTE:new\r\nEND:VCARD\r\n",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chris Mercer\r\nEMAIL:chris.mercer@example.com\r\nNOTE:new\r\nEND:VCARD\r\n",
         encoding="utf-8",
     )
     result = cli("import", str(card), "--on-duplicate", "skip", "--json")
@@ -62,3 +62,20 @@ def test_not_contacts_is_one_line_and_exit_1(cli):
 def test_usage_errors_exit_2(cli):
     assert cli("import").returncode == 2
     assert cli("import", str(FIXTURES / "outlook.csv"), "--on-duplicate", "replace").returncode == 2
+
+
+def test_dry_run_names_a_possible_duplicate_in_text_and_json(cli, tmp_path):
+    card = tmp_path / "loretta.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lorna Mercer\r\nEMAIL:chris.mercer@example.com\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(card), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "would add card 1 (line 1) Lorna Mercer: possible duplicate of Chris Mercer" in result.stdout
+    assert "same email chris.mercer@example.com" in result.stdout
+    report = cli("import", str(card), "--dry-run", "--json").json()
+    assert report["possible_duplicates"] == 1
+    (item,) = report["items"]
+    assert item["action"] == "added" and item["possible_duplicates"][0]["name"] == "Chris Mercer"
+    assert "Lorna Mercer" not in {p["display_name"] for p in cli("people", "list", "--json").json()}

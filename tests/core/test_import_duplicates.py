@@ -32,13 +32,13 @@ def test_reimporting_the_same_file_changes_nothing(empty_archive):
         assert _snapshot(empty_archive) == before, name
 
 
-def test_same_email_phone_or_name_and_birthday_is_matched_and_merged(archive, tmp_path):
+def test_same_name_and_email_merges_while_a_shared_phone_or_a_name_alone_only_warns(archive, tmp_path):
     chris = next(p for p in archive.search.people() if p["display_name"] == "Chris Mercer")
     path = _write(
         tmp_path / "chris.vcf",
         """BEGIN:VCARD
 VERSION:3.0
-FN:Christopher Mercer
+FN:Mercer, Chris
 EMAIL:CHRIS.MERCER@example.com
 TEL:+1 555 010 7788
 NOTE:Plays the banjo, badly.
@@ -58,11 +58,12 @@ END:VCARD
     )
     count = archive.search.count_people()
     report = import_file(archive, path)
-    assert archive.search.count_people() == count  # nobody duplicated
-    assert [i.action for i in report.items] == ["updated", "unchanged", "updated"]
+    assert [i.action for i in report.items] == ["updated", "added", "added"]
     assert "same email" in report.items[0].reason
-    assert "same phone" in report.items[1].reason
-    assert "same name and birthday" in report.items[2].reason
+    assert report.items[1].reason.startswith("possible duplicate of Chris Mercer")
+    assert "same phone +1 (555) 010-7788" in report.items[1].reason
+    assert "possible duplicate of Loretta Mercer" in report.items[2].reason and "same name" in report.items[2].reason
+    assert archive.search.count_people() == count + 2
     merged = archive.people.get(chris["id"])
     assert merged["display_name"] == "Chris Mercer"  # what the archive had is never overwritten
     assert merged["phones"] == ["+1 555 010 7788"]
@@ -73,7 +74,7 @@ END:VCARD
 def test_on_duplicate_skip_leaves_the_person_alone(archive, tmp_path):
     path = _write(
         tmp_path / "dup.vcf",
-        "BEGIN:VCARD\nVERSION:3.0\nFN:Chris M\nEMAIL:chris.mercer@example.com\nTEL:+1 555 010 9999\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:CHRIS MERCER\nEMAIL:chris.mercer@example.com\nTEL:+1 555 010 9999\nEND:VCARD\n",
     )
     before = _snapshot(archive)
     report = import_file(archive, path, on_duplicate="skip")

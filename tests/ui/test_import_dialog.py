@@ -91,3 +91,24 @@ def test_a_pdf_gets_one_clear_message(qtbot, archive_path, test_output_dir):
     assert "is a PDF document, not a contact list" in dialog.about.text()
     assert not dialog.import_button.isEnabled()
     dialog.grab().save(str(test_output_dir / "import-pdf.png"))
+
+
+def test_preview_marks_a_possible_duplicate_and_shows_names_as_plain_text(qtbot, archive_path, tmp_path):
+    with Archive.open(archive_path, with_sample=False) as archive:
+        archive.people.add(display_name="Tom Reed", emails=["reeds@example.com"])
+    source = tmp_path / "reeds.vcf"
+    source.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amy Reed\r\nEMAIL:reeds@example.com\r\nEND:VCARD\r\n"
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:<img src="x.png">Zed\r\nEND:VCARD\r\n',
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(archive_path, source)
+    qtbot.addWidget(dialog)
+    _ready(qtbot, dialog)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT_MS)
+    assert dialog.results.item(0, 2).text() == "Add (possible duplicate)"
+    assert dialog.results.item(0, 3).text().startswith("possible duplicate of Tom Reed")
+    assert "1 possible duplicate to review" in dialog.summary.text()
+    assert "&lt;img" in dialog.results.item(1, 1).toolTip()  # shown as the characters it is
+    assert "Amy Reed" not in _names(archive_path)

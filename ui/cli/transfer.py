@@ -37,6 +37,9 @@ def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
         label = f"{noun} {item.number} (line {item.line})" + (f" {item.name}" if item.name else "")
         if item.action == "skipped":
             print(f"  skipped {label}: {item.reason}")
+        elif item.possible_duplicates:
+            verb = "would add" if report.dry_run else "added"
+            print(f"  {verb} {label}: {item.reason}")
         for warning in item.warnings:
             print(f"  note on {label}: {warning}")
     if report.relationships:

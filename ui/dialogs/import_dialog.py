@@ -6,6 +6,7 @@ connection (SQLite's WAL lets the window keep reading meanwhile); progress comes
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -280,14 +281,19 @@ class ImportDialog(QDialog):
             action = _ACTION_LABELS.get(item.action, item.action)
             if not report.dry_run:
                 action = {"Add": "Added", "Update": "Updated", "Skip": "Skipped"}.get(action, action)
+            if item.possible_duplicates:
+                action += " (possible duplicate)"
             why = item.reason or ""
             if item.warnings:
                 why = "; ".join(filter(None, [why, *item.warnings]))
             for column, value in enumerate([str(item.number), item.name or "(no name)", action, why]):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(value)
+                # A tooltip is read as rich text when it looks like HTML: a card's name is escaped.
+                cell.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(value)}</p>")
                 if item.action == "skipped":
                     cell.setForeground(Qt.GlobalColor.darkRed)
+                elif item.possible_duplicates:
+                    cell.setForeground(Qt.GlobalColor.darkYellow)  # added, but someone should look
                 self.results.setItem(row, column, cell)
         for column in range(3):
             self.results.resizeColumnToContents(column)

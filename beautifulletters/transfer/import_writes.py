@@ -1,0 +1,120 @@
+"""Where an import's changes go: into the archive, or (a dry run) nowhere.
+
+A real import writes in one transaction (its `chunk`). A dry run writes nothing and takes no
+lock at all: the same steps run against a record of what they would have changed, so the
+preview says exactly what the import will do.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any
+
+from beautifulletters import validation
+from beautifulletters.archive.imported import ImportedCard
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
+
+# One chunk holds the whole import for now.
+CHUNK_SECONDS = float("inf")
+PAUSE_SECONDS = 0.0
+
+
+class ImportWrites:
+    """The archive as one import sees it and changes it (see the module's description)."""
+
+    def __init__(self, archive: Archive, *, dry_run: bool) -> None:
+        self.archive = archive
+        self.dry_run = dry_run
+        self._people: dict[int, dict[str, Any]] = {}
+        self._cards: dict[tuple[int, str], ImportedCard] = {}
+        self._anniversaries: dict[int, set[str]] = {}
+        self._pairs: set[tuple[int, int]] = set()
+        self._next_unsaved = -1
+        self._chunk_started = 0.0
+
+    # ------------------------------------------------------------------ chunks
+    @contextmanager
+    def chunk(self) -> Iterator[None]:
+        """One transaction of a real import (nothing for a dry run); see chunk_full."""
+        self._chunk_started = time.monotonic()
+        with nullcontext() if self.dry_run else self.archive.transaction():
+            yield
+
+    def chunk_full(self) -> bool:
+        return not self.dry_run and time.monotonic() - self._chunk_started >= CHUNK_SECONDS
+
+    def let_others_write(self) -> None:
+        """Between two chunks: leave the write lock free long enough for a waiting writer to take it."""
+        if not self.dry_run:
+            time.sleep(PAUSE_SECONDS)
+
+    @contextmanager
+    def card(self) -> Iterator[None]:
+        """One card: all of its changes, or (when it is skipped halfway) none of them."""
+        with nullcontext() if self.dry_run else self.archive.transaction():
+            yield
+
+    # ------------------------------------------------------------------ people
+    def person(self, person_id: int) -> dict[str, Any]:
+        if person_id in self._people:
+            return self._people[person_id]
+        return self.archive.people.get(person_id)
+
+    def add_person(self, fields: dict[str, Any]) -> int:
+        if not self.dry_run:
+            return self.archive.people.add(**fields)
+        self.archive.people.check(**fields)
+        person_id = self._next_unsaved
+        self._next_unsaved -= 1
+        self._people[person_id] = {**fields, "id": person_id}
+        return person_id
+
+    def update_person(self, person_id: int, changes: dict[str, Any]) -> None:
+        if not self.dry_run:
+            self.archive.people.update(person_id, **changes)
+            return
+        self.archive.people.check(creating=False, **changes)
+        self._people[person_id] = {**self.person(person_id), **changes}
+
+    # ------------------------------------------------------------------ dates
+    def anniversaries(self, person_id: int) -> set[str]:
+        dates = set(self._anniversaries.get(person_id, set()))
+        if person_id > 0:
+            dates |= {d["date"] for d in self.archive.dates.for_person(person_id) if d["kind"] == "anniversary"}
+        return dates
+
+    def add_anniversary(self, person_id: int, date: str) -> None:
+        if self.dry_run:
+            validation.date(date, "date", allow_yearless=True)
+            self._anniversaries.setdefault(person_id, set()).add(date)
+        else:
+            self.archive.dates.add(person_id, kind="anniversary", date=date)
+
+    # ------------------------------------------------------------------ cards
+    def imported_card(self, person_id: int, card_key: str) -> ImportedCard | None:
+        if (person_id, card_key) in self._cards:
+            return self._cards[(person_id, card_key)]
+        return self.archive.imported.get(person_id, card_key) if person_id > 0 else None
+
+    def record_card(self, card: ImportedCard) -> None:
+        if self.dry_run:
+            self._cards[(card.person_id, card.card_key)] = card
+        else:
+            self.archive.imported.record(card)
+
+    # ------------------------------------------------------------------ relationships
+    def related(self, from_id: int, to_id: int) -> bool:
+        if (from_id, to_id) in self._pairs:
+            return True
+        return from_id > 0 and to_id > 0 and self.archive.relationships.get(from_id, to_id) is not None
+
+    def relate(self, from_id: int, to_id: int, kind: str) -> None:
+        if self.dry_run:
+            validation.text(kind, "kind", required=True, max_length=200)
+            self._pairs.add((from_id, to_id))
+        else:
+            self.archive.relationships.set(from_id, to_id, kind=kind)
