@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from beautifulletters import validation
@@ -63,6 +64,24 @@ class DatesManager:
         for row in rows:
             row["yearly"] = bool(row["yearly"])
         return rows
+
+    def put_back(self, date: Mapping[str, Any]) -> int:
+        """Store a removed date again as it was (a row of `for_person`): Undo after Delete date.
+
+        It keeps its id unless another date has taken it; a relationship deleted meanwhile is dropped."""
+        self._people.get(date["person_id"])
+        with self._db.transaction() as db:
+            columns = [info[1] for info in db.execute("PRAGMA table_info(important_dates)")]  # names from the schema
+            row = {name: date[name] for name in columns if name in date}
+            row["yearly"] = 1 if row.get("yearly") else 0
+            if db.execute("SELECT 1 FROM important_dates WHERE id = ?", (row.get("id"),)).fetchone():
+                row.pop("id")
+            if (
+                row.get("relationship_id") is not None
+                and not db.execute("SELECT 1 FROM relationships WHERE id = ?", (row["relationship_id"],)).fetchone()
+            ):
+                row["relationship_id"] = None
+            return self._db.insert("important_dates", row)
 
     def remove(self, date_id: int) -> None:
         with self._db.transaction() as db:

@@ -121,6 +121,23 @@ class NotesManager:
             if db.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 0:
                 raise NotFoundError("note", note_id)
 
+    def put_back(self, note: Mapping[str, Any]) -> int:
+        """Store a removed note again as it was (`get`'s row: its text, tag, reading and dates): Undo.
+
+        It keeps its id unless another note has taken it; a relationship deleted meanwhile is dropped."""
+        self._people.get(note["person_id"])
+        with self._db.transaction() as db:
+            columns = [info[1] for info in db.execute("PRAGMA table_info(notes)")]  # names from the schema
+            row = {name: note[name] for name in columns if name in note}
+            if db.execute("SELECT 1 FROM notes WHERE id = ?", (row.get("id"),)).fetchone():
+                row.pop("id")
+            if (
+                row.get("relationship_id") is not None
+                and not db.execute("SELECT 1 FROM relationships WHERE id = ?", (row["relationship_id"],)).fetchone()
+            ):
+                row["relationship_id"] = None
+            return self._db.insert("notes", row)
+
     def get(self, note_id: int) -> dict[str, Any]:
         rows = self._db.query("SELECT * FROM notes WHERE id = ?", (note_id,))
         if not rows:

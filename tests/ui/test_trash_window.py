@@ -38,6 +38,7 @@ def test_delete_undo_trash_restore_and_empty(qtbot, archive_path: Path) -> None:
     history = [window.person_panel.letters_list.item(i).text() for i in range(window.person_panel.letters_list.count())]
     assert len(history) == len(letters) - 1
     undo = window.statusBar().findChild(QPushButton, "undoDelete")
+    assert undo.isVisibleTo(window)  # beside its message, not hidden by it
     undo.click()
     assert window.editor.letter_id == doomed
     assert doomed in [row["id"] for row in window.archive.letters.all()]

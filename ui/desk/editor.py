@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from ui.paper.page import (
     build_letter_document,
 )
 from ui.tasks import Lane, patiently, run_task
+from ui.widgets.plain import plain_label
 
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
@@ -70,7 +70,7 @@ class LetterEditor(QWidget):
         self.letter_id: int | None = None
         self.letter: dict[str, Any] | None = None
         self.page_style = PageStyle()
-        self.read_only = False
+        self.read_only = True  # until a letter is open: typing on the empty desk would be saved nowhere
         self._saver: AutoSaver | None = None
         self._generation = 0  # bumped on every change of the text
         self._saved_generation = 0
@@ -83,14 +83,15 @@ class LetterEditor(QWidget):
 
         self.text_edit = PageTextEdit(self)
         self.text_edit.setAccessibleName("Letter")
+        self.text_edit.setReadOnly(True)
         self.zoomer = PageZoom(self.text_edit, self)
         self.zoomer.changed.connect(self._zoom_shown)
-        self.notice = QLabel()  # save problems and read-only notices, shown at once
+        self.notice = plain_label()  # save problems and read-only notices, shown at once
         self.notice.setObjectName("editorNotice")
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("QLabel#editorNotice { background: #fff3cd; color: #5c3c00; padding: 6px; }")
         self.notice.hide()
-        self.hint = QLabel()  # continuity hints, quiet
+        self.hint = plain_label()  # continuity hints, quiet
         self.hint.setObjectName("continuityHint")
         self.hint.setStyleSheet("QLabel#continuityHint { color: #f3eadc; padding: 2px 8px; }")
         # Wrapped: one long hint on a line of its own made the window 1,149 px wide at the least,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QTextEdit, QWidget
 
 from ui.paper.page import body_range
+from ui.widgets.plain import plain_label
 
 
 class FindBar(QWidget):
@@ -20,7 +21,7 @@ class FindBar(QWidget):
         self.replace_field = QLineEdit(placeholderText="Replace with")
         self.replace_field.setAccessibleName("Replace with")
         self.match_case = QCheckBox("Match case")
-        self.status = QLabel()
+        self.status = plain_label()
         next_button = QPushButton("Next")
         replace_button = QPushButton("Replace")
         replace_all_button = QPushButton("Replace all")

@@ -7,13 +7,14 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 
 from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
 from ui.desk import formatting
 from ui.desk.find_bar import FindBar
 from ui.desk.page_edit import PageTextEdit
 from ui.resources import icon as load_icon
+from ui.widgets.plain import plain_label
 
 
 class Desk(Protocol):
@@ -188,7 +189,7 @@ class FormatToolbar(QToolBar):
         bar.addSeparator()
         for name in ("align_left", "align_center", "align_right", "align_justify", "bullet_list", "numbered_list"):
             bar.addAction(desk.actions_by_name[name])
-        bar.addWidget(QLabel(" Spacing "))
+        bar.addWidget(plain_label(" Spacing "))
         bar.addWidget(self.spacing_box)
         bar.addSeparator()
         self.paper_box = QComboBox()
@@ -217,7 +218,7 @@ class FormatToolbar(QToolBar):
             ("Ink", self.ink_box),
             ("Page", self.page_box),
         ):
-            bar.addWidget(QLabel(f" {label} "))
+            bar.addWidget(plain_label(f" {label} "))
             bar.addWidget(box)
 
     def show_char_format(self, char_format: QTextCharFormat) -> None:

@@ -29,6 +29,7 @@ from beautifulletters.addresses import (
     parse_address,
     place_names,
 )
+from ui.widgets.plain import plain_tip
 
 
 def _title(name: str) -> str:
@@ -93,7 +94,7 @@ class AddressEditor(QWidget):
         names = place_names(self.country.currentData() or "")
         for widget, part in ((self.postcode, "postcode"), (self.city, "city"), (self.region, "region")):
             widget.setPlaceholderText(names[part])
-            widget.setToolTip(names[part])  # still named once it is filled in
+            widget.setToolTip(plain_tip(names[part]))  # still named once it is filled in
         line = self.country.lineEdit()
         if line is not None:
             line.setPlaceholderText("Country")

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from beautifulletters.archive import Archive
 from beautifulletters.transfer import BackupInfo, RestoreResult, create_backup, list_backups, restore_backup
 from ui.tasks import Failure, Lane, run_task
+from ui.widgets.plain import ask_yes_no, plain_label, plain_tip
 
 
 def backup_now(archive_path: Path) -> BackupInfo:
@@ -61,7 +60,7 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Backups")
         self.resize(640, 420)
 
-        self.about = QLabel(
+        self.about = plain_label(
             "A backup is made when the app starts (at most one every 30 minutes) and once a day while it "
             "runs; the newest of each of the last 7 days, 4 weeks and 6 months are kept."
         )
@@ -74,7 +73,7 @@ class BackupsDialog(QDialog):
         self.view.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.view.itemSelectionChanged.connect(self._selection_changed)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setWordWrap(True)
         self.backup_button = QPushButton("Back up now")
         self.restore_button = QPushButton("Restore…")
@@ -100,7 +99,7 @@ class BackupsDialog(QDialog):
         self.view.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             when = QTableWidgetItem(info.created.astimezone().strftime("%A %d %B %Y, %H:%M"))
-            when.setToolTip(str(info.path))
+            when.setToolTip(plain_tip(str(info.path)))
             self.view.setItem(row, 0, when)
             self.view.setItem(row, 1, QTableWidgetItem(f"{info.size / 1024:,.0f} KB"))
         if not self.backups:
@@ -134,13 +133,12 @@ class BackupsDialog(QDialog):
 
     def _confirm_with_message_box(self, info: BackupInfo) -> bool:
         when = info.created.astimezone().strftime("%d %B %Y, %H:%M")
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             "Restore this backup?",
             f"Replace the archive with the backup from {when}?\n\n"
             "Changes made since then will not be in it; the current archive is kept aside, next to it.",
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _restore_clicked(self) -> None:
         info = self.selected()

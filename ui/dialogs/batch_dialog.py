@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -29,6 +28,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
 from ui.tasks import Failure, run_task
+from ui.widgets.plain import plain_label
 
 PlanRole = Qt.ItemDataRole.UserRole + 1
 
@@ -103,7 +103,7 @@ class BatchDialog(QDialog):
         group_layout.setContentsMargins(0, 0, 0, 0)
         group_layout.addRow(self.by_tag, self.tag)
         group_layout.addRow(self.by_search, self.search)
-        group_layout.addRow(self.by_selection, QLabel(""))
+        group_layout.addRow(self.by_selection, plain_label(""))
         self.draft_button = QPushButton("Draft the letters")
         self.draft_button.setProperty("accent", True)
         self.draft_button.clicked.connect(self.draft)
@@ -116,9 +116,9 @@ class BatchDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.cellDoubleClicked.connect(self._open_row)
         self.table.itemChanged.connect(lambda _item: self._update_summary())
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setProperty("role", "section")
 
         self.combined = QRadioButton("One PDF with every letter")

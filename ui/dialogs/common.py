@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase, QPalette, QTextOption
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from ui.widgets.plain import plain_label
+
 # Book faces a letter reads well in; the first one installed wins (EB Garamond ships with the app's deps).
 _LETTER_FACES = ("EB Garamond", "Caladea", "DejaVu Serif", "Serif")
 
@@ -26,7 +28,7 @@ def code_font(point_size: float = 10.5) -> QFont:
 
 
 def section_label(text: str, buddy: QWidget | None = None) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setProperty("role", "section")
     if buddy is not None:
         label.setBuddy(buddy)
@@ -34,7 +36,7 @@ def section_label(text: str, buddy: QWidget | None = None) -> QLabel:
 
 
 def muted_label(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     palette = label.palette()
     muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -44,7 +46,7 @@ def muted_label(text: str = "") -> QLabel:
 
 
 def error_label() -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setProperty("role", "error")
     label.setWordWrap(True)
     label.setTextInteractionFlags(label.textInteractionFlags())

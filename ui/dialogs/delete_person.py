@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.words import count
+from ui.widgets.plain import menu_text, message_box
 
 
 def what_goes(archive: Archive, person_id: int) -> str:
@@ -39,8 +39,7 @@ def ask_delete_person(
     goes = what_goes(archive, person_id)
     if person_id == archive.settings.default_signer_id():
         text = f"{name} signs your letters, so they cannot be deleted. Choose another signer first (Preferences)."
-        box = QMessageBox(QMessageBox.Icon.Information, "Delete person", text, QMessageBox.StandardButton.Ok, parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = message_box(QMessageBox.Icon.Information, "Delete person", text, QMessageBox.StandardButton.Ok, parent)
         show(box)
         return box
     text = f"Delete {name}?" + (
@@ -48,10 +47,9 @@ def ask_delete_person(
         if goes
         else " Nothing else is kept about them."
     )
-    box = QMessageBox(QMessageBox.Icon.Warning, "Delete person", text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # a name is archive text, never markup
+    box = message_box(QMessageBox.Icon.Warning, "Delete person", text, QMessageBox.StandardButton.NoButton, parent)
     delete = box.addButton(
-        f"Delete {name}" + (" and their letters" if archive.people.letter_count(person_id) else ""),
+        menu_text(f"Delete {name}") + (" and their letters" if archive.people.letter_count(person_id) else ""),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -63,10 +61,9 @@ def ask_delete_person(
         try:
             archive.people.remove(person_id, with_letters=True)
         except BeautifulLettersError as error:
-            failed = QMessageBox(
+            failed = message_box(
                 QMessageBox.Icon.Warning, "Delete person", str(error), QMessageBox.StandardButton.Ok, parent
             )
-            failed.setTextFormat(Qt.TextFormat.PlainText)
             show(failed)
             return
         on_deleted()

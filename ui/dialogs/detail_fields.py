@@ -4,9 +4,10 @@ the apology is for… one line each, asked for by the template's header and pre-
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from beautifulletters.drafting.details import Detail
+from ui.widgets.plain import plain_label, plain_tip
 
 
 class DetailFields(QWidget):
@@ -36,13 +37,12 @@ class DetailFields(QWidget):
             field = QLineEdit()
             field.setAccessibleName(f"Detail: {detail.key.replace('_', ' ')}")
             field.setPlaceholderText(detail.label.split(":")[0].strip() + (" (optional)" if detail.optional else ""))
-            field.setToolTip(detail.label)
+            field.setToolTip(plain_tip(detail.label))
             field.setText(typed.get(detail.key) or prefill.get(detail.key, ""))
             field.setModified(detail.key in typed)
             field.textEdited.connect(lambda _text: self.changed.emit())
             short = detail.label.split(":")[0].split(",")[0].strip()
-            label = QLabel((short if 0 < len(short) <= 28 else detail.key.replace("_", " ")).capitalize())
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            label = plain_label((short if 0 < len(short) <= 28 else detail.key.replace("_", " ")).capitalize())
             label.setBuddy(field)
             self._form.addRow(label, field)
             self.fields[detail.key] = field

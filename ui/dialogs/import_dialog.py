@@ -6,7 +6,6 @@ connection (SQLite's WAL lets the window keep reading meanwhile); progress comes
 
 from __future__ import annotations
 
-import html
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -39,6 +37,7 @@ from beautifulletters.transfer.csvfile import TARGETS, CsvTable, read_table
 from beautifulletters.transfer.importer import detect_format
 from beautifulletters.transfer.textio import read_contact_text
 from ui.tasks import Failure, Lane, on_window_thread, run_task
+from ui.widgets.plain import plain_label, plain_tip
 
 _ACTION_LABELS = {"added": "Add", "updated": "Update", "unchanged": "Already there", "skipped": "Skip"}
 
@@ -104,7 +103,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(f"Import {self.file.name}")
         self.resize(760, 560)
 
-        self.about = QLabel(f"Reading {self.file.name}…")
+        self.about = plain_label(f"Reading {self.file.name}…")
         self.about.setWordWrap(True)
         self.mapping_view = QTableWidget(0, 3)
         self.mapping_view.setHorizontalHeaderLabels(["Column in the file", "First value", "Goes to"])
@@ -125,7 +124,7 @@ class ImportDialog(QDialog):
         self.results.horizontalHeader().setStretchLastSection(True)
         self.results.verticalHeader().hide()
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.summary = QLabel("")
+        self.summary = plain_label("")
         self.summary.setWordWrap(True)
 
         self.progress = QProgressBar()
@@ -288,8 +287,7 @@ class ImportDialog(QDialog):
                 why = "; ".join(filter(None, [why, *item.warnings]))
             for column, value in enumerate([str(item.number), item.name or "(no name)", action, why]):
                 cell = QTableWidgetItem(value)
-                # A tooltip is read as rich text when it looks like HTML: a card's name is escaped.
-                cell.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(value)}</p>")
+                cell.setToolTip(plain_tip(value))
                 if item.action == "skipped":
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 elif item.possible_duplicates:

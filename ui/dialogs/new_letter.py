@@ -37,6 +37,7 @@ from ui.dialogs.common import LetterPreview, error_label, muted_label, section_l
 from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
 from ui.tasks import Failure, LatestOnly
+from ui.widgets.plain import plain_label, plain_tip
 
 TEMPLATE_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 TEMPLATE_DETAILS_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -115,7 +116,7 @@ class NewLetterDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        heading = QLabel("A new letter")
+        heading = plain_label("A new letter")
         heading.setProperty("role", "heading")
 
         self.recipient_picker = PersonPicker(self.archive, self, accessible_name="Recipient")
@@ -240,7 +241,7 @@ class NewLetterDialog(QDialog):
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text)
+        label = plain_label(text)
         label.setBuddy(widget)  # Alt+letter jumps to the field
         # The mnemonic's underline made Fusion clip the last letter ("Tc" for "To"); leave room.
         label.setMinimumWidth(label.sizeHint().width() + 6)
@@ -333,7 +334,7 @@ class NewLetterDialog(QDialog):
                 item = QStandardItem(label)
                 item.setData(info.name, TEMPLATE_NAME_ROLE)
                 item.setData(info.details, TEMPLATE_DETAILS_ROLE)
-                item.setToolTip(info.description or info.title)
+                item.setToolTip(plain_tip(info.description or info.title))
                 item.setData(info.description, Qt.ItemDataRole.StatusTipRole)
                 item.setData(f"{info.title}, {heading[:-1].lower()}", Qt.ItemDataRole.AccessibleTextRole)
                 self._template_model.appendRow(item)
@@ -502,11 +503,10 @@ class NewLetterDialog(QDialog):
             row = QHBoxLayout()
             row.setSpacing(8)
             if warnings:
-                bullet = QLabel("•")
+                bullet = plain_label("•")
                 bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
                 row.addWidget(bullet)
-            label = QLabel(sentence)
-            label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the archive: never markup
+            label = plain_label(sentence)
             label.setWordWrap(True)
             label.setAccessibleName(sentence)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

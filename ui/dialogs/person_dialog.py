@@ -29,6 +29,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from ui.dialogs.address_editor import AddressList
 from ui.dialogs.common import line_edit_of
+from ui.widgets.plain import plain_label
 
 
 def _split_list(text: str) -> list[str]:
@@ -47,7 +48,7 @@ class _CheckedForm(QWidget):
 
     def add_field(self, label: str, name: str, widget: QWidget, check: Callable[[], Any] | None = None) -> None:
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
-        message = QLabel()
+        message = plain_label()
         message.setProperty("role", "error")
         message.setWordWrap(True)
         message.setAccessibleName(f"{label.replace('&', '')} problem")
@@ -119,7 +120,7 @@ class PersonDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.notes.setFixedHeight(70)
-        self.photo_label = QLabel("No photo")
+        self.photo_label = plain_label("No photo")
         photo_button = QPushButton("Choose photo…")
         photo_button.clicked.connect(self._choose_photo)
         photo_row = QWidget()
@@ -169,7 +170,7 @@ class PersonDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.general_error = QLabel()
+        self.general_error = plain_label()
         self.general_error.setProperty("role", "error")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
@@ -316,7 +317,7 @@ class RelationshipDialog(QDialog):
         self.how_we_met.setFixedHeight(64)
         self.pet_names = QLineEdit(placeholderText="Separate several with commas")
         self.tone = QLineEdit(placeholderText="e.g. tender, a little teasing")
-        intro = QLabel(f"What {recipient} is to {signer}:")
+        intro = plain_label(f"What {recipient} is to {signer}:")
         self.form.add_field(
             "&Kind:", "kind", self.kind, lambda: validation.text(self.kind.currentText(), "kind", required=True)
         )
@@ -337,7 +338,7 @@ class RelationshipDialog(QDialog):
             lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name"),
         )
         self.form.add_field("&Tone:", "tone", self.tone, lambda: validation.text(self.tone.text(), "tone"))
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setProperty("role", "error")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from ui.widgets.plain import plain_tip
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_LIMIT = 50
@@ -154,7 +155,7 @@ class PersonPicker(QComboBox):
             item = QStandardItem(label)
             item.setData(person_id, PERSON_ID_ROLE)
             if row.get("nickname"):
-                item.setToolTip(f"{row['display_name']}, called {row['nickname']}")
+                item.setToolTip(plain_tip(f"{row['display_name']}, called {row['nickname']}"))
             items.append(item)
         return items
 

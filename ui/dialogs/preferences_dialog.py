@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import BUNDLED_FONTS, INK_COLORS, PAGE_SIZES_MM, STATIONERY
 from ui.language import window_languages
 from ui.tasks import Failure, run_task
+from ui.widgets.plain import plain_label
 
 
 def _load_voices() -> list[tuple[str, str]]:
@@ -77,7 +77,7 @@ class PreferencesDialog(QDialog):
         signature_row = QHBoxLayout()
         signature_row.addWidget(self.signature_image, 1)
         signature_row.addWidget(browse)
-        self.name_error = QLabel()
+        self.name_error = plain_label()
         self.name_error.setProperty("role", "error")
         self.name_error.hide()
         you_form.addRow("Your &name:", self.your_name)
@@ -126,7 +126,7 @@ class PreferencesDialog(QDialog):
         self.voice = QComboBox()
         self.voice.setAccessibleName("Voice")
         self.voice.addItem("The letter's language (automatic)", None)
-        self.voice_status = QLabel("Looking for voices…")
+        self.voice_status = plain_label("Looking for voices…")
         self.rate = QSpinBox(minimum=80, maximum=400, singleStep=10, suffix=" words a minute")
         self.rate.setAccessibleName("Reading speed")
         self.rate.setValue(preferences.speech_rate_wpm)
@@ -166,8 +166,7 @@ class PreferencesDialog(QDialog):
         for label, value in (("Ask me", None), ("Yes, mark it sent", "yes"), ("No, leave it as it is", "no")):
             self.mark_sent.addItem(label, value)
         self.mark_sent.setCurrentIndex(max(self.mark_sent.findData(preferences.mark_sent_on_export), 0))
-        archive_label = QLabel(str(archive.path))
-        archive_label.setTextFormat(Qt.TextFormat.PlainText)
+        archive_label = plain_label(str(archive.path))
         archive_label.setWordWrap(True)
         open_button = QPushButton("Open another…")
         open_button.clicked.connect(self._open_archive)
@@ -193,7 +192,7 @@ class PreferencesDialog(QDialog):
         self.interface_language.setCurrentIndex(
             max(self.interface_language.findData(preferences.interface_language), 0)
         )
-        self.language_notice = QLabel(_("The window speaks the new language from its next start."))
+        self.language_notice = plain_label(_("The window speaks the new language from its next start."))
         self.language_notice.setWordWrap(True)
         self.language_notice.hide()
         self.interface_language.currentIndexChanged.connect(

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -46,6 +45,7 @@ from ui.dialogs.template_files import (
 )
 from ui.dialogs.template_preview import PreviewRequest, render_editor_preview
 from ui.tasks import Failure, LatestOnly
+from ui.widgets.plain import message_box, plain_label
 
 PREVIEW_DELAY_MS = 400  # after typing stops
 
@@ -91,7 +91,7 @@ class TemplateEditorDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setProperty("role", "heading")
         self.origin_label = muted_label()
         self.origin_label.setAccessibleName("About this template")
@@ -123,7 +123,7 @@ class TemplateEditorDialog(QDialog):
         people_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         people_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for text, widget in (("&For", self.recipient_picker), ("Si&gned by", self.signer_picker)):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(widget)
             people_form.addRow(label, widget)
         self.preview = LetterPreview(self, accessible_name="Preview of the template")
@@ -132,7 +132,6 @@ class TemplateEditorDialog(QDialog):
         self.preview_status.setAccessibleName("Preview status")
         self.warnings_label = muted_label()
         self.warnings_label.setAccessibleName("What the preview leaves out")
-        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
         preview_head = QHBoxLayout()
         preview_head.addWidget(section_label("Preview", self.preview))
         preview_head.addStretch(1)
@@ -166,7 +165,7 @@ class TemplateEditorDialog(QDialog):
         self.save_new_confirm.setAccessibleName("Save new template")
         self.save_new_cancel = QPushButton("Cancel")
         self.save_new_cancel.setAccessibleName("Cancel saving as new")
-        name_label = QLabel("&Name:")
+        name_label = plain_label("&Name:")
         name_label.setBuddy(self.name_edit)
         name_row = QHBoxLayout()
         name_row.setSpacing(10)
@@ -538,7 +537,7 @@ class TemplateEditorDialog(QDialog):
         super().reject()
 
     def _ask_before_discarding(self) -> None:
-        box = QMessageBox(
+        box = message_box(
             QMessageBox.Icon.Question,
             "Keep this template?",
             "This template has not been saved yet. Save it under a name, or let it go?",

@@ -25,6 +25,7 @@ from ui.printing.envelope import envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, prepare_letter, render
 from ui.printing.pdf import write_page_format
 from ui.tasks import Lane, on_window_thread, run_task
+from ui.widgets.plain import message_box, plain_label, show_message
 
 
 # ------------------------------------------------------------------ one letter
@@ -60,7 +61,7 @@ def ask_mark_sent(parent: QWidget | None, preferences: Preferences, answer: Call
     if answer is not None:
         yes = answer()
     else:
-        box = QMessageBox(
+        box = message_box(
             QMessageBox.Icon.Question,
             "Mark as sent?",
             "Mark letters as sent (with today's date) when you export or print them?\n"
@@ -113,10 +114,10 @@ def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Pr
     try:
         warnings = export_letter(archive, letter_id, path, chosen.name)
     except BeautifulLettersError as error:
-        QMessageBox.warning(parent, "Export", str(error))
+        show_message(QMessageBox.Icon.Warning, "Export", str(error), parent)
         return None
     for warning in warnings:
-        QMessageBox.information(parent, "Export", warning)
+        show_message(QMessageBox.Icon.Information, "Export", warning, parent)
     preferences.last_export_folder = str(path.parent)
     preferences.save()
     after_output(parent, archive, letter_id, preferences)
@@ -185,7 +186,7 @@ def print_envelope(
             letter, archive.people.get(letter["signer_id"]), archive.people.get(letter["recipient_id"]), size=size
         )
     except BeautifulLettersError as error:
-        QMessageBox.warning(parent, "Envelope", str(error))
+        show_message(QMessageBox.Icon.Warning, "Envelope", str(error), parent)
         return False
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFullPage(True)
@@ -274,7 +275,9 @@ def start_batch(
     job: BatchJob, parent: QWidget | None = None, on_done: Callable[[BatchResult | None], None] | None = None
 ) -> QProgressDialog:
     """Run `job` with a progress dialog whose Cancel stops it and leaves no files behind."""
-    dialog = QProgressDialog("Writing letters…", "Cancel", 0, len(job.items), parent)
+    dialog = QProgressDialog("", "Cancel", 0, len(job.items), parent)
+    dialog.setLabel(plain_label())  # the label names each person: plain text, never markup
+    dialog.setLabelText("Writing letters…")
     dialog.setWindowTitle("Export letters")
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -298,7 +301,7 @@ def start_batch(
     job.signals.cancelled.connect(lambda: finish(None))
 
     def failed(message: str) -> None:
-        QMessageBox.warning(parent, "Export letters", message)
+        show_message(QMessageBox.Icon.Warning, "Export letters", message, parent)
         finish(None)
 
     job.signals.failed.connect(failed)

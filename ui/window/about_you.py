@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.errors import BeautifulLettersError
+from ui.widgets.plain import plain_label
 from ui.window.surface import WindowSurface
 
 DEFAULT_SELF_NAME = "Me"  # the name a new archive gives its writer
@@ -40,11 +40,10 @@ class AboutYou(QWidget):
         window.archive_changed.connect(lambda: self.setVisible(self.needed()))
         self.setObjectName("aboutYou")
         self.setAccessibleName("About you")
-        intro = QLabel(
+        intro = plain_label(
             "Welcome to BeautifulLetters. Before your first letter: who is writing? "
             "This signs your letters and goes on your envelopes. You can change it any time (Person ▸ Edit person)."
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
         self.name = QLineEdit(placeholderText="e.g. Margaret Hale")
@@ -56,8 +55,7 @@ class AboutYou(QWidget):
         self.address.setAccessibleName("Your return address")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = plain_label()
         self.error.setProperty("role", "error")
         self.error.hide()
         # Compact: the intro and buttons on one row, the three fields on the next, so the page

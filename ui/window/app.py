@@ -94,6 +94,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
 
     from beautifulletters.preferences import Preferences
     from ui.language import install_qt_translation
+    from ui.widgets.plain import show_message
     from ui.window.archive_opening import open_archive_for_window
     from ui.window.integrations import keep_calendar_current, start_automatic_backups
     from ui.window.main_window import MainWindow
@@ -118,7 +119,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
         archive, notice = open_archive_for_window(path, full_check=False)
     if archive is None:
         print(f"beautifulletters: {notice}", file=sys.stderr)
-        QMessageBox.critical(None, "BeautifulLetters", notice or f"Cannot open {path}.")
+        show_message(QMessageBox.Icon.Critical, "BeautifulLetters", notice or f"Cannot open {path}.")
         return None
     window = MainWindow(archive, notice=notice, preferences=preferences)
     from ui.window.single_instance import serve_soon
@@ -158,6 +159,7 @@ def offer_restore_if_damaged(path: Path) -> bool:
     from beautifulletters.archive import Archive
     from beautifulletters.errors import ArchiveDamagedError, BeautifulLettersError
     from beautifulletters.transfer import newest_good_backup, restore_newest_good_backup
+    from ui.widgets.plain import ask_yes_no, show_message
 
     try:
         Archive.open(path).close()
@@ -169,17 +171,17 @@ def offer_restore_if_damaged(path: Path) -> bool:
     backup = newest_good_backup(path)
     if backup is None:
         return False
-    answer = QMessageBox.question(
+    restore = ask_yes_no(
         None,
         "The archive is damaged",
         f"{damage}\n\nRestore the newest good backup, from {backup.created.astimezone():%d %B %Y at %H:%M}? "
         "The damaged file is kept beside it under a new name.",
     )
-    if answer != QMessageBox.StandardButton.Yes:
+    if not restore:
         return False
     try:
         restore_newest_good_backup(path)
     except BeautifulLettersError as error:
-        QMessageBox.warning(None, "BeautifulLetters", str(error))
+        show_message(QMessageBox.Icon.Warning, "BeautifulLetters", str(error))
         return False
     return True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from beautifulletters.archive import Archive
 from ui.tasks import Failure, Lane, run_task
+from ui.widgets.plain import message_box
 from ui.window.archive_opening import check_archive, open_archive_for_window
 from ui.window.surface import WindowSurface
 
@@ -88,7 +89,7 @@ class ArchiveCheck(QObject):
         window.release_archive()
         self.checked.emit(False)
         if backup is None:
-            box = QMessageBox(
+            box = message_box(
                 QMessageBox.Icon.Critical,
                 "The archive is damaged",
                 f"{damage}\n\nThere is no good backup to restore; the window will close.",
@@ -97,7 +98,7 @@ class ArchiveCheck(QObject):
             )
             box.finished.connect(lambda _result: window.close())
         else:
-            box = QMessageBox(
+            box = message_box(
                 QMessageBox.Icon.Question,
                 "The archive is damaged",
                 f"{damage}\n\nRestore the newest good backup, from "
@@ -135,7 +136,7 @@ class ArchiveCheck(QObject):
             if self._stopped:
                 return
             window.setEnabled(True)
-            box = QMessageBox(
+            box = message_box(
                 QMessageBox.Icon.Critical, "BeautifulLetters", failure.message, QMessageBox.StandardButton.Ok, window
             )
             box.finished.connect(lambda _result: window.close())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from beautifulletters.transfer.everything import letter_file_stem
 from beautifulletters.transfer.ics import MAX_REMIND_DAYS
 from ui.printing.batch import BatchItem
 from ui.tasks import Failure, Lane, run_task
+from ui.widgets.plain import message_box
 from ui.window.surface import WindowSurface
 
 CALENDAR_REFRESH_MS = 60 * 60 * 1000
@@ -53,8 +54,7 @@ def open_path(path: Path) -> bool:
 
 def offer_to_open(window: WindowSurface, path: Path, what: str) -> QMessageBox:
     """'Exported …': Open (the file or folder), Show folder, or Close. Not modal: nothing waits on it."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Exported", f"{what}\n\n{path}", parent=window)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = message_box(QMessageBox.Icon.Information, "Exported", f"{what}\n\n{path}", parent=window)
     open_button = box.addButton("Open" if path.is_file() else "Open folder", QMessageBox.ButtonRole.AcceptRole)
     folder_button = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole) if path.is_file() else None
     box.addButton(QMessageBox.StandardButton.Close)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters import __version__
+from ui.widgets.plain import plain_tip
 from ui.window.surface import WindowSurface
 
 HOW_IT_WORKS = """
@@ -77,7 +78,7 @@ class ShortcutsDialog(QDialog):
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(plain_tip(value))
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -31,6 +31,8 @@ from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import with_paper
 from ui.tasks import note_user_input, set_reporter
+from ui.widgets.plain import ask_yes_no, message_box
+from ui.widgets.wheel import install_wheel_guard
 from ui.window.archive_check import ArchiveCheck
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.menus import build_menus
@@ -38,7 +40,7 @@ from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
 from ui.window.side_panels import SidePanels
 from ui.window.startup import StartUp
-from ui.window.status import LetterStatus
+from ui.window.status import LetterStatus, offer_undo
 from ui.window.surface import WindowSurface
 from ui.window.upcoming_panel import UpcomingPanel
 from ui.window.welcome import add_banners, desk_placeholder
@@ -56,6 +58,7 @@ class MainWindow(WindowSurface):
 
     def __init__(self, archive: Archive, notice: str | None = None, preferences: Preferences | None = None) -> None:
         super().__init__()
+        install_wheel_guard()  # a wheel turn over an unfocused box scrolls; it never changes a value
         self.archive = archive
         self.preferences = preferences or Preferences.load()
         self.settings = QSettings()
@@ -87,6 +90,9 @@ class MainWindow(WindowSurface):
         self.person_panel.edit_relationship_requested.connect(self.edit_relationship)
         self.person_panel.error.connect(self.show_error)
         self.person_panel.changed.connect(self._person_data_changed)
+        self.person_panel.undoable.connect(
+            lambda message, undo: offer_undo(self.statusBar(), message, undo, "Bring back what was deleted")
+        )
         # The letter editor and the reader are built just after the first frame (or on first use:
         # see the `editor` and `reader` properties); until then the centre is a light placeholder.
         self._editor: LetterEditor | None = None
@@ -276,7 +282,7 @@ class MainWindow(WindowSurface):
     def release_archive(self) -> None:
         """Let go of the archive file: everything typed so far is saved, then the letter and the file are closed."""
         self.editor.flush()
-        self.editor.close_letter()
+        self.editor.unload()
         self.reader.stop()
         self.archive.close()
 
@@ -298,7 +304,7 @@ class MainWindow(WindowSurface):
             self.show_error(notice or f"Cannot open {path}.")
             return False
         self.editor.flush()
-        self.editor.close_letter()
+        self.editor.unload()  # the last archive's letter is not left open to type into
         if self.archive_check.state != "damaged":
             self.archive.close()  # a damaged archive was closed when its check failed
         self.preferences.last_archive = str(path)
@@ -399,19 +405,18 @@ class MainWindow(WindowSurface):
     def remove_sample(self) -> None:
         if self.refuse_if_readonly():
             return
-        answer = QMessageBox.question(
+        if ask_yes_no(
             self, "Remove the sample", "Remove Chris, Loretta and their sample letters? Your own people stay."
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.remove_sample_now()
 
     def remove_sample_now(self) -> None:
         if self.editor.letter_id is not None:
             try:
                 if self.archive.letters.get(self.editor.letter_id)["is_sample"]:
-                    self.editor.close_letter()
+                    self.editor.unload()
             except BeautifulLettersError:
-                self.editor.close_letter()
+                self.editor.unload()
         removed = self.archive.people.remove_sample()
         self.dismiss_hint()
         self._load_archive_view(f"Removed the sample ({removed} people and their letters).")
@@ -525,7 +530,7 @@ class MainWindow(WindowSurface):
     def show_error(self, message: str) -> None:
         """Errors in plain words, in the window: never a traceback."""
         self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, self)
+        box = message_box(QMessageBox.Icon.Warning, "BeautifulLetters", message, QMessageBox.StandardButton.Ok, self)
         self.show_dialog(box)
 
     def refuse_if_readonly(self) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from ui.widgets.plain import plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
 _BLANK_ROW: dict[str, Any] = {"display_name": "", "nickname": None, "last_letter_at": None}
@@ -134,7 +135,9 @@ class PeopleModel(QAbstractTableModel):
             return None
         if role == self.PersonIdRole:
             return self._ids[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt guesses rich text in tooltips: a name is shown as it is
+            return plain_tip(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             row = self._row(index.row())
             column = index.column()
             if column == 0:

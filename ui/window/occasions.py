@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from beautifulletters import humandates
 from beautifulletters.drafting import template_for_occasion
 from beautifulletters.drafting.suggest import existing_draft
+from ui.widgets.plain import message_box
 from ui.window.surface import WindowSurface
 
 
@@ -21,7 +21,7 @@ def write_for_upcoming(window: WindowSurface, item: dict[str, Any]) -> Any:
     if draft_id is None:
         return window.new_letter(recipient_id=item["person_id"], template=template, occasion_date=item["date"])
     letter = window.archive.letters.get(draft_id)
-    box = QMessageBox(
+    box = message_box(
         QMessageBox.Icon.Question,
         "A draft is waiting",
         f"You began a letter for {item['person_name']}'s {item['label'] or item['kind']} on "
@@ -29,7 +29,6 @@ def write_for_upcoming(window: WindowSurface, item: dict[str, Any]) -> Any:
         QMessageBox.StandardButton.NoButton,
         window,
     )
-    box.setTextFormat(Qt.TextFormat.PlainText)  # names are archive text, never markup
     open_button = box.addButton("Open the draft", QMessageBox.ButtonRole.AcceptRole)
     new_button = box.addButton("Start a new letter", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import _, n_
 from ui.tasks import LatestOnly, note_user_input
+from ui.widgets.plain import plain_label
 from ui.window.models import PeopleModel
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
@@ -101,7 +101,7 @@ class PeopleList(QWidget):
         self.people_view.doubleClicked.connect(lambda _index: self.new_letter_requested.emit())
         self.people_view.pressed.connect(lambda _index: note_user_input())
         self.people_view.verticalScrollBar().valueChanged.connect(lambda _value: note_user_input())
-        self.people_count = QLabel()
+        self.people_count = plain_label()
         self.people_count.setProperty("role", "section")
 
         layout = QVBoxLayout(self)

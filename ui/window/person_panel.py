@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,7 @@ from beautifulletters import humandates
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from ui.tasks import LatestOnly, note_user_input
+from ui.widgets.plain import plain_label, plain_tip
 
 NOTE_TAGS = ["memory", "joke", "fact", "preference", "note"]
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -42,8 +45,18 @@ def phrasing_text(note: dict[str, Any]) -> str:
 DateIdRole = Qt.ItemDataRole.UserRole + 4
 
 
+class TaggedNoteDelegate(QStyledItemDelegate):
+    """Each note shown with its tag before it ("memory · the road trip…"); editing changes only the note."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        tag = index.data(NoteTagRole)
+        if tag:
+            option.text = f"{tag} · {option.text}"  # type: ignore[attr-defined]
+
+
 def _section(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setProperty("role", "section")
     return label
 
@@ -97,6 +110,7 @@ class PersonPanel(QScrollArea):
     edit_relationship_requested = Signal(int, int)  # from (signer), to (this person)
     error = Signal(str)
     changed = Signal()
+    undoable = Signal(str, object)  # what was just deleted, and how to bring it back (Undo in the status bar)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +133,7 @@ class PersonPanel(QScrollArea):
         layout.setSpacing(6)
 
         header = QHBoxLayout()
-        self.name_label = QLabel("No one selected")
+        self.name_label = plain_label("No one selected")
         self.name_label.setProperty("role", "heading")
         self.name_label.setWordWrap(True)
         self.edit_button = QPushButton("Edit…")
@@ -128,15 +142,13 @@ class PersonPanel(QScrollArea):
         header.addWidget(self.name_label, 1)
         header.addWidget(self.edit_button)
         layout.addLayout(header)
-        self.details_label = QLabel()
+        self.details_label = plain_label()
         self.details_label.setWordWrap(True)
-        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.details_label)
 
         layout.addWidget(_section("Relationship"))
-        self.relationship_label = QLabel()
+        self.relationship_label = plain_label()
         self.relationship_label.setWordWrap(True)
-        self.relationship_label.setTextFormat(Qt.TextFormat.PlainText)
         self.relationship_button = QPushButton("Edit relationship…")
         self.relationship_button.clicked.connect(self._edit_relationship)
         layout.addWidget(self.relationship_label)
@@ -149,6 +161,7 @@ class PersonPanel(QScrollArea):
         # Notes wrap to the panel's width: a sideways scroll bar would only hide the ends of lines.
         self.notes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.notes_list.setItemDelegate(TaggedNoteDelegate(self.notes_list))
         self.notes_list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
@@ -168,8 +181,7 @@ class PersonPanel(QScrollArea):
         note_tools.addWidget(self.delete_note_button)
         layout.addLayout(note_tools)
         # How the chosen or just-written note will read in a letter ("I remember how you…").
-        self.note_phrasing = QLabel()
-        self.note_phrasing.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_phrasing = plain_label()
         self.note_phrasing.setWordWrap(True)
         self.note_phrasing.setAccessibleName("How the note reads in a letter")
         layout.addWidget(self.note_phrasing)
@@ -331,7 +343,8 @@ class PersonPanel(QScrollArea):
                 item.setData(NoteIdRole, note["id"])
                 item.setData(NoteTagRole, note["tag"])
                 item.setData(NotePhrasingRole, phrasing_text(note))
-                item.setToolTip(f"[{note['tag']}] {note['noted_on'] or ''}\n{phrasing_text(note)}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{note['tag']}: {note['text']}")
+                item.setToolTip(plain_tip(f"[{note['tag']}] {note['noted_on'] or ''}\n{phrasing_text(note)}"))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
             self.dates_list.clear()
@@ -340,7 +353,7 @@ class PersonPanel(QScrollArea):
             for date in overview["dates"]:
                 shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
                 item = QListWidgetItem(f"{date['label'] or date['kind'].capitalize()}: {shown}")
-                item.setToolTip(item.text())
+                item.setToolTip(plain_tip(item.text()))
                 item.setData(DateIdRole, date["id"])
                 self.dates_list.addItem(item)
             self.letters_list.clear()
@@ -355,7 +368,7 @@ class PersonPanel(QScrollArea):
             self._letter_ids = [letter["id"] for letter in overview["letters"]]
             self.letters_list.addItems(lines)
             for row, line in enumerate(lines):  # rows cut at the panel's edge show whole on hover
-                self.letters_list.item(row).setToolTip(line)
+                self.letters_list.item(row).setToolTip(plain_tip(line))
         finally:
             self._loading = False
 
@@ -391,9 +404,8 @@ class PersonPanel(QScrollArea):
             return
         note_id = item.data(NoteIdRole)
         text = item.text()
-        if not text.strip():
-            self._guard(lambda: self.archive.notes.remove(note_id))
-            self.refresh()
+        if not text.strip():  # emptied: the same as Delete, with Undo
+            self._delete_note(note_id)
             return
         self._guard(lambda: self.archive.notes.update(note_id, text=text))
         self._show_phrasing(note_id)
@@ -409,9 +421,27 @@ class PersonPanel(QScrollArea):
 
     def _delete_selected_note(self) -> None:
         note_id = self._selected_note_id()
-        if note_id is None or self.archive is None:
+        if note_id is not None:
+            self._delete_note(note_id)
+
+    def _delete_note(self, note_id: int) -> None:
+        """Delete a note; the status bar offers it back (`undoable`)."""
+        archive = self.archive
+        if archive is None:
             return
-        self._guard(lambda: self.archive.notes.remove(note_id))
+        try:
+            note = archive.notes.get(note_id)
+            archive.notes.remove(note_id)
+        except BeautifulLettersError as error:
+            self.error.emit(str(error))
+            return
+        self.changed.emit()
+        self.refresh()
+        self.undoable.emit("The note was deleted.", lambda: self._put_back(lambda: archive.notes.put_back(note)))
+
+    def _put_back(self, put_back: Any) -> None:
+        """Undo a delete: store the row again and show it."""
+        self._guard(put_back)
         self.refresh()
 
     def add_note(self, text: str, tag: str) -> None:
@@ -450,12 +480,22 @@ class PersonPanel(QScrollArea):
             self.date_label.clear()
 
     def _delete_selected_date(self) -> None:
+        """Delete the chosen date; the status bar offers it back (`undoable`)."""
         item = self.dates_list.currentItem()
         date_id = item.data(DateIdRole) if item else None
-        if date_id is None or self.archive is None:
+        archive, person_id = self.archive, self.person_id
+        if date_id is None or archive is None or person_id is None:
             return
-        self._guard(lambda: self.archive.dates.remove(date_id))
+        date = next((row for row in archive.dates.for_person(person_id) if row["id"] == date_id), None)
+        try:
+            archive.dates.remove(date_id)
+        except BeautifulLettersError as error:
+            self.error.emit(str(error))
+            return
+        self.changed.emit()
         self.refresh()
+        if date is not None:
+            self.undoable.emit("The date was deleted.", lambda: self._put_back(lambda: archive.dates.put_back(date)))
 
     def _edit_relationship(self) -> None:
         if self.person_id is not None and self._relationship_from and self._relationship_from != self.person_id:

@@ -1,16 +1,54 @@
-"""The status bar's permanent part: how long the letter is, and whether every word is saved."""
+"""The status bar: how long the letter is, whether every word is saved, and Undo after a delete."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QStatusBar, QWidget
 
 from beautifulletters.words import count
+from ui.widgets.plain import plain_label
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
+
+UNDO_SECONDS = 15
+UNDO_BUTTON = "undoDelete"
+UNDO_OFFER = "undoOffer"
+
+
+def offer_undo(status: QStatusBar, message: str, undo: Callable[[], object], accessible_name: str) -> QPushButton:
+    """`message` in the status bar with an Undo button beside it for a while; one Undo at a time.
+
+    Both sit among the status bar's permanent widgets: Qt hides its other widgets while a
+    message is shown, which hid the Undo of a deleted letter for as long as it was offered."""
+    for earlier in status.findChildren(QWidget, UNDO_OFFER):  # a newer delete takes its place
+        status.removeWidget(earlier)
+        earlier.deleteLater()
+    offer = QWidget()
+    offer.setObjectName(UNDO_OFFER)
+    row = QHBoxLayout(offer)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(plain_label(message))
+    button = QPushButton("Undo")
+    button.setObjectName(UNDO_BUTTON)
+    button.setAccessibleName(accessible_name)
+    row.addWidget(button)
+    status.insertPermanentWidget(0, offer)
+
+    def withdraw() -> None:
+        status.removeWidget(offer)
+        offer.deleteLater()
+
+    def clicked() -> None:
+        withdraw()
+        undo()
+
+    button.clicked.connect(clicked)
+    QTimer.singleShot(UNDO_SECONDS * 1000, offer, withdraw)  # dropped if Undo was pressed first
+    return button
 
 
 class LetterStatus(QObject):
@@ -18,12 +56,11 @@ class LetterStatus(QObject):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.words = QLabel()
+        self.words = plain_label()
         self.words.setAccessibleName("Length of the letter")
-        self.saved = QLabel()
+        self.saved = plain_label()
         self.saved.setAccessibleName("Save state")
         for label in (self.words, self.saved):
-            label.setTextFormat(Qt.TextFormat.PlainText)
             window.statusBar().addPermanentWidget(label)
 
     def follow(self, editor: LetterEditor) -> None:

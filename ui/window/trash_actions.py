@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -21,11 +20,11 @@ from beautifulletters import humandates
 from beautifulletters.archive import Archive, trash
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.words import count
+from ui.widgets.plain import message_box, plain_label, plain_tip
+from ui.window.status import offer_undo
 
 if TYPE_CHECKING:
     from ui.window.surface import WindowSurface
-
-UNDO_SECONDS = 15
 
 
 def delete_current_letter(window: WindowSurface) -> int | None:
@@ -42,23 +41,12 @@ def delete_current_letter(window: WindowSurface) -> int | None:
         window.show_error(str(error))
         return None
     _after_change(window, recipient)
-    undo = QPushButton("Undo")
-    undo.setObjectName("undoDelete")
-    undo.setAccessibleName("Bring the deleted letter back")
-    status = window.statusBar()
-    status.addWidget(undo)
-    status.showMessage("The letter is in the trash (Letter ▸ Trash… brings it back).", UNDO_SECONDS * 1000)
-
-    def withdraw() -> None:
-        status.removeWidget(undo)
-        undo.deleteLater()
-
-    def restore() -> None:
-        withdraw()
-        restore_letter(window, letter_id)
-
-    undo.clicked.connect(restore)
-    QTimer.singleShot(UNDO_SECONDS * 1000, undo, withdraw)  # dropped if Undo was pressed first
+    offer_undo(
+        window.statusBar(),
+        "The letter is in the trash (Letter ▸ Trash… brings it back).",
+        lambda: restore_letter(window, letter_id),
+        "Bring the deleted letter back",
+    )
     return letter_id
 
 
@@ -88,8 +76,7 @@ class TrashDialog(QDialog):
         self.archive = archive
         self.setWindowTitle("Trash")
         self.resize(620, 420)
-        self.about = QLabel()
-        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about = plain_label()
         self.about.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Letters in the trash")
@@ -118,7 +105,7 @@ class TrashDialog(QDialog):
                 f"deleted {humandates.near_date(letter['deleted_at'])}"
             )
             item = QListWidgetItem(text)
-            item.setToolTip(letter["excerpt"] or text)
+            item.setToolTip(plain_tip(letter["excerpt"] or text))
             item.setData(Qt.ItemDataRole.UserRole, letter["id"])
             self.list.addItem(item)
         self.about.setText(
@@ -137,7 +124,7 @@ class TrashDialog(QDialog):
             self.fill()
 
     def ask_empty(self) -> QMessageBox:
-        box = QMessageBox(
+        box = message_box(
             QMessageBox.Icon.Warning,
             "Empty trash",
             f"Delete the {count(self.list.count(), 'letter')} in the trash for good? This cannot be undone.",

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from ui.tasks import Lane, LatestOnly, wait_for_quiet
+from ui.widgets.plain import plain_label, plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
 WRITE_TEXT = "Write…"
@@ -99,8 +99,10 @@ class UpcomingModel(QAbstractListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return describe(self.item(index.row()))
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt guesses rich text in tooltips: a name is shown as it is
+            return plain_tip(describe(self.item(index.row())))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             item = self.item(index.row())
             return f"{describe(item)}. Press Enter to write to {item['person_name']}."
@@ -185,7 +187,7 @@ class UpcomingPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.model = UpcomingModel(self)
         self.list = QListView()

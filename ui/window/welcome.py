@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.desk import DESK_COLOR
+from ui.widgets.plain import plain_label
 from ui.window.surface import WindowSurface
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def desk_placeholder() -> QWidget:
     palette = placeholder.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
     placeholder.setPalette(palette)
-    label = QLabel("Choose someone on the left, then New letter")
+    label = plain_label("Choose someone on the left, then New letter")
     label.setObjectName("deskPlaceholder")
     label.setStyleSheet("QLabel#deskPlaceholder { color: #f3eadc; }")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -41,7 +42,7 @@ class WelcomeHint(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
-        self.hint_label = QLabel(
+        self.hint_label = plain_label(
             "Welcome. This archive starts with a sample: Chris writing to his wife Loretta, with their "
             "memories and past letters. Choose Loretta, then Letter ▸ New letter… (Ctrl+N) to draft their 50th "
             "anniversary letter. Add your own people with Person ▸ Add person…; remove the sample any time "
