@@ -1,8 +1,10 @@
-"""Where an import's changes go: into the archive, or (a dry run) nowhere.
+"""Where an import's changes go: into the archive in short transactions, or (a dry run) nowhere.
 
-A real import writes in one transaction (its `chunk`). A dry run writes nothing and takes no
-lock at all: the same steps run against a record of what they would have changed, so the
-preview says exactly what the import will do.
+A real import writes in chunks: each chunk is one transaction that holds the archive's write
+lock for at most CHUNK_SECONDS, then the lock is left free for PAUSE_SECONDS, so another
+program's write (a `people add`, the window's autosave) waits a moment, not the whole import.
+A dry run writes nothing and takes no lock at all: the same steps run against a record of what
+they would have changed, so the preview says exactly what the import will do.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from beautifulletters.archive.imported import ImportedCard
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
 
-# One chunk holds the whole import for now.
-CHUNK_SECONDS = float("inf")
-PAUSE_SECONDS = 0.0
+# How long one chunk may hold the write lock. SQLite's busy handler retries a waiting writer
+# at most 100 ms apart, so a pause a little longer than that always lets one in.
+CHUNK_SECONDS = 0.5
+PAUSE_SECONDS = 0.12
 
 
 class ImportWrites:

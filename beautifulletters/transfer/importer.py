@@ -4,9 +4,12 @@ Who a card is: matching.py (names that agree and a key that identifies, or a new
 reported as a possible duplicate). What it changes in someone already there: merging.py
 (only what the card changed since its last import). How it is written: import_writes.py.
 
-One import is one transaction: it is wholly stored or (on Cancel or an error) wholly absent.
-A dry run writes nothing and takes no lock; it runs the same steps, so its preview is exactly
-what the import will do.
+A real import is stored in chunks of about half a second, each a transaction of whole cards,
+so another program's write waits a moment rather than the whole import. If it is stopped
+(Cancel, a full disk, the process killed), the chunks stored so far stay, the report says how
+far it got, and importing the same file again brings in the rest: the cards already in are
+recognised by their UID or content and change nothing. A dry run writes nothing and takes no
+lock; it runs the same steps, so its preview is exactly what the import will do.
 """
 
 from __future__ import annotations
@@ -209,10 +212,12 @@ def import_contacts(
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Bring contacts into the archive in one transaction; returns the per-card report.
+    """Bring contacts into the archive in short transactions (see import_writes.py); returns the per-card report.
 
-    `progress(done, total)` is called now and then; `cancelled()` returning True stops the
-    import and undoes it (ImportCancelled is raised).
+    `progress(done, total)` is called now and then. `cancelled()` returning True stops the
+    import at the next card: the chunk under way is undone. If nothing was stored yet,
+    ImportCancelled is raised; otherwise the report holds the cards that are in (`stopped`
+    says so), and importing the same file again brings in the rest.
     """
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError("on-duplicate", f"{on_duplicate!r} is not a choice; use merge or skip.")

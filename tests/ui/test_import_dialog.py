@@ -112,3 +112,28 @@ def test_preview_marks_a_possible_duplicate_and_shows_names_as_plain_text(qtbot,
     assert "1 possible duplicate to review" in dialog.summary.text()
     assert "&lt;img" in dialog.results.item(1, 1).toolTip()  # shown as the characters it is
     assert "Amy Reed" not in _names(archive_path)
+
+
+def test_cancel_partway_keeps_what_is_stored_and_says_how_to_finish(qtbot, archive_path, tmp_path, monkeypatch):
+    from beautifulletters.transfer import import_writes
+
+    monkeypatch.setattr(import_writes, "CHUNK_SECONDS", 0.0)  # every card its own chunk
+    monkeypatch.setattr(import_writes, "PAUSE_SECONDS", 0.0)
+    Archive.open(archive_path, with_sample=False).close()
+    source = tmp_path / "many.vcf"
+    source.write_text(
+        "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nEND:VCARD\r\n" for n in range(3000)), encoding="utf-8"
+    )
+    dialog = ImportDialog(archive_path, source)
+    qtbot.addWidget(dialog)
+    _ready(qtbot, dialog)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 60, timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT_MS) as signal:
+        dialog.cancel_button.click()
+    report = signal.args[0]
+    assert report.stopped == "cancelled" and 60 <= len(report.items) < 3000
+    assert dialog.summary.text().startswith(f"Cancelled after {len(report.items):,} cards of 3,000")
+    assert dialog.import_button.isEnabled()  # to bring in the rest
+    stored = sum(name.startswith("Person ") for name in _names(archive_path))
+    assert stored == len(report.items) == dialog.results.rowCount()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from beautifulletters import words
@@ -23,14 +27,36 @@ from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
 from ui.cli.common import EXIT_OK, UsageError, add_output_options, output_path
 from ui.cli.common import print_json as _print_json
 
+# Ctrl+C during an import: the cards stored so far stay, and the report says so (exit 130, as
+# for any interrupted command). A second Ctrl+C interrupts at once.
+EXIT_INTERRUPTED = 130
+
+
+@contextmanager
+def _interrupt_stops(stop: threading.Event) -> Iterator[None]:
+    def stop_at_next_card(_signal: int, _frame: object) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, stop_at_next_card)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
 
 def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
     if Path(args.file).suffix.lower() == ".json":
         return import_archive_export(args, archive)
-    report = import_file(archive, Path(args.file), dry_run=args.dry_run, on_duplicate=args.on_duplicate)
+    stop = threading.Event()
+    with _interrupt_stops(stop):
+        report = import_file(
+            archive, Path(args.file), dry_run=args.dry_run, on_duplicate=args.on_duplicate, cancelled=stop.is_set
+        )
+    code = EXIT_INTERRUPTED if report.stopped else EXIT_OK
     if args.json:
         _print_json(report.as_json())
-        return EXIT_OK
+        return code
     print(report.summary())
     noun = "card" if report.format == "vcard" else "row"
     for item in report.items:
@@ -45,7 +71,7 @@ def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
     if report.relationships:
         verb = "would be" if report.dry_run else "were"
         print(f"  {words.count(report.relationships, 'relationship')} {verb} linked to people in the archive.")
-    return EXIT_OK
+    return code
 
 
 def import_archive_export(args: argparse.Namespace, archive: Archive) -> int:

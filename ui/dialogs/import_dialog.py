@@ -2,6 +2,10 @@
 
 The reading, the dry run and the import run on a worker thread with their own archive
 connection (SQLite's WAL lets the window keep reading meanwhile); progress comes back by signal.
+The import stores its cards in chunks of about half a second (transfer/import_writes.py), so
+it runs on the long-jobs lane: the window's own writes (an autosave, a person added meanwhile)
+take their turn between two chunks instead of waiting for the whole import. Cancel keeps the
+chunks already stored and says so; importing the file again brings in the rest.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.transfer import ImportReport, import_file
 from beautifulletters.transfer.csvfile import TARGETS, CsvTable, read_table
-from beautifulletters.transfer.importer import detect_format
+from beautifulletters.transfer.importer import ImportStopped, detect_format
 from beautifulletters.transfer.textio import read_contact_text
 from ui.tasks import Failure, Lane, on_window_thread, run_task
 from ui.widgets.plain import plain_label, plain_tip
@@ -248,7 +252,7 @@ class ImportDialog(QDialog):
         )
         run_task(
             run,
-            lane=Lane.ARCHIVE,  # writes: one at a time, in order, with the window's other writes
+            lane=Lane.LONG,  # writes in short chunks: the window's writes go between them
             owner=self,
             on_success=self._finished,
             on_failure=self._show_error,
@@ -262,7 +266,12 @@ class ImportDialog(QDialog):
     def _cancel_clicked(self) -> None:
         self._cancel.set()
         self.cancel_button.setEnabled(False)
-        self.summary.setText("Cancelling… nothing will be imported.")
+        if getattr(self, "_dry_run", True):
+            self.summary.setText("Cancelling… nothing will be changed.")
+        else:
+            self.summary.setText(
+                "Cancelling… the cards stored so far stay; importing the file again brings in the rest."
+            )
 
     def _idle(self) -> None:
         self._busy = False
@@ -297,7 +306,8 @@ class ImportDialog(QDialog):
             self.results.resizeColumnToContents(column)
         self.summary.setText(report.summary())
         if not report.dry_run:
-            self.import_button.setEnabled(False)  # importing twice would only report "already there"
+            # Importing twice would only report "already there"; after Cancel it brings in the rest.
+            self.import_button.setEnabled(report.stopped is not None)
             self.close_button.setText("Done")
             self.imported.emit(report)
 
@@ -305,6 +315,11 @@ class ImportDialog(QDialog):
         message = failure.message
         still_reading = self.about.text().startswith("Reading")
         self._idle()
+        if isinstance(failure.error, ImportStopped):
+            # Stopped partway (a full disk, a busy archive): what was stored is listed, and it stays.
+            self._finished(failure.error.report)
+            self.summary.setText(message)
+            return
         if still_reading:
             # Not a contact file at all: say so once, and offer nothing to import.
             self.about.setText(message)
