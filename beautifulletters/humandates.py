@@ -16,6 +16,8 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
 
+from beautifulletters.i18n import SOURCE_LANGUAGE, _, current_language, n_
+
 # A C or POSIX locale says nothing about the person: day before month is the reading that is
 # never mistaken ("3 April"), and the app's own wording was written that way.
 FALLBACK_LOCALE = "en_GB"
@@ -37,22 +39,26 @@ def _from_tag(tag: str | None) -> Locale | None:
 
 
 @cache
-def _user_locale(environment: tuple[str | None, ...]) -> Locale:
+def _user_locale(environment: tuple[str | None, ...], interface: str) -> Locale:
+    found: Locale | None = None
     for value in environment:
         if value:
             found = _from_tag(value)
-            if found is not None:
-                return found
             break  # the first one set decides, as in POSIX; "C" means no preference
-    return Locale.parse(FALLBACK_LOCALE)
+    if interface != SOURCE_LANGUAGE and (found is None or found.language != interface.split("_")[0]):
+        # The window and the command line speak another language than the dates would: the
+        # dates follow the words around them ("Geburtstag: 3. April", never "Geburtstag: 3 April").
+        found = _from_tag(interface)
+    return found or Locale.parse(FALLBACK_LOCALE)
 
 
 def user_locale() -> Locale:
-    """The locale the user reads dates in: LC_ALL, then LC_TIME, then LANG (a C locale: en_GB)."""
+    """The locale the user reads dates in: LC_ALL, then LC_TIME, then LANG (a C locale: en_GB);
+    when the app speaks another language than that (beautifulletters.i18n), that language."""
     environment = tuple(os.environ.get(name) for name in ("LC_ALL", "LC_TIME", "LANG"))
     if not any(environment):
         environment = (_locale.getlocale(_locale.LC_TIME)[0],)
-    return _user_locale(environment)
+    return _user_locale(environment, current_language())
 
 
 def letter_locale(language: str | None) -> Locale:
@@ -118,16 +124,30 @@ def timestamp(value: str | dt.datetime, today: dt.date | None = None, where: Loc
 def in_days(days: int) -> str:
     """'today', 'tomorrow', 'in 18 days', 'yesterday', '3 days ago'."""
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+        return _("yesterday")
+    if days > 0:
+        return n_("in {count} day", "in {count} days", days).format(count=days)
+    return n_("{count} day ago", "{count} days ago", -days).format(count=-days)
 
 
 def years(count: int) -> str:
-    return "1 year" if count == 1 else f"{count} years"
+    return n_("{count} year", "{count} years", count).format(count=count)
+
+
+def _next_round(value: str, today: dt.date | None) -> tuple[dt.date, dt.date, int]:
+    """(the date, its next return from today on, the years it will be then)."""
+    day, _year = _as_date(value)
+    today = today or dt.date.today()
+    try:
+        this_year = day.replace(year=today.year)
+    except ValueError:  # 29 February in a year without one
+        this_year = dt.date(today.year, 2, 28)
+    upcoming = this_year if this_year >= today else this_year.replace(year=today.year + 1)
+    return day, upcoming, upcoming.year - day.year
 
 
 def since(value: str, today: dt.date | None = None, where: Locale | None = None) -> str:
@@ -141,16 +161,12 @@ def since(value: str, today: dt.date | None = None, where: Locale | None = None)
     day, has_year = _as_date(value)
     if not has_year:
         return day_month(day, where)
-    today = today or dt.date.today()
-    try:
-        this_year = day.replace(year=today.year)
-    except ValueError:  # 29 February in a year without one
-        this_year = dt.date(today.year, 2, 28)
-    upcoming = this_year if this_year >= today else this_year.replace(year=today.year + 1)
-    count = upcoming.year - day.year
+    day, upcoming, count = _next_round(value, today)
     if count <= 0:
         return full_date(day, where)
-    return f"{full_date(day, where)} · {years(count)} on {day_month(upcoming, where)}"
+    return n_("{date} · {count} year on {day}", "{date} · {count} years on {day}", count).format(
+        date=full_date(day, where), count=count, day=day_month(upcoming, where)
+    )
 
 
 def birthday(value: str, today: dt.date | None = None, where: Locale | None = None) -> str:
@@ -158,8 +174,12 @@ def birthday(value: str, today: dt.date | None = None, where: Locale | None = No
     day, has_year = _as_date(value)
     if not has_year:
         return day_month(day, where)
-    text = since(value, today, where)
-    return text.replace(" · ", " · turns ", 1).replace(" years on ", " on ", 1).replace(" year on ", " on ", 1)
+    day, upcoming, count = _next_round(value, today)
+    if count <= 0:
+        return full_date(day, where)
+    return n_("{date} · turns {count} on {day}", "{date} · turns {count} on {day}", count).format(
+        date=full_date(day, where), count=count, day=day_month(upcoming, where)
+    )
 
 
 def age_on(born: str, on: dt.date) -> int | None:
@@ -171,7 +191,7 @@ def age_on(born: str, on: dt.date) -> int | None:
 
 def sent_on(value: str, today: dt.date | None = None, where: Locale | None = None) -> str:
     """'sent on 28 March'."""
-    return f"sent on {near_date(value, today, where)}"
+    return _("sent on {date}").format(date=near_date(value, today, where))
 
 
 def letter_date(value: str | dt.date | None, language: str | None = None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from beautifulletters.errors import ValidationError
 from beautifulletters.humandates import letter_date
+from beautifulletters.i18n import N_, _, p_
 
 # Portrait paper sizes in millimetres (width, height).
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
@@ -51,10 +52,10 @@ class Stationery:
 
 
 STATIONERY: dict[str, Stationery] = {
-    "cream": Stationery("cream", "Plain cream", "#fbf5e6"),
-    "lined": Stationery("lined", "Lined", "#fdfbf4", rule_color="#a9c1dc", margin_rule_color="#e3a3a3"),
-    "airmail": Stationery("airmail", "Airmail", "#f4f6fb", airmail_border=True),
-    "letterhead": Stationery("letterhead", "Letterhead", "#fcf8ee", letterhead=True),
+    "cream": Stationery("cream", N_("Plain cream"), "#fbf5e6"),
+    "lined": Stationery("lined", N_("Lined"), "#fdfbf4", rule_color="#a9c1dc", margin_rule_color="#e3a3a3"),
+    "airmail": Stationery("airmail", N_("Airmail"), "#f4f6fb", airmail_border=True),
+    "letterhead": Stationery("letterhead", N_("Letterhead"), "#fcf8ee", letterhead=True),
 }
 
 # Ink colours a fountain pen might hold; the value is what is printed.
@@ -67,6 +68,30 @@ INK_COLORS: dict[str, str] = {
     "burgundy": "#6a1b2a",
 }
 AIRMAIL_RED, AIRMAIL_BLUE = "#c8323c", "#23448f"
+_INK_NAMES = {
+    "black": N_("black"),
+    "blue-black": N_("blue-black"),
+    "royal blue": N_("royal blue"),
+    "sepia": N_("sepia"),
+    "green": N_("green"),
+    "burgundy": N_("burgundy"),
+}
+
+
+def stationery_label(key: str) -> str:
+    """A paper's name in the reader's language ("Plain cream")."""
+    return _(STATIONERY[key].label) if key in STATIONERY else key
+
+
+def ink_label(name: str) -> str:
+    """An ink's name in the reader's language ("blue-black")."""
+    return _(_INK_NAMES[name]) if name in _INK_NAMES else name
+
+
+def page_size_label(size: str) -> str:
+    """A page size as a menu shows it: A4 and A5 are the same everywhere, Letter is American."""
+    return p_("paper size", "Letter") if size == "Letter" else size
+
 
 _HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FAMILY_NAME = re.compile(r"^[\w][\w .\-]{0,62}$", re.UNICODE)

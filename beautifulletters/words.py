@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+
+from beautifulletters.humandates import user_locale
+from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language
+
 _IRREGULAR = {"person": "people", "child": "children", "memory": "memories", "copy": "copies", "reply": "replies"}
 
 
@@ -16,3 +21,48 @@ def plural(word: str) -> str:
 def count(number: int, word: str, many: str | None = None) -> str:
     """'1 draft', '2 drafts', '0 drafts'; `many` for a plural the rule does not know."""
     return f"{number:,} {word if number == 1 else (many or plural(word))}"
+
+
+# What the archive stores as a word of its own ("anniversary", "draft", "memory") as a person
+# reads it in the window's language. Stored values never change with the language.
+_DATE_KINDS = {"birthday": N_("Birthday"), "anniversary": N_("Anniversary"), "custom": N_("Custom")}
+_LETTER_STATUSES = {"draft": N_("draft"), "final": N_("final"), "sent": N_("sent")}
+_NOTE_TAGS = {
+    "memory": N_("memory"),
+    "joke": N_("joke"),
+    "fact": N_("fact"),
+    "preference": N_("preference"),
+    "note": N_("note"),
+}
+
+
+def date_kind(kind: str) -> str:
+    """'Birthday', 'Anniversary', 'Custom' (capitalised, as a label); an unknown kind as stored."""
+    return _(_DATE_KINDS[kind]) if kind in _DATE_KINDS else kind.capitalize()
+
+
+def letter_status(status: str) -> str:
+    """'draft', 'final', 'sent' in the reader's language."""
+    return _(_LETTER_STATUSES[status]) if status in _LETTER_STATUSES else status
+
+
+def note_tag(tag: str) -> str:
+    """A note's tag as shown: the five the app knows in the reader's language, any other as typed."""
+    return _(_NOTE_TAGS[tag]) if tag in _NOTE_TAGS else tag
+
+
+NOTE_TAGS = tuple(_NOTE_TAGS)  # the tags a new note can choose from, in this order
+
+
+def ordinal(number: int) -> str:
+    """An ordinal in figures in the reader's language: '50th', '50.' (German)."""
+    if current_language() == SOURCE_LANGUAGE:
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{number}{suffix}"
+    # TRANSLATORS: an ordinal number in figures, as in "the {number}th anniversary" (German: "{number}.").
+    return _("{number}th").format(number=number)
+
+
+def number(value: int) -> str:
+    """A whole number with the reader's thousands separator: '12,345', '12.345' (German)."""
+    return format_decimal(value, locale=user_locale())

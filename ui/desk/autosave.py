@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from ui.tasks import Failure, Lane, run_task, wait_for_lane
 
 COALESCE_SECONDS = 30.0  # a pause longer than this starts a new revision in the history
@@ -141,4 +142,4 @@ class AutoSaver(QObject):
 
     def _failed_unexpectedly(self, taken: list[SaveRequest], failure: Failure) -> None:
         generation = taken[0].generation if taken else 0
-        self.failed.emit(generation, f"The letter could not be saved. {failure.message}")
+        self.failed.emit(generation, _("The letter could not be saved. {reason}").format(reason=failure.message))

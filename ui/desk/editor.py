@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import humandates
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _
 from ui.desk import DESK_COLOR, formatting
 from ui.desk.autosave import AutoSaver, SaveRequest
 from ui.desk.find_bar import FindBar
@@ -82,7 +84,7 @@ class LetterEditor(QWidget):
         self._continuity_sources: tuple[list[Any], list[Any]] = ([], [])
 
         self.text_edit = PageTextEdit(self)
-        self.text_edit.setAccessibleName("Letter")
+        self.text_edit.setAccessibleName(_("Letter"))
         self.text_edit.setReadOnly(True)
         self.zoomer = PageZoom(self.text_edit, self)
         self.zoomer.changed.connect(self._zoom_shown)
@@ -215,9 +217,10 @@ class LetterEditor(QWidget):
         self._load(letter["body"], letter["body_format"])
         self._load_continuity(archive, letter)
         if letter["status"] == "sent":
-            self._show_notice(f"This letter was sent on {letter['sent_on']}; it opens read-only.")
+            when = humandates.full_date(letter["sent_on"]) if letter["sent_on"] else "?"
+            self._show_notice(_("This letter was sent on {date}; it opens read-only.").format(date=when))
         elif archive.readonly:
-            self._show_notice("The archive is open read-only: this letter cannot be changed here.")
+            self._show_notice(_("The archive is open read-only: this letter cannot be changed here."))
         elif self.highlighter is not None and not self.highlighter.speller.available:
             self._show_notice(self.highlighter.speller.unavailable_message)
         else:
@@ -392,7 +395,9 @@ class LetterEditor(QWidget):
 
     def _on_failed(self, generation: int, message: str) -> None:
         self._failing = True
-        self._show_notice(f"Not saved: {message} Your text stays here; saving again every few seconds.")
+        self._show_notice(
+            _("Not saved: {reason} Your text stays here; saving again every few seconds.").format(reason=message)
+        )
         self.save_failed.emit(message)
         if not self._retry_timer.isActive():
             self._retry_timer.start()
@@ -487,7 +492,7 @@ class LetterEditor(QWidget):
             try:
                 self.archive.letters.update(self.letter_id, style=stored)
             except Exception as error:  # noqa: BLE001 - keep the look, say it was not stored
-                self._show_notice(f"The paper and pen could not be stored: {error}")
+                self._show_notice(_("The paper and pen could not be stored: {reason}").format(reason=error))
         self.letter["style"] = stored
         self._reload_keeping_cursor()
         self.format_toolbar.show_style()

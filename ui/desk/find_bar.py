@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QTextEdit, QWidget
 
+from beautifulletters.i18n import _, n_
 from ui.paper.page import body_range
 from ui.widgets.plain import plain_label
 
@@ -16,16 +17,16 @@ class FindBar(QWidget):
     def __init__(self, text_edit: QTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text_edit = text_edit
-        self.find_field = QLineEdit(placeholderText="Find")
-        self.find_field.setAccessibleName("Find")
-        self.replace_field = QLineEdit(placeholderText="Replace with")
-        self.replace_field.setAccessibleName("Replace with")
-        self.match_case = QCheckBox("Match case")
+        self.find_field = QLineEdit(placeholderText=_("Find"))
+        self.find_field.setAccessibleName(_("Find"))
+        self.replace_field = QLineEdit(placeholderText=_("Replace with"))
+        self.replace_field.setAccessibleName(_("Replace with"))
+        self.match_case = QCheckBox(_("Match case"))
         self.status = plain_label()
-        next_button = QPushButton("Next")
-        replace_button = QPushButton("Replace")
-        replace_all_button = QPushButton("Replace all")
-        close_button = QPushButton("Close")
+        next_button = QPushButton(_("Next"))
+        replace_button = QPushButton(_("Replace"))
+        replace_all_button = QPushButton(_("Replace all"))
+        close_button = QPushButton(_("Close"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         for widget in (
@@ -63,7 +64,7 @@ class FindBar(QWidget):
 
     def find_next(self) -> bool:
         found = self._find_from(self.text_edit.textCursor().selectionEnd())
-        self.status.setText("" if found else "Not found")
+        self.status.setText("" if found else _("Not found"))
         if found:
             self.text_edit.setTextCursor(found)
         return found is not None
@@ -94,7 +95,7 @@ class FindBar(QWidget):
             position = found.position()
             count += 1
         edit.endEditBlock()
-        self.status.setText(f"{count} replaced")
+        self.status.setText(n_("{count} replaced", "{count} replaced", count).format(count=count))
         return count
 
     def open_bar(self, replace: bool = False) -> None:

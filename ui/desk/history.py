@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _
 
 
 def diff_html(old: str, new: str) -> str:
@@ -50,7 +51,7 @@ class RevisionHistoryDialog(QDialog):
         read_only: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Revision history")
+        self.setWindowTitle(_("Revision history"))
         self.resize(900, 560)
         self.archive = archive
         self.letter_id = letter_id
@@ -59,7 +60,7 @@ class RevisionHistoryDialog(QDialog):
         self.revisions = list(reversed(archive.letters.revisions(letter_id)))
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Revisions")
+        self.list.setAccessibleName(_("Revisions"))
         # Polish first: rows laid out before the theme's item padding applied overlapped once it did.
         self.list.ensurePolished()
         for revision in self.revisions:
@@ -69,10 +70,10 @@ class RevisionHistoryDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, revision["id"])
             self.list.addItem(item)
         self.viewer = QTextBrowser()
-        self.viewer.setAccessibleName("Revision text")
-        self.view_button = QPushButton("View")
-        self.compare_button = QPushButton("Compare with current")
-        self.restore_button = QPushButton("Restore this revision")
+        self.viewer.setAccessibleName(_("Revision text"))
+        self.view_button = QPushButton(_("View"))
+        self.compare_button = QPushButton(_("Compare with current"))
+        self.restore_button = QPushButton(_("Restore this revision"))
         self.restore_button.setEnabled(not read_only)
         buttons = QHBoxLayout()
         for button in (self.view_button, self.compare_button, self.restore_button):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
+from beautifulletters.i18n import _
 from beautifulletters.spelling import Speller, archive_words
 from ui.paper.page import ROLE_BODY, block_role
 from ui.tasks import patiently, run_task
@@ -147,7 +148,7 @@ def spelling_menu(
             _insert(menu, before, action)
             offered.append(action)
         if not suggestions:
-            none = QAction("No suggestions", menu)
+            none = QAction(_("No suggestions"), menu)
             none.setEnabled(False)
             _insert(menu, before, none)
             offered.append(none)
@@ -159,7 +160,7 @@ def spelling_menu(
     else:
         # Hunspell can take a second on a long word: the menu opens at once and the suggestions
         # take the place of this line when a worker has them.
-        waiting = QAction("Finding suggestions…", menu)
+        waiting = QAction(_("Finding suggestions…"), menu)
         waiting.setEnabled(False)
         _insert(menu, first, waiting)
         added.append(waiting)
@@ -177,7 +178,7 @@ def spelling_menu(
             on_success=arrived,
             doing="finding spelling suggestions",
         )
-    add = QAction(f"Add “{word}” to dictionary", menu)
+    add = QAction(_("Add “{word}” to dictionary").format(word=word), menu)
 
     def remember() -> None:
         highlighter.speller.add_to_dictionary(word)

@@ -9,7 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 
-from beautifulletters.stationery import BUNDLED_FONTS, HANDWRITING_FAMILIES, INK_COLORS, PAGE_SIZES_MM, STATIONERY
+from beautifulletters.i18n import _
+from beautifulletters.stationery import (
+    BUNDLED_FONTS,
+    HANDWRITING_FAMILIES,
+    INK_COLORS,
+    PAGE_SIZES_MM,
+    STATIONERY,
+    ink_label,
+    page_size_label,
+    stationery_label,
+)
 from ui.desk import formatting
 from ui.desk.find_bar import FindBar
 from ui.desk.page_edit import PageTextEdit
@@ -60,21 +70,21 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
     the window puts them in its menus."""
     key = QKeySequence.StandardKey
     edit = desk.text_edit
-    _add_action(desk, owner, "undo", "&Undo", edit.undo, key.Undo)
-    _add_action(desk, owner, "redo", "&Redo", edit.redo, key.Redo)
-    _add_action(desk, owner, "cut", "Cu&t", edit.cut, key.Cut)
-    _add_action(desk, owner, "copy", "&Copy", edit.copy, key.Copy)
-    _add_action(desk, owner, "paste", "&Paste", edit.paste, key.Paste)
-    _add_action(desk, owner, "select_all", "Select &all", lambda: formatting.select_body(edit), key.SelectAll)
-    _add_action(desk, owner, "bold", "&Bold", lambda on: formatting.set_bold(edit, on), key.Bold, checkable=True)
+    _add_action(desk, owner, "undo", _("&Undo"), edit.undo, key.Undo)
+    _add_action(desk, owner, "redo", _("&Redo"), edit.redo, key.Redo)
+    _add_action(desk, owner, "cut", _("Cu&t"), edit.cut, key.Cut)
+    _add_action(desk, owner, "copy", _("&Copy"), edit.copy, key.Copy)
+    _add_action(desk, owner, "paste", _("&Paste"), edit.paste, key.Paste)
+    _add_action(desk, owner, "select_all", _("Select &all"), lambda: formatting.select_body(edit), key.SelectAll)
+    _add_action(desk, owner, "bold", _("&Bold"), lambda on: formatting.set_bold(edit, on), key.Bold, checkable=True)
     _add_action(
-        desk, owner, "italic", "&Italic", lambda on: formatting.set_italic(edit, on), key.Italic, checkable=True
+        desk, owner, "italic", _("&Italic"), lambda on: formatting.set_italic(edit, on), key.Italic, checkable=True
     )
     _add_action(
         desk,
         owner,
         "underline",
-        "&Underline",
+        _("&Underline"),
         lambda on: formatting.set_underline(edit, on),
         key.Underline,
         checkable=True,
@@ -83,7 +93,7 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
         desk,
         owner,
         "align_left",
-        "Align &left",
+        _("Align &left"),
         lambda: formatting.set_alignment(edit, "left"),
         "Ctrl+L",
         checkable=True,
@@ -92,7 +102,7 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
         desk,
         owner,
         "align_center",
-        "&Centre",
+        _("&Centre"),
         lambda: formatting.set_alignment(edit, "center"),
         "Ctrl+E",
         checkable=True,
@@ -101,7 +111,7 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
         desk,
         owner,
         "align_right",
-        "Align &right",
+        _("Align &right"),
         lambda: formatting.set_alignment(edit, "right"),
         "Ctrl+R",
         checkable=True,
@@ -110,25 +120,25 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
         desk,
         owner,
         "align_justify",
-        "&Justify",
+        _("&Justify"),
         lambda: formatting.set_alignment(edit, "justify"),
         "Ctrl+J",
         checkable=True,
     )
     _add_action(
-        desk, owner, "bullet_list", "Bulleted li&st", lambda: formatting.toggle_list(edit, "ul"), "Ctrl+Shift+8"
+        desk, owner, "bullet_list", _("Bulleted li&st"), lambda: formatting.toggle_list(edit, "ul"), "Ctrl+Shift+8"
     )
     _add_action(
-        desk, owner, "numbered_list", "Numb&ered list", lambda: formatting.toggle_list(edit, "ol"), "Ctrl+Shift+7"
+        desk, owner, "numbered_list", _("Numb&ered list"), lambda: formatting.toggle_list(edit, "ol"), "Ctrl+Shift+7"
     )
-    _add_action(desk, owner, "find", "&Find…", lambda: desk.find_bar.open_bar(), key.Find)
-    _add_action(desk, owner, "replace", "R&eplace…", lambda: desk.find_bar.open_bar(replace=True), key.Replace)
-    _add_action(desk, owner, "zoom_in", "Zoom &in", desk.zoom_in, key.ZoomIn)
+    _add_action(desk, owner, "find", _("&Find…"), lambda: desk.find_bar.open_bar(), key.Find)
+    _add_action(desk, owner, "replace", _("R&eplace…"), lambda: desk.find_bar.open_bar(replace=True), key.Replace)
+    _add_action(desk, owner, "zoom_in", _("Zoom &in"), desk.zoom_in, key.ZoomIn)
     desk.actions_by_name["zoom_in"].setShortcuts([QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")])
-    _add_action(desk, owner, "zoom_out", "Zoom &out", desk.zoom_out, key.ZoomOut)
-    _add_action(desk, owner, "fit_width", "&Fit page width", desk.fit_page_width, "Ctrl+0", checkable=True)
-    _add_action(desk, owner, "whole_page", "&Whole page", desk.fit_whole_page, "Ctrl+9", checkable=True)
-    _add_action(desk, owner, "zoom_reset", "&Actual size (100%)", lambda: desk.set_zoom(1.0))
+    _add_action(desk, owner, "zoom_out", _("Zoom &out"), desk.zoom_out, key.ZoomOut)
+    _add_action(desk, owner, "fit_width", _("&Fit page width"), desk.fit_page_width, "Ctrl+0", checkable=True)
+    _add_action(desk, owner, "whole_page", _("&Whole page"), desk.fit_whole_page, "Ctrl+9", checkable=True)
+    _add_action(desk, owner, "zoom_reset", _("&Actual size (100%)"), lambda: desk.set_zoom(1.0))
     for name, icon_name in (
         ("undo", "undo"),
         ("redo", "redo"),
@@ -141,13 +151,13 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
         desk,
         owner,
         "distraction_free",
-        "&Distraction-free writing",
+        _("&Distraction-free writing"),
         desk.set_distraction_free,
         key.FullScreen if not QKeySequence(key.FullScreen).isEmpty() else "F11",
         checkable=True,
     )
     desk.actions_by_name["distraction_free"].setShortcuts([QKeySequence("F11")])
-    _add_action(desk, owner, "history", "Revision &history…", desk.show_history, "Ctrl+Shift+H")
+    _add_action(desk, owner, "history", _("Revision &history…"), desk.show_history, "Ctrl+Shift+H")
     alignments = ("align_left", "align_center", "align_right", "align_justify")
     alignment_group = [desk.actions_by_name[n] for n in alignments]
 
@@ -160,17 +170,17 @@ class FormatToolbar(QToolBar):
     """Font, size, marks, alignment, lists and spacing of the text; paper, pen, ink and page of the letter."""
 
     def __init__(self, desk: Desk, parent: QWidget) -> None:
-        super().__init__("Format", parent)
+        super().__init__(_("Format"), parent)
         self._desk = desk
         edit = desk.text_edit
         bar = self
         self.font_box = QComboBox()
-        self.font_box.setAccessibleName("Font")
+        self.font_box.setAccessibleName(_("Font"))
         for font in BUNDLED_FONTS:
             self.font_box.addItem(font.family)
         self.font_box.textActivated.connect(lambda family: formatting.set_font_family(edit, family))
         self.size_box = QComboBox()
-        self.size_box.setAccessibleName("Font size")
+        self.size_box.setAccessibleName(_("Font size"))
         self.size_box.setEditable(True)
         for size in (10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 28, 32, 36):
             self.size_box.addItem(str(size))
@@ -178,7 +188,7 @@ class FormatToolbar(QToolBar):
             lambda text: formatting.set_font_size(edit, float(text)) if _is_number(text) else None
         )
         self.spacing_box = QComboBox()
-        self.spacing_box.setAccessibleName("Line spacing")
+        self.spacing_box.setAccessibleName(_("Line spacing"))
         for label in ("1.0", "1.15", "1.5", "2.0"):
             self.spacing_box.addItem(label)
         self.spacing_box.textActivated.connect(lambda text: formatting.set_line_spacing(edit, float(text)))
@@ -189,34 +199,36 @@ class FormatToolbar(QToolBar):
         bar.addSeparator()
         for name in ("align_left", "align_center", "align_right", "align_justify", "bullet_list", "numbered_list"):
             bar.addAction(desk.actions_by_name[name])
-        bar.addWidget(plain_label(" Spacing "))
+        bar.addWidget(plain_label(_(" Spacing ")))
         bar.addWidget(self.spacing_box)
         bar.addSeparator()
         self.paper_box = QComboBox()
-        self.paper_box.setAccessibleName("Stationery")
+        self.paper_box.setAccessibleName(_("Stationery"))
         for paper in STATIONERY.values():
-            self.paper_box.addItem(paper.label, paper.key)
+            self.paper_box.addItem(stationery_label(paper.key), paper.key)
         self.paper_box.activated.connect(lambda index: desk.update_style(stationery=self.paper_box.itemData(index)))
         self.pen_box = QComboBox()
-        self.pen_box.setAccessibleName("Handwriting")
+        self.pen_box.setAccessibleName(_("Handwriting"))
         for family in HANDWRITING_FAMILIES + ("EB Garamond",):
             self.pen_box.addItem(family)
         self.pen_box.textActivated.connect(lambda family: desk.update_style(font_family=family, font_size_pt=None))
         self.ink_box = QComboBox()
-        self.ink_box.setAccessibleName("Ink")
+        self.ink_box.setAccessibleName(_("Ink"))
         for name in INK_COLORS:
-            self.ink_box.addItem(name)
-        self.ink_box.textActivated.connect(lambda ink: desk.update_style(ink_color=ink))
+            self.ink_box.addItem(ink_label(name), name)
+        self.ink_box.activated.connect(lambda index: desk.update_style(ink_color=self.ink_box.itemData(index)))
         self.page_box = QComboBox()
-        self.page_box.setAccessibleName("Page size")
+        self.page_box.setAccessibleName(_("Page size"))
         for name in PAGE_SIZES_MM:
-            self.page_box.addItem(name)
-        self.page_box.textActivated.connect(lambda size: desk.update_style(page_size=size, margins_mm=None))
+            self.page_box.addItem(page_size_label(name), name)
+        self.page_box.activated.connect(
+            lambda index: desk.update_style(page_size=self.page_box.itemData(index), margins_mm=None)
+        )
         for label, box in (
-            ("Paper", self.paper_box),
-            ("Pen", self.pen_box),
-            ("Ink", self.ink_box),
-            ("Page", self.page_box),
+            (_("Paper"), self.paper_box),
+            (_("Pen"), self.pen_box),
+            (_("Ink"), self.ink_box),
+            (_("Page"), self.page_box),
         ):
             bar.addWidget(plain_label(f" {label} "))
             bar.addWidget(box)
@@ -255,8 +267,8 @@ class FormatToolbar(QToolBar):
         self.pen_box.setCurrentText(style.font_family)
         ink = next((name for name, value in INK_COLORS.items() if value == style.ink_color), None)
         if ink:
-            self.ink_box.setCurrentText(ink)
-        self.page_box.setCurrentText(style.page_size)
+            self.ink_box.setCurrentIndex(self.ink_box.findData(ink))
+        self.page_box.setCurrentIndex(self.page_box.findData(style.page_size))
         self.spacing_box.setCurrentText(f"{style.line_spacing:g}")
 
 

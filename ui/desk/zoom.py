@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from beautifulletters.i18n import _
 from ui.desk.page_edit import PageTextEdit
 from ui.paper.page import LAYOUT_DPI, relayout_at
 
@@ -127,8 +128,8 @@ class ZoomControl(QToolButton):
     def __init__(self, actions: dict[str, QAction], zoom: PageZoom) -> None:
         super().__init__()
         self.setObjectName("zoomControl")
-        self.setAccessibleName("Zoom")
-        self.setToolTip("Zoom (Ctrl+wheel, Ctrl+plus, Ctrl+minus; Ctrl+0 fits the page width)")
+        self.setAccessibleName(_("Zoom"))
+        self.setToolTip(_("Zoom (Ctrl+wheel, Ctrl+plus, Ctrl+minus; Ctrl+0 fits the page width)"))
         self.setAutoRaise(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)

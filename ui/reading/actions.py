@@ -8,12 +8,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QToolButton, QWidget
 
+from beautifulletters.i18n import N_, _
 from beautifulletters.speech import VoiceInfo
 from ui.reading.reader import ReadAloudController, ReaderState
 from ui.resources import icon as load_icon
 
-SPEEDS = (("Slow", 140), ("Normal", 175), ("Brisk", 215), ("Fast", 260))
-VOLUMES = (("Quiet", 0.4), ("Medium", 0.7), ("Full", 1.0))
+SPEEDS = ((N_("Slow"), 140), (N_("Normal"), 175), (N_("Brisk"), 215), (N_("Fast"), 260))
+VOLUMES = ((N_("Quiet"), 0.4), (N_("Medium"), 0.7), (N_("Full"), 1.0))
 
 
 class ReaderActions(QObject):
@@ -48,58 +49,66 @@ class ReaderActions(QObject):
 
         key = QKeySequence
         self.play_pause = action(
-            "Read aloud",
+            _("Read aloud"),
             "play",
             [key("Ctrl+Shift+Space"), key(Qt.Key.Key_MediaTogglePlayPause)],
             controller.toggle,
-            "Read the letter aloud from the cursor, or the selection",
+            _("Read the letter aloud from the cursor, or the selection"),
         )
         self.stop = action(
-            "Stop reading",
+            _("Stop reading"),
             "stop",
             [key("Ctrl+Shift+."), key(Qt.Key.Key_MediaStop)],
             controller.stop,
-            "Stop reading aloud",
+            _("Stop reading aloud"),
         )
         self.next_sentence = action(
-            "Next sentence",
+            _("Next sentence"),
             "next",
             [key("Ctrl+Alt+."), key(Qt.Key.Key_MediaNext)],
             controller.next_sentence,
-            "Skip to the next sentence",
+            _("Skip to the next sentence"),
         )
         self.previous_sentence = action(
-            "Previous sentence",
+            _("Previous sentence"),
             "previous",
             [key("Ctrl+Alt+,"), key(Qt.Key.Key_MediaPrevious)],
             controller.previous_sentence,
-            "Go back to the previous sentence",
+            _("Go back to the previous sentence"),
         )
         self.read_selection = action(
-            "Read selection aloud",
+            _("Read selection aloud"),
             None,
             [key("Ctrl+Alt+Space")],
             controller.read_selection,
-            "Read only the selected text aloud",
+            _("Read only the selected text aloud"),
         )
         self.read_all = action(
-            "Read whole letter aloud", None, [], controller.read_all, "Read the letter aloud from the top"
+            _("Read whole letter aloud"), None, [], controller.read_all, _("Read the letter aloud from the top")
         )
         self.export_reading = action(
-            "Export reading…", None, [], self._ask_and_export, "Save the letter read aloud as an audio file"
+            _("Export reading…"), None, [], self._ask_and_export, _("Save the letter read aloud as an audio file")
         )
         # Tests and the window may replace this to skip the file dialog.
         self.ask_export_path: Callable[[], str | None] = self._export_dialog
 
-        self.voice_menu = QMenu("Reading voice", parent)
+        self.voice_menu = QMenu(_("Reading voice"), parent)
         self.voice_menu.aboutToShow.connect(self._load_voices_once)
         self._voice_group = QActionGroup(self)
         self._voices_requested = False
         self.speed_menu = self._choice_menu(
-            "Reading speed", SPEEDS, controller.rate, controller.set_rate, lambda value: f"{value} words a minute"
+            _("Reading speed"),
+            SPEEDS,
+            controller.rate,
+            controller.set_rate,
+            lambda value: _("{count} words a minute").format(count=value),
         )
         self.volume_menu = self._choice_menu(
-            "Reading volume", VOLUMES, controller.volume, controller.set_volume, lambda value: f"{round(value * 100)}%"
+            _("Reading volume"),
+            VOLUMES,
+            controller.volume,
+            controller.set_volume,
+            lambda value: f"{round(value * 100)}%",
         )
 
         controller.stateChanged.connect(self._on_state)
@@ -149,10 +158,10 @@ class ReaderActions(QObject):
     # ------------------------------------------------------------------ state
     def _on_state(self, state: str) -> None:
         if state == ReaderState.PLAYING:
-            self.play_pause.setText("Pause reading")
+            self.play_pause.setText(_("Pause reading"))
             self.play_pause.setIcon(load_icon("pause"))
         else:
-            self.play_pause.setText("Resume reading" if state == ReaderState.PAUSED else "Read aloud")
+            self.play_pause.setText(_("Resume reading") if state == ReaderState.PAUSED else _("Read aloud"))
             self.play_pause.setIcon(load_icon("play"))
         self._refresh()
 
@@ -175,9 +184,9 @@ class ReaderActions(QObject):
     def _export_dialog(self) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(
             self._parent,
-            "Export Reading",
+            _("Export Reading"),
             "letter-reading.wav",
-            "WAV audio (*.wav);;Ogg Vorbis (*.ogg);;FLAC (*.flac);;MP3 (*.mp3)",
+            _("WAV audio (*.wav);;Ogg Vorbis (*.ogg);;FLAC (*.flac);;MP3 (*.mp3)"),
         )
         return path or None
 
@@ -198,7 +207,7 @@ class ReaderActions(QObject):
         menu = QMenu(title, self._parent)
         group = QActionGroup(menu)
         for label, value in choices:
-            item = menu.addAction(f"{label} ({describe(value)})")
+            item = menu.addAction(f"{_(label)} ({describe(value)})")
             item.setCheckable(True)
             item.setChecked(abs(float(current) - float(value)) < 1e-6)
             item.triggered.connect(lambda _checked=False, v=value: choose(v))
@@ -208,13 +217,13 @@ class ReaderActions(QObject):
     def _load_voices_once(self) -> None:
         if not self._voices_requested and self.controller.available:
             self._voices_requested = True
-            loading = self.voice_menu.addAction("Looking for voices…")
+            loading = self.voice_menu.addAction(_("Looking for voices…"))
             loading.setEnabled(False)
             self.controller.load_voices()
 
     def _fill_voices(self, groups: list[tuple[str, list[VoiceInfo]]]) -> None:
         self.voice_menu.clear()
-        default = self.voice_menu.addAction("The engine's default voice")
+        default = self.voice_menu.addAction(_("The engine's default voice"))
         default.setCheckable(True)
         default.setChecked(self.controller.voice is None)
         default.triggered.connect(lambda: self.controller.set_voice(None))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from beautifulletters.preferences import Preferences
 from beautifulletters.speech import (
     DEFAULT_RATE,
@@ -200,7 +201,7 @@ class ReadAloudController(QObject):
         """Document positions of the sentence being read (or paused on)."""
         if self._state == ReaderState.STOPPED or not self._pieces:
             return None
-        start, end, _, _ = self._pieces[self._index]
+        start, end, _text, _spoken = self._pieces[self._index]
         return self._doc(start), self._doc(end)
 
     def sentence_count(self) -> int:
@@ -336,7 +337,7 @@ class ReadAloudController(QObject):
                 (p.sentence.start + start, p.sentence.end + start, p.sentence.text, p.spoken) for p in selection.pieces
             ]
         if not pieces:
-            self.notice.emit("There is nothing to read aloud here.")
+            self.notice.emit(_("There is nothing to read aloud here."))
             return
         self._text = text
         self._highlight.start_text(text)
@@ -353,7 +354,7 @@ class ReadAloudController(QObject):
             sink = self._sink if isinstance(self._sink, MediaPlayerSink) else MediaPlayerSink(self)
         else:
             sink = self._sink if isinstance(self._sink, SilentClockSink) else SilentClockSink(self)
-            self.notice.emit(NO_SOUND_DEVICE_MESSAGE)
+            self.notice.emit(_(NO_SOUND_DEVICE_MESSAGE))
         if sink is not self._sink:
             if self._sink is not None:
                 self._sink.ended.disconnect(self._on_sentence_ended)
@@ -364,7 +365,7 @@ class ReadAloudController(QObject):
             self._sink = sink
 
     def _play_current(self) -> None:
-        start, end, sentence, _ = self._pieces[self._index]
+        start, end, sentence, _spoken = self._pieces[self._index]
         self._highlight.show(start, end, None)
         self._request_ahead()
         audio = self._audio.get(self._index)
@@ -392,7 +393,7 @@ class ReadAloudController(QObject):
         if self._state == ReaderState.PLAYING:
             self._play_current()
         else:
-            start, end, _, _ = self._pieces[index]
+            start, end, _text, _spoken = self._pieces[index]
             self._highlight.show(start, end, None)
             self._request_ahead()
 
@@ -416,13 +417,13 @@ class ReadAloudController(QObject):
     @Slot(str)
     def _on_sink_failed(self, message: str) -> None:
         self.stop()
-        self.error.emit(f"The sound device failed: {message}")
+        self.error.emit(_("The sound device failed: {reason}").format(reason=message))
 
     def _on_document_changed(self, position: int, removed: int, added: int) -> None:
         # A format change keeps the text; an edit moves the sentences, so the reading ends.
         if self._state != ReaderState.STOPPED and self.editor.toPlainText() != self._text:
             self.stop()
-            self.notice.emit("Reading stopped because the letter was changed.")
+            self.notice.emit(_("Reading stopped because the letter was changed."))
 
     # ------------------------------------------------------------------ synthesis
     def _start_worker(self) -> None:
@@ -476,7 +477,7 @@ class ReadAloudController(QObject):
         if op == "failed":
             if generation == self._generation:
                 self.stop()
-                self.error.emit(f"The letter could not be read aloud: {message.get('message')}")
+                self.error.emit(_("The letter could not be read aloud: {reason}").format(reason=message.get("message")))
             return
         if op != "done":
             return
@@ -491,7 +492,7 @@ class ReadAloudController(QObject):
             self._play_current()
 
     def _remember(self, spoken: str, path: str, duration_ms: int) -> None:
-        in_use = {p for p, _ in self._audio.values()}
+        in_use = {p for p, _duration in self._audio.values()}
         self._spoken.remember((spoken, self._voice, self._rate), path, duration_ms, in_use=in_use)
 
     def _on_worker_exited(self, message: dict[str, Any]) -> None:
@@ -543,7 +544,7 @@ class ReadAloudController(QObject):
         if current == self._word_index:
             return
         self._word_index = current
-        start, end, _, _ = self._pieces[self._index]
+        start, end, _text, _spoken = self._pieces[self._index]
         word = self._words[current]
         self._highlight.show(start, end, (start + word.start, start + word.end))
         self.wordStarted.emit(self._doc(start + word.start), self._doc(start + word.end))

@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal
 
-NO_SOUND_DEVICE_MESSAGE = (
+from beautifulletters.i18n import N_, _
+
+NO_SOUND_DEVICE_MESSAGE = N_(
     "No sound device was found, so the letter is read silently: the highlight follows the reading. "
     "Export the reading to listen to it elsewhere."
 )
@@ -57,7 +59,7 @@ class MediaPlayerSink(AudioSink):
         self._player = QMediaPlayer(self)
         self._player.setAudioOutput(self._output)
         self._player.mediaStatusChanged.connect(self._on_status)
-        self._player.errorOccurred.connect(lambda _error, text: self.failed.emit(text or "the sound device failed."))
+        self._player.errorOccurred.connect(lambda _error, text: self.failed.emit(text or _("the sound device failed.")))
 
     def _on_status(self, status: Any) -> None:
         if status == self._end_status:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from ui.widgets.plain import plain_label
 from ui.window.surface import WindowSurface
 
@@ -39,20 +40,22 @@ class AboutYou(QWidget):
         self.skipped.connect(self.skip)
         window.archive_changed.connect(lambda: self.setVisible(self.needed()))
         self.setObjectName("aboutYou")
-        self.setAccessibleName("About you")
+        self.setAccessibleName(_("About you"))
         intro = plain_label(
-            "Welcome to BeautifulLetters. Before your first letter: who is writing? "
-            "This signs your letters and goes on your envelopes. You can change it any time (Person ▸ Edit person)."
+            _(
+                "Welcome to BeautifulLetters. Before your first letter: who is writing? "
+                "This signs your letters and goes on your envelopes. You can change it any time (Person ▸ Edit person)."
+            )
         )
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
-        self.name = QLineEdit(placeholderText="e.g. Margaret Hale")
-        self.name.setAccessibleName("Your name")
-        self.signs_as = QLineEdit(placeholderText="e.g. Maggie — how you sign your letters")
-        self.signs_as.setAccessibleName("How you sign")
+        self.name = QLineEdit(placeholderText=_("e.g. Margaret Hale"))
+        self.name.setAccessibleName(_("Your name"))
+        self.signs_as = QLineEdit(placeholderText=_("e.g. Maggie — how you sign your letters"))
+        self.signs_as.setAccessibleName(_("How you sign"))
         self.address = QPlainTextEdit()
-        self.address.setPlaceholderText("Your return address, for envelopes (optional)")
-        self.address.setAccessibleName("Your return address")
+        self.address.setPlaceholderText(_("Your return address, for envelopes (optional)"))
+        self.address.setAccessibleName(_("Your return address"))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
         self.error = plain_label()
@@ -61,17 +64,17 @@ class AboutYou(QWidget):
         # Compact: the intro and buttons on one row, the three fields on the next, so the page
         # keeps its room even at 1024×768.
         names = QFormLayout()
-        names.addRow("Your &name:", self.name)
-        names.addRow("You &sign as:", self.signs_as)
+        names.addRow(_("Your &name:"), self.name)
+        names.addRow(_("You &sign as:"), self.signs_as)
         where = QFormLayout()
-        where.addRow("Return &address:", self.address)
+        where.addRow(_("Return &address:"), self.address)
         fields = QHBoxLayout()
         fields.addLayout(names, 1)
         fields.addLayout(where, 1)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save)
-        self.skip_button = QPushButton("Skip for now")
+        self.skip_button = QPushButton(_("Skip for now"))
         self.skip_button.clicked.connect(lambda _checked=False: self.skipped.emit())
         self.name.returnPressed.connect(self._save)
         self.signs_as.returnPressed.connect(self._save)
@@ -89,7 +92,7 @@ class AboutYou(QWidget):
     def _save(self) -> None:
         name = " ".join(self.name.text().split())
         if not name:
-            self.error.setText("Type your name, or choose Skip for now.")
+            self.error.setText(_("Type your name, or choose Skip for now."))
             self.error.show()
             self.name.setFocus()
             return
@@ -121,7 +124,9 @@ class AboutYou(QWidget):
             self.error.show()
             return
         self.skip()
-        window.statusBar().showMessage(f"Your letters will be signed {signs_as or name.split()[0]}.", 8000)
+        window.statusBar().showMessage(
+            _("Your letters will be signed {name}.").format(name=signs_as or name.split()[0]), 8000
+        )
         window.refresh_people(window.current_person_id())
 
     def skip(self) -> None:

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from beautifulletters.i18n import N_, _
 from beautifulletters.paths import resolve_archive_path
 
-NO_DISPLAY_MESSAGE = (
+NO_DISPLAY_MESSAGE = N_(
     "beautifulletters: no display is available (DISPLAY and WAYLAND_DISPLAY are unset); "
     "run it on a desktop, or use a command such as `beautifulletters people list`."
 )
@@ -23,11 +24,11 @@ def display_problem() -> str | None:
         return None  # the caller chose a platform (offscreen, xcb, wayland) explicitly
     if sys.platform.startswith("linux"):
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return NO_DISPLAY_MESSAGE
+            return _(NO_DISPLAY_MESSAGE)
         if os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             # Qt's xcb plugin aborts when this library is missing; say which package brings it.
             if ctypes.util.find_library("xcb-cursor") is None:
-                return (
+                return _(
                     "beautifulletters: the window needs the X11 library libxcb-cursor "
                     "(install it with: sudo apt-get install libxcb-cursor0)."
                 )
@@ -119,7 +120,9 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
         archive, notice = open_archive_for_window(path, full_check=False)
     if archive is None:
         print(f"beautifulletters: {notice}", file=sys.stderr)
-        show_message(QMessageBox.Icon.Critical, "BeautifulLetters", notice or f"Cannot open {path}.")
+        show_message(
+            QMessageBox.Icon.Critical, "BeautifulLetters", notice or _("Cannot open {path}.").format(path=path)
+        )
         return None
     window = MainWindow(archive, notice=notice, preferences=preferences)
     from ui.window.single_instance import serve_soon
@@ -156,6 +159,7 @@ def offer_restore_if_damaged(path: Path) -> bool:
     """The archive failed its check on open: offer the newest good backup, keeping the damaged file."""
     from PySide6.QtWidgets import QMessageBox
 
+    from beautifulletters import humandates
     from beautifulletters.archive import Archive
     from beautifulletters.errors import ArchiveDamagedError, BeautifulLettersError
     from beautifulletters.transfer import newest_good_backup, restore_newest_good_backup
@@ -173,9 +177,11 @@ def offer_restore_if_damaged(path: Path) -> bool:
         return False
     restore = ask_yes_no(
         None,
-        "The archive is damaged",
-        f"{damage}\n\nRestore the newest good backup, from {backup.created.astimezone():%d %B %Y at %H:%M}? "
-        "The damaged file is kept beside it under a new name.",
+        _("The archive is damaged"),
+        _(
+            "{damage}\n\nRestore the newest good backup, from {when}? "
+            "The damaged file is kept beside it under a new name."
+        ).format(damage=damage, when=humandates.timestamp(backup.created.astimezone())),
     )
     if not restore:
         return False

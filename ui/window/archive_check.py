@@ -10,7 +10,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from beautifulletters import humandates
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _
 from ui.tasks import Failure, Lane, run_task
 from ui.widgets.plain import message_box
 from ui.window.archive_opening import check_archive, open_archive_for_window
@@ -67,7 +69,9 @@ class ArchiveCheck(QObject):
         if self._stopped:
             return
         # Could not read the file to check it (not damage): say so, carry on as before the check.
-        self._window.statusBar().showMessage(f"The archive could not be checked: {failure.message}", 10000)
+        self._window.statusBar().showMessage(
+            _("The archive could not be checked: {reason}").format(reason=failure.message), 10000
+        )
         self._finished(self._window.archive.path, None, None)
 
     def _finished(self, path: Path, damage: str | None, backup: Any) -> None:
@@ -91,8 +95,8 @@ class ArchiveCheck(QObject):
         if backup is None:
             box = message_box(
                 QMessageBox.Icon.Critical,
-                "The archive is damaged",
-                f"{damage}\n\nThere is no good backup to restore; the window will close.",
+                _("The archive is damaged"),
+                _("{damage}\n\nThere is no good backup to restore; the window will close.").format(damage=damage),
                 QMessageBox.StandardButton.Ok,
                 window,
             )
@@ -100,10 +104,11 @@ class ArchiveCheck(QObject):
         else:
             box = message_box(
                 QMessageBox.Icon.Question,
-                "The archive is damaged",
-                f"{damage}\n\nRestore the newest good backup, from "
-                f"{backup.created.astimezone():%d %B %Y at %H:%M}? "
-                "The damaged file is kept beside it under a new name.",
+                _("The archive is damaged"),
+                _(
+                    "{damage}\n\nRestore the newest good backup, from {when}? "
+                    "The damaged file is kept beside it under a new name."
+                ).format(damage=damage, when=humandates.timestamp(backup.created.astimezone())),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 window,
             )
@@ -116,7 +121,7 @@ class ArchiveCheck(QObject):
         from beautifulletters.transfer import restore_newest_good_backup
 
         window = self._window
-        window.statusBar().showMessage("Restoring the newest good backup…")
+        window.statusBar().showMessage(_("Restoring the newest good backup…"))
         window.setEnabled(False)
 
         def restored(_result: Any) -> None:
@@ -125,11 +130,11 @@ class ArchiveCheck(QObject):
             window.setEnabled(True)
             archive, notice = open_archive_for_window(path)
             if archive is None:
-                window.show_error(notice or f"Cannot open {path} after restoring.")
+                window.show_error(notice or _("Cannot open {path} after restoring.").format(path=path))
                 return
             self.state = "done"
             window.adopt_archive(
-                archive, notice or "Restored the newest good backup; the damaged file is kept beside it."
+                archive, notice or _("Restored the newest good backup; the damaged file is kept beside it.")
             )
 
         def failed(failure: Failure) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError, BeautifulLettersError
+from beautifulletters.i18n import _
 
 
 def open_archive_for_window(path: Path, *, full_check: bool = True) -> tuple[Archive | None, str | None]:
@@ -20,14 +21,16 @@ def open_archive_for_window(path: Path, *, full_check: bool = True) -> tuple[Arc
     except BeautifulLettersError as error:
         return None, str(error)
     if archive.readonly:
-        return archive, f"{path} is read-only: you can read everything, but changes cannot be saved."
+        return archive, _("{path} is read-only: you can read everything, but changes cannot be saved.").format(
+            path=path
+        )
     if not archive.acquire_instance_lock():
         archive.close()
         try:
             archive = Archive.open(path, readonly=True, full_check=full_check)
         except ArchiveError as error:
             return None, str(error)
-        return archive, "This archive is open in another BeautifulLetters window, so this one is read-only."
+        return archive, _("This archive is open in another BeautifulLetters window, so this one is read-only.")
     return archive, None
 
 

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _, n_, p_
 from beautifulletters.transfer.everything import letter_file_stem
 from beautifulletters.transfer.ics import MAX_REMIND_DAYS
 from ui.printing.batch import BatchItem
@@ -54,9 +54,11 @@ def open_path(path: Path) -> bool:
 
 def offer_to_open(window: WindowSurface, path: Path, what: str) -> QMessageBox:
     """'Exported …': Open (the file or folder), Show folder, or Close. Not modal: nothing waits on it."""
-    box = message_box(QMessageBox.Icon.Information, "Exported", f"{what}\n\n{path}", parent=window)
-    open_button = box.addButton("Open" if path.is_file() else "Open folder", QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole) if path.is_file() else None
+    box = message_box(QMessageBox.Icon.Information, _("Exported"), f"{what}\n\n{path}", parent=window)
+    open_button = box.addButton(
+        p_("button", "Open") if path.is_file() else _("Open folder"), QMessageBox.ButtonRole.AcceptRole
+    )
+    folder_button = box.addButton(_("Show folder"), QMessageBox.ButtonRole.ActionRole) if path.is_file() else None
     box.addButton(QMessageBox.StandardButton.Close)
 
     def chosen(button: Any) -> None:
@@ -82,7 +84,7 @@ def _folder_row(line: QLineEdit, browse: QPushButton) -> QWidget:
 
 def _export_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -104,27 +106,27 @@ class ExportCalendarDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         preferences = window.preferences
-        self.setWindowTitle("Export calendar")
+        self.setWindowTitle(_("Export calendar"))
         form = QFormLayout(self)
         start = preferences.calendar_path or str(Path(preferences.last_export_folder or Path.home()) / "occasions.ics")
         self.path = QLineEdit(start)
-        self.path.setAccessibleName("Calendar file")
-        browse = QPushButton("Choose…")
+        self.path.setAccessibleName(_("Calendar file"))
+        browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._choose)
-        form.addRow("Calendar file:", _folder_row(self.path, browse))
-        self.remind_days = QSpinBox(minimum=0, maximum=MAX_REMIND_DAYS, suffix=" days before")
+        form.addRow(_("Calendar file:"), _folder_row(self.path, browse))
+        self.remind_days = QSpinBox(minimum=0, maximum=MAX_REMIND_DAYS, suffix=_(" days before"))
         self.remind_days.setValue(preferences.calendar_remind_days)
-        self.remind_days.setAccessibleName("Remind me this many days before")
-        self.remind_days.setToolTip("Time to write and post a letter so it arrives on the day (0: on the day)")
-        form.addRow("Remind me:", self.remind_days)
-        self.keep_current = QCheckBox("Keep this file up to date when dates change")
+        self.remind_days.setAccessibleName(_("Remind me this many days before"))
+        self.remind_days.setToolTip(_("Time to write and post a letter so it arrives on the day (0: on the day)"))
+        form.addRow(_("Remind me:"), self.remind_days)
+        self.keep_current = QCheckBox(_("Keep this file up to date when dates change"))
         self.keep_current.setChecked(bool(preferences.calendar_path))
-        self.keep_current.setToolTip("A calendar app subscribed to the file then always has every birthday")
+        self.keep_current.setToolTip(_("A calendar app subscribed to the file then always has every birthday"))
         form.addRow("", self.keep_current)
         form.addRow(_export_buttons(self))
 
     def _choose(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, "Export calendar", self.path.text(), "Calendar (*.ics)")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export calendar"), self.path.text(), _("Calendar (*.ics)"))
         if path:
             self.path.setText(path if path.lower().endswith(".ics") else f"{path}.ics")
 
@@ -148,14 +150,23 @@ class ExportCalendarDialog(QDialog):
 def export_calendar(window: WindowSurface, out: Path, remind_days: int, *, offer: bool) -> None:
     def written(count: int) -> None:
         if offer:
-            dates = words.count(count, "birthday or date", "birthdays and dates")
-            offer_to_open(window, out, f"Exported {dates} as a calendar to")
+            offer_to_open(
+                window,
+                out,
+                n_(
+                    "Exported {count} birthday or date as a calendar to:",
+                    "Exported {count} birthdays and dates as a calendar to:",
+                    count,
+                ).format(count=count),
+            )
 
     def failed(failure: Failure) -> None:
         if offer:
             window.show_error(failure.message)
         else:
-            window.statusBar().showMessage(f"The calendar file could not be kept up to date: {failure.message}", 10000)
+            window.statusBar().showMessage(
+                _("The calendar file could not be kept up to date: {reason}").format(reason=failure.message), 10000
+            )
 
     path = window.archive.path
     run_task(
@@ -226,22 +237,22 @@ class ExportEverythingDialog(QDialog):
     def __init__(self, window: WindowSurface) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Export everything")
+        self.setWindowTitle(_("Export everything"))
         form = QFormLayout(self)
         self.folder = QLineEdit(window.preferences.last_export_folder or str(Path.home()))
-        self.folder.setAccessibleName("Folder to export into")
-        browse = QPushButton("Choose…")
+        self.folder.setAccessibleName(_("Folder to export into"))
+        browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._choose)
-        form.addRow("Into the folder:", _folder_row(self.folder, browse))
-        self.as_pdf = QRadioButton("PDF, as printed")
-        self.as_text = QRadioButton("Plain text")
+        form.addRow(_("Into the folder:"), _folder_row(self.folder, browse))
+        self.as_pdf = QRadioButton(_("PDF, as printed"))
+        self.as_text = QRadioButton(_("Plain text"))
         self.as_pdf.setChecked(True)
-        form.addRow("Letters as:", self.as_pdf)
+        form.addRow(_("Letters as:"), self.as_pdf)
         form.addRow("", self.as_text)
         form.addRow(_export_buttons(self))
 
     def _choose(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Export everything into", self.folder.text())
+        path = QFileDialog.getExistingDirectory(self, _("Export everything into"), self.folder.text())
         if path:
             self.folder.setText(path)
 
@@ -255,14 +266,15 @@ class ExportEverythingDialog(QDialog):
 
 def export_everything(window: WindowSurface, parent: Path, *, as_text: bool) -> None:
     window.editor.flush()
-    window.statusBar().showMessage("Exporting everything…")
+    window.statusBar().showMessage(_("Exporting everything…"))
 
     def written(outcome: tuple[Any, list[DatedLetter]]) -> None:
         result, items = outcome
         counts = result.counts
-        what = (
-            f"Exported {words.count(counts['people'], 'person')}, {words.count(counts['letters'], 'letter')} and "
-            f"{words.count(counts['events'], 'date')} into"
+        what = _("Exported {people}, {letters} and {dates} into:").format(
+            people=n_("{count} person", "{count} people", counts["people"]).format(count=counts["people"]),
+            letters=n_("{count} letter", "{count} letters", counts["letters"]).format(count=counts["letters"]),
+            dates=n_("{count} date", "{count} dates", counts["events"]).format(count=counts["events"]),
         )
         if as_text or not items:
             offer_to_open(window, result.folder, what)
@@ -302,7 +314,9 @@ def _import_into_new_archive(export: Path, archive_path: Path) -> dict[str, int]
 
     read_export(export)  # a file that is not an export is refused before any archive is made
     if archive_path.exists():
-        raise BeautifulLettersError(f"{archive_path} already exists; choose a new file name for the archive.")
+        raise BeautifulLettersError(
+            _("{path} already exists; choose a new file name for the archive.").format(path=archive_path)
+        )
     with Archive.open(archive_path) as archive:
         return import_export(archive, export)
 
@@ -311,7 +325,7 @@ def import_archive_export(window: WindowSurface, export: Path | None = None, arc
     """Bring a JSON export back as a new archive, then open it in the window."""
     if export is None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            window, "Import an archive export", str(Path.home()), "Archive export (*.json)"
+            window, _("Import an archive export"), str(Path.home()), _("Archive export (*.json)")
         )
         if not chosen:
             return
@@ -319,17 +333,22 @@ def import_archive_export(window: WindowSurface, export: Path | None = None, arc
     if archive_path is None:
         suggested = window.archive.path.with_name(f"{export.stem} {dt.date.today().isoformat()}.sqlite3")
         chosen, _filter = QFileDialog.getSaveFileName(
-            window, "Save the imported archive as", str(suggested), "Archive (*.sqlite3)"
+            window, _("Save the imported archive as"), str(suggested), _("Archive (*.sqlite3)")
         )
         if not chosen:
             return
         archive_path = Path(chosen)
-    window.statusBar().showMessage(f"Importing {export.name}…")
+    window.statusBar().showMessage(_("Importing {file}…").format(file=export.name))
 
     def imported(counts: dict[str, int]) -> None:
         if window.switch_archive(archive_path):
             window.statusBar().showMessage(
-                f"Imported {counts['people']} people and {counts['letters']} letters into {archive_path}.", 10000
+                _("Imported {people} and {letters} into {path}.").format(
+                    people=n_("{count} person", "{count} people", counts["people"]).format(count=counts["people"]),
+                    letters=n_("{count} letter", "{count} letters", counts["letters"]).format(count=counts["letters"]),
+                    path=archive_path,
+                ),
+                10000,
             )
 
     run_task(

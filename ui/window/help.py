@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters import __version__
+from beautifulletters.i18n import N_, _
 from ui.widgets.plain import plain_tip
 from ui.window.surface import WindowSurface
 
-HOW_IT_WORKS = """
+HOW_IT_WORKS = N_("""
 <h3>How BeautifulLetters works</h3>
 <p><b>People on the left.</b> Everyone you write to, with search as you type. The <i>Upcoming</i> tab
 lists birthdays and anniversaries soon; <i>Write…</i> starts the letter for that day.</p>
@@ -35,7 +36,7 @@ like you.</p>
 envelope from the File menu. Mark it sent so next year's letter knows what you said.</p>
 <p><b>Your archive is one file</b> on this computer, backed up automatically; File ▸ Backups restores
 any of them.</p>
-"""
+""")
 
 
 def _plain(text: str) -> str:
@@ -68,11 +69,11 @@ def shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.resize(560, 520)
         rows = shortcuts(window)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
+        self.table.setHorizontalHeaderLabels([_("Menu"), _("Command"), _("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, values in enumerate(rows):
@@ -113,29 +114,36 @@ def about_html() -> str:
     fonts = "".join(f"<li>{html.escape(str(name))}: SIL Open Font License</li>" for name in BUNDLED_FONTS)
     return (
         f"<h2>BeautifulLetters {html.escape(__version__)}</h2>"
-        "<p>Personal letters, written with the people you write to in mind.</p>"
-        "<p>Free software under the MIT licence.</p>"
-        f"<h4>Bundled handwriting and book fonts</h4><ul>{fonts}</ul>"
-        "<p>Their full licence texts are in <code>resources/fonts/</code>, beside each font.</p>"
-        "<h4>Icons</h4><p>The app icon is drawn for BeautifulLetters and shared under CC BY 4.0 "
-        "(see <code>resources/icons/README.md</code>).</p>"
-        "<p>Spelling through Hunspell's dictionaries (Enchant); speech through eSpeak NG.</p>"
+        + _("<p>Personal letters, written with the people you write to in mind.</p>")
+        + _("<p>Free software under the MIT licence.</p>")
+        + _("<h4>Bundled handwriting and book fonts</h4><ul>{fonts}</ul>").format(fonts=fonts)
+        + _("<p>Their full licence texts are in <code>resources/fonts/</code>, beside each font.</p>")
+        + _(
+            "<h4>Icons</h4><p>The app icon is drawn for BeautifulLetters and shared under CC BY 4.0 "
+            "(see <code>resources/icons/README.md</code>).</p>"
+        )
+        + _("<p>Spelling through Hunspell's dictionaries (Enchant); speech through eSpeak NG.</p>")
     )
 
 
 def add_help_menu(window: WindowSurface) -> QMenu:
-    menu = window.menuBar().addMenu("&Help")
-    window.add_action(menu, "&Keyboard shortcuts", lambda: window.show_dialog(ShortcutsDialog(window)), "Ctrl+/", None)
+    menu = window.menuBar().addMenu(_("&Help"))
+    window.add_action(
+        menu, _("&Keyboard shortcuts"), lambda: window.show_dialog(ShortcutsDialog(window)), "Ctrl+/", None
+    )
     window.add_action(
         menu,
-        "&How BeautifulLetters works",
-        lambda: window.show_dialog(TextDialog(window, "How BeautifulLetters works", HOW_IT_WORKS)),
+        _("&How BeautifulLetters works"),
+        lambda: window.show_dialog(TextDialog(window, _("How BeautifulLetters works"), _(HOW_IT_WORKS))),
         QKeySequence.StandardKey.HelpContents,
         None,
     )
     menu.addSeparator()
     window.add_action(
-        menu, "&About BeautifulLetters", lambda: window.show_dialog(TextDialog(window, "About", about_html())), None
+        menu,
+        _("&About BeautifulLetters"),
+        lambda: window.show_dialog(TextDialog(window, _("About"), about_html())),
+        None,
     )
     return menu
 

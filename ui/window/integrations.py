@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from ui.tasks import Lane, run_task
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.surface import WindowSurface
@@ -25,7 +26,9 @@ DAILY_MS = 24 * 60 * 60 * 1000
 def _current_letter(window: WindowSurface) -> int | None:
     letter_id = window.editor.letter_id
     if letter_id is None:
-        window.show_error("Open a letter first: choose a person and a letter from their history, or write a new one.")
+        window.show_error(
+            _("Open a letter first: choose a person and a letter from their history, or write a new one.")
+        )
         return None
     window.editor.flush()
     return letter_id
@@ -39,7 +42,7 @@ def export_current(window: WindowSurface) -> Path | None:
         return None
     path = export_dialog(window, window.archive, letter_id, window.preferences)
     if path is not None:
-        window.statusBar().showMessage(f"Exported to {path}", 6000)
+        window.statusBar().showMessage(_("Exported to {path}").format(path=path), 6000)
         window.person_panel.refresh()
     return path
 
@@ -87,14 +90,17 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
 
     letter_id = window.editor.letter_id
     if letter_id is None:
-        window.show_error("Open one of the letters first: the anthology collects that correspondence.")
+        window.show_error(_("Open one of the letters first: the anthology collects that correspondence."))
         return None
     letter = window.archive.letters.get(letter_id)
     signer = window.archive.people.get(letter["signer_id"])["display_name"]
     recipient = window.archive.people.get(letter["recipient_id"])["display_name"]
     if out is None:
         name, _filter = QFileDialog.getSaveFileName(
-            window, "Anthology", str(Path.home() / f"Letters to {recipient}.pdf"), "PDF (*.pdf)"
+            window,
+            _("Anthology"),
+            str(Path.home() / _("Letters to {name}.pdf").format(name=recipient)),
+            _("PDF (*.pdf)"),
         )
         if not name:
             return None
@@ -106,18 +112,24 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
     except BeautifulLettersError as error:
         window.show_error(str(error))
         return None
-    job = BatchJob(items, out, BatchOptions(), anthology=True, title=f"Letters from {signer} to {recipient}")
+    job = BatchJob(
+        items,
+        out,
+        BatchOptions(),
+        anthology=True,
+        title=_("Letters from {signer} to {recipient}").format(signer=signer, recipient=recipient),
+    )
 
     def done(result: Any) -> None:
         if result:
-            window.statusBar().showMessage(f"Wrote the anthology to {out}", 8000)
+            window.statusBar().showMessage(_("Wrote the anthology to {path}").format(path=out), 8000)
 
     return start_batch(job, window, on_done=done)
 
 
 def import_contacts(window: WindowSurface) -> None:
     path, _filter = QFileDialog.getOpenFileName(
-        window, "Import contacts", str(Path.home()), "Contacts (*.vcf *.vcard *.csv);;All files (*)"
+        window, _("Import contacts"), str(Path.home()), _("Contacts (*.vcf *.vcard *.csv);;All files (*)")
     )
     if path:
         import_file(window, Path(path))
@@ -143,9 +155,9 @@ def open_backups(window: WindowSurface) -> Any:
     def reopen(_result: Any) -> None:
         archive, notice = open_archive_for_window(path)
         if archive is None:
-            window.show_error(notice or f"Cannot open {path} after restoring.")
+            window.show_error(notice or _("Cannot open {path} after restoring.").format(path=path))
             return
-        window.adopt_archive(archive, notice or "Restored the backup.")
+        window.adopt_archive(archive, notice or _("Restored the backup."))
 
     dialog = BackupsDialog(path, window, release_archive=window.release_archive, reopen_archive=reopen)
     window.show_dialog(dialog)
@@ -176,14 +188,14 @@ def start_automatic_backups(window: WindowSurface) -> None:
             owner=window,
             on_success=lambda info: backed_up(info),
             on_failure=lambda failure: window.statusBar().showMessage(
-                f"Automatic backup failed: {failure.message}", 10000
+                _("Automatic backup failed: {reason}").format(reason=failure.message), 10000
             ),
             doing="making the automatic backup",
         )
 
     def backed_up(info: Any) -> None:
         if info is not None:
-            window.statusBar().showMessage(f"Backed up to {info.path.name}", 4000)
+            window.statusBar().showMessage(_("Backed up to {file}").format(file=info.path.name), 4000)
 
     window.when_archive_healthy(lambda: run(True))
     timer = QTimer(window)
@@ -203,24 +215,24 @@ def add_archive_transfer_actions(window: WindowSurface, file_menu: Any) -> None:
     """Calendar, everything out and a JSON export back in (ui/window/archive_transfer.py, loaded on use)."""
     window.add_action(
         file_menu,
-        "Export &calendar…",
+        _("Export &calendar…"),
         lambda: _archive_transfer().open_export_calendar(window),
         None,
-        "Birthdays and anniversaries for any calendar app, with a reminder to post in time",
+        _("Birthdays and anniversaries for any calendar app, with a reminder to post in time"),
     )
     window.add_action(
         file_menu,
-        "Export every&thing…",
+        _("Export every&thing…"),
         lambda: _archive_transfer().open_export_everything(window),
         None,
-        "The whole archive as JSON, people as vCards, the dates as a calendar and every letter as a file",
+        _("The whole archive as JSON, people as vCards, the dates as a calendar and every letter as a file"),
     )
     window.add_action(
         file_menu,
-        "Import archive e&xport…",
+        _("Import archive e&xport…"),
         lambda: _archive_transfer().import_archive_export(window),
         None,
-        "Bring a JSON export (from Export everything) back, as a new archive",
+        _("Bring a JSON export (from Export everything) back, as a new archive"),
     )
 
 
@@ -233,30 +245,34 @@ def keep_calendar_current(window: WindowSurface) -> None:
 def add_file_actions(window: WindowSurface, file_menu: Any, toolbar: Any) -> None:
     window.export_action = window.add_action(
         file_menu,
-        "&Export…",
+        _("&Export…"),
         lambda: export_current(window),
         "Ctrl+Shift+E",
-        "Save the letter as PDF, ODT, DOCX, HTML, text or Markdown",
+        _("Save the letter as PDF, ODT, DOCX, HTML, text or Markdown"),
     )
     window.print_action = window.add_action(
-        file_menu, "&Print…", lambda: print_current(window), QKeySequence.StandardKey.Print, "Print the letter"
+        file_menu, _("&Print…"), lambda: print_current(window), QKeySequence.StandardKey.Print, _("Print the letter")
     )
     window.preview_action = window.add_action(
-        file_menu, "Print pre&view…", lambda: preview_current(window), "Ctrl+Shift+P", "See the printed pages"
+        file_menu, _("Print pre&view…"), lambda: preview_current(window), "Ctrl+Shift+P", _("See the printed pages")
     )
     window.add_action(
-        file_menu, "Print enve&lope…", lambda: envelope_current(window), None, "Print the envelope for this letter"
+        file_menu,
+        _("Print enve&lope…"),
+        lambda: envelope_current(window),
+        None,
+        _("Print the envelope for this letter"),
     )
     file_menu.addSeparator()
     window.import_action = window.add_action(
         file_menu,
-        "&Import contacts…",
+        _("&Import contacts…"),
         lambda: import_contacts(window),
         "Ctrl+Shift+I",
-        "Bring people in from a vCard or CSV file",
+        _("Bring people in from a vCard or CSV file"),
     )
     window.add_action(
-        file_menu, "&Backups…", lambda: open_backups(window), None, "Back up the archive now, or restore a backup"
+        file_menu, _("&Backups…"), lambda: open_backups(window), None, _("Back up the archive now, or restore a backup")
     )
     file_menu.addSeparator()
     add_archive_transfer_actions(window, file_menu)

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _, n_
 from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import with_paper
 from ui.tasks import note_user_input, set_reporter
@@ -80,18 +82,18 @@ class MainWindow(WindowSurface):
         self.upcoming_panel = UpcomingPanel(self)
         self.upcoming_panel.write_requested.connect(self.write_for_upcoming)
         self.left_tabs = QTabWidget()
-        self.left_tabs.setAccessibleName("People and upcoming dates")
-        self.left_tabs.addTab(self.people_list, "People")
-        self.left_tabs.addTab(self.upcoming_panel, "Upcoming")
+        self.left_tabs.setAccessibleName(_("People and upcoming dates"))
+        self.left_tabs.addTab(self.people_list, _("People"))
+        self.left_tabs.addTab(self.upcoming_panel, _("Upcoming"))
         self.person_panel = PersonPanel()
-        self.person_panel.setAccessibleName("About this person")
+        self.person_panel.setAccessibleName(_("About this person"))
         self.person_panel.letter_activated.connect(self.open_letter)
         self.person_panel.edit_person_requested.connect(self.edit_person)
         self.person_panel.edit_relationship_requested.connect(self.edit_relationship)
         self.person_panel.error.connect(self.show_error)
         self.person_panel.changed.connect(self._person_data_changed)
         self.person_panel.undoable.connect(
-            lambda message, undo: offer_undo(self.statusBar(), message, undo, "Bring back what was deleted")
+            lambda message, undo: offer_undo(self.statusBar(), message, undo, _("Bring back what was deleted"))
         )
         # The letter editor and the reader are built just after the first frame (or on first use:
         # see the `editor` and `reader` properties); until then the centre is a light placeholder.
@@ -162,7 +164,7 @@ class MainWindow(WindowSurface):
         editor = self._unplaced_editor or self._make_editor()
         self._unplaced_editor = None
         self._editor = editor
-        editor.setAccessibleName("Letter")
+        editor.setAccessibleName(_("Letter"))
         editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
         editor.saved.connect(lambda _revision: self._letter_saved())
         from ui.desk.zoom import ZoomControl
@@ -230,13 +232,17 @@ class MainWindow(WindowSurface):
         self.reader.notice.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.reader.error.connect(self.show_error)
         self.reader.exportFinished.connect(
-            lambda path, seconds: self.statusBar().showMessage(f"Saved the reading ({seconds:.0f} s) to {path}", 8000)
+            lambda path, seconds: self.statusBar().showMessage(
+                _("Saved the reading ({seconds} s) to {path}").format(seconds=f"{seconds:.0f}", path=path), 8000
+            )
         )
 
     # ------------------------------------------------------------------ archive
     def _load_archive_view(self, notice: str | None = None, *, reload_people: bool = True) -> None:
         self.setWindowTitle(
-            f"BeautifulLetters — {self.archive.path.name}" + (" (read-only)" if self.archive.readonly else "")
+            (
+                _("BeautifulLetters — {file} (read-only)") if self.archive.readonly else _("BeautifulLetters — {file}")
+            ).format(file=self.archive.path.name)
         )
         self.people_list.show_archive(self.archive, reload_people=reload_people)
         if self.start_up.shown:  # at start, the tags and upcoming dates come after the first frame
@@ -248,7 +254,7 @@ class MainWindow(WindowSurface):
             not self.preferences.first_start_hint_dismissed and has_sample and self.about_you.isHidden()
         )
         self.remove_sample_action.setEnabled(has_sample and not self.archive.readonly)
-        self.statusBar().showMessage(notice or f"Archive: {self.archive.path}")
+        self.statusBar().showMessage(notice or _("Archive: {path}").format(path=self.archive.path))
         self.people_list.select_first()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -301,7 +307,7 @@ class MainWindow(WindowSurface):
     def switch_archive(self, path: Path) -> bool:
         archive, notice = open_archive_for_window(path, full_check=False)
         if archive is None:
-            self.show_error(notice or f"Cannot open {path}.")
+            self.show_error(notice or _("Cannot open {path}.").format(path=path))
             return False
         self.editor.flush()
         self.editor.unload()  # the last archive's letter is not left open to type into
@@ -316,9 +322,9 @@ class MainWindow(WindowSurface):
     def choose_archive(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            "Open archive",
+            _("Open archive"),
             str(self.archive.path.parent),
-            "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)",
+            _("BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if path:
             self.switch_archive(Path(path))
@@ -326,9 +332,9 @@ class MainWindow(WindowSurface):
     def create_archive(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "New archive",
+            _("New archive"),
             str(self.archive.path.parent / "letters.sqlite3"),
-            "BeautifulLetters archives (*.sqlite3)",
+            _("BeautifulLetters archives (*.sqlite3)"),
         )
         if path:
             self.switch_archive(Path(path))
@@ -406,7 +412,7 @@ class MainWindow(WindowSurface):
         if self.refuse_if_readonly():
             return
         if ask_yes_no(
-            self, "Remove the sample", "Remove Chris, Loretta and their sample letters? Your own people stay."
+            self, _("Remove the sample"), _("Remove Chris, Loretta and their sample letters? Your own people stay.")
         ):
             self.remove_sample_now()
 
@@ -419,7 +425,13 @@ class MainWindow(WindowSurface):
                 self.editor.unload()
         removed = self.archive.people.remove_sample()
         self.dismiss_hint()
-        self._load_archive_view(f"Removed the sample ({removed} people and their letters).")
+        self._load_archive_view(
+            n_(
+                "Removed the sample ({count} person and their letters).",
+                "Removed the sample ({count} people and their letters).",
+                removed,
+            ).format(count=removed)
+        )
 
     def dismiss_hint(self) -> None:
         self.hint.hide()
@@ -473,15 +485,19 @@ class MainWindow(WindowSurface):
         self.reader.set_pronunciations(pronunciations_for_letter(self.archive, letter))
         self.reader.set_letter_language(letter.get("language"))
         if letter["status"] == "sent":
-            self.statusBar().showMessage(f"This letter was sent on {letter['sent_on']}; it is shown read-only.")
+            self.statusBar().showMessage(
+                _("This letter was sent on {date}; it is shown read-only.").format(
+                    date=humandates.full_date(letter["sent_on"]) if letter["sent_on"] else "?"
+                )
+            )
         self.editor.focus_text()
 
     def _letter_saved(self) -> None:
-        self.statusBar().showMessage("All changes saved.", 3000)
+        self.statusBar().showMessage(_("All changes saved."), 3000)
 
     def save_now(self) -> None:
         self.editor.flush()
-        self.statusBar().showMessage("Saved. (Letters also save themselves as you type.)", 4000)
+        self.statusBar().showMessage(_("Saved. (Letters also save themselves as you type.)"), 4000)
 
     def open_template_editor(self) -> None:
         from ui.dialogs.template_editor import TemplateEditorDialog
@@ -536,7 +552,7 @@ class MainWindow(WindowSurface):
     def refuse_if_readonly(self) -> bool:
         """Say so and return True when the archive is read-only (callers then change nothing)."""
         if self.archive.readonly:
-            self.show_error("This archive is open read-only, so nothing can be changed here.")
+            self.show_error(_("This archive is open read-only, so nothing can be changed here."))
             return True
         return False
 

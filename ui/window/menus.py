@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from beautifulletters.i18n import _
 from ui.resources import icon as load_icon
 from ui.window import integrations
 from ui.window.help import add_help_menu
@@ -20,90 +21,98 @@ from ui.window.trash_actions import delete_current_letter, open_trash
 def build_menus(window: WindowSurface) -> None:
     """Fill the window's menu bar and toolbar; the actions are kept on the window by name."""
     menus = window.menuBar()
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(_("Main"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
-    file_menu = menus.addMenu("&File")
+    file_menu = menus.addMenu(_("&File"))
     window.new_letter_action = window.add_action(
         file_menu,
-        "&New letter…",
+        _("&New letter…"),
         window.new_letter,
         QKeySequence.StandardKey.New,
-        "Draft a letter to the selected person",
+        _("Draft a letter to the selected person"),
     )
     window.open_archive_action = window.add_action(
-        file_menu, "&Open archive…", window.choose_archive, QKeySequence.StandardKey.Open, "Open another archive file"
+        file_menu,
+        _("&Open archive…"),
+        window.choose_archive,
+        QKeySequence.StandardKey.Open,
+        _("Open another archive file"),
     )
-    window.add_action(file_menu, "New &archive…", window.create_archive, None, "Start a new, empty archive file")
+    window.add_action(file_menu, _("New &archive…"), window.create_archive, None, _("Start a new, empty archive file"))
     window.recent = RecentLetters(window, file_menu)
     window.save_action = window.add_action(
         file_menu,
-        "&Save",
+        _("&Save"),
         window.save_now,
         QKeySequence.StandardKey.Save,
-        "Letters save themselves as you type; this saves at once",
+        _("Letters save themselves as you type; this saves at once"),
     )
     file_menu.addSeparator()
     integrations.add_file_actions(window, file_menu, toolbar)  # print, export, import, backups
     file_menu.addSeparator()
     window.preferences_action = window.add_action(
-        file_menu, "Pre&ferences…", window.open_preferences, QKeySequence.StandardKey.Preferences
+        file_menu, _("Pre&ferences…"), window.open_preferences, QKeySequence.StandardKey.Preferences
     )
     if window.preferences_action.shortcut().isEmpty():
         window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
     file_menu.addSeparator()
-    window.add_action(file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    window.add_action(file_menu, _("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 
     # Edit, Letter and View also hold the editor's actions, added when it is built (MainWindow.build_desk);
     # opening one of them first builds it, so they are never shown without them.
-    window.edit_menu = menus.addMenu("&Edit")
+    window.edit_menu = menus.addMenu(_("&Edit"))
 
-    person_menu = menus.addMenu("&Person")
-    window.add_person_action = window.add_action(person_menu, "&Add person…", window.add_person, "Ctrl+Shift+N")
+    person_menu = menus.addMenu(_("&Person"))
+    window.add_person_action = window.add_action(person_menu, _("&Add person…"), window.add_person, "Ctrl+Shift+N")
     window.add_action(
-        person_menu, "&Edit person…", lambda: window.edit_person(window.current_person_id()), "Ctrl+Alt+E"
+        person_menu, _("&Edit person…"), lambda: window.edit_person(window.current_person_id()), "Ctrl+Alt+E"
     )
-    window.add_action(person_menu, "Edit &relationship…", window.edit_current_relationship, "Ctrl+Shift+R")
-    window.add_action(person_menu, "&Find person", window.focus_search, "Ctrl+Shift+F")
+    window.add_action(person_menu, _("Edit &relationship…"), window.edit_current_relationship, "Ctrl+Shift+R")
+    window.add_action(person_menu, _("&Find person"), window.focus_search, "Ctrl+Shift+F")
     person_menu.addSeparator()
-    window.add_action(person_menu, "&Delete person…", lambda: delete_current_person(window))
+    window.add_action(person_menu, _("&Delete person…"), lambda: delete_current_person(window))
     window.remove_sample_action = window.add_action(
-        person_menu, "Remove the &sample correspondence", window.remove_sample
+        person_menu, _("Remove the &sample correspondence"), window.remove_sample
     )
 
-    letter_menu = menus.addMenu("&Letter")
+    letter_menu = menus.addMenu(_("&Letter"))
     letter_menu.addAction(window.new_letter_action)
-    window.add_action(letter_menu, "&Template editor…", window.open_template_editor, "Ctrl+Shift+T")
+    window.add_action(letter_menu, _("&Template editor…"), window.open_template_editor, "Ctrl+Shift+T")
     window.add_action(
         letter_menu,
-        "Letters to &many people…",
+        _("Letters to &many people…"),
         window.open_batch,
         "Ctrl+Shift+M",
-        "One draft per person from a template, reviewed, then printed as PDF",
+        _("One draft per person from a template, reviewed, then printed as PDF"),
     )
     window.add_action(
         letter_menu,
-        "&Anthology of this correspondence…",
+        _("&Anthology of this correspondence…"),
         lambda: integrations.export_anthology(window),
         None,
-        "Every letter between these two people, in date order, as one PDF book",
-    )
-    window.add_action(
-        letter_menu, "&Delete letter", lambda: delete_current_letter(window), None, "Move the open letter to the trash"
+        _("Every letter between these two people, in date order, as one PDF book"),
     )
     window.add_action(
         letter_menu,
-        "Tras&h…",
+        _("&Delete letter"),
+        lambda: delete_current_letter(window),
+        None,
+        _("Move the open letter to the trash"),
+    )
+    window.add_action(
+        letter_menu,
+        _("Tras&h…"),
         lambda: open_trash(window),
         None,
-        "Letters you deleted: bring one back, or empty the trash",
+        _("Letters you deleted: bring one back, or empty the trash"),
     )
     letter_menu.addSeparator()
     window.letter_menu = letter_menu
 
-    window.view_menu = menus.addMenu("&View")
+    window.view_menu = menus.addMenu(_("&View"))
     window.upcoming_action = window.add_action(
-        window.view_menu, "&Upcoming dates", lambda: window.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U"
+        window.view_menu, _("&Upcoming dates"), lambda: window.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U"
     )
     for menu in (window.edit_menu, window.letter_menu, window.view_menu):
         menu.aboutToShow.connect(window.ensure_desk)
@@ -135,6 +144,6 @@ def delete_current_person(window: WindowSurface) -> object:
     def deleted() -> None:
         window.person_panel.show_person(window.archive, None)
         window.refresh_people(None)
-        window.statusBar().showMessage("Deleted.", 5000)
+        window.statusBar().showMessage(_("Deleted."), 5000)
 
     return ask_delete_person(window, window.archive, person_id, deleted, window.show_dialog)

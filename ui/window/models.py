@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import N_, _
 from ui.widgets.plain import plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -18,7 +19,7 @@ _BLANK_ROW: dict[str, Any] = {"display_name": "", "nickname": None, "last_letter
 class PeopleModel(QAbstractTableModel):
     """People matching the current search and tag, as ids; a row's text is read when shown."""
 
-    COLUMNS = ("Name", "Called", "Last letter")
+    COLUMNS = (N_("Name"), N_("Called"), N_("Last letter"))
     PAGE = 200
     PersonIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -113,7 +114,7 @@ class PeopleModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section]
+            return _(self.COLUMNS[section])
         return None
 
     def _row(self, row: int) -> dict[str, Any]:
@@ -142,7 +143,7 @@ class PeopleModel(QAbstractTableModel):
             column = index.column()
             if column == 0:
                 name = row["display_name"]
-                return f"{name} (you)" if row.get("is_self") else name
+                return _("{name} (you)").format(name=name) if row.get("is_self") else name
             if column == 1:
                 return row["nickname"] or ""
             if column == 2:

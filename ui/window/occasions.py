@@ -6,9 +6,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from beautifulletters import humandates
+from beautifulletters import humandates, words
 from beautifulletters.drafting import template_for_occasion
 from beautifulletters.drafting.suggest import existing_draft
+from beautifulletters.i18n import _
 from ui.widgets.plain import message_box
 from ui.window.surface import WindowSurface
 
@@ -23,14 +24,17 @@ def write_for_upcoming(window: WindowSurface, item: dict[str, Any]) -> Any:
     letter = window.archive.letters.get(draft_id)
     box = message_box(
         QMessageBox.Icon.Question,
-        "A draft is waiting",
-        f"You began a letter for {item['person_name']}'s {item['label'] or item['kind']} on "
-        f"{humandates.near_date(letter['created_at'])}. Open it, or start a new one?",
+        _("A draft is waiting"),
+        _("You began a letter for {name}'s {occasion} on {date}. Open it, or start a new one?").format(
+            name=item["person_name"],
+            occasion=item["label"] or words.date_kind(item["kind"]),
+            date=humandates.near_date(letter["created_at"]),
+        ),
         QMessageBox.StandardButton.NoButton,
         window,
     )
-    open_button = box.addButton("Open the draft", QMessageBox.ButtonRole.AcceptRole)
-    new_button = box.addButton("Start a new letter", QMessageBox.ButtonRole.ActionRole)
+    open_button = box.addButton(_("Open the draft"), QMessageBox.ButtonRole.AcceptRole)
+    new_button = box.addButton(_("Start a new letter"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(open_button)
 

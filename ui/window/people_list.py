@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import _, n_
+from beautifulletters.words import number
 from ui.tasks import LatestOnly, note_user_input
 from ui.widgets.plain import plain_label
 from ui.window.models import PeopleModel
@@ -62,19 +63,19 @@ class PeopleList(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
 
-        self.search_box = QLineEdit(placeholderText="Search names, nicknames, notes, letters…")
-        self.search_box.setAccessibleName("Search people")
+        self.search_box = QLineEdit(placeholderText=_("Search names, nicknames, notes, letters…"))
+        self.search_box.setAccessibleName(_("Search people"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_box.textEdited.connect(lambda _text: note_user_input())
         self.tag_filter = QComboBox()
-        self.tag_filter.setAccessibleName("Filter by tag")
-        self.tag_filter.addItem("All tags", None)  # the archive's tags join it after the first frame
+        self.tag_filter.setAccessibleName(_("Filter by tag"))
+        self.tag_filter.addItem(_("All tags"), None)  # the archive's tags join it after the first frame
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.run_search())
         self.sort_choice = QComboBox()
-        self.sort_choice.setAccessibleName("Sort people")
-        self.sort_choice.addItem("By name", "name")
-        self.sort_choice.addItem("By last letter", "last_letter")
+        self.sort_choice.setAccessibleName(_("Sort people"))
+        self.sort_choice.addItem(_("By name"), "name")
+        self.sort_choice.addItem(_("By last letter"), "last_letter")
         self.sort_choice.currentIndexChanged.connect(lambda _i: self.run_search())
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter, 1)
@@ -82,7 +83,7 @@ class PeopleList(QWidget):
 
         self.people_model = PeopleModel(self.archive, self)
         self.people_view = QTableView()
-        self.people_view.setAccessibleName("People")
+        self.people_view.setAccessibleName(_("People"))
         self.people_view.setModel(self.people_model)
         self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.people_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -110,7 +111,7 @@ class PeopleList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.people_view, 1)
         layout.addWidget(self.people_count)
-        add_person = QPushButton("Add person…")
+        add_person = QPushButton(_("Add person…"))
         add_person.clicked.connect(self.add_person_requested.emit)
         layout.addWidget(add_person)
         self.setTabOrder(self.search_box, self.tag_filter)
@@ -152,7 +153,7 @@ class PeopleList(QWidget):
         current = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem("All tags", None)
+        self.tag_filter.addItem(_("All tags"), None)
         for tag in self.archive.people.all_tags():
             self.tag_filter.addItem(f"#{tag}", tag)
         index = self.tag_filter.findData(current)
@@ -207,9 +208,9 @@ class PeopleList(QWidget):
     def update_count(self) -> None:
         count = self.people_model.rowCount()
         if self.people_model.is_complete:
-            text = n_("{count} person", "{count} people", count).format(count=f"{count:,}")
+            text = n_("{count} person", "{count} people", count).format(count=number(count))
         else:  # the first page, while the rest is read
-            text = _("{count}+ people").format(count=f"{count:,}")
+            text = _("{count}+ people").format(count=number(count))
         self.people_count.setText(text)
 
     def refresh(self) -> None:

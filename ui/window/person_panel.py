@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import humandates
+from beautifulletters import humandates, words
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _, p_
 from ui.tasks import LatestOnly, note_user_input
 from ui.widgets.plain import plain_label, plain_tip
 
-NOTE_TAGS = ["memory", "joke", "fact", "preference", "note"]
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 NoteTagRole = Qt.ItemDataRole.UserRole + 3
 NotePhrasingRole = Qt.ItemDataRole.UserRole + 4
@@ -38,8 +38,10 @@ def phrasing_text(note: dict[str, Any]) -> str:
     """How a note will read in a letter, or why letters leave it out (shown under the notes)."""
     preview = note_reading.preview(note)
     if preview:
-        return f"In a letter: {preview}"
-    return f"Left out of letters: {note.get('problem') or 'it cannot be said as a sentence'}."
+        return _("In a letter: {text}").format(text=preview)
+    return _("Left out of letters: {reason}.").format(
+        reason=note.get("problem") or _("it cannot be said as a sentence")
+    )
 
 
 DateIdRole = Qt.ItemDataRole.UserRole + 4
@@ -73,14 +75,15 @@ def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
         if rel["to_id"] != person_id:
             continue
         signer = archive.people.get(rel["from_id"])["display_name"]
-        line = f"{rel['kind'].capitalize()} of {signer}"
+        line = _("{kind} of {name}").format(kind=rel["kind"].capitalize(), name=signer)
         if rel["since"]:
-            line += f", since {humandates.since(rel['since'])}"
+            line = _("{relationship}, since {date}").format(relationship=line, date=humandates.since(rel["since"]))
+        line += "."
         if rel["how_we_met"]:
-            line += f". Met {rel['how_we_met']}"
+            line += " " + _("Met {how}.").format(how=rel["how_we_met"])
         if rel["pet_names"]:
-            line += f". Pet names: {', '.join(rel['pet_names'])}"
-        lines.append(line + ".")
+            line += " " + _("Pet names: {names}.").format(names=", ".join(rel["pet_names"]))
+        lines.append(line)
         relationship_from = rel["from_id"]
     return {
         "person": person,
@@ -133,11 +136,11 @@ class PersonPanel(QScrollArea):
         layout.setSpacing(6)
 
         header = QHBoxLayout()
-        self.name_label = plain_label("No one selected")
+        self.name_label = plain_label(_("No one selected"))
         self.name_label.setProperty("role", "heading")
         self.name_label.setWordWrap(True)
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setAccessibleName("Edit this person")
+        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button.setAccessibleName(_("Edit this person"))
         self.edit_button.clicked.connect(lambda: self.person_id and self.edit_person_requested.emit(self.person_id))
         header.addWidget(self.name_label, 1)
         header.addWidget(self.edit_button)
@@ -146,17 +149,17 @@ class PersonPanel(QScrollArea):
         self.details_label.setWordWrap(True)
         layout.addWidget(self.details_label)
 
-        layout.addWidget(_section("Relationship"))
+        layout.addWidget(_section(_("Relationship")))
         self.relationship_label = plain_label()
         self.relationship_label.setWordWrap(True)
-        self.relationship_button = QPushButton("Edit relationship…")
+        self.relationship_button = QPushButton(_("Edit relationship…"))
         self.relationship_button.clicked.connect(self._edit_relationship)
         layout.addWidget(self.relationship_label)
         layout.addWidget(self.relationship_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        layout.addWidget(_section("Notes and memories"))
+        layout.addWidget(_section(_("Notes and memories")))
         self.notes_list = QListWidget()
-        self.notes_list.setAccessibleName("Notes and memories")
+        self.notes_list.setAccessibleName(_("Notes and memories"))
         self.notes_list.setWordWrap(True)
         # Notes wrap to the panel's width: a sideways scroll bar would only hide the ends of lines.
         self.notes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -171,11 +174,12 @@ class PersonPanel(QScrollArea):
         layout.addWidget(self.notes_list)
         note_tools = QHBoxLayout()
         self.note_tag = QComboBox(editable=True)
-        self.note_tag.addItems(NOTE_TAGS)
-        self.note_tag.setAccessibleName("Tag of the selected or new note")
+        for tag in words.NOTE_TAGS:
+            self.note_tag.addItem(words.note_tag(tag), tag)
+        self.note_tag.setAccessibleName(_("Tag of the selected or new note"))
         self.note_tag.activated.connect(self._retag_selected)
-        self.delete_note_button = QPushButton("Delete")
-        self.delete_note_button.setAccessibleName("Delete the selected note")
+        self.delete_note_button = QPushButton(_("Delete"))
+        self.delete_note_button.setAccessibleName(_("Delete the selected note"))
         self.delete_note_button.clicked.connect(self._delete_selected_note)
         note_tools.addWidget(self.note_tag, 1)
         note_tools.addWidget(self.delete_note_button)
@@ -183,35 +187,40 @@ class PersonPanel(QScrollArea):
         # How the chosen or just-written note will read in a letter ("I remember how you…").
         self.note_phrasing = plain_label()
         self.note_phrasing.setWordWrap(True)
-        self.note_phrasing.setAccessibleName("How the note reads in a letter")
+        self.note_phrasing.setAccessibleName(_("How the note reads in a letter"))
         layout.addWidget(self.note_phrasing)
         add_row = QHBoxLayout()
-        self.new_note = QLineEdit(placeholderText="Add a memory, a joke, a fact…")
-        self.new_note.setAccessibleName("New note")
+        self.new_note = QLineEdit(placeholderText=_("Add a memory, a joke, a fact…"))
+        self.new_note.setAccessibleName(_("New note"))
         self.new_note.returnPressed.connect(self._add_note)
-        self.add_note_button = QPushButton("Add")
-        self.add_note_button.setAccessibleName("Add note")
+        self.add_note_button = QPushButton(_("Add"))
+        self.add_note_button.setAccessibleName(_("Add note"))
         self.add_note_button.clicked.connect(self._add_note)
         add_row.addWidget(self.new_note, 1)
         add_row.addWidget(self.add_note_button)
         layout.addLayout(add_row)
 
-        layout.addWidget(_section("Important dates"))
+        layout.addWidget(_section(_("Important dates")))
         self.dates_list = QListWidget()
-        self.dates_list.setAccessibleName("Important dates")
+        self.dates_list.setAccessibleName(_("Important dates"))
         self.dates_list.setMaximumHeight(110)
         self.dates_list.setWordWrap(True)
         self.dates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.dates_list)
         date_row = QHBoxLayout()
         self.date_kind = QComboBox()
-        self.date_kind.addItems(["anniversary", "birthday", "custom"])
-        self.date_kind.setAccessibleName("Kind of date")
-        self.date_value = QLineEdit(placeholderText="e.g. 3 April or 23 December 1976")
-        self.date_value.setAccessibleName("Date")
-        self.date_label = QLineEdit(placeholderText="Label")
-        self.date_label.setAccessibleName("Date label")
-        add_date = QPushButton("Add date")
+        for kind, label in (
+            ("anniversary", p_("kind of date", "anniversary")),
+            ("birthday", p_("kind of date", "birthday")),
+            ("custom", p_("kind of date", "custom")),
+        ):
+            self.date_kind.addItem(label, kind)
+        self.date_kind.setAccessibleName(_("Kind of date"))
+        self.date_value = QLineEdit(placeholderText=_("e.g. 3 April or 23 December 1976"))
+        self.date_value.setAccessibleName(_("Date"))
+        self.date_label = QLineEdit(placeholderText=_("Label"))
+        self.date_label.setAccessibleName(_("Date label"))
+        add_date = QPushButton(_("Add date"))
         add_date.clicked.connect(self._add_date)
         self.date_value.returnPressed.connect(self._add_date)
         date_row.addWidget(self.date_kind)
@@ -220,15 +229,15 @@ class PersonPanel(QScrollArea):
         label_row = QHBoxLayout()
         label_row.addWidget(self.date_label, 1)
         label_row.addWidget(add_date)
-        self.delete_date_button = QPushButton("Delete date")
-        self.delete_date_button.setAccessibleName("Delete the selected date")
+        self.delete_date_button = QPushButton(_("Delete date"))
+        self.delete_date_button.setAccessibleName(_("Delete the selected date"))
         self.delete_date_button.clicked.connect(self._delete_selected_date)
         label_row.addWidget(self.delete_date_button)
         layout.addLayout(label_row)
 
-        layout.addWidget(_section("Letters"))
+        layout.addWidget(_section(_("Letters")))
         self.letters_list = QListWidget()
-        self.letters_list.setAccessibleName("Letters to this person, newest first")
+        self.letters_list.setAccessibleName(_("Letters to this person, newest first"))
         self.letters_list.itemActivated.connect(self._letter_activated)
         self.letters_list.setMinimumHeight(120)
         # One line per letter, cut with "…" at the panel's edge; the whole line is its tooltip.
@@ -265,7 +274,7 @@ class PersonPanel(QScrollArea):
         self.person_id = person_id
         self._generation += 1
         if person_id is None:
-            self._show_only("No one selected")
+            self._show_only(_("No one selected"))
             return
         if not in_background:
             self.refresh()
@@ -321,20 +330,20 @@ class PersonPanel(QScrollArea):
             self.name_label.setText(person["display_name"])
             bits = []
             if person["nickname"]:
-                bits.append(f"Called “{person['nickname']}”")
+                bits.append(_("Called “{nickname}”").format(nickname=person["nickname"]))
             if person["pronouns"]:
                 bits.append(
                     person["pronouns"].split("/")[0]
                     + ("/" + person["pronouns"].split("/")[1] if "/" in person["pronouns"] else "")
                 )
             if person["birthday"]:
-                bits.append(f"born {humandates.full_date(person['birthday'])}")
+                bits.append(_("born {date}").format(date=humandates.full_date(person["birthday"])))
             if person["tags"]:
                 bits.append(", ".join(person["tags"]))
             self.details_label.setText(" · ".join(bits))
             self._relationship_from = overview["relationship_from"]
             self.relationship_label.setText(
-                "\n".join(overview["relationship_lines"]) or "No relationship recorded yet."
+                "\n".join(overview["relationship_lines"]) or _("No relationship recorded yet.")
             )
             self.notes_list.clear()
             self.note_phrasing.clear()
@@ -343,26 +352,37 @@ class PersonPanel(QScrollArea):
                 item.setData(NoteIdRole, note["id"])
                 item.setData(NoteTagRole, note["tag"])
                 item.setData(NotePhrasingRole, phrasing_text(note))
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{note['tag']}: {note['text']}")
-                item.setToolTip(plain_tip(f"[{note['tag']}] {note['noted_on'] or ''}\n{phrasing_text(note)}"))
+                tag = words.note_tag(note["tag"])
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tag}: {note['text']}")
+                item.setToolTip(plain_tip(f"[{tag}] {note['noted_on'] or ''}\n{phrasing_text(note)}"))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
             self.dates_list.clear()
             if person["birthday"]:  # a field of the person, changed in the Person dialog
-                self.dates_list.addItem(f"Birthday: {humandates.birthday(person['birthday'])}")
+                self.dates_list.addItem(_("Birthday: {date}").format(date=humandates.birthday(person["birthday"])))
             for date in overview["dates"]:
                 shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
-                item = QListWidgetItem(f"{date['label'] or date['kind'].capitalize()}: {shown}")
+                item = QListWidgetItem(
+                    _("{label}: {date}").format(label=date["label"] or words.date_kind(date["kind"]), date=shown)
+                )
                 item.setToolTip(plain_tip(item.text()))
                 item.setData(DateIdRole, date["id"])
                 self.dates_list.addItem(item)
             self.letters_list.clear()
             lines = []
             for letter in overview["letters"]:
-                title = letter["title"] or (letter["occasion"] or "Letter").capitalize()
-                status = humandates.sent_on(letter["sent_on"]) if letter["sent_on"] else letter["status"]
+                title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
+                status = (
+                    humandates.sent_on(letter["sent_on"])
+                    if letter["sent_on"]
+                    else words.letter_status(letter["status"])
+                )
                 written = humandates.near_date(letter["created_at"])
-                lines.append(f"{written}  {title} — from {letter['signer_name']} ({status})")
+                lines.append(
+                    _("{date}  {title} — from {name} ({status})").format(
+                        date=written, title=title, name=letter["signer_name"], status=status
+                    )
+                )
             # One call for the whole history (500 items one by one took 15-25 ms of the window's thread);
             # each row's letter is found by its row.
             self._letter_ids = [letter["id"] for letter in overview["letters"]]
@@ -381,13 +401,26 @@ class PersonPanel(QScrollArea):
         else:
             self.changed.emit()
 
+    def _chosen_tag(self) -> str:
+        """The tag as stored: a known tag's own word ("memory" for "Erinnerung"), or what was typed."""
+        text = self.note_tag.currentText().strip()
+        index = self.note_tag.findText(text)
+        return str(self.note_tag.itemData(index)) if index >= 0 and self.note_tag.itemData(index) else text
+
+    def _show_tag(self, tag: str) -> None:
+        index = self.note_tag.findData(tag)
+        if index >= 0:
+            self.note_tag.setCurrentIndex(index)
+        else:
+            self.note_tag.setCurrentText(tag)
+
     def _selected_note_id(self) -> int | None:
         item = self.notes_list.currentItem()
         return item.data(NoteIdRole) if item else None
 
     def _note_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
-            self.note_tag.setCurrentText(current.data(NoteTagRole) or "note")
+            self._show_tag(current.data(NoteTagRole) or "note")
             self.note_phrasing.setText(current.data(NotePhrasingRole) or "")
 
     def _show_phrasing(self, note_id: int | None) -> None:
@@ -414,7 +447,7 @@ class PersonPanel(QScrollArea):
         note_id = self._selected_note_id()
         if note_id is None or self.archive is None:
             return
-        tag = self.note_tag.currentText()
+        tag = self._chosen_tag()
         self._guard(lambda: self.archive.notes.update(note_id, tag=tag))
         self.refresh()
         self._show_phrasing(note_id)
@@ -437,7 +470,7 @@ class PersonPanel(QScrollArea):
             return
         self.changed.emit()
         self.refresh()
-        self.undoable.emit("The note was deleted.", lambda: self._put_back(lambda: archive.notes.put_back(note)))
+        self.undoable.emit(_("The note was deleted."), lambda: self._put_back(lambda: archive.notes.put_back(note)))
 
     def _put_back(self, put_back: Any) -> None:
         """Undo a delete: store the row again and show it."""
@@ -464,14 +497,14 @@ class PersonPanel(QScrollArea):
         text = self.new_note.text()
         if not text.strip():
             return
-        self.add_note(text, self.note_tag.currentText() or "note")
+        self.add_note(text, self._chosen_tag() or "note")
         self.new_note.clear()
 
     def _add_date(self) -> None:
         if self.archive is None or self.person_id is None:
             return
         archive, person_id = self.archive, self.person_id
-        kind, value, label = self.date_kind.currentText(), self.date_value.text(), self.date_label.text() or None
+        kind, value, label = self.date_kind.currentData(), self.date_value.text(), self.date_label.text() or None
         before = self.dates_list.count()
         self._guard(lambda: archive.dates.add(person_id, kind=kind, date=value, label=label))
         self.refresh()
@@ -495,7 +528,7 @@ class PersonPanel(QScrollArea):
         self.changed.emit()
         self.refresh()
         if date is not None:
-            self.undoable.emit("The date was deleted.", lambda: self._put_back(lambda: archive.dates.put_back(date)))
+            self.undoable.emit(_("The date was deleted."), lambda: self._put_back(lambda: archive.dates.put_back(date)))
 
     def _edit_relationship(self) -> None:
         if self.person_id is not None and self._relationship_from and self._relationship_from != self.person_id:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu
 
 from beautifulletters import humandates
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from ui.window.surface import WindowSurface
 
 RECENT_KEY = "recent_letters"  # in Preferences.extra: {archive path: [letter ids, newest first]}
@@ -19,7 +20,7 @@ class RecentLetters(QObject):
     def __init__(self, window: WindowSurface, file_menu: QMenu) -> None:
         super().__init__(window)
         self.window_ = window
-        self.menu = QMenu("Open &recent", file_menu)
+        self.menu = QMenu(_("Open &recent"), file_menu)
         self.menu.setObjectName("openRecentMenu")
         self.menu.aboutToShow.connect(self._fill)
         file_menu.addMenu(self.menu)
@@ -54,15 +55,17 @@ class RecentLetters(QObject):
         try:
             return str(self.window_.archive.people.get(letter["recipient_id"])["display_name"])
         except BeautifulLettersError:
-            return "someone"
+            return _("someone")
 
     def title_of(self, letter: dict[str, Any]) -> str:
         """'Anniversary letter to Loretta Mercer'."""
-        title = letter.get("title") or (letter.get("occasion") or "Letter").capitalize()
-        return f"{title} to {self._name(letter)}"
+        title = letter.get("title") or (letter.get("occasion") or _("Letter")).capitalize()
+        return _("{title} to {name}").format(title=title, name=self._name(letter))
 
     def describe(self, letter: dict[str, Any]) -> str:
-        return f"{self.title_of(letter)} ({humandates.near_date(letter['updated_at'])})"
+        return _("{title} ({date})").format(
+            title=self.title_of(letter), date=humandates.near_date(letter["updated_at"])
+        )
 
     def _fill(self) -> None:
         self.menu.clear()
@@ -71,7 +74,7 @@ class RecentLetters(QObject):
             action = self.menu.addAction(self.describe(letter).replace("&", "&&"))
             action.triggered.connect(lambda _checked=False, i=letter["id"]: self.window_.open_letter(i))
         if not letters:
-            empty = self.menu.addAction("No letters opened yet")
+            empty = self.menu.addAction(_("No letters opened yet"))
             empty.setEnabled(False)
 
     # ---------------------------------------------------------------- the desk

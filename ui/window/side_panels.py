@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 
+from beautifulletters.i18n import _
+
 PAGE_ROOM = 600  # pixels the page's column keeps before a side panel steps aside
 PANEL_MIN = 240  # narrowest a side panel is made before it steps aside
 PANEL_WIDTH = 300  # a side panel's width when there is room
@@ -22,8 +24,8 @@ class SidePanels(QObject):
         settings = QSettings()
         self.actions: list[QAction] = []
         for panel, key, text, shortcut in (
-            (left, "window/show_people", "&People and upcoming", "Ctrl+Alt+1"),
-            (right, "window/show_person_panel", "About this perso&n", "Ctrl+Alt+2"),
+            (left, "window/show_people", _("&People and upcoming"), "Ctrl+Alt+1"),
+            (right, "window/show_person_panel", _("About this perso&n"), "Ctrl+Alt+2"),
         ):
             action = QAction(text, view_menu)
             action.setCheckable(True)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QStatusBar, QWidget
 
-from beautifulletters.words import count
+from beautifulletters.i18n import _, n_
+from beautifulletters.words import number
 from ui.widgets.plain import plain_label
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def offer_undo(status: QStatusBar, message: str, undo: Callable[[], object], acc
     row = QHBoxLayout(offer)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(plain_label(message))
-    button = QPushButton("Undo")
+    button = QPushButton(_("Undo"))
     button.setObjectName(UNDO_BUTTON)
     button.setAccessibleName(accessible_name)
     row.addWidget(button)
@@ -57,21 +58,22 @@ class LetterStatus(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.words = plain_label()
-        self.words.setAccessibleName("Length of the letter")
+        self.words.setAccessibleName(_("Length of the letter"))
         self.saved = plain_label()
-        self.saved.setAccessibleName("Save state")
+        self.saved.setAccessibleName(_("Save state"))
         for label in (self.words, self.saved):
             window.statusBar().addPermanentWidget(label)
 
     def follow(self, editor: LetterEditor) -> None:
         editor.stats_changed.connect(self.show_length)
         editor.saved.connect(lambda _revision: self.show_saved(not editor.has_unsaved_changes()))
-        editor.save_failed.connect(lambda _message: self.saved.setText("Not saved yet — retrying"))
+        editor.save_failed.connect(lambda _message: self.saved.setText(_("Not saved yet — retrying")))
         editor.letter_opened.connect(lambda _id: self.show_saved(True))
         editor.edited.connect(lambda: self.show_saved(False))
 
     def show_length(self, words: int, _characters: int, minutes: int) -> None:
-        self.words.setText(f"{count(words, 'word')} · {minutes} min to read" if words else "")
+        length = n_("{count} word", "{count} words", words).format(count=number(words))
+        self.words.setText(_("{words} · {minutes} min to read").format(words=length, minutes=minutes) if words else "")
 
     def show_saved(self, saved: bool) -> None:
-        self.saved.setText("All saved" if saved else "Saving…")
+        self.saved.setText(_("All saved") if saved else _("Saving…"))

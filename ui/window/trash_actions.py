@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates
 from beautifulletters.archive import Archive, trash
 from beautifulletters.errors import BeautifulLettersError
-from beautifulletters.words import count
+from beautifulletters.i18n import _, n_
+from beautifulletters.words import number
 from ui.widgets.plain import message_box, plain_label, plain_tip
 from ui.window.status import offer_undo
 
@@ -43,9 +44,9 @@ def delete_current_letter(window: WindowSurface) -> int | None:
     _after_change(window, recipient)
     offer_undo(
         window.statusBar(),
-        "The letter is in the trash (Letter ▸ Trash… brings it back).",
+        _("The letter is in the trash (Letter ▸ Trash… brings it back)."),
         lambda: restore_letter(window, letter_id),
-        "Bring the deleted letter back",
+        _("Bring the deleted letter back"),
     )
     return letter_id
 
@@ -58,7 +59,7 @@ def restore_letter(window: WindowSurface, letter_id: int) -> bool:
         return False
     _after_change(window, letter["recipient_id"])
     window.open_letter(letter_id)
-    window.statusBar().showMessage("The letter is back, with every revision.", 5000)
+    window.statusBar().showMessage(_("The letter is back, with every revision."), 5000)
     return True
 
 
@@ -74,16 +75,16 @@ class TrashDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.archive = archive
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(_("Trash"))
         self.resize(620, 420)
         self.about = plain_label()
         self.about.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Letters in the trash")
+        self.list.setAccessibleName(_("Letters in the trash"))
         self.list.itemActivated.connect(lambda _item: self.restore_selected())
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(_("Restore"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.empty_button = QPushButton("Empty trash…")
+        self.empty_button = QPushButton(_("Empty trash…"))
         self.empty_button.clicked.connect(self.ask_empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -99,19 +100,24 @@ class TrashDialog(QDialog):
         self.list.clear()
         letters = trash.list_trash(self.archive)
         for letter in letters:
-            title = letter["title"] or (letter["occasion"] or "Letter").capitalize()
-            text = (
-                f"{title} to {letter['recipient_name'] or 'someone since deleted'} · "
-                f"deleted {humandates.near_date(letter['deleted_at'])}"
+            title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
+            text = _("{title} to {name} · deleted {date}").format(
+                title=title,
+                name=letter["recipient_name"] or _("someone since deleted"),
+                date=humandates.near_date(letter["deleted_at"]),
             )
             item = QListWidgetItem(text)
             item.setToolTip(plain_tip(letter["excerpt"] or text))
             item.setData(Qt.ItemDataRole.UserRole, letter["id"])
             self.list.addItem(item)
         self.about.setText(
-            f"{count(len(letters), 'letter')} in the trash. Restore brings one back with every revision."
+            n_(
+                "{count} letter in the trash. Restore brings it back with every revision.",
+                "{count} letters in the trash. Restore brings one back with every revision.",
+                len(letters),
+            ).format(count=number(len(letters)))
             if letters
-            else "The trash is empty."
+            else _("The trash is empty.")
         )
         self.restore_button.setEnabled(bool(letters))
         self.empty_button.setEnabled(bool(letters))
@@ -126,12 +132,16 @@ class TrashDialog(QDialog):
     def ask_empty(self) -> QMessageBox:
         box = message_box(
             QMessageBox.Icon.Warning,
-            "Empty trash",
-            f"Delete the {count(self.list.count(), 'letter')} in the trash for good? This cannot be undone.",
+            _("Empty trash"),
+            n_(
+                "Delete the {count} letter in the trash for good? This cannot be undone.",
+                "Delete the {count} letters in the trash for good? This cannot be undone.",
+                self.list.count(),
+            ).format(count=number(self.list.count())),
             QMessageBox.StandardButton.NoButton,
             self,
         )
-        delete = box.addButton("Delete for good", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(_("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 

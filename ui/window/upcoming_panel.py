@@ -32,25 +32,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import humandates
+from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language, n_
 from ui.tasks import Lane, LatestOnly, wait_for_quiet
 from ui.widgets.plain import plain_label, plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
-WRITE_TEXT = "Write…"
+WRITE_TEXT = N_("Write…")
 
 
 def describe(item: dict[str, Any]) -> str:
-    from beautifulletters.drafting.helpers import ordinal_number
-
-    what = item["label"] or item["kind"].capitalize()
+    what = item["label"] or words.date_kind(item["kind"])
     if item["years"] is not None and item["kind"] == "anniversary":
-        what = f"{ordinal_number(item['years'])} {what.lower() if item['label'] else 'anniversary'}"
+        if item["label"]:  # "50th golden wedding"; German keeps its nouns' capitals
+            label = item["label"].lower() if current_language() == SOURCE_LANGUAGE else item["label"]
+            what = _("{ordinal} {occasion}").format(ordinal=words.ordinal(item["years"]), occasion=label)
+        else:
+            what = _("{ordinal} anniversary").format(ordinal=words.ordinal(item["years"]))
     elif item["years"] is not None and item["kind"] == "birthday":
-        what = f"{what} (turns {item['years']})"
+        what = _("{occasion} (turns {years})").format(occasion=what, years=item["years"])
     when = humandates.in_days(item["days_until"])
-    return f"{item['person_name']} — {what}, {when} ({humandates.near_date(item['date'])})"
+    return _("{name} — {occasion}, {when} ({date})").format(
+        name=item["person_name"], occasion=what, when=when, date=humandates.near_date(item["date"])
+    )
 
 
 # An upcoming date as the list keeps it: a tuple in this order, not a dict with its line of text.
@@ -105,7 +110,7 @@ class UpcomingModel(QAbstractListModel):
             return plain_tip(describe(self.item(index.row())))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             item = self.item(index.row())
-            return f"{describe(item)}. Press Enter to write to {item['person_name']}."
+            return _("{date}. Press Enter to write to {name}.").format(date=describe(item), name=item["person_name"])
         if role == self.ItemRole:
             return self.item(index.row())
         return None
@@ -123,7 +128,7 @@ class WriteButtonDelegate(QStyledItemDelegate):
 
     def _button_rect(self, option: QStyleOptionViewItem) -> QRect:
         metrics = QFontMetrics(option.font)
-        width = metrics.horizontalAdvance(WRITE_TEXT) + 28
+        width = metrics.horizontalAdvance(_(WRITE_TEXT)) + 28
         height = metrics.height() + 12
         rect = option.rect
         return QRect(rect.right() - self.MARGIN - width, rect.center().y() - height // 2, width, height)
@@ -149,7 +154,7 @@ class WriteButtonDelegate(QStyledItemDelegate):
         painter.restore()
         button = QStyleOptionButton()
         button.rect = button_rect
-        button.text = WRITE_TEXT
+        button.text = _(WRITE_TEXT)
         button.palette = option.palette
         button.state = QStyle.StateFlag.State_Enabled | (
             QStyle.StateFlag.State_Sunken if self._pressed_row == index.row() else QStyle.StateFlag.State_Raised
@@ -191,7 +196,7 @@ class UpcomingPanel(QWidget):
         self.summary.setWordWrap(True)
         self.model = UpcomingModel(self)
         self.list = QListView()
-        self.list.setAccessibleName("Upcoming dates")
+        self.list.setAccessibleName(_("Upcoming dates"))
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)  # one height for every row: no per-row measuring
         self.delegate = WriteButtonDelegate(self.list)
@@ -208,7 +213,7 @@ class UpcomingPanel(QWidget):
     def refresh(self, archive: Archive, days: int) -> None:
         """Gather the dates in the background; the list changes when they arrive (`refreshed`)."""
         if not self.model.rowCount():
-            self.summary.setText("Looking for dates in the coming days…")
+            self.summary.setText(_("Looking for dates in the coming days…"))
         self._loader.submit(days, upcoming_rows, archive.path, days)
 
     @property
@@ -220,9 +225,11 @@ class UpcomingPanel(QWidget):
         self.model.set_rows(rows)
         count = len(rows)
         self.summary.setText(
-            f"{count:,} date{'s' if count != 1 else ''} in the next {days} days."
+            n_("{count} date in the next {days} days.", "{count} dates in the next {days} days.", count).format(
+                count=words.number(count), days=days
+            )
             if count
-            else f"Nothing in the next {days} days."
+            else n_("Nothing in the next {days} day.", "Nothing in the next {days} days.", days).format(days=days)
         )
         self.refreshed.emit()
 

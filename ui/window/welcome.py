@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from beautifulletters.i18n import _
 from ui.desk import DESK_COLOR
 from ui.widgets.plain import plain_label
 from ui.window.surface import WindowSurface
@@ -23,7 +24,7 @@ def desk_placeholder() -> QWidget:
     palette = placeholder.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
     placeholder.setPalette(palette)
-    label = plain_label("Choose someone on the left, then New letter")
+    label = plain_label(_("Choose someone on the left, then New letter"))
     label.setObjectName("deskPlaceholder")
     label.setStyleSheet("QLabel#deskPlaceholder { color: #f3eadc; }")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,15 +44,17 @@ class WelcomeHint(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         self.hint_label = plain_label(
-            "Welcome. This archive starts with a sample: Chris writing to his wife Loretta, with their "
-            "memories and past letters. Choose Loretta, then Letter ▸ New letter… (Ctrl+N) to draft their 50th "
-            "anniversary letter. Add your own people with Person ▸ Add person…; remove the sample any time "
-            "from the Person menu."
+            _(
+                "Welcome. This archive starts with a sample: Chris writing to his wife Loretta, with their "
+                "memories and past letters. Choose Loretta, then Letter ▸ New letter… (Ctrl+N) to draft their 50th "
+                "anniversary letter. Add your own people with Person ▸ Add person…; remove the sample any time "
+                "from the Person menu."
+            )
         )
         self.hint_label.setWordWrap(True)
         self.hint_label.setProperty("role", "hint")
-        dismiss = QPushButton("Got it")
-        dismiss.setAccessibleName("Dismiss the welcome hint")
+        dismiss = QPushButton(_("Got it"))
+        dismiss.setAccessibleName(_("Dismiss the welcome hint"))
         dismiss.clicked.connect(lambda _checked=False: self.dismissed.emit())
         layout.addWidget(self.hint_label, 1)
         layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
