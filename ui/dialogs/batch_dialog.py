@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from beautifulletters import drafting, fileio, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
+from ui.dialogs.common import GuardedDialog
 from ui.tasks import Failure, run_task
 from ui.widgets.plain import plain_label
 
@@ -62,7 +62,7 @@ def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
         return plans
 
 
-class BatchDialog(QDialog):
+class BatchDialog(GuardedDialog):
     """Letter ▸ Batch…: choose, draft, review (open any draft, leave people out), then write the PDFs."""
 
     open_letter_requested = Signal(int)
@@ -152,6 +152,10 @@ class BatchDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(close_button)
         layout.addLayout(buttons)
+
+    def has_unsaved_input(self) -> bool:
+        """Choices not yet drafted; once drafted, the drafts hold the work."""
+        return not self.plans and super().has_unsaved_input()
 
     # ------------------------------------------------------------------ drafting
     def request(self) -> BatchRequest:

@@ -1,12 +1,27 @@
-"""Small pieces both letter dialogs share: the paper-like preview, section labels, plain error text."""
+"""Small pieces the dialogs share: the paper-like preview, section labels, plain error text, and asking
+before Escape throws away what was entered (GuardedDialog)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QFont, QFontDatabase, QPalette, QTextOption
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollBar,
+    QTextEdit,
+    QWidget,
+)
 
-from ui.widgets.plain import plain_label
+from ui.widgets.plain import message_box, plain_label
 
 # Book faces a letter reads well in; the first one installed wins (EB Garamond ships with the app's deps).
 _LETTER_FACES = ("EB Garamond", "Caladea", "DejaVu Serif", "Serif")
@@ -92,3 +107,117 @@ def line_edit_of(combo: QComboBox) -> QLineEdit:
     if line is None:
         raise ValueError("the combo box is not editable")
     return line
+
+
+# ---------------------------------------------------------------------------- asking before discarding
+_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox, QAbstractSlider)
+
+
+def _value_of(widget: QWidget) -> object:
+    """What the person has entered in an input, comparable with an earlier reading."""
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    if isinstance(widget, QAbstractSlider):
+        return widget.value()
+    return None
+
+
+def _input_of(focused: QWidget, dialog: QWidget) -> QWidget | None:
+    """The input a focused widget belongs to (a combo box for its line edit), below `dialog`."""
+    found = None
+    widget: QWidget | None = focused
+    while widget is not None and widget is not dialog:
+        if isinstance(widget, _INPUTS) and not isinstance(widget, QScrollBar):
+            plain_button = isinstance(widget, QAbstractButton) and not widget.isCheckable()
+            read_only = isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit) and widget.isReadOnly()
+            if plain_button or read_only:  # nothing to enter there (a preview is not input)
+                widget = widget.parentWidget()
+                continue
+            found = widget  # keep climbing: a spin box or combo box holds its own line edit
+        widget = widget.parentWidget()
+    return found if widget is dialog else None
+
+
+class GuardedDialog(QDialog):
+    """A dialog whose Escape, Cancel and close button ask before throwing away what was entered.
+
+    What was entered: each input the person went into (focus reached it), compared with its value
+    when they got there, so lists the dialog fills by itself (voices, a preview) do not count.
+    A value set from a file chooser is remembered first with `remember`. Nothing changed:
+    Escape closes at once."""
+
+    discard_title = "Discard your changes?"
+    discard_text = "What you entered here has not been saved. Discard it?"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entered: dict[QWidget, object] = {}
+        self._closing_anyway = False
+        self.discard_box: QMessageBox | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed, Qt.ConnectionType.UniqueConnection)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            self._focus_changed(None, focused)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            try:
+                app.focusChanged.disconnect(self._focus_changed)
+            except (RuntimeError, TypeError):
+                pass  # never connected: hidden before it was shown
+        super().hideEvent(event)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.isAncestorOf(new):
+            field = _input_of(new, self)
+            if field is not None:
+                self.remember(field)
+
+    def remember(self, field: QWidget) -> None:
+        """Keep `field`'s value as it is now, to tell later whether the person changed it."""
+        if field not in self._entered:
+            self._entered[field] = _value_of(field)
+            field.destroyed.connect(lambda _obj=None, f=field: self._entered.pop(f, None))
+
+    def has_unsaved_input(self) -> bool:
+        """Whether something entered would be lost by closing now (dialogs add their own, e.g. a photo)."""
+        return any(_value_of(field) != value for field, value in self._entered.items())
+
+    def close_anyway(self) -> None:
+        """Close without asking (the dialog has handed its work on, e.g. to open another archive)."""
+        self._closing_anyway = True
+        self.reject()
+
+    def reject(self) -> None:
+        if self._closing_anyway or not self.isVisible() or not self.has_unsaved_input():
+            self._closing_anyway = False
+            super().reject()
+            return
+        self._ask_before_discarding()
+
+    def _ask_before_discarding(self) -> None:
+        box = message_box(QMessageBox.Icon.Question, self.discard_title, self.discard_text, parent=self)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is discard:
+                self.close_anyway()
+
+        box.finished.connect(answered)
+        box.open()  # window-modal, never a nested event loop
+        self.discard_box = box

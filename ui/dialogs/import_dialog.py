@@ -20,7 +20,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QProgressBar,
@@ -40,6 +39,7 @@ from beautifulletters.transfer import ImportReport, import_file
 from beautifulletters.transfer.csvfile import TARGETS, CsvTable, read_table
 from beautifulletters.transfer.importer import ImportStopped, detect_format
 from beautifulletters.transfer.textio import read_contact_text
+from ui.dialogs.common import GuardedDialog
 from ui.tasks import Failure, Lane, on_window_thread, run_task
 from ui.widgets.plain import plain_label, plain_tip
 
@@ -88,7 +88,7 @@ class _WholeCellDelegate(QStyledItemDelegate):
         editor.setGeometry(option.rect)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(GuardedDialog):
     """Import one .vcf or .csv file into the archive at `archive_path`.
 
     Emits `imported(report)` after a real import, so the window can refresh its lists.
@@ -326,6 +326,10 @@ class ImportDialog(QDialog):
             self.preview_button.setEnabled(False)
             self.import_button.setEnabled(False)
         self.summary.setText(message)
+
+    def has_unsaved_input(self) -> bool:
+        imported = self.report is not None and not self.report.dry_run  # the choices were used
+        return not imported and super().has_unsaved_input()
 
     def reject(self) -> None:
         if self._busy:

@@ -33,7 +33,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting.suggest import suggest_template
 from beautifulletters.errors import BeautifulLettersError
-from ui.dialogs.common import LetterPreview, error_label, muted_label, section_label
+from ui.dialogs.common import GuardedDialog, LetterPreview, error_label, muted_label, section_label
 from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
 from ui.tasks import Failure, LatestOnly
@@ -77,7 +77,7 @@ def _as_iso(value: dt.date | str | None) -> str | None:
     return str(value)
 
 
-class NewLetterDialog(QDialog):
+class NewLetterDialog(GuardedDialog):
     """Choose recipient, signer, template and date; see the draft; Create stores it as a new letter."""
 
     def __init__(

@@ -28,7 +28,7 @@ from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from ui.dialogs.address_editor import AddressList
-from ui.dialogs.common import line_edit_of
+from ui.dialogs.common import GuardedDialog, line_edit_of
 from ui.widgets.plain import plain_label
 
 
@@ -91,7 +91,7 @@ class _CheckedForm(QWidget):
             label.show()
 
 
-class PersonDialog(QDialog):
+class PersonDialog(GuardedDialog):
     """Add or edit a person. On accept the archive has been written; `person_id` holds the id."""
 
     def __init__(self, archive: Archive, parent: QWidget | None = None, person_id: int | None = None) -> None:
@@ -229,6 +229,9 @@ class PersonDialog(QDialog):
         self._photo_changed = True
         self._show_photo()
 
+    def has_unsaved_input(self) -> bool:
+        return self._photo_changed or super().has_unsaved_input()
+
     def fields(self) -> dict[str, Any]:
         values: dict[str, Any] = {
             "display_name": self.name.text(),
@@ -275,7 +278,7 @@ class PersonDialog(QDialog):
         return dialog.person_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class RelationshipDialog(QDialog):
+class RelationshipDialog(GuardedDialog):
     """What the one who signs is to the one who receives: kind, since, how they met, pet names, tone."""
 
     def __init__(self, archive: Archive, from_id: int, to_id: int, parent: QWidget | None = None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -29,6 +28,7 @@ from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import BUNDLED_FONTS, INK_COLORS, PAGE_SIZES_MM, STATIONERY
+from ui.dialogs.common import GuardedDialog
 from ui.language import window_languages
 from ui.tasks import Failure, run_task
 from ui.widgets.plain import plain_label
@@ -41,7 +41,7 @@ def _load_voices() -> list[tuple[str, str]]:
     return [(voice.id, f"{voice.name} ({voice.language or 'unknown language'})") for voice in list_voices()]
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(GuardedDialog):
     archive_requested = Signal(Path)
 
     def __init__(self, archive: Archive, preferences: Preferences, parent: QWidget | None = None) -> None:
@@ -226,6 +226,7 @@ class PreferencesDialog(QDialog):
     def _choose_signature(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, "Signature image", "", "Images (*.png *.jpg *.jpeg)")
         if path:
+            self.remember(self.signature_image)  # chosen, not typed: it counts as entered all the same
             self.signature_image.setText(path)
 
     def _open_archive(self) -> None:
@@ -236,7 +237,7 @@ class PreferencesDialog(QDialog):
             "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)",
         )
         if path:
-            self.reject()
+            self.close_anyway()  # nothing is saved: another archive is opened instead
             self.archive_requested.emit(Path(path))
 
     def _new_archive(self) -> None:
@@ -247,7 +248,7 @@ class PreferencesDialog(QDialog):
             "BeautifulLetters archives (*.sqlite3)",
         )
         if path:
-            self.reject()
+            self.close_anyway()
             self.archive_requested.emit(Path(path))
 
     def accept(self) -> None:
