@@ -114,9 +114,13 @@ def _render_bounded(source: str, name: str, context: dict[str, Any]) -> engine.R
 
 def _used_note_ids(text: str, context: dict[str, Any]) -> list[int]:
     used = []
+    # Letters in other languages use a note as typed, after a colon: its first word may be in lower
+    # case there and its closing stop gone, so the match ignores case and closing punctuation.
+    folded = text.casefold()
     for items in context["notes"].values():
         for note in items:
-            if any(part and part in text for part in (note["phrase"], note["clause"], note["text"])):
+            as_typed = " ".join(str(note["text"] or "").split()).strip(" .!?;:,")
+            if any(part and part.casefold() in folded for part in (note["phrase"], note["clause"], as_typed)):
                 used.append(note["id"])
     return sorted(used)
 
@@ -135,7 +139,11 @@ def _draft(
     exported = " ".join(rendered.exported.get("signature", "").split())
     text, signature = _lint.signature_for(rendered.text, exported, context)
     title = " ".join(rendered.exported.get("letter_title", "").split()) or info.title
-    warnings = [*([language_warning] if language_warning else []), *(notices or []), *_warnings(resolved, context)]
+    warnings = [
+        *([language_warning] if language_warning else []),
+        *(notices or []),
+        *_warnings(resolved, context, rendered.text),
+    ]
     return Draft(
         text=text,
         signature=signature,
@@ -151,13 +159,35 @@ def _draft(
     )
 
 
-def _warnings(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> list[str]:
+def _warnings(resolved: catalog.ResolvedTemplate, context: dict[str, Any], text: str = "") -> list[str]:
     """Lint for one draft: what the person lacks, notes left out, details missing, lives and names."""
     fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
     return [
         *_lint.lint_context(fields, context),
+        *_notes_in_other_languages(resolved, context, fields, text),
         *occasion_details.missing(resolved.info.details, context.get("details") or {}),
         *_lint.life_warnings(context, resolved.info.life),
+    ]
+
+
+def _notes_in_other_languages(
+    resolved: catalog.ResolvedTemplate, context: dict[str, Any], fields: list[str], text: str
+) -> list[str]:
+    """A letter in French, Spanish or German uses notes as they were typed, so only those typed in its
+    language: each other one is named, so the writer knows why it is missing."""
+    from beautifulletters.drafting.languages import LETTER_LANGUAGES, written_in
+    from beautifulletters.drafting.letter_notes import short
+
+    if resolved.language not in LETTER_LANGUAGES:
+        return []
+    used = _used_note_ids(text, context)
+    name = LETTER_LANGUAGES[resolved.language]
+    return [
+        f"The note “{short(note['text'])}” is left out: the letter is in {name} and the note is not."
+        for group in ("memories", "jokes", "preferences", "sorrows")
+        if group in fields
+        for note in context.get(group) or []
+        if not written_in(note.get("text"), resolved.language) and note.get("id") not in used
     ]
 
 

@@ -129,7 +129,7 @@ def closeness(kind: str | None) -> str:
         return "family"
     if "friend" in words or "friends" in words or "best" in words or words & languages.FRIEND_WORDS:
         return "friend"
-    if words & _WORK:
+    if words & (_WORK | languages.WORK_WORDS):
         return "work"
     return "unknown"
 
@@ -294,6 +294,7 @@ def build_context(
         "years": None,
         "how_we_met": None,
         "how_we_met_sentence": None,
+        "how_we_met_text": None,
         "pet_names": [],
         "pet_name": None,
         "tone": None,
@@ -333,6 +334,8 @@ def build_context(
             how_we_met_sentence=(
                 helpers.capitalize_first(how if how_phrase is None else f"we met {how}") + "." if how else None
             ),
+            # As the writer typed it, for letters in other languages (the two above are English).
+            how_we_met_text=_one_line(voice.clean_note_text(relationship_record.get("how_we_met"))),
             pet_names=pet_names,
             # The nickname is what the letter already calls them; a second pet name adds warmth.
             pet_name=next((p for p in pet_names if p != recipient["name"]), None),

@@ -192,6 +192,12 @@ GLOBALS: dict[str, Any] = {
     "number_in": languages.number_in_words,
     "ordinal_in": languages.ordinal_in_words,
     "date_in": languages.date_in_words,
+    "years_in": languages.years_in_words,
+    "weekday_in": languages.weekday_in,
+    # Notes typed in the letter's language, for letters that use a note as it was written.
+    "notes_in": languages.notes_in,
+    "written_in": languages.written_in,
+    "as_written": languages.as_written,
 }
 
 # Built-in filters that can be asked to build something huge (widths, counts, repeats).

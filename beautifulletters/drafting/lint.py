@@ -43,6 +43,7 @@ CONTEXT_FIELDS: dict[str, set[str]] = {
         "since_year",
         "years",
         "how_we_met",
+        "how_we_met_text",
         "pet_names",
         "pet_name",
         "tone",
@@ -235,7 +236,7 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
             "to each other or how you met."
         )
     else:
-        if wants("relationship.how_we_met") and not relationship["how_we_met"]:
+        if wants("relationship.how_we_met") and not (relationship["how_we_met"] or relationship.get("how_we_met_text")):
             warnings.append(
                 f"The archive does not say how {signer['name']} and {who} met; the letter will not tell that story."
             )
