@@ -140,7 +140,7 @@ def test_hidden_side_panels_stay_hidden_after_a_restart(qtbot, archive_path: Pat
 def test_a_long_continuity_hint_does_not_widen_the_window(qtbot, archive_path: Path) -> None:
     window = open_window(qtbot, archive_path, (1024, 768))
     window.editor.open_letter(window.archive, a_letter(window.archive))
-    window.editor._show_continuity(0, "You mentioned dancing in the kitchen to Otis Redding every Sunday morning " * 2)
+    window.editor.hint.show_message("You mentioned dancing in the kitchen to Otis Redding every Sunday morning " * 2)
     qtbot.wait(50)
     assert window.editor.hint.isVisible()
     assert window.editor.minimumSizeHint().width() < 500

@@ -24,6 +24,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.i18n import _
 from ui.desk import DESK_COLOR, formatting
 from ui.desk.autosave import AutoSaver, SaveRequest
+from ui.desk.continuity import ContinuityHint
 from ui.desk.find_bar import FindBar
 from ui.desk.page_edit import PageTextEdit
 from ui.desk.toolbar import FormatToolbar, add_desk_actions
@@ -40,7 +41,6 @@ from ui.widgets.plain import plain_label
 SAVE_DELAY_MS = 700  # first change starts the clock; typing on does not push the save back
 RETRY_MS = 2000
 STATS_DELAY_MS = 300
-CONTINUITY_DELAY_MS = 2500  # look back at earlier letters once typing pauses
 WORDS_PER_MINUTE = 200  # reading time for the status bar
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
@@ -81,7 +81,6 @@ class LetterEditor(QWidget):
         self._loading = False
         self._saved_in_session = False
         self.highlighter: Any = None
-        self._continuity_sources: tuple[list[Any], list[Any]] = ([], [])
 
         self.text_edit = PageTextEdit(self)
         self.text_edit.setAccessibleName(_("Letter"))
@@ -93,13 +92,8 @@ class LetterEditor(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("QLabel#editorNotice { background: #fff3cd; color: #5c3c00; padding: 6px; }")
         self.notice.hide()
-        self.hint = plain_label()  # continuity hints, quiet
-        self.hint.setObjectName("continuityHint")
-        self.hint.setStyleSheet("QLabel#continuityHint { color: #f3eadc; padding: 2px 8px; }")
-        # Wrapped: one long hint on a line of its own made the window 1,149 px wide at the least,
-        # so a 1024-pixel screen cut off the person's panel.
-        self.hint.setWordWrap(True)
-        self.hint.hide()
+        self.hint = ContinuityHint(self.body_plain_text, self)  # what earlier letters said, quietly
+        self.hint.changed.connect(self.continuity_hint_changed)
         self.find_bar = FindBar(self.text_edit, self)
         self.find_bar.hide()
 
@@ -126,8 +120,6 @@ class LetterEditor(QWidget):
         self._retry_timer.timeout.connect(self._save_in_background)
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
         self._stats_timer.timeout.connect(self._update_stats)
-        self._continuity_timer = QTimer(self, singleShot=True, interval=CONTINUITY_DELAY_MS)
-        self._continuity_timer.timeout.connect(self._check_continuity)
 
         self.text_edit.currentCharFormatChanged.connect(self.format_toolbar.show_char_format)
         self.text_edit.cursorPositionChanged.connect(self.format_toolbar.show_block)
@@ -215,7 +207,7 @@ class LetterEditor(QWidget):
         self._failing = False
         self._setup_spelling(archive, letter)
         self._load(letter["body"], letter["body_format"])
-        self._load_continuity(archive, letter)
+        self.hint.load(archive, letter)
         if letter["status"] == "sent":
             when = humandates.full_date(letter["sent_on"]) if letter["sent_on"] else "?"
             self._show_notice(_("This letter was sent on {date}; it opens read-only.").format(date=when))
@@ -306,49 +298,6 @@ class LetterEditor(QWidget):
             self.highlighter.enabled = on
             self.highlighter.recheck()
 
-    # ------------------------------------------------------------ continuity
-    def _load_continuity(self, archive: Archive, letter: dict[str, Any]) -> None:
-        from beautifulletters.continuity import EarlierLetter, Memory
-
-        # One query for the texts (this runs on the UI thread: 200 separate reads took ~50 ms).
-        earlier = [
-            EarlierLetter(letter_id, created_at, text)
-            for letter_id, created_at, text in archive.letters.earlier_texts(
-                recipient_id=letter["recipient_id"], signer_id=letter["signer_id"], before=letter["created_at"]
-            )
-        ]
-        notes = archive.notes.for_person(letter["recipient_id"])
-        memories = [Memory(note["text"]) for note in notes if note.get("tag") == "memory"]
-        self._continuity_sources = (earlier, memories)
-        self.hint.hide()
-        self._continuity_timer.start(0)
-
-    def _check_continuity(self) -> None:
-        """The check runs on a worker with plain text; the hint comes back on the window's thread."""
-        earlier, memories = self._continuity_sources
-        if not earlier:
-            return
-        text = self.body_plain_text()
-        generation = self._generation
-
-        def work() -> str:
-            from beautifulletters.continuity import find_hints
-
-            hints = find_hints(text, earlier, memories, limit=1)
-            return hints[0].message if hints else ""
-
-        run_task(
-            work,
-            owner=self,
-            on_success=lambda message: self._show_continuity(generation, message),
-            doing="looking for what earlier letters said",
-        )
-
-    def _show_continuity(self, _generation: int, message: str) -> None:
-        self.hint.setText(message)
-        self.hint.setVisible(bool(message) and not self.actions_by_name["distraction_free"].isChecked())
-        self.continuity_hint_changed.emit(message)
-
     def focus_end(self) -> None:
         """Keyboard focus in the text, cursor after the last word: ready to type."""
         cursor = self.text_edit.textCursor()
@@ -366,7 +315,7 @@ class LetterEditor(QWidget):
         if not self._save_timer.isActive() and not self._retry_timer.isActive():
             self._save_timer.start()
         self._stats_timer.start()
-        self._continuity_timer.start(CONTINUITY_DELAY_MS)
+        self.hint.edited()
 
     def has_unsaved_changes(self) -> bool:
         return self._generation != self._saved_generation
@@ -540,7 +489,8 @@ class LetterEditor(QWidget):
     def set_distraction_free(self, on: bool) -> None:
         """Only the page: toolbars hidden and the window full screen (Esc or F11 leaves)."""
         self.format_toolbar.setVisible(not on)
-        self.hint.setVisible(not on and bool(self.hint.text()))
+        self.hint.suppressed = on
+        self.hint.follow()
         window = self.window()
         if on:
             window.showFullScreen()
