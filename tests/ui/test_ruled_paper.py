@@ -8,6 +8,7 @@ after blank lines between paragraphs and after the page break.
 
 from __future__ import annotations
 
+import math
 import subprocess
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
 from tests.ui.ruled import distances_to_rules, ink_and_rules
 from ui.desk.editor import LetterEditor
-from ui.paper.page import rule_grid
+from ui.paper.page import document_dpi, mm_to_px, rule_grid
 from ui.paper.painting import render_page_image
 from ui.printing.dialogs import export_letter
 from ui.printing.layout import prepare_letter
@@ -128,6 +129,14 @@ def editor_pages(editor: LetterEditor, device_scale: float) -> list[QImage]:
     top = 0.0
     while top + page_height * 0.3 < image.height():
         bottom = min(image.height(), top + page_height)
+        if bottom < top + page_height:
+            # The view's bottom edge cuts this page, maybe through a line of writing whose rule is then
+            # not in the picture: the picture ends just under the last whole line's rule instead.
+            dpi = document_dpi(editor.text_edit.document())
+            first, pitch = rule_grid(editor.page_style, dpi)
+            rules_from = mm_to_px(editor.page_style.margins_mm[0], dpi) + first
+            whole = math.floor(((bottom - top) / device_scale - 8 - rules_from - 0.2 * pitch) / pitch)
+            bottom = top + (rules_from + whole * pitch + 0.2 * pitch + 8) * device_scale
         # A few pixels off each end: the desk shows between the sheets.
         pages.append(
             image.copy(0, round(top + 4 * device_scale), image.width(), round(bottom - top - 8 * device_scale))

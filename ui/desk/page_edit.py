@@ -46,6 +46,10 @@ class PageTextEdit(QTextEdit):
         self.page_style = PageStyle()
         self.highlighter: SpellHighlighter | None = None  # set by the editor once spelling is on
         self.setFrameShape(QTextEdit.Shape.NoFrame)
+        # The page lies on the desk edge to edge: the theme's frame, padding and light background
+        # for text boxes drew a pale strip and a dark line between the paper and the scroll bar.
+        self.setObjectName("page")
+        self.setStyleSheet(f"QTextEdit#page {{ border: none; padding: 0px; background: {DESK_COLOR}; }}")
         self.setAcceptRichText(True)
         self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
