@@ -81,6 +81,7 @@ class LetterEditor(QWidget):
         self._loading = False
         self._saved_in_session = False
         self.highlighter: Any = None
+        self._focus_before: dict[str, bool] = {}  # what distraction-free writing hid, to show it again
 
         self.text_edit = PageTextEdit(self)
         self.text_edit.setAccessibleName(_("Letter"))
@@ -486,29 +487,45 @@ class LetterEditor(QWidget):
         self.zoom_changed.emit(zoom)
 
     # ------------------------------------------------------ distraction-free
+    @property
+    def distraction_free(self) -> bool:
+        return self.actions_by_name["distraction_free"].isChecked()
+
+    @property
+    def format_was_shown(self) -> bool:
+        """Whether the format bar showed before distraction-free writing hid it (or shows now)."""
+        return bool(self._focus_before.get("format", not self.format_toolbar.isHidden()))
+
     def set_distraction_free(self, on: bool) -> None:
-        """Only the page: toolbars hidden and the window full screen (Esc or F11 leaves)."""
-        self.format_toolbar.setVisible(not on)
+        """Only the page: the format bar, the hint and the find bar step aside, and come back as they were.
+
+        The window follows `distraction_free_changed` with everything else (ui.window.focus_mode).
+        """
+        self.actions_by_name["distraction_free"].setChecked(on)
+        if on == bool(self._focus_before):
+            return
+        if on:
+            self._focus_before = {"format": not self.format_toolbar.isHidden(), "find": not self.find_bar.isHidden()}
+            self.format_toolbar.hide()
+            self.find_bar.hide()
+        else:
+            before, self._focus_before = self._focus_before, {}
+            self.format_toolbar.setVisible(before["format"])
+            self.find_bar.setVisible(before["find"])
         self.hint.suppressed = on
         self.hint.follow()
-        window = self.window()
-        if on:
-            window.showFullScreen()
-        else:
-            window.showNormal()
-        self.actions_by_name["distraction_free"].setChecked(on)
         self.text_edit.setFocus()
         self.distraction_free_changed.emit(on)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.actions_by_name["distraction_free"].isChecked():
+        if event.key() == Qt.Key.Key_Escape and self.distraction_free:
             self.set_distraction_free(False)
             return
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_Escape and self.actions_by_name["distraction_free"].isChecked():
+            if event.key() == Qt.Key.Key_Escape and self.distraction_free:
                 event.accept()
                 return True
         return super().event(event)

@@ -157,6 +157,8 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
         checkable=True,
     )
     desk.actions_by_name["distraction_free"].setShortcuts([QKeySequence("F11")])
+    # From anywhere in the window (the people list too), not only from inside the page.
+    desk.actions_by_name["distraction_free"].setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     _add_action(desk, owner, "history", _("Revision &history…"), desk.show_history, "Ctrl+Shift+H")
     alignments = ("align_left", "align_center", "align_right", "align_justify")
     alignment_group = [desk.actions_by_name[n] for n in alignments]

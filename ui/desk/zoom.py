@@ -41,6 +41,7 @@ class PageZoom(QObject):
         self.zoom = 1.0
         self.mode = FIT_WIDTH
         self.has_letter = False
+        self.most_fit = MAX_ZOOM  # a fitted page is never scaled beyond this (distraction-free writing lowers it)
         value = QSettings().value(ZOOM_SETTING)
         if value in (FIT_WIDTH, WHOLE_PAGE):
             self.mode = str(value)
@@ -82,7 +83,7 @@ class PageZoom(QObject):
         if self.mode == WHOLE_PAGE:
             zoom = min(zoom, free_height / page_height)
         # Rounded down to whole dots an inch, so the page fits.
-        return max(MIN_ZOOM, min(MAX_ZOOM, int(zoom * LAYOUT_DPI) / LAYOUT_DPI))
+        return max(MIN_ZOOM, min(self.most_fit, MAX_ZOOM, int(zoom * LAYOUT_DPI) / LAYOUT_DPI))
 
     def prepare(self) -> float:
         """Before a letter is laid out: the scale to lay it out at (and the scroll bar that goes with it)."""

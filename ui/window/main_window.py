@@ -113,7 +113,7 @@ class MainWindow(WindowSurface):
         self.splitter.setChildrenCollapsible(False)
 
         root = QWidget()
-        root_layout = QVBoxLayout(root)
+        self.root_layout = root_layout = QVBoxLayout(root)
         root_layout.setContentsMargins(8, 4, 8, 4)
         self.about_you, self.hint = add_banners(self, root_layout)  # first start: who writes; the sample
         root_layout.addWidget(self.splitter, 1)
@@ -190,6 +190,9 @@ class MainWindow(WindowSurface):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self._build_reader(self.toolbar, self.letter_menu)
+        from ui.window.focus_mode import FocusMode
+
+        self.focus_mode = FocusMode(self, self.side_panels, editor)  # F11: only the page
 
     def _make_editor(self) -> LetterEditor:
         from ui.desk.editor import LetterEditor
@@ -572,6 +575,7 @@ class MainWindow(WindowSurface):
         # (A window closed before its desk was built has nothing to save or read: none is built now.)
         if self._editor is not None:
             self._editor.flush()
+            self._editor.set_distraction_free(False)  # the window's size and panels are kept as they were before it
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()

@@ -37,6 +37,7 @@ class SidePanels(QObject):
             panel.setMinimumWidth(PANEL_MIN)
         view_menu.addSeparator()
         view_menu.addActions(self.actions)
+        self.suspended = False  # distraction-free writing: both panels away, whatever the room
         splitter.installEventFilter(self)
         self.arrange()
 
@@ -58,7 +59,7 @@ class SidePanels(QObject):
         """Each wanted panel shown if the page keeps its room, the person's panel stepping aside first;
         shown panels narrowed (not below PANEL_MIN) when the page's column is too narrow."""
         width = self.splitter.width()
-        show_left, show_right = self.wanted
+        show_left, show_right = (False, False) if self.suspended else self.wanted
         handles = self.splitter.handleWidth() * 2
         if show_right and width - handles < PAGE_ROOM + PANEL_MIN * (1 + show_left):
             show_right = False

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
@@ -39,6 +39,9 @@ class WindowSurface(QMainWindow):
     upcoming_panel: UpcomingPanel
     left_tabs: QTabWidget
     hint: QWidget  # the sample's welcome hint
+    about_you: QWidget  # the first start's banner: who is writing
+    splitter: QSplitter  # people | the desk | the person
+    root_layout: QVBoxLayout  # the banners above the splitter
     current_dialog: QDialog | None  # the dialog or message box open now, kept alive while open
     recent: QObject  # File ▸ Open recent (ui.window.recent.RecentLetters)
 
