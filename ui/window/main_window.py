@@ -37,6 +37,7 @@ from ui.widgets.plain import ask_yes_no, message_box
 from ui.widgets.wheel import install_wheel_guard
 from ui.window.archive_check import ArchiveCheck
 from ui.window.archive_opening import open_archive_for_window
+from ui.window.desk_room import make_editor
 from ui.window.menus import build_menus
 from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
@@ -156,56 +157,24 @@ class MainWindow(WindowSurface):
             self.build_desk()
 
     def build_desk(self) -> None:
-        """The letter editor in place of the placeholder, the reader, and their actions.
+        """The letter editor in place of the placeholder, the reader, and their actions (desk_room.py).
 
         Their imports and widgets cost more than the rest of the window together, so the first
         frame goes without them; the menus that hold their actions build them as they open.
         """
-        editor = self._unplaced_editor or self._make_editor()
+        from ui.window.desk_room import build_desk
+
+        editor = self._unplaced_editor or make_editor(self.preferences)
         self._unplaced_editor = None
         self._editor = editor
-        editor.setAccessibleName(_("Letter"))
-        editor.save_failed.connect(lambda message: self.statusBar().showMessage(message))
-        editor.saved.connect(lambda _revision: self._letter_saved())
-        from ui.desk.zoom import ZoomControl
-
-        self.zoom_control = ZoomControl(editor.actions_by_name, editor.zoomer)
-        self.statusBar().addPermanentWidget(self.zoom_control)
+        self._reader = build_desk(self, editor)
         self.recent.attach()  # each letter opened is remembered, and names the window
-        self.letter_status.follow(editor)  # words and save state in the status bar
-        placeholder = self.centre
-        sizes = self.splitter.sizes()  # the editor takes the placeholder's place at its size
-        self.splitter.replaceWidget(self.splitter.indexOf(placeholder), editor)
-        self.splitter.setSizes(sizes)
-        placeholder.deleteLater()
-        self.centre = editor
-
-        for action in editor.edit_actions():
-            self.edit_menu.addAction(action)
-        for action in editor.format_actions():
-            self.letter_menu.addAction(action)
-        self.view_menu.insertActions(self.upcoming_action, editor.view_actions())
-        self.toolbar.addSeparator()
-        for action in editor.toolbar_actions():
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        self._build_reader(self.toolbar, self.letter_menu)
-        from ui.window.focus_mode import FocusMode
-
-        self.focus_mode = FocusMode(self, self.side_panels, editor)  # F11: only the page
-
-    def _make_editor(self) -> LetterEditor:
-        from ui.desk.editor import LetterEditor
-        from ui.resources import register_bundled_fonts
-
-        register_bundled_fonts()  # before any widget asks for a handwriting family
-        return LetterEditor(self.preferences)
 
     def prepare_editor(self) -> None:
         """Start-up: make the editor in one turn of the event loop and put it in place in the next,
         so making it and painting it are two short waits for someone typing, not one long one."""
         if self._editor is None and self._unplaced_editor is None:
-            self._unplaced_editor = self._make_editor()
+            self._unplaced_editor = make_editor(self.preferences)
 
     def add_action(
         self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None, tip: str | None = None
@@ -220,25 +189,6 @@ class MainWindow(WindowSurface):
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
-
-    def _build_reader(self, toolbar: Any, letter_menu: Any) -> None:
-        """Reading aloud: synthesis in a worker process, highlighting in the editor."""
-        from ui.reading.actions import ReaderActions
-        from ui.reading.reader import ReadAloudController
-
-        # The synthesis process starts once the window is up (StartUp), not during start-up.
-        self._reader = ReadAloudController(self.editor.text_edit, parent=self, preferences=self.preferences, warm=False)
-        self.reader_actions = ReaderActions(self.reader, self)
-        letter_menu.addSeparator()
-        self.reader_actions.add_to_toolbar(toolbar)
-        self.reader_actions.fill_menu(letter_menu)
-        self.reader.notice.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.reader.error.connect(self.show_error)
-        self.reader.exportFinished.connect(
-            lambda path, seconds: self.statusBar().showMessage(
-                _("Saved the reading ({seconds} s) to {path}").format(seconds=f"{seconds:.0f}", path=path), 8000
-            )
-        )
 
     # ------------------------------------------------------------------ archive
     def _load_archive_view(self, notice: str | None = None, *, reload_people: bool = True) -> None:
@@ -494,9 +444,6 @@ class MainWindow(WindowSurface):
                 )
             )
         self.editor.focus_text()
-
-    def _letter_saved(self) -> None:
-        self.statusBar().showMessage(_("All changes saved."), 3000)
 
     def save_now(self) -> None:
         self.editor.flush()

@@ -21,9 +21,13 @@ from beautifulletters.preferences import Preferences
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
+    from ui.desk.zoom import ZoomControl
+    from ui.reading.actions import ReaderActions
     from ui.reading.reader import ReadAloudController
     from ui.window.people_list import PeopleList
     from ui.window.person_panel import PersonPanel
+    from ui.window.side_panels import SidePanels
+    from ui.window.status import LetterStatus
     from ui.window.upcoming_panel import UpcomingPanel
 
 
@@ -42,6 +46,12 @@ class WindowSurface(QMainWindow):
     about_you: QWidget  # the first start's banner: who is writing
     splitter: QSplitter  # people | the desk | the person
     root_layout: QVBoxLayout  # the banners above the splitter
+    centre: QWidget  # the splitter's middle: the desk (a placeholder until it is built)
+    side_panels: SidePanels
+    letter_status: LetterStatus
+    zoom_control: ZoomControl  # made with the desk
+    reader_actions: ReaderActions  # made with the desk
+    focus_mode: QObject  # distraction-free writing (ui.window.focus_mode.FocusMode), made with the desk
     current_dialog: QDialog | None  # the dialog or message box open now, kept alive while open
     recent: QObject  # File ▸ Open recent (ui.window.recent.RecentLetters)
 
