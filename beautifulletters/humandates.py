@@ -206,7 +206,12 @@ def letter_date(value: str | dt.date | None, language: str | None = None) -> str
 
 # ------------------------------------------------------------------ reading dates people type
 class AmbiguousDate(ValueError):
-    """A numeric date both ways round ("03/04/1980"): the message names both readings."""
+    """A numeric date both ways round ("03/04/1980"): the message names both readings, and
+    `readings` holds them as ISO dates, so a window can ask which one was meant."""
+
+    def __init__(self, message: str, readings: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.readings = readings
 
 
 _NUMERIC = re.compile(r"^(\d{1,2})[./\-\s](\d{1,2})(?:[./\-\s](\d{4}|\d{2}))?\.?$")
@@ -274,7 +279,8 @@ def parse_date(text: str, *, where: Locale | None = None, today: dt.date | None 
             a, b = (full_date(_iso(r, year is not None), where) for r in readings)
             raise AmbiguousDate(
                 f"{shown} could be {a} or {b}; write the month as a word ({a}) or as "
-                f"{_iso(readings[0], year is not None)}."
+                f"{_iso(readings[0], year is not None)}.",
+                tuple(_iso(r, year is not None) for r in readings),
             )
         return _iso(readings[0], year is not None)
     months = _month_names(str(where))

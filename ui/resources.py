@@ -67,6 +67,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "focus": ("view-fullscreen", "maximize-2"),
     "envelope": ("mail-message-new", "mail"),
     "preview": ("document-print-preview", "eye"),
+    "calendar": ("x-office-calendar", "calendar"),
 }
 
 

@@ -66,6 +66,7 @@ def test_an_ambiguous_date_is_asked_about_never_swapped() -> None:
     with pytest.raises(hd.AmbiguousDate) as caught:
         hd.parse_date("03/04/1980", where=GB)
     assert "3 April 1980" in str(caught.value) and "4 March 1980" in str(caught.value)
+    assert set(caught.value.readings) == {"1980-04-03", "1980-03-04"}  # for a window to offer both
     with pytest.raises(ValidationError, match="could be"):
         validation.date("03/04/1980", "birthday", allow_yearless=True)
     for nonsense in ("31 February 1990", "3 Apples", "31/31/2000"):

@@ -29,6 +29,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from ui.dialogs.address_editor import AddressList
 from ui.dialogs.common import GuardedDialog, line_edit_of
+from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label
 
 
@@ -110,7 +111,7 @@ class PersonDialog(GuardedDialog):
         self.pronouns = QComboBox(editable=True)
         self.pronouns.addItems(["", "she", "he", "they"])
         line_edit_of(self.pronouns).setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
-        self.birthday = QLineEdit(placeholderText="e.g. 3 April, or 14 March 1990")
+        self.birthday = DateField(placeholder="e.g. 3 April, or 14 March 1990")
         self.addresses = AddressList()
         self.emails = QLineEdit(placeholderText="Separate several with commas")
         self.phones = QLineEdit(placeholderText="Separate several with commas")
@@ -314,7 +315,7 @@ class RelationshipDialog(GuardedDialog):
                 "client",
             ]
         )
-        self.since = QLineEdit(placeholderText="e.g. 23 December 1976, or just 1976")
+        self.since = DateField(placeholder="e.g. 23 December 1976, or just 1976")
         self.how_we_met = QPlainTextEdit(placeholderText="e.g. at the county fair in 1974")
         self.how_we_met.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.how_we_met.setFixedHeight(64)

@@ -27,6 +27,7 @@ from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _, p_
 from ui.tasks import LatestOnly, note_user_input
+from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label, plain_tip
 
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -216,7 +217,7 @@ class PersonPanel(QScrollArea):
         ):
             self.date_kind.addItem(label, kind)
         self.date_kind.setAccessibleName(_("Kind of date"))
-        self.date_value = QLineEdit(placeholderText=_("e.g. 3 April or 23 December 1976"))
+        self.date_value = DateField(placeholder=_("e.g. 3 April or 23 December 1976"))
         self.date_value.setAccessibleName(_("Date"))
         self.date_label = QLineEdit(placeholderText=_("Label"))
         self.date_label.setAccessibleName(_("Date label"))
