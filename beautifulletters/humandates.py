@@ -121,6 +121,12 @@ def timestamp(value: str | dt.datetime, today: dt.date | None = None, where: Loc
     return f"{near_date(moment.date(), today, where)}, {format_time(moment.time(), 'short', locale=where)}"
 
 
+def weekday_and_time(value: dt.datetime, where: Locale | None = None) -> str:
+    """A moment with its weekday, as a list of backups says it: 'Monday 2 December 2026, 13:58'."""
+    where = where or user_locale()
+    return f"{format_skeleton('yMMMMEEEEd', value, locale=where)}, {format_time(value, 'short', locale=where)}"
+
+
 def in_days(days: int) -> str:
     """'today', 'tomorrow', 'in 18 days', 'yesterday', '3 days ago'."""
     if days == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from beautifulletters.humandates import user_locale
@@ -36,6 +37,34 @@ _NOTE_TAGS = {
 }
 
 
+# The kinds of relationship the window offers (a person may type any other).
+_RELATIONSHIP_KINDS = {
+    "wife": N_("wife"),
+    "husband": N_("husband"),
+    "partner": N_("partner"),
+    "mother": N_("mother"),
+    "father": N_("father"),
+    "daughter": N_("daughter"),
+    "son": N_("son"),
+    "grandmother": N_("grandmother"),
+    "grandfather": N_("grandfather"),
+    "granddaughter": N_("granddaughter"),
+    "grandson": N_("grandson"),
+    "sister": N_("sister"),
+    "brother": N_("brother"),
+    "old friend": N_("old friend"),
+    "friend": N_("friend"),
+    "colleague": N_("colleague"),
+    "client": N_("client"),
+}
+RELATIONSHIP_KINDS = tuple(_RELATIONSHIP_KINDS)
+
+
+def relationship_kind(kind: str) -> str:
+    """A kind of relationship in the reader's language ("wife", "Ehefrau"); one typed in as typed."""
+    return _(_RELATIONSHIP_KINDS[kind]) if kind in _RELATIONSHIP_KINDS else kind
+
+
 def date_kind(kind: str) -> str:
     """'Birthday', 'Anniversary', 'Custom' (capitalised, as a label); an unknown kind as stored."""
     return _(_DATE_KINDS[kind]) if kind in _DATE_KINDS else kind.capitalize()
@@ -61,6 +90,11 @@ def ordinal(number: int) -> str:
         return f"{number}{suffix}"
     # TRANSLATORS: an ordinal number in figures, as in "the {number}th anniversary" (German: "{number}.").
     return _("{number}th").format(number=number)
+
+
+def join(items: list[str]) -> str:
+    """'a, b and c' as the reader's language joins a list ('a, b und c')."""
+    return format_list(items, locale=user_locale()) if items else ""
 
 
 def number(value: int) -> str:

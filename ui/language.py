@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from beautifulletters.i18n import SOURCE_LANGUAGE, available_languages, current_language
 
 _installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer to an installed translator
+_system_default: list[QLocale] = []  # QLocale's default before another language set it
 
 
 def install_qt_translation(app: QCoreApplication) -> str:
@@ -17,8 +18,13 @@ def install_qt_translation(app: QCoreApplication) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = current_language()
+    if not _system_default:
+        _system_default.append(QLocale())
     if language == SOURCE_LANGUAGE:
+        QLocale.setDefault(_system_default[0])
         return language
+    # Qt's own dates and numbers (a date field's month names) in the same language as the words.
+    QLocale.setDefault(QLocale(language))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
     # "qtbase_de_AT" falls back to "qtbase_de" inside load(); a missing file leaves Qt in English.

@@ -12,38 +12,39 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from beautifulletters.i18n import N_
 from beautifulletters.transfer.contact import Contact, Related, parse_date
 from beautifulletters.transfer.textio import NotContactsError, clean_value
 from beautifulletters.transfer.vcard import Unreadable
 
 # What a column can be mapped to; the window offers these in its column-mapping step.
 TARGETS = {
-    "ignore": "(leave out)",
-    "display_name": "Name",
-    "full_name": "Full name",
-    "given_name": "First name",
-    "middle_name": "Middle name",
-    "family_name": "Last name",
-    "prefix": "Title (Dr., Ms.)",
-    "suffix": "Suffix (Jr.)",
-    "nickname": "Nickname",
-    "email": "Email",
-    "phone": "Phone",
-    "mobile": "Mobile phone",
-    "address": "Address (whole)",
-    "street": "Street",
-    "city": "City",
-    "region": "State / region",
-    "postal_code": "Postal code",
-    "country": "Country",
-    "birthday": "Birthday",
-    "anniversary": "Anniversary",
-    "notes": "Notes",
-    "tags": "Tags / groups",
-    "spouse": "Spouse",
-    "language": "Language",
-    "pronouns": "Pronouns",
-    "pronunciation": "Pronunciation",
+    "ignore": N_("(leave out)"),
+    "display_name": N_("Name"),
+    "full_name": N_("Full name"),
+    "given_name": N_("First name"),
+    "middle_name": N_("Middle name"),
+    "family_name": N_("Last name"),
+    "prefix": N_("Title (Dr., Ms.)"),
+    "suffix": N_("Suffix (Jr.)"),
+    "nickname": N_("Nickname"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "mobile": N_("Mobile phone"),
+    "address": N_("Address (whole)"),
+    "street": N_("Street"),
+    "city": N_("City"),
+    "region": N_("State / region"),
+    "postal_code": N_("Postal code"),
+    "country": N_("Country"),
+    "birthday": N_("Birthday"),
+    "anniversary": N_("Anniversary"),
+    "notes": N_("Notes"),
+    "tags": N_("Tags / groups"),
+    "spouse": N_("Spouse"),
+    "language": N_("Language"),
+    "pronouns": N_("Pronouns"),
+    "pronunciation": N_("Pronunciation"),
 }
 
 # Header names (case-insensitive) recognised in any CSV; Google's and Outlook's come first.

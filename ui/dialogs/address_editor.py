@@ -7,6 +7,7 @@ pasted whole into the street box is split into its parts when the box is left.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -24,17 +25,18 @@ from PySide6.QtWidgets import (
 from beautifulletters.addresses import (
     PostalAddress,
     country_code,
-    country_name,
+    country_display_name,
     known_countries,
     parse_address,
     place_names,
 )
+from beautifulletters.i18n import _
 from ui.widgets.plain import plain_tip
 
 
-def _title(name: str) -> str:
-    small = {"and", "of", "the", "da", "de", "du"}
-    return " ".join(w if w in small and i else w.capitalize() for i, w in enumerate(name.lower().split()))
+def _by_name(pair: tuple[str, str]) -> str:
+    """Countries in alphabetical order as a reader expects it ("Österreich" among the O's)."""
+    return unicodedata.normalize("NFKD", pair[0]).casefold()
 
 
 class AddressEditor(QWidget):
@@ -43,21 +45,21 @@ class AddressEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.street = QPlainTextEdit()
-        self.street.setPlaceholderText("House and street; paste a whole address here to split it")
-        self.street.setAccessibleName("Street")
+        self.street.setPlaceholderText(_("House and street; paste a whole address here to split it"))
+        self.street.setAccessibleName(_("Street"))
         self.street.setFixedHeight(52)
         self.street.setTabChangesFocus(True)
         self.postcode = QLineEdit()
-        self.postcode.setAccessibleName("Postcode")
+        self.postcode.setAccessibleName(_("Postcode"))
         self.city = QLineEdit()
-        self.city.setAccessibleName("City")
+        self.city.setAccessibleName(_("City"))
         self.region = QLineEdit()
-        self.region.setAccessibleName("Region")
+        self.region.setAccessibleName(_("Region"))
         self.country = QComboBox(editable=True)
-        self.country.setAccessibleName("Country")
+        self.country.setAccessibleName(_("Country"))
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.country.addItem("", "")
-        for name, code in sorted((_title(country_name(code)), code) for code in known_countries()):
+        for name, code in sorted(((country_display_name(code), code) for code in known_countries()), key=_by_name):
             self.country.addItem(name, code)
         completer = self.country.completer()
         if completer is not None:  # "Germ", "king" find Germany, United Kingdom
@@ -97,7 +99,7 @@ class AddressEditor(QWidget):
             widget.setToolTip(plain_tip(names[part]))  # still named once it is filled in
         line = self.country.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Country")
+            line.setPlaceholderText(_("Country"))
 
     def set_address(self, address: PostalAddress) -> None:
         self.street.setPlainText(address.street)
@@ -129,7 +131,7 @@ class AddressList(QWidget):
         self.editors: list[AddressEditor] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("Add another address")
+        self.add_button = QPushButton(_("Add another address"))
         self.add_button.clicked.connect(lambda: self.add_editor().street.setFocus())
         self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.add_editor()

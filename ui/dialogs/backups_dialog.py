@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _
 from beautifulletters.transfer import BackupInfo, RestoreResult, create_backup, list_backups, restore_backup
 from ui.tasks import Failure, Lane, run_task
 from ui.widgets.plain import ask_yes_no, plain_label, plain_tip
@@ -57,16 +59,18 @@ class BackupsDialog(QDialog):
         self.restored_result: RestoreResult | None = None
         self.confirm: Callable[[BackupInfo], bool] = self._confirm_with_message_box
         self.backups: list[BackupInfo] = []
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         self.resize(640, 420)
 
         self.about = plain_label(
-            "A backup is made when the app starts (at most one every 30 minutes) and once a day while it "
-            "runs; the newest of each of the last 7 days, 4 weeks and 6 months are kept."
+            _(
+                "A backup is made when the app starts (at most one every 30 minutes) and once a day while it "
+                "runs; the newest of each of the last 7 days, 4 weeks and 6 months are kept."
+            )
         )
         self.about.setWordWrap(True)
         self.view = QTableWidget(0, 2)
-        self.view.setHorizontalHeaderLabels(["Made on", "Size"])
+        self.view.setHorizontalHeaderLabels([_("Made on"), _("Size")])
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -75,10 +79,10 @@ class BackupsDialog(QDialog):
         self.view.itemSelectionChanged.connect(self._selection_changed)
         self.status = plain_label("")
         self.status.setWordWrap(True)
-        self.backup_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore…")
+        self.backup_button = QPushButton(_("Back up now"))
+        self.restore_button = QPushButton(_("Restore…"))
         self.restore_button.setEnabled(False)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         self.backup_button.clicked.connect(self._backup_clicked)
         self.restore_button.clicked.connect(self._restore_clicked)
         close.clicked.connect(self.accept)
@@ -98,12 +102,14 @@ class BackupsDialog(QDialog):
         self.backups = list_backups(self.archive_path)
         self.view.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
-            when = QTableWidgetItem(info.created.astimezone().strftime("%A %d %B %Y, %H:%M"))
+            when = QTableWidgetItem(humandates.weekday_and_time(info.created.astimezone()))
             when.setToolTip(plain_tip(str(info.path)))
             self.view.setItem(row, 0, when)
-            self.view.setItem(row, 1, QTableWidgetItem(f"{info.size / 1024:,.0f} KB"))
+            self.view.setItem(
+                row, 1, QTableWidgetItem(_("{size} KB").format(size=words.number(round(info.size / 1024))))
+            )
         if not self.backups:
-            self.status.setText("There are no backups yet. “Back up now” makes one.")
+            self.status.setText(_("There are no backups yet. “Back up now” makes one."))
         self._selection_changed()
 
     def selected(self) -> BackupInfo | None:
@@ -115,7 +121,7 @@ class BackupsDialog(QDialog):
 
     def _backup_clicked(self) -> None:
         self.backup_button.setEnabled(False)
-        self.status.setText("Backing up…")
+        self.status.setText(_("Backing up…"))
         path = self.archive_path
         run_task(
             lambda: backup_now(path),
@@ -129,15 +135,17 @@ class BackupsDialog(QDialog):
     def _backed_up(self, info: BackupInfo) -> None:
         self.backup_button.setEnabled(True)
         self.refresh()
-        self.status.setText(f"Backed up to {info.path.name}.")
+        self.status.setText(_("Backed up to {file}.").format(file=info.path.name))
 
     def _confirm_with_message_box(self, info: BackupInfo) -> bool:
-        when = info.created.astimezone().strftime("%d %B %Y, %H:%M")
+        when = humandates.timestamp(info.created.astimezone())
         return ask_yes_no(
             self,
-            "Restore this backup?",
-            f"Replace the archive with the backup from {when}?\n\n"
-            "Changes made since then will not be in it; the current archive is kept aside, next to it.",
+            _("Restore this backup?"),
+            _(
+                "Replace the archive with the backup from {when}?\n\n"
+                "Changes made since then will not be in it; the current archive is kept aside, next to it."
+            ).format(when=when),
         )
 
     def _restore_clicked(self) -> None:
@@ -148,7 +156,7 @@ class BackupsDialog(QDialog):
             self.release_archive()
         self.restore_button.setEnabled(False)
         self.backup_button.setEnabled(False)
-        self.status.setText("Restoring…")
+        self.status.setText(_("Restoring…"))
         backup, path = info.path, self.archive_path
         run_task(
             lambda: restore_and_open(backup, path),
@@ -165,8 +173,10 @@ class BackupsDialog(QDialog):
             self.reopen_archive(result)
         self.backup_button.setEnabled(True)
         self.refresh()
-        aside = f" The archive it replaced is kept as {result.kept_aside.name}." if result.kept_aside else ""
-        self.status.setText(f"Restored the backup {result.restored_from.name}.{aside}")
+        restored = _("Restored the backup {file}.").format(file=result.restored_from.name)
+        if result.kept_aside:
+            restored += " " + _("The archive it replaced is kept as {file}.").format(file=result.kept_aside.name)
+        self.status.setText(restored)
 
     def _restore_failed(self, failure: Failure) -> None:
         if self.reopen_archive is not None:

@@ -26,6 +26,7 @@ from beautifulletters import drafting, fileio, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
+from beautifulletters.i18n import _, n_
 from ui.dialogs.common import GuardedDialog
 from ui.tasks import Failure, run_task
 from ui.widgets.plain import plain_label
@@ -81,21 +82,25 @@ class BatchDialog(GuardedDialog):
         self.selected_ids = selected_ids or []
         self.plans: list[PlannedLetter] = []
         self.result_paths: list[Path] = []
-        self.setWindowTitle("Letters to many people")
+        self.setWindowTitle(_("Letters to many people"))
         self.setMinimumSize(720, 560)
 
         self.template = QComboBox()
-        self.template.setAccessibleName("Template")
+        self.template.setAccessibleName(_("Template"))
         for info in drafting.list_templates():
-            self.template.addItem(f"{info.title} ({info.occasion})", info.name)
-        self.by_tag = QRadioButton("People tagged")
+            self.template.addItem(_("{title} ({occasion})").format(title=info.title, occasion=info.occasion), info.name)
+        self.by_tag = QRadioButton(_("People tagged"))
         self.tag = QComboBox()
-        self.tag.setAccessibleName("Tag")
+        self.tag.setAccessibleName(_("Tag"))
         self.tag.addItems(archive.people.all_tags())
-        self.by_search = QRadioButton("People matching")
-        self.search = QLineEdit(placeholderText="a name, a word from their notes…")
-        self.search.setAccessibleName("Search")
-        self.by_selection = QRadioButton(f"The selected person ({len(self.selected_ids)})")
+        self.by_search = QRadioButton(_("People matching"))
+        self.search = QLineEdit(placeholderText=_("a name, a word from their notes…"))
+        self.search.setAccessibleName(_("Search"))
+        self.by_selection = QRadioButton(
+            n_("The selected person ({count})", "The selected people ({count})", len(self.selected_ids)).format(
+                count=len(self.selected_ids)
+            )
+        )
         self.by_selection.setEnabled(bool(self.selected_ids))
         (self.by_tag if self.tag.count() else self.by_search).setChecked(True)
         group = QWidget()
@@ -104,13 +109,13 @@ class BatchDialog(GuardedDialog):
         group_layout.addRow(self.by_tag, self.tag)
         group_layout.addRow(self.by_search, self.search)
         group_layout.addRow(self.by_selection, plain_label(""))
-        self.draft_button = QPushButton("Draft the letters")
+        self.draft_button = QPushButton(_("Draft the letters"))
         self.draft_button.setProperty("accent", True)
         self.draft_button.clicked.connect(self.draft)
 
         self.table = QTableWidget(0, 2)
-        self.table.setAccessibleName("Drafts: tick who gets a letter; double-click to open a draft")
-        self.table.setHorizontalHeaderLabels(["Person", "Worth knowing"])
+        self.table.setAccessibleName(_("Drafts: tick who gets a letter; double-click to open a draft"))
+        self.table.setHorizontalHeaderLabels([_("Person"), _("Worth knowing")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -121,19 +126,19 @@ class BatchDialog(GuardedDialog):
         self.status = plain_label()
         self.status.setProperty("role", "section")
 
-        self.combined = QRadioButton("One PDF with every letter")
-        self.separate = QRadioButton("One PDF per person, in a folder")
+        self.combined = QRadioButton(_("One PDF with every letter"))
+        self.separate = QRadioButton(_("One PDF per person, in a folder"))
         self.combined.setChecked(True)
-        self.envelopes = QCheckBox("Put each letter's envelope after it")
-        self.export_button = QPushButton("Write PDF…")
+        self.envelopes = QCheckBox(_("Put each letter's envelope after it"))
+        self.export_button = QPushButton(_("Write PDF…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.choose_and_export)
-        close_button = QPushButton("Close")
+        close_button = QPushButton(_("Close"))
         close_button.clicked.connect(self.accept)
 
         form = QFormLayout()
-        form.addRow("&Template:", self.template)
-        form.addRow("&Who:", group)
+        form.addRow(_("&Template:"), self.template)
+        form.addRow(_("&Who:"), group)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
         layout.addLayout(form)
@@ -173,10 +178,10 @@ class BatchDialog(GuardedDialog):
 
     def draft(self) -> None:
         if self.archive.readonly:
-            self.status.setText("This archive is open read-only, so no drafts can be stored.")
+            self.status.setText(_("This archive is open read-only, so no drafts can be stored."))
             return
         self.draft_button.setEnabled(False)
-        self.status.setText("Drafting…")
+        self.status.setText(_("Drafting…"))
         request = self.request()
         run_task(
             lambda: draft_batch(request),
@@ -201,12 +206,15 @@ class BatchDialog(GuardedDialog):
             name.setCheckState(Qt.CheckState.Checked)
             name.setData(PlanRole, row)
             self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, QTableWidgetItem(" ".join(plan.warnings) or "Nothing missing."))
+            self.table.setItem(row, 1, QTableWidgetItem(" ".join(plan.warnings) or _("Nothing missing.")))
         self.table.blockSignals(False)
         self.table.resizeColumnToContents(0)
         self.status.setText(
-            f"{words.count(len(plans), 'draft')} stored. Untick anyone who should not get one; "
-            "double-click a draft to read or edit it."
+            n_(
+                "{count} draft stored. Untick anyone who should not get one; double-click a draft to read or edit it.",
+                "{count} drafts stored. Untick anyone who should not get one; double-click a draft to read or edit it.",
+                len(plans),
+            ).format(count=words.number(len(plans)))
         )
         self._update_summary()
 
@@ -231,10 +239,10 @@ class BatchDialog(GuardedDialog):
     def choose_and_export(self) -> None:
         if self.combined.isChecked():
             path, _filter = QFileDialog.getSaveFileName(
-                self, "Write the letters", str(Path.home() / "letters.pdf"), "PDF (*.pdf)"
+                self, _("Write the letters"), str(Path.home() / "letters.pdf"), _("PDF (*.pdf)")
             )
         else:
-            path = QFileDialog.getExistingDirectory(self, "Folder for the letters", str(Path.home()))
+            path = QFileDialog.getExistingDirectory(self, _("Folder for the letters"), str(Path.home()))
         if path:
             self.export_to(Path(path))
 
@@ -255,17 +263,21 @@ class BatchDialog(GuardedDialog):
         options = BatchOptions(combined=self.combined.isChecked(), envelopes=self.envelopes.isChecked())
         job = BatchJob(items, out, options)
         self.export_button.setEnabled(False)
-        self.status.setText("Writing…")
+        self.status.setText(_("Writing…"))
 
         def done(result: Any) -> None:
             self.export_button.setEnabled(True)
             if result is None:
-                self.status.setText("Stopped; no files were left behind.")
+                self.status.setText(_("Stopped; no files were left behind."))
                 return
             self.result_paths = [Path(p) for p in result.files] or [out]
             for note in result.notes:
                 self.summary.setText(f"{self.summary.text()} {note}".strip())
-            self.status.setText(f"Wrote {words.count(len(self.result_paths), 'file')} to {out}.")
+            self.status.setText(
+                n_("Wrote {count} file to {path}.", "Wrote {count} files to {path}.", len(self.result_paths)).format(
+                    count=words.number(len(self.result_paths)), path=out
+                )
+            )
 
         self.job = job
         return start_batch(job, self, on_done=done)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beautifulletters.i18n import N_, _
 from ui.widgets.plain import message_box, plain_label
 
 # Book faces a letter reads well in; the first one installed wins (EB Garamond ships with the app's deps).
@@ -72,10 +73,10 @@ def error_label() -> QLabel:
 class LetterPreview(QPlainTextEdit):
     """A read-only sheet of paper showing a draft in a book face, with wide margins."""
 
-    def __init__(self, parent: QWidget | None = None, *, accessible_name: str = "Preview of the letter") -> None:
+    def __init__(self, parent: QWidget | None = None, *, accessible_name: str | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setAccessibleName(accessible_name)
+        self.setAccessibleName(accessible_name or _("Preview of the letter"))
         self.setFont(letter_font())
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.document().setDocumentMargin(28)
@@ -152,8 +153,8 @@ class GuardedDialog(QDialog):
     A value set from a file chooser is remembered first with `remember`. Nothing changed:
     Escape closes at once."""
 
-    discard_title = "Discard your changes?"
-    discard_text = "What you entered here has not been saved. Discard it?"
+    discard_title = N_("Discard your changes?")
+    discard_text = N_("What you entered here has not been saved. Discard it?")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,9 +209,9 @@ class GuardedDialog(QDialog):
         self._ask_before_discarding()
 
     def _ask_before_discarding(self) -> None:
-        box = message_box(QMessageBox.Icon.Question, self.discard_title, self.discard_text, parent=self)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box = message_box(QMessageBox.Icon.Question, _(self.discard_title), _(self.discard_text), parent=self)
+        discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
 
@@ -221,3 +222,21 @@ class GuardedDialog(QDialog):
         box.finished.connect(answered)
         box.open()  # window-modal, never a nested event loop
         self.discard_box = box
+
+
+def stored_choice(combo: QComboBox) -> str:
+    """What an editable combo box stores: a listed choice's own word ("wife" for "Ehefrau"), or the
+    text as typed. The list shows the reader's language; the archive keeps one word for each choice."""
+    text = combo.currentText().strip()
+    index = combo.findText(text)
+    data = combo.itemData(index) if index >= 0 else None
+    return str(data) if isinstance(data, str) and data else text
+
+
+def show_choice(combo: QComboBox, value: str) -> None:
+    """Show a stored value: its listed choice if it has one, else the text as stored."""
+    index = combo.findData(value)
+    if index >= 0 and value:
+        combo.setCurrentIndex(index)
+    else:
+        combo.setCurrentText(value)

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
-from beautifulletters.words import count
+from beautifulletters.i18n import _, n_
+from beautifulletters.words import join, number
 from ui.widgets.plain import menu_text, message_box
 
 
@@ -17,10 +18,14 @@ def what_goes(archive: Archive, person_id: int) -> str:
     letters = archive.people.letter_count(person_id)
     notes = len(archive.notes.for_person(person_id))
     dates = len(archive.dates.for_person(person_id))
-    parts = [count(n, w) for n, w in ((letters, "letter"), (notes, "note"), (dates, "date")) if n]
-    if not parts:
-        return ""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    parts = []
+    if letters:
+        parts.append(n_("{count} letter", "{count} letters", letters).format(count=number(letters)))
+    if notes:
+        parts.append(n_("{count} note", "{count} notes", notes).format(count=number(notes)))
+    if dates:
+        parts.append(n_("{count} date", "{count} dates", dates).format(count=number(dates)))
+    return join(parts)
 
 
 def ask_delete_person(
@@ -38,18 +43,26 @@ def ask_delete_person(
     name = person["display_name"]
     goes = what_goes(archive, person_id)
     if person_id == archive.settings.default_signer_id():
-        text = f"{name} signs your letters, so they cannot be deleted. Choose another signer first (Preferences)."
-        box = message_box(QMessageBox.Icon.Information, "Delete person", text, QMessageBox.StandardButton.Ok, parent)
+        text = _(
+            "{name} signs your letters, so they cannot be deleted. Choose another signer first (Preferences)."
+        ).format(name=name)
+        box = message_box(QMessageBox.Icon.Information, _("Delete person"), text, QMessageBox.StandardButton.Ok, parent)
         show(box)
         return box
-    text = f"Delete {name}?" + (
-        f" Their {goes} are deleted with them, and this cannot be undone (a backup keeps the archive as it was)."
-        if goes
-        else " Nothing else is kept about them."
-    )
-    box = message_box(QMessageBox.Icon.Warning, "Delete person", text, QMessageBox.StandardButton.NoButton, parent)
+    if goes:
+        text = _(
+            "Delete {name}? Their {things} are deleted with them, and this cannot be undone "
+            "(a backup keeps the archive as it was)."
+        ).format(name=name, things=goes)
+    else:
+        text = _("Delete {name}? Nothing else is kept about them.").format(name=name)
+    box = message_box(QMessageBox.Icon.Warning, _("Delete person"), text, QMessageBox.StandardButton.NoButton, parent)
     delete = box.addButton(
-        menu_text(f"Delete {name}") + (" and their letters" if archive.people.letter_count(person_id) else ""),
+        menu_text(
+            (
+                _("Delete {name} and their letters") if archive.people.letter_count(person_id) else _("Delete {name}")
+            ).format(name=name)
+        ),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -62,7 +75,7 @@ def ask_delete_person(
             archive.people.remove(person_id, with_letters=True)
         except BeautifulLettersError as error:
             failed = message_box(
-                QMessageBox.Icon.Warning, "Delete person", str(error), QMessageBox.StandardButton.Ok, parent
+                QMessageBox.Icon.Warning, _("Delete person"), str(error), QMessageBox.StandardButton.Ok, parent
             )
             show(failed)
             return

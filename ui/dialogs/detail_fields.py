@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from beautifulletters.drafting.details import Detail
+from beautifulletters.i18n import _
 from ui.widgets.plain import plain_label, plain_tip
 
 
@@ -17,7 +18,7 @@ class DetailFields(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Details of the occasion")
+        self.setAccessibleName(_("Details of the occasion"))
         self._form = QFormLayout(self)
         self._form.setContentsMargins(0, 0, 0, 0)
         self._form.setHorizontalSpacing(14)
@@ -35,8 +36,11 @@ class DetailFields(QWidget):
         self.fields = {}
         for detail in details:
             field = QLineEdit()
-            field.setAccessibleName(f"Detail: {detail.key.replace('_', ' ')}")
-            field.setPlaceholderText(detail.label.split(":")[0].strip() + (" (optional)" if detail.optional else ""))
+            field.setAccessibleName(_("Detail: {name}").format(name=detail.key.replace("_", " ")))
+            short_label = detail.label.split(":")[0].strip()
+            field.setPlaceholderText(
+                _("{label} (optional)").format(label=short_label) if detail.optional else short_label
+            )
             field.setToolTip(plain_tip(detail.label))
             field.setText(typed.get(detail.key) or prefill.get(detail.key, ""))
             field.setModified(detail.key in typed)

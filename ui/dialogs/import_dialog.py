@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import words
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import N_, _, n_
 from beautifulletters.transfer import ImportReport, import_file
 from beautifulletters.transfer.csvfile import TARGETS, CsvTable, read_table
 from beautifulletters.transfer.importer import ImportStopped, detect_format
@@ -43,7 +44,9 @@ from ui.dialogs.common import GuardedDialog
 from ui.tasks import Failure, Lane, on_window_thread, run_task
 from ui.widgets.plain import plain_label, plain_tip
 
-_ACTION_LABELS = {"added": "Add", "updated": "Update", "unchanged": "Already there", "skipped": "Skip"}
+# What the preview says will happen to a card, and what the import says did happen.
+_WILL = {"added": N_("Add"), "updated": N_("Update"), "unchanged": N_("Already there"), "skipped": N_("Skip")}
+_DID = {"added": N_("Added"), "updated": N_("Updated"), "unchanged": N_("Already there"), "skipped": N_("Skipped")}
 
 
 def read_preview(path: Path) -> dict[str, Any]:
@@ -104,27 +107,28 @@ class ImportDialog(GuardedDialog):
         self.report: ImportReport | None = None
         self._cancel = threading.Event()
         self._busy = False
-        self.setWindowTitle(f"Import {self.file.name}")
+        self._read = False  # the file's preview has been read
+        self.setWindowTitle(_("Import {file}").format(file=self.file.name))
         self.resize(760, 560)
 
-        self.about = plain_label(f"Reading {self.file.name}…")
+        self.about = plain_label(_("Reading {file}…").format(file=self.file.name))
         self.about.setWordWrap(True)
         self.mapping_view = QTableWidget(0, 3)
-        self.mapping_view.setHorizontalHeaderLabels(["Column in the file", "First value", "Goes to"])
+        self.mapping_view.setHorizontalHeaderLabels([_("Column in the file"), _("First value"), _("Goes to")])
         self.mapping_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_view.verticalHeader().hide()
         self.mapping_view.setItemDelegateForColumn(2, _WholeCellDelegate(self.mapping_view))
         self.mapping_view.hide()
 
-        self.merge = QRadioButton("Someone already in the archive: add what is new (merge)")
-        self.skip = QRadioButton("Someone already in the archive: leave them as they are (skip)")
+        self.merge = QRadioButton(_("Someone already in the archive: add what is new (merge)"))
+        self.skip = QRadioButton(_("Someone already in the archive: leave them as they are (skip)"))
         self.merge.setChecked(True)
         choice = QButtonGroup(self)
         choice.addButton(self.merge)
         choice.addButton(self.skip)
 
         self.results = QTableWidget(0, 4)
-        self.results.setHorizontalHeaderLabels(["#", "Name", "What happens", "Why"])
+        self.results.setHorizontalHeaderLabels(["#", _("Name"), _("What happens"), _("Why")])
         self.results.horizontalHeader().setStretchLastSection(True)
         self.results.verticalHeader().hide()
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -133,11 +137,11 @@ class ImportDialog(GuardedDialog):
 
         self.progress = QProgressBar()
         self.progress.hide()
-        self.preview_button = QPushButton("Preview")
-        self.import_button = QPushButton("Import")
+        self.preview_button = QPushButton(_("Preview"))
+        self.import_button = QPushButton(_("Import"))
         self.import_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.close_button = QPushButton("Close")
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.close_button = QPushButton(_("Close"))
         for button in (self.preview_button, self.import_button):
             button.setEnabled(False)
         self.preview_button.clicked.connect(lambda: self._start(dry_run=True))
@@ -172,20 +176,36 @@ class ImportDialog(GuardedDialog):
 
     # ------------------------------------------------------------------ reading
     def _show_preview(self, preview: dict[str, Any]) -> None:
+        self._read = True
         if preview["format"] == "vcard":
             self.about.setText(
-                f"{self.file.name}: a vCard file with {words.count(preview['cards'], 'card')}. "
-                "Preview shows who would be added, updated or skipped."
+                n_(
+                    "{file}: a vCard file with {count} card. Preview shows who would be added, updated or skipped.",
+                    "{file}: a vCard file with {count} cards. Preview shows who would be added, updated or skipped.",
+                    preview["cards"],
+                ).format(file=self.file.name, count=words.number(preview["cards"]))
             )
         else:
             table: CsvTable = preview["table"]
             self.table = table
-            known = {"google": "a Google Contacts export", "outlook": "an Outlook export"}.get(table.flavour)
-            delimiter = {",": "commas", ";": "semicolons", "\t": "tabs"}[table.delimiter]
-            text = f"{self.file.name}: {words.count(len(table.rows), 'row')} separated by {delimiter}"
-            text += f", recognised as {known}." if known else ". Choose where each column goes."
+            known = {"google": _("a Google Contacts export"), "outlook": _("an Outlook export")}.get(table.flavour)
+            delimiter = {",": _("commas"), ";": _("semicolons"), "\t": _("tabs")}[table.delimiter]
+            rows = n_("{count} row", "{count} rows", len(table.rows)).format(count=words.number(len(table.rows)))
+            if known:
+                text = _("{file}: {rows} separated by {delimiter}, recognised as {known}.").format(
+                    file=self.file.name, rows=rows, delimiter=delimiter, known=known
+                )
+            else:
+                text = _("{file}: {rows} separated by {delimiter}. Choose where each column goes.").format(
+                    file=self.file.name, rows=rows, delimiter=delimiter
+                )
             if table.problems:
-                text += f" {words.count(len(table.problems), 'row')} cannot be read and will be skipped."
+                problems = len(table.problems)
+                text += " " + n_(
+                    "{count} row cannot be read and will be skipped.",
+                    "{count} rows cannot be read and will be skipped.",
+                    problems,
+                ).format(count=words.number(problems))
             self.about.setText(text)
             self._fill_mapping(table)
         self.preview_button.setEnabled(True)
@@ -200,7 +220,7 @@ class ImportDialog(GuardedDialog):
             self.mapping_view.setItem(row, 1, QTableWidgetItem(sample.replace("\n", " ⏎ ")[:80]))
             combo = QComboBox()
             for key, label in TARGETS.items():
-                combo.addItem(label, key)
+                combo.addItem(_(label), key)
             combo.setCurrentIndex(max(0, combo.findData(table.mapping.get(header, "ignore"))))
             self.mapping_view.setCellWidget(row, 2, combo)
             combo.ensurePolished()
@@ -239,7 +259,7 @@ class ImportDialog(GuardedDialog):
         self.cancel_button.show()
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.summary.setText("Checking…" if dry_run else "Importing…")
+        self.summary.setText(_("Checking…") if dry_run else _("Importing…"))
         run = partial(
             run_import,
             self.archive_path,
@@ -267,10 +287,10 @@ class ImportDialog(GuardedDialog):
         self._cancel.set()
         self.cancel_button.setEnabled(False)
         if getattr(self, "_dry_run", True):
-            self.summary.setText("Cancelling… nothing will be changed.")
+            self.summary.setText(_("Cancelling… nothing will be changed."))
         else:
             self.summary.setText(
-                "Cancelling… the cards stored so far stay; importing the file again brings in the rest."
+                _("Cancelling… the cards stored so far stay; importing the file again brings in the rest.")
             )
 
     def _idle(self) -> None:
@@ -286,15 +306,14 @@ class ImportDialog(GuardedDialog):
         self.report = report
         self.results.setRowCount(len(report.items))
         for row, item in enumerate(report.items):
-            action = _ACTION_LABELS.get(item.action, item.action)
-            if not report.dry_run:
-                action = {"Add": "Added", "Update": "Updated", "Skip": "Skipped"}.get(action, action)
+            labels = _WILL if report.dry_run else _DID
+            action = _(labels[item.action]) if item.action in labels else item.action
             if item.possible_duplicates:
-                action += " (possible duplicate)"
+                action = _("{action} (possible duplicate)").format(action=action)
             why = item.reason or ""
             if item.warnings:
                 why = "; ".join(filter(None, [why, *item.warnings]))
-            for column, value in enumerate([str(item.number), item.name or "(no name)", action, why]):
+            for column, value in enumerate([str(item.number), item.name or _("(no name)"), action, why]):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(plain_tip(value))
                 if item.action == "skipped":
@@ -308,12 +327,12 @@ class ImportDialog(GuardedDialog):
         if not report.dry_run:
             # Importing twice would only report "already there"; after Cancel it brings in the rest.
             self.import_button.setEnabled(report.stopped is not None)
-            self.close_button.setText("Done")
+            self.close_button.setText(_("Done"))
             self.imported.emit(report)
 
     def _show_error(self, failure: Failure) -> None:
         message = failure.message
-        still_reading = self.about.text().startswith("Reading")
+        still_reading = not self._read
         self._idle()
         if isinstance(failure.error, ImportStopped):
             # Stopped partway (a full disk, a busy archive): what was stored is listed, and it stays.

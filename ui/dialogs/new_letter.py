@@ -33,6 +33,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting.suggest import suggest_template
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from ui.dialogs.common import GuardedDialog, LetterPreview, error_label, muted_label, section_label
 from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
@@ -97,8 +98,8 @@ class NewLetterDialog(GuardedDialog):
         self.preview_error: str | None = None
         self._preview_request: DraftRequest | None = None
         self._create_when_ready = False
-        self.setWindowTitle("New letter")
-        self.setAccessibleName("New letter")
+        self.setWindowTitle(_("New letter"))
+        self.setAccessibleName(_("New letter"))
         self.setModal(True)
         self.resize(1000, 640)
 
@@ -116,30 +117,30 @@ class NewLetterDialog(GuardedDialog):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        heading = plain_label("A new letter")
+        heading = plain_label(_("A new letter"))
         heading.setProperty("role", "heading")
 
-        self.recipient_picker = PersonPicker(self.archive, self, accessible_name="Recipient")
-        self.recipient_picker.setToolTip("Who the letter is for. Type to search the whole archive.")
-        self.signer_picker = PersonPicker(self.archive, self, accessible_name="Signer")
-        self.signer_picker.setToolTip("Who signs the letter: you, or the person you are writing for.")
+        self.recipient_picker = PersonPicker(self.archive, self, accessible_name=_("Recipient"))
+        self.recipient_picker.setToolTip(_("Who the letter is for. Type to search the whole archive."))
+        self.signer_picker = PersonPicker(self.archive, self, accessible_name=_("Signer"))
+        self.signer_picker.setToolTip(_("Who signs the letter: you, or the person you are writing for."))
 
         self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName("Template")
+        self.template_combo.setAccessibleName(_("Template"))
         self._template_model = QStandardItemModel(self)
         self.template_combo.setModel(self._template_model)
         self.template_description = muted_label()
-        self.template_description.setAccessibleName("About this template")
+        self.template_description.setAccessibleName(_("About this template"))
 
         self.date_edit = QDateEdit()
-        self.date_edit.setAccessibleName("Occasion date")
+        self.date_edit.setAccessibleName(_("Occasion date"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMMM yyyy")
         self.date_edit.setDate(QDate.currentDate())
-        self.no_date_box = QCheckBox("No date")
-        self.no_date_box.setAccessibleName("No occasion date")
+        self.no_date_box = QCheckBox(_("No date"))
+        self.no_date_box.setAccessibleName(_("No occasion date"))
         self.no_date_box.setToolTip(
-            "Without a date, the letter uses the one kept in the archive (a birthday, an anniversary), if any."
+            _("Without a date, the letter uses the one kept in the archive (a birthday, an anniversary), if any.")
         )
         date_row = QHBoxLayout()
         date_row.setSpacing(12)
@@ -151,19 +152,19 @@ class NewLetterDialog(GuardedDialog):
         form.setVerticalSpacing(12)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._buddy("&To", self.recipient_picker), self.recipient_picker)
-        form.addRow(self._buddy("&From", self.signer_picker), self.signer_picker)
-        form.addRow(self._buddy("Te&mplate", self.template_combo), self.template_combo)
+        form.addRow(self._buddy(_("&To"), self.recipient_picker), self.recipient_picker)
+        form.addRow(self._buddy(_("&From"), self.signer_picker), self.signer_picker)
+        form.addRow(self._buddy(_("Te&mplate"), self.template_combo), self.template_combo)
         form.addRow("", self.template_description)
-        form.addRow(self._buddy("&Date", self.date_edit), date_row)
+        form.addRow(self._buddy(_("&Date"), self.date_edit), date_row)
         self.detail_fields = DetailFields(self)
         self.detail_fields.changed.connect(lambda: self.refresh_preview())
         form.addRow(self.detail_fields)
 
-        self.warnings_heading = section_label("Worth knowing")
+        self.warnings_heading = section_label(_("Worth knowing"))
         # One row per warning: a bullet and a wrapped sentence, so long sentences hang under their first word.
         self.warnings_box = QWidget()
-        self.warnings_box.setAccessibleName("What the letter will leave out")
+        self.warnings_box.setAccessibleName(_("What the letter will leave out"))
         self.warnings_layout = QVBoxLayout(self.warnings_box)
         self.warnings_layout.setContentsMargins(0, 0, 0, 0)
         self.warnings_layout.setSpacing(8)
@@ -182,11 +183,11 @@ class NewLetterDialog(GuardedDialog):
         self.preview = LetterPreview(self)
         self.preview_status = muted_label()
         self.preview_status.setWordWrap(False)
-        self.preview_status.setAccessibleName("Preview status")
+        self.preview_status.setAccessibleName(_("Preview status"))
         self.preview_error_label = error_label()
-        self.preview_error_label.setAccessibleName("Preview problem")
+        self.preview_error_label.setAccessibleName(_("Preview problem"))
         preview_head = QHBoxLayout()
-        preview_head.addWidget(section_label("Preview", self.preview))
+        preview_head.addWidget(section_label(_("Preview"), self.preview))
         preview_head.addStretch(1)
         preview_head.addWidget(self.preview_status, 0, Qt.AlignmentFlag.AlignBottom)
         right = QVBoxLayout()
@@ -205,16 +206,16 @@ class NewLetterDialog(GuardedDialog):
         columns.addLayout(right, 1)
 
         self.buttons = QDialogButtonBox()
-        self.create_button = QPushButton("Create letter")
-        self.create_button.setAccessibleName("Create letter")
+        self.create_button = QPushButton(_("Create letter"))
+        self.create_button.setAccessibleName(_("Create letter"))
         self.create_button.setDefault(True)
         self.create_button.setAutoDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setAccessibleName(_("Cancel"))
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.create_error_label = error_label()
-        self.create_error_label.setAccessibleName("Why the letter was not created")
+        self.create_error_label.setAccessibleName(_("Why the letter was not created"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.create_error_label, 1)
         bottom.addWidget(self.buttons)
@@ -315,7 +316,7 @@ class NewLetterDialog(GuardedDialog):
         except BeautifulLettersError as error:
             templates = []
             self._show_create_error(str(error))
-        groups = (("builtin", "Built-in templates"), ("user", "Your templates"))
+        groups = (("builtin", _("Built-in templates")), ("user", _("Your templates")))
         first_selectable = -1
         for source, heading in groups:
             members = [t for t in templates if t.source == source]
@@ -330,13 +331,14 @@ class NewLetterDialog(GuardedDialog):
             for info in members:
                 label = info.title  # people choose by title; the occasion's internal name is not theirs
                 if source == "user" and info.overrides_builtin:
-                    label += " (your version)"
+                    label = _("{title} (your version)").format(title=label)
                 item = QStandardItem(label)
                 item.setData(info.name, TEMPLATE_NAME_ROLE)
                 item.setData(info.details, TEMPLATE_DETAILS_ROLE)
                 item.setToolTip(plain_tip(info.description or info.title))
                 item.setData(info.description, Qt.ItemDataRole.StatusTipRole)
-                item.setData(f"{info.title}, {heading[:-1].lower()}", Qt.ItemDataRole.AccessibleTextRole)
+                spoken = _("{title}, built-in template") if source == "builtin" else _("{title}, your template")
+                item.setData(spoken.format(title=info.title), Qt.ItemDataRole.AccessibleTextRole)
                 self._template_model.appendRow(item)
                 if first_selectable < 0:
                     first_selectable = self._template_model.rowCount() - 1
@@ -345,7 +347,9 @@ class NewLetterDialog(GuardedDialog):
             row = self._template_row(drafting.template_for_occasion(None))
         self.template_combo.setCurrentIndex(row if row >= 0 else first_selectable)
         if wanted and row < 0:
-            self._show_create_error(f"There is no template named {wanted!r}; choose one from the list.")
+            self._show_create_error(
+                _("There is no template named {name}; choose one from the list.").format(name=repr(wanted))
+            )
         self._show_template_description()
         self._show_detail_fields()
 
@@ -437,20 +441,20 @@ class NewLetterDialog(GuardedDialog):
             self.preview_draft = None
             self._preview_request = None
             self.preview.setPlainText("")
-            self.preview.setPlaceholderText("Choose who the letter is for, and a template.")
+            self.preview.setPlaceholderText(_("Choose who the letter is for, and a template."))
             self._show_warnings(None)
             self.preview_status.setText("")
             self._update_create_button()
             return
         if request == self._preview_request and (self.preview_draft or self.preview_error):
             return  # already on screen
-        self.preview_status.setText("Writing the preview…")
+        self.preview_status.setText(_("Writing the preview…"))
         self._update_create_button()
         self._runner.submit(request, render_preview, self.archive.path, request)
 
     def _on_busy_changed(self, busy: bool) -> None:
         if busy:
-            self.preview_status.setText("Writing the preview…")
+            self.preview_status.setText(_("Writing the preview…"))
 
     def _on_preview_ready(self, request: DraftRequest, draft: drafting.Draft) -> None:
         if request != self.current_request():
@@ -464,7 +468,7 @@ class NewLetterDialog(GuardedDialog):
             text += "\n\n" + draft.signature
         self.preview.setPlainText(text)
         self._show_warnings(draft.warnings)
-        self.preview_status.setText("Up to date")
+        self.preview_status.setText(_("Up to date"))
         self._update_create_button()
         if self._create_when_ready:
             self._create_when_ready = False
@@ -477,7 +481,7 @@ class NewLetterDialog(GuardedDialog):
         self.preview_draft = None
         self.preview_error = failure.message
         self.preview.setPlainText("")
-        self.preview.setPlaceholderText("No preview: see the message below.")
+        self.preview.setPlaceholderText(_("No preview: see the message below."))
         self.preview_error_label.setText(self.preview_error)
         self.preview_error_label.show()
         self._show_warnings(None)
@@ -485,7 +489,7 @@ class NewLetterDialog(GuardedDialog):
         self._update_create_button()
         if self._create_when_ready:
             self._create_when_ready = False
-            self._show_create_error("The letter could not be written: " + self.preview_error)
+            self._show_create_error(_("The letter could not be written: {reason}").format(reason=self.preview_error))
 
     def _show_warnings(self, warnings: list[str] | None) -> None:
         while self.warnings_layout.count():
@@ -498,7 +502,7 @@ class NewLetterDialog(GuardedDialog):
         self.warnings_box.setVisible(warnings is not None)
         if warnings is None:
             return
-        sentences = warnings or ["The archive has everything this template uses."]
+        sentences = warnings or [_("The archive has everything this template uses.")]
         for sentence in sentences:
             row = QHBoxLayout()
             row.setSpacing(8)
@@ -527,24 +531,24 @@ class NewLetterDialog(GuardedDialog):
         ready = self.current_request() is not None and not self.archive.readonly
         self.create_button.setEnabled(ready and not self._create_when_ready)
         if self.archive.readonly:
-            self.create_button.setToolTip("This archive is open read-only, so no letter can be added.")
+            self.create_button.setToolTip(_("This archive is open read-only, so no letter can be added."))
 
     def create_letter(self) -> None:
         """Store the previewed draft as a new letter and close; waits for the preview if it is still coming."""
         request = self.current_request()
         if request is None:
-            self._show_create_error("Choose who the letter is for and a template first.")
+            self._show_create_error(_("Choose who the letter is for and a template first."))
             return
         if request == self._preview_request and self.preview_draft is not None:
             self._store(self.preview_draft)
             return
         if request == self._preview_request and self.preview_error:
-            self._show_create_error("The letter could not be written: " + self.preview_error)
+            self._show_create_error(_("The letter could not be written: {reason}").format(reason=self.preview_error))
             return
         # The preview for these choices is still being written: create it as soon as it arrives.
         self._create_when_ready = True
         self.create_button.setEnabled(False)
-        self.preview_status.setText("Writing the letter…")
+        self.preview_status.setText(_("Writing the letter…"))
         if self._preview_timer.isActive() or not self._runner.busy:
             self._preview_timer.stop()
             self._request_preview()
@@ -553,7 +557,7 @@ class NewLetterDialog(GuardedDialog):
         try:
             self.created_letter_id = drafting.store_draft(self.archive, draft)
         except BeautifulLettersError as error:
-            self._show_create_error(f"The letter was not saved: {error}")
+            self._show_create_error(_("The letter was not saved: {reason}").format(reason=error))
             self._update_create_button()
             return
         self.accept()

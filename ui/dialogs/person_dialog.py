@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import humandates, validation
+from beautifulletters import humandates, validation, words
 from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.i18n import _
 from ui.dialogs.address_editor import AddressList
-from ui.dialogs.common import GuardedDialog, line_edit_of
+from ui.dialogs.common import GuardedDialog, line_edit_of, show_choice, stored_choice
 from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label
 
@@ -52,7 +53,7 @@ class _CheckedForm(QWidget):
         message = plain_label()
         message.setProperty("role", "error")
         message.setWordWrap(True)
-        message.setAccessibleName(f"{label.replace('&', '')} problem")
+        message.setAccessibleName(_("{field} problem").format(field=label.replace("&", "").rstrip(":")))
         message.hide()
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -101,28 +102,28 @@ class PersonDialog(GuardedDialog):
         self.person_id = person_id
         self._photo: bytes | None = None
         self._photo_changed = False
-        self.setWindowTitle("Edit person" if person_id else "New person")
+        self.setWindowTitle(_("Edit person") if person_id else _("New person"))
         self.setMinimumWidth(520)
 
         self.form = _CheckedForm()
-        self.name = QLineEdit(placeholderText="How they appear in your list, e.g. Loretta Mercer")
+        self.name = QLineEdit(placeholderText=_("How they appear in your list, e.g. Loretta Mercer"))
         self.full_name = QLineEdit()
-        self.nickname = QLineEdit(placeholderText="What you call them, e.g. Lolly")
+        self.nickname = QLineEdit(placeholderText=_("What you call them, e.g. Lolly"))
         self.pronouns = QComboBox(editable=True)
         self.pronouns.addItems(["", "she", "he", "they"])
-        line_edit_of(self.pronouns).setPlaceholderText("she, he, they, or ze/zir/zir/zirs/zirself")
-        self.birthday = DateField(placeholder="e.g. 3 April, or 14 March 1990")
+        line_edit_of(self.pronouns).setPlaceholderText(_("she, he, they, or ze/zir/zir/zirs/zirself"))
+        self.birthday = DateField(placeholder=_("e.g. 3 April, or 14 March 1990"))
         self.addresses = AddressList()
-        self.emails = QLineEdit(placeholderText="Separate several with commas")
-        self.phones = QLineEdit(placeholderText="Separate several with commas")
-        self.language = QLineEdit(placeholderText="e.g. en, de, fr")
-        self.tags = QLineEdit(placeholderText="e.g. family, book club")
-        self.pronunciation = QLineEdit(placeholderText="How to say the name, e.g. lo-RET-ah")
+        self.emails = QLineEdit(placeholderText=_("Separate several with commas"))
+        self.phones = QLineEdit(placeholderText=_("Separate several with commas"))
+        self.language = QLineEdit(placeholderText=_("e.g. en, de, fr"))
+        self.tags = QLineEdit(placeholderText=_("e.g. family, book club"))
+        self.pronunciation = QLineEdit(placeholderText=_("How to say the name, e.g. lo-RET-ah"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.notes.setFixedHeight(70)
-        self.photo_label = plain_label("No photo")
-        photo_button = QPushButton("Choose photo…")
+        self.photo_label = plain_label(_("No photo"))
+        photo_button = QPushButton(_("Choose photo…"))
         photo_button.clicked.connect(self._choose_photo)
         photo_row = QWidget()
         photo_layout = QHBoxLayout(photo_row)
@@ -132,41 +133,45 @@ class PersonDialog(GuardedDialog):
         photo_layout.addWidget(photo_button)
 
         f = self.form
-        f.add_field("&Name:", "name", self.name, lambda: validation.text(self.name.text(), "name", required=True))
+        f.add_field(_("&Name:"), "name", self.name, lambda: validation.text(self.name.text(), "name", required=True))
         f.add_field(
-            "&Full name:", "full_name", self.full_name, lambda: validation.text(self.full_name.text(), "full name")
+            _("&Full name:"), "full_name", self.full_name, lambda: validation.text(self.full_name.text(), "full name")
         )
-        f.add_field("&Called:", "nickname", self.nickname, lambda: validation.text(self.nickname.text(), "nickname"))
-        f.add_field("&Pronouns:", "pronouns", self.pronouns, lambda: validation.pronouns(self.pronouns.currentText()))
+        f.add_field(_("&Called:"), "nickname", self.nickname, lambda: validation.text(self.nickname.text(), "nickname"))
+        f.add_field(
+            _("&Pronouns:"), "pronouns", self.pronouns, lambda: validation.pronouns(self.pronouns.currentText())
+        )
         line_edit_of(self.pronouns).editingFinished.connect(lambda: f.check_field("pronouns"))
         f.add_field(
-            "&Birthday:",
+            _("&Birthday:"),
             "birthday",
             self.birthday,
             lambda: validation.date(self.birthday.text(), "birthday", allow_yearless=True),
         )
         f.add_field(
-            "&Addresses:",
+            _("&Addresses:"),
             "addresses",
             self.addresses,
             lambda: [clean_address(parts) for parts in self.addresses.addresses()],
         )
         f.add_field(
-            "&Email:", "emails", self.emails, lambda: validation.text_list(_split_list(self.emails.text()), "email")
+            _("&Email:"), "emails", self.emails, lambda: validation.text_list(_split_list(self.emails.text()), "email")
         )
         f.add_field(
-            "P&hone:", "phones", self.phones, lambda: validation.text_list(_split_list(self.phones.text()), "phone")
+            _("P&hone:"), "phones", self.phones, lambda: validation.text_list(_split_list(self.phones.text()), "phone")
         )
-        f.add_field("&Language:", "language", self.language, lambda: validation.text(self.language.text(), "language"))
-        f.add_field("&Tags:", "tags", self.tags, lambda: [validation.tag(t) for t in _split_list(self.tags.text())])
         f.add_field(
-            "Say the na&me:",
+            _("&Language:"), "language", self.language, lambda: validation.text(self.language.text(), "language")
+        )
+        f.add_field(_("&Tags:"), "tags", self.tags, lambda: [validation.tag(t) for t in _split_list(self.tags.text())])
+        f.add_field(
+            _("Say the na&me:"),
             "pronunciation",
             self.pronunciation,
             lambda: validation.text(self.pronunciation.text(), "pronunciation"),
         )
-        f.add_field("N&otes:", "notes", self.notes, lambda: validation.text(self.notes.toPlainText(), "notes"))
-        f.add_field("Photo:", "photo", photo_row)
+        f.add_field(_("N&otes:"), "notes", self.notes, lambda: validation.text(self.notes.toPlainText(), "notes"))
+        f.add_field(_("Photo:"), "photo", photo_row)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -212,11 +217,11 @@ class PersonDialog(GuardedDialog):
                     )
                 )
                 return
-        self.photo_label.setText("No photo")
+        self.photo_label.setText(_("No photo"))
 
     def _choose_photo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Choose a photo", "", "Images (*.png *.jpg *.jpeg *.gif *.webp)"
+            self, _("Choose a photo"), "", _("Images (*.png *.jpg *.jpeg *.gif *.webp)")
         )
         if path:
             self.set_photo_file(Path(path))
@@ -224,7 +229,7 @@ class PersonDialog(GuardedDialog):
     def set_photo_file(self, path: Path) -> None:
         data = path.read_bytes()
         if not QPixmap().loadFromData(data):
-            self.form.show_error("photo", f"{path.name} is not an image this app can read.")
+            self.form.show_error("photo", _("{file} is not an image this app can read.").format(file=path.name))
             return
         self._photo = data
         self._photo_changed = True
@@ -254,7 +259,7 @@ class PersonDialog(GuardedDialog):
 
     def accept(self) -> None:
         if not self.form.check_all():
-            self.general_error.setText("Please correct the fields marked in red.")
+            self.general_error.setText(_("Please correct the fields marked in red."))
             self.general_error.show()
             return
         try:
@@ -289,59 +294,40 @@ class RelationshipDialog(GuardedDialog):
         self.to_id = to_id
         signer = archive.people.get(from_id)["display_name"]
         recipient = archive.people.get(to_id)["display_name"]
-        self.setWindowTitle(f"{signer} and {recipient}")
+        self.setWindowTitle(_("{signer} and {recipient}").format(signer=signer, recipient=recipient))
         self.setMinimumWidth(480)
         self.form = _CheckedForm()
         self.kind = QComboBox(editable=True)
-        self.kind.addItems(
-            [
-                "",
-                "wife",
-                "husband",
-                "partner",
-                "mother",
-                "father",
-                "daughter",
-                "son",
-                "grandmother",
-                "grandfather",
-                "granddaughter",
-                "grandson",
-                "sister",
-                "brother",
-                "old friend",
-                "friend",
-                "colleague",
-                "client",
-            ]
-        )
-        self.since = DateField(placeholder="e.g. 23 December 1976, or just 1976")
-        self.how_we_met = QPlainTextEdit(placeholderText="e.g. at the county fair in 1974")
+        self.kind.addItem("", "")
+        for kind in words.RELATIONSHIP_KINDS:
+            self.kind.addItem(words.relationship_kind(kind), kind)
+        self.since = DateField(placeholder=_("e.g. 23 December 1976, or just 1976"))
+        self.how_we_met = QPlainTextEdit(placeholderText=_("e.g. at the county fair in 1974"))
         self.how_we_met.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.how_we_met.setFixedHeight(64)
-        self.pet_names = QLineEdit(placeholderText="Separate several with commas")
-        self.tone = QLineEdit(placeholderText="e.g. tender, a little teasing")
-        intro = plain_label(f"What {recipient} is to {signer}:")
+        self.pet_names = QLineEdit(placeholderText=_("Separate several with commas"))
+        self.tone = QLineEdit(placeholderText=_("e.g. tender, a little teasing"))
+        intro = plain_label(_("What {recipient} is to {signer}:").format(recipient=recipient, signer=signer))
         self.form.add_field(
-            "&Kind:", "kind", self.kind, lambda: validation.text(self.kind.currentText(), "kind", required=True)
+            _("&Kind:"), "kind", self.kind, lambda: validation.text(stored_choice(self.kind), "kind", required=True)
         )
         line_edit_of(self.kind).editingFinished.connect(lambda: self.form.check_field("kind"))
         self.form.add_field(
-            "&Since:", "since", self.since, lambda: validation.date(self.since.text(), "since", allow_partial=True)
+            _("&Since:"), "since", self.since, lambda: validation.date(self.since.text(), "since", allow_partial=True)
         )
         self.form.add_field(
-            "&How they met:",
+            _("&How they met:"),
             "how_we_met",
             self.how_we_met,
             lambda: validation.text(self.how_we_met.toPlainText(), "how we met"),
         )
         self.form.add_field(
-            "&Pet names:",
+            _("&Pet names:"),
             "pet_names",
             self.pet_names,
             lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name"),
         )
-        self.form.add_field("&Tone:", "tone", self.tone, lambda: validation.text(self.tone.text(), "tone"))
+        self.form.add_field(_("&Tone:"), "tone", self.tone, lambda: validation.text(self.tone.text(), "tone"))
         self.error = plain_label()
         self.error.setProperty("role", "error")
         self.error.hide()
@@ -356,7 +342,7 @@ class RelationshipDialog(GuardedDialog):
         layout.addWidget(buttons)
         existing = archive.relationships.get(from_id, to_id)
         if existing:
-            self.kind.setCurrentText(existing["kind"])
+            show_choice(self.kind, existing["kind"])
             self.since.setText(existing["since"] or "")
             self.how_we_met.setPlainText(existing["how_we_met"] or "")
             self.pet_names.setText(", ".join(existing["pet_names"]))
@@ -369,7 +355,7 @@ class RelationshipDialog(GuardedDialog):
             self.archive.relationships.set(
                 self.from_id,
                 self.to_id,
-                kind=self.kind.currentText(),
+                kind=stored_choice(self.kind),
                 since=self.since.text() or None,
                 how_we_met=self.how_we_met.toPlainText() or None,
                 pet_names=_split_list(self.pet_names.text()),

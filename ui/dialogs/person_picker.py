@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from ui.widgets.plain import plain_tip
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,7 +38,7 @@ class PersonPicker(QComboBox):
         self.setAccessibleName(accessible_name)
         self.setMinimumContentsLength(18)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self._line.setPlaceholderText("Type a name to search…")
+        self._line.setPlaceholderText(_("Type a name to search…"))
         self._items = QStandardItemModel(self)
         self.setModel(self._items)
 
@@ -151,11 +152,13 @@ class PersonPicker(QComboBox):
             row = rows.get(person_id)
             if row is None:
                 continue
-            label = row["display_name"] + (" (you)" if row.get("is_self") else "")
+            label = _("{name} (you)").format(name=row["display_name"]) if row.get("is_self") else row["display_name"]
             item = QStandardItem(label)
             item.setData(person_id, PERSON_ID_ROLE)
             if row.get("nickname"):
-                item.setToolTip(plain_tip(f"{row['display_name']}, called {row['nickname']}"))
+                item.setToolTip(
+                    plain_tip(_("{name}, called {nickname}").format(name=row["display_name"], nickname=row["nickname"]))
+                )
             items.append(item)
         return items
 

@@ -25,9 +25,17 @@ from PySide6.QtWidgets import (
 from beautifulletters import desktop, validation
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
-from beautifulletters.i18n import _
+from beautifulletters.i18n import _, n_
 from beautifulletters.preferences import Preferences
-from beautifulletters.stationery import BUNDLED_FONTS, INK_COLORS, PAGE_SIZES_MM, STATIONERY
+from beautifulletters.stationery import (
+    BUNDLED_FONTS,
+    INK_COLORS,
+    PAGE_SIZES_MM,
+    STATIONERY,
+    ink_label,
+    page_size_label,
+    stationery_label,
+)
 from ui.dialogs.common import GuardedDialog
 from ui.language import window_languages
 from ui.tasks import Failure, run_task
@@ -38,7 +46,10 @@ def _load_voices() -> list[tuple[str, str]]:
     """(id, readable name) of the installed voices; runs off the GUI thread (it starts the engine)."""
     from beautifulletters.speech.reading import list_voices
 
-    return [(voice.id, f"{voice.name} ({voice.language or 'unknown language'})") for voice in list_voices()]
+    return [
+        (voice.id, _("{voice} ({language})").format(voice=voice.name, language=voice.language or _("unknown language")))
+        for voice in list_voices()
+    ]
 
 
 class PreferencesDialog(GuardedDialog):
@@ -48,7 +59,7 @@ class PreferencesDialog(GuardedDialog):
         super().__init__(parent)
         self.archive = archive
         self.preferences = preferences
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(_("Preferences"))
         self.setMinimumWidth(560)
         tabs = QTabWidget()
 
@@ -58,21 +69,21 @@ class PreferencesDialog(GuardedDialog):
         you = QWidget()
         you_form = QFormLayout(you)
         self.your_name = QLineEdit(self.signer["display_name"] if self.signer else "")
-        self.your_name.setAccessibleName("Your name")
+        self.your_name.setAccessibleName(_("Your name"))
         self.your_address = QPlainTextEdit("\n\n".join(self.signer["addresses"]) if self.signer else "")
         self.your_address.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
-        self.your_address.setAccessibleName("Your address")
+        self.your_address.setAccessibleName(_("Your address"))
         self.your_address.setFixedHeight(80)
         self.signature_font = QComboBox()
-        self.signature_font.setAccessibleName("Signature font")
-        self.signature_font.addItem("Same as the letter", None)
+        self.signature_font.setAccessibleName(_("Signature font"))
+        self.signature_font.addItem(_("Same as the letter"), None)
         for font in BUNDLED_FONTS:
             self.signature_font.addItem(font.family, font.family)
         self.signature_font.setCurrentIndex(max(0, self.signature_font.findData(preferences.signature_font)))
         self.signature_image = QLineEdit(preferences.signature_image_path or "")
-        self.signature_image.setAccessibleName("Signature image file")
-        self.signature_image.setPlaceholderText("Optional: a scan of your signature (PNG or JPEG)")
-        browse = QPushButton("Choose…")
+        self.signature_image.setAccessibleName(_("Signature image file"))
+        self.signature_image.setPlaceholderText(_("Optional: a scan of your signature (PNG or JPEG)"))
+        browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._choose_signature)
         signature_row = QHBoxLayout()
         signature_row.addWidget(self.signature_image, 1)
@@ -80,64 +91,66 @@ class PreferencesDialog(GuardedDialog):
         self.name_error = plain_label()
         self.name_error.setProperty("role", "error")
         self.name_error.hide()
-        you_form.addRow("Your &name:", self.your_name)
+        you_form.addRow(_("Your &name:"), self.your_name)
         you_form.addRow("", self.name_error)
-        you_form.addRow("Your &address:", self.your_address)
-        you_form.addRow("Signature &font:", self.signature_font)
-        you_form.addRow("Signature &image:", signature_row)
-        tabs.addTab(you, "You")
+        you_form.addRow(_("Your &address:"), self.your_address)
+        you_form.addRow(_("Signature &font:"), self.signature_font)
+        you_form.addRow(_("Signature &image:"), signature_row)
+        tabs.addTab(you, _("You"))
 
         # Paper: the style a new letter starts with.
         paper = QWidget()
         paper_form = QFormLayout(paper)
         self.font_family = QComboBox()
-        self.font_family.setAccessibleName("Default font")
+        self.font_family.setAccessibleName(_("Default font"))
         for font in BUNDLED_FONTS:
-            self.font_family.addItem(f"{font.family} ({font.kind})", font.family)
+            kind = _("handwriting") if font.kind == "handwriting" else _("book")
+            self.font_family.addItem(_("{font} ({kind})").format(font=font.family, kind=kind), font.family)
         self.font_family.setCurrentIndex(max(0, self.font_family.findData(preferences.font_family)))
         self.stationery = QComboBox()
-        self.stationery.setAccessibleName("Default stationery")
-        for key, stationery in STATIONERY.items():
-            self.stationery.addItem(stationery.label, key)
+        self.stationery.setAccessibleName(_("Default stationery"))
+        for key in STATIONERY:
+            self.stationery.addItem(stationery_label(key), key)
         self.stationery.setCurrentIndex(max(0, self.stationery.findData(preferences.stationery)))
         self.page_size = QComboBox()
-        self.page_size.setAccessibleName("Page size")
+        self.page_size.setAccessibleName(_("Page size"))
         for size in PAGE_SIZES_MM:
-            self.page_size.addItem(size, size)
+            self.page_size.addItem(page_size_label(size), size)
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(preferences.page_size)))
         self.ink = QComboBox()
-        self.ink.setAccessibleName("Ink colour")
+        self.ink.setAccessibleName(_("Ink colour"))
         for name in INK_COLORS:
-            self.ink.addItem(name.capitalize(), name)
+            label = ink_label(name)
+            self.ink.addItem(label[:1].upper() + label[1:], name)
         self.ink.setCurrentIndex(max(0, self.ink.findData(preferences.ink_color)))
         self.place = QLineEdit(preferences.place)
-        self.place.setAccessibleName("Place for the date line")
-        self.place.setPlaceholderText("e.g. Springfield")
-        paper_form.addRow("&Font:", self.font_family)
-        paper_form.addRow("&Stationery:", self.stationery)
-        paper_form.addRow("&Page size:", self.page_size)
-        paper_form.addRow("&Ink:", self.ink)
-        paper_form.addRow("P&lace:", self.place)
-        tabs.addTab(paper, "Paper")
+        self.place.setAccessibleName(_("Place for the date line"))
+        self.place.setPlaceholderText(_("e.g. Springfield"))
+        paper_form.addRow(_("&Font:"), self.font_family)
+        paper_form.addRow(_("&Stationery:"), self.stationery)
+        paper_form.addRow(_("&Page size:"), self.page_size)
+        paper_form.addRow(_("&Ink:"), self.ink)
+        paper_form.addRow(_("P&lace:"), self.place)
+        tabs.addTab(paper, _("Paper"))
 
         # Reading aloud.
         reading = QWidget()
         reading_form = QFormLayout(reading)
         self.voice = QComboBox()
-        self.voice.setAccessibleName("Voice")
-        self.voice.addItem("The letter's language (automatic)", None)
-        self.voice_status = plain_label("Looking for voices…")
-        self.rate = QSpinBox(minimum=80, maximum=400, singleStep=10, suffix=" words a minute")
-        self.rate.setAccessibleName("Reading speed")
+        self.voice.setAccessibleName(_("Voice"))
+        self.voice.addItem(_("The letter's language (automatic)"), None)
+        self.voice_status = plain_label(_("Looking for voices…"))
+        self.rate = QSpinBox(minimum=80, maximum=400, singleStep=10, suffix=_(" words a minute"))
+        self.rate.setAccessibleName(_("Reading speed"))
         self.rate.setValue(preferences.speech_rate_wpm)
         self.volume = QDoubleSpinBox(minimum=0.1, maximum=1.0, singleStep=0.1, decimals=1)
-        self.volume.setAccessibleName("Volume")
+        self.volume.setAccessibleName(_("Volume"))
         self.volume.setValue(preferences.speech_volume)
-        reading_form.addRow("&Voice:", self.voice)
+        reading_form.addRow(_("&Voice:"), self.voice)
         reading_form.addRow("", self.voice_status)
-        reading_form.addRow("S&peed:", self.rate)
-        reading_form.addRow("V&olume:", self.volume)
-        tabs.addTab(reading, "Reading aloud")
+        reading_form.addRow(_("S&peed:"), self.rate)
+        reading_form.addRow(_("V&olume:"), self.volume)
+        tabs.addTab(reading, _("Reading aloud"))
         run_task(
             _load_voices,
             owner=self,
@@ -150,40 +163,40 @@ class PreferencesDialog(GuardedDialog):
         general = QWidget()
         general_form = QFormLayout(general)
         self.autosave = QDoubleSpinBox(minimum=0.5, maximum=2.0, singleStep=0.5, decimals=1, suffix=" s")
-        self.autosave.setAccessibleName("Autosave delay")
+        self.autosave.setAccessibleName(_("Autosave delay"))
         self.autosave.setValue(min(max(preferences.autosave_seconds, 0.5), 2.0))
-        self.upcoming_days = QSpinBox(minimum=1, maximum=366, suffix=" days")
-        self.upcoming_days.setAccessibleName("Upcoming dates window")
+        self.upcoming_days = QSpinBox(minimum=1, maximum=366, suffix=_(" days"))
+        self.upcoming_days.setAccessibleName(_("Upcoming dates window"))
         self.upcoming_days.setValue(preferences.upcoming_days)
-        self.login_reminders = QCheckBox("Remind me at login of dates coming up")
-        self.login_reminders.setToolTip("A desktop notification when you log in, even while the app is closed")
+        self.login_reminders = QCheckBox(_("Remind me at login of dates coming up"))
+        self.login_reminders.setToolTip(_("A desktop notification when you log in, even while the app is closed"))
         self.login_reminders.setChecked(preferences.login_reminders)
-        self.remind_days = QSpinBox(minimum=0, maximum=90, suffix=" days ahead")
-        self.remind_days.setAccessibleName("Remind this many days ahead")
+        self.remind_days = QSpinBox(minimum=0, maximum=90, suffix=_(" days ahead"))
+        self.remind_days.setAccessibleName(_("Remind this many days ahead"))
         self.remind_days.setValue(preferences.calendar_remind_days)
         self.mark_sent = QComboBox()
-        self.mark_sent.setAccessibleName("Mark as sent after printing or exporting")
-        for label, value in (("Ask me", None), ("Yes, mark it sent", "yes"), ("No, leave it as it is", "no")):
+        self.mark_sent.setAccessibleName(_("Mark as sent after printing or exporting"))
+        for label, value in ((_("Ask me"), None), (_("Yes, mark it sent"), "yes"), (_("No, leave it as it is"), "no")):
             self.mark_sent.addItem(label, value)
         self.mark_sent.setCurrentIndex(max(self.mark_sent.findData(preferences.mark_sent_on_export), 0))
         archive_label = plain_label(str(archive.path))
         archive_label.setWordWrap(True)
-        open_button = QPushButton("Open another…")
+        open_button = QPushButton(_("Open another…"))
         open_button.clicked.connect(self._open_archive)
-        new_button = QPushButton("Create a new one…")
+        new_button = QPushButton(_("Create a new one…"))
         new_button.clicked.connect(self._new_archive)
         archive_row = QHBoxLayout()
         archive_row.addWidget(open_button)
         archive_row.addWidget(new_button)
         archive_row.addStretch(1)
-        general_form.addRow("Save &after typing stops:", self.autosave)
-        general_form.addRow("&Upcoming dates:", self.upcoming_days)
+        general_form.addRow(_("Save &after typing stops:"), self.autosave)
+        general_form.addRow(_("&Upcoming dates:"), self.upcoming_days)
         reminders_row = QHBoxLayout()
         reminders_row.addWidget(self.login_reminders)
         reminders_row.addWidget(self.remind_days)
         reminders_row.addStretch(1)
-        general_form.addRow("Reminders:", reminders_row)
-        general_form.addRow("&Mark as sent after export:", self.mark_sent)
+        general_form.addRow(_("Reminders:"), reminders_row)
+        general_form.addRow(_("&Mark as sent after export:"), self.mark_sent)
         self.interface_language = QComboBox()
         self.interface_language.setAccessibleName(_("Language of the window"))
         self.interface_language.addItem(_("The system's language"), None)
@@ -202,9 +215,9 @@ class PreferencesDialog(GuardedDialog):
         )
         general_form.addRow(_("&Language of the window:"), self.interface_language)
         general_form.addRow("", self.language_notice)
-        general_form.addRow("Archive file:", archive_label)
+        general_form.addRow(_("Archive file:"), archive_label)
         general_form.addRow("", archive_row)
-        tabs.addTab(general, "Archive")
+        tabs.addTab(general, _("Archive"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -218,13 +231,15 @@ class PreferencesDialog(GuardedDialog):
             self.voice.addItem(label, voice_id)
         index = self.voice.findData(self.preferences.voice)
         self.voice.setCurrentIndex(max(index, 0))
-        self.voice_status.setText(f"{len(voices)} voices installed.")
+        self.voice_status.setText(
+            n_("{count} voice installed.", "{count} voices installed.", len(voices)).format(count=len(voices))
+        )
 
     def _voices_failed(self, failure: Failure) -> None:
         self.voice_status.setText(failure.message)
 
     def _choose_signature(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Signature image", "", "Images (*.png *.jpg *.jpeg)")
+        path, _filter = QFileDialog.getOpenFileName(self, _("Signature image"), "", _("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.remember(self.signature_image)  # chosen, not typed: it counts as entered all the same
             self.signature_image.setText(path)
@@ -232,9 +247,9 @@ class PreferencesDialog(GuardedDialog):
     def _open_archive(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            "Open archive",
+            _("Open archive"),
             str(self.archive.path.parent),
-            "BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)",
+            _("BeautifulLetters archives (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if path:
             self.close_anyway()  # nothing is saved: another archive is opened instead
@@ -243,9 +258,9 @@ class PreferencesDialog(GuardedDialog):
     def _new_archive(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "New archive",
+            _("New archive"),
             str(self.archive.path.parent / "letters.sqlite3"),
-            "BeautifulLetters archives (*.sqlite3)",
+            _("BeautifulLetters archives (*.sqlite3)"),
         )
         if path:
             self.close_anyway()
@@ -255,7 +270,9 @@ class PreferencesDialog(GuardedDialog):
         try:
             validation.text(self.your_name.text(), "name", required=True)
         except ValidationError as error:
-            self.name_error.setText(f"Your name {error.reason}")
+            self.name_error.setText(
+                _("Your name must not be empty.") if not self.your_name.text().strip() else str(error)
+            )
             self.name_error.show()
             return
         if self.signer is not None and not self.archive.readonly:

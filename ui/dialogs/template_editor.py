@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from beautifulletters.paths import user_templates_dir
 from ui.dialogs.common import LetterPreview, code_font, error_label, muted_label, section_label
 from ui.dialogs.jinja_highlighter import JinjaHighlighter
@@ -72,8 +73,8 @@ class TemplateEditorDialog(QDialog):
         self.preview_message: str | None = None  # a failure that is not about a line
         self._last_request: PreviewRequest | None = None  # the one on screen
         self._submitted_request: PreviewRequest | None = None  # the newest one asked for
-        self.setWindowTitle("Template editor")
-        self.setAccessibleName("Template editor")
+        self.setWindowTitle(_("Template editor"))
+        self.setAccessibleName(_("Template editor"))
         self.resize(1180, 720)
 
         self._runner = LatestOnly(self, doing="writing the template's preview")
@@ -94,46 +95,46 @@ class TemplateEditorDialog(QDialog):
         self.heading = plain_label()
         self.heading.setProperty("role", "heading")
         self.origin_label = muted_label()
-        self.origin_label.setAccessibleName("About this template")
+        self.origin_label.setAccessibleName(_("About this template"))
 
         self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Template text")
-        self.editor.setAccessibleDescription("The letter template in Jinja; Ctrl+Tab leaves the editor.")
+        self.editor.setAccessibleName(_("Template text"))
+        self.editor.setAccessibleDescription(_("The letter template in Jinja; Ctrl+Tab leaves the editor."))
         self.editor.setFont(code_font())
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance(" ") * 4)
         self.editor.document().setDocumentMargin(10)
         self.highlighter = JinjaHighlighter(self.editor.document(), self.editor.palette())
         self.error_label = error_label()
-        self.error_label.setAccessibleName("Template problem")
+        self.error_label.setAccessibleName(_("Template problem"))
         self.error_label.setTextFormat(Qt.TextFormat.RichText)
         self.error_label.linkActivated.connect(lambda link: self.go_to_line(int(link.split(":", 1)[1])))
 
         left = QVBoxLayout()
         left.setSpacing(8)
-        left.addWidget(section_label("Template", self.editor))
+        left.addWidget(section_label(_("Template"), self.editor))
         left.addWidget(self.editor, 1)
         left.addWidget(self.error_label)
 
-        self.recipient_picker = PersonPicker(self.archive, self, accessible_name="Preview recipient")
-        self.signer_picker = PersonPicker(self.archive, self, accessible_name="Preview signer")
+        self.recipient_picker = PersonPicker(self.archive, self, accessible_name=_("Preview recipient"))
+        self.signer_picker = PersonPicker(self.archive, self, accessible_name=_("Preview signer"))
         people_form = QFormLayout()
         people_form.setHorizontalSpacing(12)
         people_form.setVerticalSpacing(8)
         people_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         people_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for text, widget in (("&For", self.recipient_picker), ("Si&gned by", self.signer_picker)):
+        for text, widget in ((_("&For"), self.recipient_picker), (_("Si&gned by"), self.signer_picker)):
             label = plain_label(text)
             label.setBuddy(widget)
             people_form.addRow(label, widget)
-        self.preview = LetterPreview(self, accessible_name="Preview of the template")
+        self.preview = LetterPreview(self, accessible_name=_("Preview of the template"))
         self.preview_status = muted_label()
         self.preview_status.setWordWrap(False)
-        self.preview_status.setAccessibleName("Preview status")
+        self.preview_status.setAccessibleName(_("Preview status"))
         self.warnings_label = muted_label()
-        self.warnings_label.setAccessibleName("What the preview leaves out")
+        self.warnings_label.setAccessibleName(_("What the preview leaves out"))
         preview_head = QHBoxLayout()
-        preview_head.addWidget(section_label("Preview", self.preview))
+        preview_head.addWidget(section_label(_("Preview"), self.preview))
         preview_head.addStretch(1)
         preview_head.addWidget(self.preview_status, 0, Qt.AlignmentFlag.AlignBottom)
         right = QVBoxLayout()
@@ -156,16 +157,16 @@ class TemplateEditorDialog(QDialog):
 
         # "Save as new": an inline row rather than another window; the name is checked as it is typed.
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("New template name")
-        self.name_edit.setPlaceholderText("for example: anniversary-for-lolly")
+        self.name_edit.setAccessibleName(_("New template name"))
+        self.name_edit.setPlaceholderText(_("for example: anniversary-for-lolly"))
         self.name_edit.setMaxLength(MAX_NAME_LENGTH + 10)
         self.name_problem = error_label()
-        self.name_problem.setAccessibleName("Problem with the name")
-        self.save_new_confirm = QPushButton("Save new template")
-        self.save_new_confirm.setAccessibleName("Save new template")
-        self.save_new_cancel = QPushButton("Cancel")
-        self.save_new_cancel.setAccessibleName("Cancel saving as new")
-        name_label = plain_label("&Name:")
+        self.name_problem.setAccessibleName(_("Problem with the name"))
+        self.save_new_confirm = QPushButton(_("Save new template"))
+        self.save_new_confirm.setAccessibleName(_("Save new template"))
+        self.save_new_cancel = QPushButton(_("Cancel"))
+        self.save_new_cancel.setAccessibleName(_("Cancel saving as new"))
+        name_label = plain_label(_("&Name:"))
         name_label.setBuddy(self.name_edit)
         name_row = QHBoxLayout()
         name_row.setSpacing(10)
@@ -180,14 +181,14 @@ class TemplateEditorDialog(QDialog):
         panel_layout.addWidget(self.name_problem)
         self.save_as_panel.hide()
 
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save")
-        self.save_as_button = QPushButton("Save &as new…")
-        self.save_as_button.setAccessibleName("Save as new template")
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
+        self.save_button = QPushButton(_("&Save"))
+        self.save_button.setAccessibleName(_("Save"))
+        self.save_as_button = QPushButton(_("Save &as new…"))
+        self.save_as_button.setAccessibleName(_("Save as new template"))
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setAccessibleName(_("Close"))
         self.save_status = muted_label()
-        self.save_status.setAccessibleName("Save status")
+        self.save_status.setAccessibleName(_("Save status"))
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
         buttons.addWidget(self.save_status, 1)
@@ -226,12 +227,18 @@ class TemplateEditorDialog(QDialog):
         if template_name:
             info = next((t for t in self._templates() if t.name == template_name), None)
             if info is None:
-                self._show_save_status(f"There is no template named “{template_name}”; starting a new one.")
+                self._show_save_status(
+                    _("There is no template named “{name}”; starting a new one.").format(name=template_name)
+                )
             else:
                 try:
                     source = Path(info.path).read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError) as error:
-                    self._show_save_status(f"{info.path} could not be read ({error}); starting a new one.")
+                    self._show_save_status(
+                        _("{path} could not be read ({reason}); starting a new one.").format(
+                            path=info.path, reason=error
+                        )
+                    )
                 else:
                     if info.source == "user":
                         self.template_name, self.template_path = info.name, Path(info.path)
@@ -285,28 +292,32 @@ class TemplateEditorDialog(QDialog):
     def _update_labels(self) -> None:
         modified = self.editor.document().isModified()
         if self.template_name:
-            self.heading.setText(f"Template “{self.template_name}”")
-            self.origin_label.setText(f"Your template, kept in {self.template_path}.")
+            self.heading.setText(_("Template “{name}”").format(name=self.template_name))
+            self.origin_label.setText(_("Your template, kept in {path}.").format(path=self.template_path))
         elif self.copied_from:
-            self.heading.setText(f"A copy of “{self.copied_from}”")
+            self.heading.setText(_("A copy of “{name}”").format(name=self.copied_from))
             self.origin_label.setText(
-                "Built-in templates are never changed. This is your own copy: save it under a new name, "
-                "and it will appear with your templates."
+                _(
+                    "Built-in templates are never changed. This is your own copy: save it under a new name, "
+                    "and it will appear with your templates."
+                )
             )
         else:
-            self.heading.setText("A new template")
-            self.origin_label.setText("Save it under a name, and it will appear with your templates.")
+            self.heading.setText(_("A new template"))
+            self.origin_label.setText(_("Save it under a name, and it will appear with your templates."))
         self.save_button.setEnabled(self.template_path is not None and modified)
         self.save_button.setToolTip(
-            "Save over your template" if self.template_path else "Built-in and new templates are saved as new"
+            _("Save over your template") if self.template_path else _("Built-in and new templates are saved as new")
         )
-        title = self.template_name or (f"copy of {self.copied_from}" if self.copied_from else "new template")
-        self.setWindowTitle(f"{title}{' •' if modified else ''} — Template editor")
+        title = self.template_name or (
+            _("copy of {name}").format(name=self.copied_from) if self.copied_from else _("new template")
+        )
+        self.setWindowTitle(_("{title}{modified} — Template editor").format(title=title, modified=" •" * modified))
 
     # ------------------------------------------------------------------ preview
     def _on_text_changed(self) -> None:
         self._typing_timer.start()  # restarts: the preview follows ~400 ms after typing stops
-        self.preview_status.setText("Waiting for you to pause…")
+        self.preview_status.setText(_("Waiting for you to pause…"))
 
     def _on_recipient_changed(self, _person_id: int | None) -> None:
         self._fill_signers()
@@ -328,13 +339,13 @@ class TemplateEditorDialog(QDialog):
         if request is None:
             self._runner.cancel()
             self.preview.setPlainText("")
-            self.preview.setPlaceholderText("Choose someone to preview the template for.")
+            self.preview.setPlaceholderText(_("Choose someone to preview the template for."))
             self.preview_status.setText("")
             return
         if request == self._last_request:
-            self.preview_status.setText("Up to date")
+            self.preview_status.setText(_("Up to date"))
             return
-        self.preview_status.setText("Writing the preview…")
+        self.preview_status.setText(_("Writing the preview…"))
         if request == self._submitted_request and self._runner.busy:
             self._runner.keep_running()  # typed and undone: the render under way is still the right one
             return
@@ -343,7 +354,7 @@ class TemplateEditorDialog(QDialog):
 
     def _on_busy_changed(self, busy: bool) -> None:
         if busy:
-            self.preview_status.setText("Writing the preview…")
+            self.preview_status.setText(_("Writing the preview…"))
 
     def _on_preview_ready(self, request: PreviewRequest, draft: drafting.Draft) -> None:
         self._last_request = request
@@ -357,7 +368,7 @@ class TemplateEditorDialog(QDialog):
         self.warnings_label.setText("\n".join(f"•  {w}" for w in draft.warnings))
         self.warnings_label.setVisible(bool(draft.warnings))
         self._show_problem(None)
-        self.preview_status.setText("Up to date" if request == self.current_request() else "Writing the preview…")
+        self.preview_status.setText(_("Up to date") if request == self.current_request() else _("Writing the preview…"))
 
     def _on_preview_failed(self, request: PreviewRequest, failure: Failure) -> None:
         self._last_request = request
@@ -370,8 +381,8 @@ class TemplateEditorDialog(QDialog):
             self.preview_message = failure.message
             self._show_problem(None, message=self.preview_message)
         self.preview.setPlainText("")
-        self.preview.setPlaceholderText("No preview until the problem below the template is fixed.")
-        self.preview_status.setText("Not rendered")
+        self.preview.setPlaceholderText(_("No preview until the problem below the template is fixed."))
+        self.preview_status.setText(_("Not rendered"))
 
     def _show_problem(self, problem: drafting.Problem | None, *, message: str | None = None) -> None:
         """Show the error under the editor and tint its line; None clears both."""
@@ -387,10 +398,14 @@ class TemplateEditorDialog(QDialog):
             text = html.escape(_lower_first(problem.message))
             own = problem.template in (self._render_name(), "preview", "template")
             if problem.line and own:
-                self.error_label.setText(f"<a href='line:{problem.line}'>Line {problem.line}</a>: {text}")
+                link = _("<a href='line:{line}'>Line {line}</a>: {problem}")
+                self.error_label.setText(link.format(line=problem.line, problem=text))
                 selections.append(self._line_selection(problem.line))
             elif problem.line:
-                self.error_label.setText(f"In {html.escape(problem.template)}, line {problem.line}: {text}")
+                where = _("In {template}, line {line}: {problem}")
+                self.error_label.setText(
+                    where.format(template=html.escape(problem.template), line=problem.line, problem=text)
+                )
             else:
                 self.error_label.setText(text[:1].upper() + text[1:])
             self.error_label.show()
@@ -450,8 +465,9 @@ class TemplateEditorDialog(QDialog):
         return True
 
     def _saved_message(self, name: str) -> str:
-        problem = " It still has a problem (see under the template)." if self.error_label.isVisible() else ""
-        return f"Saved “{name}”.{problem}"
+        if self.error_label.isVisible():
+            return _("Saved “{name}”. It still has a problem (see under the template).").format(name=name)
+        return _("Saved “{name}”.").format(name=name)
 
     def _save_shortcut(self) -> None:
         if self.template_path is not None:
@@ -539,13 +555,13 @@ class TemplateEditorDialog(QDialog):
     def _ask_before_discarding(self) -> None:
         box = message_box(
             QMessageBox.Icon.Question,
-            "Keep this template?",
-            "This template has not been saved yet. Save it under a name, or let it go?",
+            _("Keep this template?"),
+            _("This template has not been saved yet. Save it under a name, or let it go?"),
             parent=self,
         )
-        keep = box.addButton("Save as new…", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(_("Save as new…"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
 
         def answered(_result: int) -> None:

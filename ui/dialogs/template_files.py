@@ -7,6 +7,7 @@ from pathlib import Path
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 
 TEMPLATE_SUFFIX = ".j2"
 
@@ -36,15 +37,17 @@ def validate_template_name(name: str, *, existing_user: set[str], builtin: set[s
     """Why `name` cannot be used for a new template (plain words), or None if it can."""
     name = name.strip()
     if not name:
-        return "Give the template a name."
+        return _("Give the template a name.")
     if len(name) > MAX_NAME_LENGTH:
-        return f"Keep the name under {MAX_NAME_LENGTH} characters."
+        return _("Keep the name under {count} characters.").format(count=MAX_NAME_LENGTH)
     if not _NAME.match(name):
-        return "Use only letters, digits and dashes (for example: my-anniversary)."
+        return _("Use only letters, digits and dashes (for example: my-anniversary).")
     if name.lower() in {n.lower() for n in builtin}:
-        return f"“{name}” is a built-in template's name; choose another so the built-in one stays available."
+        return _("“{name}” is a built-in template's name; choose another so the built-in one stays available.").format(
+            name=name
+        )
     if name.lower() in {n.lower() for n in existing_user}:
-        return f"You already have a template called “{name}”; choose another name."
+        return _("You already have a template called “{name}”; choose another name.").format(name=name)
     return None
 
 
@@ -54,7 +57,7 @@ def write_template_file(path: Path, text: str) -> str | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fileio.write_text(path, text)
     except OSError as error:
-        return f"Not saved: {path} could not be written ({error.strerror})."
+        return _("Not saved: {path} could not be written ({reason}).").format(path=path, reason=error.strerror)
     except BeautifulLettersError as error:
-        return f"Not saved: {error}"
+        return _("Not saved: {reason}").format(reason=error)
     return None

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCalendarWidget, QCompleter, QLineEdit, QMenu, QWidget, QWidgetAction
 
 from beautifulletters import humandates
+from beautifulletters.i18n import _
 from ui.resources import icon as load_icon
 
 ASK_AFTER_MS = 500
@@ -35,12 +36,12 @@ def in_words(iso: str) -> str:
 class DateField(QLineEdit):
     """A date typed or picked; `readings` drops down the two readings of an ambiguous date."""
 
-    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "e.g. 3 April, or 14 March 1990") -> None:
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(placeholder)
+        self.setPlaceholderText(_("e.g. 3 April, or 14 March 1990") if placeholder is None else placeholder)
         self.pick_action = self.addAction(load_icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
-        self.pick_action.setText("Choose a date")
-        self.pick_action.setToolTip("Choose the date on a calendar")
+        self.pick_action.setText(_("Choose a date"))
+        self.pick_action.setToolTip(_("Choose the date on a calendar"))
         self.pick_action.triggered.connect(self.open_calendar)
         self.calendar_menu: QMenu | None = None
         self.calendar: QCalendarWidget | None = None
@@ -117,7 +118,7 @@ class DateField(QLineEdit):
         letters = calendar.fontMetrics().averageCharWidth()
         calendar.setMinimumSize(max(calendar.sizeHint().width(), 54 * letters), 16 * calendar.fontMetrics().height())
         calendar.setSelectedDate(self._shown_date())
-        calendar.setAccessibleName("Calendar")
+        calendar.setAccessibleName(_("Calendar"))
         menu = QMenu(self)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(calendar)

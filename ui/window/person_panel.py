@@ -76,7 +76,8 @@ def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
         if rel["to_id"] != person_id:
             continue
         signer = archive.people.get(rel["from_id"])["display_name"]
-        line = _("{kind} of {name}").format(kind=rel["kind"].capitalize(), name=signer)
+        kind = words.relationship_kind(rel["kind"])
+        line = _("{kind} of {name}").format(kind=kind[:1].upper() + kind[1:], name=signer)
         if rel["since"]:
             line = _("{relationship}, since {date}").format(relationship=line, date=humandates.since(rel["since"]))
         line += "."
