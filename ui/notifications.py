@@ -11,6 +11,7 @@ from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, Qt
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
 from beautifulletters.desktop import APP_ID
+from beautifulletters.i18n import _
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -26,10 +27,12 @@ def notify(summary: str, body: str, *, icon: str = APP_ID) -> int:
     """Show a notification; returns the server's id for it. Needs a QCoreApplication."""
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
-        raise NotificationError("there is no desktop session bus to show a notification on.")
+        raise NotificationError(_("there is no desktop session bus to show a notification on."))
     interface = QDBusInterface(SERVICE, PATH, SERVICE, bus)
     if not interface.isValid():
-        raise NotificationError(f"the desktop has no notification service ({interface.lastError().message()}).")
+        raise NotificationError(
+            _("the desktop has no notification service ({reason}).").format(reason=interface.lastError().message())
+        )
     notification_id = QMetaObject.invokeMethod(
         interface,
         "Notify",
@@ -46,5 +49,5 @@ def notify(summary: str, body: str, *, icon: str = APP_ID) -> int:
     )
     error = interface.lastError()
     if error.isValid():
-        raise NotificationError(f"the notification service refused it ({error.message()}).")
+        raise NotificationError(_("the notification service refused it ({reason}).").format(reason=error.message()))
     return notification_id if isinstance(notification_id, int) else 0

@@ -30,6 +30,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from beautifulletters.i18n import _
+
 # Features that replace several letters (or a letter in context) by a glyph with no text.
 TEXT_BREAKING_FEATURES = ("liga", "clig", "dlig", "hlig", "calt")
 FALLBACK_FAMILIES = (
@@ -145,8 +147,12 @@ def undrawable_warning(text: str, family: str) -> str | None:
     if not missing:
         return None
     shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
-    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    return (
-        f"No installed font can draw {shown}{more}; "
-        "they will print as empty boxes. Install a font that has them (e.g. Noto)."
-    )
+    if len(missing) > 5:
+        return _(
+            "No installed font can draw {characters} and {count} more; they will print as empty boxes. "
+            "Install a font that has them (e.g. Noto)."
+        ).format(characters=shown, count=len(missing) - 5)
+    return _(
+        "No installed font can draw {characters}; they will print as empty boxes. "
+        "Install a font that has them (e.g. Noto)."
+    ).format(characters=shown)

@@ -21,9 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from beautifulletters import fileio
+from beautifulletters import fileio, humandates
 from beautifulletters.errors import ValidationError
 from beautifulletters.export.batch import safe_file_name
+from beautifulletters.i18n import _, n_
 from ui.paper.textlayer import export_font
 from ui.printing.batch_helpers import HelperParts, helper_count
 from ui.printing.batch_paint import (
@@ -58,7 +59,7 @@ def write_batch(
     to it and land when the caller commits it (with whatever else belongs to the batch).
     """
     if not items:
-        raise ValidationError("letters", "there is nothing to export.")
+        raise ValidationError("letters", _("there is nothing to export."))
     out = Path(out)
     if outputs is None:
         with fileio.Outputs() as own:
@@ -78,7 +79,7 @@ def write_batch(
     if options.combined:
         temp = outputs.add(out, verify=fileio.verify_pdf)
         signers = {item.signer.get("display_name") or "" for item in items}
-        title = title or f"Letters ({len(items)})"
+        title = title or _("Letters ({count})").format(count=len(items))
         author = ", ".join(sorted(signers))
         if helpers:
             with HelperParts(items, options, helpers, progress, is_cancelled) as parts:
@@ -96,7 +97,9 @@ def write_batch(
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ValidationError("out", f"cannot create the folder {out} ({error.strerror}).") from None
+            raise ValidationError(
+                "out", _("cannot create the folder {path} ({reason}).").format(path=out, reason=error.strerror)
+            ) from None
         used = {p.name.casefold() for p in out.iterdir()}
         temps = []
         for item in items:
@@ -154,16 +157,16 @@ def write_anthology(
 ) -> BatchResult:
     """Every letter between two people as one book, oldest first, after a title page."""
     if not items:
-        raise ValidationError("anthology", "there are no letters to collect.")
+        raise ValidationError("anthology", _("there are no letters to collect."))
     options = options or BatchOptions()
     options.combined, options.envelopes = True, False
     signer = items[0].signer.get("display_name") or ""
     recipient = items[0].recipient.get("display_name") or ""
     years = sorted({(item.letter.get("sent_on") or item.letter.get("created_at") or "")[:4] for item in items} - {""})
     span = (years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}") if years else ""
-    title = f"Letters from {signer} to {recipient}"
-    count = f"{len(items)} letter{'s' if len(items) != 1 else ''}"
-    made = f"Collected on {dt.date.today().isoformat()}"
+    title = _("Letters from {signer} to {recipient}").format(signer=signer, recipient=recipient)
+    count = n_("{count} letter", "{count} letters", len(items)).format(count=len(items))
+    made = _("Collected on {date}").format(date=humandates.full_date(dt.date.today()))
     result = BatchResult()
     with fileio.Outputs() as outputs:
         temp = outputs.add(Path(out), verify=fileio.verify_pdf)

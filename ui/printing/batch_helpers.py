@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from ui.printing.batch_paint import (
     BatchItem,
     BatchOptions,
@@ -147,7 +148,7 @@ class HelperParts:
         )
         processes = [
             self.context.Process(target=_helper_main, daemon=True, args=(str(job), self.ends, self.stop, self.messages))
-            for _ in range(self.helpers)
+            for _helper in range(self.helpers)
         ]
         try:
             for process in processes:
@@ -161,8 +162,10 @@ class HelperParts:
                     self._read_messages(timeout=0.5)  # a helper's last words may still be in the pipe
                     if len(self.chunk_results) < len(self.chunks):
                         raise BeautifulLettersError(
-                            "A helper process stopped before finishing its letters; "
-                            "nothing was written. Try again, or export fewer letters."
+                            _(
+                                "A helper process stopped before finishing its letters; "
+                                "nothing was written. Try again, or export fewer letters."
+                            )
                         )
         finally:
             self._stop_helpers(processes)
@@ -283,7 +286,9 @@ def _helper_main(job: str, ends: Any, stop: Any, messages: Any) -> None:
         messages.put(
             (
                 "error",
-                str(error) if isinstance(error, BeautifulLettersError) else f"The batch could not be written: {error}",
+                str(error)
+                if isinstance(error, BeautifulLettersError)
+                else _("The batch could not be written: {reason}").format(reason=error),
             )
         )
     finally:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPdfWriter
 
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.envelopes import postal_address
+from beautifulletters.i18n import _
 from ui.printing.envelope import Envelope, envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, paint_letter, prepare_from_records, set_page_layout
 from ui.printing.pdf import PDF_RESOLUTION
@@ -20,7 +21,7 @@ Progress = Callable[[int, int, str], None]
 
 class Cancelled(BeautifulLettersError):
     def __init__(self) -> None:
-        super().__init__("Cancelled; no files were left behind.")
+        super().__init__(_("Cancelled; no files were left behind."))
 
 
 @dataclass
@@ -82,7 +83,7 @@ def _envelope(item: BatchItem, options: BatchOptions, result: BatchResult) -> En
     if not options.envelopes:
         return None
     if not postal_address(item.recipient):
-        result.notes.append(f"No envelope for {item.name}: no postal address.")
+        result.notes.append(_("No envelope for {name}: no postal address.").format(name=item.name))
         return None
     return envelope_for(item.letter, item.signer, item.recipient, size=options.envelope_size, font=options.font)
 
@@ -130,7 +131,7 @@ def paint_items(
             if painter is None:
                 painter = QPainter(writer)
                 if not painter.isActive():
-                    raise BeautifulLettersError("The PDF file could not be opened for drawing.")
+                    raise BeautifulLettersError(_("The PDF file could not be opened for drawing."))
             result.pages += paint_letter(painter, writer, prepared, new_page_first=started)
             started = True
             envelope = _envelope(item, options, result)
@@ -156,7 +157,7 @@ def write_one(
     total: int,
 ) -> None:
     """One person's letter (and envelope) as its own PDF."""
-    letter_title = item.letter.get("title") or f"Letter to {item.name}"
+    letter_title = item.letter.get("title") or _("Letter to {name}").format(name=item.name)
     writer = pdf_writer(path, letter_title, str(item.signer.get("display_name") or ""))
     paint_items(writer, [item], options, result, progress, is_cancelled, start=index, total=total)
     del writer

@@ -19,6 +19,7 @@ from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.content import letter_content
 from beautifulletters.export.registry import format_for_path, letter_format, letter_formats, write_letter_content
+from beautifulletters.i18n import _
 from beautifulletters.preferences import Preferences
 from ui.printing.batch import BatchItem, BatchOptions, BatchResult, Cancelled, write_anthology, write_batch
 from ui.printing.envelope import envelope_for, render_envelope
@@ -45,7 +46,7 @@ def export_letter(
     chosen = letter_format(fmt) if fmt else format_for_path(path)
     if chosen is None:
         names = ", ".join(f.name for f in letter_formats())
-        raise BeautifulLettersError(f"{path.name}: choose a format ({names}).")
+        raise BeautifulLettersError(_("{file}: choose a format ({formats}).").format(file=path.name, formats=names))
     if chosen.page:
         prepared = prepare_letter(archive, letter_id, font=font, stationery=stationery, page_numbers=page_numbers)
         write_page_format(chosen, prepared, path)
@@ -63,9 +64,11 @@ def ask_mark_sent(parent: QWidget | None, preferences: Preferences, answer: Call
     else:
         box = message_box(
             QMessageBox.Icon.Question,
-            "Mark as sent?",
-            "Mark letters as sent (with today's date) when you export or print them?\n"
-            "You will not be asked again; change it in Preferences ▸ Archive ▸ Mark as sent after export.",
+            _("Mark as sent?"),
+            _(
+                "Mark letters as sent (with today's date) when you export or print them?\n"
+                "You will not be asked again; change it in Preferences ▸ Archive ▸ Mark as sent after export."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent,
         )
@@ -100,10 +103,12 @@ def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Pr
 
     recipient = archive.people.get(letter["recipient_id"])["display_name"]
     folder = Path(preferences.last_export_folder or Path.home())
-    suggested = folder / safe_file_name(letter.get("title") or f"Letter to {recipient}", suffix=".pdf")
+    suggested = folder / safe_file_name(
+        letter.get("title") or _("Letter to {name}").format(name=recipient), suffix=".pdf"
+    )
     formats = letter_formats()
     name, chosen_filter = QFileDialog.getSaveFileName(
-        parent, "Export letter", str(suggested), ";;".join(f.file_filter for f in formats)
+        parent, _("Export letter"), str(suggested), ";;".join(f.file_filter for f in formats)
     )
     if not name:
         return None
@@ -114,10 +119,10 @@ def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Pr
     try:
         warnings = export_letter(archive, letter_id, path, chosen.name)
     except BeautifulLettersError as error:
-        show_message(QMessageBox.Icon.Warning, "Export", str(error), parent)
+        show_message(QMessageBox.Icon.Warning, _("Export"), str(error), parent)
         return None
     for warning in warnings:
-        show_message(QMessageBox.Icon.Information, "Export", warning, parent)
+        show_message(QMessageBox.Icon.Information, _("Export"), warning, parent)
     preferences.last_export_folder = str(path.parent)
     preferences.save()
     after_output(parent, archive, letter_id, preferences)
@@ -163,7 +168,7 @@ class LetterPreviewDialog(QPrintPreviewDialog):
         self._printer = configured_printer(prepared)
         super().__init__(self._printer, parent)
         self._prepared = prepared
-        self.setWindowTitle(f"Print preview — {prepared.title}")
+        self.setWindowTitle(_("Print preview — {title}").format(title=prepared.title))
         self.paintRequested.connect(self._paint)
 
     def _paint(self, device: QPrinter) -> None:
@@ -186,7 +191,7 @@ def print_envelope(
             letter, archive.people.get(letter["signer_id"]), archive.people.get(letter["recipient_id"]), size=size
         )
     except BeautifulLettersError as error:
-        show_message(QMessageBox.Icon.Warning, "Envelope", str(error), parent)
+        show_message(QMessageBox.Icon.Warning, _("Envelope"), str(error), parent)
         return False
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFullPage(True)
@@ -277,8 +282,8 @@ def start_batch(
     """Run `job` with a progress dialog whose Cancel stops it and leaves no files behind."""
     dialog = QProgressDialog("", "Cancel", 0, len(job.items), parent)
     dialog.setLabel(plain_label())  # the label names each person: plain text, never markup
-    dialog.setLabelText("Writing letters…")
-    dialog.setWindowTitle("Export letters")
+    dialog.setLabelText(_("Writing letters…"))
+    dialog.setWindowTitle(_("Export letters"))
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -288,7 +293,7 @@ def start_batch(
     def progress(done: int, total: int, name: str) -> None:
         dialog.setMaximum(total)
         dialog.setValue(done)
-        dialog.setLabelText(f"Writing the letter to {name}…")
+        dialog.setLabelText(_("Writing the letter to {name}…").format(name=name))
 
     def finish(result: BatchResult | None) -> None:
         _jobs.discard(job)
@@ -301,7 +306,7 @@ def start_batch(
     job.signals.cancelled.connect(lambda: finish(None))
 
     def failed(message: str) -> None:
-        show_message(QMessageBox.Icon.Warning, "Export letters", message, parent)
+        show_message(QMessageBox.Icon.Warning, _("Export letters"), message, parent)
         finish(None)
 
     job.signals.failed.connect(failed)

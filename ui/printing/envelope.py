@@ -19,6 +19,7 @@ from beautifulletters.export.envelopes import (
     postal_parts,
     return_address,
 )
+from beautifulletters.i18n import _
 from beautifulletters.stationery import resolve_style
 from ui.paper.textlayer import export_font
 from ui.resources import register_bundled_fonts
@@ -50,8 +51,9 @@ def envelope_for(
     if address is None:
         raise ValidationError(
             "address",
-            f"{recipient.get('display_name')} has no postal address; "
-            "add one (people edit --address) before printing an envelope.",
+            _("{name} has no postal address; add one (people edit --address) before printing an envelope.").format(
+                name=recipient.get("display_name")
+            ),
         )
     sender_address = postal_parts(signer)
     style = resolve_style({**(letter.get("style") or {}), **({"font_family": font} if font else {})}, signer=signer)
@@ -61,7 +63,7 @@ def envelope_for(
         sender=return_address(signer.get("full_name") or signer.get("display_name") or "", sender_address),
         font_family=style["font_family"],
         ink_color=style["ink_color"],
-        title=f"Envelope for {recipient.get('display_name') or ''}",
+        title=_("Envelope for {name}").format(name=recipient.get("display_name") or ""),
     )
 
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from beautifulletters.i18n import _
 from ui.paper import page as page_engine
 from ui.paper import painting
 from ui.paper.textlayer import undrawable_warning
@@ -45,7 +46,10 @@ class PreparedLetter:
 
     @property
     def title(self) -> str:
-        return str(self.letter.get("title") or f"Letter to {self.recipient.get('display_name', '')}".strip())
+        return str(
+            self.letter.get("title")
+            or _("Letter to {name}").format(name=self.recipient.get("display_name", "")).strip()
+        )
 
     @property
     def author(self) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocumentWrite
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.registry import LetterFormat
+from beautifulletters.i18n import _
 from beautifulletters.stationery import PAGE_SIZES_MM
 from ui.printing.layout import PreparedLetter, render
 
@@ -51,7 +52,7 @@ def write_letter_odt(prepared: PreparedLetter, path: Path) -> Path:
     def write(temp: Path) -> None:
         writer = QTextDocumentWriter(str(temp), b"ODF")
         if not writer.write(prepared.document):
-            raise BeautifulLettersError(f"Cannot write {path} as ODT.")
+            raise BeautifulLettersError(_("Cannot write {path} as ODT.").format(path=path))
 
     return fileio.write_file(path, write, verify=fileio.verify_zip)
 
@@ -83,5 +84,7 @@ def write_page_format(fmt: LetterFormat, prepared: PreparedLetter, path: Path) -
     try:
         write = _PAGE_WRITERS[fmt.name]
     except KeyError:
-        raise BeautifulLettersError(f"{fmt.label} cannot be drawn from the page here.") from None
+        raise BeautifulLettersError(
+            _("{format} cannot be drawn from the page here.").format(format=fmt.label)
+        ) from None
     return write(prepared, path)
