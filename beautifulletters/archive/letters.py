@@ -92,6 +92,24 @@ class LettersManager:
             )
         return letter_id
 
+    def duplicate(self, letter_id: int, *, recipient_id: int | None = None, occasion_date: str | None = None) -> int:
+        """A new draft with the letter's body, paper, language, title and template, for `recipient_id`
+        (the same person when None) and `occasion_date`: a letter reused for someone else or another year."""
+        letter = self.get(letter_id)
+        return self.create(
+            signer_id=letter["signer_id"],
+            recipient_id=recipient_id if recipient_id is not None else letter["recipient_id"],
+            body=letter["body"],
+            body_format=letter["body_format"],
+            body_text=letter["body_text"],
+            occasion=letter["occasion"],
+            occasion_date=occasion_date,
+            template=letter["template"],
+            title=letter["title"],
+            language=letter["language"],
+            style=letter["style"],
+        )
+
     def save_body(
         self,
         letter_id: int,

@@ -58,6 +58,7 @@ class LetterEditor(QWidget):
     edited = Signal()  # the writer changed the text (not yet saved)
     distraction_free_changed = Signal(bool)
     letter_opened = Signal(int)
+    letter_closed = Signal()  # unloaded: no letter on the desk
     zoom_changed = Signal(float)
     continuity_hint_changed = Signal(str)  # "" when there is nothing to say
     names_loaded = Signal()
@@ -376,6 +377,7 @@ class LetterEditor(QWidget):
         self.read_only = True
         self._load("", "text")
         self.notice.hide()
+        self.letter_closed.emit()
 
     def close_letter(self) -> bool:
         """Flush and stop the background saver; True when nothing was lost."""

@@ -536,8 +536,11 @@ class PersonPanel(QScrollArea):
         if self.person_id is not None and self._relationship_from and self._relationship_from != self.person_id:
             self.edit_relationship_requested.emit(self._relationship_from, self.person_id)
 
+    def letter_id_at(self, row: int) -> int | None:
+        """The letter shown in a row of the history (newest first), or None."""
+        return int(self._letter_ids[row]) if 0 <= row < len(self._letter_ids) else None
+
     def _letter_activated(self, item: QListWidgetItem) -> None:
-        row = self.letters_list.row(item)
-        letter_id = self._letter_ids[row] if 0 <= row < len(self._letter_ids) else None
+        letter_id = self.letter_id_at(self.letters_list.row(item))
         if letter_id:
-            self.letter_activated.emit(int(letter_id))
+            self.letter_activated.emit(letter_id)

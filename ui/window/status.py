@@ -1,15 +1,17 @@
-"""The status bar: how long the letter is, whether every word is saved, and Undo after a delete."""
+"""The status bar: the letter's state (draft, final, sent), its length, whether every word is saved,
+and Undo after a delete."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QStatusBar, QWidget
 
+from beautifulletters import humandates
 from beautifulletters.i18n import _, n_
-from beautifulletters.words import number
+from beautifulletters.words import letter_status, number
 from ui.widgets.plain import plain_label
 
 if TYPE_CHECKING:
@@ -18,6 +20,13 @@ if TYPE_CHECKING:
 UNDO_SECONDS = 15
 UNDO_BUTTON = "undoDelete"
 UNDO_OFFER = "undoOffer"
+
+
+def status_text(letter: dict[str, Any]) -> str:
+    """'draft', 'final', or 'sent on 28 March', as the window shows a letter's state."""
+    if letter["status"] == "sent" and letter.get("sent_on"):
+        return humandates.sent_on(letter["sent_on"])
+    return letter_status(letter["status"])
 
 
 def offer_undo(status: QStatusBar, message: str, undo: Callable[[], object], accessible_name: str) -> QPushButton:
@@ -61,7 +70,9 @@ class LetterStatus(QObject):
         self.words.setAccessibleName(_("Length of the letter"))
         self.saved = plain_label()
         self.saved.setAccessibleName(_("Save state"))
-        for label in (self.words, self.saved):
+        self.state = plain_label()  # draft, final, or sent on 3 April
+        self.state.setAccessibleName(_("State of the letter"))
+        for label in (self.state, self.words, self.saved):
             window.statusBar().addPermanentWidget(label)
 
     def follow(self, editor: LetterEditor) -> None:
@@ -70,6 +81,16 @@ class LetterStatus(QObject):
         editor.save_failed.connect(lambda _message: self.saved.setText(_("Not saved yet — retrying")))
         editor.letter_opened.connect(lambda _id: self.show_saved(True))
         editor.edited.connect(lambda: self.show_saved(False))
+        editor.letter_opened.connect(lambda _id: self.show_state(editor.letter))
+        editor.letter_closed.connect(lambda: self.show_state(None))
+
+    def show_state(self, letter: dict[str, Any] | None) -> None:
+        """'Draft', 'Final', or 'Sent on 28 March' for the letter on the desk; nothing without one."""
+        if letter is None:
+            self.state.clear()
+            return
+        shown = status_text(letter)
+        self.state.setText(shown[:1].upper() + shown[1:])
 
     def show_length(self, words: int, _characters: int, minutes: int) -> None:
         length = n_("{count} word", "{count} words", words).format(count=number(words))
