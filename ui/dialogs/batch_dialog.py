@@ -29,7 +29,7 @@ from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_
 from beautifulletters.i18n import _, n_
 from ui.dialogs.common import GuardedDialog
 from ui.tasks import Failure, run_task
-from ui.widgets.plain import plain_label
+from ui.widgets.plain import plain_label, plain_tip
 
 PlanRole = Qt.ItemDataRole.UserRole + 1
 
@@ -67,6 +67,7 @@ class BatchDialog(GuardedDialog):
     """Letter ▸ Batch…: choose, draft, review (open any draft, leave people out), then write the PDFs."""
 
     open_letter_requested = Signal(int)
+    drafts_unwanted = Signal(list)  # the drafts' ids, for the trash: "Keep the drafts" was unticked
 
     def __init__(
         self,
@@ -112,6 +113,14 @@ class BatchDialog(GuardedDialog):
         self.draft_button = QPushButton(_("Draft the letters"))
         self.draft_button.setProperty("accent", True)
         self.draft_button.clicked.connect(self.draft)
+        # Ticked, the drafts stay among each person's letters (as before); unticked, they go to the
+        # trash once the PDF is written, or when the dialog closes.
+        self.keep_drafts = QCheckBox(_("Keep the drafts in each person's letters"))
+        self.keep_drafts.setChecked(True)
+        self.keep_drafts.setToolTip(
+            plain_tip(_("Untick it, and the drafts go to the trash once the PDF is written, or when this closes."))
+        )
+        self._drafts_gone = False
 
         self.table = QTableWidget(0, 2)
         self.table.setAccessibleName(_("Drafts: tick who gets a letter; double-click to open a draft"))
@@ -142,7 +151,11 @@ class BatchDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
         layout.addLayout(form)
-        layout.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignLeft)
+        drafting_row = QHBoxLayout()
+        drafting_row.addWidget(self.draft_button)
+        drafting_row.addWidget(self.keep_drafts)
+        drafting_row.addStretch(1)
+        layout.addLayout(drafting_row)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
@@ -232,6 +245,22 @@ class BatchDialog(GuardedDialog):
         if plan.letter_id is not None:
             self.open_letter_requested.emit(plan.letter_id)
 
+    def let_drafts_go(self) -> list[int]:
+        """When the drafts are not to be kept: hand them to the trash (once); their ids."""
+        if self.keep_drafts.isChecked() or self._drafts_gone:
+            return []
+        letter_ids = [plan.letter_id for plan in self.plans if plan.letter_id is not None]
+        if letter_ids:
+            self._drafts_gone = True
+            self.export_button.setEnabled(False)  # nothing left to write from
+            self.draft_button.setEnabled(True)
+            self.drafts_unwanted.emit(letter_ids)
+        return letter_ids
+
+    def done(self, result: int) -> None:
+        self.let_drafts_go()  # closed without writing them: not kept either
+        super().done(result)
+
     # ------------------------------------------------------------------ writing
     def included_letter_ids(self) -> list[int]:
         return [plan.letter_id for plan in self.plans if plan.include and plan.letter_id is not None]
@@ -273,11 +302,12 @@ class BatchDialog(GuardedDialog):
             self.result_paths = [Path(p) for p in result.files] or [out]
             for note in result.notes:
                 self.summary.setText(f"{self.summary.text()} {note}".strip())
-            self.status.setText(
-                n_("Wrote {count} file to {path}.", "Wrote {count} files to {path}.", len(self.result_paths)).format(
-                    count=words.number(len(self.result_paths)), path=out
-                )
-            )
+            wrote = n_(
+                "Wrote {count} file to {path}.", "Wrote {count} files to {path}.", len(self.result_paths)
+            ).format(count=words.number(len(self.result_paths)), path=out)
+            if self.let_drafts_go():
+                wrote += " " + _("The drafts went to the trash, as asked (Letter ▸ Trash… brings them back).")
+            self.status.setText(wrote)
 
         self.job = job
         return start_batch(job, self, on_done=done)

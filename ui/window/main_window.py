@@ -459,12 +459,14 @@ class MainWindow(WindowSurface):
         if self.refuse_if_readonly():
             return None
         from ui.dialogs.batch_dialog import BatchDialog
+        from ui.window.trash_actions import trash_letters
 
         person_id = self.current_person_id()
         dialog = BatchDialog(
             self.archive, self, selected_ids=[person_id] if person_id else [], preferences=self.preferences
         )
         dialog.open_letter_requested.connect(self.open_letter)
+        dialog.drafts_unwanted.connect(lambda letter_ids: trash_letters(self, letter_ids))
         dialog.finished.connect(lambda _result: self.person_panel.refresh())
         self.show_dialog(dialog)
         return dialog

@@ -1,4 +1,5 @@
-"""Letter ▸ Delete letter (to the trash, with Undo in the status bar) and Letter ▸ Trash… (restore or empty)."""
+"""Letter ▸ Delete letter (to the trash, with Undo in the status bar), Letter ▸ Trash… (restore or empty),
+and a batch's unwanted drafts sent to the trash together."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import humandates
 from beautifulletters.archive import Archive, trash
-from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.errors import BeautifulLettersError, NotFoundError
 from beautifulletters.i18n import _, n_
 from beautifulletters.words import number
+from ui.tasks import Lane, run_task
 from ui.widgets.plain import message_box, plain_label, plain_tip
 from ui.window.status import offer_undo
 
@@ -49,6 +51,46 @@ def delete_current_letter(window: WindowSurface) -> int | None:
         _("Bring the deleted letter back"),
     )
     return letter_id
+
+
+def trash_letters(window: WindowSurface, letter_ids: list[int]) -> None:
+    """Letters to the trash in one go, off the window's thread: a batch's drafts the writer chose not to keep."""
+    editor = window.editor if window.desk_ready else None
+    if editor is not None and editor.letter_id in letter_ids:
+        editor.unload()  # its last words are saved first, then it goes with the others
+    path = window.archive.path
+    wanted = list(letter_ids)
+
+    def work() -> int:
+        moved = 0
+        with Archive.open(path, full_check=False) as archive:  # open and checked by the window
+            for letter_id in wanted:
+                try:
+                    trash.delete_letter(archive, letter_id)
+                except NotFoundError:
+                    continue  # deleted meanwhile
+                moved += 1
+        return moved
+
+    def done(moved: int) -> None:
+        _after_change(window, None)
+        window.statusBar().showMessage(
+            n_(
+                "{count} draft went to the trash (Letter ▸ Trash… brings it back).",
+                "{count} drafts went to the trash (Letter ▸ Trash… brings them back).",
+                moved,
+            ).format(count=number(moved)),
+            8000,
+        )
+
+    run_task(
+        work,
+        owner=window,
+        on_success=done,
+        on_failure=lambda failure: window.show_error(failure.message),
+        lane=Lane.ARCHIVE,
+        doing="moving a batch's drafts to the trash",
+    )
 
 
 def restore_letter(window: WindowSurface, letter_id: int) -> bool:

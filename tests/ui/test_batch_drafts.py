@@ -1,0 +1,83 @@
+"""Letters to many people can leave no drafts behind: unticked, 'Keep the drafts' sends them to the trash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from beautifulletters.archive import trash
+from beautifulletters.preferences import Preferences
+from ui.resources import register_bundled_fonts
+from ui.window.archive_opening import open_archive_for_window
+from ui.window.main_window import MainWindow
+from ui.window.theme import apply_theme
+
+WAIT_MS = 30000
+
+
+@pytest.fixture
+def window(qtbot, archive_path: Path) -> Iterator[MainWindow]:
+    register_bundled_fonts()
+    apply_theme(QApplication.instance(), dark=False)
+    archive, notice = open_archive_for_window(archive_path)
+    assert archive is not None, notice
+    main = MainWindow(archive, notice=notice, preferences=Preferences())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.desk_ready, timeout=WAIT_MS)
+    for name in ("Ada Lovelace", "Ben Okri"):
+        main.archive.people.add(display_name=name, tags=["book club"])
+    yield main
+    if main.isVisible():
+        main.close()
+
+
+def _club_letters(window: MainWindow) -> int:
+    return sum(len(window.archive.letters.all(to=p)) for p in window.archive.search.people_ids(tag="book club"))
+
+
+def _drafted(qtbot, window: MainWindow, keep: bool):
+    dialog = window.open_batch()
+    assert dialog.keep_drafts.isChecked()  # as before: the drafts are kept unless the writer says not
+    dialog.keep_drafts.setChecked(keep)
+    dialog.template.setCurrentIndex(dialog.template.findData("friendship"))
+    dialog.by_tag.setChecked(True)
+    dialog.tag.setCurrentText("book club")
+    dialog.draft()
+    qtbot.waitUntil(lambda: len(dialog.plans) == 2, timeout=WAIT_MS)
+    assert _club_letters(window) == 2  # stored while they are reviewed (they can be opened and edited)
+    return dialog
+
+
+def test_unkept_drafts_go_to_the_trash_once_the_pdf_is_written(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    dialog = _drafted(qtbot, window, keep=False)
+    ada_draft = dialog.plans[0].letter_id
+    window.open_letter(ada_draft)  # one of them open on the desk
+    out = tmp_path / "club.pdf"
+    dialog.export_to(out)
+    qtbot.waitUntil(lambda: dialog.result_paths != [], timeout=WAIT_MS)
+    assert out.exists() and "trash" in dialog.status.text()
+    qtbot.waitUntil(lambda: _club_letters(window) == 0, timeout=WAIT_MS)
+    assert len(trash.list_trash(window.archive)) == 2  # not lost: Letter ▸ Trash… brings them back
+    assert window.editor.letter_id is None  # the desk let go of the one it showed
+    assert not dialog.export_button.isEnabled()
+    dialog.accept()
+    assert len(trash.list_trash(window.archive)) == 2  # once only
+
+
+def test_unkept_drafts_go_when_the_dialog_closes_unprinted(qtbot, window: MainWindow) -> None:
+    dialog = _drafted(qtbot, window, keep=False)
+    dialog.accept()  # Close, without writing a PDF
+    qtbot.waitUntil(lambda: _club_letters(window) == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "trash" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+
+
+def test_kept_drafts_stay(qtbot, window: MainWindow) -> None:
+    dialog = _drafted(qtbot, window, keep=True)
+    dialog.accept()
+    qtbot.wait(200)
+    assert _club_letters(window) == 2 and trash.list_trash(window.archive) == []
