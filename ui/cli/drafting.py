@@ -10,6 +10,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -25,11 +26,12 @@ def templates_list(args: argparse.Namespace, archive: Archive) -> int:
         origin = (
             ""
             if info.source == "builtin"
-            else ("  (yours, replaces the built-in)" if info.overrides_builtin else "  (yours)")
+            else ("  " + (_("(yours, replaces the built-in)") if info.overrides_builtin else _("(yours)")))
         )
         print(f"{info.name:<{width}}  {info.title}: {info.description}{origin}")
         for detail in info.details:
-            print(f"{'':<{width}}    --detail {detail.key}=…  {detail.label}{' (optional)' if detail.optional else ''}")
+            label = _("{label} (optional)").format(label=detail.label) if detail.optional else detail.label
+            print(f"{'':<{width}}    --detail {detail.key}=…  {label}")
     return EXIT_OK
 
 
@@ -50,7 +52,7 @@ def templates_check(args: argparse.Namespace, archive: Archive) -> int:
         for problem in problems:
             print(str(problem), file=sys.stderr)
     else:
-        print(f"{args.file}: no problems found (syntax, sandbox, fields and a trial letter).")
+        print(_("{file}: no problems found (syntax, sandbox, fields and a trial letter).").format(file=args.file))
     return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
@@ -78,7 +80,7 @@ def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
         print(draft.text, file=sys.stderr)
         print(draft.signature, file=sys.stderr)
         for warning in draft.warnings:
-            print(f"note: {warning}", file=sys.stderr)
+            print(_("note: {message}").format(message=warning), file=sys.stderr)
     return EXIT_OK
 
 
@@ -88,42 +90,42 @@ def register(
     json_option: argparse.ArgumentParser,
     letters_actions: argparse._SubParsersAction,
 ) -> None:
-    templates = commands.add_parser("templates", help="letter templates: built-in and your own", parents=[common])
+    templates = commands.add_parser("templates", help=_("letter templates: built-in and your own"), parents=[common])
     actions = templates.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
-    sub = actions.add_parser("list", help="the templates --template accepts", parents=[common, json_option])
+    sub = actions.add_parser("list", help=_("the templates --template accepts"), parents=[common, json_option])
     sub.set_defaults(handler=templates_list)
-    sub = actions.add_parser("show", help="print a template's text", parents=[common, json_option])
+    sub = actions.add_parser("show", help=_("print a template's text"), parents=[common, json_option])
     sub.add_argument("name", metavar="NAME")
     sub.set_defaults(handler=templates_show)
     sub = actions.add_parser(
-        "check", help="syntax, sandbox and field check of a template file", parents=[common, json_option]
+        "check", help=_("syntax, sandbox and field check of a template file"), parents=[common, json_option]
     )
     sub.add_argument("file", metavar="FILE")
     sub.set_defaults(handler=templates_check)
 
     sub = letters_actions.add_parser(
-        "draft", help="draft a letter from a template; prints the new letter's id", parents=[common, json_option]
+        "draft", help=_("draft a letter from a template; prints the new letter's id"), parents=[common, json_option]
     )
-    sub.add_argument("--to", type=_id, required=True, metavar="ID", help="the recipient")
-    sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help="the signer (default: you)")
-    sub.add_argument("--template", required=True, metavar="NAME|FILE", help="a template name or a .j2 file")
+    sub.add_argument("--to", type=_id, required=True, metavar="ID", help=_("the recipient"))
+    sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help=_("the signer (default: you)"))
+    sub.add_argument("--template", required=True, metavar="NAME|FILE", help=_("a template name or a .j2 file"))
     sub.add_argument(
         "--occasion-date",
         dest="occasion_date",
         metavar="DATE",
-        help="the date the letter is for (default: the next birthday or anniversary)",
+        help=_("the date the letter is for (default: the next birthday or anniversary)"),
     )
     sub.add_argument(
         "--language",
         metavar="TAG",
-        help="the letter's language, e.g. fr, es, de, en-GB (default: the recipient's)",
+        help=_("the letter's language, e.g. fr, es, de, en-GB (default: the recipient's)"),
     )
     sub.add_argument(
         "--detail",
         action="append",
         metavar="KEY=VALUE",
-        help="an occasion detail the template asks for (templates show NAME lists them), e.g. gift=the blue scarf",
+        help=_("an occasion detail the template asks for (templates show NAME lists them), e.g. gift=the blue scarf"),
     )
-    sub.add_argument("--quiet", action="store_true", help="print only the id")
+    sub.add_argument("--quiet", action="store_true", help=_("print only the id"))
     sub.set_defaults(handler=letters_draft)

@@ -25,6 +25,7 @@ from beautifulletters.export.registry import (
     letter_format_names,
     write_letter_content,
 )
+from beautifulletters.i18n import _, n_
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
 from ui.cli.common import EXIT_OK, add_output_options, output_path, print_json
 from ui.cli.common import record_id as _id
@@ -33,7 +34,7 @@ from ui.cli.common import record_id as _id
 def _id_list(value: str) -> list[int]:
     ids = [_id(part.strip()) for part in value.split(",") if part.strip()]
     if not ids:
-        raise argparse.ArgumentTypeError("give at least one id, e.g. 1,2,3")
+        raise argparse.ArgumentTypeError(_("give at least one id, e.g. 1,2,3"))
     return ids
 
 
@@ -42,16 +43,22 @@ def _check_font(font: str | None) -> None:
         return
     families = [f.family for f in BUNDLED_FONTS]
     if font not in families:
-        raise ValidationError("font", f"{font!r} is not a bundled font; use one of: {', '.join(families)}.")
+        raise ValidationError(
+            "font",
+            _("{font} is not a bundled font; use one of: {fonts}.").format(font=repr(font), fonts=", ".join(families)),
+        )
 
 
 def _check_stationery(stationery: str | None) -> None:
     if stationery is not None and stationery not in STATIONERY:
-        raise ValidationError("stationery", f"{stationery!r} is not stationery; use {', '.join(STATIONERY)}.")
+        raise ValidationError(
+            "stationery",
+            _("{name} is not stationery; use {names}.").format(name=repr(stationery), names=", ".join(STATIONERY)),
+        )
 
 
 def _warn(message: str) -> None:
-    print(f"beautifulletters: warning: {message}", file=sys.stderr)
+    print(_("beautifulletters: warning: {message}").format(message=message), file=sys.stderr)
 
 
 def _format_of(args: argparse.Namespace) -> LetterFormat:
@@ -60,7 +67,10 @@ def _format_of(args: argparse.Namespace) -> LetterFormat:
     fmt = format_for_path(args.out)
     if fmt is None:
         raise ValidationError(
-            "format", f"cannot tell the format from {args.out!r}; give --format ({'|'.join(letter_format_names())})."
+            "format",
+            _("cannot tell the format from {file}; give --format ({formats}).").format(
+                file=repr(args.out), formats="|".join(letter_format_names())
+            ),
         )
     return fmt
 
@@ -136,7 +146,9 @@ def letters_anthology(args: argparse.Namespace, archive: Any) -> int:
     ids = anthology_letter_ids(archive, args.signer, args.to)
     result = write_anthology(load_items(archive, ids), out, BatchOptions(page_numbers=True))
     print(out)
-    print(f"{len(ids)} letters, {result.pages} pages.", file=sys.stderr)
+    letters = n_("{count} letter", "{count} letters", len(ids)).format(count=len(ids))
+    pages = n_("{count} page", "{count} pages", result.pages).format(count=result.pages)
+    print(_("{letters}, {pages}.").format(letters=letters, pages=pages), file=sys.stderr)
     return EXIT_OK
 
 
@@ -146,12 +158,12 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
 
     signer_id = args.signer or archive.settings.default_signer_id()
     if signer_id is None:
-        raise ValidationError("from", "there is no default signer; give --from ID.")
+        raise ValidationError("from", _("there is no default signer; give --from ID."))
     signer = archive.people.get(signer_id)
     people = select_people(archive, tag=args.tag, search=args.search, ids=args.ids)
     people = [p for p in people if p != signer_id]
     if not people:
-        raise ValidationError("recipients", "the only person chosen is the signer.")
+        raise ValidationError("recipients", _("the only person chosen is the signer."))
     drafting.catalog.resolve(args.template)  # a bad template name fails before anything is stored
     combined = Path(args.out).suffix.lower() == ".pdf"
     out = output_path(args, archive) if combined else fileio.check_output_folder(args.out, archive_path=archive.path)
@@ -191,7 +203,7 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
             out,
             BatchOptions(combined=combined, envelopes=args.envelopes, envelope_size=args.envelope_size),
             progress=progress,
-            title=f"Letters from {signer['display_name']}",
+            title=_("Letters from {name}").format(name=signer["display_name"]),
             outputs=outputs,
         )
         outputs.check()
@@ -230,26 +242,28 @@ def register(
     letters_actions: argparse._SubParsersAction,
 ) -> None:
     sub = letters_actions.add_parser(
-        "export", help=f"write a letter as {', '.join(letter_format_names())}", parents=[common]
+        "export",
+        help=_("write a letter as {formats}").format(formats=", ".join(letter_format_names())),
+        parents=[common],
     )
     sub.set_defaults(handler=letters_export)
     sub.add_argument("id", type=_id)
-    sub.add_argument("--format", choices=letter_format_names(), help="default: from the file name")
+    sub.add_argument("--format", choices=letter_format_names(), help=_("default: from the file name"))
     add_output_options(sub)
     sub.add_argument("--stationery", metavar="NAME", help=", ".join(STATIONERY))
-    sub.add_argument("--font", metavar="NAME", help="one of the bundled fonts, e.g. 'Dancing Script'")
-    sub.add_argument("--page-numbers", action="store_true", help="number pages from page 2 (pdf)")
-    sub.add_argument("--mark-sent", action="store_true", help="also mark the letter as sent today")
+    sub.add_argument("--font", metavar="NAME", help=_("one of the bundled fonts, e.g. 'Dancing Script'"))
+    sub.add_argument("--page-numbers", action="store_true", help=_("number pages from page 2 (pdf)"))
+    sub.add_argument("--mark-sent", action="store_true", help=_("also mark the letter as sent today"))
 
-    sub = letters_actions.add_parser("envelope", help="an envelope for a letter as PDF", parents=[common])
+    sub = letters_actions.add_parser("envelope", help=_("an envelope for a letter as PDF"), parents=[common])
     sub.set_defaults(handler=letters_envelope)
     sub.add_argument("id", type=_id)
-    sub.add_argument("--size", default="DL", help="DL, C5, C6 or US10 (default DL)")
+    sub.add_argument("--size", default="DL", help=_("DL, C5, C6 or US10 (default DL)"))
     add_output_options(sub, metavar="FILE.pdf")
     sub.add_argument("--font", metavar="NAME")
 
     sub = letters_actions.add_parser(
-        "anthology", help="every letter from one person to another as one PDF book", parents=[common]
+        "anthology", help=_("every letter from one person to another as one PDF book"), parents=[common]
     )
     sub.set_defaults(handler=letters_anthology)
     sub.add_argument("--from", dest="signer", type=_id, required=True, metavar="ID")
@@ -257,7 +271,7 @@ def register(
     add_output_options(sub, metavar="FILE.pdf")
 
     sub = commands.add_parser(
-        "merge", help="draft a letter per person from a template and print them all", parents=[common, json_option]
+        "merge", help=_("draft a letter per person from a template and print them all"), parents=[common, json_option]
     )
     sub.set_defaults(handler=merge)
     sub.add_argument("--template", required=True, metavar="NAME")
@@ -266,8 +280,8 @@ def register(
     who.add_argument("--search", metavar="Q")
     who.add_argument("--ids", type=_id_list, metavar="1,2,3")
     add_output_options(
-        sub, metavar="DIR|FILE.pdf", help="a folder for one PDF per person, or FILE.pdf for one combined PDF"
+        sub, metavar="DIR|FILE.pdf", help=_("a folder for one PDF per person, or FILE.pdf for one combined PDF")
     )
-    sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help="who signs (default: you)")
-    sub.add_argument("--envelopes", action="store_true", help="an envelope after each letter")
-    sub.add_argument("--envelope-size", default="DL", help="DL, C5, C6 or US10")
+    sub.add_argument("--from", dest="signer", type=_id, metavar="ID", help=_("who signs (default: you)"))
+    sub.add_argument("--envelopes", action="store_true", help=_("an envelope after each letter"))
+    sub.add_argument("--envelope-size", default="DL", help=_("DL, C5, C6 or US10"))

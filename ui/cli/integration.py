@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from beautifulletters import desktop, words
+from beautifulletters import desktop
+from beautifulletters.i18n import _, n_
 from ui.cli.common import EXIT_OK
 from ui.cli.common import print_json as _print_json
 
@@ -15,7 +16,11 @@ def install_desktop(args: argparse.Namespace, _archive: object) -> int:
         _print_json({"installed": [str(path) for path in written]})
     elif not args.quiet:
         entry = next(path for path in written if path.suffix == ".desktop")
-        print(f"Installed the menu entry {entry} (with its icon and metadata, {len(written)} files).")
+        print(
+            _("Installed the menu entry {entry} (with its icon and metadata, {count} files).").format(
+                entry=entry, count=len(written)
+            )
+        )
     return EXIT_OK
 
 
@@ -28,9 +33,13 @@ def uninstall_desktop(args: argparse.Namespace, _archive: object) -> int:
         _print_json({"removed": [str(path) for path in removed]})
     elif not args.quiet:
         print(
-            f"Removed the menu entry and what came with it ({words.count(len(removed), 'file')})."
+            n_(
+                "Removed the menu entry and what came with it ({count} file).",
+                "Removed the menu entry and what came with it ({count} files).",
+                len(removed),
+            ).format(count=len(removed))
             if removed
-            else "The menu entry was not installed."
+            else _("The menu entry was not installed.")
         )
     return EXIT_OK
 
@@ -46,6 +55,6 @@ def register(
         ("uninstall-desktop", uninstall_desktop, "remove the app's menu entry, icon and metadata"),
     ):
         sub = commands.add_parser(name, help=help_text, parents=[common, json_option])
-        sub.add_argument("--quiet", action="store_true", help="print nothing when it works")
+        sub.add_argument("--quiet", action="store_true", help=_("print nothing when it works"))
         # These work on the desktop, not on an archive: cli.run never opens (or creates) one for them.
         sub.set_defaults(handler=handler, without_archive=True)

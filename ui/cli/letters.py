@@ -7,6 +7,7 @@ import sys
 
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive, trash
+from beautifulletters.i18n import _, n_
 from ui.cli.common import EXIT_OK, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -21,10 +22,10 @@ def letters_list(args: argparse.Namespace, archive: Archive) -> int:
         _print_json(letters)
         return EXIT_OK
     if not letters:
-        print("No letters yet.")
+        print(_("No letters yet."))
     for letter in letters:
         print(
-            f"{letter['id']:>6}  {letter['created_at'][:10]}  {letter['status']:<5}  "
+            f"{letter['id']:>6}  {letter['created_at'][:10]}  {words.letter_status(letter['status']):<5}  "
             f"{letter['signer_name']} → {letter['recipient_name']}"
             + (f"  ({letter['occasion']})" if letter["occasion"] else "")
         )
@@ -37,13 +38,15 @@ def _list_trash(args: argparse.Namespace, archive: Archive) -> int:
         _print_json(letters)
         return EXIT_OK
     if not letters:
-        print("The trash is empty.")
+        print(_("The trash is empty."))
     for letter in letters:
-        title = letter["title"] or (letter["occasion"] or "letter")
-        print(
-            f"{letter['id']:>6}  {title} to {letter['recipient_name'] or 'someone deleted'}"
-            f"  (deleted {humandates.near_date(letter['deleted_at'])})"
+        title = letter["title"] or (letter["occasion"] or _("letter"))
+        said = _("{title} to {name}  (deleted {date})").format(
+            title=title,
+            name=letter["recipient_name"] or _("someone deleted"),
+            date=humandates.near_date(letter["deleted_at"]),
         )
+        print(f"{letter['id']:>6}  {said}")
     return EXIT_OK
 
 
@@ -52,9 +55,12 @@ def letters_delete(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         _print_json({"id": args.id, "trashed": True})
         return EXIT_OK
-    title = letter["title"] or "the letter"
+    title = letter["title"] or _("the letter")
     print(
-        f"Moved {title} (letter {args.id}) to the trash; `letters undelete {args.id}` brings it back.", file=sys.stderr
+        _("Moved {title} (letter {id}) to the trash; `letters undelete {id}` brings it back.").format(
+            title=title, id=args.id
+        ),
+        file=sys.stderr,
     )
     return EXIT_OK
 
@@ -64,13 +70,20 @@ def letters_undelete(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         _print_json(letter)
         return EXIT_OK
-    print(f"Letter {args.id} is back, with every revision.", file=sys.stderr)
+    print(_("Letter {id} is back, with every revision.").format(id=args.id), file=sys.stderr)
     return EXIT_OK
 
 
 def letters_empty_trash(args: argparse.Namespace, archive: Archive) -> int:
     removed = trash.empty_trash(archive)
-    print(f"Emptied the trash: {words.count(removed, 'letter')} deleted for good.", file=sys.stderr)
+    print(
+        n_(
+            "Emptied the trash: {count} letter deleted for good.",
+            "Emptied the trash: {count} letters deleted for good.",
+            removed,
+        ).format(count=removed),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -83,17 +96,27 @@ def letters_show(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     signer = archive.people.get(letter["signer_id"])["display_name"]
     recipient = archive.people.get(letter["recipient_id"])["display_name"]
+    status = words.letter_status(letter["status"])
+    if letter["sent_on"]:
+        status = _("{status} on {date}").format(status=status, date=letter["sent_on"])
+    revisions = n_("{count} revision", "{count} revisions", letter["revision_count"]).format(
+        count=letter["revision_count"]
+    )
     print(
-        f"Letter {letter['id']}: {signer} → {recipient}, {letter['status']}"
-        + (f" on {letter['sent_on']}" if letter["sent_on"] else "")
-        + f", {words.count(letter['revision_count'], 'revision')}"
+        _("Letter {id}: {signer} → {recipient}, {status}, {revisions}").format(
+            id=letter["id"], signer=signer, recipient=recipient, status=status, revisions=revisions
+        )
     )
     print()
     print(letter["body_text"])
     if args.revisions:
         print()
         for revision in archive.letters.revisions(args.id):
-            print(f"revision {revision['id']}  {revision['updated_at']}  {revision['size']} characters")
+            print(
+                _("revision {id}  {when}  {count} characters").format(
+                    id=revision["id"], when=revision["updated_at"], count=revision["size"]
+                )
+            )
     return EXIT_OK
 
 
@@ -103,7 +126,7 @@ def letters_search(args: argparse.Namespace, archive: Archive) -> int:
         _print_json(letters)
         return EXIT_OK
     if not letters:
-        print("No letters match.")
+        print(_("No letters match."))
     for letter in letters:
         excerpt = " ".join(letter["excerpt"].split())[:80]
         print(f"{letter['id']:>6}  {letter['created_at'][:10]}  {letter['recipient_name']}: {excerpt}…")
@@ -119,26 +142,26 @@ def register(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
 ) -> argparse._SubParsersAction:
     """Add the `letters` group with list, show, search and status; returns it for the modules that add more."""
-    letters = add_group(commands, common, "letters", "letters and their revisions")
-    sub = add_command(letters, "list", letters_list, "list letters, newest first", [common, json_option])
+    letters = add_group(commands, common, "letters", _("letters and their revisions"))
+    sub = add_command(letters, "list", letters_list, _("list letters, newest first"), [common, json_option])
     sub.add_argument("--to", type=_id, metavar="ID")
     sub.add_argument("--from", dest="signer", type=_id, metavar="ID")
-    sub.add_argument("--trash", action="store_true", help="list the letters in the trash instead")
-    sub = add_command(letters, "delete", letters_delete, "move a letter to the trash", [common, json_option])
+    sub.add_argument("--trash", action="store_true", help=_("list the letters in the trash instead"))
+    sub = add_command(letters, "delete", letters_delete, _("move a letter to the trash"), [common, json_option])
     sub.add_argument("id", type=_id)
     sub = add_command(
-        letters, "undelete", letters_undelete, "bring a letter back from the trash", [common, json_option]
+        letters, "undelete", letters_undelete, _("bring a letter back from the trash"), [common, json_option]
     )
     sub.add_argument("id", type=_id)
-    add_command(letters, "empty-trash", letters_empty_trash, "delete the letters in the trash for good", [common])
-    sub = add_command(letters, "show", letters_show, "show a letter", [common, json_option])
+    add_command(letters, "empty-trash", letters_empty_trash, _("delete the letters in the trash for good"), [common])
+    sub = add_command(letters, "show", letters_show, _("show a letter"), [common, json_option])
     sub.add_argument("id", type=_id)
-    sub.add_argument("--revisions", action="store_true", help="also list its revisions")
-    sub = add_command(letters, "search", letters_search, "full-text search of letters", [common, json_option])
+    sub.add_argument("--revisions", action="store_true", help=_("also list its revisions"))
+    sub = add_command(letters, "search", letters_search, _("full-text search of letters"), [common, json_option])
     sub.add_argument("query")
-    sub = add_command(letters, "status", letters_status, "mark a letter draft, final or sent", [common])
+    sub = add_command(letters, "status", letters_status, _("mark a letter draft, final or sent"), [common])
     sub.add_argument("id", type=_id)
     sub.add_argument("status", choices=["draft", "final", "sent"])
-    sub.add_argument("--sent-on", help="the date it was sent (default today)")
+    sub.add_argument("--sent-on", help=_("the date it was sent (default today)"))
 
     return letters

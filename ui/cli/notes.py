@@ -6,19 +6,22 @@ import argparse
 import sys
 from typing import Any
 
-from beautifulletters import notesense
+from beautifulletters import notesense, words
 from beautifulletters.archive import Archive, note_reading
+from beautifulletters.i18n import _
 from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
 
 
 def _add_note_reading_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--about", choices=notesense.ABOUT, help="who the note is about, when it does not say")
-    parser.add_argument("--mood", choices=notesense.MOODS, help="happy, funny, tender, sad or loss")
-    parser.add_argument("--phrasing", help='how it reads in a letter, as you would write it ("you taught me to swim")')
+    parser.add_argument("--about", choices=notesense.ABOUT, help=_("who the note is about, when it does not say"))
+    parser.add_argument("--mood", choices=notesense.MOODS, help=_("happy, funny, tender, sad or loss"))
     parser.add_argument(
-        "--scope", choices=["relationship", "person"], help="only this relationship's letters, or every signer's"
+        "--phrasing", help=_('how it reads in a letter, as you would write it ("you taught me to swim")')
+    )
+    parser.add_argument(
+        "--scope", choices=["relationship", "person"], help=_("only this relationship's letters, or every signer's")
     )
 
 
@@ -31,10 +34,12 @@ def _say_phrasing(note: dict[str, Any]) -> None:
     """How the note will read in a letter, or why it will be left out (on stderr: the id stays on stdout)."""
     preview = note_reading.preview(note)
     if preview:
-        print(f"In a letter: {preview}", file=sys.stderr)
+        print(_("In a letter: {text}").format(text=preview), file=sys.stderr)
     else:
         print(
-            f"This note will be left out of letters: {note['problem']}. Give --phrasing to say how it should read.",
+            _("This note will be left out of letters: {reason}. Give --phrasing to say how it should read.").format(
+                reason=note["problem"]
+            ),
             file=sys.stderr,
         )
 
@@ -67,15 +72,16 @@ def notes_list(args: argparse.Namespace, archive: Archive) -> int:
         _print_json([_note_json(note) for note in notes])
     else:
         for note in notes:
-            print(f"{note['id']:>6}  [{note['tag']}] {note['text']}")
+            print(f"{note['id']:>6}  [{words.note_tag(note['tag'])}] {note['text']}")
             preview = note_reading.preview(note)
-            print(f"        {preview or 'left out of letters: ' + str(note.get('problem'))}")
+            left_out = _("left out of letters: {reason}").format(reason=note.get("problem"))
+            print(f"        {preview or left_out}")
     return EXIT_OK
 
 
 def notes_edit(args: argparse.Namespace, archive: Archive) -> int:
     if all(getattr(args, k) is None for k in ("text", "tag", "about", "mood", "phrasing", "scope")):
-        raise UsageError("nothing to change: give --text, --tag, --about, --mood, --phrasing or --scope")
+        raise UsageError(_("nothing to change: give --text, --tag, --about, --mood, --phrasing or --scope"))
     archive.notes.update(
         args.id,
         text=args.text,
@@ -97,22 +103,25 @@ def notes_remove(args: argparse.Namespace, archive: Archive) -> int:
 def register(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
 ) -> None:
-    notes = add_group(commands, common, "notes", "memories, jokes, facts and preferences")
-    sub = add_command(notes, "add", notes_add, "add a note to a person; prints the new id", [common, json_option])
+    notes = add_group(commands, common, "notes", _("memories, jokes, facts and preferences"))
+    sub = add_command(notes, "add", notes_add, _("add a note to a person; prints the new id"), [common, json_option])
     sub.add_argument("person_id", type=_id)
     sub.add_argument("text")
-    sub.add_argument("--tag", default="note", help="memory, joke, fact, preference, or your own")
+    sub.add_argument("--tag", default="note", help=_("memory, joke, fact, preference, or your own"))
     sub.add_argument(
-        "--about-relationship", type=_id, metavar="FROM_ID", help="the note is about the relationship from this person"
+        "--about-relationship",
+        type=_id,
+        metavar="FROM_ID",
+        help=_("the note is about the relationship from this person"),
     )
-    sub.add_argument("--date", help="when it happened (YYYY, YYYY-MM or YYYY-MM-DD)")
+    sub.add_argument("--date", help=_("when it happened (YYYY, YYYY-MM or YYYY-MM-DD)"))
     _add_note_reading_options(sub)
-    sub = add_command(notes, "list", notes_list, "a person's notes", [common, json_option])
+    sub = add_command(notes, "list", notes_list, _("a person's notes"), [common, json_option])
     sub.add_argument("person_id", type=_id)
-    sub = add_command(notes, "edit", notes_edit, "change a note", [common])
+    sub = add_command(notes, "edit", notes_edit, _("change a note"), [common])
     sub.add_argument("id", type=_id)
     sub.add_argument("--text")
     sub.add_argument("--tag")
     _add_note_reading_options(sub)
-    sub = add_command(notes, "remove", notes_remove, "remove a note", [common])
+    sub = add_command(notes, "remove", notes_remove, _("remove a note"), [common])
     sub.add_argument("id", type=_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from beautifulletters import __version__
+from beautifulletters.i18n import _
 from ui.cli import (
     dates,
     desk,
@@ -38,14 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--archive",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="archive file (default: $BEAUTIFULLETTERS_ARCHIVE, else the per-user data folder)",
+        help=_("archive file (default: $BEAUTIFULLETTERS_ARCHIVE, else the per-user data folder)"),
     )
     json_option = argparse.ArgumentParser(add_help=False)
-    json_option.add_argument("--json", action="store_true", help="print stable JSON")
+    json_option.add_argument("--json", action="store_true", help=_("print stable JSON"))
 
     parser = Parser(
         prog="beautifulletters",
-        description="Write personal letters. Without a command, opens the window.",
+        description=_("Write personal letters. Without a command, opens the window."),
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

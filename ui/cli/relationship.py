@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from ui.cli.common import EXIT_OK, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -38,34 +40,41 @@ def relationship_show(args: argparse.Namespace, archive: Archive) -> int:
     archive.people.get(args.to_id)
     rel = archive.relationships.get(args.from_id, args.to_id)
     if rel is None:
-        raise ValidationError("relationship", f"there is none from person {args.from_id} to person {args.to_id}.")
+        raise ValidationError(
+            "relationship",
+            _("there is none from person {signer} to person {recipient}.").format(
+                signer=args.from_id, recipient=args.to_id
+            ),
+        )
     if args.json:
         _print_json(rel)
     else:
-        for key in ("kind", "since", "how_we_met", "tone"):
+        labels = {"kind": _("Kind"), "since": _("Since"), "how_we_met": _("How we met"), "tone": _("Tone")}
+        for key, label in labels.items():
             if rel[key]:
-                print(f"{key.replace('_', ' ').capitalize()}: {rel[key]}")
+                value = words.relationship_kind(rel[key]) if key == "kind" else rel[key]
+                print(_("{label}: {value}").format(label=label, value=value))
         if rel["pet_names"]:
-            print("Pet names: " + ", ".join(rel["pet_names"]))
+            print(_("Pet names: {names}").format(names=", ".join(rel["pet_names"])))
     return EXIT_OK
 
 
 def register(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
 ) -> None:
-    rel = add_group(commands, common, "relationship", "what the one who signs is to the one who receives")
-    sub = add_command(rel, "set", relationship_set, "create or update a relationship", [common, json_option])
+    rel = add_group(commands, common, "relationship", _("what the one who signs is to the one who receives"))
+    sub = add_command(rel, "set", relationship_set, _("create or update a relationship"), [common, json_option])
     sub.add_argument("from_id", type=_id, metavar="FROM_ID")
     sub.add_argument("to_id", type=_id, metavar="TO_ID")
-    sub.add_argument("--kind", required=True, help="wife, grandson, old friend...")
-    sub.add_argument("--since", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    sub.add_argument("--kind", required=True, help=_("wife, grandson, old friend..."))
+    sub.add_argument("--since", help=_("YYYY-MM-DD, YYYY-MM or YYYY"))
     sub.add_argument("--how-we-met", dest="how_we_met")
-    sub.add_argument("--pet-name", action="append", help="repeat for several")
-    sub.add_argument("--tone", help="the tone their letters usually take")
-    sub.add_argument("--ended-on", dest="ended_on", help="when the relationship ended (YYYY-MM-DD, YYYY-MM or YYYY)")
-    sub.add_argument("--end-kind", dest="end_kind", help="how it ended: divorce, separation, estrangement...")
-    sub.add_argument("--signs-as", dest="signs_as", help='how the signer signs to them ("Nana", "Dad")')
-    sub.add_argument("--calls-them", dest="calls_them", help='what the signer calls them in a letter ("Bug")')
-    sub = add_command(rel, "show", relationship_show, "show a relationship", [common, json_option])
+    sub.add_argument("--pet-name", action="append", help=_("repeat for several"))
+    sub.add_argument("--tone", help=_("the tone their letters usually take"))
+    sub.add_argument("--ended-on", dest="ended_on", help=_("when the relationship ended (YYYY-MM-DD, YYYY-MM or YYYY)"))
+    sub.add_argument("--end-kind", dest="end_kind", help=_("how it ended: divorce, separation, estrangement..."))
+    sub.add_argument("--signs-as", dest="signs_as", help=_('how the signer signs to them ("Nana", "Dad")'))
+    sub.add_argument("--calls-them", dest="calls_them", help=_('what the signer calls them in a letter ("Bug")'))
+    sub = add_command(rel, "show", relationship_show, _("show a relationship"), [common, json_option])
     sub.add_argument("from_id", type=_id, metavar="FROM_ID")
     sub.add_argument("to_id", type=_id, metavar="TO_ID")

@@ -6,6 +6,7 @@ import argparse
 
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _, n_
 from beautifulletters.speech import (
     DEFAULT_RATE,
     EngineMissingError,
@@ -27,7 +28,9 @@ def _rate(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a speed in words a minute (e.g. 175)") from None
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a speed in words a minute (e.g. 175)").format(value=repr(value))
+        ) from None
 
 
 def _require_engine() -> None:
@@ -50,7 +53,7 @@ def letters_speak(args: argparse.Namespace, archive: Archive) -> int:
             pass  # no voice for the letter's language: espeak's default voice reads it
     reading = Reading(letter_reading_text(letter), pronunciations_for_letter(archive, letter))
     if not reading.pieces:
-        raise ValidationError("letter", f"letter {args.id} has no words to read aloud.")
+        raise ValidationError("letter", _("letter {id} has no words to read aloud.").format(id=args.id))
     result = export_reading(reading, output_path(args, archive), settings)
     if args.json:
         print_json(
@@ -66,8 +69,12 @@ def letters_speak(args: argparse.Namespace, archive: Archive) -> int:
         )
     else:
         minutes, seconds = divmod(round(result.duration), 60)
-        length = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
-        print(f"{result.path}  ({length}, {result.words} words in {result.sentences} sentences)")
+        length = _("{minutes} min {seconds} s").format(minutes=minutes, seconds=seconds) if minutes else f"{seconds} s"
+        sentences = n_("{count} sentence", "{count} sentences", result.sentences).format(count=result.sentences)
+        spoken = n_("{count} word in {sentences}", "{count} words in {sentences}", result.words).format(
+            count=result.words, sentences=sentences
+        )
+        print(f"{result.path}  ({length}, {spoken})")
     return EXIT_OK
 
 
@@ -92,25 +99,27 @@ def register(
 ) -> None:
     sub = letters_actions.add_parser(
         "speak",
-        help="read a letter aloud into an audio file",
+        help=_("read a letter aloud into an audio file"),
         parents=[common, json_option],
-        description="Read a letter aloud into an audio file (.wav; .ogg/.flac/.mp3 when ffmpeg or sox can write it).",
+        description=_(
+            "Read a letter aloud into an audio file (.wav; .ogg/.flac/.mp3 when ffmpeg or sox can write it)."
+        ),
     )
     sub.add_argument("id", type=_id)
-    add_output_options(sub, metavar="FILE.wav", help="the audio file to write")
-    sub.add_argument("--voice", metavar="V", help='a voice or language, e.g. en-us, de, "English (Scotland)"')
+    add_output_options(sub, metavar="FILE.wav", help=_("the audio file to write"))
+    sub.add_argument("--voice", metavar="V", help=_('a voice or language, e.g. en-us, de, "English (Scotland)"'))
     sub.add_argument(
         "--rate",
         type=_rate,
         default=DEFAULT_RATE,
         metavar="WPM",
-        help=f"speed in words a minute (default {DEFAULT_RATE})",
+        help=_("speed in words a minute (default {rate})").format(rate=DEFAULT_RATE),
     )
-    sub.add_argument("--volume", type=float, default=1.0, help="0 to 1 (default 1)")
+    sub.add_argument("--volume", type=float, default=1.0, help=_("0 to 1 (default 1)"))
     sub.set_defaults(handler=letters_speak)
 
     sub = letters_actions.add_parser(
-        "voices", help="the voices letters can be read in, by language", parents=[common, json_option]
+        "voices", help=_("the voices letters can be read in, by language"), parents=[common, json_option]
     )
-    sub.add_argument("--language", help="list this language first, e.g. de")
+    sub.add_argument("--language", help=_("list this language first, e.g. de"))
     sub.set_defaults(handler=letters_voices)
