@@ -218,7 +218,7 @@ _LOWER_AFTER_COLON = {
         "una", "unos", "unas", "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros",
         "nuestras", "cuando", "siempre", "cada", "todos", "todas", "todo", "en", "a", "al", "de", "del",
         "aquel", "aquella", "aquellos", "aquellas", "ese", "esa", "este", "esta", "fuimos",
-        "estuvimos", "hicimos", "fue", "era", "éramos", "nos", "me", "te", "se", "le", "lo", "nunca", "aquí",
+        "estuvimos", "hicimos", "fue", "era", "éramos", "nos", "me", "te", "se", "le", "lo", "nunca", "aquí", "usted",
     },
 }  # fmt: skip
 
@@ -228,7 +228,12 @@ def as_written(text: str | None, language: str) -> str:
     in French and Spanish a lower-case first word when it is not a name."""
     cleaned = " ".join(str(text or "").split()).strip(" .!?;:,")
     first = re.split(r"[\s'’]", cleaned, maxsplit=1)[0].lower() if cleaned else ""
-    if first in _LOWER_AFTER_COLON.get(base_language(language), set()):
+    code = base_language(language)
+    if first in _LOWER_AFTER_COLON.get(code, set()):
+        return cleaned[:1].lower() + cleaned[1:]
+    # A Spanish note often starts with its verb ("Pintamos el porche", "Me enseñaste a nadar"):
+    # the endings of "we" and "you" in the past say it is not a name.
+    if code == "es" and re.search(r"(amos|emos|imos|aste|iste|ábamos|íamos)$", first):
         return cleaned[:1].lower() + cleaned[1:]
     return cleaned
 

@@ -124,7 +124,7 @@ DETAILS = {
         "years": "3",
         "news": "por fin han salido los tomates",
         "place": "tu nuevo piso en Valencia",
-        "open_at": "tu dieciocho cumpleaños",
+        "open_at": "tu decimoctavo cumpleaños",
         "now": "te encantan los dinosaurios",
         "for_what": "toda la paciencia de este curso",
         "difference": "ahora le lee cuentos a su hermana pequeña",

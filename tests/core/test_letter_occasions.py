@@ -19,7 +19,7 @@ from beautifulletters.spelling import Speller, archive_words, dictionary_tag
 from tests.core.letter_people import NOTES, add_people
 
 TODAY = dt.date(2026, 12, 2)
-LANGUAGES = ("fr",)
+LANGUAGES = ("fr", "es")
 OCCASIONS = sorted(p.stem for p in templates_dir().glob("*.j2") if not p.name.startswith("_"))
 # The first three letters written in each language; their wording is being varied on its own.
 FIRST_THREE = {"birthday", "anniversary", "sympathy"}
@@ -30,7 +30,8 @@ ALWAYS_INFORMAL = {"anniversary", "love-letter", "friendship", "letting-go", "fo
 PLURAL_TOO = {"wedding", "new-baby"}
 INFORMAL = {
     "fr": {"tu", "te", "toi", "ton", "ta", "tes", "t"},
-    "es": {"tú", "te", "ti", "tu", "tus", "contigo", "tuyo", "tuya"},
+    # Spanish drops the pronoun, so the verb says it too: "eres", "has", "tienes".
+    "es": {"tú", "te", "ti", "tu", "tus", "contigo", "tuyo", "tuya", "eres", "estás", "has", "tienes", "quieres"},
     "de": {"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines"},
 }
 FORMAL = {
@@ -75,11 +76,14 @@ def _prose(text: str) -> str:
 
 def _as_english_checks_see_it(text: str) -> str:
     """The draft as the (English) artifact check expects it: French spaces before ! ? ; : closed up,
-    Spanish opening marks dropped, accents stripped and German paragraphs after the salutation
-    capitalised, so only real leftovers of a template are found."""
+    Spanish opening marks dropped and its colon after the salutation read as a comma, accents
+    stripped and German paragraphs after the salutation capitalised, so only real leftovers of a
+    template are found."""
     text = re.sub("\u202f(?=[!?;:])", "", text)
     text = text.replace("¡", "").replace("¿", "").replace("\u202f", " ")
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    first, _, rest = text.partition("\n\n")
+    text = re.sub(r":$", ",", first) + "\n\n" + rest  # "Querida Carmen:" is how Spanish letters open
     return "\n\n".join(p[:1].upper() + p[1:] for p in text.split("\n\n"))
 
 
@@ -105,6 +109,8 @@ def test_every_draft_passes_the_spell_check_apart_from_names(letters, language) 
     if dictionary_tag(language) is None:
         pytest.skip(f"no Hunspell dictionary for {language} (scripts/system-deps.sh installs it)")
     speller = Speller(language)
+    # Correct superlatives of the salutation that the Spanish Hunspell list lacks.
+    speller.add_known(["Queridísimo", "Queridísima"])
     for occasion, person, draft, names in letters[language]:
         speller.use_names(names)
         unknown = {u.word for u in speller.unknown_words(draft.text, with_suggestions=False)}
@@ -163,6 +169,8 @@ def test_notes_are_recognised_by_their_language() -> None:
     assert as_written("Tu m'as appris à nager.", "fr") == "tu m'as appris à nager"
     assert as_written("Quiberon, l'été 1998", "fr") == "Quiberon, l'été 1998"
     assert as_written("Wir haben den Bus verpasst", "de") == "Wir haben den Bus verpasst"
+    assert as_written("Pintamos el porche de azul", "es") == "pintamos el porche de azul"
+    assert as_written("Sevilla en 1998", "es") == "Sevilla en 1998"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -200,6 +208,14 @@ _COUPLES = {
         ("Léa Fournier", "Théo Fournier", "Notre premier appartement était au-dessus d'une boulangerie"),
         ("Emma Girard", "Louis Girard", "On a vu les baleines un matin de brouillard"),
         ("Jade Bonnet", "Arthur Bonnet", "Le four a pris feu le soir de Noël"),
+    ],
+    "es": [
+        ("Lucía García", "Hugo García", "Pintamos el porche de azul todo un verano"),
+        ("Marta López", "Pablo López", "Aprendimos a patinar en el lago helado"),
+        ("Elena Ruiz", "Diego Ruiz", "Cruzamos Galicia con la radio rota"),
+        ("Sara Moreno", "Álvaro Moreno", "Nuestro primer piso estaba encima de una panadería"),
+        ("Paula Díaz", "Mario Díaz", "Vimos las ballenas una mañana de niebla"),
+        ("Irene Gil", "Adrián Gil", "El horno se incendió en Nochebuena"),
     ],
 }
 
