@@ -116,6 +116,7 @@ def test_the_keyboard_gets_around(qtbot, archive_path, preferences) -> None:
     window.ensure_desk()
     qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
     editor = window.editor
+    window.open_letter(window.archive.letters.all()[0]["id"])  # the page shows once a letter is open
     editor.find_bar.open_bar()
     assert editor.find_bar.isVisible()
     qtbot.keyClick(editor.find_bar.find_field, Qt.Key.Key_Escape)

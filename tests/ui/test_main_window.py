@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
@@ -536,10 +536,10 @@ def test_the_first_frame_has_a_placeholder_and_a_menu_builds_the_desk(qtbot, arc
     main = MainWindow(archive, notice=notice, preferences=Preferences())
     qtbot.addWidget(main)
     assert not main.desk_ready
-    assert main.centre.findChild(QLabel).text().startswith("Choose someone on the left")
+    assert main.desk_room.currentWidget() is main.desk_room.empty  # the empty desk, from the first frame
     main.edit_menu.aboutToShow.emit()
     assert main.desk_ready
-    assert main.centre is main.editor
+    assert main.desk_room.editor is main.editor
     assert [action.text() for action in main.edit_menu.actions()][:2] == ["&Undo", "&Redo"]
     main.close()
 

@@ -250,6 +250,9 @@ class LetterEditor(QWidget):
         """Follow a new document (open, zoom, paper change) with the spelling highlighter."""
         if self.highlighter is not None:
             self.highlighter.setDocument(self.text_edit.document())
+            # Now, not in the turn of the event loop Qt leaves it for: its underlines, drawn then,
+            # looked like an edit and saved an untouched letter as a new revision.
+            self.highlighter.recheck()
 
     # -------------------------------------------------------------- spelling
     def _setup_spelling(self, archive: Archive, letter: dict[str, Any]) -> None:

@@ -37,7 +37,7 @@ from ui.widgets.plain import ask_yes_no, message_box
 from ui.widgets.wheel import install_wheel_guard
 from ui.window.archive_check import ArchiveCheck
 from ui.window.archive_opening import open_archive_for_window
-from ui.window.desk_room import make_editor
+from ui.window.desk_room import DeskRoom, make_editor
 from ui.window.menus import build_menus
 from ui.window.people_list import PeopleList
 from ui.window.person_panel import PersonPanel
@@ -46,7 +46,7 @@ from ui.window.startup import StartUp
 from ui.window.status import LetterStatus, offer_undo
 from ui.window.surface import WindowSurface
 from ui.window.upcoming_panel import UpcomingPanel
-from ui.window.welcome import add_banners, desk_placeholder
+from ui.window.welcome import add_banners
 
 if TYPE_CHECKING:
     from ui.desk.editor import LetterEditor
@@ -58,6 +58,7 @@ class MainWindow(WindowSurface):
     """People on the left, the letter on its paper in the centre, the person on the right."""
 
     recent: RecentLetters
+    desk_room: DeskRoom
 
     def __init__(self, archive: Archive, notice: str | None = None, preferences: Preferences | None = None) -> None:
         super().__init__()
@@ -79,6 +80,8 @@ class MainWindow(WindowSurface):
         self.sort_choice = self.people_list.sort_choice
         self.people_view = self.people_list.people_view
         self.people_model = self.people_list.people_model
+        # A click on the person already chosen (the first, at start) also brings their letter to the desk.
+        self.people_view.clicked.connect(lambda _index: self.desk_room.follow_person(self.current_person_id()))
         self.people_count = self.people_list.people_count
         self.upcoming_panel = UpcomingPanel(self)
         self.upcoming_panel.write_requested.connect(self.write_for_upcoming)
@@ -101,7 +104,9 @@ class MainWindow(WindowSurface):
         self._editor: LetterEditor | None = None
         self._unplaced_editor: LetterEditor | None = None  # made at start-up, placed a moment later
         self._reader: ReadAloudController | None = None
-        self.centre = desk_placeholder()
+        self._choosing_quietly = False  # the window chooses a person itself: the desk is not to follow
+        self.desk_room = DeskRoom(self)  # the empty desk until a letter is open, then the letter
+        self.centre = self.desk_room
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left_tabs)
@@ -167,7 +172,7 @@ class MainWindow(WindowSurface):
         editor = self._unplaced_editor or make_editor(self.preferences)
         self._unplaced_editor = None
         self._editor = editor
-        self._reader = build_desk(self, editor)
+        self._reader = build_desk(self, editor, self.desk_room)
         self.recent.attach()  # each letter opened is remembered, and names the window
 
     def prepare_editor(self) -> None:
@@ -208,7 +213,9 @@ class MainWindow(WindowSurface):
         )
         self.remove_sample_action.setEnabled(has_sample and not self.archive.readonly)
         self.statusBar().showMessage(notice or _("Archive: {path}").format(path=self.archive.path))
-        self.people_list.select_first()
+        self._choose_quietly(self.people_list.select_first)
+        if self.start_up.shown and not self.desk_room.showing_letter:
+            self.desk_room.show_home()  # another archive: its own occasions and letters
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -243,6 +250,7 @@ class MainWindow(WindowSurface):
         self.editor.flush()
         self.editor.unload()
         self.reader.stop()
+        self.desk_room.stop()
         self.archive.close()
 
     @property
@@ -301,9 +309,19 @@ class MainWindow(WindowSurface):
         return self.people_list.current_person_id()
 
     def select_person(self, person_id: int) -> None:
-        self.people_list.select_person(person_id)
+        """Choose a person for the window's own reasons (the caller opens a letter itself, if any)."""
+        self._choose_quietly(lambda: self.people_list.select_person(person_id))
+
+    def _choose_quietly(self, choose: Callable[[], None]) -> None:
+        self._choosing_quietly = True
+        try:
+            choose()
+        finally:
+            self._choosing_quietly = False
 
     def _person_chosen(self, person_id: int | None, name: str) -> None:
+        if self.start_up.shown and not self._choosing_quietly:
+            self.desk_room.follow_person(person_id)  # their draft, or the letters between you
         if person_id is None:
             self.person_panel.show_person(self.archive, None)
             return
@@ -520,6 +538,7 @@ class MainWindow(WindowSurface):
         # First: a start-up step or the archive check reporting after this would use a closed archive.
         self.start_up.stop()
         self.archive_check.stop()
+        self.desk_room.stop()
         # Nothing to ask: everything typed is already in the archive; this saves the last keystrokes.
         # (A window closed before its desk was built has nothing to save or read: none is built now.)
         if self._editor is not None:

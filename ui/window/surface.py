@@ -170,6 +170,9 @@ class WindowSurface(QMainWindow):
     def open_letter(self, letter_id: int) -> None:
         raise NotImplementedError
 
+    def write_for_upcoming(self, item: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
     def open_template_editor(self) -> None:
         raise NotImplementedError
 

@@ -5,33 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from beautifulletters.i18n import _
-from ui.desk import DESK_COLOR
 from ui.widgets.plain import plain_label
 from ui.window.surface import WindowSurface
 
 if TYPE_CHECKING:
     from ui.window.about_you import AboutYou
-
-
-def desk_placeholder() -> QWidget:
-    """The centre of the first frame: the empty desk, with what to do first."""
-    placeholder = QWidget()
-    placeholder.setAutoFillBackground(True)
-    palette = placeholder.palette()
-    palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
-    placeholder.setPalette(palette)
-    label = plain_label(_("Choose someone on the left, then New letter"))
-    label.setObjectName("deskPlaceholder")
-    label.setStyleSheet("QLabel#deskPlaceholder { color: #f3eadc; }")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    layout = QVBoxLayout(placeholder)
-    layout.addWidget(label)
-    return placeholder
 
 
 class WelcomeHint(QWidget):
