@@ -27,6 +27,14 @@ class ArchiveError(BeautifulLettersError):
     """The archive file cannot be used as asked (missing, foreign, damaged, read-only, locked)."""
 
 
+class ArchiveMissingError(ArchiveError):
+    """No archive at the path, and it was not asked to make one."""
+
+
+class ArchiveExistsError(ArchiveError):
+    """Asked to make a new archive where a file already is."""
+
+
 class NotAnArchiveError(ArchiveError):
     pass
 

@@ -84,9 +84,17 @@ class CliResult:
         return json.loads(self.stdout)
 
 
+# Commands that never open an archive (or, init, make it themselves).
+_WITHOUT_ARCHIVE = {"init", "spell", "install-desktop", "uninstall-desktop", "remind", "--help", "--version"}
+
+
 @pytest.fixture
 def cli(archive_path: Path):
-    """Run the real `beautifulletters` command in a child process against the test archive."""
+    """Run the real `beautifulletters` command in a child process against the test archive.
+
+    The test archive is made (with the sample, as `beautifulletters init` makes it) before the
+    first command that uses it: commands that only read never make one themselves.
+    """
 
     def run(
         *args: str,
@@ -95,6 +103,10 @@ def cli(archive_path: Path):
         input: str | None = None,
         timeout: float = 120,
     ) -> CliResult:
+        if archive == archive_path and not archive_path.exists() and args and args[0] not in _WITHOUT_ARCHIVE:
+            from beautifulletters.archive import Archive
+
+            Archive.create(archive_path).close()
         command = [sys.executable, "-m", "ui", *args]
         if archive is not None:
             command += ["--archive", str(archive)] if args and not any(a.startswith("--archive") for a in args) else []

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from beautifulletters import fileio
 from beautifulletters.archive.connection import BUSY_TIMEOUT_MS, ArchiveDb, connect, now_iso
 from beautifulletters.archive.files import (
     applied_schema_steps,
@@ -30,7 +31,13 @@ from beautifulletters.archive.files import (
     writable,
 )
 from beautifulletters.archive.managers import ArchiveManagers
-from beautifulletters.errors import ArchiveDamagedError, ArchiveError, ArchiveReadOnlyError
+from beautifulletters.errors import (
+    ArchiveDamagedError,
+    ArchiveError,
+    ArchiveExistsError,
+    ArchiveMissingError,
+    ArchiveReadOnlyError,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -59,39 +66,37 @@ class Archive(ArchiveManagers):
     # ------------------------------------------------------------------ opening
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], *, readonly: bool = False, with_sample: bool = True, full_check: bool = True
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        with_sample: bool = True,
+        full_check: bool = True,
+        create: bool = True,
     ) -> Archive:
-        """Open (or create) the archive at `path`.
+        """Open the archive at `path`; with `create` (and not `readonly`), make it first when there is none.
 
-        A foreign or damaged file raises a clear error and is never written to.
+        A foreign or damaged file raises a clear error and is never written to; so does an
+        empty (0-byte) file, which is said as such rather than set up as a new archive.
         ``full_check=False`` skips SQLite's quick check, which reads the whole file (seconds
         on a large archive): the caller then runs :meth:`check_file` itself, e.g. the window
         on a worker thread once it is shown. The header and application id are still checked.
+        Without `create`, a missing archive raises ArchiveMissingError and nothing is made,
+        no folder either.
         """
         path = Path(path)
-        try:
-            if path.is_dir():
-                raise ArchiveError(f"{path} is a folder, not an archive file.")
-            existed = path.exists() and path.stat().st_size > 0
-        except PermissionError:
-            raise ArchiveError(
-                f"{path} cannot be reached (permission denied on the file or a folder above it)."
-            ) from None
-        verified = False
-        if existed:
-            check_header(path)
-            verified = check_wal_belongs(path)
-        elif readonly:
-            raise ArchiveError(f"{path} does not exist.")
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise ArchiveError(f"Cannot create the folder for {path}: {error.strerror}.") from None
-        if not readonly and existed and not writable(path):
+        existed = cls._exists(path)
+        created = False
+        if not existed:
+            if readonly:
+                raise ArchiveError(f"{path} does not exist.")
+            if not create:
+                raise ArchiveMissingError(f"There is no archive at {path}.")
+            created = cls._create_file(path, with_sample=with_sample, make_folders=True)
+        check_header(path)
+        verified = check_wal_belongs(path)
+        if not readonly and not writable(path):
             readonly = True
-        if not existed and not writable(path.parent):
-            raise ArchiveReadOnlyError(f"Cannot create {path}: its folder is not writable.")
         # A WAL archive in a folder we cannot write has no -shm file to share; the second
         # attempt reads it as immutable, which is safe because nobody here can change it.
         attempts = ["?mode=ro", "?mode=ro&immutable=1"] if readonly else [None]
@@ -105,9 +110,10 @@ class Archive(ArchiveManagers):
                 raise unreadable(path, error) from None
             except sqlite3.Error as error:
                 raise ArchiveError(f"Cannot open {path}: {error}.") from None
-            archive = cls(path, conn, readonly=readonly, created=not existed)
+            archive = cls(path, conn, readonly=readonly, created=created)
             try:
-                archive._prepare(existed, with_sample=with_sample, full_check=full_check and not verified)
+                # A file made just now is whole and checked; only what another program made is read again.
+                archive._prepare(True, with_sample=with_sample, full_check=full_check and not verified and not created)
             except _ReadOnlyWal:
                 conn.close()
                 if attempt + 1 < len(attempts):
@@ -118,6 +124,86 @@ class Archive(ArchiveManagers):
                 raise
             return archive
         raise AssertionError("unreachable")
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], *, with_sample: bool = True, make_folders: bool = True) -> Archive:
+        """Make a new archive at `path` and open it: the schema, the user's own record and (`with_sample`) the sample.
+
+        ArchiveExistsError when a file is already there (nothing is changed), ArchiveMissingError
+        when its folder is missing and `make_folders` is off.
+        """
+        path = Path(path)
+        if cls._exists(path) or not cls._create_file(path, with_sample=with_sample, make_folders=make_folders):
+            raise ArchiveExistsError(
+                f"{path} already exists; nothing was changed (a new archive is made only where there is none)."
+            )
+        archive = cls.open(path, create=False)
+        archive.created = True
+        return archive
+
+    @staticmethod
+    def _exists(path: Path) -> bool:
+        """Whether an archive file is at `path`; a folder or an empty file there is refused in a sentence."""
+        try:
+            if path.is_dir():
+                raise ArchiveError(f"{path} is a folder, not an archive file.")
+            if not path.exists():
+                return False
+            size = path.stat().st_size
+        except PermissionError:
+            raise ArchiveError(
+                f"{path} cannot be reached (permission denied on the file or a folder above it)."
+            ) from None
+        if size == 0:
+            raise ArchiveError(
+                f"{path} is an empty file (0 bytes), not an archive; it was left as it is (to start a new"
+                " archive there, remove it and run `beautifulletters init`)."
+            )
+        return True
+
+    @classmethod
+    def _create_file(cls, path: Path, *, with_sample: bool, make_folders: bool) -> bool:
+        """Build a whole new archive beside `path` and link it into place; False when another program was first.
+
+        Built under a temporary name, so `path` never holds a half-made or empty archive, and
+        several programs creating the same archive at once each build one and the first link
+        wins (the others open it).
+        """
+        if make_folders:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ArchiveError(f"Cannot create the folder for {path}: {error.strerror}.") from None
+        elif not path.parent.is_dir():
+            raise ArchiveMissingError(f"There is no archive at {path}, and no folder {path.parent} to make one in.")
+        if not writable(path.parent):
+            raise ArchiveReadOnlyError(f"Cannot create {path}: its folder is not writable.")
+        temp = fileio.temp_name_for(path)
+        try:
+            try:
+                conn = connect(str(temp))
+            except sqlite3.Error as error:
+                raise ArchiveError(f"Cannot create {path}: {error}.") from None
+            archive = cls(temp, conn, readonly=False, created=True)
+            try:
+                archive._prepare(False, with_sample=with_sample)
+                # One self-contained file: no -wal named after the temporary name is left behind.
+                conn.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error as error:
+                raise ArchiveError(f"Cannot create {path}: {error}.") from None
+            finally:
+                archive.close()
+            try:
+                os.link(temp, path)  # fails if anything is at `path` by now: never replaces it
+            except FileExistsError:
+                return False
+            except OSError as error:
+                raise ArchiveError(f"Cannot create {path}: {error.strerror}.") from None
+            fileio.fsync_folder(path.parent)
+            return True
+        finally:
+            for leftover in (temp, temp.with_name(temp.name + "-journal")):
+                leftover.unlink(missing_ok=True)
 
     @classmethod
     def open_reader(cls, path: str | os.PathLike[str]) -> Archive:

@@ -225,7 +225,7 @@ def test_read_only_archive(cli) -> None:
         folder = base / "ro"
         folder.mkdir()
         path = folder / "letters.sqlite3"
-        assert cli("people", "list", archive=path).returncode == 0
+        assert cli("init", archive=path).returncode == 0
         os.chmod(path, 0o444)
         os.chmod(folder, 0o555)
         before = path.read_bytes()

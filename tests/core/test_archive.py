@@ -406,3 +406,23 @@ def test_the_names_stamp_changes_whenever_a_name_could(empty_archive: Archive) -
     # Each change gives a stamp unlike the one before (after the removal the names are again
     # those of the start, and so is the stamp, which is right).
     assert all(before != after for before, after in zip(stamps, stamps[1:], strict=False))
+
+
+def test_opening_without_create_makes_nothing(tmp_path):
+    from beautifulletters.errors import ArchiveMissingError
+
+    path = tmp_path / "missing" / "letters.sqlite3"
+    with pytest.raises(ArchiveMissingError, match="There is no archive at"):
+        Archive.open(path, create=False)
+    assert not path.parent.exists()
+
+
+def test_a_new_archive_appears_whole_or_not_at_all(tmp_path):
+    # Built under a temporary name and linked into place: no empty or half-made file is ever
+    # at the path, and nothing else is left beside it.
+    path = tmp_path / "letters.sqlite3"
+    with Archive.create(path, with_sample=False) as archive:
+        assert archive.created and archive.search.count_people() == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("home")) == ["letters.sqlite3"]
+    with pytest.raises(ArchiveError, match="already exists; nothing was changed"):
+        Archive.create(path)

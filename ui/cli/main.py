@@ -6,16 +6,20 @@ Errors are one sentence on stderr; `--json` output is stable and every record ca
 
 from __future__ import annotations
 
+import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from beautifulletters import i18n
 from beautifulletters.archive import Archive
-from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.errors import ArchiveMissingError, BeautifulLettersError
 from beautifulletters.fileio import remove_crash_leftovers
+from beautifulletters.i18n import _
 from beautifulletters.logs import start_logging, unexpected_error
-from beautifulletters.paths import resolve_archive_path
+from beautifulletters.paths import ARCHIVE_ENV, resolve_archive_path
 from beautifulletters.preferences import Preferences
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
 
@@ -62,6 +66,31 @@ def _window_only(arguments: Sequence[str]) -> tuple[bool, str | None]:
     return True, archive
 
 
+# Commands that add something may make the archive they add to (and say so on stderr);
+# every other command, above all those that only read or check, never makes one.
+_ADDING = {"people add", "notes add", "dates add", "relationship set", "letters draft", "import", "merge"}
+
+
+def _open_archive(args: argparse.Namespace, path: Path, *, explicit: bool) -> Archive:
+    """The archive a command works on; made first only for an adding command, where its folder is.
+
+    The per-user folder of the default archive is the app's own and is made with it; a folder
+    given with --archive (or $BEAUTIFULLETTERS_ARCHIVE) that does not exist is taken for a typo.
+    """
+    command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
+    # A dry run only looks: it makes nothing, an archive included.
+    adding = command in _ADDING and not getattr(args, "dry_run", False)
+    may_create = adding and (path.parent.is_dir() or not explicit)
+    archive = Archive.open(path, create=may_create)
+    if archive.created:
+        made = _(
+            "made a new archive at {path}, with the sample correspondence"
+            " (`beautifulletters sample remove` takes it out)."
+        ).format(path=path)
+        print(f"beautifulletters: {made}", file=sys.stderr)
+    return archive
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; returns the exit code."""
     # The language is chosen before anything is said: the Preferences override, else the system's.
@@ -86,18 +115,24 @@ def run(argv: Sequence[str] | None = None) -> int:
     remove_crash_leftovers(path)  # what a killed backup or export left beside the archive last time
     try:
         if getattr(args, "without_archive", False):
-            # Commands that work on files alone (spell) never create or open an archive for it.
+            # Commands that work on files alone (spell) never create or open an archive for it; init makes one.
             return args.handler(args, path)
         if getattr(args, "opens_archive_itself", False):
             # restore must reach an archive too damaged to open: its handler then gets the path.
             try:
-                archive = Archive.open(path)
+                archive = Archive.open(path, create=False)
+            except ArchiveMissingError:
+                raise
             except BeautifulLettersError:
                 return args.handler(args, path)
             with archive:
                 return args.handler(args, archive)
-        with Archive.open(path) as archive:
+        with _open_archive(args, path, explicit=bool(archive_option or os.environ.get(ARCHIVE_ENV))) as archive:
             return args.handler(args, archive)
+    except ArchiveMissingError:
+        missing = _("There is no archive at {path}; create one with `beautifulletters init`.").format(path=path)
+        print(f"beautifulletters: {missing}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except UsageError as error:
         parser.print_usage(sys.stderr)
         print(f"beautifulletters: error: {error}", file=sys.stderr)

@@ -1,8 +1,9 @@
-"""Looking after the archive: `check`, `sample remove`, and `signer set|show` (who signs by default)."""
+"""Looking after the archive: `init`, `check`, `sample remove`, and `signer set|show` (who signs by default)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import _, n_
@@ -12,6 +13,24 @@ from ui.cli.common import record_id as _id
 
 
 # ----------------------------------------------------------------- maintenance
+def init(args: argparse.Namespace, path: Path) -> int:
+    """Make a new archive, as the window's first start does; never over anything already there."""
+    with Archive.create(path, with_sample=not args.no_sample) as archive:
+        people = archive.search.count_people()
+    if args.json:
+        _print_json({"path": str(path), "sample": not args.no_sample, "people": people})
+    elif args.no_sample:
+        print(_("Created a new archive at {path}, empty but for your own record.").format(path=path))
+    else:
+        print(
+            _(
+                "Created a new archive at {path}, with a sample correspondence to look around in"
+                " (`beautifulletters sample remove` takes it out)."
+            ).format(path=path)
+        )
+    return EXIT_OK
+
+
 def check(args: argparse.Namespace, archive: Archive) -> int:
     report = archive.check()
     if args.json:
@@ -71,6 +90,12 @@ def register(
     json_option: argparse.ArgumentParser,
     letters_actions: argparse._SubParsersAction,
 ) -> None:
+    sub = commands.add_parser(
+        "init", help=_("make a new archive (the only command that makes one on purpose)"), parents=[common, json_option]
+    )
+    sub.add_argument("--no-sample", action="store_true", help=_("start empty, without the sample correspondence"))
+    sub.set_defaults(handler=init, without_archive=True)
+
     sub = commands.add_parser("check", help=_("integrity report of the archive"), parents=[common, json_option])
     sub.set_defaults(handler=check)
 

@@ -104,7 +104,7 @@ class AutoSaver(QObject):
         if self._archive is None:
             # The window checked the file when it opened it; a whole-file check per writer would
             # read gigabytes before the first save of a large archive.
-            self._archive = Archive.open(self.archive_path, full_check=False)
+            self._archive = Archive.open(self.archive_path, full_check=False, create=False)
         try:
             revision = self._archive.letters.save_body(
                 request.letter_id,

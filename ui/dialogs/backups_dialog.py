@@ -26,7 +26,7 @@ from ui.widgets.plain import ask_yes_no, plain_label, plain_tip
 
 def backup_now(archive_path: Path) -> BackupInfo:
     """Worker side: a backup into the rolling set, on its own connection."""
-    with Archive.open(archive_path, full_check=False) as archive:  # the copy is checked before it is kept
+    with Archive.open(archive_path, full_check=False, create=False) as archive:  # the copy is checked before it is kept
         return create_backup(archive)
 
 

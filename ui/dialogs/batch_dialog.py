@@ -46,7 +46,9 @@ class BatchRequest:
 
 def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
     """Worker side: draft and store one letter per person, on a connection of its own."""
-    with Archive.open(request.archive_path, full_check=False) as archive:  # open and checked by the window
+    with Archive.open(
+        request.archive_path, full_check=False, create=False
+    ) as archive:  # open and checked by the window
         people = select_people(archive, tag=request.tag, search=request.search, ids=list(request.ids) or None)
         plans = []
         with archive.transaction():

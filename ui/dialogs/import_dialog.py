@@ -70,7 +70,7 @@ def run_import(
     cancel: threading.Event,
 ) -> ImportReport:
     """Worker side: one import (or dry run) on its own connection to the archive."""
-    with Archive.open(archive_path, full_check=False) as archive:  # open and checked by the window
+    with Archive.open(archive_path, full_check=False, create=False) as archive:  # open and checked by the window
         return import_file(
             archive,
             path,
