@@ -174,16 +174,24 @@ DEFAULT_STYLE: dict[str, Any] = {
 STYLE_KEYS = frozenset(DEFAULT_STYLE)
 
 
-# The paper a letter is written on: stored with each new letter so it prints as it was shown.
-PAPER_KEYS = ("stationery", "font_family", "font_size_pt", "ink_color", "page_size")
+# The paper a letter is written on: stored with each new letter so it prints, a year later too,
+# as it was shown, whatever Preferences or the built-in defaults say by then.
+PAPER_KEYS = ("stationery", "font_family", "font_size_pt", "ink_color", "page_size", "margins_mm")
 
 
 def with_paper(style: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """`style` with the paper settings it does not name taken from `defaults` (the preferences)."""
+    """`style` with every paper setting it does not name filled in: from `defaults` (the
+    preferences) where they say, else the built-in default (the hand's natural size, the page
+    size's margins)."""
     filled = dict(style or {})
     for key in PAPER_KEYS:
-        if filled.get(key) is None and defaults.get(key) is not None:
-            filled[key] = defaults[key]
+        if filled.get(key) is None:
+            value = defaults.get(key)
+            filled[key] = DEFAULT_STYLE[key] if value is None else value
+    if filled["font_size_pt"] is None:
+        filled["font_size_pt"] = NATURAL_SIZE_PT.get(str(filled["font_family"]), 13.0)
+    if filled["margins_mm"] is None:
+        filled["margins_mm"] = list(DEFAULT_MARGINS_MM.get(str(filled["page_size"]), DEFAULT_MARGINS_MM["A4"]))
     return filled
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from beautifulletters.drafting.engine import Problem, TemplateProblem
 from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.stationery import with_paper
 
 __all__ = [
     "Draft",
@@ -302,10 +304,12 @@ def create_draft(
     return store_draft(archive, draft)
 
 
-def draft_letter_fields(draft: Draft) -> dict[str, Any]:
+def draft_letter_fields(draft: Draft, paper: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The new letter a draft becomes (what :func:`store_draft` stores); the style remembers the
-    signature and the notes it used."""
+    signature and the notes it used, and, given `paper` (the preferences' paper, pen, ink, page
+    size and margins), the paper it is written on (beautifulletters.stationery.with_paper)."""
     assert draft.signer_id is not None and draft.recipient_id is not None
+    style: dict[str, Any] = {"signature_name": draft.signature, "used_note_ids": draft.used_note_ids}
     return {
         "signer_id": draft.signer_id,
         "recipient_id": draft.recipient_id,
@@ -317,13 +321,15 @@ def draft_letter_fields(draft: Draft) -> dict[str, Any]:
         "template": draft.template,
         "title": draft.title,
         "language": draft.language,
-        "style": {"signature_name": draft.signature, "used_note_ids": draft.used_note_ids},
+        "style": style if paper is None else with_paper(style, paper),
     }
 
 
-def store_draft(archive: Archive, draft: Draft, *, created_at: str | None = None) -> int:
-    """Store a rendered draft as a new letter."""
-    return archive.letters.create(**draft_letter_fields(draft), created_at=created_at)
+def store_draft(
+    archive: Archive, draft: Draft, *, created_at: str | None = None, paper: Mapping[str, Any] | None = None
+) -> int:
+    """Store a rendered draft as a new letter (on `paper`, when given: see draft_letter_fields)."""
+    return archive.letters.create(**draft_letter_fields(draft, paper), created_at=created_at)
 
 
 def lint(

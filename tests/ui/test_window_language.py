@@ -79,7 +79,7 @@ def german_window(qtbot, archive_path: Path, german):
 
 def test_the_window_started_in_german_has_german_menus(german_window) -> None:
     titles = [action.text() for action in german_window.menuBar().actions()]
-    assert titles == ["&Datei", "&Bearbeiten", "&Person", "B&rief", "&Ansicht", "&Hilfe"]
+    assert titles == ["&Datei", "&Bearbeiten", "&Person", "B&rief", "Pap&ier", "&Ansicht", "&Hilfe"]
     file_menu = german_window.menuBar().actions()[0].menu()
     entries = [action.text() for action in file_menu.actions() if not action.isSeparator()]
     assert "&Neuer Brief …" in entries and "&Drucken …" in entries

@@ -11,6 +11,7 @@ from beautifulletters.drafting import catalog
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
+from beautifulletters.preferences import Preferences
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -70,7 +71,8 @@ def letters_draft(args: argparse.Namespace, archive: Archive) -> int:
         language=args.language,
         details=details,
     )
-    letter_id = drafting.store_draft(archive, draft)
+    # On the paper chosen in Preferences, stored with the letter: the window and PDFs show the same.
+    letter_id = drafting.store_draft(archive, draft, paper=Preferences.load().style_defaults())
     if args.json:
         _print_json({"id": letter_id, **draft.to_json()})
         return EXIT_OK

@@ -26,6 +26,7 @@ from beautifulletters.export.registry import (
     write_letter_content,
 )
 from beautifulletters.i18n import _, n_
+from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
 from ui.cli.common import EXIT_OK, add_output_options, output_path, print_json
 from ui.cli.common import record_id as _id
@@ -177,6 +178,8 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
     items = []
     from ui.printing.batch import BatchItem, BatchOptions, write_batch
 
+    paper = Preferences.load().style_defaults()  # the letters are stored, and painted, on it
+
     for person_id in people:
         person = archive.people.get(person_id)
         draft = drafting.render_draft(archive, recipient_id=person_id, signer_id=signer_id, template=args.template)
@@ -184,7 +187,7 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
             PlannedLetter(person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)])
         )
         drafts.append(draft)
-        letter = {**drafting.draft_letter_fields(draft), "id": None, "status": "draft", "created_at": stamp}
+        letter = {**drafting.draft_letter_fields(draft, paper), "id": None, "status": "draft", "created_at": stamp}
         items.append(BatchItem(letter, signer, person))
     for sentence in lint_summary(plans):
         _warn(sentence)
@@ -209,7 +212,7 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
         outputs.check()
         with archive.transaction():
             for plan, draft in zip(plans, drafts, strict=True):
-                plan.letter_id = drafting.store_draft(archive, draft, created_at=stamp)
+                plan.letter_id = drafting.store_draft(archive, draft, created_at=stamp, paper=paper)
             outputs.commit()
     if sys.stderr.isatty():
         print(file=sys.stderr)

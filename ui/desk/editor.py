@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import _
+from beautifulletters.stationery import PAPER_KEYS, with_paper
 from ui.desk import DESK_COLOR, formatting
 from ui.desk.autosave import AutoSaver, SaveRequest
 from ui.desk.continuity import ContinuityHint
@@ -180,10 +181,13 @@ class LetterEditor(QWidget):
             self.update_style()
 
     def _defaults(self) -> dict[str, Any]:
+        """What a letter does not say for itself, besides its paper: the paper is the letter's own
+        (stored when it was made), so the page shows what print, PDF and export show, whatever
+        Preferences say today; Preferences choose the paper of new letters only."""
         defaults = _style_defaults(self.archive) if self.archive is not None else {}
         if self.preferences is not None and hasattr(self.preferences, "style_defaults"):
             defaults.update(self.preferences.style_defaults())
-        return defaults
+        return {key: value for key, value in defaults.items() if key not in PAPER_KEYS}
 
     # ------------------------------------------------------------ opening
     def open_letter(self, archive: Archive, letter_id: int) -> None:
@@ -444,6 +448,7 @@ class LetterEditor(QWidget):
             stored, defaults=self._defaults(), signer=signer, written_on=self.letter.get("created_at")
         )
         if not self.read_only and changes:
+            stored = with_paper(stored, {})  # every paper setting named: it prints as shown, a year later too
             try:
                 self.archive.letters.update(self.letter_id, style=stored)
             except Exception as error:  # noqa: BLE001 - keep the look, say it was not stored

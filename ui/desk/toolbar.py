@@ -12,13 +12,6 @@ from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 from beautifulletters.i18n import _
 from beautifulletters.stationery import (
     BUNDLED_FONTS,
-    HANDWRITING_FAMILIES,
-    INK_COLORS,
-    PAGE_SIZES_MM,
-    STATIONERY,
-    ink_label,
-    page_size_label,
-    stationery_label,
 )
 from ui.desk import formatting
 from ui.desk.find_bar import FindBar
@@ -169,7 +162,7 @@ def add_desk_actions(desk: Desk, owner: QWidget) -> None:
 
 
 class FormatToolbar(QToolBar):
-    """Font, size, marks, alignment, lists and spacing of the text; paper, pen, ink and page of the letter."""
+    """Font, size, marks, alignment, lists and spacing of the text (the letter's paper is in Paper ▸)."""
 
     def __init__(self, desk: Desk, parent: QWidget) -> None:
         super().__init__(_("Format"), parent)
@@ -203,37 +196,7 @@ class FormatToolbar(QToolBar):
             bar.addAction(desk.actions_by_name[name])
         bar.addWidget(plain_label(_(" Spacing ")))
         bar.addWidget(self.spacing_box)
-        bar.addSeparator()
-        self.paper_box = QComboBox()
-        self.paper_box.setAccessibleName(_("Stationery"))
-        for paper in STATIONERY.values():
-            self.paper_box.addItem(stationery_label(paper.key), paper.key)
-        self.paper_box.activated.connect(lambda index: desk.update_style(stationery=self.paper_box.itemData(index)))
-        self.pen_box = QComboBox()
-        self.pen_box.setAccessibleName(_("Handwriting"))
-        for family in HANDWRITING_FAMILIES + ("EB Garamond",):
-            self.pen_box.addItem(family)
-        self.pen_box.textActivated.connect(lambda family: desk.update_style(font_family=family, font_size_pt=None))
-        self.ink_box = QComboBox()
-        self.ink_box.setAccessibleName(_("Ink"))
-        for name in INK_COLORS:
-            self.ink_box.addItem(ink_label(name), name)
-        self.ink_box.activated.connect(lambda index: desk.update_style(ink_color=self.ink_box.itemData(index)))
-        self.page_box = QComboBox()
-        self.page_box.setAccessibleName(_("Page size"))
-        for name in PAGE_SIZES_MM:
-            self.page_box.addItem(page_size_label(name), name)
-        self.page_box.activated.connect(
-            lambda index: desk.update_style(page_size=self.page_box.itemData(index), margins_mm=None)
-        )
-        for label, box in (
-            (_("Paper"), self.paper_box),
-            (_("Pen"), self.pen_box),
-            (_("Ink"), self.ink_box),
-            (_("Page"), self.page_box),
-        ):
-            bar.addWidget(plain_label(f" {label} "))
-            bar.addWidget(box)
+        # The letter's paper, pen, ink, page and margins are in the menu bar's Paper menu (paper_menu.py).
 
     def show_char_format(self, char_format: QTextCharFormat) -> None:
         """Follow the cursor: the marks, font and size of the text it is in."""
@@ -262,15 +225,8 @@ class FormatToolbar(QToolBar):
         self._desk.actions_by_name[name].setChecked(True)
 
     def show_style(self) -> None:
-        """The letter's paper, pen, ink, page and spacing, after it opened or they changed."""
+        """The letter's line spacing, after it opened or its paper changed."""
         style = self._desk.text_edit.page_style
-        index = self.paper_box.findData(style.stationery)
-        self.paper_box.setCurrentIndex(index)
-        self.pen_box.setCurrentText(style.font_family)
-        ink = next((name for name, value in INK_COLORS.items() if value == style.ink_color), None)
-        if ink:
-            self.ink_box.setCurrentIndex(self.ink_box.findData(ink))
-        self.page_box.setCurrentIndex(self.page_box.findData(style.page_size))
         self.spacing_box.setCurrentText(f"{style.line_spacing:g}")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ class BatchRequest:
     tag: str | None
     search: str | None
     ids: tuple[int, ...]
+    paper: dict[str, Any] = field(default_factory=dict)  # the preferences' paper: each draft stores it
 
 
 def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
@@ -60,7 +61,7 @@ def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
                 plan = PlannedLetter(
                     person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)]
                 )
-                plan.letter_id = drafting.store_draft(archive, draft)
+                plan.letter_id = drafting.store_draft(archive, draft, paper=request.paper)
                 plans.append(plan)
         return plans
 
@@ -189,6 +190,7 @@ class BatchDialog(GuardedDialog):
             tag or None,
             search or None,
             ids,
+            self.preferences.style_defaults() if self.preferences is not None else {},
         )
 
     def draft(self) -> None:

@@ -56,6 +56,9 @@ def build_desk(window: WindowSurface, editor: LetterEditor, room: DeskRoom) -> R
     for action in editor.format_actions():
         window.letter_menu.addAction(action)
     window.view_menu.insertActions(window.upcoming_action, editor.view_actions())
+    from ui.desk.paper_menu import PaperMenu
+
+    window.paper = PaperMenu(window.paper_menu, editor)
     window.toolbar.addSeparator()
     for action in editor.toolbar_actions():
         window.toolbar.addAction(action)

@@ -112,11 +112,13 @@ def build_menus(window: WindowSurface) -> None:
     letter_menu.addSeparator()
     window.letter_menu = letter_menu
 
+    # The letter's own paper, pen, ink, page size and margins (filled with the desk: ui.desk.paper_menu).
+    window.paper_menu = menus.addMenu(_("Pape&r"))
     window.view_menu = menus.addMenu(_("&View"))
     window.upcoming_action = window.add_action(
         window.view_menu, _("&Upcoming dates"), lambda: window.left_tabs.setCurrentIndex(1), "Ctrl+Alt+U"
     )
-    for menu in (window.edit_menu, window.letter_menu, window.view_menu):
+    for menu in (window.edit_menu, window.letter_menu, window.paper_menu, window.view_menu):
         menu.aboutToShow.connect(window.ensure_desk)
     add_help_menu(window)
 

@@ -51,6 +51,7 @@ class WindowSurface(QMainWindow):
     letter_status: LetterStatus
     zoom_control: ZoomControl  # made with the desk
     reader_actions: ReaderActions  # made with the desk
+    paper: QObject  # Paper ▸ (ui.desk.paper_menu.PaperMenu), made with the desk
     focus_mode: QObject  # distraction-free writing (ui.window.focus_mode.FocusMode), made with the desk
     current_dialog: QDialog | None  # the dialog or message box open now, kept alive while open
     recent: QObject  # File ▸ Open recent (ui.window.recent.RecentLetters)
@@ -59,6 +60,7 @@ class WindowSurface(QMainWindow):
     edit_menu: QMenu
     letter_menu: QMenu
     view_menu: QMenu
+    paper_menu: QMenu
     toolbar: QToolBar
     new_letter_action: QAction
     open_archive_action: QAction
