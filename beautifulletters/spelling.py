@@ -180,10 +180,73 @@ def _distance(typed: str, word: str) -> float:
                 previous[j - 1] + (0.0 if a == b else 1.0),
             )
             if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b and a != b:
-                cost = min(cost, before[j - 2] + 0.5)  # two letters swapped
+                cost = min(cost, before[j - 2] + 0.45)  # two letters swapped: the commonest slip of all
             current.append(cost)
         before, previous = previous, current
     return previous[-1]
+
+
+# Where distributions install Hunspell dictionaries (Enchant finds them there too).
+_DICTIONARY_FOLDERS = (
+    Path.home() / ".local/share/enchant/hunspell",
+    Path("/usr/share/hunspell"),
+    Path("/usr/share/myspell"),
+    Path("/usr/share/myspell/dicts"),
+    Path("/usr/local/share/hunspell"),
+)
+_stems_lock = threading.Lock()
+
+
+@cache
+def _stems(tag: str) -> dict[str, list[str]]:
+    """The dictionary's own words (its .dic file without affix flags), by lower-case first letter.
+
+    Hunspell's suggester misses some plain slips with some dictionaries ("rember" offers member,
+    ember and renumber but not remember): words a few left-out letters away are looked up here.
+    Empty when the file cannot be found or read; Hunspell's suggestions then stand alone.
+    """
+    with _stems_lock:
+        for folder in _DICTIONARY_FOLDERS:
+            path = folder / f"{tag}.dic"
+            try:
+                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+            except OSError:
+                continue
+            index: dict[str, list[str]] = {}
+            for line in lines:
+                word = line.split("/", 1)[0].strip()
+                if len(word) > 1 and word[0].isalpha():
+                    index.setdefault(word[0].lower(), []).append(word)
+            return index
+        return {}
+
+
+def _near_words(tag: str, typed: str, limit: int = 3) -> list[str]:
+    """Dictionary words that `typed` could be with a letter or two left out or one mistyped."""
+    lowered = typed.lower()
+    if len(lowered) < 4:
+        return []
+    letters = set(lowered)
+    found: list[tuple[float, str]] = []
+    for word in _stems(tag).get(lowered[0], ()):
+        if not len(lowered) - 1 <= len(word) <= len(lowered) + 3:
+            continue
+        candidate = word.lower()
+        if len(letters - set(candidate)) > 1:  # a cheap test before the edit distance
+            continue
+        distance = _distance(lowered, candidate)
+        if distance <= 1.0 and candidate != lowered:
+            found.append((distance, word))
+    found.sort()
+    capital = typed[:1].isupper()  # "Rember" at the start of a sentence wants "Remember"
+    return [word[:1].upper() + word[1:] if capital else word for _distance_, word in found[:limit]]
+
+
+def _ends_kept(typed: str, word: str) -> int:
+    """How many letters `typed` shares with `word` at its start and at its end."""
+    start = len(os.path.commonprefix([typed, word]))
+    end = len(os.path.commonprefix([typed[::-1], word[::-1]]))
+    return start + end
 
 
 def rank_suggestions(typed: str, suggestions: Iterable[str]) -> list[str]:
@@ -196,6 +259,9 @@ def rank_suggestions(typed: str, suggestions: Iterable[str]) -> list[str]:
             # A split ("co lour") is rarely what was meant when the word exists whole elsewhere.
             _distance(lowered, word.lower()) + (1.0 if (" " in word or "-" in word) else 0.0),
             word[:1].lower() != lowered[:1],  # the first letter is rarely the slip
+            word[:1].isupper() and not typed[:1].isupper(),  # a name is rarely meant by a word typed small
+            abs(len(word) - len(lowered)),  # fewer slips are likelier than more
+            -_ends_kept(lowered, word.lower()),  # a slip leaves the word's start and end as they were
             ordered.index(word),
         ),
     )
@@ -307,7 +373,9 @@ class Speller:
             return []
         cached = self._suggested.get(word)
         if cached is None:
-            found = _enchant_dict(self.tag, "suggest").suggest(word.replace("’", "'"))
+            checker = _enchant_dict(self.tag, "suggest")
+            found = checker.suggest(word.replace("’", "'"))
+            found += [near for near in _near_words(self.tag, word) if checker.check(near)]
             cached = self._suggested[word] = rank_suggestions(word, found)
         return cached[:limit]
 

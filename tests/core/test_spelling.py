@@ -81,6 +81,9 @@ def test_the_likely_word_is_offered_first() -> None:
     assert Speller("en-US").suggestions("rember")[0] == "remember"
     assert Speller("en-US").suggestions("colour")[0] == "color"
     assert rank_suggestions("teh", ["Te", "the", "eh"])[0] == "the"
+    # Ties go to the word that keeps the typed word's start and end, never to a name for a word typed small.
+    assert rank_suggestions("rember", ["Reber", "renumber", "ember", "remember"])[0] == "remember"
+    assert Speller("en-US").suggestions("Rember")[0] == "Remember"
 
 
 def test_continuity_names_the_memory_and_the_month() -> None:
