@@ -49,6 +49,9 @@ class Stationery:
     margin_rule_color: str | None = None  # the vertical line at the left margin of lined paper
     airmail_border: bool = False
     letterhead: bool = False
+    laid: bool = False  # the fine lines and chain lines of laid paper, seen in the sheet
+    deckle: bool = False  # a deckled edge: the sheet thins and darkens unevenly towards its edges
+    watermark: bool = False  # a faint monogram in the middle of every sheet
 
 
 STATIONERY: dict[str, Stationery] = {
@@ -56,7 +59,12 @@ STATIONERY: dict[str, Stationery] = {
     "lined": Stationery("lined", N_("Lined"), "#fdfbf4", rule_color="#a9c1dc", margin_rule_color="#e3a3a3"),
     "airmail": Stationery("airmail", N_("Airmail"), "#f4f6fb", airmail_border=True),
     "letterhead": Stationery("letterhead", N_("Letterhead"), "#fcf8ee", letterhead=True),
+    "laid": Stationery("laid", N_("Cream laid, deckled"), "#f7eed8", laid=True, deckle=True),
+    "watermark": Stationery("watermark", N_("White with a watermark"), "#fdfcf9", watermark=True),
 }
+# How laid paper and watermarks are drawn (light marks in the sheet, never ink).
+LAID_LINE_MM, CHAIN_LINE_MM = 0.9, 24.0  # the distance between laid lines, and between chain lines
+DECKLE_MM = 3.2  # how far in from the sheet's edge the deckle reaches at most
 
 # Ink colours a fountain pen might hold; the value is what is printed.
 INK_COLORS: dict[str, str] = {

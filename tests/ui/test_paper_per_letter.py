@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -132,3 +133,79 @@ def test_letters_drafted_on_the_command_line_and_in_batches_keep_the_preferred_p
             assert style["font_size_pt"] == 22.0  # Kristi's natural size, named
     finally:
         archive.close()
+
+
+@pytest.mark.parametrize("paper", ["laid", "watermark"])
+def test_the_new_papers_look_like_paper_in_the_editor_and_the_pdf_and_keep_the_text_exact(
+    qtbot, empty_archive: Archive, tmp_path: Path, test_output_dir, paper
+) -> None:
+    from ui.desk.editor import LetterEditor
+    from ui.printing.dialogs import export_letter
+
+    me = empty_archive.settings.default_signer_id()
+    empty_archive.people.update(me, display_name="Margaret Hale")
+    ann = empty_archive.people.add(display_name="Ann Lee")
+    body = "Dear Ann,\n\nThe garden is in bloom and the roses ask after you.\n\nWith love,"
+    style = {"stationery": paper, "letterhead_name": "Margaret Hale", "place": "", "date_line": "3 May"}
+    letter_id = empty_archive.letters.create(signer_id=me, recipient_id=ann, body=body, style=style)
+
+    editor = LetterEditor()
+    qtbot.addWidget(editor)
+    editor.resize(900, 1200)
+    editor.show()
+    editor.open_letter(empty_archive, letter_id)
+    editor.set_zoom(1.0)
+    qtbot.wait(50)
+    page = editor.text_edit.document().pageSize()
+    viewport = editor.text_edit.viewport()
+    shown = to_pillow(viewport.grab().toImage()).crop(
+        (0, 0, round(page.width()), min(round(page.height()), viewport.height()))
+    )  # the sheet as the editor shows it, without the desk around it
+    shown.save(test_output_dir / "editor.png")
+    editor.close_letter()
+
+    pdf = tmp_path / "letter.pdf"
+    export_letter(empty_archive, letter_id, pdf)
+    assert pdf.stat().st_size < 120_000, pdf.stat().st_size  # lines and outlines, not pictures
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert (
+        " ".join(text.split())
+        == "3 May Dear Ann, The garden is in bloom and the roses ask after you. With love, Margaret"
+    )
+    subprocess.run(["pdftoppm", "-r", "96", "-l", "1", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    printed = Image.open(sorted(tmp_path.glob("page-*.png"))[0]).convert("RGB")
+    printed.save(test_output_dir / "pdf-page-1.png")
+
+    for picture, what in ((printed, "PDF"), (shown, "editor")):
+        tones = _paper_tones(picture, paper)
+        # Laid lines all over, or the watermark's oval and monogram mid-sheet: seen in the sheet, not printed on it.
+        assert tones["marks"] > (0.02 if paper == "laid" else 0.008), (what, tones)
+        assert tones["paper"] > 0.5, (what, tones)  # and mostly the sheet's own colour
+        if paper == "laid":
+            assert tones["edge"] > tones["middle"] + 2, (what, tones)  # the deckle darkens the edges
+
+
+def _paper_tones(picture: Image.Image, paper: str) -> dict[str, float]:
+    """How much of a page is its paper colour, how much faint marks in it, and how dark its edge and middle are."""
+    from beautifulletters.stationery import STATIONERY
+
+    color = STATIONERY[paper].paper_color
+    base = tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+    small = picture.resize((picture.width // 2, picture.height // 2))
+    pixels = [small.getpixel((x, y)) for y in range(small.height) for x in range(small.width)]
+    paper_like = marks = 0
+    for pixel in pixels:
+        assert isinstance(pixel, tuple)
+        darker = sum(base) - sum(pixel[:3])
+        if abs(darker) <= 6:
+            paper_like += 1
+        elif 6 < darker <= 60:  # faint: a mark in the sheet, not ink
+            marks += 1
+
+    def lightness(box: tuple[int, int, int, int]) -> float:
+        region = list(small.crop(box).get_flattened_data())
+        return sum(sum(p[:3]) for p in region) / (3 * len(region))
+
+    edge = 255 - lightness((0, small.height // 3, 3, 2 * small.height // 3))
+    middle = 255 - lightness((small.width // 2, small.height - 40, small.width // 2 + 3, small.height - 20))
+    return {"paper": paper_like / len(pixels), "marks": marks / len(pixels), "edge": edge, "middle": middle}

@@ -3,6 +3,8 @@ document, for the editor, print preview, printing and PDF alike (the layout itse
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -13,8 +15,10 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPainter,
+    QPainterPath,
     QPalette,
     QPen,
+    QPolygonF,
     QTextDocument,
 )
 
@@ -23,6 +27,9 @@ from beautifulletters.stationery import (
     AIRMAIL_BORDER_MM,
     AIRMAIL_RED,
     BOOK_FAMILY,
+    CHAIN_LINE_MM,
+    DECKLE_MM,
+    LAID_LINE_MM,
     LETTERHEAD_HEIGHT_MM,
     STATIONERY,
 )
@@ -76,11 +83,108 @@ def paint_stationery(painter: QPainter, page_rect: QRectF, style: PageStyle, pag
             x = page_rect.left() + left - 3 * per_mm
             painter.drawLine(QPointF(x, page_rect.top()), QPointF(x, page_rect.bottom()))
 
+    if paper.laid:
+        _paint_laid_lines(painter, page_rect, paper.paper_color, per_mm)
+    if paper.deckle:
+        _paint_deckle(painter, page_rect, paper.paper_color, per_mm)
+    if paper.watermark:
+        _paint_watermark(painter, page_rect, style, paper.paper_color, per_mm)
+
     if paper.airmail_border:
         _paint_airmail_border(painter, page_rect, per_mm)
 
     if paper.letterhead and page_number == 1:
         _paint_letterhead(painter, page_rect, style, per_mm)
+    painter.restore()
+
+
+def _shade(color: str, factor: int) -> QColor:
+    """The paper's colour a little darker (factor > 100), for marks seen in the sheet rather than on it."""
+    return QColor(color).darker(factor)
+
+
+def _paint_laid_lines(painter: QPainter, page_rect: QRectF, paper_color: str, per_mm: float) -> None:
+    """Laid paper: fine lines across the sheet close together, and chain lines down it further apart.
+
+    Plain lines, a few hundred a page: the PDF stays small and they never reach the text layer."""
+    painter.save()
+    pen = QPen(_shade(paper_color, 103))
+    pen.setWidthF(0.12 * per_mm)
+    painter.setPen(pen)
+    y = page_rect.top() + LAID_LINE_MM * per_mm / 2
+    while y < page_rect.bottom():
+        painter.drawLine(QPointF(page_rect.left(), y), QPointF(page_rect.right(), y))
+        y += LAID_LINE_MM * per_mm
+    pen = QPen(_shade(paper_color, 105))
+    pen.setWidthF(0.3 * per_mm)
+    painter.setPen(pen)
+    x = page_rect.left() + (page_rect.width() % (CHAIN_LINE_MM * per_mm)) / 2
+    while x < page_rect.right():
+        painter.drawLine(QPointF(x, page_rect.top()), QPointF(x, page_rect.bottom()))
+        x += CHAIN_LINE_MM * per_mm
+    painter.restore()
+
+
+def _deckle_depth(t: float) -> float:
+    """How far in (0..1 of DECKLE_MM) the deckle reaches at `t` mm along an edge: uneven, the same every time."""
+    wave = 0.55 + 0.25 * math.sin(t * 0.61) + 0.12 * math.sin(t * 2.17 + 1.3) + 0.08 * math.sin(t * 5.3 + 0.4)
+    return max(0.15, min(1.0, wave))
+
+
+def _paint_deckle(painter: QPainter, page_rect: QRectF, paper_color: str, per_mm: float) -> None:
+    """A deckled edge: a band along each edge, uneven on its inner side, where the sheet is darker."""
+    width_mm, height_mm = page_rect.width() / per_mm, page_rect.height() / per_mm
+    step = 1.5
+    inner: list[QPointF] = []
+    for along, length, corner in (
+        ("top", width_mm, lambda t, d: (t, d)),
+        ("right", height_mm, lambda t, d: (width_mm - d, t)),
+        ("bottom", width_mm, lambda t, d: (width_mm - t, height_mm - d)),
+        ("left", height_mm, lambda t, d: (d, height_mm - t)),
+    ):
+        offset = {"top": 0.0, "right": 300.0, "bottom": 600.0, "left": 900.0}[along]
+        t = 0.0
+        while t < length:
+            x_mm, y_mm = corner(t, DECKLE_MM * _deckle_depth(t + offset))
+            inner.append(QPointF(page_rect.left() + x_mm * per_mm, page_rect.top() + y_mm * per_mm))
+            t += step
+    outer = QPainterPath()
+    outer.addRect(page_rect)
+    hole = QPainterPath()
+    hole.addPolygon(QPolygonF(inner))
+    hole.closeSubpath()
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_shade(paper_color, 106))
+    painter.drawPath(outer.subtracted(hole))
+    painter.restore()
+
+
+def _paint_watermark(painter: QPainter, page_rect: QRectF, style: PageStyle, paper_color: str, per_mm: float) -> None:
+    """A faint monogram in an oval mid-sheet: outlines, not text, so a PDF's text is the letter alone."""
+    name = style.letterhead_name or style.signature_name
+    initials = "".join(word[0] for word in name.split() if word[:1].isalpha())[:3] or "BL"
+    centre = QPointF(page_rect.center().x(), page_rect.top() + page_rect.height() * 0.46)
+    color = _shade(paper_color, 104)
+    painter.save()
+    pen = QPen(color)
+    pen.setWidthF(0.8 * per_mm)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, 34 * per_mm, 44 * per_mm)
+    pen.setWidthF(0.3 * per_mm)
+    painter.setPen(pen)
+    painter.drawEllipse(centre, 31 * per_mm, 41 * per_mm)
+    font = QFont(BOOK_FAMILY)
+    font.setItalic(True)
+    font.setPixelSize(max(1, round(30 * per_mm)))
+    path = QPainterPath()
+    path.addText(QPointF(0, 0), font, initials)
+    box = path.boundingRect()
+    path.translate(centre.x() - box.center().x(), centre.y() - box.center().y())
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawPath(path)
     painter.restore()
 
 
