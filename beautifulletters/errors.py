@@ -8,12 +8,25 @@ class BeautifulLettersError(Exception):
 
 
 class ValidationError(BeautifulLettersError):
-    """A field's value is not acceptable; `field` names it for forms and messages."""
+    """A field's value is not acceptable; `field` names it for forms and messages.
 
-    def __init__(self, field: str, message: str) -> None:
+    The message reads "field: reason", or, with `sentence`, is a whole sentence that names the
+    field itself ("The name contains a control character (U+001B) at position 1; remove it.").
+    """
+
+    def __init__(self, field: str, message: str, *, sentence: bool = False) -> None:
         self.field = field
         self.reason = message
-        super().__init__(f"{field}: {message}")
+        super().__init__(message if sentence else f"{field}: {message}")
+
+
+class RefusedValueError(ValidationError):
+    """A value nothing in the archive may hold: control characters, escape sequences, bidirectional
+    overrides, broken characters, dates in other digits, or more than a limit allows. The message
+    is one whole sentence. An import meeting one refuses the whole file rather than skip a card."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(field, message, sentence=True)
 
 
 class NotFoundError(BeautifulLettersError):

@@ -353,6 +353,8 @@ class Outputs:
     def _error(self, target: Path, error: OSError) -> OutputError:
         if error.errno in _FULL:
             return self._full(target)
+        if error.errno == errno.ENOTDIR and (blocking := file_in_the_way(target)) is not None:
+            return OutputError(f"{blocking} is a file, not a folder, so {target} cannot be made inside it.")
         return OutputError(f"Cannot write {target} ({error.strerror or error}).")
 
     def _full(self, target: Path) -> DiskFullError:
@@ -370,6 +372,24 @@ class Outputs:
             self.discard()
 
 
+def file_in_the_way(target: Path) -> Path | None:
+    """The regular file standing where a folder of `target`'s path should be (merge --out notes.txt/sub)."""
+    for parent in target.parents:
+        if parent.is_file():
+            return parent
+    return None
+
+
+def cannot_use(target: Path, error: OSError, doing: str = "use") -> ValidationError:
+    """One sentence for an output path the system refuses, saying what is in the way when it is a file."""
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):
+        if target.is_file() and doing.startswith("create"):
+            return ValidationError("out", f"{target} is a file, not a folder; give a folder, or another name.")
+        if (blocking := file_in_the_way(target)) is not None:
+            return ValidationError("out", f"{blocking} is a file, not a folder, so {target} cannot be made inside it.")
+    return ValidationError("out", f"cannot {doing} {target} ({error.strerror}).")
+
+
 def _check_target(target: Path) -> None:
     """Only a regular file (or nothing) is ever replaced: never a link, device, pipe or folder."""
     try:
@@ -377,7 +397,7 @@ def _check_target(target: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise ValidationError("out", f"cannot use {target} ({error.strerror}).") from None
+        raise cannot_use(target, error) from None
     if stat.S_ISLNK(info.st_mode):
         raise ValidationError("out", f"{target} is a symbolic link; give the file it points to, or another name.")
     if stat.S_ISDIR(info.st_mode):

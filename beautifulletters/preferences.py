@@ -10,6 +10,7 @@ from typing import Any
 import platformdirs
 
 from beautifulletters import APP_NAME, fileio
+from beautifulletters.errors import BeautifulLettersError
 
 
 def preferences_path() -> Path:
@@ -55,11 +56,13 @@ class Preferences:
         }
         if self.signature_image_path:
             try:
+                from beautifulletters.images import read_photo
                 from beautifulletters.stationery import encode_signature_image
 
-                defaults["signature_image"] = encode_signature_image(Path(self.signature_image_path).read_bytes())
-            except OSError:
-                pass  # a moved signature file: letters fall back to the signed name
+                # Checked as any photo is: a FIFO or /dev/zero named here must not hang or fill memory.
+                defaults["signature_image"] = encode_signature_image(read_photo(self.signature_image_path))
+            except (OSError, BeautifulLettersError):
+                pass  # a moved or unusable signature file: letters fall back to the signed name
         return {key: value for key, value in defaults.items() if value not in (None, "")}
 
     @classmethod

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from beautifulletters import validation
+from beautifulletters import limits, validation
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.archive.relationships import RelationshipsManager
@@ -58,12 +58,13 @@ class DatesManager:
             return self._db.insert("important_dates", row)
 
     def for_person(self, person_id: int) -> list[dict[str, Any]]:
+        validation.record_id(person_id, "person")
         rows = self._db.query(
             "SELECT * FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), id", (person_id,)
         )
         for row in rows:
             row["yearly"] = bool(row["yearly"])
-        return rows
+        return _readable(rows)
 
     def put_back(self, date: Mapping[str, Any]) -> int:
         """Store a removed date again as it was (a row of `for_person`): Undo after Delete date.
@@ -84,6 +85,7 @@ class DatesManager:
             return self._db.insert("important_dates", row)
 
     def remove(self, date_id: int) -> None:
+        validation.record_id(date_id, "date")
         with self._db.transaction() as db:
             if db.execute("DELETE FROM important_dates WHERE id = ?", (date_id,)).rowcount == 0:
                 raise NotFoundError("date", date_id)
@@ -92,8 +94,7 @@ class DatesManager:
         """Birthdays, anniversaries and other dates falling in the next `days` days, soonest first."""
         from beautifulletters.dates import upcoming_occurrences
 
-        if days < 0:
-            raise ValidationError("days", "must be zero or more.")
+        days = validation.whole_number(days, "days", minimum=0, maximum=limits.UPCOMING_DAYS)
         today = today or dt.date.today()
         # Only rows whose month and day fall near the window reach Python: with 100,000 people,
         # building every birthday as a dict took ~80 MB and most of the time. A day of margin
@@ -115,4 +116,15 @@ class DatesManager:
             " FROM important_dates d JOIN people p ON p.id = d.person_id)" + where,
             params,
         )
-        return upcoming_occurrences(rows, today=today, days=days)
+        return upcoming_occurrences(_readable(rows), today=today, days=days)
+
+
+def _readable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose date every reader can use: an older archive's date in other digits is read in 0-9,
+    and one that is no date at all (a year 0000) is left out rather than stopping the list."""
+    kept = []
+    for row in rows:
+        row["date"] = validation.stored_date(row["date"], allow_yearless=True)
+        if row["date"] is not None:
+            kept.append(row)
+    return kept

@@ -50,11 +50,11 @@ class LettersManager:
         """Store a new letter together with its first revision, in one transaction."""
         self._people.get(signer_id)
         self._people.get(recipient_id)
-        clean_body = validation.text(body, "body") or ""
+        clean_body = validation.body(body)
         if status not in LETTER_STATUSES:
             raise ValidationError("status", f"{status!r} is not a status; use {', '.join(LETTER_STATUSES)}.")
         stamp = created_at or now_iso()
-        plain = body_text if body_text is not None else clean_body
+        plain = validation.body(body_text) if body_text is not None else clean_body
         row = {
             "signer_id": signer_id,
             "recipient_id": recipient_id,
@@ -127,9 +127,9 @@ class LettersManager:
         letter = self.get(letter_id)
         if letter["status"] == "sent":
             raise ValidationError("letter", f"letter {letter_id} was sent on {letter['sent_on']} and is read-only.")
-        clean_body = validation.text(body, "body") or ""
+        clean_body = validation.body(body)
         fmt = body_format or letter["body_format"]
-        plain = body_text if body_text is not None else clean_body
+        plain = validation.body(body_text) if body_text is not None else clean_body
         stamp = now_iso()
         with self._db.transaction() as db:
             self._db.update(
@@ -189,6 +189,7 @@ class LettersManager:
             self._db.update("letters", letter_id, row)
 
     def get(self, letter_id: int) -> dict[str, Any]:
+        validation.record_id(letter_id, "letter")
         rows = self._db.query(
             "SELECT l.*, (SELECT count(*) FROM revisions r WHERE r.letter_id = l.id) AS revision_count "
             "FROM letters l WHERE l.id = ?",
@@ -202,6 +203,9 @@ class LettersManager:
     def _letter_record(row: dict[str, Any]) -> dict[str, Any]:
         record = dict(row)
         record["style"] = json.loads(record.get("style") or "{}")
+        # What an older archive may hold (other digits, a year 0000) is read as every reader expects.
+        record["occasion_date"] = validation.stored_date(record.get("occasion_date"), allow_yearless=True)
+        record["sent_on"] = validation.stored_date(record.get("sent_on"))
         record["is_sample"] = bool(record.get("is_sample"))
         return record
 
@@ -246,6 +250,7 @@ class LettersManager:
 
     def restore_revision(self, letter_id: int, revision_id: int) -> int:
         """Bring back an old revision; the restore is itself a new revision."""
+        validation.record_id(revision_id, "revision")
         rows = self._db.query("SELECT * FROM revisions WHERE id = ? AND letter_id = ?", (revision_id, letter_id))
         if not rows:
             raise NotFoundError("revision", revision_id)

@@ -55,7 +55,7 @@ class NotesManager:
         row = {
             "person_id": person_id,
             "relationship_id": relationship_id,
-            "text": validation.text(text, "note", required=True),
+            "text": validation.text(text, "note", required=True, multiline=True),
             "tag": validation.tag(tag),
             "noted_on": validation.date(noted_on, "date", allow_partial=True) or stamp[:10],
             "scope": scope or ("relationship" if relationship_id else "person"),
@@ -103,7 +103,7 @@ class NotesManager:
         note_reading.check_choices(about, mood, scope)
         row: dict[str, Any] = {"updated_at": now_iso()}
         if text is not None:
-            row["text"] = validation.text(text, "note", required=True)
+            row["text"] = validation.text(text, "note", required=True, multiline=True)
         if tag is not None:
             row["tag"] = validation.tag(tag)
         if scope is not None:
@@ -117,6 +117,7 @@ class NotesManager:
             self._db.update("notes", note_id, row)
 
     def remove(self, note_id: int) -> None:
+        validation.record_id(note_id, "note")
         with self._db.transaction() as db:
             if db.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 0:
                 raise NotFoundError("note", note_id)
@@ -139,10 +140,21 @@ class NotesManager:
             return self._db.insert("notes", row)
 
     def get(self, note_id: int) -> dict[str, Any]:
+        validation.record_id(note_id, "note")
         rows = self._db.query("SELECT * FROM notes WHERE id = ?", (note_id,))
         if not rows:
             raise NotFoundError("note", note_id)
-        return rows[0]
+        return _note_record(rows[0])
 
     def for_person(self, person_id: int) -> list[dict[str, Any]]:
-        return self._db.query("SELECT * FROM notes WHERE person_id = ? ORDER BY noted_on, id", (person_id,))
+        validation.record_id(person_id, "person")
+        rows = self._db.query("SELECT * FROM notes WHERE person_id = ? ORDER BY noted_on, id", (person_id,))
+        return [_note_record(row) for row in rows]
+
+
+def _note_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored note as readers expect it: an older archive's date in other digits read in 0-9."""
+    for name in ("noted_on", "happened_on"):
+        if name in row:
+            row[name] = validation.stored_date(row[name], allow_partial=True)
+    return row

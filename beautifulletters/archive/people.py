@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from beautifulletters import addresses, validation
+from beautifulletters import addresses, images, limits, validation
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.settings import SettingsManager
 from beautifulletters.errors import NotFoundError, ValidationError
@@ -32,6 +32,9 @@ PERSON_FIELDS = (
 )
 _PERSON_LIST_FIELDS = ("addresses", "emails", "phones")
 _LIST_FIELD_LABELS = {"addresses": "address", "emails": "email", "phones": "phone"}
+_FIELD_LABELS = {"full_name": "full name", "nickname": "nickname", "language": "language"}
+_FIELD_LABELS |= {"pronunciation": "pronunciation"}
+_STORED_DATES = {"birthday": {"allow_yearless": True}, "died_on": {"allow_partial": True}}
 
 
 class PeopleManager:
@@ -48,11 +51,11 @@ class PeopleManager:
         row: dict[str, Any] = {}
         if creating or "display_name" in fields:
             row["display_name"] = validation.text(fields.get("display_name"), "name", required=True)
-        for name in ("full_name", "nickname", "language", "pronunciation"):
+        for name, label in _FIELD_LABELS.items():
             if name in fields:
-                row[name] = validation.text(fields[name], name)
+                row[name] = validation.text(fields[name], label)
         if "notes" in fields:
-            row["notes"] = validation.text(fields["notes"], "notes")
+            row["notes"] = validation.text(fields["notes"], "notes", multiline=True)
         if "pronouns" in fields:
             row["pronouns"] = validation.pronouns(fields["pronouns"])
         if "birthday" in fields:
@@ -64,10 +67,20 @@ class PeopleManager:
                 values = fields[name]
                 if isinstance(values, str):
                     values = [values]
-                row[name] = json.dumps(validation.text_list(values, _LIST_FIELD_LABELS[name]), ensure_ascii=False)
+                # An address is several lines; an email or a phone number is one.
+                checked = validation.text_list(
+                    values, _LIST_FIELD_LABELS[name], plural=name, multiline=name == "addresses"
+                )
+                row[name] = json.dumps(checked, ensure_ascii=False)
         if "postal_addresses" in fields:
             # In parts; the text shown (and searched) follows unless it was given as well.
-            parts = [addresses.clean_address(item) for item in fields["postal_addresses"] or []]
+            given = list(fields["postal_addresses"] or [])
+            if len(given) > limits.LIST_ITEMS:
+                raise validation.refuse(
+                    "address",
+                    f"There are more than {limits.LIST_ITEMS} addresses; a person may have at most that many.",
+                )
+            parts = [addresses.clean_address(item) for item in given]
             parts = [part for part in parts if not part.is_empty]
             row["postal_addresses"] = json.dumps([part.as_json() for part in parts], ensure_ascii=False)
             if "addresses" not in fields:
@@ -80,14 +93,18 @@ class PeopleManager:
             photo = fields["photo"]
             if photo is not None and not isinstance(photo, bytes | bytearray):
                 raise ValidationError("photo", "must be image bytes.")
-            row["photo"] = bytes(photo) if photo else None
+            row["photo"] = images.check_photo(bytes(photo), "photo") if photo else None
         for flag in ("is_sample", "is_self"):
             if flag in fields:
                 row[flag] = 1 if fields[flag] else 0
         tags = None
         if "tags" in fields:
-            tags = [validation.tag(t, "tag") for t in (fields["tags"] or [])]
-            tags = list(dict.fromkeys(tags))
+            tags = list(dict.fromkeys(validation.tag(t, "tag") for t in (fields["tags"] or [])))
+            if len(tags) > limits.LIST_ITEMS:
+                raise validation.refuse(
+                    "tag",
+                    f"There are more than {limits.LIST_ITEMS} tags; a person may have at most {limits.LIST_ITEMS}.",
+                )
         return row, tags
 
     def check(self, *, creating: bool = True, **fields: Any) -> None:
@@ -165,6 +182,7 @@ class PeopleManager:
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))
 
     def get(self, person_id: int) -> dict[str, Any]:
+        validation.record_id(person_id, "person")
         rows = self._db.query("SELECT * FROM people WHERE id = ?", (person_id,))
         if not rows:
             raise NotFoundError("person", person_id)
@@ -179,6 +197,9 @@ class PeopleManager:
             r[0]
             for r in self._db.conn.execute("SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (row["id"],))
         ]
+        for name, options in _STORED_DATES.items():
+            # What an older archive may hold (other digits, a year 0000) is read as every reader expects.
+            record[name] = validation.stored_date(record.get(name), **options)
         record["is_self"] = bool(record["is_self"])
         record["is_sample"] = bool(record["is_sample"])
         return record

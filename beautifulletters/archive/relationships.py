@@ -46,11 +46,14 @@ class RelationshipsManager:
         for name in ("since", "ended_on"):
             if name in fields:
                 row[name] = validation.date(fields[name], name.replace("_", " "), allow_partial=True)
-        for name in ("how_we_met", "tone", "end_kind", "signs_as", "calls_them"):
+        if "how_we_met" in fields:
+            row["how_we_met"] = validation.text(fields["how_we_met"], "how we met", multiline=True)
+        for name in ("tone", "end_kind", "signs_as", "calls_them"):
             if name in fields:
-                row[name] = validation.text(fields[name], name)
+                row[name] = validation.text(fields[name], name.replace("_", " "))
         if "pet_names" in fields:
-            row["pet_names"] = json.dumps(validation.text_list(fields["pet_names"], "pet name"), ensure_ascii=False)
+            pet_names = validation.text_list(fields["pet_names"], "pet name", plural="pet names")
+            row["pet_names"] = json.dumps(pet_names, ensure_ascii=False)
         stamp = now_iso()
         row["updated_at"] = stamp
         with self._db.transaction():
@@ -65,13 +68,20 @@ class RelationshipsManager:
     def _relationship_record(self, row: dict[str, Any]) -> dict[str, Any]:
         record = dict(row)
         record["pet_names"] = json.loads(record["pet_names"] or "[]")
+        # What an older archive may hold (other digits, a year 0000) is read as every reader expects.
+        for name in ("since", "ended_on"):
+            if name in record:
+                record[name] = validation.stored_date(record[name], allow_partial=True)
         return record
 
     def get(self, from_id: int, to_id: int) -> dict[str, Any] | None:
+        validation.record_id(from_id, "person")
+        validation.record_id(to_id, "person")
         rows = self._db.query("SELECT * FROM relationships WHERE from_id = ? AND to_id = ?", (from_id, to_id))
         return self._relationship_record(rows[0]) if rows else None
 
     def for_person(self, person_id: int) -> list[dict[str, Any]]:
+        validation.record_id(person_id, "person")
         rows = self._db.query(
             "SELECT * FROM relationships WHERE from_id = ? OR to_id = ? ORDER BY id", (person_id, person_id)
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from beautifulletters.archive.connection import ArchiveDb
 from beautifulletters.errors import NotFoundError
+from beautifulletters.limits import MAX_ID
 
 
 class SettingsManager:
@@ -28,6 +29,8 @@ class SettingsManager:
         return int(value) if value else None
 
     def set_default_signer(self, person_id: int) -> None:
+        if not 1 <= person_id <= MAX_ID:
+            raise NotFoundError("person", person_id)
         if self._db.conn.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is None:
             raise NotFoundError("person", person_id)
         self.set("default_signer_id", str(person_id))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters.archive.connection import now_iso
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.limits import MAX_ID
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -63,6 +64,8 @@ def delete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
 
 
 def _trashed(conn: Any, letter_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    if not 1 <= letter_id <= MAX_ID:
+        raise NotFoundError("letter in the trash", letter_id)
     found = conn.execute("SELECT letter, revisions FROM trash WHERE letter_id = ?", (letter_id,)).fetchone()
     if found is None:
         raise NotFoundError("letter in the trash", letter_id)
@@ -129,4 +132,8 @@ def empty_trash(archive: Archive, letter_ids: list[int] | None = None) -> int:
     with archive.transaction() as db:
         if letter_ids is None:
             return int(db.conn.execute("DELETE FROM trash").rowcount)
-        return sum(int(db.conn.execute("DELETE FROM trash WHERE letter_id = ?", (i,)).rowcount) for i in letter_ids)
+        return sum(
+            int(db.conn.execute("DELETE FROM trash WHERE letter_id = ?", (i,)).rowcount)
+            for i in letter_ids
+            if 1 <= i <= MAX_ID  # a larger id is in no trash
+        )

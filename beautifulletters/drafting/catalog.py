@@ -18,13 +18,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from beautifulletters import limits, userfiles
 from beautifulletters.drafting import details as _details
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.paths import user_templates_dir
 from beautifulletters.resources import templates_dir
 
 TEMPLATE_SUFFIX = ".j2"
-MAX_TEMPLATE_BYTES = 256 * 1024
+MAX_TEMPLATE_BYTES = limits.TEMPLATE_BYTES
 _HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
 
@@ -88,20 +89,8 @@ def info_from_source(name: str, source: str, *, origin: str, path: Path | str, o
 
 
 def read_source(path: Path) -> str:
-    """A template file's text; too large, unreadable or not UTF-8 is a plain error naming the file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise BeautifulLettersError(f"{path}: the template is {size:,} bytes; the limit is {MAX_TEMPLATE_BYTES:,}.")
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BeautifulLettersError(f"{path}: no such template file.") from None
-    except IsADirectoryError:
-        raise BeautifulLettersError(f"{path} is a folder, not a template file.") from None
-    except UnicodeDecodeError as error:
-        raise BeautifulLettersError(f"{path}: not UTF-8 text (byte {error.start}).") from None
-    except OSError as error:
-        raise BeautifulLettersError(f"{path}: cannot be read ({error.strerror}).") from None
+    """A template file's text; a folder, a device or FIFO, too large, unreadable or not UTF-8 is one sentence."""
+    return userfiles.read_text(path, field="template", what="a template file", limit=MAX_TEMPLATE_BYTES)
 
 
 def _folder_templates(folder: Path) -> dict[str, Path]:

@@ -13,12 +13,11 @@ import base64
 import binascii
 import datetime as dt
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from beautifulletters import validation
+from beautifulletters import images, limits, userfiles, validation
 from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive.contents import ArchiveRows, holds_only_the_start, replace_contents
 from beautifulletters.errors import BeautifulLettersError, ValidationError
@@ -27,7 +26,7 @@ from beautifulletters.transfer.exporter import SCHEMA_NAME, SCHEMA_VERSION
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
 
-MAX_FILE_BYTES = 4 * 1024**3  # larger than any real archive's export; more is not an export of ours
+MAX_FILE_BYTES = limits.ARCHIVE_EXPORT_BYTES
 _LETTER_STATUSES = ("draft", "final", "sent")
 _DATE_KINDS = ("birthday", "anniversary", "custom")
 _BODY_FORMATS = ("text", "html")
@@ -44,15 +43,9 @@ def _reject_constant(name: str) -> Any:
 def read_document(path: Path) -> dict[str, Any]:
     """The parsed file, or NotAnExportError with one sentence saying why it cannot be one."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise NotAnExportError(f"{path} is too large ({size / 1024**3:.1f} GB) to be an archive export.")
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except IsADirectoryError:
-        raise NotAnExportError(f"{path} is a folder; give the JSON file.") from None
-    except OSError as error:
-        raise NotAnExportError(f"Cannot read {path} ({error.strerror}).") from None
+        raw = userfiles.read_limited(path, field="file", what="an archive export", limit=MAX_FILE_BYTES)
+    except userfiles.FileRefused as error:
+        raise NotAnExportError(str(error)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -103,19 +96,28 @@ def _text(value: Any, where: str) -> str | None:
     return validation.text(value, where)
 
 
+def _lines(value: Any, where: str) -> str | None:
+    """Text of several lines: notes, how two people met."""
+    return validation.text(value, where, multiline=True)
+
+
 def _required_text(value: Any, where: str) -> str:
     cleaned = validation.text(value, where, required=True)
     assert cleaned is not None
     return cleaned
 
 
+def _required_lines(value: Any, where: str) -> str:
+    cleaned = validation.text(value, where, required=True, multiline=True)
+    assert cleaned is not None
+    return cleaned
+
+
 def _any_text(value: Any, where: str) -> str:
-    """Letter bodies may be empty: text, but never missing."""
+    """Letter bodies may be empty: text, but never missing; kept as a body is saved from the desk."""
     if not isinstance(value, str):
         raise ValidationError(where, f"must be text, not {type(value).__name__}.")
-    if "\x00" in value:
-        raise ValidationError(where, "contains a NUL byte, which cannot be stored.")
-    return value
+    return validation.body(value, where)
 
 
 def _time(value: Any, where: str) -> str:
@@ -133,10 +135,19 @@ def _flag(value: Any, where: str) -> int:
     return 1 if value else 0
 
 
-def _list_of_text(value: Any, where: str) -> str:
+def _list_of_text(value: Any, where: str, *, multiline: bool = False) -> str:
     if not isinstance(value, list):
         raise ValidationError(where, "must be a list of text.")
-    return json.dumps([_required_text(item, f"{where}[{i}]") for i, item in enumerate(value)], ensure_ascii=False)
+    if len(value) > limits.LIST_ITEMS:
+        raise validation.refuse(
+            where, f"{where} has {len(value):,} entries; a list may hold at most {limits.LIST_ITEMS}."
+        )
+    check = _required_lines if multiline else _required_text
+    return json.dumps([check(item, f"{where}[{i}]") for i, item in enumerate(value)], ensure_ascii=False)
+
+
+def _list_of_lines(value: Any, where: str) -> str:
+    return _list_of_text(value, where, multiline=True)
 
 
 def _one_of(*choices: str) -> Check:
@@ -156,9 +167,10 @@ def _photo(value: Any, where: str) -> bytes:
     if not isinstance(value, str):
         raise ValidationError(where, "must be the image in base64.")
     try:
-        return base64.b64decode(value, validate=True)
+        data = base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         raise ValidationError(where, "is not valid base64.") from None
+    return images.check_photo(data, where, f"The photo in {where}")
 
 
 def _postal_addresses(value: Any, where: str) -> str:
@@ -183,13 +195,13 @@ _PEOPLE: dict[str, tuple[Check, bool]] = {
     "nickname": (_text, False),
     "pronouns": (lambda value, where: validation.pronouns(value, where), False),
     "birthday": (_date(allow_yearless=True), False),
-    "addresses": (_list_of_text, False),
+    "addresses": (_list_of_lines, False),
     "postal_addresses": (_postal_addresses, False),
     "emails": (_list_of_text, False),
     "phones": (_list_of_text, False),
     "language": (_text, False),
     "photo": (_optional(_photo), False),
-    "notes": (_text, False),
+    "notes": (_lines, False),
     "pronunciation": (_text, False),
     "died_on": (_date(allow_partial=True), False),
     "is_self": (_flag, False),
@@ -204,7 +216,7 @@ _RELATIONSHIPS: dict[str, tuple[Check, bool]] = {
     "to_id": (_integer, True),
     "kind": (_required_text, True),
     "since": (_date(allow_partial=True), False),
-    "how_we_met": (_text, False),
+    "how_we_met": (_lines, False),
     "pet_names": (_list_of_text, False),
     "tone": (_text, False),
     "ended_on": (_date(allow_partial=True), False),
@@ -218,7 +230,7 @@ _NOTES: dict[str, tuple[Check, bool]] = {
     "id": (_integer, True),
     "person_id": (_integer, True),
     "relationship_id": (_optional(_integer), False),
-    "text": (_required_text, True),
+    "text": (_required_lines, True),
     "tag": (lambda value, where: validation.tag(value, where), True),
     "noted_on": (_date(allow_partial=True), False),
     # How the note was read when written (notesense); drafts read it again, so these may be empty.

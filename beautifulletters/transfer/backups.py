@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from beautifulletters import fileio
+from beautifulletters import fileio, limits, userfiles
 from beautifulletters.archive.identity import APPLICATION_ID
 from beautifulletters.errors import ArchiveError, BeautifulLettersError, ValidationError
 from beautifulletters.paths import backups_dir
@@ -149,7 +149,7 @@ def create_backup(
             try:
                 destination.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise ValidationError("out", f"cannot create {destination.parent} ({error.strerror}).") from None
+                raise fileio.cannot_use(destination.parent, error, "create the folder") from None
         fileio.check_output_path(
             destination,
             archive_path=archive.path,
@@ -281,10 +281,9 @@ def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: boo
     """
     from beautifulletters.archive import Archive
 
-    source = Path(source).expanduser()
+    # A folder, a device, a FIFO or a file this user cannot read is refused before SQLite opens it.
+    source = userfiles.check_file(source, field="backup", what="a backup", limit=limits.BACKUP_BYTES)
     archive_path = Path(archive_path).expanduser()
-    if not source.is_file():
-        raise ValidationError("backup", f"{source} does not exist.")
     if archive_path.exists() and source.resolve() == archive_path.resolve():
         raise ValidationError("backup", f"{source} is the archive itself, not a backup of it.")
     temporary = archive_path.with_name(f".{archive_path.name}.restoring")

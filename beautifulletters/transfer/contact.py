@@ -77,9 +77,10 @@ class Contact:
             self.full_name = None
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$")
-_YEARLESS = re.compile(r"^--(\d{2})-?(\d{2})$")
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
+# [0-9], not \d: a date in other digits is left out with a note, never stored.
+_ISO_DATE = re.compile(r"^([0-9]{4})-?([0-9]{2})-?([0-9]{2})(?:T.*)?$")
+_YEARLESS = re.compile(r"^--([0-9]{2})-?([0-9]{2})$")
+_SLASHED = re.compile(r"^([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2}|[0-9]{4})$")
 
 
 def parse_date(value: str | None, *, omit_year: str | None = None, day_first: bool = False) -> str | None:
@@ -93,6 +94,8 @@ def parse_date(value: str | None, *, omit_year: str | None = None, day_first: bo
     text = (clean_value(value) or "").strip()
     if not text:
         return None
+    if any(char.isdigit() and char not in "0123456789" for char in text):
+        raise ValueError(f"{text!r} is written with digits other than 0-9")
     if match := _ISO_DATE.match(text):
         year, month, day = match.groups()
         result = f"--{month}-{day}" if omit_year and year == omit_year else f"{year}-{month}-{day}"

@@ -269,7 +269,7 @@ def _day_first(table: CsvTable, columns: list[int]) -> bool:
     """Spreadsheet dates are month-first unless some date in the file can only be day-first."""
     for _, cells in table.rows:
         for index in columns:
-            if index < len(cells) and (match := re.match(r"^\s*(\d{1,2})[/.](\d{1,2})[/.]", cells[index])):
+            if index < len(cells) and (match := re.match(r"^\s*([0-9]{1,2})[/.]([0-9]{1,2})[/.]", cells[index])):
                 if int(match.group(1)) > 12:
                     return True
     return False

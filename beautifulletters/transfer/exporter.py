@@ -49,7 +49,7 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ValidationError("out", f"cannot create the folder {path.parent} ({error.strerror}).") from None
+        raise fileio.cannot_use(path.parent, error, "create the folder") from None
     with fileio.open_for_writing(path, "w", encoding="utf-8", newline="") as handle:
         write(cast(TextIO, handle))
 

@@ -19,9 +19,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from beautifulletters import words
+from beautifulletters import validation, words
 from beautifulletters.archive.imported import ImportedCard
-from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.errors import BeautifulLettersError, RefusedValueError, ValidationError
 from beautifulletters.transfer import csvfile, vcard
 from beautifulletters.transfer.contact import Contact
 from beautifulletters.transfer.import_writes import ImportWrites
@@ -39,6 +39,11 @@ ProgressCallback = Callable[[int, int], None]  # (done, total)
 
 class ImportCancelled(BeautifulLettersError):
     """The person pressed Cancel: nothing was imported."""
+
+
+class ImportRefused(BeautifulLettersError):
+    """A card holds a value no archive may hold (an escape sequence, a bidirectional override,
+    more than a limit allows): the whole file is refused before anything is written."""
 
 
 class ImportStopped(BeautifulLettersError):
@@ -183,10 +188,10 @@ def _new_fields(contact: Contact) -> dict[str, Any]:
 
 def _validated_pronouns(contact: Contact) -> None:
     if contact.pronouns:
-        from beautifulletters import validation
-
         try:
             contact.pronouns = validation.pronouns(contact.pronouns)
+        except RefusedValueError:
+            raise  # a control character or the like: the whole file is refused (_refuse_what_no_archive_holds)
         except ValidationError:
             contact.warnings.append(f"pronouns {contact.pronouns!r} are not understood and were left out")
             contact.pronouns = None
@@ -221,6 +226,7 @@ def import_contacts(
     """
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError("on-duplicate", f"{on_duplicate!r} is not a choice; use merge or skip.")
+    _refuse_what_no_archive_holds(archive, entries, file, format)
     report = ImportReport(file=file, format=format, dry_run=dry_run, on_duplicate=on_duplicate)
     writes = ImportWrites(archive, dry_run=dry_run)
     total = report.total = len(entries)
@@ -275,6 +281,30 @@ def import_contacts(
 
 def _noun(format: str) -> str:
     return "card" if format == "vcard" else "row"
+
+
+def _refuse_what_no_archive_holds(
+    archive: Archive, entries: list[Contact | Unreadable], file: str, format: str
+) -> None:
+    """Every card through the archive's own gate before anything is written (the import lands in
+    chunks, so a refusal found halfway would leave half the file in): a control character, an
+    escape sequence, a bidirectional override or a value over its limit refuses the whole file,
+    naming the card, its line and what is wrong."""
+    for entry in entries:
+        if not isinstance(entry, Contact) or not entry.display_name:
+            continue  # reported per card, as before
+        try:
+            _validated_pronouns(entry)
+            archive.people.check(**_new_fields(entry))
+            for related in entry.related:
+                validation.text(related.kind, "kind of relationship", max_length=200)
+                validation.text(related.name, "related person's name")
+        except RefusedValueError as error:
+            reason = str(error)
+            where = f"{_noun(format)} {entry.number} (line {entry.line})"
+            raise ImportRefused(
+                f"Nothing was imported from {Path(file).name}: in {where}, {reason[:1].lower()}{reason[1:]}"
+            ) from None
 
 
 def _import_one(

@@ -1,12 +1,17 @@
-"""Reading contact files as text: encoding sniffing, control-character cleaning, refusing non-text."""
+"""Reading contact files as text: a size limit, encoding sniffing, refusing non-text.
+
+Control characters are not quietly dropped from what a file says: a name with an escape
+sequence in it is refused, with the rest of the file, by the same checks as a name typed in
+(beautifulletters.validation), and the message says which card and line holds it.
+"""
 
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 from pathlib import Path
 
+from beautifulletters import limits, userfiles
 from beautifulletters.errors import BeautifulLettersError
 
 
@@ -26,22 +31,11 @@ _FOREIGN_SIGNATURES = (
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
 )
 
-# C0 and C1 controls except tab, line feed and carriage return. Format characters (Cf) such
-# as the zero-width joiner are kept: emoji sequences and many scripts need them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def clean_text(value: str) -> str:
-    """Remove NUL and control characters; keep every other character exactly."""
-    return _CONTROL.sub("", value)
-
 
 def clean_value(value: str | None) -> str | None:
-    """A single imported value: controls removed, line breaks made \\n, outer blanks trimmed."""
+    """A single imported value: line breaks made \\n, outer blanks trimmed, every character kept."""
     if value is None:
         return None
-    if _CONTROL.search(value):
-        value = _CONTROL.sub("", value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value.strip() or None
@@ -100,16 +94,12 @@ def _looks_binary(text: str) -> bool:
 def read_contact_text(path: Path) -> tuple[str, str]:
     """The cleaned text of a contact file and its encoding; refuses empty and binary files."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise NotContactsError(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise NotContactsError(f"{path} is a folder, not a contact file.") from None
-    except OSError as error:
-        raise NotContactsError(f"{path} cannot be read ({error.strerror}).") from None
+        data = userfiles.read_limited(path, field="file", what="a contact list", limit=limits.CONTACT_FILE_BYTES)
+    except userfiles.FileRefused as error:
+        raise NotContactsError(str(error)) from None
     text, encoding = decode_bytes(data, str(path))
     if _looks_binary(text):
         raise NotContactsError(
             f"{path} is not a text file (it looks binary), so it holds no contacts; nothing was imported."
         )
-    return clean_text(text), encoding
+    return text, encoding

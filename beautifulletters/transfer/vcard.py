@@ -16,9 +16,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from beautifulletters import images
 from beautifulletters.addresses import clean_address, country_name, parse_address
 from beautifulletters.transfer.contact import Contact, Related, parse_date
 from beautifulletters.transfer.textio import clean_value
+from beautifulletters.userfiles import FileRefused
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _QP_BYTE = re.compile(rb"=([0-9A-Fa-f]{2})")
@@ -226,9 +228,16 @@ class _Card:
                 self.warnings.append("its photo is a link, not a picture, and was left out")
             return None
         try:
-            return base64.b64decode(re.sub(r"\s+", "", payload), validate=True)
+            decoded = base64.b64decode(re.sub(r"\s+", "", payload), validate=True)
         except (binascii.Error, ValueError):
             self.warnings.append(f"its photo (line {prop.line}) is not valid base64 and was left out")
+            return None
+        try:
+            return images.check_photo(decoded, "photo", "it")
+        except FileRefused as error:
+            self.warnings.append(
+                f"its photo (line {prop.line}) was left out: {error.reason[:1].lower()}{error.reason[1:]}"
+            )
             return None
 
 

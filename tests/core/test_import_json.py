@@ -10,8 +10,9 @@ from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.transfer.archive_json import NotAnExportError, import_export
 from beautifulletters.transfer.exporter import archive_document, export_archive
+from tests.fixtures.contacts.make_fixtures import tiny_png
 
-PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+PHOTO = tiny_png()
 
 
 def _fill(archive: Archive) -> None:

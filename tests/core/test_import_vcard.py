@@ -113,10 +113,19 @@ def test_malformed_middle_card_does_not_stop_the_rest(empty_archive):
     assert any("not a real date" in w for w in report.items[3].warnings)
 
 
-def test_nul_and_control_characters_removed_everything_else_kept(empty_archive):
-    import_file(empty_archive, FIXTURES / "control_characters_30.vcf")
-    person = _by_name(empty_archive, "Ctrl Charlie")
-    assert person["notes"] == "bell[0m here, kept: e\u0301 👍🏾"
+def test_control_characters_refuse_the_whole_file_naming_card_line_and_character(empty_archive, archive_path):
+    """Dropping them quietly stored "bell[0m": a card that holds one is refused as a typed name is."""
+    from beautifulletters.transfer.importer import ImportRefused
+    from tests.core.test_archive import dump
+
+    before = dump(archive_path)
+    with pytest.raises(ImportRefused) as refused:
+        import_file(empty_archive, FIXTURES / "control_characters_30.vcf")
+    assert str(refused.value) == (
+        "Nothing was imported from control_characters_30.vcf: in card 1 (line 1), the name contains "
+        "a control character (U+0000) at position 5; remove it."
+    )
+    assert dump(archive_path) == before
 
 
 @pytest.mark.parametrize(

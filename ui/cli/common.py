@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from beautifulletters import fileio
+
+_WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]{1,4300}$")
 
 # Exit codes: 0 done, 1 bad input (the message names the field or file), 2 bad usage.
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -56,17 +59,85 @@ def add_command(
     return sub
 
 
+# What a terminal would act on rather than show: C0 and C1 controls (ESC starts the sequences
+# that clear a screen or retitle a window), bidirectional overrides, and the bytes of a file
+# name that are not UTF-8. Written as \\uXXXX instead, which reads plainly and, inside --json
+# output, is the same JSON string.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+class ShowableText:
+    """A text stream (stdout, stderr) that writes control characters as \\uXXXX, never raw.
+
+    New values are refused at the door, but an archive written before may still hold a name
+    with an escape sequence in it: printing it must not rewrite the person's terminal.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(_UNSHOWABLE.sub(_shown, text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+# Arguments that name files: on Linux a file name may be any bytes, so only these may hold bytes
+# that are not UTF-8 (Python keeps them as surrogates and hands them back to the system intact).
+PATH_ARGUMENTS = frozenset({"archive", "out", "file", "photo", "template"})
+
+
+def check_arguments_are_text(args: argparse.Namespace) -> None:
+    """Every argument that is text, not a file name, must be UTF-8: one sentence naming it otherwise."""
+    from beautifulletters.errors import RefusedValueError
+
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                continue
+            broken = re.search("[\udc80-\udcff]", item)
+            if broken is not None:
+                byte = ord(broken.group()) - 0xDC00
+                label = name.replace("_", " ")
+                raise RefusedValueError(
+                    name,
+                    f"The {label} given on the command line is not UTF-8 text (the byte 0x{byte:02X} at position "
+                    f"{broken.start() + 1}); give it in UTF-8.",
+                )
+
+
 def print_json(value: Any) -> None:
     """Stable JSON on stdout: keys in insertion order, text as written (no \\u escapes)."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
+def whole_number(value: str) -> int:
+    """An argparse type for counts (--days): digits 0-9 only; anything else is bad usage (exit 2).
+
+    int() alone would take Arabic-Indic or full-width digits and "1_000"; how large a count may
+    be is for the command to say (one sentence, exit 1).
+    """
+    if not _WHOLE_NUMBER.match(value.strip()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number written with 0-9")
+    return int(value.strip())
+
+
 def record_id(value: str) -> int:
-    """An argparse type for ids: a whole number from 1 up; anything else is bad usage (exit 2)."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
+    """An argparse type for ids: a whole number from 1 up, in 0-9; anything else is bad usage (exit 2).
+
+    An id past the largest the archive can hold passes here: it is no record, and the command
+    says so ("There is no letter with id 99999999999999999999.", exit 1).
+    """
+    if not _WHOLE_NUMBER.match(value.strip()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number written with 0-9)")
+    number = int(value.strip())
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
     return number

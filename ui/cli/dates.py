@@ -6,7 +6,8 @@ import argparse
 
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
-from ui.cli.common import EXIT_OK, add_command, add_group
+from beautifulletters.limits import UPCOMING_DAYS
+from ui.cli.common import EXIT_OK, add_command, add_group, whole_number
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
 
@@ -74,4 +75,4 @@ def register(
 
     sub = commands.add_parser("upcoming", help="dates in the coming days", parents=[common, json_option])
     sub.set_defaults(handler=upcoming)
-    sub.add_argument("--days", type=int, default=60)
+    sub.add_argument("--days", type=whole_number, default=60, help=f"how far ahead (0 to {UPCOMING_DAYS:,} days)")

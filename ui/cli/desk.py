@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from beautifulletters.archive import Archive
-from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
+from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, record_id
 
 
 def letters_open(args: argparse.Namespace, archive: Archive) -> int:
@@ -58,6 +58,6 @@ def register(
     letters_actions: argparse._SubParsersAction,
 ) -> None:
     sub = letters_actions.add_parser("open", help="open a letter in the writing desk", parents=[common])
-    sub.add_argument("id", type=int)
+    sub.add_argument("id", type=record_id)
     sub.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     sub.set_defaults(handler=letters_open)

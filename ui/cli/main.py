@@ -21,7 +21,7 @@ from beautifulletters.i18n import _
 from beautifulletters.logs import start_logging, unexpected_error
 from beautifulletters.paths import ARCHIVE_ENV, resolve_archive_path
 from beautifulletters.preferences import Preferences
-from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError
+from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, ShowableText, UsageError, check_arguments_are_text
 
 # Options whose value may be a year-less date such as --04-03, which argparse would
 # otherwise take for an option of its own.
@@ -106,6 +106,11 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(arguments)
+    try:
+        check_arguments_are_text(args)
+    except BeautifulLettersError as error:
+        print(f"beautifulletters: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     archive_option = getattr(args, "archive", None)
     if args.command is None:
         from ui.window.app import run_window
@@ -144,6 +149,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main() -> None:
     start_logging()
+    sys.stdout = ShowableText(sys.stdout)  # type: ignore[assignment]
+    sys.stderr = ShowableText(sys.stderr)  # type: ignore[assignment]
     try:
         sys.exit(run())
     except KeyboardInterrupt:

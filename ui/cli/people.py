@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from beautifulletters import humandates
+from beautifulletters import humandates, images
 from beautifulletters.archive import Archive
-from beautifulletters.errors import ValidationError
 from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -42,11 +40,7 @@ def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
         if photo == "":
             fields["photo"] = None
         else:
-            path = Path(photo)
-            try:
-                fields["photo"] = path.read_bytes()
-            except OSError as error:
-                raise ValidationError("photo", f"cannot read {path} ({error.strerror}).") from None
+            fields["photo"] = images.read_photo(photo)
     return fields
 
 

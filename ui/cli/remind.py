@@ -9,7 +9,7 @@ from pathlib import Path
 from beautifulletters.archive import Archive
 from beautifulletters.reminders import reminder_for
 from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
-from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK
+from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, whole_number
 
 
 def remind(args: argparse.Namespace, path: Path) -> int:
@@ -44,6 +44,6 @@ def register(
     sub = commands.add_parser(
         "remind", help="show the birthdays and anniversaries coming up as a desktop notification", parents=[common]
     )
-    sub.add_argument("--days", type=int, default=DEFAULT_REMIND_DAYS, help="how far ahead (default a week)")
+    sub.add_argument("--days", type=whole_number, default=DEFAULT_REMIND_DAYS, help="how far ahead (default a week)")
     sub.add_argument("--print", action="store_true", help="print the reminder instead of showing it")
     sub.set_defaults(handler=remind, without_archive=True)

@@ -6,38 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from beautifulletters.errors import ValidationError
+from beautifulletters import limits, userfiles
 from beautifulletters.spelling import Speller, archive_words, require_dictionary
 from ui.cli.common import EXIT_OK, print_json
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024  # a letter is a few kilobytes; this stops /dev/zero or a disk image
-
 
 def _read_text(path: Path) -> str:
-    """The file's text, or one sentence naming what is wrong with it."""
-    import stat
-
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ValidationError("file", f"{path} does not exist.") from None
-    except OSError as error:
-        raise ValidationError("file", f"{path} cannot be read ({error.strerror}).") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ValidationError("file", f"{path} is a folder, not a text file.")
-    if not stat.S_ISREG(info.st_mode):
-        raise ValidationError("file", f"{path} is not a regular file.")
-    if info.st_size > MAX_TEXT_BYTES:
-        raise ValidationError("file", f"{path} is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB.")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"{path} cannot be read ({error.strerror}).") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ValidationError("file", f"{path} is not UTF-8 text (line {line}).") from None
+    """The file's text, or one sentence naming what is wrong with it (a folder, a device, too large, not UTF-8)."""
+    return userfiles.read_text(path, field="file", what="a text file", limit=limits.SPELL_TEXT_BYTES)
 
 
 def _names(archive_path: Path) -> frozenset[str]:

@@ -24,7 +24,7 @@ from beautifulletters.transfer import (
 )
 from beautifulletters.transfer.archive_json import import_export
 from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
-from ui.cli.common import EXIT_OK, UsageError, add_output_options, output_path
+from ui.cli.common import EXIT_OK, UsageError, add_output_options, output_path, whole_number
 from ui.cli.common import print_json as _print_json
 
 # Ctrl+C during an import: the cards stored so far stay, and the report says so (exit 130, as
@@ -192,7 +192,7 @@ def register(
     add_output_options(sub)
     sub.add_argument(
         "--remind-days",
-        type=int,
+        type=whole_number,
         metavar="N",
         help=f"ics: an alarm N days before each date, to post a letter in time (default {DEFAULT_REMIND_DAYS})",
     )

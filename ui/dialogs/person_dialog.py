@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import humandates, validation, words
+from beautifulletters import humandates, images, validation, words
 from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
@@ -155,10 +155,16 @@ class PersonDialog(GuardedDialog):
             lambda: [clean_address(parts) for parts in self.addresses.addresses()],
         )
         f.add_field(
-            _("&Email:"), "emails", self.emails, lambda: validation.text_list(_split_list(self.emails.text()), "email")
+            _("&Email:"),
+            "emails",
+            self.emails,
+            lambda: validation.text_list(_split_list(self.emails.text()), "email", plural="emails"),
         )
         f.add_field(
-            _("P&hone:"), "phones", self.phones, lambda: validation.text_list(_split_list(self.phones.text()), "phone")
+            _("P&hone:"),
+            "phones",
+            self.phones,
+            lambda: validation.text_list(_split_list(self.phones.text()), "phone", plural="phones"),
         )
         f.add_field(
             _("&Language:"), "language", self.language, lambda: validation.text(self.language.text(), "language")
@@ -170,8 +176,14 @@ class PersonDialog(GuardedDialog):
             self.pronunciation,
             lambda: validation.text(self.pronunciation.text(), "pronunciation"),
         )
-        f.add_field(_("N&otes:"), "notes", self.notes, lambda: validation.text(self.notes.toPlainText(), "notes"))
-        f.add_field(_("Photo:"), "photo", photo_row)
+        f.add_field(
+            _("N&otes:"),
+            "notes",
+            self.notes,
+            lambda: validation.text(self.notes.toPlainText(), "notes", multiline=True),
+        )
+        # Checked when chosen (set_photo_file); the field is registered so that its message shows.
+        f.add_field(_("Photo:"), "photo", photo_row, lambda: None)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -227,7 +239,12 @@ class PersonDialog(GuardedDialog):
             self.set_photo_file(Path(path))
 
     def set_photo_file(self, path: Path) -> None:
-        data = path.read_bytes()
+        try:
+            # The same checks as --photo: not a folder, device or FIFO, within the size limit, an image.
+            data = images.read_photo(path)
+        except ValidationError as error:
+            self.form.show_error("photo", error.reason)
+            return
         if not QPixmap().loadFromData(data):
             self.form.show_error("photo", _("{file} is not an image this app can read.").format(file=path.name))
             return
@@ -319,13 +336,13 @@ class RelationshipDialog(GuardedDialog):
             _("&How they met:"),
             "how_we_met",
             self.how_we_met,
-            lambda: validation.text(self.how_we_met.toPlainText(), "how we met"),
+            lambda: validation.text(self.how_we_met.toPlainText(), "how we met", multiline=True),
         )
         self.form.add_field(
             _("&Pet names:"),
             "pet_names",
             self.pet_names,
-            lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name"),
+            lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name", plural="pet names"),
         )
         self.form.add_field(_("&Tone:"), "tone", self.tone, lambda: validation.text(self.tone.text(), "tone"))
         self.error = plain_label()

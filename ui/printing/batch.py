@@ -97,6 +97,8 @@ def write_batch(
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as error:
+            if out.is_file() or fileio.file_in_the_way(out) is not None:
+                raise fileio.cannot_use(out, error, "create the folder") from None
             raise ValidationError(
                 "out", _("cannot create the folder {path} ({reason}).").format(path=out, reason=error.strerror)
             ) from None

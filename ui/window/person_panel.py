@@ -395,13 +395,15 @@ class PersonPanel(QScrollArea):
             self._loading = False
 
     # ------------------------------------------------------------------ editing
-    def _guard(self, action: Any) -> None:
+    def _guard(self, action: Any) -> bool:
+        """Run a change; a refusal is said in one sentence (the error signal) and nothing changes."""
         try:
             action()
         except BeautifulLettersError as error:
             self.error.emit(str(error))
-        else:
-            self.changed.emit()
+            return False
+        self.changed.emit()
+        return True
 
     def _chosen_tag(self) -> str:
         """The tag as stored: a known tag's own word ("memory" for "Erinnerung"), or what was typed."""
@@ -479,9 +481,10 @@ class PersonPanel(QScrollArea):
         self._guard(put_back)
         self.refresh()
 
-    def add_note(self, text: str, tag: str) -> None:
+    def add_note(self, text: str, tag: str) -> bool:
+        """Add a note; False (and the reason on the error signal) when it was refused."""
         if self.archive is None or self.person_id is None:
-            return
+            return False
         archive, person_id = self.archive, self.person_id
         relationship_from = None
         for rel in archive.relationships.for_person(person_id):
@@ -489,18 +492,19 @@ class PersonPanel(QScrollArea):
                 relationship_from = rel["from_id"]
                 break
         added: list[int] = []
-        self._guard(
+        stored = self._guard(
             lambda: added.append(archive.notes.add(person_id, text, tag=tag, about_relationship_from=relationship_from))
         )
         self.refresh()
         self._show_phrasing(added[0] if added else None)
+        return stored
 
     def _add_note(self) -> None:
         text = self.new_note.text()
         if not text.strip():
             return
-        self.add_note(text, self._chosen_tag() or "note")
-        self.new_note.clear()
+        if self.add_note(text, self._chosen_tag() or "note"):
+            self.new_note.clear()  # a refused note stays in the box, to be corrected
 
     def _add_date(self) -> None:
         if self.archive is None or self.person_id is None:
