@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from beautifulletters.limits import NOTE_READ_CHARS
 from beautifulletters.notesense import mood as _mood
 from beautifulletters.notesense.reader import ABOUT, Reading, Who, read, subject_of
 from beautifulletters.notesense.when import Moment
@@ -84,6 +85,23 @@ def understand(
         raise ValueError(f"about must be one of {', '.join(ABOUT)}")
     if mood is not None and mood not in MOODS:
         raise ValueError(f"mood must be one of {', '.join(MOODS)}")
+    if len(text) > NOTE_READ_CHARS:
+        # Reading is not linear in a note's length (a 2 MB note took minutes to draft from), and a
+        # note this long is no phrase for a letter: it is kept whole, and read only by its phrasing.
+        text = text[:NOTE_READ_CHARS]
+        if not phrasing:
+            return Understanding(
+                about=about or "recipient",
+                mood=mood or _mood.classify(text, tag),
+                dislike=False,
+                happened_on=None,
+                clause=None,
+                phrase=None,
+                problem=(
+                    f"it is longer than {NOTE_READ_CHARS:,} characters, too long to read into a letter;"
+                    " give it a phrasing (how it reads in a letter)"
+                ),
+            )
     if phrasing:
         reading: Reading = read(phrasing, recipient=recipient, signer=signer, written=written, today=today, voiced=True)
         timed = read(text, recipient=recipient, signer=signer, written=written, today=today, about=about, couple=couple)

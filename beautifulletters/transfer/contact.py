@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from beautifulletters import validation
+from beautifulletters import limits, validation
 from beautifulletters.errors import ValidationError
 from beautifulletters.transfer.textio import clean_value
 
@@ -46,10 +46,14 @@ class Contact:
     warnings: list[str] = field(default_factory=list)
 
     def add_unique(self, name: str, value: str | None) -> None:
-        """Append a cleaned value to a list field unless it is empty or already there."""
+        """Append a cleaned value to a list field unless it is empty or already there.
+
+        A list that already holds more than a person may keep stops growing: the card is
+        refused at the door anyway, and a card of 50,000 emails must not take minutes first.
+        """
         cleaned = clean_value(value)
         values: list[str] = getattr(self, name)
-        if cleaned and cleaned not in values:
+        if cleaned and len(values) <= limits.LIST_ITEMS and cleaned not in values:
             values.append(cleaned)
 
     def add_phone(self, value: str | None, *, mobile: bool = False) -> None:
@@ -61,7 +65,7 @@ class Contact:
 
     def add_note(self, text: str | None) -> None:
         cleaned = clean_value(text)
-        if cleaned:
+        if cleaned and len(self.notes or "") <= limits.NOTE_CHARS:  # past the limit it is refused anyway
             self.notes = f"{self.notes}\n\n{cleaned}" if self.notes else cleaned
 
     def finish_names(self) -> None:

@@ -150,7 +150,10 @@ def read_contacts(
     text, _encoding = read_contact_text(path)
     kind = detect_format(path, text)
     if kind == "vcard":
-        return kind, list(vcard.parse_vcards(text))
+        try:
+            return kind, list(vcard.parse_vcards(text))
+        except RefusedValueError as error:
+            raise ImportRefused(f"Nothing was imported from {path.name}: {error}") from None
     table = csvfile.read_table(text, str(path))
     if not csvfile.has_name_column(table, mapping):
         shown = ", ".join(h for h in table.headers[:6] if h) or "none"

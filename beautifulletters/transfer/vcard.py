@@ -18,12 +18,13 @@ from typing import Any
 
 from beautifulletters import images
 from beautifulletters.addresses import clean_address, country_name, parse_address
+from beautifulletters.errors import RefusedValueError
+from beautifulletters.limits import CONTACT_VALUE_CHARS
 from beautifulletters.transfer.contact import Contact, Related, parse_date
 from beautifulletters.transfer.textio import clean_value
 from beautifulletters.userfiles import FileRefused
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_QP_BYTE = re.compile(rb"=([0-9A-Fa-f]{2})")
 _ENCODING_WORDS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _ANNIVERSARY_NAMES = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"}
 _SPOUSE_NAMES = {"X-EVOLUTION-SPOUSE", "X-SPOUSE", "X-KADDRESSBOOK-X-SPOUSESNAME", "X-MS-SPOUSE"}
@@ -56,30 +57,47 @@ def looks_like_vcard(text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- reading
+def _too_long(number: int, size: int) -> RefusedValueError:
+    return RefusedValueError(
+        "file",
+        f"line {number} holds a value longer than {CONTACT_VALUE_CHARS:,} characters, "
+        "the most one value in a contact file may hold.",
+    )
+
+
 def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Unfold: (line number, logical line). Quoted-printable soft breaks ('=' at the end) join first."""
-    pending: str | None = None
+    """Unfold: (line number, logical line). Quoted-printable soft breaks ('=' at the end) join first.
+
+    The pieces of a logical line are collected and joined once, so unfolding is linear in the
+    file's length (joining them one by one made a 12 MB note take minutes). A logical line
+    longer than limits.CONTACT_VALUE_CHARS is refused.
+    """
+    pieces: list[str] = []
+    size = 0
     pending_line = 0
     pending_is_qp = False
     # A byte-order mark that survived decoding must not hide the first BEGIN:VCARD.
     for number, physical in enumerate(_LINE_BREAK.split(text.lstrip("\ufeff")), start=1):
-        if pending is not None and pending_is_qp and pending.endswith("="):
+        if pieces and pending_is_qp and pieces[-1].endswith("="):
             # A soft line break: the next physical line continues the encoded value as it is.
-            pending = pending[:-1] + physical
-            continue
-        if pending is not None and physical[:1] in (" ", "\t"):
-            pending += physical[1:]
-            continue
-        if pending is not None:
-            yield pending_line, pending
-        if not physical.strip():
-            pending = None
-            continue
-        pending, pending_line = physical, number
-        head = physical.split(":", 1)[0].upper()
-        pending_is_qp = "QUOTED-PRINTABLE" in head
-    if pending is not None:
-        yield pending_line, pending
+            pieces[-1] = pieces[-1][:-1]  # one physical line: copying it keeps the whole linear
+            pieces.append(physical)
+        elif pieces and physical[:1] in (" ", "\t"):
+            pieces.append(physical[1:])
+        else:
+            if pieces:
+                yield pending_line, "".join(pieces)
+            pieces, size = [], 0
+            if not physical.strip():
+                continue
+            pieces, pending_line = [physical], number
+            head = physical.split(":", 1)[0].upper()
+            pending_is_qp = "QUOTED-PRINTABLE" in head
+        size += len(physical)
+        if size > CONTACT_VALUE_CHARS:
+            raise _too_long(pending_line, size)
+    if pieces:
+        yield pending_line, "".join(pieces)
 
 
 def _split_unquoted(text: str, separator: str) -> list[str]:
@@ -181,7 +199,8 @@ class _Card:
         encoding = [e.upper() for e in prop.params.get("ENCODING", [])]
         if "QUOTED-PRINTABLE" in encoding:
             charset = (prop.params.get("CHARSET") or ["utf-8"])[0]
-            data = _QP_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), raw.encode("utf-8"))
+            # binascii decodes =XX in C, in one pass; an '=' not followed by two hex digits is kept.
+            data = binascii.a2b_qp(raw.encode("utf-8"))
             try:
                 return data.decode(charset)
             except (LookupError, UnicodeDecodeError):
@@ -324,8 +343,7 @@ def _contact_from_card(card: _Card, number: int, line: int) -> Contact:
                 contact.add_note(card.text(prop))
             elif name == "CATEGORIES":
                 for tag in card.listed(prop):
-                    if tag not in contact.tags:
-                        contact.tags.append(tag)
+                    contact.add_unique("tags", tag)
             elif name == "PHOTO" and contact.photo is None:
                 contact.photo = card.binary(prop)
             elif name == "UID":
