@@ -205,3 +205,18 @@ def test_an_older_archive_holding_such_a_date_still_drafts_and_lists(archive_pat
         assert "Ann" in draft.text
         archive.dates.upcoming(days=limits.UPCOMING_DAYS, today=dt.date(2026, 2, 20))
         assert all(d["date"] is None or d["date"].isascii() for d in archive.dates.for_person(ann))
+
+
+def test_an_export_brings_back_a_photo_stored_before_photos_were_checked(archive_path: Path, tmp_path: Path) -> None:
+    """--photo took any bytes before: such a photo must not stop the archive's own export coming back."""
+    from beautifulletters.transfer.archive_json import import_export
+    from beautifulletters.transfer.exporter import export_archive
+
+    with Archive.open(archive_path) as archive:
+        ann = archive.people.add(display_name="Ann")
+    _store_raw(archive_path, "UPDATE people SET photo = ? WHERE id = ?", (b"II*\x00 a TIFF, say", ann))
+    with Archive.open(archive_path) as archive:
+        export_archive(archive, "json", tmp_path / "everything.json")
+    with Archive.open(tmp_path / "fresh.sqlite3", with_sample=False) as fresh:
+        import_export(fresh, tmp_path / "everything.json")
+        assert fresh.people.get(ann)["photo"] == b"II*\x00 a TIFF, say"

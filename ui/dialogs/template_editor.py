@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
+from beautifulletters.drafting.catalog import read_source
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
 from beautifulletters.paths import user_templates_dir
@@ -232,8 +233,9 @@ class TemplateEditorDialog(QDialog):
                 )
             else:
                 try:
-                    source = Path(info.path).read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as error:
+                    # Read as every named file is (not a FIFO or device, within the size limit).
+                    source = read_source(Path(info.path))
+                except BeautifulLettersError as error:
                     self._show_save_status(
                         _("{path} could not be read ({reason}); starting a new one.").format(
                             path=info.path, reason=error
