@@ -92,3 +92,24 @@ def test_a_refused_memory_stays_in_the_box_and_says_why(qtbot, archive_path: Pat
     assert len(window.archive.notes.for_person(panel.person_id)) == before
     assert "U+001B" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_the_import_dialog_refuses_a_file_holding_an_escape_sequence(qtbot, archive_path: Path, tmp_path: Path) -> None:
+    from ui.dialogs.import_dialog import ImportDialog
+
+    Archive.open(archive_path).close()
+    source = tmp_path / "people.vcf"
+    source.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Person\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad\x1b[2JPerson\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    before = dump(archive_path)
+    dialog = ImportDialog(archive_path, source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=WAIT_MS)
+    dialog.import_button.click()
+    said = "Nothing was imported from people.vcf: in card 2 (line 5), the name contains a control character (U+001B)"
+    qtbot.waitUntil(lambda: said in dialog.summary.text(), timeout=WAIT_MS)
+    assert dump(archive_path) == before
