@@ -55,15 +55,12 @@ def _drafted(qtbot, window: MainWindow, keep: bool):
 
 def test_unkept_drafts_go_to_the_trash_once_the_pdf_is_written(qtbot, window: MainWindow, tmp_path: Path) -> None:
     dialog = _drafted(qtbot, window, keep=False)
-    ada_draft = dialog.plans[0].letter_id
-    window.open_letter(ada_draft)  # one of them open on the desk
     out = tmp_path / "club.pdf"
     dialog.export_to(out)
     qtbot.waitUntil(lambda: dialog.result_paths != [], timeout=WAIT_MS)
     assert out.exists() and "trash" in dialog.status.text()
     qtbot.waitUntil(lambda: _club_letters(window) == 0, timeout=WAIT_MS)
     assert len(trash.list_trash(window.archive)) == 2  # not lost: Letter ▸ Trash… brings them back
-    assert window.editor.letter_id is None  # the desk let go of the one it showed
     assert not dialog.export_button.isEnabled()
     dialog.accept()
     assert len(trash.list_trash(window.archive)) == 2  # once only
@@ -71,8 +68,13 @@ def test_unkept_drafts_go_to_the_trash_once_the_pdf_is_written(qtbot, window: Ma
 
 def test_unkept_drafts_go_when_the_dialog_closes_unprinted(qtbot, window: MainWindow) -> None:
     dialog = _drafted(qtbot, window, keep=False)
+    window.open_letter(dialog.plans[0].letter_id)  # one of them open on the desk, typed into
+    qtbot.keyClicks(window.editor.text_edit, " See you Thursday.")
     dialog.accept()  # Close, without writing a PDF
+    assert window.editor.letter_id is None  # the desk let go of it first, its last words saved
     qtbot.waitUntil(lambda: _club_letters(window) == 0, timeout=WAIT_MS)
+    (in_trash,) = [t for t in trash.list_trash(window.archive) if t["id"] == dialog.plans[0].letter_id]
+    assert "Thursday" in trash.undelete_letter(window.archive, in_trash["id"])["body_text"]
     qtbot.waitUntil(lambda: "trash" in window.statusBar().currentMessage(), timeout=WAIT_MS)
 
 
