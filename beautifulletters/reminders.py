@@ -40,9 +40,7 @@ def _what(item: dict[str, Any]) -> str:
 def reminder_for(archive: Archive, *, days: int, today: dt.date | None = None) -> Reminder | None:
     """The occasions within `days` days (the sample correspondence left out), or None when there are none."""
     items = archive.dates.upcoming(days=days, today=today)
-    samples = {
-        row["id"] for row in archive.people.rows(list({i["person_id"] for i in items})).values() if row["is_sample"]
-    }
+    samples = {row.id for row in archive.people.rows(list({i["person_id"] for i in items})).values() if row.is_sample}
     items = [item for item in items if item["person_id"] not in samples]
     if not items:
         return None

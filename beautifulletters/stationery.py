@@ -16,6 +16,7 @@ from typing import Any
 from beautifulletters.errors import ValidationError
 from beautifulletters.humandates import letter_date
 from beautifulletters.i18n import N_, _, p_
+from beautifulletters.records import Person
 
 # Portrait paper sizes in millimetres (width, height).
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
@@ -277,7 +278,7 @@ def resolve_style(
     style: Mapping[str, Any] | None,
     *,
     defaults: Mapping[str, Any] | None = None,
-    signer: Mapping[str, Any] | None = None,
+    signer: Person | None = None,
     written_on: str | None = None,
     language: str | None = None,
 ) -> dict[str, Any]:
@@ -316,21 +317,19 @@ def resolve_style(
         if isinstance(merged["signature_image"], str)
         else merged["signature_image"]
     )
-    signer = signer or {}
     name = _optional_text(merged["signature_name"], "signature_name")
-    if name is None:
-        name = signer.get("nickname") or (signer.get("display_name") or "").split(" ")[0]
+    if name is None and signer is not None:
+        name = signer.nickname or signer.display_name.split(" ")[0]
     merged["signature_name"] = name or ""
     merged["place"] = _optional_text(merged["place"], "place") or ""
     date_line = _optional_text(merged["date_line"], "date_line")
     merged["date_line"] = format_letter_date(written_on, language) if date_line is None else date_line
     head_name = _optional_text(merged["letterhead_name"], "letterhead_name")
     merged["letterhead_name"] = (
-        head_name if head_name is not None else (signer.get("full_name") or signer.get("display_name") or "")
+        head_name if head_name is not None else (signer.full_name or signer.display_name if signer else "")
     )
     address = _optional_text(merged["letterhead_address"], "letterhead_address", 2000)
     if address is None:
-        addresses = signer.get("addresses") or []
-        address = addresses[0] if addresses else ""
+        address = signer.addresses[0] if signer and signer.addresses else ""
     merged["letterhead_address"] = address
     return merged

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 
+# A table's row as SQLite gives it, column name to value: it stays inside the archive, which
+# makes each kind of row its record (beautifulletters/records.py) before handing it out.
+Row = dict[str, Any]
+
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
@@ -77,7 +81,7 @@ class ArchiveDb:
         assignments = ", ".join(f"{name} = ?" for name in row)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*row.values(), row_id])
 
-    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Any = ()) -> list[Row]:
         cursor = self.conn.execute(sql, params)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

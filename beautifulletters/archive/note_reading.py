@@ -13,23 +13,24 @@ from typing import Any
 
 from beautifulletters import notesense
 from beautifulletters.errors import ValidationError
+from beautifulletters.records import Person
 
 NOTE_SCOPES = ("relationship", "person")
 WRITER_FIELDS = ("about", "mood", "phrasing")
 
 
-def who(person: Mapping[str, Any] | None, *, signs_as: str | None = None) -> notesense.Who:
+def who(person: Person | None, *, signs_as: str | None = None) -> notesense.Who:
     """A person as a note may name them: every name they go by, and their pronouns."""
     if not person:
         return notesense.Who(())
-    display = " ".join(str(person.get("display_name") or "").split())
-    names = {display, str(person.get("full_name") or "").strip(), str(person.get("nickname") or "").strip()}
+    display = " ".join(person.display_name.split())
+    names = {display, (person.full_name or "").strip(), (person.nickname or "").strip()}
     parts = display.split(" ")
     if len(parts) >= 2:
         names.add(parts[0])
     if signs_as:
         names.add(signs_as.strip())
-    return notesense.Who(tuple(sorted(n for n in names if n)), person.get("pronouns") or None, display)
+    return notesense.Who(tuple(sorted(n for n in names if n)), person.pronouns or None, display)
 
 
 def check_choices(about: str | None, mood: str | None, scope: str | None) -> None:
@@ -54,8 +55,8 @@ def read_note(
     text: str,
     *,
     tag: str | None,
-    recipient: Mapping[str, Any],
-    signer: Mapping[str, Any] | None,
+    recipient: Person,
+    signer: Person | None,
     signs_as: str | None = None,
     couple: bool,
     written: dt.date,

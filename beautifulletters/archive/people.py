@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Unpack
 
 from beautifulletters import addresses, images, limits, validation
-from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.connection import ArchiveDb, Row, now_iso
 from beautifulletters.archive.settings import SettingsManager
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.records import Person, PersonFields, PersonKeys, PersonSummary
 
-# Person fields as stored (and as printed in JSON); list fields hold JSON arrays.
-PERSON_FIELDS = (
-    "display_name",
-    "full_name",
-    "nickname",
-    "pronouns",
-    "birthday",
-    "addresses",
-    "postal_addresses",
-    "emails",
-    "phones",
-    "language",
-    "tags",
-    "photo",
-    "notes",
-    "pronunciation",
-    "died_on",
-)
+# What add and update take, less the two flags only the app itself sets.
+PERSON_FIELDS = tuple(name for name in PersonFields.__annotations__ if name not in ("is_sample", "is_self"))
 _PERSON_LIST_FIELDS = ("addresses", "emails", "phones")
 _LIST_FIELD_LABELS = {"addresses": "address", "emails": "email", "phones": "phone"}
 _FIELD_LABELS = {"full_name": "full name", "nickname": "nickname", "language": "language"}
@@ -44,11 +28,11 @@ class PeopleManager:
         self._db = db
         self._settings = settings
 
-    def _clean_person(self, fields: Mapping[str, Any], *, creating: bool) -> tuple[dict[str, Any], list[str] | None]:
-        unknown = set(fields) - set(PERSON_FIELDS) - {"is_sample", "is_self"}
+    def _clean_person(self, fields: Mapping[str, Any], *, creating: bool) -> tuple[Row, list[str] | None]:
+        unknown = set(fields) - set(PersonFields.__annotations__)
         if unknown:
             raise ValidationError(sorted(unknown)[0], "is not a field of a person.")
-        row: dict[str, Any] = {}
+        row: Row = {}
         if creating or "display_name" in fields:
             row["display_name"] = validation.text(fields.get("display_name"), "name", required=True)
         for name, label in _FIELD_LABELS.items():
@@ -107,11 +91,20 @@ class PeopleManager:
                 )
         return row, tags
 
-    def check(self, *, creating: bool = True, **fields: Any) -> None:
-        """Raise the ValidationError that add (or update) would, and write nothing: an import's dry run."""
+    def check(self, *, creating: bool = True, **fields: Unpack[PersonFields]) -> None:
+        """Raise the ValidationError that add (or update) would, and write nothing."""
         self._clean_person(fields, creating=creating)
 
-    def add(self, **fields: Any) -> int:
+    def would_be(self, before: Person, *, creating: bool = False, **fields: Unpack[PersonFields]) -> Person:
+        """The person `before` becomes with `fields` (checked as add or update would), written nowhere.
+
+        An import's dry run: `before` is the stored person, or (`creating`) a blank record with
+        the made-up id of someone not added yet.
+        """
+        row, tags = self._clean_person(fields, creating=creating)
+        return Person.from_row({**before.as_row(), **row}, before.tags if tags is None else tags)
+
+    def add(self, **fields: Unpack[PersonFields]) -> int:
         row, tags = self._clean_person(fields, creating=True)
         stamp = now_iso()
         row.update(created_at=stamp, updated_at=stamp)
@@ -121,7 +114,7 @@ class PeopleManager:
                 self._db.insert("person_tags", {"person_id": person_id, "tag": tag})
         return int(person_id)
 
-    def update(self, person_id: int, **fields: Any) -> None:
+    def update(self, person_id: int, **fields: Unpack[PersonFields]) -> None:
         self.get(person_id)
         row, tags = self._clean_person(fields, creating=False)
         row["updated_at"] = now_iso()
@@ -172,48 +165,29 @@ class PeopleManager:
         if letters and not with_letters:
             raise ValidationError(
                 "person",
-                f"{person['display_name']} has {letters} letter{'s' if letters != 1 else ''}; "
+                f"{person.display_name} has {letters} letter{'s' if letters != 1 else ''}; "
                 "remove them too on purpose (--with-letters) or keep the person.",
             )
         if self._settings.default_signer_id() == person_id:
-            raise ValidationError("person", f"{person['display_name']} is the default signer; choose another first.")
+            raise ValidationError("person", f"{person.display_name} is the default signer; choose another first.")
         with self._db.transaction() as db:
             # Their tags, relationships, notes, dates and letters go too (the foreign keys cascade).
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))
 
-    def get(self, person_id: int) -> dict[str, Any]:
+    def get(self, person_id: int) -> Person:
         validation.record_id(person_id, "person")
         rows = self._db.query("SELECT * FROM people WHERE id = ?", (person_id,))
         if not rows:
             raise NotFoundError("person", person_id)
-        return self._person_record(rows[0])
-
-    def _person_record(self, row: dict[str, Any]) -> dict[str, Any]:
-        record = dict(row)
-        for name in _PERSON_LIST_FIELDS:
-            record[name] = json.loads(record[name] or "[]")
-        record["postal_addresses"] = json.loads(record.get("postal_addresses") or "[]")
-        record["tags"] = [
-            r[0]
-            for r in self._db.conn.execute("SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (row["id"],))
-        ]
+        row = rows[0]
         for name, options in _STORED_DATES.items():
             # What an older archive may hold (other digits, a year 0000) is read as every reader expects.
-            record[name] = validation.stored_date(record.get(name), **options)
-        record["is_self"] = bool(record["is_self"])
-        record["is_sample"] = bool(record["is_sample"])
-        return record
+            row[name] = validation.stored_date(row.get(name), **options)
+        tags = self._db.conn.execute("SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (person_id,))
+        return Person.from_row(row, [tag for (tag,) in tags])
 
-    @staticmethod
-    def person_json(record: Mapping[str, Any]) -> dict[str, Any]:
-        """A person's record made JSON-safe (the photo as base64)."""
-        result = dict(record)
-        if result.get("photo") is not None:
-            result["photo"] = base64.b64encode(result["photo"]).decode("ascii")
-        return result
-
-    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        """Light rows (no photo) for a page of people, for list views."""
+    def rows(self, ids: list[int]) -> dict[int, PersonSummary]:
+        """Light records (no photo) for a page of people, for list views."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
@@ -222,18 +196,15 @@ class PeopleManager:
             f"FROM people WHERE id IN ({marks})",
             ids,
         )
-        return {row["id"]: row for row in rows}
+        return {row["id"]: PersonSummary.from_row(row) for row in rows}
 
     def all_tags(self) -> list[str]:
         return [r[0] for r in self._db.conn.execute("SELECT DISTINCT tag FROM person_tags ORDER BY tag")]
 
-    def match_keys(self) -> list[dict[str, Any]]:
+    def match_keys(self) -> list[PersonKeys]:
         """Names, birthdays, emails and phones of everyone, in one query: what an import matches on."""
         rows = self._db.query("SELECT id, display_name, full_name, birthday, emails, phones FROM people ORDER BY id")
-        for row in rows:
-            row["emails"] = json.loads(row["emails"] or "[]")
-            row["phones"] = json.loads(row["phones"] or "[]")
-        return rows
+        return [PersonKeys.from_row(row) for row in rows]
 
     def has_sample(self) -> bool:
         return bool(

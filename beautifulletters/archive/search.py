@@ -11,6 +11,7 @@ from beautifulletters.archive.connection import ArchiveDb
 from beautifulletters.archive.letters import LETTER_SUMMARY
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import ValidationError
+from beautifulletters.records import Person
 
 
 def fts_query(search: str, terms_starting: Callable[[str], list[str] | None] | None = None) -> str:
@@ -84,7 +85,7 @@ class SearchManager:
         where, params = self.people_filter(search, tag)
         return self._db.conn.execute(f"SELECT count(*) FROM people{where}", params).fetchone()[0]
 
-    def people(self, *, search: str | None = None, tag: str | None = None, sort: str = "name") -> list[dict[str, Any]]:
+    def people(self, *, search: str | None = None, tag: str | None = None, sort: str = "name") -> list[Person]:
         ids = self.people_ids(search=search, tag=tag, sort=sort)
         return [self._people.get(i) for i in ids]
 

@@ -212,8 +212,8 @@ def _for_their_lives(
     if resolved.info.source != "builtin":
         return template, None, []
     recipient = archive.people.get(recipient_id)
-    name = recipient.get("nickname") or str(recipient["display_name"]).split(" ")[0]
-    if recipient.get("died_on") and resolved.info.life == "living":
+    name = recipient.nickname or recipient.display_name.split(" ")[0]
+    if recipient.died_on and resolved.info.life == "living":
         kind = occasion if occasion in ("birthday", "anniversary") else "letter"
         notice = f"{name} has died, so the letter is written to them as such (“To someone who has died”)."
         return GONE_TEMPLATE, kind, [notice]
@@ -264,7 +264,7 @@ def _in_language(
     from beautifulletters.drafting.languages import LETTER_LANGUAGES, base_language
     from beautifulletters.spelling import language_name
 
-    wanted = language or archive.people.get(recipient_id).get("language") or None
+    wanted = language or archive.people.get(recipient_id).language or None
     code = base_language(wanted)
     if code != "en":
         own = catalog.language_version(template, wanted)
@@ -382,7 +382,7 @@ def sample_context(occasion: str = "letter", today: dt.date | None = None) -> di
     """The context of the sample pair (Chris writing to Lolly), for checking templates without an archive."""
     with tempfile.TemporaryDirectory(prefix="beautifulletters-check-") as folder:
         with Archive.open(Path(folder) / "sample.sqlite3") as archive:
-            people = {archive.people.get(i)["display_name"]: i for i in archive.search.people_ids()}
+            people = {archive.people.get(i).display_name: i for i in archive.search.people_ids()}
             return build_context(
                 archive,
                 recipient_id=people["Loretta Mercer"],

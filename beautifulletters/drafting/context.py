@@ -16,6 +16,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import helpers, languages, letter_notes, variety, voice
 from beautifulletters.errors import ValidationError
+from beautifulletters.records import Person
 
 _STOPWORDS = {
     "the",
@@ -143,33 +144,33 @@ def _one_line(value: Any) -> str | None:
     return text or None
 
 
-def person_context(person: dict[str, Any], *, today: dt.date) -> dict[str, Any]:
-    display = _one_line(person.get("display_name")) or "friend"
-    nickname = _one_line(person.get("nickname"))
+def person_context(person: Person, *, today: dt.date) -> dict[str, Any]:
+    display = _one_line(person.display_name) or "friend"
+    nickname = _one_line(person.nickname)
     first = helpers.first_name(display)
-    birthday = person.get("birthday")
+    birthday = person.birthday
     age = helpers.years_since(birthday, today) if birthday and not birthday.startswith("--") else None
     return {
-        "id": person.get("id"),
+        "id": person.id,
         "display_name": display,
-        "full_name": _one_line(person.get("full_name")) or display,
+        "full_name": _one_line(person.full_name) or display,
         "first_name": first,
         "nickname": nickname,
         # What the letter calls them: the nickname when there is one, else the first name.
         "name": nickname or first,
-        "pronoun_set": person.get("pronouns") or None,
-        "pronouns": helpers.pronoun_forms(person.get("pronouns")),
-        "has_pronouns": bool(person.get("pronouns")),
+        "pronoun_set": person.pronouns or None,
+        "pronouns": helpers.pronoun_forms(person.pronouns),
+        "has_pronouns": bool(person.pronouns),
         "birthday": birthday,
         "birthday_text": helpers.natural_date(birthday) if birthday else None,
         "age": age,
-        "language": person.get("language"),
-        "tags": list(person.get("tags") or []),
-        "is_self": bool(person.get("is_self")),
-        "died_on": person.get("died_on"),
-        "living": not person.get("died_on"),
-        "died_year": helpers.year_of(person.get("died_on")),
-        "years_gone": helpers.years_since(person.get("died_on"), today) if person.get("died_on") else None,
+        "language": person.language,
+        "tags": list(person.tags),
+        "is_self": person.is_self,
+        "died_on": person.died_on,
+        "living": not person.died_on,
+        "died_year": helpers.year_of(person.died_on),
+        "years_gone": helpers.years_since(person.died_on, today) if person.died_on else None,
     }
 
 
@@ -232,15 +233,15 @@ def _earliest(today: dt.date, *dates: str | None) -> dt.date:
 
 
 def _occasion_date(
-    archive: Archive, kind: str, recipient: dict[str, Any], signer_id: int, explicit: str | None, today: dt.date
+    archive: Archive, kind: str, recipient: Person, signer_id: int, explicit: str | None, today: dt.date
 ) -> tuple[str | None, str | None]:
     """(the date this letter is for, the original date it counts from), e.g. the wedding day."""
     original: str | None = None
     if kind == "birthday":
-        original = recipient.get("birthday")
+        original = recipient.birthday
     elif kind == "anniversary":
-        candidates = [d for d in archive.dates.for_person(recipient["id"]) if d["kind"] == "anniversary"]
-        relationship = archive.relationships.get(signer_id, recipient["id"])
+        candidates = [d for d in archive.dates.for_person(recipient.id) if d["kind"] == "anniversary"]
+        relationship = archive.relationships.get(signer_id, recipient.id)
         own = [d for d in candidates if relationship and d.get("relationship_id") == relationship["id"]]
         chosen = (own or candidates)[0] if (own or candidates) else None
         if chosen:
@@ -317,7 +318,7 @@ def build_context(
         ended_on = relationship_record.get("ended_on")
         end_kind = _one_line(relationship_record.get("end_kind"))
         # Years are counted to the end of the relationship or to the death, never past them.
-        until = _earliest(today, ended_on, recipient_record.get("died_on"))
+        until = _earliest(today, ended_on, recipient_record.died_on)
         relationship.update(
             kind=kind,
             closeness="ended" if (ended_on or end_kind) and closeness(kind) == "partner" else closeness(kind),

@@ -17,6 +17,7 @@ from typing import Any
 
 from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
+from beautifulletters.records import Person
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
 GROUPS = (*NOTE_GROUPS.values(), "other", "sorrows", "dislikes")
@@ -40,8 +41,8 @@ def short(text: str, limit: int = 60) -> str:
 def read_notes(
     notes: Iterable[Mapping[str, Any]],
     *,
-    recipient: Mapping[str, Any],
-    signer: Mapping[str, Any],
+    recipient: Person,
+    signer: Person,
     relationship: Mapping[str, Any] | None,
     default_signer_id: int | None,
     today: dt.date,
@@ -59,7 +60,7 @@ def read_notes(
             continue  # "gift: the walnut bowl" is a detail for an occasion, not a sentence for a letter
         own = relationship_id is not None and note.get("relationship_id") == relationship_id
         words = set(str(note.get("text") or "").lower().replace(",", " ").split())
-        if not own and words & _FIRST_PERSON and signer.get("id") != default_signer_id:
+        if not own and words & _FIRST_PERSON and signer.id != default_signer_id:
             left_out.append(
                 f"The note “{short(note['text'])}” is left out: it speaks as the one who wrote it, "
                 f"not as {signer_who.label or 'the signer'}."

@@ -45,8 +45,8 @@ def suggest_template(
     person = archive.people.get(recipient_id)
     soonest: tuple[dt.date, str] | None = None
     candidates = [(d["kind"], d["date"], bool(d["yearly"])) for d in archive.dates.for_person(recipient_id)]
-    if person.get("birthday"):
-        candidates.append(("birthday", person["birthday"], True))
+    if person.birthday:
+        candidates.append(("birthday", person.birthday, True))
     for kind, value, yearly in candidates:
         template = _FOR_OCCASION.get(kind)
         if template is None or not _exists(template):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters.errors import ValidationError
 from beautifulletters.export.envelopes import postal_address
+from beautifulletters.records import Person
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -120,7 +121,7 @@ def lint_summary(plans: Iterable[PlannedLetter]) -> list[str]:
     return sentences
 
 
-def address_warnings(person: dict[str, Any]) -> list[str]:
+def address_warnings(person: Person) -> list[str]:
     return [] if postal_address(person) else [NO_POSTAL_ADDRESS]
 
 
@@ -128,8 +129,8 @@ def anthology_letter_ids(archive: Archive, signer_id: int, recipient_id: int) ->
     """Every letter from signer to recipient, oldest first (by the date it was sent or written)."""
     letters = archive.letters.all(to=recipient_id, signer=signer_id)
     if not letters:
-        signer = archive.people.get(signer_id)["display_name"]
-        recipient = archive.people.get(recipient_id)["display_name"]
+        signer = archive.people.get(signer_id).display_name
+        recipient = archive.people.get(recipient_id).display_name
         raise ValidationError("anthology", f"{signer} has written no letters to {recipient}.")
     return [row["id"] for row in sorted(letters, key=anthology_sort_key)]
 

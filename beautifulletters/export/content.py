@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from beautifulletters import letterformat
 from beautifulletters.errors import ValidationError
 from beautifulletters.letterformat import Block, Run
+from beautifulletters.records import Person
 from beautifulletters.stationery import resolve_style
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def _trimmed(blocks: list[Block]) -> list[Block]:
 
 
 # --------------------------------------------------------------------- the letter
-def signature_for(letter: dict[str, Any], signer: dict[str, Any]) -> str:
+def signature_for(letter: dict[str, Any], signer: Person) -> str:
     """The name under the letter: the style's signature name, else the signer's nickname or first name."""
     return str(resolve_style(letter.get("style"), signer=signer)["signature_name"])
 
@@ -99,8 +100,8 @@ def _without_trailing_signature(blocks: list[Block], signature: str) -> list[Blo
 
 def content_from_records(
     letter: dict[str, Any],
-    signer: dict[str, Any],
-    recipient: dict[str, Any],
+    signer: Person,
+    recipient: Person,
     *,
     font: str | None = None,
     stationery: str | None = None,
@@ -127,14 +128,14 @@ def content_from_records(
     blocks = _without_trailing_signature(
         blocks_from_body(letter.get("body") or "", letter.get("body_format") or "text"), signature
     )
-    title = letter.get("title") or f"Letter to {recipient.get('display_name', '')}".strip()
+    title = letter.get("title") or f"Letter to {recipient.display_name}".strip()
     return LetterContent(
         letter_id=letter.get("id"),
         title=title,
         blocks=tuple(blocks),
         signature=signature,
-        signer_name=signer.get("display_name") or "",
-        recipient_name=recipient.get("display_name") or "",
+        signer_name=signer.display_name,
+        recipient_name=recipient.display_name,
         place_date=place_date_line(resolved),
         font=resolved["font_family"],
         stationery=resolved["stationery"],

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from beautifulletters.addresses import PostalAddress, clean_address, format_lines, parse_address
 from beautifulletters.errors import ValidationError
+from beautifulletters.records import Person
 
 
 @dataclass(frozen=True)
@@ -84,17 +85,17 @@ def return_address(name: str, address: str | PostalAddress | None) -> EnvelopeAd
     return EnvelopeAddress(laid.lines, parts.country, ())
 
 
-def postal_address(person: dict) -> str | None:  # type: ignore[type-arg]
+def postal_address(person: Person) -> str | None:
     """A person's first postal address as text, or None."""
-    for address in person.get("addresses") or []:
+    for address in person.addresses:
         if address and address.strip():
             return str(address)
     return None
 
 
-def postal_parts(person: dict) -> PostalAddress | None:  # type: ignore[type-arg]
+def postal_parts(person: Person) -> PostalAddress | None:
     """A person's first postal address in parts (read from its text for a record without them), or None."""
-    for stored in person.get("postal_addresses") or []:
+    for stored in person.postal_addresses:
         parts = clean_address(stored)
         if not parts.is_empty:
             return parts

@@ -10,14 +10,18 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from beautifulletters.errors import ValidationError
+from beautifulletters.records import Person
 
 from .audio import COMPRESSED_SUFFIXES, concatenate_wavs, encode
 from .engine import DEFAULT_RATE, MAX_RATE, MIN_RATE, EngineMissingError, VoiceInfo
 from .text import Sentence, pronunciation_map, split_sentences, spoken_form, word_count
 from .worker import Message, SynthesisProcess, WorkerError
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
 
 # Above this many people the archive is not scanned for hints; the letter's own signer and
 # recipient are always included.
@@ -35,14 +39,14 @@ def letter_reading_text(letter: Mapping[str, Any]) -> str:
     return text
 
 
-def pronunciations_for_letter(archive: Any, letter: Mapping[str, Any]) -> dict[str, str]:
+def pronunciations_for_letter(archive: Archive, letter: Mapping[str, Any]) -> dict[str, str]:
     """Name -> how to say it, for the letter's signer and recipient and everyone with a hint."""
-    people: list[Mapping[str, Any]] = []
+    people: list[Person] = []
     for key in ("recipient_id", "signer_id"):
         if letter.get(key):
             people.append(archive.people.get(letter[key]))
     if archive.search.count_people() <= _HINT_SCAN_LIMIT:
-        people += [p for p in archive.search.people() if p.get("pronunciation")]
+        people += [p for p in archive.search.people() if p.pronunciation]
     return pronunciation_map(people)
 
 

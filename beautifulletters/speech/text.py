@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from beautifulletters.records import Person
+
 # A sentence longer than this is cut at a comma or a space: the first sound must come quickly
 # and the highlight must stay close to what is heard, even for a letter written as one paragraph.
 MAX_SENTENCE_CHARS = 280
@@ -136,7 +138,7 @@ def respell(hint: str) -> str:
     return "-".join(syllables) if syllables else hint
 
 
-def pronunciation_map(people: Iterable[Mapping[str, object]]) -> dict[str, str]:
+def pronunciation_map(people: Iterable[Person]) -> dict[str, str]:
     """Name -> how to say it, from people's `pronunciation` hints.
 
     A hint with as many words as the display name covers each word ("SHIV-awn MUR-fee");
@@ -144,12 +146,12 @@ def pronunciation_map(people: Iterable[Mapping[str, object]]) -> dict[str, str]:
     """
     mapping: dict[str, str] = {}
     for person in people:
-        hint = str(person.get("pronunciation") or "").strip()
+        hint = (person.pronunciation or "").strip()
         if not hint:
             continue
         hint_words = hint.split()
-        for field in ("display_name", "full_name"):
-            name_words = str(person.get(field) or "").split()
+        for written in (person.display_name, person.full_name):
+            name_words = (written or "").split()
             if not name_words:
                 continue
             if len(hint_words) == len(name_words):

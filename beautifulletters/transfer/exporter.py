@@ -6,7 +6,6 @@ Files are written to a temporary name and renamed, so a failed export never leav
 
 from __future__ import annotations
 
-import base64
 import csv
 import json
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from beautifulletters import __version__, fileio
 from beautifulletters.errors import ValidationError
+from beautifulletters.records import Person
 from beautifulletters.transfer import ics
 from beautifulletters.transfer.vcard import write_vcard
 
@@ -54,7 +54,7 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
         write(cast(TextIO, handle))
 
 
-def _people(archive: Archive) -> list[dict[str, Any]]:
+def _people(archive: Archive) -> list[Person]:
     return [archive.people.get(person_id) for person_id in archive.search.people_ids(sort="name")]
 
 
@@ -64,15 +64,15 @@ def _anniversary(archive: Archive, person_id: int) -> str | None:
 
 def vcard_text(archive: Archive) -> str:
     """Everyone as vCard 4.0; relationships travel as RELATED with the other person's name."""
-    names = {p_id: row["display_name"] for p_id, row in archive.people.rows(archive.search.people_ids()).items()}
+    names = {p_id: row.display_name for p_id, row in archive.people.rows(archive.search.people_ids()).items()}
     cards = []
     for person in _people(archive):
         related = [
             (rel["kind"], names[rel["to_id"]])
-            for rel in archive.relationships.for_person(person["id"])
-            if rel["from_id"] == person["id"] and rel["to_id"] in names
+            for rel in archive.relationships.for_person(person.id)
+            if rel["from_id"] == person.id and rel["to_id"] in names
         ]
-        cards.append(write_vcard(person, anniversary=_anniversary(archive, person["id"]), related=related))
+        cards.append(write_vcard(person, anniversary=_anniversary(archive, person.id), related=related))
     return "".join(cards)
 
 
@@ -93,19 +93,19 @@ def export_csv(archive: Archive, path: str | Path) -> int:
         for p in people:
             writer.writerow(
                 [
-                    p["display_name"],
-                    p["full_name"] or "",
-                    p["nickname"] or "",
-                    p["pronouns"] or "",
-                    p["birthday"] or "",
-                    _anniversary(archive, p["id"]) or "",
-                    _MULTI.join(p["emails"]),
-                    _MULTI.join(p["phones"]),
-                    _MULTI.join(p["addresses"]),
-                    p["language"] or "",
-                    _MULTI.join(p["tags"]),
-                    p["notes"] or "",
-                    p["pronunciation"] or "",
+                    p.display_name,
+                    p.full_name or "",
+                    p.nickname or "",
+                    p.pronouns or "",
+                    p.birthday or "",
+                    _anniversary(archive, p.id) or "",
+                    _MULTI.join(p.emails),
+                    _MULTI.join(p.phones),
+                    _MULTI.join(p.addresses),
+                    p.language or "",
+                    _MULTI.join(p.tags),
+                    p.notes or "",
+                    p.pronunciation or "",
                 ]
             )
 
@@ -119,14 +119,11 @@ def archive_document(archive: Archive) -> dict[str, Any]:
 
     people, relationships, notes, dates = [], {}, [], []
     for person in _people(archive):
-        record = dict(person)
-        if record.get("photo") is not None:
-            record["photo"] = base64.b64encode(record["photo"]).decode("ascii")
-        people.append(record)
-        for rel in archive.relationships.for_person(person["id"]):
+        people.append(person.as_json())
+        for rel in archive.relationships.for_person(person.id):
             relationships[rel["id"]] = rel
-        notes.extend(archive.notes.for_person(person["id"]))
-        dates.extend(archive.dates.for_person(person["id"]))
+        notes.extend(archive.notes.for_person(person.id))
+        dates.extend(archive.dates.for_person(person.id))
     letters = []
     for summary in sorted(archive.letters.all(), key=lambda letter: letter["id"]):
         letter = archive.letters.get(summary["id"])

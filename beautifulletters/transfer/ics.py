@@ -48,11 +48,11 @@ def occasions(archive: Archive) -> list[Occasion]:
         rows = archive.people.rows(ids[start : start + 500])
         for person_id in ids[start : start + 500]:
             row = rows[person_id]
-            if row["is_sample"]:
+            if row.is_sample:
                 continue
-            name = row["display_name"]
-            if row["birthday"]:
-                found.append(Occasion(f"birthday-{person_id}", name, "birthday", row["birthday"]))
+            name = row.display_name
+            if row.birthday:
+                found.append(Occasion(f"birthday-{person_id}", name, "birthday", row.birthday))
             for date in archive.dates.for_person(person_id):
                 found.append(
                     Occasion(

@@ -12,10 +12,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from beautifulletters import validation
 from beautifulletters.archive.imported import ImportedCard
+from beautifulletters.records import Person, PersonFields
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -32,7 +33,7 @@ class ImportWrites:
     def __init__(self, archive: Archive, *, dry_run: bool) -> None:
         self.archive = archive
         self.dry_run = dry_run
-        self._people: dict[int, dict[str, Any]] = {}
+        self._people: dict[int, Person] = {}
         self._cards: dict[tuple[int, str], ImportedCard] = {}
         self._anniversaries: dict[int, set[str]] = {}
         self._pairs: set[tuple[int, int]] = set()
@@ -62,26 +63,26 @@ class ImportWrites:
             yield
 
     # ------------------------------------------------------------------ people
-    def person(self, person_id: int) -> dict[str, Any]:
+    def person(self, person_id: int) -> Person:
         if person_id in self._people:
             return self._people[person_id]
         return self.archive.people.get(person_id)
 
-    def add_person(self, fields: dict[str, Any]) -> int:
+    def add_person(self, fields: PersonFields) -> int:
         if not self.dry_run:
             return self.archive.people.add(**fields)
-        self.archive.people.check(**fields)
         person_id = self._next_unsaved
         self._next_unsaved -= 1
-        self._people[person_id] = {**fields, "id": person_id}
+        self._people[person_id] = self.archive.people.would_be(
+            Person(id=person_id, display_name=""), creating=True, **fields
+        )
         return person_id
 
-    def update_person(self, person_id: int, changes: dict[str, Any]) -> None:
+    def update_person(self, person_id: int, changes: PersonFields) -> None:
         if not self.dry_run:
             self.archive.people.update(person_id, **changes)
             return
-        self.archive.people.check(creating=False, **changes)
-        self._people[person_id] = {**self.person(person_id), **changes}
+        self._people[person_id] = self.archive.people.would_be(self.person(person_id), **changes)
 
     # ------------------------------------------------------------------ dates
     def anniversaries(self, person_id: int) -> set[str]:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from beautifulletters import validation, words
 from beautifulletters.archive.imported import ImportedCard
 from beautifulletters.errors import BeautifulLettersError, RefusedValueError, ValidationError
+from beautifulletters.records import PersonFields
 from beautifulletters.transfer import csvfile, vcard
 from beautifulletters.transfer.contact import Contact
 from beautifulletters.transfer.import_writes import ImportWrites
@@ -169,24 +170,30 @@ def _index(archive: Archive) -> PeopleIndex:
     """Everyone's names, emails and phones, and every card imported before."""
     index = PeopleIndex()
     for row in archive.people.match_keys():
-        index.add_person(row["id"], (row["display_name"], row["full_name"]), row["emails"], row["phones"])
+        index.add_person(row.id, (row.display_name, row.full_name), row.emails, row.phones)
     for person_id, key, print_, names in archive.imported.keys():
         index.add_card(person_id, key, print_, names)
     return index
 
 
 # --------------------------------------------------------------------------- writing
-def _new_fields(contact: Contact) -> dict[str, Any]:
-    fields: dict[str, Any] = {"display_name": contact.display_name}
-    for name in ("full_name", "nickname", "birthday", "language", "notes", "pronunciation", "photo", "pronouns"):
-        value = getattr(contact, name)
-        if value:
-            fields[name] = value
-    for name in ("addresses", "emails", "phones", "tags"):
-        values = getattr(contact, name)
-        if values:
-            fields[name] = list(values)
-    return fields
+def _new_fields(contact: Contact) -> PersonFields:
+    """A new person from a card (empty values are as good as none to `people.add`)."""
+    return PersonFields(
+        display_name=contact.display_name,
+        full_name=contact.full_name or None,
+        nickname=contact.nickname or None,
+        pronouns=contact.pronouns or None,
+        birthday=contact.birthday or None,
+        language=contact.language or None,
+        notes=contact.notes or None,
+        pronunciation=contact.pronunciation or None,
+        photo=contact.photo or None,
+        addresses=list(contact.addresses),
+        emails=list(contact.emails),
+        phones=list(contact.phones),
+        tags=list(contact.tags),
+    )
 
 
 def _validated_pronouns(contact: Contact) -> None:
@@ -345,7 +352,7 @@ def _import_one(
             person_id = match.person_id
             item.person_id = person_id
             if on_duplicate == "skip":
-                shown = writes.person(person_id)["display_name"]
+                shown = writes.person(person_id).display_name
                 item.reason = f"already in the archive as {shown} (id {person_id}; {match.why})"
                 return item, None
             previous = writes.imported_card(person_id, key)
@@ -359,7 +366,7 @@ def _import_one(
             result = merge(existing, contact, last)
             if result.changes:
                 writes.update_person(person_id, result.changes)
-                index.add_person(person_id, [], result.changes.get("emails", []), result.changes.get("phones", []))
+                index.add_person(person_id, [], result.changes.get("emails") or [], result.changes.get("phones") or [])
             dated = bool(result.anniversary) and result.anniversary not in writes.anniversaries(person_id)
             if dated and result.anniversary:
                 writes.add_anniversary(person_id, result.anniversary)
@@ -369,7 +376,7 @@ def _import_one(
                 writes.record_card(card)
                 index.add_card(person_id, key, print_, names)
             item.action = "updated" if (result.changes or dated) else "unchanged"
-            item.reason = f"matched {existing['display_name']} (id {person_id}; {match.why})"
+            item.reason = f"matched {existing.display_name} (id {person_id}; {match.why})"
             if result.changes or dated:
                 item.reason += "; changed " + ", ".join(sorted(result.changes) + (["anniversary"] if dated else []))
             item.warnings = [*item.warnings, *result.kept]

@@ -13,8 +13,9 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from beautifulletters.records import Person, PersonFields
 from beautifulletters.transfer.contact import Contact, phone_key
 from beautifulletters.transfer.matching import name_form
 
@@ -69,39 +70,42 @@ def _list_key(name: str) -> Callable[[str], str]:
 class Merge:
     """The changes for people.update, whether to add the anniversary, and what was kept and why."""
 
-    changes: dict[str, Any] = field(default_factory=dict)
+    changes: PersonFields = field(default_factory=lambda: PersonFields())
     anniversary: str | None = None
     kept: list[str] = field(default_factory=list)
 
 
-def merge(existing: Mapping[str, Any], contact: Contact, last: Mapping[str, Any] | None) -> Merge:
+def merge(existing: Person, contact: Contact, last: Mapping[str, Any] | None) -> Merge:
     """What `contact` changes in `existing`, given what the same card brought last time (`last`)."""
     result = Merge()
+    # The fields are named in SCALARS and LISTS, so the changes are gathered by name first.
+    changes: dict[str, object] = {}
     now = card_values(contact)
     for name in SCALARS:
         card = now.get(name)
         if card is None or (last is not None and last.get(name) == card):
             continue  # the card says nothing, or nothing new since its last import
-        current = existing.get(name)
+        current = getattr(existing, name)
         current = _photo_hash(current) if name == "photo" else current
         if current == card:
             continue
         value = contact.photo if name == "photo" else card
         if not current or (last is not None and last.get(name) == current):
-            result.changes[name] = value  # empty, or still what this card brought last time
+            changes[name] = value  # empty, or still what this card brought last time
         elif last is not None:
             shown = "a new one" if name == "photo" else repr(card)
             result.kept.append(f"kept the {_SAID.get(name, name)} you have; the card now says {shown}")
     for name in LISTS:
         key = _list_key(name)
         before = {key(v) for v in (last or {}).get(name, [])}
-        current = list(existing.get(name) or [])
+        current = list(getattr(existing, name))
         present = {key(v) for v in current}
         # Only what the card added since its last import: a value the writer removed stays removed.
         added = [v for v in now.get(name, []) if key(v) not in before and key(v) not in present]
         if added:
-            result.changes[name] = current + list(dict.fromkeys(added))
-    _merge_note(existing.get("notes") or "", now.get("notes"), (last or {}).get("notes"), result)
+            changes[name] = current + list(dict.fromkeys(added))
+    result.changes = cast(PersonFields, changes)
+    _merge_note(existing.notes or "", now.get("notes"), (last or {}).get("notes"), result)
     anniversary = now.get("anniversary")
     if anniversary and (last is None or last.get("anniversary") != anniversary):
         result.anniversary = anniversary

@@ -14,12 +14,12 @@ import binascii
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from beautifulletters import images
-from beautifulletters.addresses import clean_address, country_name, parse_address
+from beautifulletters.addresses import clean_address, country_name
 from beautifulletters.errors import RefusedValueError
 from beautifulletters.limits import CONTACT_VALUE_CHARS
+from beautifulletters.records import AddressParts, Person
 from beautifulletters.transfer.contact import Contact, Related, parse_date
 from beautifulletters.transfer.textio import clean_value
 from beautifulletters.userfiles import FileRefused
@@ -520,50 +520,45 @@ def _country_title(code: str) -> str:
     return " ".join(word if word in small and index else word.capitalize() for index, word in enumerate(words))
 
 
-def _adr(parts: dict[str, str]) -> str:
+def _adr(parts: AddressParts) -> str:
     """ADR's seven parts: PO box and extended left empty; street lines, city, region, postcode, country."""
     address = clean_address(parts)
     values = ["", "", address.street, address.city, address.region, address.postcode, _country_title(address.country)]
     return "ADR:" + ";".join(_escape(value) for value in values)
 
 
-def write_vcard(
-    person: dict[str, Any], *, anniversary: str | None = None, related: Sequence[tuple[str, str]] = ()
-) -> str:
+def write_vcard(person: Person, *, anniversary: str | None = None, related: Sequence[tuple[str, str]] = ()) -> str:
     """One person as a vCard 4.0 card (CRLF lines, folded); `related` holds (kind, other's name)."""
-    lines = ["BEGIN:VCARD", "VERSION:4.0", f"FN:{_escape(person['display_name'])}"]
-    if person.get("full_name"):
-        family, given = _name_parts(person["full_name"])
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"FN:{_escape(person.display_name)}"]
+    if person.full_name:
+        family, given = _name_parts(person.full_name)
         lines.append(f"N:{_escape(family)};{_escape(given)};;;")
-    if person.get("nickname"):
-        lines.append(f"NICKNAME:{_escape(person['nickname'])}")
-    if person.get("birthday"):
-        lines.append(f"BDAY:{_date_value(person['birthday'])}")
+    if person.nickname:
+        lines.append(f"NICKNAME:{_escape(person.nickname)}")
+    if person.birthday:
+        lines.append(f"BDAY:{_date_value(person.birthday)}")
     if anniversary:
         lines.append(f"ANNIVERSARY:{_date_value(anniversary)}")
-    postal = person.get("postal_addresses")
-    if postal is None:  # a record from before addresses had parts
-        postal = [parse_address(text).as_json() for text in person.get("addresses") or []]
-    for parts in postal:
+    for parts in person.postal_addresses:
         lines.append(_adr(parts))
-    for email in person.get("emails") or []:
+    for email in person.emails:
         lines.append(f"EMAIL:{_escape(email)}")
-    for phone in person.get("phones") or []:
+    for phone in person.phones:
         lines.append(f"TEL;VALUE=text:{_escape(phone)}")
-    if person.get("language"):
-        lines.append(f"LANG:{_escape(person['language'])}")
-    if person.get("pronouns"):
-        lines.append(f"PRONOUNS:{_escape(person['pronouns'])}")
-    if person.get("pronunciation"):
-        lines.append(f"{PRONUNCIATION_PROPERTY}:{_escape(person['pronunciation'])}")
-    if person.get("tags"):
-        lines.append("CATEGORIES:" + ",".join(_escape(tag) for tag in person["tags"]))
-    if person.get("notes"):
-        lines.append(f"NOTE:{_escape(person['notes'])}")
+    if person.language:
+        lines.append(f"LANG:{_escape(person.language)}")
+    if person.pronouns:
+        lines.append(f"PRONOUNS:{_escape(person.pronouns)}")
+    if person.pronunciation:
+        lines.append(f"{PRONUNCIATION_PROPERTY}:{_escape(person.pronunciation)}")
+    if person.tags:
+        lines.append("CATEGORIES:" + ",".join(_escape(tag) for tag in person.tags))
+    if person.notes:
+        lines.append(f"NOTE:{_escape(person.notes)}")
     for kind, other_name in related:
         lines.append(f"RELATED;VALUE=text;TYPE={_param_text(kind)}:{_escape(other_name)}")
-    if person.get("photo"):
-        encoded = base64.b64encode(person["photo"]).decode("ascii")
-        lines.append(f"PHOTO:data:{_photo_type(person['photo'])};base64,{encoded}")
+    if person.photo:
+        encoded = base64.b64encode(person.photo).decode("ascii")
+        lines.append(f"PHOTO:data:{_photo_type(person.photo)};base64,{encoded}")
     lines.append("END:VCARD")
     return "".join(_fold(line) + "\r\n" for line in lines)

@@ -7,7 +7,7 @@ from typing import Any
 
 def add_test_people(archive: Any) -> dict[str, tuple[int, int]]:
     """(recipient id, signer id) for 'sparse', 'rich' (the sample Lolly) and 'they'."""
-    people = {archive.people.get(i)["display_name"]: i for i in archive.search.people_ids()}
+    people = {archive.people.get(i).display_name: i for i in archive.search.people_ids()}
     chris, lolly = people["Chris Mercer"], people["Loretta Mercer"]
     me = archive.settings.default_signer_id()
     archive.people.update(me, display_name="Jordan Avery", pronouns="she")

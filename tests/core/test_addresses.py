@@ -126,12 +126,12 @@ def test_schema_step_m009_reads_existing_addresses_into_parts(tmp_path: Path) ->
     db.close()
     with Archive.open(path) as archive:
         loretta, chris = (archive.people.get(i) for i in sorted(archive.search.people_ids()))
-    assert loretta["addresses"] == written  # the text as it was written stays
-    assert loretta["postal_addresses"] == [
+    assert loretta.addresses == written  # the text as it was written stays
+    assert loretta.postal_addresses == [
         {"street": "14 Orchard Lane", "city": "Springfield", "region": "IL", "postcode": "62704", "country": "US"},
         {"street": "The cottage behind the mill", "city": "", "region": "", "postcode": "", "country": ""},
     ]
-    assert chris["postal_addresses"] == []
+    assert chris.postal_addresses == []
 
 
 def test_the_archive_keeps_parts_and_text_in_step(empty_archive) -> None:
@@ -140,10 +140,10 @@ def test_the_archive_keeps_parts_and_text_in_step(empty_archive) -> None:
         postal_addresses=[{"street": "Bonngasse 20", "city": "Bonn", "postcode": "53111", "country": "Deutschland"}],
     )
     person = empty_archive.people.get(ada)
-    assert person["postal_addresses"][0]["country"] == "DE"
-    assert person["addresses"] == ["Bonngasse 20\n53111 BONN\nGERMANY"]
+    assert person.postal_addresses[0]["country"] == "DE"
+    assert person.addresses == ["Bonngasse 20\n53111 BONN\nGERMANY"]
     empty_archive.people.update(ada, addresses=["10 Downing Street\nLondon SW1A 2AA\nUK"])
-    assert empty_archive.people.get(ada)["postal_addresses"][0]["postcode"] == "SW1A 2AA"
+    assert empty_archive.people.get(ada).postal_addresses[0]["postcode"] == "SW1A 2AA"
     with pytest.raises(Exception, match="Atlantis"):
         empty_archive.people.update(ada, postal_addresses=[{"street": "1 Sea Lane", "country": "Atlantis"}])
 

@@ -29,13 +29,13 @@ def dump(path: Path) -> list[str]:
 
 def test_new_archive_has_user_and_sample(archive: Archive) -> None:
     people = archive.search.people()
-    names = {p["display_name"] for p in people}
+    names = {p.display_name for p in people}
     assert {"Chris Mercer", "Loretta Mercer"} <= names
     me = archive.people.get(archive.settings.default_signer_id())
-    assert me["is_self"] and not me["is_sample"]
-    loretta = next(p for p in people if p["display_name"] == "Loretta Mercer")
-    assert loretta["is_sample"] and loretta["nickname"] == "Lolly"
-    assert len(archive.letters.all(to=loretta["id"])) == 2
+    assert me.is_self and not me.is_sample
+    loretta = next(p for p in people if p.display_name == "Loretta Mercer")
+    assert loretta.is_sample and loretta.nickname == "Lolly"
+    assert len(archive.letters.all(to=loretta.id)) == 2
     upcoming = archive.dates.upcoming(days=60)
     assert any(item["kind"] == "anniversary" and item["years"] == 50 for item in upcoming)
 
@@ -79,14 +79,14 @@ def test_person_fields_round_trip(empty_archive: Archive) -> None:
         pronunciation="AN-ah",
     )
     person = empty_archive.people.get(person_id)
-    assert person["display_name"] == "Anna Bell"
-    assert person["addresses"] == ["1 High St\nLondon\nUK", "2 Low Rd"]
-    assert person["tags"] == ["family", "friends"]
-    assert person["photo"] == photo
-    assert person["birthday"] == "--02-29"
+    assert person.display_name == "Anna Bell"
+    assert person.addresses == ["1 High St\nLondon\nUK", "2 Low Rd"]
+    assert person.tags == ["family", "friends"]
+    assert person.photo == photo
+    assert person.birthday == "--02-29"
     empty_archive.people.update(person_id, nickname=None, tags=["friends"])
     person = empty_archive.people.get(person_id)
-    assert person["nickname"] is None and person["tags"] == ["friends"]
+    assert person.nickname is None and person.tags == ["friends"]
 
 
 @pytest.mark.parametrize(
@@ -106,8 +106,8 @@ def test_person_fields_round_trip(empty_archive: Archive) -> None:
 def test_names_and_notes_round_trip_exactly(empty_archive: Archive, name: str) -> None:
     person_id = empty_archive.people.add(display_name=name, notes=name)
     note_id = empty_archive.notes.add(person_id, name, tag="memory")
-    assert empty_archive.people.get(person_id)["display_name"].encode() == name.encode()
-    assert empty_archive.people.get(person_id)["notes"].encode() == name.encode()
+    assert empty_archive.people.get(person_id).display_name.encode() == name.encode()
+    assert empty_archive.people.get(person_id).notes.encode() == name.encode()
     assert empty_archive.notes.get(note_id)["text"].encode() == name.encode()
 
 
@@ -211,7 +211,7 @@ def test_letters_revisions_and_search(empty_archive: Archive) -> None:
     assert empty_archive.letters.revisions(letter)[-1]["id"] == restored
     assert [r["id"] for r in empty_archive.search.letters("malib")] == [letter]
     assert empty_archive.search.people_ids(search="gulls") == [ruth]
-    assert empty_archive.people.get(ruth)["last_letter_at"] is not None
+    assert empty_archive.people.get(ruth).last_letter_at is not None
     empty_archive.letters.update(letter, status="sent")
     with pytest.raises(ValidationError, match="read-only"):
         empty_archive.letters.save_body(letter, "changed after sending")

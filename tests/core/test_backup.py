@@ -30,7 +30,7 @@ UTC = dt.UTC
 
 def _names(path: Path) -> set[str]:
     with Archive.open(path, readonly=True) as opened:
-        return {p["display_name"] for p in opened.search.people()}
+        return {p.display_name for p in opened.search.people()}
 
 
 def _raw_names(path: Path) -> set[str]:

@@ -199,7 +199,7 @@ def test_an_older_archive_holding_such_a_date_still_drafts_and_lists(archive_pat
     _store_raw(archive_path, "UPDATE important_dates SET date = ? WHERE person_id = ?", (stored, ann))
     _store_raw(archive_path, "UPDATE notes SET noted_on = ?", (stored,))
     with Archive.open(archive_path) as archive:
-        birthday = archive.people.get(ann)["birthday"]
+        birthday = archive.people.get(ann).birthday
         assert birthday in ("2020-03-01", "--03-01", None)  # read in 0-9, or (year 0000) as no date
         draft = drafting.render_draft(archive, recipient_id=ann, template="birthday", today=dt.date(2026, 2, 20))
         assert "Ann" in draft.text
@@ -219,4 +219,4 @@ def test_an_export_brings_back_a_photo_stored_before_photos_were_checked(archive
         export_archive(archive, "json", tmp_path / "everything.json")
     with Archive.open(tmp_path / "fresh.sqlite3", with_sample=False) as fresh:
         import_export(fresh, tmp_path / "everything.json")
-        assert fresh.people.get(ann)["photo"] == b"II*\x00 a TIFF, say"
+        assert fresh.people.get(ann).photo == b"II*\x00 a TIFF, say"

@@ -77,7 +77,7 @@ def test_year_less_dates_and_29_february(dated, tmp_path):
 
 def test_the_alarm_days_are_chosen_and_the_sample_is_left_out(archive, tmp_path):
     loretta = archive.search.people(search="Loretta")[0]
-    assert loretta["is_sample"]
+    assert loretta.is_sample
     friend = archive.people.add(display_name="Real Friend", birthday="1990-05-05")
     out = tmp_path / "occasions.ics"
     assert export_archive(archive, "ics", out, remind_days=14) == {"events": 1}

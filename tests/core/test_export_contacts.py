@@ -32,14 +32,14 @@ COMPARED = (
 
 def _people(archive, *, but: str | None = None) -> dict[str, dict]:
     return {
-        p["display_name"]: {k: p[k] for k in COMPARED}
+        p.display_name: {k: getattr(p, k) for k in COMPARED}
         for p in archive.search.people()
-        if not p["is_self"] and p["display_name"] != but
+        if not p.is_self and p.display_name != but
     }
 
 
 def _relationships(archive) -> set[tuple[str, str, str]]:
-    names = {p["id"]: p["display_name"] for p in archive.search.people()}
+    names = {p.id: p.display_name for p in archive.search.people()}
     result = set()
     for person_id in names:
         for rel in archive.relationships.for_person(person_id):
@@ -75,8 +75,8 @@ def test_vcard_round_trip_gives_the_same_people(rich_archive, tmp_path):
         assert _people(fresh, but="Me") == _people(rich_archive)
         assert _relationships(fresh) == _relationships(rich_archive)
         assert ("Chris Mercer", "Loretta Mercer", "wife") in _relationships(fresh)
-        loretta = next(p for p in fresh.search.people() if p["display_name"] == "Loretta Mercer")
-        assert [d["kind"] for d in fresh.dates.for_person(loretta["id"])] == ["anniversary"]
+        loretta = next(p for p in fresh.search.people() if p.display_name == "Loretta Mercer")
+        assert [d["kind"] for d in fresh.dates.for_person(loretta.id)] == ["anniversary"]
         # and importing it a second time changes nothing
         again = import_file(fresh, out)
         assert again.count("added") == again.count("updated") == 0

@@ -71,7 +71,7 @@ def test_an_archive_with_its_own_wal_after_a_crash_still_opens(archive_path: Pat
     conn.close()
     crashed = archive_path.with_name("crashed.sqlite3")
     with Archive.open(crashed) as archive:
-        assert archive.people.get(1)["nickname"] == "Kept in the WAL"
+        assert archive.people.get(1).nickname == "Kept in the WAL"
 
 
 def test_a_full_disk_while_reading_is_not_called_a_damaged_archive(

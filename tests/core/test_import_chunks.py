@@ -25,7 +25,7 @@ def _cards(path: Path, count: int) -> Path:
 
 
 def _walkers(archive) -> list[str]:
-    return sorted(p["display_name"] for p in archive.search.people() if p["display_name"].startswith("Walker "))
+    return sorted(p.display_name for p in archive.search.people() if p.display_name.startswith("Walker "))
 
 
 @pytest.fixture

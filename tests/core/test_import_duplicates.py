@@ -33,7 +33,7 @@ def test_reimporting_the_same_file_changes_nothing(empty_archive):
 
 
 def test_same_name_and_email_merges_while_a_shared_phone_or_a_name_alone_only_warns(archive, tmp_path):
-    chris = next(p for p in archive.search.people() if p["display_name"] == "Chris Mercer")
+    chris = next(p for p in archive.search.people() if p.display_name == "Chris Mercer")
     path = _write(
         tmp_path / "chris.vcf",
         """BEGIN:VCARD
@@ -64,11 +64,11 @@ END:VCARD
     assert "same phone +1 (555) 010-7788" in report.items[1].reason
     assert "possible duplicate of Loretta Mercer" in report.items[2].reason and "same name" in report.items[2].reason
     assert archive.search.count_people() == count + 2
-    merged = archive.people.get(chris["id"])
-    assert merged["display_name"] == "Chris Mercer"  # what the archive had is never overwritten
-    assert merged["phones"] == ["+1 555 010 7788"]
-    assert merged["notes"].endswith("\n\nPlays the banjo, badly.")
-    assert merged["notes"].startswith("Client since 2018.")
+    merged = archive.people.get(chris.id)
+    assert merged.display_name == "Chris Mercer"  # what the archive had is never overwritten
+    assert merged.phones == ["+1 555 010 7788"]
+    assert merged.notes.endswith("\n\nPlays the banjo, badly.")
+    assert merged.notes.startswith("Client since 2018.")
 
 
 def test_on_duplicate_skip_leaves_the_person_alone(archive, tmp_path):

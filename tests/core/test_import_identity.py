@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from beautifulletters.records import Person
 from beautifulletters.transfer import import_file
 from beautifulletters.transfer.exporter import archive_document
 from beautifulletters.transfer.matching import names_agree
@@ -23,8 +24,8 @@ def _card(*lines: str) -> str:
     return "BEGIN:VCARD\nVERSION:3.0\n" + "\n".join(lines) + "\nEND:VCARD\n"
 
 
-def _people(archive, name: str) -> list[dict]:
-    return [archive.people.get(p["id"]) for p in archive.search.people() if p["display_name"] == name]
+def _people(archive, name: str) -> list[Person]:
+    return [archive.people.get(p.id) for p in archive.search.people() if p.display_name == name]
 
 
 def _snapshot(archive) -> dict:
@@ -44,9 +45,9 @@ def test_same_email_under_another_name_is_a_new_person_reported_for_review(empty
     assert item.possible_duplicates == [
         {"person_id": john, "name": "John Smith", "why": "same email Smiths@example.net"}
     ]
-    assert empty_archive.people.get(john)["birthday"] == "1960-02-01"  # John keeps his own birthday
+    assert empty_archive.people.get(john).birthday == "1960-02-01"  # John keeps his own birthday
     (jane,) = _people(empty_archive, "Jane Smith")
-    assert jane["birthday"] == "1962-07-09" and jane["emails"] == ["Smiths@example.net"]
+    assert jane.birthday == "1962-07-09" and jane.emails == ["Smiths@example.net"]
     assert "1 possible duplicate to review" in report.summary()
 
 
@@ -64,8 +65,8 @@ def test_a_family_sharing_a_landline_stays_a_family(empty_archive, tmp_path):
     assert "same phone" in report.items[1].reason and "Emeka Okafor" in report.items[1].reason
     (father,) = _people(empty_archive, "Emeka Okafor")
     (son,) = _people(empty_archive, "Emeka Okafor Jr.")
-    assert father["birthday"] == "1958-03-03" and not father["notes"]
-    assert son["notes"] == "Studies in Leeds." and not son["birthday"]
+    assert father.birthday == "1958-03-03" and not father.notes
+    assert son.notes == "Studies in Leeds." and not son.birthday
     again = import_file(empty_archive, path)  # and importing them again doubles no one
     assert [i.action for i in again.items] == ["unchanged"] * 4
 
@@ -76,7 +77,7 @@ def test_a_son_with_his_fathers_landline_and_name_is_not_his_father(empty_archiv
     (item,) = import_file(empty_archive, path).items
     assert item.action == "added" and item.person_id != father
     assert "same name and same phone +31 20 555 0199" in item.reason
-    assert not empty_archive.people.get(father)["birthday"]
+    assert not empty_archive.people.get(father).birthday
 
 
 def test_two_people_of_one_name_with_different_emails_stay_two(empty_archive, tmp_path):
@@ -88,7 +89,7 @@ def test_two_people_of_one_name_with_different_emails_stay_two(empty_archive, tm
     report = import_file(empty_archive, path)
     assert [i.action for i in report.items] == ["added", "added"]
     assert "possible duplicate of Maria Garcia" in report.items[1].reason
-    assert sorted(p["notes"] for p in _people(empty_archive, "Maria Garcia")) == ["The dentist.", "The teacher."]
+    assert sorted(p.notes for p in _people(empty_archive, "Maria Garcia")) == ["The dentist.", "The teacher."]
 
 
 def test_same_name_and_same_email_or_mobile_is_one_person(empty_archive, tmp_path):
@@ -103,8 +104,8 @@ def test_same_name_and_same_email_or_mobile_is_one_person(empty_archive, tmp_pat
     assert [(i.action, i.person_id) for i in report.items] == [("updated", ines), ("updated", rui)]
     assert "same email INES@example.pt" in report.items[0].reason
     assert "same mobile +351912345678" in report.items[1].reason
-    assert empty_archive.people.get(ines)["birthday"] == "1961-10-10"
-    assert empty_archive.people.get(rui)["nickname"] == "Ruizinho"
+    assert empty_archive.people.get(ines).birthday == "1961-10-10"
+    assert empty_archive.people.get(rui).nickname == "Ruizinho"
 
 
 def test_names_agree_across_order_case_accents_titles_and_middle_initials():
@@ -136,9 +137,9 @@ def test_reimport_keeps_what_the_writer_changed(empty_archive, tmp_path):
     assert (again.action, again.person_id) == ("unchanged", person)
     assert _snapshot(empty_archive) == before
     kept = empty_archive.people.get(person)
-    assert kept["emails"] == ["hv@work.example"]
-    assert kept["notes"] == "Sings alto; met at the choir in 2019."
-    assert kept["tags"] == ["friends"]
+    assert kept.emails == ["hv@work.example"]
+    assert kept.notes == "Sings alto; met at the choir in 2019."
+    assert kept.tags == ["friends"]
 
 
 def test_reimporting_an_unchanged_card_changes_nothing(empty_archive, tmp_path):
@@ -171,10 +172,10 @@ def test_a_changed_card_updates_what_the_writer_left_alone(empty_archive, tmp_pa
     (updated,) = import_file(empty_archive, _write(tmp_path / "v2.vcf", second)).items
     assert (updated.action, updated.person_id) == ("updated", person)
     beth = empty_archive.people.get(person)
-    assert beth["birthday"] == "1971-01-01"  # the card changed it and the writer had not
-    assert beth["notes"] == "Loves green tea."  # the card's note, changed in its place
-    assert beth["emails"] == ["beth@new.example"]  # the new one comes; the removed one stays removed
-    assert beth["nickname"] == "Bethie"  # the writer's change wins
+    assert beth.birthday == "1971-01-01"  # the card changed it and the writer had not
+    assert beth.notes == "Loves green tea."  # the card's note, changed in its place
+    assert beth.emails == ["beth@new.example"]  # the new one comes; the removed one stays removed
+    assert beth.nickname == "Bethie"  # the writer's change wins
     assert any("kept the nickname you have" in warning for warning in updated.warnings)
 
 
@@ -185,7 +186,7 @@ def test_a_reimported_card_whose_note_the_writer_rewrote_adds_no_second_note(emp
     empty_archive.people.update(item.person_id, notes="My own words about Ada.")
     changed = _write(tmp_path / "v2.vcf", _card("UID:k1", "FN:Ada Park", "NOTE:Old note, edited."))
     (again,) = import_file(empty_archive, changed).items
-    assert empty_archive.people.get(item.person_id)["notes"] == "My own words about Ada."
+    assert empty_archive.people.get(item.person_id).notes == "My own words about Ada."
     assert any("kept the notes you wrote" in warning for warning in again.warnings)
 
 
@@ -196,7 +197,7 @@ def test_a_card_renamed_in_the_app_is_still_recognised_by_its_uid(empty_archive,
     changed = _write(tmp_path / "mum2.vcf", _card("UID:mum-1", "FN:Grace Obi", "EMAIL:grace@example.org"))
     (again,) = import_file(empty_archive, changed).items
     assert (again.action, again.person_id) == ("updated", item.person_id)
-    assert empty_archive.people.get(item.person_id)["emails"] == ["grace@example.org"]
+    assert empty_archive.people.get(item.person_id).emails == ["grace@example.org"]
 
 
 def test_dry_run_reports_the_possible_duplicates_the_import_will_add(empty_archive, tmp_path):

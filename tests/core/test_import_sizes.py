@@ -47,10 +47,8 @@ def test_quoted_printable_is_decoded_whole_across_soft_breaks(empty_archive: Arc
     note = "Caf=C3=A9 au lait, =3D and =\r\n= kept, soft=\r\n break"
     path.write_text(_vcard("FN:Qp", f"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:{note}", version="2.1"))
     import_file(empty_archive, path)
-    person = next(
-        p for p in map(empty_archive.people.get, empty_archive.search.people_ids()) if p["display_name"] == "Qp"
-    )
-    assert person["notes"] == "Café au lait, = and = kept, soft break"
+    person = next(p for p in map(empty_archive.people.get, empty_archive.search.people_ids()) if p.display_name == "Qp")
+    assert person.notes == "Café au lait, = and = kept, soft break"
 
 
 def test_a_huge_quoted_printable_note_and_a_huge_line_are_refused_in_one_sentence(

@@ -61,7 +61,7 @@ def test_each_step_applies_in_order_and_keeps_data(tmp_path: Path) -> None:
     with Archive.open(path) as archive:
         assert archive.search.people_ids(search="lolly") == [1]
         assert archive.search.people_ids(search="Buick") == [1]
-        assert archive.people.get(1)["last_letter_at"] == "2005-05-05T00:00:00"
+        assert archive.people.get(1).last_letter_at == "2005-05-05T00:00:00"
         assert archive.search.count_people() == 2, "an upgraded archive is not seeded with the sample again"
         assert archive.check()["ok"]
 

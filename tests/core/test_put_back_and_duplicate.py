@@ -10,7 +10,7 @@ def test_a_removed_note_comes_back_as_it_was(empty_archive) -> None:
     empty_archive.notes.remove(note_id)
     assert empty_archive.notes.put_back(before) == note_id
     assert empty_archive.notes.get(note_id) == before
-    assert empty_archive.search.people(search="dawn")[0]["id"] == ann  # found by its words again
+    assert empty_archive.search.people(search="dawn")[0].id == ann  # found by its words again
 
 
 def test_a_removed_date_comes_back_as_it_was(empty_archive) -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from beautifulletters.records import Person
 from beautifulletters.speech.audio import complete_wav_frames, concatenate_wavs, wav_duration, write_silence
 from beautifulletters.speech.engine import VoiceInfo
 from beautifulletters.speech.reading import (
@@ -84,7 +85,7 @@ def test_a_hint_is_respelled_so_espeak_does_not_spell_the_capitals() -> None:
 
 def test_the_hint_replaces_the_name_wherever_it_is_read() -> None:
     hints = pronunciation_map(
-        [{"display_name": "Loretta Mercer", "full_name": "Loretta Anne Mercer", "pronunciation": "lo-RET-ah"}]
+        [Person(id=1, display_name="Loretta Mercer", full_name="Loretta Anne Mercer", pronunciation="lo-RET-ah")]
     )
     spoken = spoken_form("My dearest Loretta, Loretta's roses for Loretta Mercer.", hints)
     assert spoken == "My dearest lo-ret-ah, lo-ret-ah's roses for lo-ret-ah Mercer."
@@ -92,7 +93,7 @@ def test_the_hint_replaces_the_name_wherever_it_is_read() -> None:
 
 
 def test_a_hint_with_a_word_per_name_covers_each_name() -> None:
-    hints = pronunciation_map([{"display_name": "Siobhan Murphy", "pronunciation": "shi-VAWN MUR-fee"}])
+    hints = pronunciation_map([Person(id=1, display_name="Siobhan Murphy", pronunciation="shi-VAWN MUR-fee")])
     assert spoken_form("Siobhan Murphy", hints) == "shi-vawn mur-fee"
 
 

@@ -57,9 +57,9 @@ def test_every_template_reads_cleanly_for_every_kind_of_recipient(archive, pairs
     draft = drafting.render_draft(archive, recipient_id=recipient_id, signer_id=signer_id, template=name)
     assert artifact_problems(draft.text) == [], draft.text
     person = archive.people.get(recipient_id)
-    preferred = person["nickname"] or person["display_name"].split()[0]
+    preferred = person.nickname or person.display_name.split()[0]
     assert draft.text.startswith(("Dear", "Dearest", "My")) and preferred in draft.text.split("\n")[0]
-    assert draft.signature and draft.signature in (archive.people.get(signer_id)["display_name"])
+    assert draft.signature and draft.signature in (archive.people.get(signer_id).display_name)
     if who != "sparse" and "memories" in catalog.resolve(name).info.fields:
         memories = [n for n in archive.notes.for_person(recipient_id) if n["tag"] == "memory"]
         shown = [m for m in memories if _mentions(draft.text, m["text"])]

@@ -38,7 +38,7 @@ def test_list_backup_now_and_restore(qtbot, archive_path, test_output_dir):
     qtbot.waitUntil(lambda: dialog.restored_result is not None, timeout=WAIT_MS)
     assert calls == ["release", "reopen"]
     with Archive.open(archive_path) as archive:
-        assert "Added Later" not in {p["display_name"] for p in archive.search.people()}
+        assert "Added Later" not in {p.display_name for p in archive.search.people()}
     assert "kept as" in dialog.status.text()
     dialog.grab().save(str(test_output_dir / "backups-restored.png"))
 

@@ -54,7 +54,7 @@ def test_the_person_dialogs_notes_keep_lines_and_refuse_controls(qtbot, empty_ar
     dialog.notes.setPlainText("Likes tea.\n\tAnd cake.")  # lines and tabs belong in notes
     dialog.accept()
     assert dialog.person_id is not None
-    assert empty_archive.people.get(dialog.person_id)["notes"] == "Likes tea.\n\tAnd cake."
+    assert empty_archive.people.get(dialog.person_id).notes == "Likes tea.\n\tAnd cake."
 
 
 def test_the_person_dialog_refuses_a_photo_that_is_no_image(qtbot, empty_archive: Archive, tmp_path: Path) -> None:

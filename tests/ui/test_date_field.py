@@ -41,7 +41,7 @@ def test_the_calendar_writes_the_date_in_words_and_it_is_stored(qtbot, archive) 
     assert "April" in dialog.birthday.text() and "1990" in dialog.birthday.text()
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert archive.people.get(dialog.person_id)["birthday"] == "1990-04-03"
+    assert archive.people.get(dialog.person_id).birthday == "1990-04-03"
 
 
 def test_the_calendar_opens_on_the_typed_date(qtbot, archive) -> None:
@@ -60,7 +60,7 @@ def test_typed_dates_keep_working(qtbot, archive) -> None:
     qtbot.keyClicks(dialog.birthday, "14/03/1990")
     assert not dialog.birthday.readings.popup().isVisible()  # one reading only: nothing to ask
     dialog.accept()
-    assert archive.people.get(dialog.person_id)["birthday"] == "1990-03-14"
+    assert archive.people.get(dialog.person_id).birthday == "1990-03-14"
 
 
 def test_a_date_that_reads_two_ways_is_asked_about(qtbot, archive) -> None:
@@ -83,11 +83,11 @@ def test_a_date_that_reads_two_ways_is_asked_about(qtbot, archive) -> None:
     assert field.text() == humandates.full_date("1980-03-04")
     QApplication.processEvents()
     dialog.accept()
-    assert archive.people.get(dialog.person_id)["birthday"] == "1980-03-04"
+    assert archive.people.get(dialog.person_id).birthday == "1980-03-04"
 
 
 def test_relationship_since_has_the_calendar(qtbot, archive) -> None:
-    loretta = next(p["id"] for p in archive.search.people() if p["display_name"] == "Loretta Mercer")
+    loretta = next(p.id for p in archive.search.people() if p.display_name == "Loretta Mercer")
     signer = archive.settings.default_signer_id()
     dialog = RelationshipDialog(archive, signer, loretta)
     qtbot.addWidget(dialog)
@@ -103,7 +103,7 @@ def test_relationship_since_has_the_calendar(qtbot, archive) -> None:
 def test_the_person_panel_adds_a_date_picked_on_the_calendar(qtbot, archive) -> None:
     from ui.window.person_panel import PersonPanel
 
-    loretta = next(p["id"] for p in archive.search.people() if p["display_name"] == "Loretta Mercer")
+    loretta = next(p.id for p in archive.search.people() if p.display_name == "Loretta Mercer")
     panel = PersonPanel()
     qtbot.addWidget(panel)
     panel.show()

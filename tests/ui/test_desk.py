@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from beautifulletters.archive import Archive
+from beautifulletters.records import Person
 from beautifulletters.stationery import HANDWRITING_FAMILIES, STATIONERY
 from ui.desk.editor import LetterEditor
 from ui.paper.page import LINE_SPACING_PROPERTY, PageStyle, body_range, build_letter_document
@@ -308,10 +309,10 @@ def test_add_to_dictionary_is_remembered(qtbot, editor, empty_archive, isolated_
 
 
 def test_continuity_hint_names_the_earlier_letter(qtbot, editor, archive) -> None:
-    loretta = next(p for p in (archive.people.get(i) for i in archive.search.people_ids()) if p["nickname"] == "Lolly")
+    loretta = next(p for p in (archive.people.get(i) for i in archive.search.people_ids()) if p.nickname == "Lolly")
     people = (archive.people.get(i) for i in archive.search.people_ids())
-    chris = next(p for p in people if p["display_name"] == "Chris Mercer")
-    letter_id = archive.letters.create(signer_id=chris["id"], recipient_id=loretta["id"], body="Dear Lolly,\n\n")
+    chris = next(p for p in people if p.display_name == "Chris Mercer")
+    letter_id = archive.letters.create(signer_id=chris.id, recipient_id=loretta.id, body="Dear Lolly,\n\n")
     open_in(qtbot, editor, archive, letter_id)
     editor.focus_end()
     with qtbot.waitSignal(
@@ -329,11 +330,12 @@ def test_letter_on_every_stationery_in_every_handwriting(qtbot, test_output_dir:
         "counties.</p>\n<p><br></p>\n<ul><li>yellow roses</li><li><b>a dance</b> in the kitchen</li></ul>\n"
         "<p><br></p>\n<p>All my love,</p>"
     )
-    signer = {
-        "display_name": "Chris Mercer",
-        "full_name": "Christopher James Mercer",
-        "addresses": ["14 Orchard Lane\nSpringfield, IL 62704"],
-    }
+    signer = Person(
+        id=1,
+        display_name="Chris Mercer",
+        full_name="Christopher James Mercer",
+        addresses=["14 Orchard Lane\nSpringfield, IL 62704"],
+    )
     for paper in STATIONERY:
         for family in HANDWRITING_FAMILIES:
             style = PageStyle.from_style(

@@ -21,7 +21,7 @@ WAIT_MS = 10000
 
 
 def _people(archive) -> dict[str, int]:
-    return {p["display_name"]: p["id"] for p in archive.search.people()}
+    return {p.display_name: p.id for p in archive.search.people()}
 
 
 def _show(qtbot, dialog: QDialog) -> QDialog:

@@ -46,9 +46,9 @@ def test_first_start_asks_who_is_writing_and_signs_with_it(qtbot, archive_path, 
     step.save_button.click()
     assert not step.isVisible()
     me = window.archive.people.get(window.archive.settings.default_signer_id())
-    assert me["display_name"] == "Margaret Hale" and me["nickname"] == "Maggie"
-    assert me["addresses"] == ["4 Marlborough Street\nMilton"]
-    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i)["nickname"] == "Lolly")
+    assert me.display_name == "Margaret Hale" and me.nickname == "Maggie"
+    assert me.addresses == ["4 Marlborough Street\nMilton"]
+    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i).nickname == "Lolly")
     draft = drafting.render_draft(window.archive, recipient_id=loretta, template="birthday")
     assert draft.signature == "Maggie"
     window.close()
@@ -64,7 +64,7 @@ def test_skipping_is_remembered(qtbot, archive_path, preferences) -> None:
     again = _window(qtbot, archive_path, Preferences.load())
     assert not again.about_you.isVisible()
     me = again.archive.people.get(again.archive.settings.default_signer_id())
-    assert me["display_name"] == "Me"  # skipping changes nothing
+    assert me.display_name == "Me"  # skipping changes nothing
 
 
 def test_help_menu_lists_the_shortcuts_and_says_what_this_is(qtbot, archive_path, preferences) -> None:
@@ -211,7 +211,7 @@ def test_deleting_a_person_says_what_goes_with_them(qtbot, archive_path, prefere
     from ui.window.menus import delete_current_person
 
     window = _window(qtbot, archive_path, preferences)
-    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i)["nickname"] == "Lolly")
+    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i).nickname == "Lolly")
     window.select_person(loretta)
     box = delete_current_person(window)
     assert isinstance(box, QMessageBox)

@@ -19,7 +19,7 @@ def _ready(qtbot, dialog: ImportDialog) -> None:
 
 def _names(path: Path) -> set[str]:
     with Archive.open(path) as archive:
-        return {p["display_name"] for p in archive.search.people()}
+        return {p.display_name for p in archive.search.people()}
 
 
 def test_generic_csv_mapping_preview_then_import(qtbot, archive_path, tmp_path, test_output_dir):

@@ -39,7 +39,7 @@ def window(qtbot, archive_path: Path) -> Iterator[MainWindow]:
 
 
 def _people(window: MainWindow) -> dict[str, int]:
-    return {p["display_name"]: p["id"] for p in window.archive.search.people()}
+    return {p.display_name: p.id for p in window.archive.search.people()}
 
 
 def _draft_for_loretta(qtbot, window: MainWindow) -> int:

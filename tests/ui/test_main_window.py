@@ -120,7 +120,7 @@ def test_add_person_through_the_dialog_rejects_an_impossible_date(qtbot, window:
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     ruth = window.archive.search.people_ids(search="Okafor")
     assert len(ruth) == 1
-    assert window.archive.people.get(ruth[0])["birthday"] == "1990-06-15"
+    assert window.archive.people.get(ruth[0]).birthday == "1990-06-15"
     assert "Ruth Okafor" in people_names(window)
     assert window.person_panel.name_label.text() == "Ruth Okafor"
 
@@ -362,7 +362,7 @@ def test_preferences_change_the_signer_the_reading_speed_and_the_upcoming_window
     dialog.upcoming_days.setValue(7)
     dialog.accept()
     me = window.archive.people.get(window.archive.settings.default_signer_id())
-    assert me["display_name"] == "Theodore Twombly"
+    assert me.display_name == "Theodore Twombly"
     assert window.reader._rate == 200
     assert window.preferences.upcoming_days == 7
     # the sample anniversary is three weeks away
@@ -571,7 +571,7 @@ def test_print_preview_opens_paints_and_closes_in_the_window(qtbot, window: Main
 
 def test_the_welcome_path_new_letter_starts_on_the_nearest_occasion(qtbot, window: MainWindow) -> None:
     """The banner says: choose Loretta, press Ctrl+N, draft the 50th anniversary letter. It must."""
-    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i)["nickname"] == "Lolly")
+    loretta = next(i for i in window.archive.search.people_ids() if window.archive.people.get(i).nickname == "Lolly")
     window.select_person(loretta)
     dialog = window.new_letter()
     assert dialog.template_name() == "anniversary"

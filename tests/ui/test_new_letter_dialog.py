@@ -17,7 +17,7 @@ WAIT_MS = 15_000  # a cold bounded renderer may take a few seconds to start on a
 
 
 def people(archive: Archive) -> dict[str, int]:
-    return {archive.people.get(i)["display_name"]: i for i in archive.search.people_ids()}
+    return {archive.people.get(i).display_name: i for i in archive.search.people_ids()}
 
 
 def wait_for_preview(qtbot, dialog: NewLetterDialog, template: str | None = None) -> None:

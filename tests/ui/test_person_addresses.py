@@ -29,8 +29,8 @@ def test_a_new_address_in_parts_is_saved_and_shown_again(qtbot, empty_archive) -
     )
     dialog.accept()
     person = empty_archive.people.get(dialog.person_id)
-    assert [a["country"] for a in person["postal_addresses"]] == ["US", "DE"]
-    assert person["addresses"][0] == "1 Elm St\nBOSTON, MA 02101\nUNITED STATES"
+    assert [a["country"] for a in person.postal_addresses] == ["US", "DE"]
+    assert person.addresses[0] == "1 Elm St\nBOSTON, MA 02101\nUNITED STATES"
 
     again = PersonDialog(empty_archive, person_id=dialog.person_id)
     qtbot.addWidget(again)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -92,9 +93,9 @@ def test_envelope_pdf_and_missing_address(qapp, empty_archive, tmp_path: Path, t
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", str(tmp_path / "envelope.pdf"), str(test_output_dir / "envelope")], check=True
     )
-    empty_archive.people.update(recipient["id"], addresses=[])
+    empty_archive.people.update(recipient.id, addresses=[])
     with pytest.raises(ValidationError, match="no postal address"):
-        envelope_for(letter, signer, empty_archive.people.get(recipient["id"]))
+        envelope_for(letter, signer, empty_archive.people.get(recipient.id))
 
 
 def test_safe_file_names_and_selection(empty_archive) -> None:
@@ -165,7 +166,7 @@ def _many_letters(archive, count: int) -> list:
     """`count` one-page letters; every third recipient has no postal address (so no envelope)."""
     items = load_items(archive, _people_with_letters(archive, count))
     for item in items[::3]:
-        item.recipient = {**item.recipient, "addresses": []}
+        item.recipient = replace(item.recipient, addresses=[], postal_addresses=[])
     return items
 
 
@@ -189,7 +190,7 @@ def test_a_batch_shared_with_a_helper_process_reads_exactly_like_one_painted_her
     assert seen == list(range(1, 401))
     reader = PdfReader(str(tmp_path / "shared.pdf"))
     assert len(reader.pages) == alone.pages == 400 + (400 - 134)  # letters and envelopes
-    assert (reader.metadata.title, reader.metadata.author) == ("Spring letters", items[0].signer["display_name"])
+    assert (reader.metadata.title, reader.metadata.author) == ("Spring letters", items[0].signer.display_name)
     fonts = (
         subprocess.run(["pdffonts", str(tmp_path / "shared.pdf")], capture_output=True, text=True, check=True)
         .stdout.strip()
@@ -264,8 +265,8 @@ def test_batch_job_reports_progress_and_result(qapp, qtbot, empty_archive, tmp_p
 def test_anthology_in_date_order_with_title_page(qapp, archive, tmp_path: Path) -> None:
     from ui.printing.batch import write_anthology
 
-    chris = next(p for p in archive.search.people() if p["display_name"] == "Chris Mercer")["id"]
-    loretta = next(p for p in archive.search.people() if p["display_name"] == "Loretta Mercer")["id"]
+    chris = next(p for p in archive.search.people() if p.display_name == "Chris Mercer").id
+    loretta = next(p for p in archive.search.people() if p.display_name == "Loretta Mercer").id
     ids = anthology_letter_ids(archive, chris, loretta)
     out = write_anthology(load_items(archive, ids), tmp_path / "book.pdf").files[0]
     text = pdftotext(out)

@@ -47,7 +47,7 @@ def window(qtbot, archive_path: Path) -> Iterator[MainWindow]:
 
 
 def _loretta(window: MainWindow) -> int:
-    return next(p["id"] for p in window.archive.search.people() if p["display_name"] == "Loretta Mercer")
+    return next(p.id for p in window.archive.search.people() if p.display_name == "Loretta Mercer")
 
 
 def _show(qtbot, window: MainWindow, person_id: int) -> None:

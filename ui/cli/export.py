@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from beautifulletters import fileio
 from beautifulletters.errors import ValidationError
@@ -30,6 +30,9 @@ from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
 from ui.cli.common import EXIT_OK, add_output_options, output_path, print_json
 from ui.cli.common import record_id as _id
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
 
 
 def _id_list(value: str) -> list[int]:
@@ -76,7 +79,7 @@ def _format_of(args: argparse.Namespace) -> LetterFormat:
     return fmt
 
 
-def letters_export(args: argparse.Namespace, archive: Any) -> int:
+def letters_export(args: argparse.Namespace, archive: Archive) -> int:
     _check_font(args.font)
     _check_stationery(args.stationery)
     fmt = _format_of(args)
@@ -103,7 +106,7 @@ def letters_export(args: argparse.Namespace, archive: Any) -> int:
     return EXIT_OK
 
 
-def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
+def letters_envelope(args: argparse.Namespace, archive: Archive) -> int:
     _check_font(args.font)
     from ui.printing.session import ensure_gui_application
 
@@ -137,7 +140,7 @@ def letters_envelope(args: argparse.Namespace, archive: Any) -> int:
     return EXIT_OK
 
 
-def letters_anthology(args: argparse.Namespace, archive: Any) -> int:
+def letters_anthology(args: argparse.Namespace, archive: Archive) -> int:
     from ui.printing.session import ensure_gui_application
 
     ensure_gui_application()
@@ -153,7 +156,7 @@ def letters_anthology(args: argparse.Namespace, archive: Any) -> int:
     return EXIT_OK
 
 
-def merge(args: argparse.Namespace, archive: Any) -> int:
+def merge(args: argparse.Namespace, archive: Archive) -> int:
     """Draft one letter per person from a template, then write them all as PDF."""
     from beautifulletters import drafting
 
@@ -184,7 +187,7 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
         person = archive.people.get(person_id)
         draft = drafting.render_draft(archive, recipient_id=person_id, signer_id=signer_id, template=args.template)
         plans.append(
-            PlannedLetter(person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)])
+            PlannedLetter(person_id, person.display_name, warnings=[*draft.warnings, *address_warnings(person)])
         )
         drafts.append(draft)
         letter = {**drafting.draft_letter_fields(draft, paper), "id": None, "status": "draft", "created_at": stamp}
@@ -206,7 +209,7 @@ def merge(args: argparse.Namespace, archive: Any) -> int:
             out,
             BatchOptions(combined=combined, envelopes=args.envelopes, envelope_size=args.envelope_size),
             progress=progress,
-            title=_("Letters from {name}").format(name=signer["display_name"]),
+            title=_("Letters from {name}").format(name=signer.display_name),
             outputs=outputs,
         )
         outputs.check()

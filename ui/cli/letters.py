@@ -94,8 +94,8 @@ def letters_show(args: argparse.Namespace, archive: Archive) -> int:
             letter["revisions"] = archive.letters.revisions(args.id)
         _print_json(letter)
         return EXIT_OK
-    signer = archive.people.get(letter["signer_id"])["display_name"]
-    recipient = archive.people.get(letter["recipient_id"])["display_name"]
+    signer = archive.people.get(letter["signer_id"]).display_name
+    recipient = archive.people.get(letter["recipient_id"]).display_name
     status = words.letter_status(letter["status"])
     if letter["sent_on"]:
         status = _("{status} on {date}").format(status=status, date=letter["sent_on"])

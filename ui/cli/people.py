@@ -4,43 +4,56 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from beautifulletters import humandates, images
 from beautifulletters.archive import Archive
+from beautifulletters.records import PersonFields
 from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
 
 
 # ---------------------------------------------------------------------- people
-def _person_fields(args: argparse.Namespace) -> dict[str, Any]:
+def _person_fields(args: argparse.Namespace) -> PersonFields:
     """Only the options that were given; an empty value clears a field."""
-    fields: dict[str, Any] = {}
-    simple = {
-        "full_name": "full_name",
-        "nickname": "nickname",
-        "pronouns": "pronouns",
-        "birthday": "birthday",
-        "language": "language",
-        "notes": "notes",
-        "pronunciation": "pronunciation",
-        "died_on": "died_on",
-    }
-    for option, field in simple.items():
-        value = getattr(args, option, None)
-        if value is not None:
-            fields[field] = value if value != "" else None
-    for option, field in (("email", "emails"), ("address", "addresses"), ("phone", "phones"), ("tag", "tags")):
-        values = getattr(args, option, None)
-        if values is not None:
-            fields[field] = [v for v in values if v != ""]
-    photo = getattr(args, "photo", None)
-    if photo is not None:
-        if photo == "":
+
+    def text(option: str) -> str | None:
+        value: str = getattr(args, option)
+        return value if value != "" else None
+
+    def texts(option: str) -> list[str]:
+        return [v for v in getattr(args, option) if v != ""]
+
+    fields = PersonFields()
+    if args.full_name is not None:
+        fields["full_name"] = text("full_name")
+    if args.nickname is not None:
+        fields["nickname"] = text("nickname")
+    if args.pronouns is not None:
+        fields["pronouns"] = text("pronouns")
+    if args.birthday is not None:
+        fields["birthday"] = text("birthday")
+    if args.language is not None:
+        fields["language"] = text("language")
+    if args.notes is not None:
+        fields["notes"] = text("notes")
+    if args.pronunciation is not None:
+        fields["pronunciation"] = text("pronunciation")
+    if args.died_on is not None:
+        fields["died_on"] = text("died_on")
+    if args.email is not None:
+        fields["emails"] = texts("email")
+    if args.address is not None:
+        fields["addresses"] = texts("address")
+    if args.phone is not None:
+        fields["phones"] = texts("phone")
+    if args.tag is not None:
+        fields["tags"] = texts("tag")
+    if args.photo is not None:
+        if args.photo == "":
             fields["photo"] = None
         else:
-            fields["photo"] = images.read_photo(photo)
+            fields["photo"] = images.read_photo(args.photo)
     return fields
 
 
@@ -68,9 +81,10 @@ def _add_person_options(parser: argparse.ArgumentParser) -> None:
 
 def people_add(args: argparse.Namespace, archive: Archive) -> int:
     fields = _person_fields(args)
-    person_id = archive.people.add(display_name=args.name, **fields)
+    fields["display_name"] = args.name
+    person_id = archive.people.add(**fields)
     if args.json:
-        _print_json(archive.people.person_json(archive.people.get(person_id)))
+        _print_json(archive.people.get(person_id).as_json())
     else:
         print(person_id)
     return EXIT_OK
@@ -84,60 +98,59 @@ def people_edit(args: argparse.Namespace, archive: Archive) -> int:
         raise UsageError("nothing to change: give at least one option such as --nickname")
     archive.people.update(args.id, **fields)
     if args.json:
-        _print_json(archive.people.person_json(archive.people.get(args.id)))
+        _print_json(archive.people.get(args.id).as_json())
     return EXIT_OK
 
 
 def people_list(args: argparse.Namespace, archive: Archive) -> int:
     people = archive.search.people(search=args.search, tag=args.tag, sort=args.sort)
     if args.json:
-        _print_json([archive.people.person_json(p) for p in people])
+        _print_json([p.as_json() for p in people])
         return EXIT_OK
     if not people:
         print("No people match." if (args.search or args.tag) else "The archive has no people yet.")
         return EXIT_OK
     for person in people:
         extras = []
-        if person["nickname"]:
-            extras.append(f"“{person['nickname']}”")
-        if person["tags"]:
-            extras.append("#" + " #".join(person["tags"]))
-        if person["is_self"]:
+        if person.nickname:
+            extras.append(f"“{person.nickname}”")
+        if person.tags:
+            extras.append("#" + " #".join(person.tags))
+        if person.is_self:
             extras.append("(you)")
-        print(f"{person['id']:>6}  {person['display_name']}" + ("  " + "  ".join(extras) if extras else ""))
+        print(f"{person.id:>6}  {person.display_name}" + ("  " + "  ".join(extras) if extras else ""))
     return EXIT_OK
 
 
 def people_show(args: argparse.Namespace, archive: Archive) -> int:
     person = archive.people.get(args.id)
     if args.json:
-        _print_json(archive.people.person_json(person))
+        _print_json(person.as_json())
         return EXIT_OK
-    print(f"{person['display_name']} (id {person['id']})" + ("  [sample]" if person["is_sample"] else ""))
+    print(f"{person.display_name} (id {person.id})" + ("  [sample]" if person.is_sample else ""))
     labels = [
-        ("full_name", "Full name"),
-        ("nickname", "Called"),
-        ("pronouns", "Pronouns"),
-        ("birthday", "Birthday"),
-        ("language", "Language"),
-        ("pronunciation", "Say it"),
-        ("died_on", "Died"),
+        ("Full name", person.full_name),
+        ("Called", person.nickname),
+        ("Pronouns", person.pronouns),
+        ("Birthday", humandates.birthday(person.birthday) if person.birthday else None),
+        ("Language", person.language),
+        ("Say it", person.pronunciation),
+        ("Died", person.died_on),
     ]
-    for key, label in labels:
-        if person.get(key):
-            value = humandates.birthday(person[key]) if key == "birthday" else person[key]
+    for label, value in labels:
+        if value:
             print(f"  {label}: {value}")
-    for key, label in (("emails", "Email"), ("phones", "Phone"), ("tags", "Tags")):
-        if person[key]:
-            print(f"  {label}: {', '.join(person[key])}")
-    for address in person["addresses"]:
+    for label, values in (("Email", person.emails), ("Phone", person.phones), ("Tags", person.tags)):
+        if values:
+            print(f"  {label}: {', '.join(values)}")
+    for address in person.addresses:
         print("  Address: " + address.replace("\n", ", "))
-    if person["notes"]:
-        print(f"  Notes: {person['notes']}")
-    for rel in archive.relationships.for_person(person["id"]):
-        other_id = rel["to_id"] if rel["from_id"] == person["id"] else rel["from_id"]
-        other = archive.people.get(other_id)["display_name"]
-        if rel["to_id"] == person["id"]:
+    if person.notes:
+        print(f"  Notes: {person.notes}")
+    for rel in archive.relationships.for_person(person.id):
+        other_id = rel["to_id"] if rel["from_id"] == person.id else rel["from_id"]
+        other = archive.people.get(other_id).display_name
+        if rel["to_id"] == person.id:
             line = f"  {rel['kind'].capitalize()} of {other}"
         else:
             line = f"  Writes to {other} ({rel['kind']})"
@@ -146,7 +159,7 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         if rel["pet_names"]:
             line += (
                 f"; calls them {', '.join(rel['pet_names'])}"
-                if rel["from_id"] == person["id"]
+                if rel["from_id"] == person.id
                 else (f"; called {', '.join(rel['pet_names'])}")
             )
         if rel.get("signs_as"):
@@ -155,12 +168,12 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
             line += f"; ended{' (' + rel['end_kind'] + ')' if rel.get('end_kind') else ''}"
             line += f" {rel['ended_on']}" if rel.get("ended_on") else ""
         print(line)
-    for note in archive.notes.for_person(person["id"]):
+    for note in archive.notes.for_person(person.id):
         print(f"  [{note['tag']}] {note['text']}  (note {note['id']})")
-    for date in archive.dates.for_person(person["id"]):
+    for date in archive.dates.for_person(person.id):
         shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
         print(f"  {date['kind'].capitalize()}: {shown}" + (f" — {date['label']}" if date["label"] else ""))
-    letters = archive.letters.all(to=person["id"])
+    letters = archive.letters.all(to=person.id)
     if letters:
         latest = letters[0]
         when = (
@@ -173,7 +186,7 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def people_remove(args: argparse.Namespace, archive: Archive) -> int:
-    name = archive.people.get(args.id)["display_name"]
+    name = archive.people.get(args.id).display_name
     archive.people.remove(args.id, with_letters=args.with_letters)
     print(f"Removed {name}.", file=sys.stderr)
     return EXIT_OK

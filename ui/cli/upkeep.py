@@ -78,9 +78,9 @@ def signer_show(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     person = archive.people.get(signer_id)
     if args.json:
-        _print_json(archive.people.person_json(person))
+        _print_json(person.as_json())
     else:
-        print(f"{person['id']}  {person['display_name']}")
+        print(f"{person.id}  {person.display_name}")
     return EXIT_OK
 
 

@@ -263,7 +263,7 @@ class LetterEditor(QWidget):
         from beautifulletters.spelling import Speller
         from ui.desk.spellcheck import SpellHighlighter, archive_names
 
-        language = letter.get("language") or archive.people.get(letter["recipient_id"]).get("language")
+        language = letter.get("language") or archive.people.get(letter["recipient_id"]).language
         # The word list loads on a worker (a fifth of a second the first time): the letter opens
         # at once and its misspellings are underlined a moment later.
         speller = Speller(language, load=False)

@@ -59,7 +59,7 @@ def draft_batch(request: BatchRequest) -> list[PlannedLetter]:
                     archive, recipient_id=person_id, signer_id=request.signer_id, template=request.template
                 )
                 plan = PlannedLetter(
-                    person_id, person["display_name"], warnings=[*draft.warnings, *address_warnings(person)]
+                    person_id, person.display_name, warnings=[*draft.warnings, *address_warnings(person)]
                 )
                 plan.letter_id = drafting.store_draft(archive, draft, paper=request.paper)
                 plans.append(plan)

@@ -40,7 +40,7 @@ def ask_delete_person(
         person = archive.people.get(person_id)
     except BeautifulLettersError:
         return None
-    name = person["display_name"]
+    name = person.display_name
     goes = what_goes(archive, person_id)
     if person_id == archive.settings.default_signer_id():
         text = _(

@@ -28,6 +28,7 @@ from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
+from beautifulletters.records import Person, PersonFields
 from ui.dialogs.address_editor import AddressList
 from ui.dialogs.common import GuardedDialog, line_edit_of, show_choice, stored_choice
 from ui.widgets.date_field import DateField
@@ -202,21 +203,23 @@ class PersonDialog(GuardedDialog):
             self._load(archive.people.get(person_id))
         self.name.setFocus()
 
-    def _load(self, person: dict[str, Any]) -> None:
-        self.name.setText(person["display_name"])
-        self.full_name.setText(person["full_name"] or "")
-        self.nickname.setText(person["nickname"] or "")
-        self.pronouns.setCurrentText(person["pronouns"] or "")
-        self.birthday.setText(humandates.full_date(person["birthday"]) if person["birthday"] else "")
-        stored = person.get("postal_addresses") or [parse_address(text).as_json() for text in person["addresses"]]
-        self.addresses.set_addresses([clean_address(parts) for parts in stored])
-        self.emails.setText(", ".join(person["emails"]))
-        self.phones.setText(", ".join(person["phones"]))
-        self.language.setText(person["language"] or "")
-        self.tags.setText(", ".join(person["tags"]))
-        self.pronunciation.setText(person["pronunciation"] or "")
-        self.notes.setPlainText(person["notes"] or "")
-        self._photo = person["photo"]
+    def _load(self, person: Person) -> None:
+        self.name.setText(person.display_name)
+        self.full_name.setText(person.full_name or "")
+        self.nickname.setText(person.nickname or "")
+        self.pronouns.setCurrentText(person.pronouns or "")
+        self.birthday.setText(humandates.full_date(person.birthday) if person.birthday else "")
+        if person.postal_addresses:
+            self.addresses.set_addresses([clean_address(parts) for parts in person.postal_addresses])
+        else:
+            self.addresses.set_addresses([clean_address(parse_address(text)) for text in person.addresses])
+        self.emails.setText(", ".join(person.emails))
+        self.phones.setText(", ".join(person.phones))
+        self.language.setText(person.language or "")
+        self.tags.setText(", ".join(person.tags))
+        self.pronunciation.setText(person.pronunciation or "")
+        self.notes.setPlainText(person.notes or "")
+        self._photo = person.photo
         self._show_photo()
 
     def _show_photo(self) -> None:
@@ -255,21 +258,21 @@ class PersonDialog(GuardedDialog):
     def has_unsaved_input(self) -> bool:
         return self._photo_changed or super().has_unsaved_input()
 
-    def fields(self) -> dict[str, Any]:
-        values: dict[str, Any] = {
-            "display_name": self.name.text(),
-            "full_name": self.full_name.text() or None,
-            "nickname": self.nickname.text() or None,
-            "pronouns": self.pronouns.currentText() or None,
-            "birthday": self.birthday.text() or None,
-            "postal_addresses": self.addresses.addresses(),
-            "emails": _split_list(self.emails.text()),
-            "phones": _split_list(self.phones.text()),
-            "language": self.language.text() or None,
-            "tags": _split_list(self.tags.text()),
-            "pronunciation": self.pronunciation.text() or None,
-            "notes": self.notes.toPlainText() or None,
-        }
+    def fields(self) -> PersonFields:
+        values = PersonFields(
+            display_name=self.name.text(),
+            full_name=self.full_name.text() or None,
+            nickname=self.nickname.text() or None,
+            pronouns=self.pronouns.currentText() or None,
+            birthday=self.birthday.text() or None,
+            postal_addresses=self.addresses.addresses(),
+            emails=_split_list(self.emails.text()),
+            phones=_split_list(self.phones.text()),
+            language=self.language.text() or None,
+            tags=_split_list(self.tags.text()),
+            pronunciation=self.pronunciation.text() or None,
+            notes=self.notes.toPlainText() or None,
+        )
         if self._photo_changed:
             values["photo"] = self._photo
         return values
@@ -309,8 +312,8 @@ class RelationshipDialog(GuardedDialog):
         self.archive = archive
         self.from_id = from_id
         self.to_id = to_id
-        signer = archive.people.get(from_id)["display_name"]
-        recipient = archive.people.get(to_id)["display_name"]
+        signer = archive.people.get(from_id).display_name
+        recipient = archive.people.get(to_id).display_name
         self.setWindowTitle(_("{signer} and {recipient}").format(signer=signer, recipient=recipient))
         self.setMinimumWidth(480)
         self.form = _CheckedForm()

@@ -152,12 +152,12 @@ class PersonPicker(QComboBox):
             row = rows.get(person_id)
             if row is None:
                 continue
-            label = _("{name} (you)").format(name=row["display_name"]) if row.get("is_self") else row["display_name"]
+            label = _("{name} (you)").format(name=row.display_name) if row.is_self else row.display_name
             item = QStandardItem(label)
             item.setData(person_id, PERSON_ID_ROLE)
-            if row.get("nickname"):
+            if row.nickname:
                 item.setToolTip(
-                    plain_tip(_("{name}, called {nickname}").format(name=row["display_name"], nickname=row["nickname"]))
+                    plain_tip(_("{name}, called {nickname}").format(name=row.display_name, nickname=row.nickname))
                 )
             items.append(item)
         return items

@@ -68,9 +68,9 @@ class PreferencesDialog(GuardedDialog):
         self.signer = archive.people.get(signer_id) if signer_id else None
         you = QWidget()
         you_form = QFormLayout(you)
-        self.your_name = QLineEdit(self.signer["display_name"] if self.signer else "")
+        self.your_name = QLineEdit(self.signer.display_name if self.signer else "")
         self.your_name.setAccessibleName(_("Your name"))
-        self.your_address = QPlainTextEdit("\n\n".join(self.signer["addresses"]) if self.signer else "")
+        self.your_address = QPlainTextEdit("\n\n".join(self.signer.addresses) if self.signer else "")
         self.your_address.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.your_address.setAccessibleName(_("Your address"))
         self.your_address.setFixedHeight(80)
@@ -280,7 +280,7 @@ class PreferencesDialog(GuardedDialog):
                 block.strip("\n") for block in self.your_address.toPlainText().strip().split("\n\n") if block.strip()
             ]
             try:
-                self.archive.people.update(self.signer["id"], display_name=self.your_name.text(), addresses=addresses)
+                self.archive.people.update(self.signer.id, display_name=self.your_name.text(), addresses=addresses)
             except BeautifulLettersError as error:
                 self.name_error.setText(str(error))
                 self.name_error.show()

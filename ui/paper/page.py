@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 
 from beautifulletters import letterformat
+from beautifulletters.records import Person
 from beautifulletters.stationery import (
     LETTERHEAD_HEIGHT_MM,
     PAGE_SIZES_MM,
@@ -77,7 +78,7 @@ class PageStyle:
         style: dict[str, Any] | None = None,
         *,
         defaults: dict[str, Any] | None = None,
-        signer: dict[str, Any] | None = None,
+        signer: Person | None = None,
         written_on: str | None = None,
         language: str | None = None,
     ) -> PageStyle:
@@ -87,7 +88,7 @@ class PageStyle:
 
     @classmethod
     def from_letter(
-        cls, letter: dict[str, Any], signer: dict[str, Any] | None = None, defaults: dict[str, Any] | None = None
+        cls, letter: dict[str, Any], signer: Person | None = None, defaults: dict[str, Any] | None = None
     ) -> PageStyle:
         """The style of an archive letter (`archive.letters.get`), its signer and app defaults."""
         return cls.from_style(

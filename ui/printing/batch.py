@@ -78,7 +78,7 @@ def write_batch(
     helpers = helper_count(len(items)) if helpers is None else helpers
     if options.combined:
         temp = outputs.add(out, verify=fileio.verify_pdf)
-        signers = {item.signer.get("display_name") or "" for item in items}
+        signers = {item.signer.display_name or "" for item in items}
         title = title or _("Letters ({count})").format(count=len(items))
         author = ", ".join(sorted(signers))
         if helpers:
@@ -162,8 +162,8 @@ def write_anthology(
         raise ValidationError("anthology", _("there are no letters to collect."))
     options = options or BatchOptions()
     options.combined, options.envelopes = True, False
-    signer = items[0].signer.get("display_name") or ""
-    recipient = items[0].recipient.get("display_name") or ""
+    signer = items[0].signer.display_name
+    recipient = items[0].recipient.display_name
     years = sorted({(item.letter.get("sent_on") or item.letter.get("created_at") or "")[:4] for item in items} - {""})
     span = (years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}") if years else ""
     title = _("Letters from {signer} to {recipient}").format(signer=signer, recipient=recipient)

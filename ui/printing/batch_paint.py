@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.envelopes import postal_address
 from beautifulletters.i18n import _
+from beautifulletters.records import Person
 from ui.printing.envelope import Envelope, envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, paint_letter, prepare_from_records, set_page_layout
 from ui.printing.pdf import PDF_RESOLUTION
+
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
 
 Progress = Callable[[int, int, str], None]
 
@@ -29,12 +33,12 @@ class BatchItem:
     """Plain records for one letter, read from the archive beforehand."""
 
     letter: dict[str, Any]
-    signer: dict[str, Any]
-    recipient: dict[str, Any]
+    signer: Person
+    recipient: Person
 
     @property
     def name(self) -> str:
-        return str(self.recipient.get("display_name") or f"letter {self.letter['id']}")
+        return self.recipient.display_name or f"letter {self.letter['id']}"
 
 
 @dataclass
@@ -55,8 +59,8 @@ class BatchResult:
     notes: list[str] = field(default_factory=list)  # e.g. envelopes left out for lack of an address
 
 
-def load_items(archive: Any, letter_ids: Sequence[int]) -> list[BatchItem]:
-    people: dict[int, dict[str, Any]] = {}
+def load_items(archive: Archive, letter_ids: Sequence[int]) -> list[BatchItem]:
+    people: dict[int, Person] = {}
     items = []
     for letter_id in letter_ids:
         letter = archive.letters.get(letter_id)
@@ -158,6 +162,6 @@ def write_one(
 ) -> None:
     """One person's letter (and envelope) as its own PDF."""
     letter_title = item.letter.get("title") or _("Letter to {name}").format(name=item.name)
-    writer = pdf_writer(path, letter_title, str(item.signer.get("display_name") or ""))
+    writer = pdf_writer(path, letter_title, str(item.signer.display_name or ""))
     paint_items(writer, [item], options, result, progress, is_cancelled, start=index, total=total)
     del writer

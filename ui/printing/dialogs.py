@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -28,10 +28,13 @@ from ui.printing.pdf import write_page_format
 from ui.tasks import Lane, on_window_thread, run_task
 from ui.widgets.plain import message_box, plain_label, show_message
 
+if TYPE_CHECKING:
+    from beautifulletters.archive import Archive
+
 
 # ------------------------------------------------------------------ one letter
 def export_letter(
-    archive: Any,
+    archive: Archive,
     letter_id: int,
     path: Path,
     fmt: str | None = None,
@@ -80,7 +83,7 @@ def ask_mark_sent(parent: QWidget | None, preferences: Preferences, answer: Call
 
 def after_output(
     parent: QWidget | None,
-    archive: Any,
+    archive: Archive,
     letter_id: int,
     preferences: Preferences,
     answer: Callable[[], bool] | None = None,
@@ -95,13 +98,15 @@ def after_output(
     return False
 
 
-def export_dialog(parent: QWidget, archive: Any, letter_id: int, preferences: Preferences | None = None) -> Path | None:
+def export_dialog(
+    parent: QWidget, archive: Archive, letter_id: int, preferences: Preferences | None = None
+) -> Path | None:
     """File ▸ Export…: a save dialog remembering the last folder; writes the chosen format."""
     preferences = preferences or Preferences.load()
     letter = archive.letters.get(letter_id)
     from beautifulletters.export.batch import safe_file_name
 
-    recipient = archive.people.get(letter["recipient_id"])["display_name"]
+    recipient = archive.people.get(letter["recipient_id"]).display_name
     folder = Path(preferences.last_export_folder or Path.home())
     suggested = folder / safe_file_name(
         letter.get("title") or _("Letter to {name}").format(name=recipient), suffix=".pdf"
@@ -141,7 +146,7 @@ def configured_printer(prepared: PreparedLetter, printer: QPrinter | None = None
 
 def print_letter(
     parent: QWidget,
-    archive: Any,
+    archive: Archive,
     letter_id: int,
     preferences: Preferences | None = None,
     printer: QPrinter | None = None,
@@ -175,13 +180,13 @@ class LetterPreviewDialog(QPrintPreviewDialog):
         render(self._prepared, device)
 
 
-def preview_dialog(parent: QWidget | None, archive: Any, letter_id: int) -> LetterPreviewDialog:
+def preview_dialog(parent: QWidget | None, archive: Archive, letter_id: int) -> LetterPreviewDialog:
     """File ▸ Print preview…: Qt's preview of the real pages; call .exec() or .open() on it."""
     return LetterPreviewDialog(prepare_letter(archive, letter_id), parent)
 
 
 def print_envelope(
-    parent: QWidget, archive: Any, letter_id: int, size: str = "DL", printer: QPrinter | None = None
+    parent: QWidget, archive: Archive, letter_id: int, size: str = "DL", printer: QPrinter | None = None
 ) -> bool:
     """File ▸ Envelope…: prints (or, with a PDF printer, saves) the envelope; a clear message when
     the recipient has no postal address."""

@@ -20,6 +20,7 @@ from beautifulletters.export.envelopes import (
     return_address,
 )
 from beautifulletters.i18n import _
+from beautifulletters.records import Person
 from beautifulletters.stationery import resolve_style
 from ui.paper.textlayer import export_font
 from ui.resources import register_bundled_fonts
@@ -39,20 +40,20 @@ class Envelope:
 
 def envelope_for(
     letter: dict[str, Any],
-    signer: dict[str, Any],
-    recipient: dict[str, Any],
+    signer: Person,
+    recipient: Person,
     *,
     size: str = "DL",
     font: str | None = None,
 ) -> Envelope:
     """Plan an envelope; a recipient without a postal address raises a clear ValidationError."""
     address = postal_parts(recipient)
-    name = recipient.get("full_name") or recipient.get("display_name") or ""
+    name = recipient.full_name or recipient.display_name
     if address is None:
         raise ValidationError(
             "address",
             _("{name} has no postal address; add one (people edit --address) before printing an envelope.").format(
-                name=recipient.get("display_name")
+                name=recipient.display_name
             ),
         )
     sender_address = postal_parts(signer)
@@ -60,10 +61,10 @@ def envelope_for(
     return Envelope(
         size=envelope_size(size),
         recipient=layout_address(name, address, sender_country=country_of_address(sender_address) or None),
-        sender=return_address(signer.get("full_name") or signer.get("display_name") or "", sender_address),
+        sender=return_address(signer.full_name or signer.display_name, sender_address),
         font_family=style["font_family"],
         ink_color=style["ink_color"],
-        title=_("Envelope for {name}").format(name=recipient.get("display_name") or ""),
+        title=_("Envelope for {name}").format(name=recipient.display_name or ""),
     )
 
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from beautifulletters.i18n import _
+from beautifulletters.records import Person
 from ui.paper import page as page_engine
 from ui.paper import painting
 from ui.paper.textlayer import undrawable_warning
@@ -37,8 +38,8 @@ class PreparedLetter:
     """One letter ready to be painted: its document, page style and plain facts for metadata."""
 
     letter: dict[str, Any]
-    signer: dict[str, Any]
-    recipient: dict[str, Any]
+    signer: Person
+    recipient: Person
     document: QTextDocument
     style: Any  # page_engine.PageStyle
     warnings: list[str] = field(default_factory=list)
@@ -46,14 +47,11 @@ class PreparedLetter:
 
     @property
     def title(self) -> str:
-        return str(
-            self.letter.get("title")
-            or _("Letter to {name}").format(name=self.recipient.get("display_name", "")).strip()
-        )
+        return str(self.letter.get("title") or _("Letter to {name}").format(name=self.recipient.display_name).strip())
 
     @property
     def author(self) -> str:
-        return str(self.signer.get("display_name") or "")
+        return self.signer.display_name
 
     @property
     def page_size(self) -> str:
@@ -62,8 +60,8 @@ class PreparedLetter:
 
 def prepare_from_records(
     letter: dict[str, Any],
-    signer: dict[str, Any],
-    recipient: dict[str, Any],
+    signer: Person,
+    recipient: Person,
     *,
     font: str | None = None,
     stationery: str | None = None,

@@ -6,8 +6,6 @@ it can be filled in, skipped, or simply ignored. Until then letters are signed "
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
+from beautifulletters.records import PersonFields
 from ui.widgets.plain import plain_label
 from ui.window.surface import WindowSurface
 
@@ -107,14 +106,14 @@ class AboutYou(QWidget):
         signer = window.archive.settings.default_signer_id()
         if signer is None:
             return False
-        return bool(window.archive.people.get(signer)["display_name"] == DEFAULT_SELF_NAME)
+        return window.archive.people.get(signer).display_name == DEFAULT_SELF_NAME
 
     def _store(self, name: str, signs_as: str, address: str) -> None:
         window = self.window_
         signer = window.archive.settings.default_signer_id()
         if window.refuse_if_readonly() or signer is None:
             return
-        fields: dict[str, Any] = {"display_name": name, "nickname": signs_as or None}
+        fields = PersonFields(display_name=name, nickname=signs_as or None)
         if address:
             fields["addresses"] = [address]
         try:

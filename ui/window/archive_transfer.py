@@ -216,7 +216,7 @@ class DatedLetter(BatchItem):
 
     @property
     def name(self) -> str:
-        return letter_file_stem(self.letter["created_at"], str(self.recipient["display_name"]), self.letter["title"])
+        return letter_file_stem(self.letter["created_at"], self.recipient.display_name, self.letter["title"])
 
 
 def _write_everything(archive_path: Path, parent: Path, as_text: bool) -> tuple[Any, list[DatedLetter]]:

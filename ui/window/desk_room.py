@@ -172,7 +172,7 @@ class DeskRoom(QStackedWidget):
             letters = self._letters_with(person_id)
         except BeautifulLettersError:
             return  # deleted meanwhile: the list follows
-        if person.get("is_self"):
+        if person.is_self:
             # You, the writer: every letter is yours; the desk's overview says more than a list of them.
             if editor is not None and editor.letter_id is not None:
                 editor.unload()
@@ -188,7 +188,7 @@ class DeskRoom(QStackedWidget):
         if editor is not None and editor.letter_id is not None:
             editor.unload()  # every word saved; the last person's letter does not stay in the centre
         lines = [LetterLine(_letter_line(letter, person_id), letter["id"]) for letter in letters]
-        self.empty.show_person(person_id, person["display_name"], lines)
+        self.empty.show_person(person_id, person.display_name, lines)
         self.setCurrentWidget(self.empty)
 
     def _letters_with(self, person_id: int) -> list[dict[str, Any]]:

@@ -93,8 +93,8 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
         window.show_error(_("Open one of the letters first: the anthology collects that correspondence."))
         return None
     letter = window.archive.letters.get(letter_id)
-    signer = window.archive.people.get(letter["signer_id"])["display_name"]
-    recipient = window.archive.people.get(letter["recipient_id"])["display_name"]
+    signer = window.archive.people.get(letter["signer_id"]).display_name
+    recipient = window.archive.people.get(letter["recipient_id"]).display_name
     if out is None:
         name, _filter = QFileDialog.getSaveFileName(
             window,

@@ -10,10 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import N_, _
+from beautifulletters.records import PersonSummary
 from ui.widgets.plain import plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
-_BLANK_ROW: dict[str, Any] = {"display_name": "", "nickname": None, "last_letter_at": None}
+_BLANK_ROW = PersonSummary(id=0, display_name="")
 
 
 class PeopleModel(QAbstractTableModel):
@@ -28,7 +29,7 @@ class PeopleModel(QAbstractTableModel):
         self._archive = archive
         self._ids: list[int] = []
         self.is_complete = True  # False while only the first page of the list has been read
-        self._rows: dict[int, dict[str, Any]] = {}
+        self._rows: dict[int, PersonSummary] = {}
         self._search: str | None = None
         self._tag: str | None = None
         self._sort = "name"
@@ -117,7 +118,7 @@ class PeopleModel(QAbstractTableModel):
             return _(self.COLUMNS[section])
         return None
 
-    def _row(self, row: int) -> dict[str, Any]:
+    def _row(self, row: int) -> PersonSummary:
         person_id = self._ids[row]
         if person_id not in self._rows:
             # Load the page around this row in one query; scrolling touches only what is shown.
@@ -142,10 +143,10 @@ class PeopleModel(QAbstractTableModel):
             row = self._row(index.row())
             column = index.column()
             if column == 0:
-                name = row["display_name"]
-                return _("{name} (you)").format(name=name) if row.get("is_self") else name
+                name = row.display_name
+                return _("{name} (you)").format(name=name) if row.is_self else name
             if column == 1:
-                return row["nickname"] or ""
+                return row.nickname or ""
             if column == 2:
-                return (row["last_letter_at"] or "")[:10]
+                return (row.last_letter_at or "")[:10]
         return None

@@ -26,6 +26,7 @@ from beautifulletters import humandates, words
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _, p_
+from beautifulletters.records import Person
 from ui.tasks import LatestOnly, note_user_input
 from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label, plain_tip
@@ -75,7 +76,7 @@ def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
     for rel in archive.relationships.for_person(person_id):
         if rel["to_id"] != person_id:
             continue
-        signer = archive.people.get(rel["from_id"])["display_name"]
+        signer = archive.people.get(rel["from_id"]).display_name
         kind = words.relationship_kind(rel["kind"])
         line = _("{kind} of {name}").format(kind=kind[:1].upper() + kind[1:], name=signer)
         if rel["since"]:
@@ -323,25 +324,25 @@ class PersonPanel(QScrollArea):
         if overview is None:  # removed meanwhile
             self.show_person(self.archive, None)
             return
-        person = overview["person"]
-        self.shown_person_id = person["id"]
+        person: Person = overview["person"]
+        self.shown_person_id = person.id
         self._set_enabled(not self.archive.readonly)
         self.letters_list.setEnabled(True)
         self._loading = True
         try:
-            self.name_label.setText(person["display_name"])
+            self.name_label.setText(person.display_name)
             bits = []
-            if person["nickname"]:
-                bits.append(_("Called “{nickname}”").format(nickname=person["nickname"]))
-            if person["pronouns"]:
+            if person.nickname:
+                bits.append(_("Called “{nickname}”").format(nickname=person.nickname))
+            if person.pronouns:
                 bits.append(
-                    person["pronouns"].split("/")[0]
-                    + ("/" + person["pronouns"].split("/")[1] if "/" in person["pronouns"] else "")
+                    person.pronouns.split("/")[0]
+                    + ("/" + person.pronouns.split("/")[1] if "/" in person.pronouns else "")
                 )
-            if person["birthday"]:
-                bits.append(_("born {date}").format(date=humandates.full_date(person["birthday"])))
-            if person["tags"]:
-                bits.append(", ".join(person["tags"]))
+            if person.birthday:
+                bits.append(_("born {date}").format(date=humandates.full_date(person.birthday)))
+            if person.tags:
+                bits.append(", ".join(person.tags))
             self.details_label.setText(" · ".join(bits))
             self._relationship_from = overview["relationship_from"]
             self.relationship_label.setText(
@@ -360,8 +361,8 @@ class PersonPanel(QScrollArea):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
             self.dates_list.clear()
-            if person["birthday"]:  # a field of the person, changed in the Person dialog
-                self.dates_list.addItem(_("Birthday: {date}").format(date=humandates.birthday(person["birthday"])))
+            if person.birthday:  # a field of the person, changed in the Person dialog
+                self.dates_list.addItem(_("Birthday: {date}").format(date=humandates.birthday(person.birthday)))
             for date in overview["dates"]:
                 shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
                 item = QListWidgetItem(

@@ -53,7 +53,7 @@ class RecentLetters(QObject):
 
     def _name(self, letter: dict[str, Any]) -> str:
         try:
-            return str(self.window_.archive.people.get(letter["recipient_id"])["display_name"])
+            return self.window_.archive.people.get(letter["recipient_id"]).display_name
         except BeautifulLettersError:
             return _("someone")
 

@@ -1,0 +1,182 @@
+"""The archive's records: what a person (and later a relationship, note, date, letter, revision) is.
+
+The archive hands these out and the rest of the app reads them by attribute, so mypy knows
+every field and a misspelt one fails the type check. A record is built from its table's row
+in one place (`from_row`, at the archive's edge) and made JSON in one place (`as_json`, for the
+command line's --json and the exports), both from the dataclass's own fields: a new column
+needs its field here and its schema step, nothing more, to be read, printed and exported.
+
+Records are frozen: an edit is `dataclasses.replace(person, nickname="Lolly")` or a call to
+the archive. Their lists are fresh for every read, so changing one changes nothing stored.
+This module imports nothing of the app, so any part may name a record without the archive.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, TypedDict, TypeVar
+
+# How a column is stored when it is not stored as its value: a JSON array, or 0/1 for a flag.
+_JSON = {"stored": "json"}
+_FLAG = {"stored": "flag"}
+
+_Record = TypeVar("_Record")
+
+
+def _from_row(cls: type[_Record], row: Mapping[str, Any], **extra: object) -> _Record:
+    """A record of `cls` from its table's row: JSON columns read, flags made booleans.
+
+    A field the row lacks (a column of a later schema step than a file being read) takes
+    its default; `extra` gives the fields that come from elsewhere (a person's tags).
+    """
+    values: dict[str, object] = {}
+    for item in fields(cls):  # type: ignore[arg-type]
+        if item.name in extra:
+            values[item.name] = extra[item.name]
+            continue
+        if item.name not in row:
+            if item.default is MISSING and item.default_factory is MISSING:
+                raise KeyError(f"{cls.__name__} needs {item.name!r}, which the row lacks")
+            continue
+        value = row[item.name]
+        stored = item.metadata.get("stored")
+        if stored == "json":
+            value = json.loads(value) if value else []  # every JSON column holds an array
+        elif stored == "flag":
+            value = bool(value)
+        values[item.name] = value
+    return cls(**values)
+
+
+def _as_row(record: object) -> dict[str, object]:
+    """A record as its table's row (the inverse of `_from_row`): JSON columns as text, flags as 0/1."""
+    row: dict[str, object] = {}
+    for item in fields(record):  # type: ignore[arg-type]
+        value = getattr(record, item.name)
+        stored = item.metadata.get("stored")
+        if stored == "json":
+            value = json.dumps(value, ensure_ascii=False)
+        elif stored == "flag":
+            value = 1 if value else 0
+        row[item.name] = value
+    return row
+
+
+def _as_json(record: object) -> dict[str, object]:
+    """A record as plain JSON values, its fields in order (bytes as base64)."""
+    result: dict[str, object] = {}
+    for item in fields(record):  # type: ignore[arg-type]
+        value = getattr(record, item.name)
+        if isinstance(value, bytes | bytearray):
+            value = base64.b64encode(value).decode("ascii")
+        elif isinstance(value, list):
+            value = [dict(v) if isinstance(v, Mapping) else v for v in value]
+        result[item.name] = value
+    return result
+
+
+class AddressParts(TypedDict):
+    """A postal address in parts, as `addresses.PostalAddress.as_json()` gives it."""
+
+    street: str
+    city: str
+    region: str
+    postcode: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone letters are written to or from. Fields in the order of the people table's columns."""
+
+    id: int
+    display_name: str
+    full_name: str | None = None
+    nickname: str | None = None
+    pronouns: str | None = None
+    birthday: str | None = None  # YYYY-MM-DD, or --MM-DD when the year is unknown
+    addresses: list[str] = field(default_factory=list, metadata=_JSON)  # as text, lines apart
+    emails: list[str] = field(default_factory=list, metadata=_JSON)
+    phones: list[str] = field(default_factory=list, metadata=_JSON)
+    language: str | None = None
+    photo: bytes | None = None
+    notes: str | None = None
+    pronunciation: str | None = None
+    is_self: bool = field(default=False, metadata=_FLAG)
+    is_sample: bool = field(default=False, metadata=_FLAG)
+    created_at: str = ""
+    updated_at: str = ""
+    last_letter_at: str | None = None
+    postal_addresses: list[AddressParts] = field(default_factory=list, metadata=_JSON)  # the addresses in parts
+    died_on: str | None = None
+    tags: list[str] = field(default_factory=list)  # from person_tags, sorted
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any], tags: Sequence[str]) -> Person:
+        return _from_row(cls, row, tags=list(tags))
+
+    def as_json(self) -> dict[str, object]:
+        """The person as `people show --json` prints and the JSON export writes them (photo as base64)."""
+        return _as_json(self)
+
+    def as_row(self) -> dict[str, object]:
+        """The person as the people table stores them (their tags are rows of person_tags)."""
+        return _as_row(self)
+
+
+class PersonFields(TypedDict, total=False):
+    """What `archive.people.add` and `.update` take (each checked there); an update changes only those given."""
+
+    display_name: str | None
+    full_name: str | None
+    nickname: str | None
+    pronouns: str | None
+    birthday: str | None
+    addresses: Sequence[str] | str | None
+    postal_addresses: Sequence[object] | None  # PostalAddress or a mapping of its parts
+    emails: Sequence[str] | str | None
+    phones: Sequence[str] | str | None
+    language: str | None
+    tags: Sequence[str] | None
+    photo: bytes | None
+    notes: str | None
+    pronunciation: str | None
+    died_on: str | None
+    is_sample: bool
+    is_self: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    """A person as a list shows them: a page of 100,000 people is read without photos or notes."""
+
+    id: int
+    display_name: str
+    nickname: str | None = None
+    birthday: str | None = None
+    last_letter_at: str | None = None
+    is_self: bool = field(default=False, metadata=_FLAG)
+    is_sample: bool = field(default=False, metadata=_FLAG)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> PersonSummary:
+        return _from_row(cls, row)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonKeys:
+    """What an import matches a contact on: names, birthday, emails and phones."""
+
+    id: int
+    display_name: str
+    full_name: str | None = None
+    birthday: str | None = None
+    emails: list[str] = field(default_factory=list, metadata=_JSON)
+    phones: list[str] = field(default_factory=list, metadata=_JSON)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> PersonKeys:
+        return _from_row(cls, row)
