@@ -31,6 +31,7 @@ from ui.desk.page_edit import PageTextEdit
 from ui.desk.toolbar import FormatToolbar, add_desk_actions
 from ui.desk.zoom import FIT_WIDTH, WHOLE_PAGE, PageZoom, zoom_dpi
 from ui.paper.convert import document_to_storage
+from ui.paper.onepage import fit_new_document
 from ui.paper.page import (
     PageStyle,
     body_range,
@@ -229,7 +230,9 @@ class LetterEditor(QWidget):
     def _load(self, body: str, body_format: str, cursor_position: int | None = None) -> None:
         self._loading = True
         self.text_edit.page_style = self.page_style  # the zoom fits this letter's page
-        document = build_letter_document(body, body_format, self.page_style, dpi=zoom_dpi(self.zoomer.prepare()))
+        dpi = zoom_dpi(self.zoomer.prepare())
+        document = build_letter_document(body, body_format, self.page_style, dpi=dpi)
+        fit_new_document(document, self.page_style, dpi)  # a closing alone on page two: tightened, as printed
         previous = getattr(self, "_document", None)
         document.setParent(self)
         self.text_edit.show_document(document, self.page_style)

@@ -30,6 +30,7 @@ from beautifulletters.i18n import _
 from beautifulletters.records import Person
 from ui.paper import page as page_engine
 from ui.paper import painting
+from ui.paper.onepage import fit_new_document
 from ui.paper.textlayer import undrawable_warning
 
 
@@ -80,6 +81,7 @@ def prepare_from_records(
     document = page_engine.build_letter_document(
         letter.get("body") or "", letter.get("body_format") or "text", style, exact_text=True
     )
+    fit_new_document(document, style)  # as the editor lays it out: a closing alone on page two is tightened
     warnings = []
     warning = undrawable_warning(document.toPlainText(), style.font_family)
     if warning:
