@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from beautifulletters.records import UpcomingDate
+
 
 def month_day(value: str) -> tuple[int, int]:
     """(month, day) of 'YYYY-MM-DD' or '--MM-DD'."""
@@ -39,14 +41,14 @@ def whole_years_between(start: dt.date, end: dt.date) -> int:
     return years
 
 
-def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, days: int) -> list[dict[str, Any]]:
+def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, days: int) -> list[UpcomingDate]:
     """Dates whose next occurrence falls within `days` days of `today`, soonest first.
 
     Each result says how many days remain and, where the year is known, which anniversary
     or birthday it will be ("turns 80", "50th anniversary").
     """
     horizon = today + dt.timedelta(days=days)
-    result: list[dict[str, Any]] = []
+    result: list[UpcomingDate] = []
     for row in rows:
         value = row["date"]
         if row.get("yearly", 1):
@@ -60,17 +62,17 @@ def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, d
         start_year = year_of(value)
         years = when.year - start_year if (start_year and row.get("yearly", 1)) else None
         result.append(
-            {
-                "person_id": row["person_id"],
-                "person_name": row["person_name"],
-                "kind": row["kind"],
-                "label": row.get("label"),
-                "date": when.isoformat(),
-                "original_date": value,
-                "days_until": (when - today).days,
-                "years": years,
-                "date_id": row.get("date_id"),
-            }
+            UpcomingDate(
+                person_id=row["person_id"],
+                person_name=row["person_name"],
+                kind=row["kind"],
+                label=row.get("label"),
+                date=when.isoformat(),
+                original_date=value,
+                days_until=(when - today).days,
+                years=years,
+                date_id=row.get("date_id"),
+            )
         )
-    result.sort(key=lambda item: (item["date"], item["person_name"].casefold()))
+    result.sort(key=lambda item: (item.date, item.person_name.casefold()))
     return result

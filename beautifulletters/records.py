@@ -1,4 +1,4 @@
-"""The archive's records: what a person (and later a relationship, note, date, letter, revision) is.
+"""The archive's records: what a person, a note, an important date (and later a relationship, letter, revision) is.
 
 The archive hands these out and the rest of the app reads them by attribute, so mypy knows
 every field and a misspelt one fails the type check. A record is built from its table's row
@@ -180,3 +180,81 @@ class PersonKeys:
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> PersonKeys:
         return _from_row(cls, row)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note or memory about a person, and how it was read when written (notesense).
+
+    `scope` says who may use it: "relationship" (only the signer of its relationship) or
+    "person" (every signer). The reading (about, mood, happened_on, phrasing, problem) is
+    stored with it; `writer_set` names the parts of it the writer chose themselves.
+    """
+
+    id: int
+    person_id: int
+    relationship_id: int | None
+    text: str
+    tag: str = "note"
+    noted_on: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    scope: str | None = None
+    about: str | None = None
+    mood: str | None = None
+    happened_on: str | None = None
+    phrasing: str | None = None
+    problem: str | None = None
+    writer_set: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Note:
+        return _from_row(cls, row)
+
+    def as_json(self) -> dict[str, object]:
+        return _as_json(self)
+
+    def as_row(self) -> dict[str, object]:
+        return _as_row(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportantDate:
+    """A birthday, anniversary or other date of a person's (a birthday may also be the person's own field)."""
+
+    id: int
+    person_id: int
+    relationship_id: int | None
+    kind: str  # birthday, anniversary or custom
+    date: str  # YYYY-MM-DD, or --MM-DD when the year is unknown
+    label: str | None = None
+    yearly: bool = field(default=True, metadata=_FLAG)
+    created_at: str = ""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> ImportantDate:
+        return _from_row(cls, row)
+
+    def as_json(self) -> dict[str, object]:
+        return _as_json(self)
+
+    def as_row(self) -> dict[str, object]:
+        return _as_row(self)
+
+
+@dataclass(frozen=True, slots=True)
+class UpcomingDate:
+    """A date whose next occurrence is near: whose, what, when, and which year of it (turns 80, 50th)."""
+
+    person_id: int
+    person_name: str
+    kind: str
+    label: str | None
+    date: str  # the next occurrence, YYYY-MM-DD
+    original_date: str  # as stored: YYYY-MM-DD or --MM-DD
+    days_until: int
+    years: int | None  # None when the year is unknown or the date is one-off
+    date_id: int | None  # None for a person's own birthday field
+
+    def as_json(self) -> dict[str, object]:
+        return _as_json(self)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
 from beautifulletters import limits, validation
-from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.connection import ArchiveDb, Row, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.archive.relationships import RelationshipsManager
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.records import ImportantDate, UpcomingDate
 
 DATE_KINDS = ("birthday", "anniversary", "custom")
 
@@ -57,24 +56,21 @@ class DatesManager:
         with self._db.transaction():
             return self._db.insert("important_dates", row)
 
-    def for_person(self, person_id: int) -> list[dict[str, Any]]:
+    def for_person(self, person_id: int) -> list[ImportantDate]:
         validation.record_id(person_id, "person")
         rows = self._db.query(
             "SELECT * FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), id", (person_id,)
         )
-        for row in rows:
-            row["yearly"] = bool(row["yearly"])
-        return _readable(rows)
+        return [ImportantDate.from_row(row) for row in _readable(rows)]
 
-    def put_back(self, date: Mapping[str, Any]) -> int:
-        """Store a removed date again as it was (a row of `for_person`): Undo after Delete date.
+    def put_back(self, date: ImportantDate) -> int:
+        """Store a removed date again as it was (as `for_person` gave it): Undo after Delete date.
 
         It keeps its id unless another date has taken it; a relationship deleted meanwhile is dropped."""
-        self._people.get(date["person_id"])
+        self._people.get(date.person_id)
         with self._db.transaction() as db:
             columns = [info[1] for info in db.execute("PRAGMA table_info(important_dates)")]  # names from the schema
-            row = {name: date[name] for name in columns if name in date}
-            row["yearly"] = 1 if row.get("yearly") else 0
+            row = {name: value for name, value in date.as_row().items() if name in columns}
             if db.execute("SELECT 1 FROM important_dates WHERE id = ?", (row.get("id"),)).fetchone():
                 row.pop("id")
             if (
@@ -90,7 +86,7 @@ class DatesManager:
             if db.execute("DELETE FROM important_dates WHERE id = ?", (date_id,)).rowcount == 0:
                 raise NotFoundError("date", date_id)
 
-    def upcoming(self, *, days: int = 60, today: dt.date | None = None) -> list[dict[str, Any]]:
+    def upcoming(self, *, days: int = 60, today: dt.date | None = None) -> list[UpcomingDate]:
         """Birthdays, anniversaries and other dates falling in the next `days` days, soonest first."""
         from beautifulletters.dates import upcoming_occurrences
 
@@ -119,7 +115,7 @@ class DatesManager:
         return upcoming_occurrences(_readable(rows), today=today, days=days)
 
 
-def _readable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _readable(rows: list[Row]) -> list[Row]:
     """Rows whose date every reader can use: an older archive's date in other digits is read in 0-9,
     and one that is no date at all (a year 0000) is left out rather than stopping the list."""
     kept = []

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from beautifulletters import notesense
 from beautifulletters.errors import ValidationError
-from beautifulletters.records import Person
+from beautifulletters.records import Note, Person
 
 NOTE_SCOPES = ("relationship", "person")
 WRITER_FIELDS = ("about", "mood", "phrasing")
@@ -42,9 +41,9 @@ def check_choices(about: str | None, mood: str | None, scope: str | None) -> Non
         raise ValidationError("scope", f"must be one of {', '.join(NOTE_SCOPES)}.")
 
 
-def written_on(note: Mapping[str, Any]) -> dt.date:
-    """The day a note was written: what "last spring" in it counts from."""
-    stamp = str(note.get("created_at") or "")[:10]
+def written_on(created_at: str | None) -> dt.date:
+    """The day a note was written (from its created_at): what "last spring" in it counts from."""
+    stamp = (created_at or "")[:10]
     try:
         return dt.date.fromisoformat(stamp)
     except ValueError:
@@ -60,8 +59,8 @@ def read_note(
     signs_as: str | None = None,
     couple: bool,
     written: dt.date,
-    writer: Mapping[str, Any],
-) -> dict[str, Any]:
+    writer: Mapping[str, str | None],
+) -> dict[str, str | None]:
     """The columns a note stores about itself: about, mood, happened_on, phrasing, problem.
 
     `writer` holds the writer's own corrections (about, mood, phrasing); they are kept and
@@ -89,16 +88,17 @@ def read_note(
     }
 
 
-def writer_choices(note: Mapping[str, Any]) -> dict[str, Any]:
+def writer_choices(note: Note) -> dict[str, str | None]:
     """The corrections a stored note carries from its writer (about, mood, phrasing)."""
-    chosen = set(str(note.get("writer_set") or "").split(","))
-    return {k: note.get(k) for k in WRITER_FIELDS if k in chosen and note.get(k)}
+    chosen = set((note.writer_set or "").split(","))
+    given = {"about": note.about, "mood": note.mood, "phrasing": note.phrasing}
+    return {k: v for k, v in given.items() if k in chosen and v}
 
 
-def preview(note: Mapping[str, Any]) -> str | None:
+def preview(note: Note) -> str | None:
     """How a stored note reads in a letter, or None when it cannot be said."""
-    if note.get("problem") or not note.get("phrasing"):
+    if note.problem or not note.phrasing:
         return None
-    phrase = str(note["phrasing"])
+    phrase = note.phrasing
     clause = phrase[4:] if phrase.startswith("how ") else None
-    return notesense.lead_in(note.get("tag"), clause, phrase)
+    return notesense.lead_in(note.tag, clause, phrase)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from beautifulletters import validation
 from beautifulletters.archive import note_reading
-from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.archive.connection import ArchiveDb, Row, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.archive.relationships import RelationshipsManager
 from beautifulletters.archive.settings import SettingsManager
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.records import Note
 
 
 class NotesManager:
@@ -52,38 +52,58 @@ class NotesManager:
                 )
             relationship_id = relationship["id"]
         stamp = now_iso()
+        clean_text = validation.text(text, "note", required=True, multiline=True) or ""
+        clean_tag = validation.tag(tag)
         row = {
             "person_id": person_id,
             "relationship_id": relationship_id,
-            "text": validation.text(text, "note", required=True, multiline=True),
-            "tag": validation.tag(tag),
+            "text": clean_text,
+            "tag": clean_tag,
             "noted_on": validation.date(noted_on, "date", allow_partial=True) or stamp[:10],
             "scope": scope or ("relationship" if relationship_id else "person"),
             "created_at": stamp,
             "updated_at": stamp,
         }
         writer = {"about": about, "mood": mood, "phrasing": validation.text(phrasing, "phrasing")}
-        row.update(self._read_note(row, writer))
+        row.update(
+            self._read_note(
+                person_id=person_id,
+                relationship_id=relationship_id,
+                text=clean_text,
+                tag=clean_tag,
+                created_at=stamp,
+                writer=writer,
+            )
+        )
         with self._db.transaction():
             note_id = self._db.insert("notes", row)
             return note_id
 
-    def _read_note(self, note: Mapping[str, Any], writer: Mapping[str, Any]) -> dict[str, Any]:
+    def _read_note(
+        self,
+        *,
+        person_id: int,
+        relationship_id: int | None,
+        text: str,
+        tag: str | None,
+        created_at: str | None,
+        writer: Mapping[str, str | None],
+    ) -> Row:
         """The note's understanding, read for the signer of its relationship (else the default signer)."""
         relationship = None
-        if note.get("relationship_id"):
-            rows = self._db.query("SELECT * FROM relationships WHERE id = ?", (note["relationship_id"],))
+        if relationship_id:
+            rows = self._db.query("SELECT * FROM relationships WHERE id = ?", (relationship_id,))
             relationship = rows[0] if rows else None
         signer_id = relationship["from_id"] if relationship else self._settings.default_signer_id()
-        signer = self._people.get(signer_id) if signer_id and signer_id != note["person_id"] else None
+        signer = self._people.get(signer_id) if signer_id and signer_id != person_id else None
         return note_reading.read_note(
-            note["text"],
-            tag=note.get("tag"),
-            recipient=self._people.get(note["person_id"]),
+            text,
+            tag=tag,
+            recipient=self._people.get(person_id),
             signer=signer,
             signs_as=relationship.get("signs_as") if relationship else None,
             couple=relationship is not None,
-            written=note_reading.written_on(note),
+            written=note_reading.written_on(created_at),
             writer=writer,
         )
 
@@ -101,7 +121,7 @@ class NotesManager:
         """Change a note; it is read again, keeping the writer's earlier corrections unless replaced."""
         note = self.get(note_id)
         note_reading.check_choices(about, mood, scope)
-        row: dict[str, Any] = {"updated_at": now_iso()}
+        row: Row = {"updated_at": now_iso()}
         if text is not None:
             row["text"] = validation.text(text, "note", required=True, multiline=True)
         if tag is not None:
@@ -109,10 +129,19 @@ class NotesManager:
         if scope is not None:
             row["scope"] = scope
         writer = note_reading.writer_choices(note)
-        if text is not None and text != note["text"]:
+        if text is not None and text != note.text:
             writer.pop("phrasing", None)  # a new text needs a new phrasing
         writer.update({k: v for k, v in (("about", about), ("mood", mood), ("phrasing", phrasing)) if v})
-        row.update(self._read_note({**note, **row}, writer))
+        row.update(
+            self._read_note(
+                person_id=note.person_id,
+                relationship_id=note.relationship_id,
+                text=str(row.get("text", note.text)),
+                tag=str(row.get("tag", note.tag)),
+                created_at=note.created_at,
+                writer=writer,
+            )
+        )
         with self._db.transaction():
             self._db.update("notes", note_id, row)
 
@@ -122,14 +151,14 @@ class NotesManager:
             if db.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 0:
                 raise NotFoundError("note", note_id)
 
-    def put_back(self, note: Mapping[str, Any]) -> int:
-        """Store a removed note again as it was (`get`'s row: its text, tag, reading and dates): Undo.
+    def put_back(self, note: Note) -> int:
+        """Store a removed note again as it was (as `get` gave it: its text, tag, reading and dates): Undo.
 
         It keeps its id unless another note has taken it; a relationship deleted meanwhile is dropped."""
-        self._people.get(note["person_id"])
+        self._people.get(note.person_id)
         with self._db.transaction() as db:
             columns = [info[1] for info in db.execute("PRAGMA table_info(notes)")]  # names from the schema
-            row = {name: note[name] for name in columns if name in note}
+            row = {name: value for name, value in note.as_row().items() if name in columns}
             if db.execute("SELECT 1 FROM notes WHERE id = ?", (row.get("id"),)).fetchone():
                 row.pop("id")
             if (
@@ -139,22 +168,22 @@ class NotesManager:
                 row["relationship_id"] = None
             return self._db.insert("notes", row)
 
-    def get(self, note_id: int) -> dict[str, Any]:
+    def get(self, note_id: int) -> Note:
         validation.record_id(note_id, "note")
         rows = self._db.query("SELECT * FROM notes WHERE id = ?", (note_id,))
         if not rows:
             raise NotFoundError("note", note_id)
         return _note_record(rows[0])
 
-    def for_person(self, person_id: int) -> list[dict[str, Any]]:
+    def for_person(self, person_id: int) -> list[Note]:
         validation.record_id(person_id, "person")
         rows = self._db.query("SELECT * FROM notes WHERE person_id = ? ORDER BY noted_on, id", (person_id,))
         return [_note_record(row) for row in rows]
 
 
-def _note_record(row: dict[str, Any]) -> dict[str, Any]:
+def _note_record(row: Row) -> Note:
     """A stored note as readers expect it: an older archive's date in other digits read in 0-9."""
     for name in ("noted_on", "happened_on"):
         if name in row:
             row[name] = validation.stored_date(row[name], allow_partial=True)
-    return row
+    return Note.from_row(row)

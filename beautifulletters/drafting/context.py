@@ -240,12 +240,12 @@ def _occasion_date(
     if kind == "birthday":
         original = recipient.birthday
     elif kind == "anniversary":
-        candidates = [d for d in archive.dates.for_person(recipient.id) if d["kind"] == "anniversary"]
+        candidates = [d for d in archive.dates.for_person(recipient.id) if d.kind == "anniversary"]
         relationship = archive.relationships.get(signer_id, recipient.id)
-        own = [d for d in candidates if relationship and d.get("relationship_id") == relationship["id"]]
+        own = [d for d in candidates if relationship and d.relationship_id == relationship["id"]]
         chosen = (own or candidates)[0] if (own or candidates) else None
         if chosen:
-            original = chosen["date"]
+            original = chosen.date
         elif relationship and relationship.get("since") and len(relationship["since"]) == 10:
             original = relationship["since"]
     if explicit:
@@ -375,7 +375,7 @@ def build_context(
         today=today,
     )
     for note, understanding in kept:
-        used = note["id"] in used_ids or any(_note_used_in(note["text"], text) for text in earlier_texts)
+        used = note.id in used_ids or any(_note_used_in(note.text, text) for text in earlier_texts)
         item = letter_notes.note_item(note, understanding, used=used)
         notes[letter_notes.group_of(note, understanding)].append(item)
     variant = variety.seed(signer_id, recipient_id, len(earlier))
@@ -388,14 +388,14 @@ def build_context(
         notes[group] = fresh + stale
 
     dates = []
-    for item in archive.dates.for_person(recipient_id):
+    for date in archive.dates.for_person(recipient_id):
         dates.append(
             {
-                "kind": item["kind"],
-                "date": item["date"],
-                "label": _one_line(item.get("label")),
-                "text": helpers.natural_date(item["date"]),
-                "years": helpers.years_since(item["date"], today),
+                "kind": date.kind,
+                "date": date.date,
+                "label": _one_line(date.label),
+                "text": helpers.natural_date(date.date),
+                "years": helpers.years_since(date.date, today),
             }
         )
 

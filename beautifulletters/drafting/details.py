@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from beautifulletters.records import Note
+
 _DECLARATION = re.compile(r"([a-z][a-z0-9_]*)(\?)?\s*\(((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 MAX_VALUE = 300
@@ -59,15 +61,15 @@ def clean(value: Any) -> str:
     return text[:MAX_VALUE]
 
 
-def from_notes(declared: Iterable[Detail], notes: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+def from_notes(declared: Iterable[Detail], notes: Iterable[Note]) -> dict[str, str]:
     """Details found in notes: a note tagged ``gift``, or one written ``gift: the blue scarf``."""
     found: dict[str, str] = {}
     notes = list(notes)
     for detail in declared:
         spoken = detail.key.replace("_", " ")
         for note in notes:
-            text = " ".join(str(note.get("text") or "").split())
-            if str(note.get("tag") or "").lower() in (detail.key, spoken):
+            text = " ".join(note.text.split())
+            if note.tag.lower() in (detail.key, spoken):
                 found[detail.key] = clean(text)
                 break
             head, sep, rest = text.partition(":")
@@ -77,9 +79,7 @@ def from_notes(declared: Iterable[Detail], notes: Iterable[Mapping[str, Any]]) -
     return found
 
 
-def resolve(
-    declared: list[Detail], given: Mapping[str, str] | None, notes: Iterable[Mapping[str, Any]]
-) -> dict[str, str]:
+def resolve(declared: list[Detail], given: Mapping[str, str] | None, notes: Iterable[Note]) -> dict[str, str]:
     """Every declared detail with its value ('' when unknown): the writer's first, then the notes'."""
     values = {d.key: "" for d in declared}
     values.update({k: v for k, v in from_notes(declared, notes).items() if v})

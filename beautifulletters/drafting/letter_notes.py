@@ -17,7 +17,7 @@ from typing import Any
 
 from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
-from beautifulletters.records import Person
+from beautifulletters.records import Note, Person
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
 GROUPS = (*NOTE_GROUPS.values(), "other", "sorrows", "dislikes")
@@ -25,11 +25,11 @@ _LABELLED = re.compile(r"^\s*[A-Za-z][A-Za-z _]{0,30}:\s+\S")
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"}
 
 
-def in_scope(note: Mapping[str, Any], relationship_id: int | None) -> bool:
+def in_scope(note: Note, relationship_id: int | None) -> bool:
     """A note of the signer's own relationship, or one about the person that every signer may use."""
-    if note.get("relationship_id") is not None and note.get("relationship_id") == relationship_id:
+    if note.relationship_id is not None and note.relationship_id == relationship_id:
         return True
-    scope = note.get("scope") or ("relationship" if note.get("relationship_id") is not None else "person")
+    scope = note.scope or ("relationship" if note.relationship_id is not None else "person")
     return scope == "person"
 
 
@@ -39,70 +39,70 @@ def short(text: str, limit: int = 60) -> str:
 
 
 def read_notes(
-    notes: Iterable[Mapping[str, Any]],
+    notes: Iterable[Note],
     *,
     recipient: Person,
     signer: Person,
     relationship: Mapping[str, Any] | None,
     default_signer_id: int | None,
     today: dt.date,
-) -> tuple[list[tuple[Mapping[str, Any], notesense.Understanding]], list[str]]:
+) -> tuple[list[tuple[Note, notesense.Understanding]], list[str]]:
     """(each usable note with its reading, sentences about the notes left out and why)."""
     relationship_id = relationship.get("id") if relationship else None
     signs_as = relationship.get("signs_as") if relationship else None
     recipient_who, signer_who = who(recipient), who(signer, signs_as=signs_as)
-    kept: list[tuple[Mapping[str, Any], notesense.Understanding]] = []
+    kept: list[tuple[Note, notesense.Understanding]] = []
     left_out: list[str] = []
     for note in notes:
         if not in_scope(note, relationship_id):
             continue
-        if _LABELLED.match(str(note.get("text") or "")):
+        if _LABELLED.match(note.text):
             continue  # "gift: the walnut bowl" is a detail for an occasion, not a sentence for a letter
-        own = relationship_id is not None and note.get("relationship_id") == relationship_id
-        words = set(str(note.get("text") or "").lower().replace(",", " ").split())
+        own = relationship_id is not None and note.relationship_id == relationship_id
+        words = set(note.text.lower().replace(",", " ").split())
         if not own and words & _FIRST_PERSON and signer.id != default_signer_id:
             left_out.append(
-                f"The note “{short(note['text'])}” is left out: it speaks as the one who wrote it, "
+                f"The note “{short(note.text)}” is left out: it speaks as the one who wrote it, "
                 f"not as {signer_who.label or 'the signer'}."
             )
             continue
         understanding = notesense.understand(
-            str(note.get("text") or ""),
+            note.text,
             recipient=recipient_who,
             signer=signer_who,
-            tag=note.get("tag"),
-            written=written_on(note),
+            tag=note.tag,
+            written=written_on(note.created_at),
             today=today,
             couple=own,
             **writer_choices(note),
         )
         if not understanding.usable:
-            left_out.append(f"The note “{short(note['text'])}” is left out: {understanding.problem}.")
+            left_out.append(f"The note “{short(note.text)}” is left out: {understanding.problem}.")
             continue
         kept.append((note, understanding))
     return kept, left_out
 
 
-def group_of(note: Mapping[str, Any], understanding: notesense.Understanding) -> str:
+def group_of(note: Note, understanding: notesense.Understanding) -> str:
     """Where a note goes in the context: sorrows and dislikes apart from everything pleasant."""
     if understanding.sorrow:
         return "sorrows"
     if understanding.dislike:
         return "dislikes"
-    return NOTE_GROUPS.get(str(note.get("tag")), "other")
+    return NOTE_GROUPS.get(str(note.tag), "other")
 
 
-def note_item(note: Mapping[str, Any], understanding: notesense.Understanding, *, used: bool) -> dict[str, Any]:
+def note_item(note: Note, understanding: notesense.Understanding, *, used: bool) -> dict[str, Any]:
     """A note as templates see it: `phrase` after "I remember", `clause` after "I know that"."""
     clause = understanding.clause
     return {
-        "id": note.get("id"),
-        "tag": note.get("tag"),
-        "text": " ".join(str(note.get("text") or "").split()),
+        "id": note.id,
+        "tag": note.tag,
+        "text": " ".join(note.text.split()),
         "phrase": understanding.phrase,
         "clause": clause,
         "sentence": (clause[:1].upper() + clause[1:] + ".") if clause else None,
-        "year": int(understanding.happened_on[:4]) if understanding.happened_on else _year(note.get("noted_on")),
+        "year": int(understanding.happened_on[:4]) if understanding.happened_on else _year(note.noted_on),
         "mood": understanding.mood,
         "about": understanding.about,
         "dislike": understanding.dislike,

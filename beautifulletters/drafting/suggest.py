@@ -44,7 +44,7 @@ def suggest_template(
     today = today or dt.date.today()
     person = archive.people.get(recipient_id)
     soonest: tuple[dt.date, str] | None = None
-    candidates = [(d["kind"], d["date"], bool(d["yearly"])) for d in archive.dates.for_person(recipient_id)]
+    candidates = [(d.kind, d.date, bool(d.yearly)) for d in archive.dates.for_person(recipient_id)]
     if person.birthday:
         candidates.append(("birthday", person.birthday, True))
     for kind, value, yearly in candidates:
@@ -66,11 +66,8 @@ def suggest_template(
         name = letter.get("template")
         if name and _exists(name):
             return Suggestion(name, None, "the letter you last wrote them")
-    kind = None
-    if signer is not None:
-        relationship = archive.relationships.get(signer, recipient_id)
-        kind = relationship["kind"] if relationship else None
-    for name in _BY_CLOSENESS[closeness(kind)]:
+    relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
+    for name in _BY_CLOSENESS[closeness(relationship["kind"] if relationship else None)]:
         if _exists(name):
             return Suggestion(name, None, "a letter for no particular occasion")
     return Suggestion("friendship", None, "a letter for no particular occasion")

@@ -10,11 +10,11 @@ import csv
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, TypedDict, cast
 
 from beautifulletters import __version__, fileio
 from beautifulletters.errors import ValidationError
-from beautifulletters.records import Person
+from beautifulletters.records import ImportantDate, Note, Person
 from beautifulletters.transfer import ics
 from beautifulletters.transfer.vcard import write_vcard
 
@@ -59,7 +59,7 @@ def _people(archive: Archive) -> list[Person]:
 
 
 def _anniversary(archive: Archive, person_id: int) -> str | None:
-    return next((d["date"] for d in archive.dates.for_person(person_id) if d["kind"] == "anniversary"), None)
+    return next((d.date for d in archive.dates.for_person(person_id) if d.kind == "anniversary"), None)
 
 
 def vcard_text(archive: Archive) -> str:
@@ -113,11 +113,29 @@ def export_csv(archive: Archive, path: str | Path) -> int:
     return len(people)
 
 
-def archive_document(archive: Archive) -> dict[str, Any]:
+class ArchiveDocument(TypedDict):
+    """The JSON export's document (docs/export-format.md): each record as its `as_json()`."""
+
+    format: str
+    schema_version: int
+    exported_at: str
+    app_version: str
+    default_signer_id: int | None
+    people: list[dict[str, object]]
+    relationships: list[dict[str, Any]]
+    notes: list[dict[str, object]]
+    dates: list[dict[str, object]]
+    letters: list[dict[str, Any]]
+
+
+def archive_document(archive: Archive) -> ArchiveDocument:
     """The whole archive as one JSON-ready document (see docs/export-format.md)."""
     import datetime as dt
 
-    people, relationships, notes, dates = [], {}, [], []
+    people: list[dict[str, object]] = []
+    relationships: dict[int, dict[str, Any]] = {}
+    notes: list[Note] = []
+    dates: list[ImportantDate] = []
     for person in _people(archive):
         people.append(person.as_json())
         for rel in archive.relationships.for_person(person.id):
@@ -132,18 +150,18 @@ def archive_document(archive: Archive) -> dict[str, Any]:
             {k: v for k, v in revision.items() if k != "size"} for revision in archive.letters.revisions(letter["id"])
         ]
         letters.append(letter)
-    return {
-        "format": SCHEMA_NAME,
-        "schema_version": SCHEMA_VERSION,
-        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "app_version": __version__,
-        "default_signer_id": archive.settings.default_signer_id(),
-        "people": people,
-        "relationships": [relationships[key] for key in sorted(relationships)],
-        "notes": sorted(notes, key=lambda note: note["id"]),
-        "dates": sorted(dates, key=lambda date: date["id"]),
-        "letters": letters,
-    }
+    return ArchiveDocument(
+        format=SCHEMA_NAME,
+        schema_version=SCHEMA_VERSION,
+        exported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        app_version=__version__,
+        default_signer_id=archive.settings.default_signer_id(),
+        people=people,
+        relationships=[relationships[key] for key in sorted(relationships)],
+        notes=[note.as_json() for note in sorted(notes, key=lambda note: note.id)],
+        dates=[date.as_json() for date in sorted(dates, key=lambda date: date.id)],
+        letters=letters,
+    )
 
 
 def export_json(archive: Archive, path: str | Path) -> dict[str, int]:

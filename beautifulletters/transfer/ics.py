@@ -54,11 +54,7 @@ def occasions(archive: Archive) -> list[Occasion]:
             if row.birthday:
                 found.append(Occasion(f"birthday-{person_id}", name, "birthday", row.birthday))
             for date in archive.dates.for_person(person_id):
-                found.append(
-                    Occasion(
-                        f"date-{date['id']}", name, date["kind"], date["date"], date["label"], bool(date["yearly"])
-                    )
-                )
+                found.append(Occasion(f"date-{date.id}", name, date.kind, date.date, date.label, bool(date.yearly)))
     return found
 
 

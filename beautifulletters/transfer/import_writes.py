@@ -88,7 +88,7 @@ class ImportWrites:
     def anniversaries(self, person_id: int) -> set[str]:
         dates = set(self._anniversaries.get(person_id, set()))
         if person_id > 0:
-            dates |= {d["date"] for d in self.archive.dates.for_person(person_id) if d["kind"] == "anniversary"}
+            dates |= {d.date for d in self.archive.dates.for_person(person_id) if d.kind == "anniversary"}
         return dates
 
     def add_anniversary(self, person_id: int, date: str) -> None:

@@ -24,7 +24,7 @@ def test_letters_draft_stores_a_letter_with_its_first_revision(cli, archive_path
         assert used and all(isinstance(i, int) for i in used)
         # The next letter picks memories this one has not used.
         nxt = drafting.render_draft(archive, recipient_id=3, signer_id=2, template="love-letter")
-        used_texts = [archive.notes.get(i)["text"] for i in used]
+        used_texts = [archive.notes.get(i).text for i in used]
         assert not any(t.split()[1] in nxt.text.split("\n\n")[2] for t in used_texts if t.startswith("the winter"))
 
 

@@ -37,7 +37,7 @@ def test_new_archive_has_user_and_sample(archive: Archive) -> None:
     assert loretta.is_sample and loretta.nickname == "Lolly"
     assert len(archive.letters.all(to=loretta.id)) == 2
     upcoming = archive.dates.upcoming(days=60)
-    assert any(item["kind"] == "anniversary" and item["years"] == 50 for item in upcoming)
+    assert any(item.kind == "anniversary" and item.years == 50 for item in upcoming)
 
 
 def test_remove_sample_leaves_users_own_data(archive: Archive) -> None:
@@ -108,7 +108,7 @@ def test_names_and_notes_round_trip_exactly(empty_archive: Archive, name: str) -
     note_id = empty_archive.notes.add(person_id, name, tag="memory")
     assert empty_archive.people.get(person_id).display_name.encode() == name.encode()
     assert empty_archive.people.get(person_id).notes.encode() == name.encode()
-    assert empty_archive.notes.get(note_id)["text"].encode() == name.encode()
+    assert empty_archive.notes.get(note_id).text.encode() == name.encode()
 
 
 @pytest.mark.parametrize(
@@ -164,8 +164,8 @@ def test_relationship_upsert_and_notes_about_it(empty_archive: Archive) -> None:
     record = empty_archive.relationships.get(me, sam)
     assert record["kind"] == "best friend" and record["since"] == "1999" and record["pet_names"] == ["Sammy"]
     note = empty_archive.notes.add(sam, "the camping trip", tag="Memory", about_relationship_from=me)
-    assert empty_archive.notes.get(note)["relationship_id"] == rel
-    assert empty_archive.notes.get(note)["tag"] == "memory"
+    assert empty_archive.notes.get(note).relationship_id == rel
+    assert empty_archive.notes.get(note).tag == "memory"
     stranger = empty_archive.people.add(display_name="Stranger")
     with pytest.raises(ValidationError, match="no relationship from person"):
         empty_archive.notes.add(sam, "x", about_relationship_from=stranger)
@@ -178,7 +178,7 @@ def test_upcoming_includes_birthdays_and_dates(empty_archive: Archive) -> None:
     empty_archive.dates.add(a, kind="anniversary", date="1976-01-10", label="Wedding")
     empty_archive.dates.add(b, kind="custom", date="2027-06-01", label="Far away", yearly=False)
     items = empty_archive.dates.upcoming(days=60, today=today)
-    summary = [(i["person_name"], i["kind"], i["date"], i["years"], i["days_until"]) for i in items]
+    summary = [(i.person_name, i.kind, i.date, i.years, i.days_until) for i in items]
     assert summary == [
         ("Bo", "birthday", "2026-11-21", None, 0),
         ("Ada", "birthday", "2026-12-01", 80, 10),
@@ -189,7 +189,7 @@ def test_upcoming_includes_birthdays_and_dates(empty_archive: Archive) -> None:
 def test_leap_day_birthday_in_common_year(empty_archive: Archive) -> None:
     empty_archive.people.add(display_name="Leap", birthday="2000-02-29")
     items = empty_archive.dates.upcoming(days=10, today=dt.date(2027, 2, 25))
-    assert [(i["date"], i["years"]) for i in items] == [("2027-02-28", 27)]
+    assert [(i.date, i.years) for i in items] == [("2027-02-28", 27)]
 
 
 def test_letters_revisions_and_search(empty_archive: Archive) -> None:
@@ -380,7 +380,7 @@ def test_upcoming_reads_only_dates_near_the_window_and_misses_none(empty_archive
         "SELECT d.person_id, p.display_name, d.kind, d.date, d.label, d.yearly, d.id FROM important_dates d"
         " JOIN people p ON p.id = d.person_id"
     )
-    key = lambda row: (row["date"], row["person_id"], row["kind"])  # noqa: E731
+    key = lambda row: (row.date, row.person_id, row.kind)  # noqa: E731
     for today in (
         dt.date(2026, 12, 20),
         dt.date(2027, 2, 27),

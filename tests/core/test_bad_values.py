@@ -204,7 +204,7 @@ def test_an_older_archive_holding_such_a_date_still_drafts_and_lists(archive_pat
         draft = drafting.render_draft(archive, recipient_id=ann, template="birthday", today=dt.date(2026, 2, 20))
         assert "Ann" in draft.text
         archive.dates.upcoming(days=limits.UPCOMING_DAYS, today=dt.date(2026, 2, 20))
-        assert all(d["date"] is None or d["date"].isascii() for d in archive.dates.for_person(ann))
+        assert all(d.date is None or d.date.isascii() for d in archive.dates.for_person(ann))
 
 
 def test_an_export_brings_back_a_photo_stored_before_photos_were_checked(archive_path: Path, tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def test_vcard_round_trip_gives_the_same_people(rich_archive, tmp_path):
         assert _relationships(fresh) == _relationships(rich_archive)
         assert ("Chris Mercer", "Loretta Mercer", "wife") in _relationships(fresh)
         loretta = next(p for p in fresh.search.people() if p.display_name == "Loretta Mercer")
-        assert [d["kind"] for d in fresh.dates.for_person(loretta.id)] == ["anniversary"]
+        assert [d.kind for d in fresh.dates.for_person(loretta.id)] == ["anniversary"]
         # and importing it a second time changes nothing
         again = import_file(fresh, out)
         assert again.count("added") == again.count("updated") == 0

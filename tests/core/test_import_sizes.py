@@ -74,7 +74,7 @@ def test_a_very_long_note_is_kept_whole_and_left_out_of_drafts_saying_why(empty_
     long_memory = "Ann and I walked to the lake and talked about the old days. " * 1600
     long_memory = long_memory[: limits.NOTE_CHARS]
     note = empty_archive.notes.add(ann, long_memory, tag="memory")
-    assert empty_archive.notes.get(note)["text"] == long_memory
+    assert empty_archive.notes.get(note).text == long_memory
     draft = drafting.render_draft(empty_archive, recipient_id=ann, template="thinking-of-you")
     assert long_memory[:200] not in draft.text
     assert any("too long to read into a letter" in warning for warning in draft.warnings)

@@ -38,7 +38,7 @@ def test_outlook_label_keeps_city_and_country_in_windows_1252(empty_archive):
     assert renee.addresses == ["12 Rue des Lilas\n69003 Lyon, Rhône\nFrance"]
     assert renee.notes == "Prefers French, writes in green ink, signs with a little bee."
     assert renee.birthday == "1972-03-08"
-    assert [(d["kind"], d["date"]) for d in empty_archive.dates.for_person(renee.id)] == [("anniversary", "1999-06-19")]
+    assert [(d.kind, d.date) for d in empty_archive.dates.for_person(renee.id)] == [("anniversary", "1999-06-19")]
 
 
 def test_utf8_byte_order_mark_does_not_hide_the_first_card(empty_archive):
@@ -50,7 +50,7 @@ def test_utf8_byte_order_mark_does_not_hide_the_first_card(empty_archive):
     assert ada.nickname == "Ada"
     assert ada.tags == ["book club", "friends"]
     assert ada.addresses == ["7 Admiralty Way, Lekki Phase 1\nLagos 106104\nNigeria"]
-    assert [(d["kind"], d["date"]) for d in empty_archive.dates.for_person(ada.id)] == [("anniversary", "2012-05-05")]
+    assert [(d.kind, d.date) for d in empty_archive.dates.for_person(ada.id)] == [("anniversary", "2012-05-05")]
     khai = _by_name(empty_archive, "Nguyễn Thị Minh Khai 👩🏽\u200d🏫")  # the zero-width joiner is kept
     assert khai.notes == "Teaches in Huế, loves lotus tea; writes back within a week.\nSecond line"
 

@@ -61,8 +61,8 @@ def test_every_template_reads_cleanly_for_every_kind_of_recipient(archive, pairs
     assert draft.text.startswith(("Dear", "Dearest", "My")) and preferred in draft.text.split("\n")[0]
     assert draft.signature and draft.signature in (archive.people.get(signer_id).display_name)
     if who != "sparse" and "memories" in catalog.resolve(name).info.fields:
-        memories = [n for n in archive.notes.for_person(recipient_id) if n["tag"] == "memory"]
-        shown = [m for m in memories if _mentions(draft.text, m["text"])]
+        memories = [n for n in archive.notes.for_person(recipient_id) if n.tag == "memory"]
+        shown = [m for m in memories if _mentions(draft.text, m.text)]
         # The bar: a rich recipient's letter brings back at least two of their memories.
         assert len(shown) >= 2, draft.text
     if who == "they":

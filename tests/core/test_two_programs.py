@@ -76,7 +76,7 @@ def test_two_programs_adding_notes_in_loops_lose_no_write(archive_path: Path, tm
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == "0", f"writes refused: {result.stderr[-500:]}"
     with Archive.open(archive_path) as archive:
-        texts = {note["text"] for note in archive.notes.for_person(person)}
+        texts = {note.text for note in archive.notes.for_person(person)}
     assert texts == {f"{who} note {n}" for who in "ab" for n in range(count)}
 
 

@@ -112,5 +112,5 @@ def test_the_person_panel_adds_a_date_picked_on_the_calendar(qtbot, archive) -> 
     _pick(qtbot, panel.date_value, QDate(2001, 9, 8))
     panel.date_label.setText("First flat")
     qtbot.keyClick(panel.date_value, Qt.Key.Key_Return)
-    added = [d for d in archive.dates.for_person(loretta) if d["label"] == "First flat"]
-    assert len(archive.dates.for_person(loretta)) == before + 1 and added[0]["date"] == "2001-09-08"
+    added = [d for d in archive.dates.for_person(loretta) if d.label == "First flat"]
+    assert len(archive.dates.for_person(loretta)) == before + 1 and added[0].date == "2001-09-08"

@@ -55,7 +55,7 @@ def test_opens_on_the_sample_with_a_hint(qtbot, window: MainWindow) -> None:
     assert "Wife of Chris Mercer" in window.person_panel.relationship_label.text()
     assert window.person_panel.letters_list.count() == 2
     qtbot.waitUntil(lambda: bool(window.upcoming_panel.items), timeout=WAIT_MS)  # gathered on a worker
-    assert window.upcoming_panel.items[0]["kind"] == "anniversary"
+    assert window.upcoming_panel.items[0].kind == "anniversary"
     window.dismiss_hint()
     assert not window.hint.isVisible()
 
@@ -134,19 +134,19 @@ def test_add_edit_and_delete_a_memory_in_place(qtbot, window: MainWindow) -> Non
     qtbot.keyClick(panel.new_note, Qt.Key.Key_Return)
     notes = window.archive.notes.for_person(loretta)
     assert len(notes) == before + 1
-    added = next(n for n in notes if "Lake Michigan" in n["text"])
-    assert added["tag"] == "memory" and added["relationship_id"] is not None
+    added = next(n for n in notes if "Lake Michigan" in n.text)
+    assert added.tag == "memory" and added.relationship_id is not None
     item = next(
         panel.notes_list.item(i)
         for i in range(panel.notes_list.count())
         if "Lake Michigan" in panel.notes_list.item(i).text()
     )
     item.setText("the picnic at Lake Michigan in 1982")  # what editing the item in place does
-    assert window.archive.notes.get(added["id"])["text"] == "the picnic at Lake Michigan in 1982"
+    assert window.archive.notes.get(added.id).text == "the picnic at Lake Michigan in 1982"
     panel.notes_list.setCurrentItem(item)
     panel.note_tag.setCurrentText("joke")
     panel._retag_selected()
-    assert window.archive.notes.get(added["id"])["tag"] == "joke"
+    assert window.archive.notes.get(added.id).tag == "joke"
     item = next(
         panel.notes_list.item(i)
         for i in range(panel.notes_list.count())
@@ -186,8 +186,8 @@ def test_write_from_upcoming_drafts_and_shows_the_letter(
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.write_button_rect(0).center())
     dialog = window.current_dialog
     assert dialog.template_name() == "anniversary"
-    assert dialog.occasion_date() == window.upcoming_panel.items[0]["date"]
-    recipient_id = window.upcoming_panel.items[0]["person_id"]
+    assert dialog.occasion_date() == window.upcoming_panel.items[0].date
+    recipient_id = window.upcoming_panel.items[0].person_id
     qtbot.waitUntil(lambda: dialog.preview_draft is not None, timeout=WAIT_MS)
     assert "Fifty" in dialog.preview.toPlainText() or "fifty" in dialog.preview.toPlainText()
     dialog.grab().save(str(test_output_dir / "new-letter-dialog.png"))
@@ -212,9 +212,7 @@ def test_write_from_upcoming_drafts_and_shows_the_letter(
         letter = reopened.letters.get(letter_id)
         assert "Lolly" in letter["body_text"]
         assert (letter["recipient_id"], letter["status"]) == (recipient_id, "draft")
-        assert any(
-            note["text"].startswith("the road trip") for note in reopened.notes.for_person(letter["recipient_id"])
-        )
+        assert any(note.text.startswith("the road trip") for note in reopened.notes.for_person(letter["recipient_id"]))
 
 
 def test_sent_letters_open_read_only(qtbot, window: MainWindow) -> None:
@@ -425,7 +423,7 @@ def test_add_and_delete_an_important_date_in_place(qtbot, window: MainWindow) ->
     qtbot.keyClicks(panel.date_value, "--07-04")
     qtbot.keyClicks(panel.date_label, "Picnic day")
     qtbot.keyClick(panel.date_value, Qt.Key.Key_Return)
-    assert [d["label"] for d in window.archive.dates.for_person(loretta)].count("Picnic day") == 1
+    assert [d.label for d in window.archive.dates.for_person(loretta)].count("Picnic day") == 1
     row = next(i for i in range(panel.dates_list.count()) if "Picnic day" in panel.dates_list.item(i).text())
     panel.dates_list.setCurrentRow(row)
     panel.delete_date_button.click()
@@ -577,8 +575,8 @@ def test_the_welcome_path_new_letter_starts_on_the_nearest_occasion(qtbot, windo
     assert dialog.template_name() == "anniversary"
     assert dialog.template_combo.currentText() == "Anniversary"  # the title, not "Anniversary · anniversary"
     assert "far away" not in dialog.template_description.text()
-    upcoming = [d for d in window.archive.dates.for_person(loretta) if d["kind"] == "anniversary"][0]
-    assert dialog.occasion_date() is not None and dialog.occasion_date()[5:] == upcoming["date"][5:]
+    upcoming = [d for d in window.archive.dates.for_person(loretta) if d.kind == "anniversary"][0]
+    assert dialog.occasion_date() is not None and dialog.occasion_date()[5:] == upcoming.date[5:]
     qtbot.waitUntil(lambda: dialog.preview_draft is not None, timeout=WAIT_MS)
     assert "fifty" in dialog.preview.toPlainText().lower()
     assert "distance" not in dialog.preview.toPlainText()

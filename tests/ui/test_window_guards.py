@@ -72,7 +72,7 @@ def _wheel(widget: QWidget, down: bool = True) -> None:
 
 
 def _tags(window: MainWindow, person_id: int) -> dict[int, str]:
-    return {note["id"]: note["tag"] for note in window.archive.notes.for_person(person_id)}
+    return {note.id: note.tag for note in window.archive.notes.for_person(person_id)}
 
 
 def test_the_wheel_over_the_unfocused_tag_box_does_not_retag_the_note(qtbot, window: MainWindow) -> None:

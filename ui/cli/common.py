@@ -113,9 +113,20 @@ def check_arguments_are_text(args: argparse.Namespace) -> None:
                 )
 
 
-def print_json(value: Any) -> None:
-    """Stable JSON on stdout: keys in insertion order, text as written (no \\u escapes)."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+def _record_json(value: object) -> object:
+    """JSON's fallback for what it cannot write itself: an archive record, as its `as_json()`."""
+    as_json = getattr(value, "as_json", None)
+    if callable(as_json):
+        return as_json()
+    raise TypeError(f"{type(value).__name__} cannot be printed as JSON")
+
+
+def print_json(value: object) -> None:
+    """Stable JSON on stdout: keys in insertion order, text as written (no \\u escapes).
+
+    Records (beautifulletters/records.py) are written as their `as_json()`, wherever they are.
+    """
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=_record_json) + "\n")
 
 
 def whole_number(value: str) -> int:

@@ -32,7 +32,7 @@ def dates_list(args: argparse.Namespace, archive: Archive) -> int:
         _print_json(dates)
     else:
         for date in dates:
-            print(f"{date['id']:>6}  {date['kind']:<12} {date['date']}  {date['label'] or ''}".rstrip())
+            print(f"{date.id:>6}  {date.kind:<12} {date.date}  {date.label or ''}".rstrip())
     return EXIT_OK
 
 
@@ -45,15 +45,15 @@ def upcoming(args: argparse.Namespace, archive: Archive) -> int:
         print(f"Nothing in the next {args.days} days.")
     rows = []
     for item in items:
-        what = item["label"] or item["kind"].capitalize()
-        if item["years"] is not None and item["kind"] == "birthday":
-            what += f", turns {item['years']}"
-        elif item["years"] is not None and item["kind"] == "anniversary":
-            what += f", {humandates.years(item['years'])}"
-        rows.append((humandates.near_date(item["date"]), humandates.in_days(item["days_until"]), item, what))
+        what = item.label or item.kind.capitalize()
+        if item.years is not None and item.kind == "birthday":
+            what += f", turns {item.years}"
+        elif item.years is not None and item.kind == "anniversary":
+            what += f", {humandates.years(item.years)}"
+        rows.append((humandates.near_date(item.date), humandates.in_days(item.days_until), item, what))
     width = max((len(row[0]) for row in rows), default=0)
     for day, when, item, what in rows:
-        print(f"{day:<{width}}  {when:<12} {item['person_name']} — {what}")
+        print(f"{day:<{width}}  {when:<12} {item.person_name} — {what}")
     return EXIT_OK
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from beautifulletters import notesense, words
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.i18n import _
+from beautifulletters.records import Note
 from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -26,11 +26,11 @@ def _add_note_reading_options(parser: argparse.ArgumentParser) -> None:
 
 
 # ----------------------------------------------------------- notes and friends
-def _note_json(note: dict[str, Any]) -> dict[str, Any]:
-    return {**note, "letter_phrasing": note_reading.preview(note)}
+def _note_json(note: Note) -> dict[str, object]:
+    return {**note.as_json(), "letter_phrasing": note_reading.preview(note)}
 
 
-def _say_phrasing(note: dict[str, Any]) -> None:
+def _say_phrasing(note: Note) -> None:
     """How the note will read in a letter, or why it will be left out (on stderr: the id stays on stdout)."""
     preview = note_reading.preview(note)
     if preview:
@@ -38,7 +38,7 @@ def _say_phrasing(note: dict[str, Any]) -> None:
     else:
         print(
             _("This note will be left out of letters: {reason}. Give --phrasing to say how it should read.").format(
-                reason=note["problem"]
+                reason=note.problem
             ),
             file=sys.stderr,
         )
@@ -72,9 +72,9 @@ def notes_list(args: argparse.Namespace, archive: Archive) -> int:
         _print_json([_note_json(note) for note in notes])
     else:
         for note in notes:
-            print(f"{note['id']:>6}  [{words.note_tag(note['tag'])}] {note['text']}")
+            print(f"{note.id:>6}  [{words.note_tag(note.tag)}] {note.text}")
             preview = note_reading.preview(note)
-            left_out = _("left out of letters: {reason}").format(reason=note.get("problem"))
+            left_out = _("left out of letters: {reason}").format(reason=note.problem)
             print(f"        {preview or left_out}")
     return EXIT_OK
 

@@ -169,10 +169,10 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
             line += f" {rel['ended_on']}" if rel.get("ended_on") else ""
         print(line)
     for note in archive.notes.for_person(person.id):
-        print(f"  [{note['tag']}] {note['text']}  (note {note['id']})")
+        print(f"  [{note.tag}] {note.text}  (note {note.id})")
     for date in archive.dates.for_person(person.id):
-        shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
-        print(f"  {date['kind'].capitalize()}: {shown}" + (f" — {date['label']}" if date["label"] else ""))
+        shown = humandates.since(date.date) if date.yearly else humandates.full_date(date.date)
+        print(f"  {date.kind.capitalize()}: {shown}" + (f" — {date.label}" if date.label else ""))
     letters = archive.letters.all(to=person.id)
     if letters:
         latest = letters[0]

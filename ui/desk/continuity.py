@@ -45,7 +45,7 @@ class ContinuityHint(QLabel):
             )
         ]
         notes = archive.notes.for_person(letter["recipient_id"])
-        memories = [Memory(note["text"]) for note in notes if note.get("tag") == "memory"]
+        memories = [Memory(note.text) for note in notes if note.tag == "memory"]
         self._sources = (earlier, memories)
         self.hide()
         self._timer.start(0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.i18n import _
+from beautifulletters.records import UpcomingDate
 from ui.desk import DESK_COLOR
 from ui.widgets.plain import menu_text, plain_label, plain_tip
 
@@ -54,7 +55,7 @@ class Occasion:
     """One upcoming date as the desk shows it: its words and the item Write… is for."""
 
     text: str
-    item: dict[str, object]
+    item: UpcomingDate
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class LetterLine:
 class EmptyDesk(QScrollArea):
     """The centre when no letter is open; the window fills it (ui.window.desk_room.DeskRoom)."""
 
-    write_requested = Signal(dict)  # an upcoming item (Write… for an occasion)
+    write_requested = Signal(object)  # the UpcomingDate Write… is for
     open_requested = Signal(int)  # a letter id
     new_letter_requested = Signal(object)  # the person to write to, or None for whoever is chosen
     home_requested = Signal()  # back from a person's letters to the desk's overview

@@ -45,7 +45,7 @@ from ui.window.side_panels import SidePanels
 from ui.window.startup import StartUp
 from ui.window.status import LetterStatus, offer_undo
 from ui.window.surface import WindowSurface
-from ui.window.upcoming_panel import UpcomingPanel
+from ui.window.upcoming_panel import UpcomingDate, UpcomingPanel
 from ui.window.welcome import add_banners
 
 if TYPE_CHECKING:
@@ -421,7 +421,7 @@ class MainWindow(WindowSurface):
         self.show_dialog(dialog)
         return dialog
 
-    def write_for_upcoming(self, item: dict[str, Any]) -> Any:
+    def write_for_upcoming(self, item: UpcomingDate) -> Any:
         from ui.window.occasions import write_for_upcoming
 
         return write_for_upcoming(self, item)

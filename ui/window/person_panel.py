@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from beautifulletters import humandates, words
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _, p_
-from beautifulletters.records import Person
+from beautifulletters.records import ImportantDate, Note, Person
 from ui.tasks import LatestOnly, note_user_input
 from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label, plain_tip
@@ -36,14 +37,12 @@ NoteTagRole = Qt.ItemDataRole.UserRole + 3
 NotePhrasingRole = Qt.ItemDataRole.UserRole + 4
 
 
-def phrasing_text(note: dict[str, Any]) -> str:
+def phrasing_text(note: Note) -> str:
     """How a note will read in a letter, or why letters leave it out (shown under the notes)."""
     preview = note_reading.preview(note)
     if preview:
         return _("In a letter: {text}").format(text=preview)
-    return _("Left out of letters: {reason}.").format(
-        reason=note.get("problem") or _("it cannot be said as a sentence")
-    )
+    return _("Left out of letters: {reason}.").format(reason=note.problem or _("it cannot be said as a sentence"))
 
 
 DateIdRole = Qt.ItemDataRole.UserRole + 4
@@ -65,7 +64,19 @@ def _section(text: str) -> QLabel:
     return label
 
 
-def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class Overview:
+    """Everything the panel shows about one person, read off the window's thread."""
+
+    person: Person
+    relationship_lines: list[str]
+    relationship_from: int | None
+    notes: list[Note]
+    dates: list[ImportantDate]
+    letters: list[dict[str, Any]]
+
+
+def read_overview(archive: Archive, person_id: int) -> Overview | None:
     """Everything the panel shows about one person, as plain data (None if they are gone)."""
     try:
         person = archive.people.get(person_id)
@@ -88,17 +99,17 @@ def read_overview(archive: Archive, person_id: int) -> dict[str, Any] | None:
             line += " " + _("Pet names: {names}.").format(names=", ".join(rel["pet_names"]))
         lines.append(line)
         relationship_from = rel["from_id"]
-    return {
-        "person": person,
-        "relationship_lines": lines,
-        "relationship_from": relationship_from,
-        "notes": archive.notes.for_person(person_id),
-        "dates": archive.dates.for_person(person_id),
-        "letters": archive.letters.all(to=person_id),
-    }
+    return Overview(
+        person=person,
+        relationship_lines=lines,
+        relationship_from=relationship_from,
+        notes=archive.notes.for_person(person_id),
+        dates=archive.dates.for_person(person_id),
+        letters=archive.letters.all(to=person_id),
+    )
 
 
-def person_overview(path: Path, person_id: int) -> dict[str, Any] | None:
+def person_overview(path: Path, person_id: int) -> Overview | None:
     """Worker side: `read_overview` on a read-only connection of its own.
 
     Choosing people as you search or browse reads their notes and 500-letter histories here,
@@ -314,17 +325,17 @@ class PersonPanel(QScrollArea):
         """Whether a read of the person's history is waiting for a worker or running on one."""
         return self._loader.busy
 
-    def _overview_read(self, token: tuple[int, int], overview: dict[str, Any] | None) -> None:
+    def _overview_read(self, token: tuple[int, int], overview: Overview | None) -> None:
         if token == (self.person_id, self._generation):
             self._fill(overview)
 
-    def _fill(self, overview: dict[str, Any] | None) -> None:
+    def _fill(self, overview: Overview | None) -> None:
         if self.archive is None:
             return
         if overview is None:  # removed meanwhile
             self.show_person(self.archive, None)
             return
-        person: Person = overview["person"]
+        person = overview.person
         self.shown_person_id = person.id
         self._set_enabled(not self.archive.readonly)
         self.letters_list.setEnabled(True)
@@ -344,36 +355,36 @@ class PersonPanel(QScrollArea):
             if person.tags:
                 bits.append(", ".join(person.tags))
             self.details_label.setText(" · ".join(bits))
-            self._relationship_from = overview["relationship_from"]
+            self._relationship_from = overview.relationship_from
             self.relationship_label.setText(
-                "\n".join(overview["relationship_lines"]) or _("No relationship recorded yet.")
+                "\n".join(overview.relationship_lines) or _("No relationship recorded yet.")
             )
             self.notes_list.clear()
             self.note_phrasing.clear()
-            for note in overview["notes"]:
-                item = QListWidgetItem(note["text"])
-                item.setData(NoteIdRole, note["id"])
-                item.setData(NoteTagRole, note["tag"])
+            for note in overview.notes:
+                item = QListWidgetItem(note.text)
+                item.setData(NoteIdRole, note.id)
+                item.setData(NoteTagRole, note.tag)
                 item.setData(NotePhrasingRole, phrasing_text(note))
-                tag = words.note_tag(note["tag"])
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tag}: {note['text']}")
-                item.setToolTip(plain_tip(f"[{tag}] {note['noted_on'] or ''}\n{phrasing_text(note)}"))
+                tag = words.note_tag(note.tag)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tag}: {note.text}")
+                item.setToolTip(plain_tip(f"[{tag}] {note.noted_on or ''}\n{phrasing_text(note)}"))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
             self.dates_list.clear()
             if person.birthday:  # a field of the person, changed in the Person dialog
                 self.dates_list.addItem(_("Birthday: {date}").format(date=humandates.birthday(person.birthday)))
-            for date in overview["dates"]:
-                shown = humandates.since(date["date"]) if date["yearly"] else humandates.full_date(date["date"])
+            for date in overview.dates:
+                shown = humandates.since(date.date) if date.yearly else humandates.full_date(date.date)
                 item = QListWidgetItem(
-                    _("{label}: {date}").format(label=date["label"] or words.date_kind(date["kind"]), date=shown)
+                    _("{label}: {date}").format(label=date.label or words.date_kind(date.kind), date=shown)
                 )
                 item.setToolTip(plain_tip(item.text()))
-                item.setData(DateIdRole, date["id"])
+                item.setData(DateIdRole, date.id)
                 self.dates_list.addItem(item)
             self.letters_list.clear()
             lines = []
-            for letter in overview["letters"]:
+            for letter in overview.letters:
                 title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
                 status = (
                     humandates.sent_on(letter["sent_on"])
@@ -388,7 +399,7 @@ class PersonPanel(QScrollArea):
                 )
             # One call for the whole history (500 items one by one took 15-25 ms of the window's thread);
             # each row's letter is found by its row.
-            self._letter_ids = [letter["id"] for letter in overview["letters"]]
+            self._letter_ids = [letter["id"] for letter in overview.letters]
             self.letters_list.addItems(lines)
             for row, line in enumerate(lines):  # rows cut at the panel's edge show whole on hover
                 self.letters_list.item(row).setToolTip(plain_tip(line))
@@ -526,7 +537,7 @@ class PersonPanel(QScrollArea):
         archive, person_id = self.archive, self.person_id
         if date_id is None or archive is None or person_id is None:
             return
-        date = next((row for row in archive.dates.for_person(person_id) if row["id"] == date_id), None)
+        date = next((row for row in archive.dates.for_person(person_id) if row.id == date_id), None)
         try:
             archive.dates.remove(date_id)
         except BeautifulLettersError as error:

@@ -20,6 +20,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.preferences import Preferences
 
 if TYPE_CHECKING:
+    from beautifulletters.records import UpcomingDate
     from ui.desk.editor import LetterEditor
     from ui.desk.zoom import ZoomControl
     from ui.reading.actions import ReaderActions
@@ -172,7 +173,7 @@ class WindowSurface(QMainWindow):
     def open_letter(self, letter_id: int) -> None:
         raise NotImplementedError
 
-    def write_for_upcoming(self, item: dict[str, Any]) -> Any:
+    def write_for_upcoming(self, item: UpcomingDate) -> Any:
         raise NotImplementedError
 
     def open_template_editor(self) -> None:

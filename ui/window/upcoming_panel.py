@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language, n_
+from beautifulletters.records import UpcomingDate
 from ui.tasks import Lane, LatestOnly, wait_for_quiet
 from ui.widgets.plain import plain_label, plain_tip
 
@@ -42,61 +43,50 @@ _Index = QModelIndex | QPersistentModelIndex
 WRITE_TEXT = N_("Write…")
 
 
-def describe(item: dict[str, Any]) -> str:
-    what = item["label"] or words.date_kind(item["kind"])
-    if item["years"] is not None and item["kind"] == "anniversary":
-        if item["label"]:  # "50th golden wedding"; German keeps its nouns' capitals
-            label = item["label"].lower() if current_language() == SOURCE_LANGUAGE else item["label"]
-            what = _("{ordinal} {occasion}").format(ordinal=words.ordinal(item["years"]), occasion=label)
+def describe(item: UpcomingDate) -> str:
+    what = item.label or words.date_kind(item.kind)
+    if item.years is not None and item.kind == "anniversary":
+        if item.label:  # "50th golden wedding"; German keeps its nouns' capitals
+            label = item.label.lower() if current_language() == SOURCE_LANGUAGE else item.label
+            what = _("{ordinal} {occasion}").format(ordinal=words.ordinal(item.years), occasion=label)
         else:
-            what = _("{ordinal} anniversary").format(ordinal=words.ordinal(item["years"]))
-    elif item["years"] is not None and item["kind"] == "birthday":
-        what = _("{occasion} (turns {years})").format(occasion=what, years=item["years"])
-    when = humandates.in_days(item["days_until"])
+            what = _("{ordinal} anniversary").format(ordinal=words.ordinal(item.years))
+    elif item.years is not None and item.kind == "birthday":
+        what = _("{occasion} (turns {years})").format(occasion=what, years=item.years)
+    when = humandates.in_days(item.days_until)
     return _("{name} — {occasion}, {when} ({date})").format(
-        name=item["person_name"], occasion=what, when=when, date=humandates.near_date(item["date"])
+        name=item.person_name, occasion=what, when=when, date=humandates.near_date(item.date)
     )
 
 
-# An upcoming date as the list keeps it: a tuple in this order, not a dict with its line of text.
-# With 100,000 people there are ~19,000 dates in the next 60 days, and dicts plus text took ~16 MB;
-# the text is made only for the rows on screen.
-UPCOMING_FIELDS = (
-    "person_id",
-    "person_name",
-    "kind",
-    "label",
-    "date",
-    "original_date",
-    "days_until",
-    "years",
-    "date_id",
-)
+def upcoming_rows(path: Path, days: int) -> list[UpcomingDate]:
+    """Worker side: the upcoming dates, on a read-only connection of its own.
 
-
-def upcoming_rows(path: Path, days: int) -> list[tuple[Any, ...]]:
-    """Worker side: the upcoming dates as compact rows, on a read-only connection of its own."""
+    The list keeps these slotted records as they come (with 100,000 people there are ~19,000
+    dates in the next 60 days; dicts with their line of text took ~16 MB): the text is made
+    only for the rows on screen.
+    """
     wait_for_quiet()  # nobody waits for these: someone typing or opening a letter goes first
     with Archive.open_reader(path) as reader:
-        return [tuple(item[name] for name in UPCOMING_FIELDS) for item in reader.dates.upcoming(days=days)]
+        return reader.dates.upcoming(days=days)
 
 
 class UpcomingModel(QAbstractListModel):
-    """One row per upcoming date; the item itself (a dict) is under ItemRole."""
+    """One row per upcoming date; the date itself (an UpcomingDate) is under ItemRole."""
 
     ItemRole = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
+        self._rows: list[UpcomingDate] = []
 
-    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+    def set_rows(self, rows: list[UpcomingDate]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def item(self, row: int) -> dict[str, Any]:
-        return dict(zip(UPCOMING_FIELDS, self._rows[row], strict=True))
+    def item(self, row: int) -> UpcomingDate:
+        return self._rows[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -110,7 +100,7 @@ class UpcomingModel(QAbstractListModel):
             return plain_tip(describe(self.item(index.row())))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             item = self.item(index.row())
-            return _("{date}. Press Enter to write to {name}.").format(date=describe(item), name=item["person_name"])
+            return _("{date}. Press Enter to write to {name}.").format(date=describe(item), name=item.person_name)
         if role == self.ItemRole:
             return self.item(index.row())
         return None
@@ -185,7 +175,7 @@ class WriteButtonDelegate(QStyledItemDelegate):
 
 
 class UpcomingPanel(QWidget):
-    write_requested = Signal(dict)  # the upcoming item: person_id, kind, date, years, ...
+    write_requested = Signal(object)  # the UpcomingDate to write for
     refreshed = Signal()  # the list shows the latest dates
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -217,11 +207,11 @@ class UpcomingPanel(QWidget):
         self._loader.submit(days, upcoming_rows, archive.path, days)
 
     @property
-    def items(self) -> list[dict[str, Any]]:
-        """Every upcoming date as a dict (built on each call: the list keeps compact rows)."""
+    def items(self) -> list[UpcomingDate]:
+        """Every upcoming date shown, soonest first."""
         return [self.model.item(row) for row in range(self.model.rowCount())]
 
-    def _show(self, days: int, rows: list[tuple[Any, ...]]) -> None:
+    def _show(self, days: int, rows: list[UpcomingDate]) -> None:
         self.model.set_rows(rows)
         count = len(rows)
         self.summary.setText(
