@@ -51,10 +51,13 @@ def write_batch(
     title: str | None = None,
     helpers: int | None = None,
     outputs: fileio.Outputs | None = None,
+    in_helpers: bool = False,
 ) -> BatchResult:
     """Write the letters as one PDF (`out` is a file) or one PDF per person (`out` is a folder).
 
     `helpers` is the number of helper processes (None: one per spare core for a large batch).
+    `in_helpers`: every page is painted in helper processes (at least one), none on this thread;
+    the window asks for it, since painting on its worker thread while it paints the desk crashed.
     The files land together when everything is painted; given `outputs`, they are only added
     to it and land when the caller commits it (with whatever else belongs to the batch).
     """
@@ -72,17 +75,20 @@ def write_batch(
                 title=title,
                 helpers=helpers,
                 outputs=own,
+                in_helpers=in_helpers,
             )
         return result
     result = BatchResult()
     helpers = helper_count(len(items)) if helpers is None else helpers
+    if in_helpers:
+        helpers = max(1, helpers)
     if options.combined:
         temp = outputs.add(out, verify=fileio.verify_pdf)
         signers = {item.signer.display_name or "" for item in items}
         title = title or _("Letters ({count})").format(count=len(items))
         author = ", ".join(sorted(signers))
         if helpers:
-            with HelperParts(items, options, helpers, progress, is_cancelled) as parts:
+            with HelperParts(items, options, helpers, progress, is_cancelled, here=not in_helpers) as parts:
                 part_files = parts.paint_combined(title, author, result)
                 if len(part_files) == 1:
                     shutil.copyfile(part_files[0], temp)  # the helpers came too late to take any letters
@@ -109,7 +115,9 @@ def write_batch(
             temps.append(outputs.add(out / name, verify=fileio.verify_pdf))
             result.files.append(out / name)
         if helpers:
-            with HelperParts(items, options, helpers, progress, is_cancelled, per_letter=True) as parts:
+            with HelperParts(
+                items, options, helpers, progress, is_cancelled, per_letter=True, here=not in_helpers
+            ) as parts:
                 parts.paint_letters(temps, result)
         else:
             for index, item in enumerate(items):
@@ -156,8 +164,11 @@ def write_anthology(
     *,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    in_helpers: bool = False,
 ) -> BatchResult:
-    """Every letter between two people as one book, oldest first, after a title page."""
+    """Every letter between two people as one book, oldest first, after a title page.
+
+    `in_helpers`: painted in helper processes only, none of it on this thread (see `write_batch`)."""
     if not items:
         raise ValidationError("anthology", _("there are no letters to collect."))
     options = options or BatchOptions()
@@ -172,6 +183,22 @@ def write_anthology(
     result = BatchResult()
     with fileio.Outputs() as outputs:
         temp = outputs.add(Path(out), verify=fileio.verify_pdf)
+        if in_helpers:
+            title_page = (paint_title_page, (title, span, [count, made]))
+            helpers = max(1, helper_count(len(items)))
+            with HelperParts(
+                items, options, helpers, progress, is_cancelled, here=False, title_page=title_page
+            ) as parts:
+                part_files = parts.paint_combined(title, signer, result)
+                if len(part_files) == 1:
+                    shutil.copyfile(part_files[0], temp)
+                else:
+                    join_pdfs(part_files, temp, title=title, author=signer)
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
+            result.files.append(Path(out))
+            result.pages += 1
+            return result
         writer = pdf_writer(temp, title, signer)
         paint_items(
             writer,

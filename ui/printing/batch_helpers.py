@@ -54,6 +54,8 @@ class HelperParts:
         is_cancelled: Callable[[], bool] | None,
         *,
         per_letter: bool = False,
+        here: bool = True,
+        title_page: tuple[Callable[..., Any], tuple[Any, ...]] | None = None,
     ) -> None:
         import multiprocessing
 
@@ -63,6 +65,11 @@ class HelperParts:
         self.progress = progress
         self.is_cancelled = is_cancelled
         self.per_letter = per_letter
+        # `here` False: this thread only waits and joins; every page is painted in a helper, so none
+        # is painted on a worker thread of the window's process while the window paints the desk with
+        # the same code (that crashed the process now and then, inside Qt's painting).
+        self.here = here
+        self.title_page = title_page  # (function, arguments) making the first chunk's title page
         size = max(10, math.ceil(len(self.items) / (4 * (helpers + 1))))
         self.chunks = [(start, min(start + size, len(self.items))) for start in range(0, len(self.items), size)]
         # spawn, never fork: the parent is a Qt application with threads of its own.
@@ -92,6 +99,8 @@ class HelperParts:
                 yield from self.items[slice(*self.chunks[index])]
 
         def paint_here() -> None:
+            if not self.here:
+                return
             here = BatchResult()
             writer = pdf_writer(targets[0], title, author)
             paint_items(
@@ -109,6 +118,8 @@ class HelperParts:
                 self.chunk_results[index] = (here.pages, here.notes) if index == mine[0] else (0, [])
 
         self._run(targets, title, author, paint_here, result)
+        if not mine:
+            return targets
         return [targets[0], *(targets[index] for index in range(len(mine), len(self.chunks)))]
 
     def paint_letters(self, paths: list[Path], result: BatchResult) -> None:
@@ -116,7 +127,7 @@ class HelperParts:
         targets = [paths[start:end] for start, end in self.chunks]
 
         def paint_here() -> None:
-            while (index := _claim(self.ends, front=True)) is not None:
+            while self.here and (index := _claim(self.ends, front=True)) is not None:
                 here = _paint_chunk(
                     self.items,
                     self.options,
@@ -142,7 +153,7 @@ class HelperParts:
         job = Path(self.folder.name) / "job.pickle"
         job.write_bytes(
             pickle.dumps(
-                (self.items, self.options, self.chunks, targets, title, author, self.per_letter),
+                (self.items, self.options, self.chunks, targets, title, author, self.per_letter, self.title_page),
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
         )
@@ -238,6 +249,7 @@ def _paint_chunk(
     progress: Progress | None,
     is_cancelled: Callable[[], bool] | None,
     per_letter: bool,
+    title_page: tuple[Callable[..., Any], tuple[Any, ...]] | None = None,
 ) -> BatchResult:
     """One chunk of the batch: a part of the combined PDF, or each letter's own file."""
     start, end = chunk
@@ -247,7 +259,18 @@ def _paint_chunk(
             write_one(items[index], path, options, result, progress, is_cancelled, index, len(items))
     else:
         writer = pdf_writer(target, title, author)
-        paint_items(writer, items[start:end], options, result, progress, is_cancelled, start=start, total=len(items))
+        make_title, title_args = title_page if title_page is not None and start == 0 else (None, ())
+        paint_items(
+            writer,
+            items[start:end],
+            options,
+            result,
+            progress,
+            is_cancelled,
+            start=start,
+            total=len(items),
+            title_page=None if make_title is None else make_title(*title_args),
+        )
         del writer
     return result
 
@@ -272,10 +295,19 @@ def _helper_main(job: str, ends: Any, stop: Any, messages: Any) -> None:
             names.clear()
 
     try:
-        items, options, chunks, targets, title, author, per_letter = pickle.loads(Path(job).read_bytes())
+        items, options, chunks, targets, title, author, per_letter, title_page = pickle.loads(Path(job).read_bytes())
         while not stop.is_set() and (index := _claim(ends, front=False)) is not None:
             chunk_result = _paint_chunk(
-                items, options, chunks[index], targets[index], title, author, progress, stop.is_set, per_letter
+                items,
+                options,
+                chunks[index],
+                targets[index],
+                title,
+                author,
+                progress,
+                stop.is_set,
+                per_letter,
+                title_page,
             )
             messages.put(("letters", names[:]))
             names.clear()

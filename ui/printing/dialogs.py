@@ -258,7 +258,12 @@ class BatchJob:
         try:
             if self.anthology:
                 return write_anthology(
-                    self.items, self.out, self.options, progress=progress, is_cancelled=lambda: self._cancel
+                    self.items,
+                    self.out,
+                    self.options,
+                    progress=progress,
+                    is_cancelled=lambda: self._cancel,
+                    in_helpers=True,
                 )
             return write_batch(
                 self.items,
@@ -267,6 +272,7 @@ class BatchJob:
                 progress=progress,
                 is_cancelled=lambda: self._cancel,
                 title=self.title,
+                in_helpers=True,  # no page painted on this thread while the window paints the desk
             )
         except Cancelled:
             return None
