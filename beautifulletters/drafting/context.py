@@ -378,7 +378,9 @@ def build_context(
         used = note.id in used_ids or any(_note_used_in(note.text, text) for text in earlier_texts)
         item = letter_notes.note_item(note, understanding, used=used)
         notes[letter_notes.group_of(note, understanding)].append(item)
-    variant = variety.seed(signer_id, recipient_id, len(earlier))
+    variant = variety.seed(
+        signer_id, recipient_id, len(earlier), (relationship_record or {}).get("id") if relationship_record else None
+    )
     for group, items in notes.items():
         fresh = [n for n in items if not n["used"]]
         stale = [n for n in items if n["used"]]

@@ -15,6 +15,8 @@ from typing import Any
 
 from jinja2 import ChainableUndefined, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.exceptions import SecurityError
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from beautifulletters.drafting import helpers, languages, variety
@@ -139,10 +141,47 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+_SITE = "\x00pick-site:"
+
+
+class PickSites(Extension):
+    """Gives every ``pick(...)`` call its place in the template as a first argument.
+
+    A sentence is known by where it stands (template, line, which call on the line), not by its
+    first wording: wordings carry names and numbers, and a key that changed with them would let
+    two pairs draw the same sentence independently instead of apart (see variety.choose)."""
+
+    def filter_stream(self, stream: TokenStream) -> Any:
+        seen: dict[int, int] = {}
+        before: Token | None = None
+        last: Token | None = None
+        for token in stream:
+            yield token
+            if (
+                token.type == "lparen"
+                and last is not None
+                and last.type == "name"
+                and last.value == "pick"
+                and (before is None or before.type != "dot")
+            ):
+                n = seen.get(token.lineno, 0)
+                seen[token.lineno] = n + 1
+                yield Token(token.lineno, "string", f"{_SITE}{stream.name or ''}:{token.lineno}:{n}")
+                yield Token(token.lineno, "comma", ",")
+            before, last = last, token
+
+
 @pass_context
-def _pick(context: Any, *options: Any) -> Any:
-    # Each sentence draws on its own (keyed by its first wording), so two pairs differ throughout.
-    return variety.choose(options, int(context.get("variant", 0) or 0))
+def _pick(context: Any, *options: Any, key: Any = None) -> Any:
+    # Each sentence draws on its own (keyed by where it stands), so two pairs differ throughout.
+    # `key` names a sentence written in two branches (with a detail and without), so a pair
+    # takes the same turn in both and two pairs stay apart whichever branch each one takes.
+    site = None
+    if options and isinstance(options[0], str) and options[0].startswith(_SITE):
+        site, options = options[0][len(_SITE) :], options[1:]
+    if key is not None:
+        site = f"{context.name}#{key}"
+    return variety.choose(options, int(context.get("variant", 0) or 0), key=site)
 
 
 def _lipsum(n: int = 1, html: bool = False, min: int = 20, max: int = 100) -> str:  # noqa: A002
@@ -239,6 +278,7 @@ def make_environment(search_path: Sequence[Path | str], *, strict: bool) -> Lett
         keep_trailing_newline=False,
         auto_reload=False,
         cache_size=50,
+        extensions=[PickSites],
     )
     for name in _AMPLIFYING_FILTERS:
         if name in environment.filters:

@@ -24,7 +24,8 @@ def test_the_sample_anniversary_letter_is_full_of_their_history(archive) -> None
     assert "Dickens" in text and "Otis Redding" in text and "Grand Canyon" not in text
     assert "Scrabble" not in text
     assert draft.signature == "Chris" and draft.title == "50th anniversary"
-    assert text.splitlines()[-1] in {"All my love,", "Yours, always,", "Ever yours,"}
+    closing = text.splitlines()[-1]
+    assert closing.endswith(",") and any(word in closing for word in ("love", "yours", "Yours", "heart")), closing
 
 
 def test_lint_says_what_the_recipient_lacks(archive) -> None:

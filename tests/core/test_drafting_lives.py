@@ -40,7 +40,7 @@ def test_a_letter_to_a_late_husband_is_written_to_someone_who_died(archive: Arch
     assert "has died" in letter.warnings[0]
     assert "thirty-seven years" in letter.text  # counted to the death, not to today (forty-one)
     assert "forty" not in letter.text and "Some things never change" not in letter.text
-    assert "three years" in letter.text  # since he died
+    assert "three years" in letter.text.lower()  # since he died
     love = draft(archive, bertrand, odile, "love-letter")
     assert love.template == "to-someone-gone" and "I love the way you laugh" not in love.text
 
@@ -102,7 +102,7 @@ def test_occasion_details_are_asked_for_given_and_found_in_notes(archive: Archiv
     missing = draft(archive, noor, me, "apology")
     assert any("--detail wrong=" in w for w in missing.warnings)
     sorry = draft(archive, noor, me, "apology", details={"wrong": "forgetting your exhibition opening"})
-    assert "sorry for forgetting your exhibition opening" in sorry.text
+    assert "for forgetting your exhibition opening" in sorry.text
     assert not any("--detail wrong=" in w for w in sorry.warnings)
     archive.notes.add(noor, "gift: the walnut salad bowl", tag="fact")
     thanks = draft(archive, noor, me, "thank-you-gift")
@@ -125,7 +125,8 @@ def test_sorrows_are_never_laughed_about_and_dislikes_are_not_gifts(archive: Arc
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             if "Pickle" in sentence or "laid off" in sentence:
                 # A sorrow is only ever acknowledged gently, never joked about or offered as pleasant.
-                assert "sorry to hear" in sentence or "since I heard" in sentence, sentence
+                assert re.search(r"\b(sorry|sad to|thinking of you|in my thoughts|hurt to hear)\b", sentence), sentence
+                assert not re.search(r"\b(laugh|smil|pleasant|fun)\w*", sentence), sentence
 
 
 def test_only_finished_letters_count_as_history(archive: Archive) -> None:
