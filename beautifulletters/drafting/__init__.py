@@ -144,7 +144,7 @@ def _draft(
     warnings = [
         *([language_warning] if language_warning else []),
         *(notices or []),
-        *_warnings(resolved, context, rendered.text),
+        *_warnings(resolved, context),
     ]
     return Draft(
         text=text,
@@ -161,35 +161,13 @@ def _draft(
     )
 
 
-def _warnings(resolved: catalog.ResolvedTemplate, context: dict[str, Any], text: str = "") -> list[str]:
+def _warnings(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> list[str]:
     """Lint for one draft: what the person lacks, notes left out, details missing, lives and names."""
     fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
     return [
         *_lint.lint_context(fields, context),
-        *_notes_in_other_languages(resolved, context, fields, text),
         *occasion_details.missing(resolved.info.details, context.get("details") or {}),
         *_lint.life_warnings(context, resolved.info.life),
-    ]
-
-
-def _notes_in_other_languages(
-    resolved: catalog.ResolvedTemplate, context: dict[str, Any], fields: list[str], text: str
-) -> list[str]:
-    """A letter in French, Spanish or German uses notes as they were typed, so only those typed in its
-    language: each other one is named, so the writer knows why it is missing."""
-    from beautifulletters.drafting.languages import LETTER_LANGUAGES, written_in
-    from beautifulletters.drafting.letter_notes import short
-
-    if resolved.language not in LETTER_LANGUAGES:
-        return []
-    used = _used_note_ids(text, context)
-    name = LETTER_LANGUAGES[resolved.language]
-    return [
-        f"The note “{short(note['text'])}” is left out: the letter is in {name} and the note is not."
-        for group in ("memories", "jokes", "preferences", "sorrows")
-        if group in fields
-        for note in context.get(group) or []
-        if not written_in(note.get("text"), resolved.language) and note.get("id") not in used
     ]
 
 
@@ -253,8 +231,18 @@ def render_draft(
         today=today,
         declared=resolved.info.details,
         given=details,
+        language=_notes_language(chosen),
     )
     return _draft(resolved, context, _render_resolved(resolved, context), chosen, warning, notices)
+
+
+def _notes_language(chosen: str | None) -> str:
+    """Which notes a letter in `chosen` may carry: those in its language ('en' for English and for
+    languages without templates of their own, whose letters are written in English)."""
+    from beautifulletters.drafting.languages import LETTER_LANGUAGES, base_language
+
+    code = base_language(chosen)
+    return code if code in LETTER_LANGUAGES else "en"
 
 
 def _in_language(
@@ -338,10 +326,11 @@ def lint(
     recipient_id: int,
     signer_id: int | None = None,
     details: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> list[str]:
     """Sentences about what the draft lacks or leaves out: data, notes, details, names, lives."""
     name, occasion, notices = _for_their_lives(archive, template, recipient_id, signer_id)
-    resolved = catalog.resolve(name)
+    resolved, chosen, warning = _in_language(archive, name, recipient_id, language)
     context = build_context(
         archive,
         recipient_id=recipient_id,
@@ -349,8 +338,9 @@ def lint(
         occasion=occasion or resolved.info.occasion,
         declared=resolved.info.details,
         given=details,
+        language=_notes_language(chosen),
     )
-    return list(dict.fromkeys([*notices, *_warnings(resolved, context)]))
+    return list(dict.fromkeys([*notices, *([warning] if warning else []), *_warnings(resolved, context)]))
 
 
 def render_template_source(

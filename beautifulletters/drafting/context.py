@@ -265,10 +265,12 @@ def build_context(
     today: dt.date | None = None,
     declared: list[occasion_details.Detail] | None = None,
     given: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> dict[str, Any]:
     """Everything a template may use, as plain data (see docs/template-guide.md).
 
-    `declared` are the details the template asks for; `given` the writer's values for them.
+    `declared` are the details the template asks for; `given` the writer's values for them;
+    `language` the letter's ('en', 'fr', 'es', 'de'): notes in other languages are left out.
     """
     today = today or dt.date.today()
     if signer_id is None:
@@ -373,6 +375,7 @@ def build_context(
         relationship=relationship_record,
         default_signer_id=archive.settings.default_signer_id(),
         today=today,
+        language=language,
     )
     for note, understanding in kept:
         used = note.id in used_ids or any(_note_used_in(note.text, text) for text in earlier_texts)

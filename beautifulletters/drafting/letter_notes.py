@@ -4,12 +4,14 @@ Scope: a letter uses only the notes of the signer's own relationship and the per
 notes, never another relationship's. Voice: every note is read again (notesense) for this
 signer and this day, so "last spring" is said as it is now. Mood: sorrows (sad and loss) and
 dislikes are kept apart from memories, jokes and preferences, so no template can laugh about a
-loss or offer a dislike as a treat. A note that cannot be said is left out, with a sentence
-that names it.
+loss or offer a dislike as a treat. Language: a letter uses only notes written in its own
+language (an English note is never set in the middle of a French letter, nor a French one in
+English). A note that cannot be said is left out, with a sentence that names it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -17,6 +19,7 @@ from typing import Any
 
 from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
+from beautifulletters.drafting.languages import LETTER_LANGUAGES, as_written, written_in
 from beautifulletters.records import Note, Person
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
@@ -46,8 +49,10 @@ def read_notes(
     relationship: Mapping[str, Any] | None,
     default_signer_id: int | None,
     today: dt.date,
+    language: str = "en",
 ) -> tuple[list[tuple[Note, notesense.Understanding]], list[str]]:
-    """(each usable note with its reading, sentences about the notes left out and why)."""
+    """(each usable note with its reading, sentences about the notes left out and why), for a
+    letter in `language` ('en', 'fr', 'es' or 'de')."""
     relationship_id = relationship.get("id") if relationship else None
     signs_as = relationship.get("signs_as") if relationship else None
     recipient_who, signer_who = who(recipient), who(signer, signs_as=signs_as)
@@ -66,21 +71,62 @@ def read_notes(
                 f"not as {signer_who.label or 'the signer'}."
             )
             continue
-        understanding = notesense.understand(
-            note.text,
-            recipient=recipient_who,
-            signer=signer_who,
-            tag=note.tag,
-            written=written_on(note.created_at),
-            today=today,
-            couple=own,
-            **writer_choices(note),
-        )
+        if not _fits(note.text, language):
+            left_out.append(_other_language(note, language))
+            continue
+        if language == "en":
+            understanding = notesense.understand(
+                note.text,
+                recipient=recipient_who,
+                signer=signer_who,
+                tag=note.tag,
+                written=written_on(note.created_at),
+                today=today,
+                couple=own,
+                **writer_choices(note),
+            )
+        else:
+            chosen = writer_choices(note)
+            understanding = notesense.understand_in(
+                language,
+                note.text,
+                recipient=recipient_who,
+                signer=signer_who,
+                tag=note.tag,
+                mood=chosen.get("mood"),
+                phrasing=chosen.get("phrasing"),
+            )
+            if understanding.phrase:
+                understanding = dataclasses.replace(understanding, phrase=as_written(understanding.phrase, language))
         if not understanding.usable:
             left_out.append(f"The note “{short(note.text)}” is left out: {understanding.problem}.")
             continue
         kept.append((note, understanding))
     return kept, left_out
+
+
+def _fits(text: str, language: str) -> bool:
+    """An English letter takes every note not clearly in another language (short notes such as
+    "peonies" say nothing of their language); a French one only notes clearly in French."""
+    if language == "en":
+        return written_in(text, "en") or not any(written_in(text, code) for code in LETTER_LANGUAGES)
+    return written_in(text, language)
+
+
+def _other_language(note: Note, language: str) -> str:
+    names = {"en": "English", **LETTER_LANGUAGES}
+    letter = names.get(language, language)
+    found = next((code for code in names if code != language and written_in(note.text, code)), None)
+    if found is None:
+        return (
+            f"The note “{short(note.text)}” is left out: a {letter} letter uses notes written in {letter}, "
+            "and this one's words do not say which language it is in."
+        )
+    own = names[found]
+    return (
+        f"The note “{short(note.text)}” is left out: it is in {own}, and a {letter} letter does not "
+        f"set {own} words among its own (a {own} letter uses it)."
+    )
 
 
 def group_of(note: Note, understanding: notesense.Understanding) -> str:

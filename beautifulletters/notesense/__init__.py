@@ -13,11 +13,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from beautifulletters.limits import NOTE_READ_CHARS
+from beautifulletters.notesense import languages as _languages
 from beautifulletters.notesense import mood as _mood
 from beautifulletters.notesense.reader import ABOUT, Reading, Who, read, subject_of
 from beautifulletters.notesense.when import Moment
 
-__all__ = ["ABOUT", "MOODS", "Understanding", "Who", "lead_in", "understand", "subject_of"]
+__all__ = ["ABOUT", "MOODS", "Understanding", "Who", "lead_in", "subject_of", "understand", "understand_in"]
 
 MOODS = _mood.MOODS
 
@@ -119,4 +120,42 @@ def understand(
         clause=reading.clause,
         phrase=reading.phrase,
         problem=reading.problem,
+    )
+
+
+def understand_in(
+    language: str,
+    text: str,
+    *,
+    recipient: Who,
+    signer: Who | None = None,
+    tag: str | None = None,
+    mood: str | None = None,
+    phrasing: str | None = None,
+) -> Understanding:
+    """Read a note written in French, Spanish or German for a letter in that language.
+
+    It is said as written, after a colon (see notesense.languages); a `phrasing` the writer typed
+    (in the letter's voice and language) wins. The note's mood comes from its own language's words unless the
+    writer chose one."""
+    if mood is not None and mood not in MOODS:
+        raise ValueError(f"mood must be one of {', '.join(MOODS)}")
+    if len(text) > NOTE_READ_CHARS and not phrasing:
+        too_long = f"it is longer than {NOTE_READ_CHARS:,} characters, too long to read into a letter"
+        return Understanding("both", mood or "happy", False, None, None, None, too_long)
+    if phrasing:
+        said, problem = _languages.say_in(phrasing, language, names=(), signer_names=())
+    else:
+        said, problem = _languages.say_in(
+            text, language, names=recipient.names, signer_names=signer.names if signer else ()
+        )
+    sad = _languages.is_sad(text, language)
+    return Understanding(
+        about="both",
+        mood=mood or ("sad" if sad else "funny" if tag == "joke" else "happy"),
+        dislike=_languages.is_dislike(text, language),
+        happened_on=None,
+        clause=None,
+        phrase=said,
+        problem=problem,
     )
