@@ -1,4 +1,4 @@
-"""The archive's records: what a person, a note, an important date (and later a relationship, letter, revision) is.
+"""The archive's records: what a person, a relationship, a note, an important date (and later a letter, revision) is.
 
 The archive hands these out and the rest of the app reads them by attribute, so mypy knows
 every field and a misspelt one fails the type check. A record is built from its table's row
@@ -180,6 +180,51 @@ class PersonKeys:
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> PersonKeys:
         return _from_row(cls, row)
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """What the one who signs (`from_id`) is to the one who receives (`to_id`): one per ordered pair.
+
+    `signs_as` is how the signer signs to them ("Nana"), `calls_them` what the signer calls them
+    ("Bug"); a relationship that ended keeps its history (`ended_on`, `end_kind`).
+    """
+
+    id: int
+    from_id: int
+    to_id: int
+    kind: str
+    since: str | None = None
+    how_we_met: str | None = None
+    pet_names: list[str] = field(default_factory=list, metadata=_JSON)
+    tone: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    ended_on: str | None = None
+    end_kind: str | None = None
+    signs_as: str | None = None
+    calls_them: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Relationship:
+        return _from_row(cls, row)
+
+    def as_json(self) -> dict[str, object]:
+        return _as_json(self)
+
+
+class RelationshipFields(TypedDict, total=False):
+    """What `archive.relationships.set` takes (each checked there); an update changes only those given."""
+
+    kind: str | None
+    since: str | None
+    how_we_met: str | None
+    pet_names: Sequence[str] | None
+    tone: str | None
+    ended_on: str | None
+    end_kind: str | None
+    signs_as: str | None
+    calls_them: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ class DatesManager:
         relationship_id = None
         if relationship_from is not None:
             relationship = self._relationships.get(relationship_from, person_id)
-            relationship_id = relationship["id"] if relationship else None
+            relationship_id = relationship.id if relationship else None
         row = {
             "person_id": person_id,
             "relationship_id": relationship_id,

@@ -11,7 +11,7 @@ from beautifulletters.archive.people import PeopleManager
 from beautifulletters.archive.relationships import RelationshipsManager
 from beautifulletters.archive.settings import SettingsManager
 from beautifulletters.errors import NotFoundError, ValidationError
-from beautifulletters.records import Note
+from beautifulletters.records import Note, Relationship
 
 
 class NotesManager:
@@ -50,7 +50,7 @@ class NotesManager:
                     f"there is no relationship from person {about_relationship_from} to person {person_id}; "
                     "set it first with `relationship set`.",
                 )
-            relationship_id = relationship["id"]
+            relationship_id = relationship.id
         stamp = now_iso()
         clean_text = validation.text(text, "note", required=True, multiline=True) or ""
         clean_tag = validation.tag(tag)
@@ -93,15 +93,15 @@ class NotesManager:
         relationship = None
         if relationship_id:
             rows = self._db.query("SELECT * FROM relationships WHERE id = ?", (relationship_id,))
-            relationship = rows[0] if rows else None
-        signer_id = relationship["from_id"] if relationship else self._settings.default_signer_id()
+            relationship = Relationship.from_row(rows[0]) if rows else None
+        signer_id = relationship.from_id if relationship else self._settings.default_signer_id()
         signer = self._people.get(signer_id) if signer_id and signer_id != person_id else None
         return note_reading.read_note(
             text,
             tag=tag,
             recipient=self._people.get(person_id),
             signer=signer,
-            signs_as=relationship.get("signs_as") if relationship else None,
+            signs_as=relationship.signs_as if relationship else None,
             couple=relationship is not None,
             written=note_reading.written_on(created_at),
             writer=writer,

@@ -197,8 +197,8 @@ def _for_their_lives(
         return GONE_TEMPLATE, kind, [notice]
     signer = signer_id if signer_id is not None else archive.settings.default_signer_id()
     relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
-    ended = relationship is not None and bool(relationship.get("ended_on") or relationship.get("end_kind"))
-    if relationship and ended and occasion in _ROMANTIC_OCCASIONS and closeness(relationship.get("kind")) == "partner":
+    ended = relationship is not None and bool(relationship.ended_on or relationship.end_kind)
+    if relationship and ended and occasion in _ROMANTIC_OCCASIONS and closeness(relationship.kind) == "partner":
         notice = f"Your relationship with {name} has ended, so the letter is one of letting go, not of a couple."
         return ENDED_TEMPLATE, None, [notice]
     return template, None, []

@@ -16,7 +16,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import helpers, languages, letter_notes, variety, voice
 from beautifulletters.errors import ValidationError
-from beautifulletters.records import Person
+from beautifulletters.records import Person, Relationship
 
 _STOPWORDS = {
     "the",
@@ -197,7 +197,7 @@ def _names_for_this_signer(
     recipient: dict[str, Any],
     relationship: dict[str, Any],
     recipient_id: int,
-    own: dict[str, Any] | None,
+    own: Relationship | None,
 ) -> list[str]:
     """Set what this letter calls the recipient, using only names this signer may use.
 
@@ -210,8 +210,8 @@ def _names_for_this_signer(
     others = {
         " ".join(str(name).split())
         for rel in archive.relationships.for_person(recipient_id)
-        if rel["to_id"] == recipient_id and (own is None or rel["id"] != own["id"])
-        for name in rel.get("pet_names") or []
+        if rel.to_id == recipient_id and (own is None or rel.id != own.id)
+        for name in rel.pet_names or []
     }
     nickname = recipient["nickname"]
     if nickname and nickname in others and nickname not in relationship["pet_names"]:
@@ -242,12 +242,12 @@ def _occasion_date(
     elif kind == "anniversary":
         candidates = [d for d in archive.dates.for_person(recipient.id) if d.kind == "anniversary"]
         relationship = archive.relationships.get(signer_id, recipient.id)
-        own = [d for d in candidates if relationship and d.relationship_id == relationship["id"]]
+        own = [d for d in candidates if relationship and d.relationship_id == relationship.id]
         chosen = (own or candidates)[0] if (own or candidates) else None
         if chosen:
             original = chosen.date
-        elif relationship and relationship.get("since") and len(relationship["since"]) == 10:
-            original = relationship["since"]
+        elif relationship and relationship.since and len(relationship.since) == 10:
+            original = relationship.since
     if explicit:
         return explicit, original
     if original:
@@ -309,16 +309,16 @@ def build_context(
         "calls_them": None,
     }
     if relationship_record:
-        since = relationship_record.get("since")
-        pet_names = [n for n in (_one_line(p) for p in relationship_record.get("pet_names") or []) if n]
-        how = voice.clean_note_text(relationship_record.get("how_we_met")) or None
+        since = relationship_record.since
+        pet_names = [n for n in (_one_line(p) for p in relationship_record.pet_names or []) if n]
+        how = voice.clean_note_text(relationship_record.how_we_met) or None
         if how:
             how = voice.letter_voice(how, signer, recipient, about_couple=True)
             how = re.sub(r"^we met\s+", "", how, flags=re.IGNORECASE) if how else None
-        kind = _one_line(relationship_record.get("kind"))
+        kind = _one_line(relationship_record.kind)
         how_phrase = how if how and re.match(_PREPOSITION_START, how, flags=re.IGNORECASE) else None
-        ended_on = relationship_record.get("ended_on")
-        end_kind = _one_line(relationship_record.get("end_kind"))
+        ended_on = relationship_record.ended_on
+        end_kind = _one_line(relationship_record.end_kind)
         # Years are counted to the end of the relationship or to the death, never past them.
         until = _earliest(today, ended_on, recipient_record.died_on)
         relationship.update(
@@ -330,19 +330,19 @@ def build_context(
             ended=bool(ended_on or end_kind),
             ended_on=ended_on,
             end_kind=end_kind,
-            signs_as=_one_line(relationship_record.get("signs_as")),
-            calls_them=_one_line(relationship_record.get("calls_them")),
+            signs_as=_one_line(relationship_record.signs_as),
+            calls_them=_one_line(relationship_record.calls_them),
             # `how_we_met` fits after "we met" ("at the county fair..."); the sentence stands alone.
             how_we_met=how_phrase,
             how_we_met_sentence=(
                 helpers.capitalize_first(how if how_phrase is None else f"we met {how}") + "." if how else None
             ),
             # As the writer typed it, for letters in other languages (the two above are English).
-            how_we_met_text=_one_line(voice.clean_note_text(relationship_record.get("how_we_met"))),
+            how_we_met_text=_one_line(voice.clean_note_text(relationship_record.how_we_met)),
             pet_names=pet_names,
             # The nickname is what the letter already calls them; a second pet name adds warmth.
             pet_name=next((p for p in pet_names if p != recipient["name"]), None),
-            tone=_one_line(relationship_record.get("tone")),
+            tone=_one_line(relationship_record.tone),
             known=True,
         )
 
@@ -366,7 +366,7 @@ def build_context(
     in_scope = [
         n
         for n in archive.notes.for_person(recipient_id)
-        if letter_notes.in_scope(n, (relationship_record or {}).get("id"))
+        if letter_notes.in_scope(n, relationship_record.id if relationship_record else None)
     ]
     kept, left_out = letter_notes.read_notes(
         in_scope,
@@ -382,7 +382,7 @@ def build_context(
         item = letter_notes.note_item(note, understanding, used=used)
         notes[letter_notes.group_of(note, understanding)].append(item)
     variant = variety.seed(
-        signer_id, recipient_id, len(earlier), (relationship_record or {}).get("id") if relationship_record else None
+        signer_id, recipient_id, len(earlier), relationship_record.id if relationship_record else None
     )
     for group, items in notes.items():
         fresh = [n for n in items if not n["used"]]

@@ -14,13 +14,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
 from beautifulletters.drafting.languages import LETTER_LANGUAGES, as_written, written_in
-from beautifulletters.records import Note, Person
+from beautifulletters.records import Note, Person, Relationship
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
 GROUPS = (*NOTE_GROUPS.values(), "other", "sorrows", "dislikes")
@@ -46,15 +46,15 @@ def read_notes(
     *,
     recipient: Person,
     signer: Person,
-    relationship: Mapping[str, Any] | None,
+    relationship: Relationship | None,
     default_signer_id: int | None,
     today: dt.date,
     language: str = "en",
 ) -> tuple[list[tuple[Note, notesense.Understanding]], list[str]]:
     """(each usable note with its reading, sentences about the notes left out and why), for a
     letter in `language` ('en', 'fr', 'es' or 'de')."""
-    relationship_id = relationship.get("id") if relationship else None
-    signs_as = relationship.get("signs_as") if relationship else None
+    relationship_id = relationship.id if relationship else None
+    signs_as = relationship.signs_as if relationship else None
     recipient_who, signer_who = who(recipient), who(signer, signs_as=signs_as)
     kept: list[tuple[Note, notesense.Understanding]] = []
     left_out: list[str] = []

@@ -67,7 +67,7 @@ def suggest_template(
         if name and _exists(name):
             return Suggestion(name, None, "the letter you last wrote them")
     relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
-    for name in _BY_CLOSENESS[closeness(relationship["kind"] if relationship else None)]:
+    for name in _BY_CLOSENESS[closeness(relationship.kind if relationship else None)]:
         if _exists(name):
             return Suggestion(name, None, "a letter for no particular occasion")
     return Suggestion("friendship", None, "a letter for no particular occasion")

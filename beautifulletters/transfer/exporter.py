@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypedDict, cast
 
 from beautifulletters import __version__, fileio
 from beautifulletters.errors import ValidationError
-from beautifulletters.records import ImportantDate, Note, Person
+from beautifulletters.records import ImportantDate, Note, Person, Relationship
 from beautifulletters.transfer import ics
 from beautifulletters.transfer.vcard import write_vcard
 
@@ -68,9 +68,9 @@ def vcard_text(archive: Archive) -> str:
     cards = []
     for person in _people(archive):
         related = [
-            (rel["kind"], names[rel["to_id"]])
+            (rel.kind, names[rel.to_id])
             for rel in archive.relationships.for_person(person.id)
-            if rel["from_id"] == person.id and rel["to_id"] in names
+            if rel.from_id == person.id and rel.to_id in names
         ]
         cards.append(write_vcard(person, anniversary=_anniversary(archive, person.id), related=related))
     return "".join(cards)
@@ -122,7 +122,7 @@ class ArchiveDocument(TypedDict):
     app_version: str
     default_signer_id: int | None
     people: list[dict[str, object]]
-    relationships: list[dict[str, Any]]
+    relationships: list[dict[str, object]]
     notes: list[dict[str, object]]
     dates: list[dict[str, object]]
     letters: list[dict[str, Any]]
@@ -133,13 +133,13 @@ def archive_document(archive: Archive) -> ArchiveDocument:
     import datetime as dt
 
     people: list[dict[str, object]] = []
-    relationships: dict[int, dict[str, Any]] = {}
+    relationships: dict[int, Relationship] = {}
     notes: list[Note] = []
     dates: list[ImportantDate] = []
     for person in _people(archive):
         people.append(person.as_json())
         for rel in archive.relationships.for_person(person.id):
-            relationships[rel["id"]] = rel
+            relationships[rel.id] = rel
         notes.extend(archive.notes.for_person(person.id))
         dates.extend(archive.dates.for_person(person.id))
     letters = []
@@ -157,7 +157,7 @@ def archive_document(archive: Archive) -> ArchiveDocument:
         app_version=__version__,
         default_signer_id=archive.settings.default_signer_id(),
         people=people,
-        relationships=[relationships[key] for key in sorted(relationships)],
+        relationships=[relationships[key].as_json() for key in sorted(relationships)],
         notes=[note.as_json() for note in sorted(notes, key=lambda note: note.id)],
         dates=[date.as_json() for date in sorted(dates, key=lambda date: date.id)],
         letters=letters,

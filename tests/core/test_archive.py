@@ -162,7 +162,7 @@ def test_relationship_upsert_and_notes_about_it(empty_archive: Archive) -> None:
     again = empty_archive.relationships.set(me, sam, kind="best friend")
     assert rel == again
     record = empty_archive.relationships.get(me, sam)
-    assert record["kind"] == "best friend" and record["since"] == "1999" and record["pet_names"] == ["Sammy"]
+    assert record.kind == "best friend" and record.since == "1999" and record.pet_names == ["Sammy"]
     note = empty_archive.notes.add(sam, "the camping trip", tag="Memory", about_relationship_from=me)
     assert empty_archive.notes.get(note).relationship_id == rel
     assert empty_archive.notes.get(note).tag == "memory"

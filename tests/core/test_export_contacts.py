@@ -43,7 +43,7 @@ def _relationships(archive) -> set[tuple[str, str, str]]:
     result = set()
     for person_id in names:
         for rel in archive.relationships.for_person(person_id):
-            result.add((names[rel["from_id"]], names[rel["to_id"]], rel["kind"]))
+            result.add((names[rel.from_id], names[rel.to_id], rel.kind))
     return result
 
 

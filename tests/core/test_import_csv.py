@@ -30,7 +30,7 @@ def test_google_old_headers_with_multi_values_and_relation(empty_archive):
     assert rosa.tags == ["family"]  # "* myContacts" is Google's own group
     assert rosa.birthday == "1948-01-30"
     assert tomas.birthday == "--04-12"  # Google writes " --04-12" with a leading blank
-    assert empty_archive.relationships.get(rosa.id, tomas.id)["kind"] == "spouse"
+    assert empty_archive.relationships.get(rosa.id, tomas.id).kind == "spouse"
     assert [(d.kind, d.date) for d in empty_archive.dates.for_person(rosa.id)] == [("anniversary", "1969-09-14")]
 
 

@@ -80,8 +80,8 @@ def test_vcard4_data_uri_photo_related_and_anniversary(empty_archive):
     assert margaret.phones == ["+44-20-7946-0958"]
     assert margaret.addresses == ["Helstone Vicarage\nHelstone, Hampshire\nEngland"]
     # RELATED by UID and by name both link; Hannah is in neither the archive nor the file.
-    assert empty_archive.relationships.get(margaret.id, john.id)["kind"] == "spouse"
-    assert empty_archive.relationships.get(john.id, margaret.id)["kind"] == "spouse"
+    assert empty_archive.relationships.get(margaret.id, john.id).kind == "spouse"
+    assert empty_archive.relationships.get(john.id, margaret.id).kind == "spouse"
     assert report.relationships == 2
 
 

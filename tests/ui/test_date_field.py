@@ -97,7 +97,7 @@ def test_relationship_since_has_the_calendar(qtbot, archive) -> None:
     _pick(qtbot, dialog.since, QDate(1976, 12, 23))
     assert dialog.since.text() == humandates.full_date("1976-12-23")
     dialog.accept()
-    assert archive.relationships.get(signer, loretta)["since"] == "1976-12-23"
+    assert archive.relationships.get(signer, loretta).since == "1976-12-23"
 
 
 def test_the_person_panel_adds_a_date_picked_on_the_calendar(qtbot, archive) -> None:

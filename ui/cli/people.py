@@ -148,25 +148,25 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
     if person.notes:
         print(f"  Notes: {person.notes}")
     for rel in archive.relationships.for_person(person.id):
-        other_id = rel["to_id"] if rel["from_id"] == person.id else rel["from_id"]
+        other_id = rel.to_id if rel.from_id == person.id else rel.from_id
         other = archive.people.get(other_id).display_name
-        if rel["to_id"] == person.id:
-            line = f"  {rel['kind'].capitalize()} of {other}"
+        if rel.to_id == person.id:
+            line = f"  {rel.kind.capitalize()} of {other}"
         else:
-            line = f"  Writes to {other} ({rel['kind']})"
-        if rel["since"]:
-            line += f", since {humandates.since(rel['since'])}"
-        if rel["pet_names"]:
+            line = f"  Writes to {other} ({rel.kind})"
+        if rel.since:
+            line += f", since {humandates.since(rel.since)}"
+        if rel.pet_names:
             line += (
-                f"; calls them {', '.join(rel['pet_names'])}"
-                if rel["from_id"] == person.id
-                else (f"; called {', '.join(rel['pet_names'])}")
+                f"; calls them {', '.join(rel.pet_names)}"
+                if rel.from_id == person.id
+                else (f"; called {', '.join(rel.pet_names)}")
             )
-        if rel.get("signs_as"):
-            line += f"; signs “{rel['signs_as']}”"
-        if rel.get("ended_on") or rel.get("end_kind"):
-            line += f"; ended{' (' + rel['end_kind'] + ')' if rel.get('end_kind') else ''}"
-            line += f" {rel['ended_on']}" if rel.get("ended_on") else ""
+        if rel.signs_as:
+            line += f"; signs “{rel.signs_as}”"
+        if rel.ended_on or rel.end_kind:
+            line += f"; ended{' (' + rel.end_kind + ')' if rel.end_kind else ''}"
+            line += f" {rel.ended_on}" if rel.ended_on else ""
         print(line)
     for note in archive.notes.for_person(person.id):
         print(f"  [{note.tag}] {note.text}  (note {note.id})")

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
+from beautifulletters.records import RelationshipFields
 from ui.cli.common import EXIT_OK, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
 
 
 def relationship_set(args: argparse.Namespace, archive: Archive) -> int:
-    fields: dict[str, Any] = {"kind": args.kind}
+    fields = RelationshipFields(kind=args.kind)
     if args.since is not None:
         fields["since"] = args.since or None
     if args.how_we_met is not None:
@@ -24,9 +24,14 @@ def relationship_set(args: argparse.Namespace, archive: Archive) -> int:
         fields["pet_names"] = args.pet_name
     if args.tone is not None:
         fields["tone"] = args.tone or None
-    for name in ("ended_on", "end_kind", "signs_as", "calls_them"):
-        if getattr(args, name) is not None:
-            fields[name] = getattr(args, name) or None
+    if args.ended_on is not None:
+        fields["ended_on"] = args.ended_on or None
+    if args.end_kind is not None:
+        fields["end_kind"] = args.end_kind or None
+    if args.signs_as is not None:
+        fields["signs_as"] = args.signs_as or None
+    if args.calls_them is not None:
+        fields["calls_them"] = args.calls_them or None
     rel_id = archive.relationships.set(args.from_id, args.to_id, **fields)
     if args.json:
         _print_json(archive.relationships.get(args.from_id, args.to_id))
@@ -49,13 +54,17 @@ def relationship_show(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         _print_json(rel)
     else:
-        labels = {"kind": _("Kind"), "since": _("Since"), "how_we_met": _("How we met"), "tone": _("Tone")}
-        for key, label in labels.items():
-            if rel[key]:
-                value = words.relationship_kind(rel[key]) if key == "kind" else rel[key]
+        shown = (
+            (_("Kind"), words.relationship_kind(rel.kind)),
+            (_("Since"), rel.since),
+            (_("How we met"), rel.how_we_met),
+            (_("Tone"), rel.tone),
+        )
+        for label, value in shown:
+            if value:
                 print(_("{label}: {value}").format(label=label, value=value))
-        if rel["pet_names"]:
-            print(_("Pet names: {names}").format(names=", ".join(rel["pet_names"])))
+        if rel.pet_names:
+            print(_("Pet names: {names}").format(names=", ".join(rel.pet_names)))
     return EXIT_OK
 
 

@@ -362,11 +362,11 @@ class RelationshipDialog(GuardedDialog):
         layout.addWidget(buttons)
         existing = archive.relationships.get(from_id, to_id)
         if existing:
-            show_choice(self.kind, existing["kind"])
-            self.since.setText(existing["since"] or "")
-            self.how_we_met.setPlainText(existing["how_we_met"] or "")
-            self.pet_names.setText(", ".join(existing["pet_names"]))
-            self.tone.setText(existing["tone"] or "")
+            show_choice(self.kind, existing.kind)
+            self.since.setText(existing.since or "")
+            self.how_we_met.setPlainText(existing.how_we_met or "")
+            self.pet_names.setText(", ".join(existing.pet_names))
+            self.tone.setText(existing.tone or "")
 
     def accept(self) -> None:
         if not self.form.check_all():

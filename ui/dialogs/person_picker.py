@@ -183,10 +183,10 @@ def signer_candidates(archive: Archive, recipient_id: int | None) -> tuple[list[
     related: list[int] = []
     if recipient_id is not None:
         for relation in archive.relationships.for_person(recipient_id):
-            if relation["to_id"] == recipient_id:
-                writing_to.append(relation["from_id"])
+            if relation.to_id == recipient_id:
+                writing_to.append(relation.from_id)
             else:
-                related.append(relation["to_id"])
+                related.append(relation.to_id)
     candidates = [
         p for p in dict.fromkeys([*writing_to, *related, *([default] if default else [])]) if p != recipient_id
     ]

@@ -370,8 +370,8 @@ class MainWindow(WindowSurface):
         if person_id is None or signer is None:
             return
         for rel in self.archive.relationships.for_person(person_id):
-            if rel["to_id"] == person_id:
-                signer = rel["from_id"]
+            if rel.to_id == person_id:
+                signer = rel.from_id
                 break
         if signer != person_id:
             self.edit_relationship(signer, person_id)

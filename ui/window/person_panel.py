@@ -85,20 +85,20 @@ def read_overview(archive: Archive, person_id: int) -> Overview | None:
     lines = []
     relationship_from = archive.settings.default_signer_id()
     for rel in archive.relationships.for_person(person_id):
-        if rel["to_id"] != person_id:
+        if rel.to_id != person_id:
             continue
-        signer = archive.people.get(rel["from_id"]).display_name
-        kind = words.relationship_kind(rel["kind"])
+        signer = archive.people.get(rel.from_id).display_name
+        kind = words.relationship_kind(rel.kind)
         line = _("{kind} of {name}").format(kind=kind[:1].upper() + kind[1:], name=signer)
-        if rel["since"]:
-            line = _("{relationship}, since {date}").format(relationship=line, date=humandates.since(rel["since"]))
+        if rel.since:
+            line = _("{relationship}, since {date}").format(relationship=line, date=humandates.since(rel.since))
         line += "."
-        if rel["how_we_met"]:
-            line += " " + _("Met {how}.").format(how=rel["how_we_met"])
-        if rel["pet_names"]:
-            line += " " + _("Pet names: {names}.").format(names=", ".join(rel["pet_names"]))
+        if rel.how_we_met:
+            line += " " + _("Met {how}.").format(how=rel.how_we_met)
+        if rel.pet_names:
+            line += " " + _("Pet names: {names}.").format(names=", ".join(rel.pet_names))
         lines.append(line)
-        relationship_from = rel["from_id"]
+        relationship_from = rel.from_id
     return Overview(
         person=person,
         relationship_lines=lines,
@@ -500,8 +500,8 @@ class PersonPanel(QScrollArea):
         archive, person_id = self.archive, self.person_id
         relationship_from = None
         for rel in archive.relationships.for_person(person_id):
-            if rel["to_id"] == person_id:
-                relationship_from = rel["from_id"]
+            if rel.to_id == person_id:
+                relationship_from = rel.from_id
                 break
         added: list[int] = []
         stored = self._guard(
