@@ -18,6 +18,7 @@ from ui.window import integrations
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.main_window import MainWindow
 from ui.window.models import PeopleModel
+from ui.window.person_panel import PERSON_NOTE
 from ui.window.theme import apply_theme
 
 WAIT_MS = 20000
@@ -174,6 +175,25 @@ def test_a_note_says_how_it_will_read_in_a_letter_as_it_is_written(qtbot, window
     )
     item.setText("always loses her reading glasses")  # edited in place: read again at once
     assert panel.note_phrasing.text() == "In a letter: I remember how you always lose your reading glasses."
+
+
+def test_a_note_added_in_the_panel_belongs_to_the_current_signer_or_to_the_person(qtbot, window: MainWindow) -> None:
+    archive, panel = window.archive, window.person_panel  # Loretta, whose first relationship is Chris's
+    loretta, me = panel.person_id, archive.settings.default_signer_id()
+    mine = archive.relationships.set(me, loretta, kind="friend")
+    panel.refresh()
+    assert panel.note_about.currentText() == "Between Me and Loretta Mercer"
+    panel.note_tag.setCurrentText("memory")
+    qtbot.keyClicks(panel.new_note, "the book club that only ever read one book")
+    qtbot.keyClick(panel.new_note, Qt.Key.Key_Return)
+    added = next(n for n in archive.notes.for_person(loretta) if "book club" in n.text)
+    assert added.relationship_id == mine  # not Chris's, which merely comes first
+    panel.note_about.setCurrentIndex(panel.note_about.findData(PERSON_NOTE))
+    assert panel.note_about.currentText() == "About Loretta Mercer, for everyone who writes to them"
+    qtbot.keyClicks(panel.new_note, "Loretta grows the best tomatoes on the street")
+    qtbot.keyClick(panel.new_note, Qt.Key.Key_Return)
+    general = next(n for n in archive.notes.for_person(loretta) if "tomatoes" in n.text)
+    assert general.relationship_id is None and general.scope == "person"
 
 
 def test_write_from_upcoming_drafts_and_shows_the_letter(

@@ -20,6 +20,12 @@ class Overview:
     person: Person
     relationship_lines: list[str]
     relationship_from: int | None
+    # Whose relationship a note added in the panel may belong to: (signer id, name) of everyone
+    # with a relationship to this person, the current signer first; and which one a new note
+    # joins unless the writer chooses (the current signer's, else the one who wrote to them last,
+    # else none: the note is about the person, for every signer).
+    note_signers: list[tuple[int, str]]
+    note_signer: int | None
     notes: list[Note]
     dates: list[ImportantDate]
     letters: list[dict[str, Any]]
@@ -32,7 +38,9 @@ def read_overview(archive: Archive, person_id: int) -> Overview | None:
     except BeautifulLettersError:
         return None
     lines = []
-    relationship_from = archive.settings.default_signer_id()
+    signer_id = archive.settings.default_signer_id()
+    relationship_from = signer_id
+    signers: list[tuple[int, str]] = []
     for rel in archive.relationships.for_person(person_id):
         if rel.to_id != person_id:
             continue
@@ -47,14 +55,23 @@ def read_overview(archive: Archive, person_id: int) -> Overview | None:
         if rel.pet_names:
             line += " " + _("Pet names: {names}.").format(names=", ".join(rel.pet_names))
         lines.append(line)
-        relationship_from = rel.from_id
+        signers.append((rel.from_id, signer))
+        if all(sid != signer_id for sid, _name in signers[:-1]):
+            relationship_from = rel.from_id  # the signer's own relationship to edit, else the last
+    letters = archive.letters.all(to=person_id)
+    related = [sid for sid, _name in signers]
+    wrote_last = next((letter["signer_id"] for letter in letters if letter["signer_id"] in related), None)
+    note_signer = signer_id if signer_id in related else wrote_last
+    signers.sort(key=lambda pair: pair[0] != note_signer)
     return Overview(
         person=person,
         relationship_lines=lines,
         relationship_from=relationship_from,
+        note_signers=signers,
+        note_signer=note_signer,
         notes=archive.notes.for_person(person_id),
         dates=archive.dates.for_person(person_id),
-        letters=archive.letters.all(to=person_id),
+        letters=letters,
     )
 
 

@@ -31,6 +31,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label, plain_tip
 from ui.window.person_overview import Overview, person_overview, read_overview
 
+PERSON_NOTE = 0  # the panel's choice for a note about the person, not one relationship (ids start at 1)
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 NoteTagRole = Qt.ItemDataRole.UserRole + 3
 NotePhrasingRole = Qt.ItemDataRole.UserRole + 4
@@ -157,6 +158,14 @@ class PersonPanel(QScrollArea):
         add_row.addWidget(self.new_note, 1)
         add_row.addWidget(self.add_note_button)
         layout.addLayout(add_row)
+        # Whom a new note belongs to: the signer's relationship with this person (their memories,
+        # their jokes), or the person, for every signer's letters (what everyone knows of them).
+        self.note_about = QComboBox()
+        self.note_about.setAccessibleName(_("Whose note a new note is"))
+        # A choice the writer made is kept while they stay with this person; otherwise each
+        # showing offers the default again (a relationship added meanwhile may change it).
+        self.note_about.activated.connect(lambda _index: self.note_about.setProperty("chosen", True))
+        layout.addWidget(self.note_about)
 
         layout.addWidget(_section(_("Important dates")))
         self.dates_list = QListWidget()
@@ -215,6 +224,7 @@ class PersonPanel(QScrollArea):
             self.delete_note_button,
             self.new_note,
             self.add_note_button,
+            self.note_about,
             self.dates_list,
             self.delete_date_button,
             self.letters_list,
@@ -300,6 +310,7 @@ class PersonPanel(QScrollArea):
                 bits.append(", ".join(person.tags))
             self.details_label.setText(" · ".join(bits))
             self._relationship_from = overview.relationship_from
+            self._fill_note_about(overview)
             self.relationship_label.setText(
                 "\n".join(overview.relationship_lines) or _("No relationship recorded yet.")
             )
@@ -437,19 +448,42 @@ class PersonPanel(QScrollArea):
         self._guard(put_back)
         self.refresh()
 
-    def add_note(self, text: str, tag: str) -> bool:
-        """Add a note; False (and the reason on the error signal) when it was refused."""
+    def _fill_note_about(self, overview: Overview) -> None:
+        """Offer each relationship to this person (the current signer's first) and the person."""
+        name = overview.person.display_name
+        kept = self.note_about.property("person") == overview.person.id and self.note_about.property("chosen")
+        chosen = self.note_about.currentData() if kept else None
+        self.note_about.setProperty("chosen", bool(kept))
+        self.note_about.clear()
+        for signer_id, signer in overview.note_signers:
+            self.note_about.addItem(_("Between {signer} and {name}").format(signer=signer, name=name), signer_id)
+        self.note_about.addItem(_("About {name}, for everyone who writes to them").format(name=name), PERSON_NOTE)
+        self.note_about.setProperty("person", overview.person.id)
+        wanted = chosen if chosen is not None else (overview.note_signer or PERSON_NOTE)
+        self.note_about.setCurrentIndex(max(self.note_about.findData(wanted), 0))
+        self.note_about.setEnabled(self.note_about.count() > 1 and not (self.archive and self.archive.readonly))
+
+    def add_note(self, text: str, tag: str, about: int | None = None) -> bool:
+        """Add a note; False (and the reason on the error signal) when it was refused.
+
+        `about` is the signer whose relationship with this person the note belongs to, or
+        PERSON_NOTE for a note every signer's letters may use; by default, the panel's choice."""
         if self.archive is None or self.person_id is None:
             return False
         archive, person_id = self.archive, self.person_id
-        relationship_from = None
-        for rel in archive.relationships.for_person(person_id):
-            if rel.to_id == person_id:
-                relationship_from = rel.from_id
-                break
+        chosen = about if about is not None else self.note_about.currentData()
+        signer = int(chosen) if chosen and chosen != PERSON_NOTE else None
         added: list[int] = []
         stored = self._guard(
-            lambda: added.append(archive.notes.add(person_id, text, tag=tag, about_relationship_from=relationship_from))
+            lambda: added.append(
+                archive.notes.add(
+                    person_id,
+                    text,
+                    tag=tag,
+                    about_relationship_from=signer,
+                    scope="relationship" if signer is not None else "person",
+                )
+            )
         )
         self.refresh()
         self._show_phrasing(added[0] if added else None)
