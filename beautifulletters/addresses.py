@@ -208,15 +208,20 @@ def clean_address(value: PostalAddress | Mapping[str, Any], field: str = "addres
     elif isinstance(value, Mapping):
         unknown = set(value) - set(PARTS)
         if unknown:
-            raise ValidationError(field, f"{sorted(unknown)[0]!r} is not a part of an address ({', '.join(PARTS)}).")
+            raise ValidationError(
+                field,
+                _("{unknown} is not a part of an address ({items}).").format(
+                    unknown=repr(sorted(unknown)[0]), items=", ".join(PARTS)
+                ),
+            )
         parts = dict(value)
     else:
-        raise ValidationError(field, "must be an address with street, city, region, postcode and country.")
+        raise ValidationError(field, _("must be an address with street, city, region, postcode and country."))
     clean: dict[str, str] = {}
     for part in PARTS:
         text = parts.get(part) or ""
         if not isinstance(text, str):
-            raise ValidationError(f"{field} {part}", f"must be text, not {type(text).__name__}.")
+            raise ValidationError(f"{field} {part}", _("must be text, not {type}.").format(type=type(text).__name__))
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         # The street may run over several lines; the other parts are one line each.
@@ -226,7 +231,9 @@ def clean_address(value: PostalAddress | Mapping[str, Any], field: str = "addres
     if clean["country"]:
         code = country_code(clean["country"])
         if not code:
-            raise ValidationError(f"{field} country", f"{clean['country']!r} is not a country we know.")
+            raise ValidationError(
+                f"{field} country", _("{country} is not a country we know.").format(country=repr(clean["country"]))
+            )
         clean["country"] = code
     return PostalAddress(**clean)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from beautifulletters import humandates
+from beautifulletters.i18n import _
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -94,7 +95,9 @@ def find_hints(
             if len(memory_words & content) >= needed:
                 hints.append(
                     ContinuityHint(
-                        f"You mentioned {_short(memory.text)} in your {month_year(letter.written_on)} letter.",
+                        _("You mentioned {value} in your {written_on} letter.").format(
+                            value=_short(memory.text), written_on=month_year(letter.written_on)
+                        ),
                         letter.letter_id,
                         memory.text,
                     )
@@ -115,7 +118,9 @@ def find_hints(
                 if letter.letter_id not in seen_letters:
                     hints.append(
                         ContinuityHint(
-                            f"You wrote “{_short(sentence)}” in your {month_year(letter.written_on)} letter too.",
+                            _("You wrote “{sentence}” in your {written_on} letter too.").format(
+                                sentence=_short(sentence), written_on=month_year(letter.written_on)
+                            ),
                             letter.letter_id,
                             sentence,
                         )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from beautifulletters.resources import resource_path
 
 APP_ID = "io.github.beautifulletters.beautifulletters"
@@ -125,7 +126,9 @@ def install(home: Path | None = None, command: list[str] | None = None) -> list[
             written.append(target)
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        raise DesktopInstallError(f"Cannot install the desktop entry: {error.strerror}{where}.") from None
+        raise DesktopInstallError(
+            _("Cannot install the desktop entry: {reason}{where}.").format(reason=error.strerror, where=where)
+        ) from None
     _refresh_caches(home)
     return written
 
@@ -161,7 +164,9 @@ def install_autostart(days: int, config: Path | None = None, command: list[str] 
     try:
         _write(path, autostart_text(command or launcher(), days).encode("utf-8"))
     except OSError as error:
-        raise DesktopInstallError(f"Cannot set up the login reminder: {error.strerror} ({path}).") from None
+        raise DesktopInstallError(
+            _("Cannot set up the login reminder: {reason} ({path}).").format(reason=error.strerror, path=path)
+        ) from None
     return path
 
 
@@ -172,7 +177,9 @@ def remove_autostart(config: Path | None = None) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise DesktopInstallError(f"Cannot switch the login reminder off: {error.strerror}.") from None
+        raise DesktopInstallError(
+            _("Cannot switch the login reminder off: {reason}.").format(reason=error.strerror)
+        ) from None
     return True
 
 
@@ -187,7 +194,9 @@ def uninstall(home: Path | None = None) -> list[Path]:
         except FileNotFoundError:
             continue
         except OSError as error:
-            raise DesktopInstallError(f"Cannot remove {target}: {error.strerror}.") from None
+            raise DesktopInstallError(
+                _("Cannot remove {path}: {reason}.").format(path=target, reason=error.strerror)
+            ) from None
         removed.append(target)
     if removed:
         _refresh_caches(home)

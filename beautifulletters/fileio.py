@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.paths import backups_dir, backups_root
 
 Verifier = Callable[[Path], None]
@@ -85,7 +86,7 @@ def check_output_path(
     *,
     archive_path: str | os.PathLike[str] | None = None,
     force: bool = False,
-    replace_hint: str = "give --force to replace it",
+    replace_hint: str | None = None,
     may_replace: Callable[[Path], bool] | None = None,
 ) -> Path:
     """The path a user chose to write to, or a ValidationError that says in one sentence why not.
@@ -96,18 +97,27 @@ def check_output_path(
     target = Path(path).expanduser()
     if archive_path is not None and is_archive_file(target, archive_path):
         raise ValidationError(
-            "out", f"{target} is the archive itself or one of its working files; choose another file."
+            "out",
+            _("{path} is the archive itself or one of its working files; choose another file.").format(path=target),
         )
     if is_in_backups_folder(target):
         raise ValidationError(
-            "out", f"{target} is inside the automatic backups folder, which only the backups use; choose another place."
+            "out",
+            _(
+                "{path} is inside the automatic backups folder, which only the backups use; choose another place."
+            ).format(path=target),
         )
     _check_target(target)
     if target.exists() and not force and not (may_replace is not None and may_replace(target)):
-        raise ValidationError("out", f"{target} already exists; {replace_hint}.")
+        raise ValidationError(
+            "out",
+            _("{path} already exists; {replace_hint}.").format(
+                path=target, replace_hint=replace_hint or _("give --force to replace it")
+            ),
+        )
     folder = target.parent
     if not folder.is_dir():
-        raise ValidationError("out", f"the folder {folder} does not exist.")
+        raise ValidationError("out", _("the folder {folder} does not exist.").format(folder=folder))
     return target
 
 
@@ -115,22 +125,32 @@ def check_output_folder(path: str | os.PathLike[str], *, archive_path: str | os.
     """A folder a user chose for many files: not the backups folder, not a link, not a file."""
     folder = Path(path).expanduser()
     if archive_path is not None and is_archive_file(folder, archive_path):
-        raise ValidationError("out", f"{folder} is the archive itself or one of its working files; choose a folder.")
+        raise ValidationError(
+            "out",
+            _("{folder} is the archive itself or one of its working files; choose a folder.").format(folder=folder),
+        )
     if is_in_backups_folder(folder):
         raise ValidationError(
-            "out", f"{folder} is inside the automatic backups folder, which only the backups use; choose another place."
+            "out",
+            _(
+                "{folder} is inside the automatic backups folder, which only the backups use; choose another place."
+            ).format(folder=folder),
         )
     if folder.is_symlink() and not folder.is_dir():
-        raise ValidationError("out", f"{folder} is a symbolic link to no folder; choose a folder.")
+        raise ValidationError(
+            "out", _("{folder} is a symbolic link to no folder; choose a folder.").format(folder=folder)
+        )
     if folder.exists() and not folder.is_dir():
-        raise ValidationError("out", f"{folder} is a file; give a folder, or a name ending in .pdf for one file.")
+        raise ValidationError(
+            "out", _("{folder} is a file; give a folder, or a name ending in .pdf for one file.").format(folder=folder)
+        )
     return folder
 
 
 # ------------------------------------------------------------------ checking a file
 def verify_not_empty(path: Path) -> None:
     if path.stat().st_size == 0:
-        raise OutputError(f"{path.name} came out empty.")
+        raise OutputError(_("{file} came out empty.").format(file=path.name))
 
 
 def verify_pdf(path: Path) -> None:
@@ -141,14 +161,14 @@ def verify_pdf(path: Path) -> None:
         handle.seek(max(0, size - 1024))
         tail = handle.read()
     if head != b"%PDF-" or b"%%EOF" not in tail:
-        raise OutputError(f"{path.name} came out incomplete (not a whole PDF).")
+        raise OutputError(_("{file} came out incomplete (not a whole PDF).").format(file=path.name))
     import pikepdf
 
     try:
         with pikepdf.open(path):
             pass
     except pikepdf.PdfError as error:
-        raise OutputError(f"{path.name} came out damaged ({error}).") from None
+        raise OutputError(_("{file} came out damaged ({reason}).").format(file=path.name, reason=error)) from None
 
 
 def verify_zip(path: Path) -> None:
@@ -159,9 +179,9 @@ def verify_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()
     except (zipfile.BadZipFile, EOFError) as error:
-        raise OutputError(f"{path.name} came out incomplete ({error}).") from None
+        raise OutputError(_("{file} came out incomplete ({reason}).").format(file=path.name, reason=error)) from None
     if bad is not None:
-        raise OutputError(f"{path.name} came out damaged ({bad} does not read back).")
+        raise OutputError(_("{file} came out damaged ({bad} does not read back).").format(file=path.name, bad=bad))
 
 
 VERIFIERS: dict[str, Verifier] = {".pdf": verify_pdf, ".odt": verify_zip, ".docx": verify_zip}
@@ -257,7 +277,7 @@ class Outputs:
         target = Path(target)
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise ValidationError("out", f"the folder {folder} does not exist.")
+            raise ValidationError("out", _("the folder {folder} does not exist.").format(folder=folder))
         _check_target(target)
         if folder not in self._cleaned:  # once per folder: a batch adds thousands of files to one
             self._cleaned.add(folder)
@@ -289,7 +309,9 @@ class Outputs:
                 except OutputError as error:
                     if _disk_nearly_full(planned.temp.parent):
                         raise self._full(planned.target) from None
-                    raise OutputError(f"Cannot write {planned.target}: {error}") from None
+                    raise OutputError(
+                        _("Cannot write {path}: {reason}").format(path=planned.target, reason=error)
+                    ) from None
         except BaseException:
             self.discard()
             raise
@@ -354,13 +376,17 @@ class Outputs:
         if error.errno in _FULL:
             return self._full(target)
         if error.errno == errno.ENOTDIR and (blocking := file_in_the_way(target)) is not None:
-            return OutputError(f"{blocking} is a file, not a folder, so {target} cannot be made inside it.")
-        return OutputError(f"Cannot write {target} ({error.strerror or error}).")
+            return OutputError(
+                _("{blocking} is a file, not a folder, so {path} cannot be made inside it.").format(
+                    blocking=blocking, path=target
+                )
+            )
+        return OutputError(_("Cannot write {path} ({value}).").format(path=target, value=error.strerror or error))
 
     def _full(self, target: Path) -> DiskFullError:
         existed = any(p.existed for p in self._planned if p.target == target)
-        kept = "the earlier file was left as it was" if existed else "nothing was written"
-        return DiskFullError(f"Cannot write {target}: the disk is full; {kept}.")
+        kept = _("the earlier file was left as it was") if existed else _("nothing was written")
+        return DiskFullError(_("Cannot write {path}: the disk is full; {kept}.").format(path=target, kept=kept))
 
     def __enter__(self) -> Outputs:
         return self
@@ -384,10 +410,21 @@ def cannot_use(target: Path, error: OSError, doing: str = "use") -> ValidationEr
     """One sentence for an output path the system refuses, saying what is in the way when it is a file."""
     if error.errno in (errno.ENOTDIR, errno.EEXIST):
         if target.is_file() and doing.startswith("create"):
-            return ValidationError("out", f"{target} is a file, not a folder; give a folder, or another name.")
+            return ValidationError(
+                "out", _("{path} is a file, not a folder; give a folder, or another name.").format(path=target)
+            )
         if (blocking := file_in_the_way(target)) is not None:
-            return ValidationError("out", f"{blocking} is a file, not a folder, so {target} cannot be made inside it.")
-    return ValidationError("out", f"cannot {doing} {target} ({error.strerror}).")
+            return ValidationError(
+                "out",
+                _("{blocking} is a file, not a folder, so {path} cannot be made inside it.").format(
+                    blocking=blocking, path=target
+                ),
+            )
+    if doing.startswith("create"):
+        message = _("cannot create the folder {path} ({reason}).")
+    else:
+        message = _("cannot use {path} ({reason}).")
+    return ValidationError("out", message.format(path=target, reason=error.strerror))
 
 
 def _check_target(target: Path) -> None:
@@ -399,11 +436,16 @@ def _check_target(target: Path) -> None:
     except OSError as error:
         raise cannot_use(target, error) from None
     if stat.S_ISLNK(info.st_mode):
-        raise ValidationError("out", f"{target} is a symbolic link; give the file it points to, or another name.")
+        raise ValidationError(
+            "out", _("{path} is a symbolic link; give the file it points to, or another name.").format(path=target)
+        )
     if stat.S_ISDIR(info.st_mode):
-        raise ValidationError("out", f"{target} is a folder; give a file name.")
+        raise ValidationError("out", _("{path} is a folder; give a file name.").format(path=target))
     if not stat.S_ISREG(info.st_mode):
-        raise ValidationError("out", f"{target} is not a regular file (a device, pipe or socket); choose another name.")
+        raise ValidationError(
+            "out",
+            _("{path} is not a regular file (a device, pipe or socket); choose another name.").format(path=target),
+        )
 
 
 def write_file(path: str | os.PathLike[str], write: Callable[[Path], None], *, verify: Verifier | None = None) -> Path:
@@ -420,7 +462,7 @@ def write_file(path: str | os.PathLike[str], write: Callable[[Path], None], *, v
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
     def exact(temp: Path) -> None:
         if temp.stat().st_size != len(data):
-            raise OutputError(f"{temp.name} came out short.")
+            raise OutputError(_("{file} came out short.").format(file=temp.name))
 
     with Outputs() as outputs:
         temp = outputs.add(path, verify=exact, mode=mode)

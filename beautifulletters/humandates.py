@@ -127,6 +127,11 @@ def weekday_and_time(value: dt.datetime, where: Locale | None = None) -> str:
     return f"{format_skeleton('yMMMMEEEEd', value, locale=where)}, {format_time(value, 'short', locale=where)}"
 
 
+def month_name(month: int, where: Locale | None = None) -> str:
+    """A month's name in the reader's language ('February', 'Februar')."""
+    return str((where or user_locale()).months["stand-alone"]["wide"][month])
+
+
 def in_days(days: int) -> str:
     """'today', 'tomorrow', 'in 18 days', 'yesterday', '3 days ago'."""
     if days == 0:
@@ -243,7 +248,7 @@ def _checked(year: int | None, month: int, day: int, shown: str) -> dt.date:
     try:
         return dt.date(year if year is not None else 2000, month, day)  # 2000: 29 February exists
     except ValueError:
-        raise ValueError(f"{shown} is not a real date.") from None
+        raise ValueError(_("{date} is not a real date.").format(date=shown)) from None
 
 
 def _iso(day: dt.date, has_year: bool) -> str:
@@ -280,12 +285,13 @@ def parse_date(text: str, *, where: Locale | None = None, today: dt.date | None 
                 continue
         readings = list(dict.fromkeys(readings))
         if not readings:
-            raise ValueError(f"{shown} is not a real date.")
+            raise ValueError(_("{date} is not a real date.").format(date=shown))
         if len(readings) > 1:
             a, b = (full_date(_iso(r, year is not None), where) for r in readings)
             raise AmbiguousDate(
-                f"{shown} could be {a} or {b}; write the month as a word ({a}) or as "
-                f"{_iso(readings[0], year is not None)}.",
+                _("{date} could be {a} or {b}; write the month as a word ({a}) or as {readings}.").format(
+                    date=shown, a=a, b=b, readings=_iso(readings[0], year is not None)
+                ),
                 tuple(_iso(r, year is not None) for r in readings),
             )
         return _iso(readings[0], year is not None)
@@ -302,14 +308,16 @@ def parse_date(text: str, *, where: Locale | None = None, today: dt.date | None 
             continue
         digits = re.match(r"\d+", word)
         if digits is None:
-            raise ValueError(f"{shown!r} is not a date ({token!r} is not a month).")
+            raise ValueError(
+                _("{date} is not a date ({token} is not a month).").format(date=repr(shown), token=repr(token))
+            )
         number = int(digits.group())
         if len(digits.group()) >= 3 and found_year is None:
             found_year = number
         elif day_number is None and 1 <= number <= 31:
             day_number = number
         else:
-            raise ValueError(f"{shown!r} is not a date.")
+            raise ValueError(_("{date} is not a date.").format(date=repr(shown)))
     if month is None or day_number is None:
-        raise ValueError(f"{shown!r} is not a date.")
+        raise ValueError(_("{date} is not a date.").format(date=repr(shown)))
     return _iso(_checked(found_year, month, day_number, shown), found_year is not None)

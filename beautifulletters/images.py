@@ -12,6 +12,7 @@ import os
 import struct
 
 from beautifulletters import limits
+from beautifulletters.i18n import _
 from beautifulletters.userfiles import FileRefused, read_limited
 
 _JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
@@ -109,25 +110,36 @@ def image_size(data: bytes) -> tuple[int, int]:
     try:
         return reader(data)
     except struct.error:
-        raise NotAnImage(f"it is a damaged {kind.upper()} image") from None
+        raise NotAnImage(_("it is a damaged {upper} image").format(upper=kind.upper())) from None
 
 
 def check_photo(data: bytes, field: str = "photo", source: str = "The photo") -> bytes:
     """The photo's bytes, or FileRefused saying in one sentence why they are not a photo to keep."""
     if len(data) > limits.PHOTO_BYTES:
         most = limits.size_text(limits.PHOTO_BYTES)
-        raise FileRefused(field, f"{source} is {limits.size_text(len(data))}; a photo may be at most {most}.")
+        raise FileRefused(
+            field,
+            _("{source} is {count}; a photo may be at most {most}.").format(
+                source=source, count=limits.size_text(len(data)), most=most
+            ),
+        )
     try:
         width, height = image_size(data)
     except NotAnImage as error:
-        raise FileRefused(field, f"{source} is not a photo: {error}.") from None
+        raise FileRefused(field, _("{source} is not a photo: {reason}.").format(source=source, reason=error)) from None
     if width < 1 or height < 1:
-        raise FileRefused(field, f"{source} is not a photo: it is an image of {width} by {height} pixels.")
+        raise FileRefused(
+            field,
+            _("{source} is not a photo: it is an image of {width} by {height} pixels.").format(
+                source=source, width=width, height=height
+            ),
+        )
     if width * height > limits.PHOTO_PIXELS:
         raise FileRefused(
             field,
-            f"{source} is {width:,} by {height:,} pixels; a photo may have at most "
-            f"{limits.PHOTO_PIXELS // 1_000_000} million pixels.",
+            _("{source} is {width:,} by {height:,} pixels; a photo may have at most {value} million pixels.").format(
+                source=source, width=width, height=height, value=limits.PHOTO_PIXELS // 1_000_000
+            ),
         )
     return data
 

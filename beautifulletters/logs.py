@@ -15,6 +15,7 @@ import platformdirs
 
 from beautifulletters import APP_NAME
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 
 LOG_FILENAME = "beautifulletters.log"
 LOG_BYTES = 1_000_000  # per file; with the backups at most about 4 MB of log on disk
@@ -84,7 +85,7 @@ def expected_message(error: BaseException) -> str:
     if isinstance(error, BeautifulLettersError):
         return str(error)
     if isinstance(error, MemoryError):
-        return "There was not enough memory to finish this."
+        return _("There was not enough memory to finish this.")
     if isinstance(error, OSError) and error.strerror:
         where = f" ({error.filename})" if error.filename else ""
         return f"{error.strerror}{where}."
@@ -96,8 +97,12 @@ def unexpected_sentence(error: BaseException) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else ""
     what = f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
     where = logging_to()
-    details = f"the details are in {where}" if where is not None else "the details could not be written to a log"
-    return f"Something unexpected went wrong ({what}); {details}."
+    details = (
+        _("the details are in {where}").format(where=where)
+        if where is not None
+        else "the details could not be written to a log"
+    )
+    return _("Something unexpected went wrong ({what}); {details}.").format(what=what, details=details)
 
 
 def unexpected_error(error: BaseException, doing: str = "") -> str:

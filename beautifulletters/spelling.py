@@ -19,8 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from beautifulletters import fileio
+from beautifulletters import fileio, words
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.paths import user_data_dir
 
 if TYPE_CHECKING:
@@ -95,7 +96,10 @@ def language_name(language: str | None) -> str:
     match = _TAG.match((language or "").strip())
     if not match:
         return repr(language or "")
-    return _LANGUAGE_NAMES.get(match.group(1).lower(), (language or "").strip())
+    code = match.group(1).lower()
+    if code in _LANGUAGE_NAMES:
+        return words.language_name(code)  # in the reader's language ("Polish", "Polnisch")
+    return (language or "").strip()
 
 
 def dictionary_tag(language: str | None) -> str | None:
@@ -134,8 +138,10 @@ def require_dictionary(language: str) -> str:
         installed = ", ".join(names) or "none"
         raise ValidationError(
             "language",
-            f"no spelling dictionary is installed for {language_name(language)} ({language!r}); "
-            f"dictionaries installed here: {installed}.",
+            _(
+                "no spelling dictionary is installed for {language} ({language2}); dictionaries installed here: "
+                "{installed}."
+            ).format(language=language_name(language), language2=repr(language), installed=installed),
         )
     return tag
 
@@ -307,7 +313,9 @@ class Speller:
     @property
     def unavailable_message(self) -> str:
         return (
-            f"Spell checking is off for this letter: no {language_name(self.language)} dictionary is installed."
+            _("Spell checking is off for this letter: no {language} dictionary is installed.").format(
+                language=language_name(self.language)
+            )
             if not self.available
             else ""
         )

@@ -220,7 +220,10 @@ def ink_hex(ink: str) -> str:
         return INK_COLORS[ink]
     if _HEX_COLOR.match(ink):
         return ink.lower()
-    raise ValidationError("ink_color", f"{ink!r} is not an ink; use {', '.join(INK_COLORS)} or #rrggbb.")
+    raise ValidationError(
+        "ink_color",
+        _("{ink} is not an ink; use {items} or #rrggbb.").format(ink=repr(ink), items=", ".join(INK_COLORS)),
+    )
 
 
 def _number(value: Any, field: str, low: float, high: float) -> float:
@@ -228,9 +231,9 @@ def _number(value: Any, field: str, low: float, high: float) -> float:
         try:
             value = float(value)
         except (TypeError, ValueError):
-            raise ValidationError(field, f"{value!r} is not a number.") from None
+            raise ValidationError(field, _("{value} is not a number.").format(value=repr(value))) from None
     if not low <= float(value) <= high:
-        raise ValidationError(field, f"{value} is outside {low:g}–{high:g}.")
+        raise ValidationError(field, _("{value} is outside {low:g}–{high:g}.").format(value=value, low=low, high=high))
     return float(value)
 
 
@@ -243,16 +246,16 @@ def _margins(value: Any, page_size: str) -> tuple[float, float, float, float]:
     if isinstance(value, list | tuple) and len(value) == 4:
         top, right, bottom, left = (_number(v, "margins_mm", MIN_MARGIN_MM, MAX_MARGIN_MM) for v in value)
         return (top, right, bottom, left)
-    raise ValidationError("margins_mm", "must be a number of mm or [top, right, bottom, left].")
+    raise ValidationError("margins_mm", _("must be a number of mm or [top, right, bottom, left]."))
 
 
 def _optional_text(value: Any, field: str, max_length: int = 500) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValidationError(field, "must be text.")
+        raise ValidationError(field, _("must be text."))
     if len(value) > max_length:
-        raise ValidationError(field, f"is longer than {max_length} characters.")
+        raise ValidationError(field, _("is longer than {count} characters.").format(count=max_length))
     return value
 
 
@@ -267,7 +270,7 @@ def decode_signature_image(value: str | None) -> bytes | None:
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise ValidationError("signature_image", "is not base64 image data.") from None
+        raise ValidationError("signature_image", _("is not base64 image data.")) from None
 
 
 def encode_signature_image(data: bytes | None) -> str | None:
@@ -294,12 +297,22 @@ def resolve_style(
                 merged[key] = value
     page_size = merged["page_size"]
     if page_size not in PAGE_SIZES_MM:
-        raise ValidationError("page_size", f"{page_size!r} is not a page size; use {', '.join(PAGE_SIZES_MM)}.")
+        raise ValidationError(
+            "page_size",
+            _("{page_size} is not a page size; use {items}.").format(
+                page_size=repr(page_size), items=", ".join(PAGE_SIZES_MM)
+            ),
+        )
     if merged["stationery"] not in STATIONERY:
-        raise ValidationError("stationery", f"{merged['stationery']!r} is not stationery; use {', '.join(STATIONERY)}.")
+        raise ValidationError(
+            "stationery",
+            _("{stationery} is not stationery; use {items}.").format(
+                stationery=repr(merged["stationery"]), items=", ".join(STATIONERY)
+            ),
+        )
     family = merged["font_family"]
     if not isinstance(family, str) or not font_family_ok(family):
-        raise ValidationError("font_family", f"{family!r} is not a font family name.")
+        raise ValidationError("font_family", _("{family} is not a font family name.").format(family=repr(family)))
     size = merged["font_size_pt"]
     merged["font_size_pt"] = (
         NATURAL_SIZE_PT.get(family, 13.0) if size is None else _number(size, "font_size_pt", MIN_FONT_PT, MAX_FONT_PT)
@@ -309,7 +322,10 @@ def resolve_style(
     merged["ink_color"] = ink_hex(str(merged["ink_color"]))
     signature_font = merged["signature_font"] or family
     if not isinstance(signature_font, str) or not font_family_ok(signature_font):
-        raise ValidationError("signature_font", f"{signature_font!r} is not a font family name.")
+        raise ValidationError(
+            "signature_font",
+            _("{signature_font} is not a font family name.").format(signature_font=repr(signature_font)),
+        )
     merged["signature_font"] = signature_font
     merged["show_signature"] = bool(merged["show_signature"])
     merged["signature_image"] = (

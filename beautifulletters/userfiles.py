@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.limits import size_text
 
 _CHUNK = 1024 * 1024
@@ -71,10 +72,10 @@ def check_file(path: str | os.PathLike[str], *, field: str, what: str, limit: in
     try:
         info = target.stat()
     except FileNotFoundError:
-        raise FileRefused(field, f"{target} does not exist.") from None
+        raise FileRefused(field, _("{path} does not exist.").format(path=target)) from None
     except (OSError, ValueError) as error:
         reason = _why(error) if isinstance(error, OSError) else "the name holds a NUL byte"
-        raise FileRefused(field, f"{target} cannot be read ({reason}).") from None
+        raise FileRefused(field, _("{path} cannot be read ({reason}).").format(path=target, reason=reason)) from None
     _refuse_info(target, info, field=field, what=what, limit=limit)
     descriptor = _open(target, field)
     os.close(descriptor)
@@ -86,9 +87,11 @@ def _open(target: Path, field: str) -> int:
     try:
         return os.open(target, flags)
     except FileNotFoundError:
-        raise FileRefused(field, f"{target} does not exist.") from None
+        raise FileRefused(field, _("{path} does not exist.").format(path=target)) from None
     except OSError as error:
-        raise FileRefused(field, f"{target} cannot be read ({_why(error)}).") from None
+        raise FileRefused(
+            field, _("{path} cannot be read ({reason}).").format(path=target, reason=_why(error))
+        ) from None
 
 
 def read_limited(path: str | os.PathLike[str], *, field: str, what: str, limit: int) -> bytes:
@@ -112,7 +115,9 @@ def read_limited(path: str | os.PathLike[str], *, field: str, what: str, limit: 
             chunks.append(chunk)
             total += len(chunk)
     except OSError as error:
-        raise FileRefused(field, f"{target} cannot be read ({_why(error)}).") from None
+        raise FileRefused(
+            field, _("{path} cannot be read ({reason}).").format(path=target, reason=_why(error))
+        ) from None
     finally:
         os.close(descriptor)
     if total > limit:

@@ -14,8 +14,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from beautifulletters import humandates, limits
+from beautifulletters import humandates, limits, words
 from beautifulletters.errors import NotFoundError, RefusedValueError, ValidationError
+from beautifulletters.i18n import _
 
 _MONTH_NAMES = list(calendar.month_name)
 # [0-9], never \d: \d (like str.isdigit and int()) also takes Arabic-Indic, full-width and
@@ -122,16 +123,16 @@ def text(
     """
     if value is None:
         if required:
-            raise ValidationError(field, "is required.")
+            raise ValidationError(field, _("is required."))
         return None
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be text, not {type(value).__name__}.")
+        raise ValidationError(field, _("must be text, not {type}.").format(type=type(value).__name__))
     if multiline and "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     check_text(value, field, multiline=multiline, max_length=max_length)
     if not value.strip():
         if required:
-            raise ValidationError(field, "must not be empty.")
+            raise ValidationError(field, _("must not be empty."))
         return None
     return value
 
@@ -171,7 +172,7 @@ def body(value: object, field: str = "body") -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be text, not {type(value).__name__}.")
+        raise ValidationError(field, _("must be text, not {type}.").format(type=type(value).__name__))
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _BODY_DROPPED.sub("", value)
@@ -191,15 +192,17 @@ def tag(value: object, field: str = "tag") -> str:
 
 def _real_date(year: int, month: int, day: int, field: str, shown: str) -> dt.date:
     if not 1 <= month <= 12:
-        raise ValidationError(field, f"{shown} has no month {month}; months run from 01 to 12.")
+        raise ValidationError(
+            field, _("{date} has no month {month}; months run from 01 to 12.").format(date=shown, month=month)
+        )
     days_in_month = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days_in_month:
-        raise ValidationError(
-            field,
-            f"{shown} is not a real date ({_MONTH_NAMES[month]} has {days_in_month} days"
-            + (f" in {year}" if month == 2 else "")
-            + ").",
-        )
+        name = humandates.month_name(month)
+        if month == 2:
+            message = _("{date} is not a real date ({month} has {count} days in {year}).")
+        else:
+            message = _("{date} is not a real date ({month} has {count} days).")
+        raise ValidationError(field, message.format(date=shown, month=name, count=days_in_month, year=year))
     return dt.date(year, month, day)
 
 
@@ -238,7 +241,7 @@ def date(value: object, field: str, *, allow_yearless: bool = False, allow_parti
     if match := _FULL_DATE.match(cleaned):
         year, month, day = (int(g) for g in match.groups())
         if year < 1:
-            raise ValidationError(field, f"{cleaned} has no year 0000.")
+            raise ValidationError(field, _("{value} has no year 0000.").format(value=cleaned))
         _real_date(year, month, day, field, cleaned)
         return cleaned
     if allow_yearless and (match := _YEARLESS_DATE.match(cleaned)):
@@ -248,13 +251,15 @@ def date(value: object, field: str, *, allow_yearless: bool = False, allow_parti
     if allow_partial and (match := _YEAR_MONTH.match(cleaned)):
         year, month = (int(g) for g in match.groups())
         if year < 1:
-            raise ValidationError(field, f"{cleaned} has no year 0000.")
+            raise ValidationError(field, _("{value} has no year 0000.").format(value=cleaned))
         if not 1 <= month <= 12:
-            raise ValidationError(field, f"{cleaned} has no month {month}; months run from 01 to 12.")
+            raise ValidationError(
+                field, _("{value} has no month {month}; months run from 01 to 12.").format(value=cleaned, month=month)
+            )
         return cleaned
     if allow_partial and _YEAR.match(cleaned):
         if int(cleaned) < 1:
-            raise ValidationError(field, f"{cleaned} has no year 0000.")
+            raise ValidationError(field, _("{value} has no year 0000.").format(value=cleaned))
         return cleaned
     if any(c.isalpha() for c in cleaned) or "/" in cleaned or "." in cleaned:
         # Typed the way people write dates: "3 April", "14 March 1990", "14/03/1990".
@@ -268,13 +273,21 @@ def date(value: object, field: str, *, allow_yearless: bool = False, allow_parti
             # The same checks as a date typed as digits (a year 0000, a real day).
             return date(parsed, field, allow_yearless=allow_yearless, allow_partial=allow_partial)
         if parsed is not None:
-            raise ValidationError(field, f"{cleaned} needs a year here (for example {cleaned} 1990).")
-    accepted = "YYYY-MM-DD"
+            raise ValidationError(
+                field, _("{value} needs a year here (for example {value} 1990).").format(value=cleaned)
+            )
+    forms = ["YYYY-MM-DD"]
     if allow_yearless:
-        accepted += " or --MM-DD (no year)"
+        forms.append(_("--MM-DD (no year)"))
     if allow_partial:
-        accepted += ", YYYY-MM or YYYY"
-    raise ValidationError(field, f"{cleaned!r} is not a date; write it as 3 April 1990, {accepted}.")
+        forms += ["YYYY-MM", "YYYY"]
+    accepted = words.join(forms, either=True)
+    raise ValidationError(
+        field,
+        _("{value} is not a date; write it as 3 April 1990, {accepted}.").format(
+            value=repr(cleaned), accepted=accepted
+        ),
+    )
 
 
 def stored_date(value: object, *, allow_yearless: bool = False, allow_partial: bool = False) -> str | None:
@@ -301,7 +314,7 @@ def stored_date(value: object, *, allow_yearless: bool = False, allow_partial: b
 def record_id(value: object, kind: str) -> int:
     """An id to look up: ids past SQLite's largest integer (or below 1) belong to no record."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError("id", f"{value!r} is not an id (a whole number).")
+        raise ValidationError("id", _("{value} is not an id (a whole number).").format(value=repr(value)))
     if not 1 <= value <= limits.MAX_ID:
         raise NotFoundError(kind, value)
     return value
@@ -315,7 +328,7 @@ def whole_number(value: object, field: str, *, minimum: int, maximum: int, unit:
             raise refuse(field, f"{_subject(field)} must be a whole number written with 0-9, not {value!r}.")
         value = int(cleaned)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"must be a whole number, not {type(value).__name__}.")
+        raise ValidationError(field, _("must be a whole number, not {type}.").format(type=type(value).__name__))
     if not minimum <= value <= maximum:
         shown = f"{value:,}" if len(str(value)) <= 30 else f"{str(value)[:12]}… ({len(str(value))} digits)"
         raise refuse(
@@ -338,5 +351,7 @@ def pronouns(value: object, field: str = "pronouns") -> str | None:
         return "/".join(forms)
     raise ValidationError(
         field,
-        f"{cleaned!r} is not understood; use he, she or they, or five forms like ze/zir/zir/zirs/zirself.",
+        _("{value} is not understood; use he, she or they, or five forms like ze/zir/zir/zirs/zirself.").format(
+            value=repr(cleaned)
+        ),
     )

@@ -92,9 +92,14 @@ def ordinal(number: int) -> str:
     return _("{number}th").format(number=number)
 
 
-def join(items: list[str]) -> str:
-    """'a, b and c' as the reader's language joins a list ('a, b und c')."""
-    return format_list(items, locale=user_locale()) if items else ""
+def language_name(code: str) -> str:
+    """A language's name in the reader's language ('French', 'Französisch'); the code if Babel has none."""
+    return str(user_locale().languages.get(code.split("-")[0].split("_")[0].lower()) or code)
+
+
+def join(items: list[str], *, either: bool = False) -> str:
+    """'a, b and c' as the reader's language joins a list ('a, b und c'); `either`: 'a, b or c'."""
+    return format_list(items, style="or" if either else "standard", locale=user_locale()) if items else ""
 
 
 def number(value: int) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters.archive import search_words
 from beautifulletters.errors import ArchiveError, ArchiveReadOnlyError
+from beautifulletters.i18n import _
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -96,7 +97,7 @@ class ArchiveDb:
         SQLite answers "busy" at once.) Inner transactions are savepoints.
         """
         if self.readonly:
-            raise ArchiveReadOnlyError(f"{self.path} is open read-only; changes cannot be saved.")
+            raise ArchiveReadOnlyError(_("{path} is open read-only; changes cannot be saved.").format(path=self.path))
         try:
             if self.conn.in_transaction:
                 with self.database.atomic() as db:  # a savepoint
@@ -115,16 +116,25 @@ class ArchiveDb:
         except sqlite3.OperationalError as error:
             message = str(error)
             if "readonly" in message or "read-only" in message:
-                raise ArchiveReadOnlyError(f"{self.path} is read-only; the change was not saved.") from None
+                raise ArchiveReadOnlyError(
+                    _("{path} is read-only; the change was not saved.").format(path=self.path)
+                ) from None
             if "locked" in message or "busy" in message:
                 raise ArchiveError(
-                    f"{self.path} stayed busy in another program for {BUSY_TIMEOUT_MS // 1000} seconds;"
-                    " the change was not saved."
+                    _("{path} stayed busy in another program for {value} seconds; the change was not saved.").format(
+                        path=self.path, value=BUSY_TIMEOUT_MS // 1000
+                    )
                 ) from None
             if "disk" in message or "full" in message:
-                raise ArchiveError(f"Cannot write {self.path} ({message}); the change was not saved.") from None
+                raise ArchiveError(
+                    _("Cannot write {path} ({reason}); the change was not saved.").format(
+                        path=self.path, reason=message
+                    )
+                ) from None
             raise
         except sqlite3.IntegrityError as error:
             raise ArchiveError(
-                f"The change would break the archive's consistency ({error}); nothing was saved."
+                _("The change would break the archive's consistency ({reason}); nothing was saved.").format(
+                    reason=error
+                )
             ) from None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters.archive import search_words
 from beautifulletters.errors import ArchiveError
+from beautifulletters.i18n import _
 
 if TYPE_CHECKING:
     from beautifulletters.archive.database import Archive
@@ -62,8 +63,10 @@ def replace_contents(archive: Archive, rows: ArchiveRows) -> None:
     """Replace what a new archive starts with by `rows`, all in one transaction (or nothing)."""
     if not holds_only_the_start(archive):
         raise ArchiveError(
-            f"{archive.path} already holds people or letters of its own; import the export into a new "
-            "archive (File ▸ New archive…, or --archive NEW-FILE) so nothing is mixed up or doubled.",
+            _(
+                "{path} already holds people or letters of its own; import the export into a new archive (File ▸ New "
+                "archive…, or --archive NEW-FILE) so nothing is mixed up or doubled."
+            ).format(path=archive.path),
         )
     with archive.transaction() as db:
         conn = db.conn

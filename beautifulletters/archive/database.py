@@ -38,6 +38,7 @@ from beautifulletters.errors import (
     ArchiveMissingError,
     ArchiveReadOnlyError,
 )
+from beautifulletters.i18n import _
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -89,9 +90,9 @@ class Archive(ArchiveManagers):
         created = False
         if not existed:
             if readonly:
-                raise ArchiveError(f"{path} does not exist.")
+                raise ArchiveError(_("{path} does not exist.").format(path=path))
             if not create:
-                raise ArchiveMissingError(f"There is no archive at {path}.")
+                raise ArchiveMissingError(_("There is no archive at {path}.").format(path=path))
             created = cls._create_file(path, with_sample=with_sample, make_folders=True)
         check_header(path)
         verified = check_wal_belongs(path)
@@ -109,7 +110,7 @@ class Archive(ArchiveManagers):
             except sqlite3.DatabaseError as error:
                 raise unreadable(path, error) from None
             except sqlite3.Error as error:
-                raise ArchiveError(f"Cannot open {path}: {error}.") from None
+                raise ArchiveError(_("Cannot open {path}: {reason}.").format(path=path, reason=error)) from None
             archive = cls(path, conn, readonly=readonly, created=created)
             try:
                 # A file made just now is whole and checked; only what another program made is read again.
@@ -118,7 +119,9 @@ class Archive(ArchiveManagers):
                 conn.close()
                 if attempt + 1 < len(attempts):
                     continue
-                raise ArchiveReadOnlyError(f"{path} cannot be read in a read-only folder.") from None
+                raise ArchiveReadOnlyError(
+                    _("{path} cannot be read in a read-only folder.").format(path=path)
+                ) from None
             except BaseException:
                 conn.close()
                 raise
@@ -135,7 +138,9 @@ class Archive(ArchiveManagers):
         path = Path(path)
         if cls._exists(path) or not cls._create_file(path, with_sample=with_sample, make_folders=make_folders):
             raise ArchiveExistsError(
-                f"{path} already exists; nothing was changed (a new archive is made only where there is none)."
+                _(
+                    "{path} already exists; nothing was changed (a new archive is made only where there is none)."
+                ).format(path=path)
             )
         archive = cls.open(path, create=False)
         archive.created = True
@@ -146,18 +151,20 @@ class Archive(ArchiveManagers):
         """Whether an archive file is at `path`; a folder or an empty file there is refused in a sentence."""
         try:
             if path.is_dir():
-                raise ArchiveError(f"{path} is a folder, not an archive file.")
+                raise ArchiveError(_("{path} is a folder, not an archive file.").format(path=path))
             if not path.exists():
                 return False
             size = path.stat().st_size
         except PermissionError:
             raise ArchiveError(
-                f"{path} cannot be reached (permission denied on the file or a folder above it)."
+                _("{path} cannot be reached (permission denied on the file or a folder above it).").format(path=path)
             ) from None
         if size == 0:
             raise ArchiveError(
-                f"{path} is an empty file (0 bytes), not an archive; it was left as it is (to start a new"
-                " archive there, remove it and run `beautifulletters init`)."
+                _(
+                    "{path} is an empty file (0 bytes), not an archive; it was left as it is (to start a new archive "
+                    "there, remove it and run `beautifulletters init`)."
+                ).format(path=path)
             )
         return True
 
@@ -173,24 +180,30 @@ class Archive(ArchiveManagers):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise ArchiveError(f"Cannot create the folder for {path}: {error.strerror}.") from None
+                raise ArchiveError(
+                    _("Cannot create the folder for {path}: {reason}.").format(path=path, reason=error.strerror)
+                ) from None
         elif not path.parent.is_dir():
-            raise ArchiveMissingError(f"There is no archive at {path}, and no folder {path.parent} to make one in.")
+            raise ArchiveMissingError(
+                _("There is no archive at {path}, and no folder {parent} to make one in.").format(
+                    path=path, parent=path.parent
+                )
+            )
         if not writable(path.parent):
-            raise ArchiveReadOnlyError(f"Cannot create {path}: its folder is not writable.")
+            raise ArchiveReadOnlyError(_("Cannot create {path}: its folder is not writable.").format(path=path))
         temp = fileio.temp_name_for(path)
         try:
             try:
                 conn = connect(str(temp))
             except sqlite3.Error as error:
-                raise ArchiveError(f"Cannot create {path}: {error}.") from None
+                raise ArchiveError(_("Cannot create {path}: {reason}.").format(path=path, reason=error)) from None
             archive = cls(temp, conn, readonly=False, created=True)
             try:
                 archive._prepare(False, with_sample=with_sample)
                 # One self-contained file: no -wal named after the temporary name is left behind.
                 conn.execute("PRAGMA journal_mode = DELETE")
             except sqlite3.Error as error:
-                raise ArchiveError(f"Cannot create {path}: {error}.") from None
+                raise ArchiveError(_("Cannot create {path}: {reason}.").format(path=path, reason=error)) from None
             finally:
                 archive.close()
             try:
@@ -198,7 +211,9 @@ class Archive(ArchiveManagers):
             except FileExistsError:
                 return False
             except OSError as error:
-                raise ArchiveError(f"Cannot create {path}: {error.strerror}.") from None
+                raise ArchiveError(
+                    _("Cannot create {path}: {reason}.").format(path=path, reason=error.strerror)
+                ) from None
             fileio.fsync_folder(path.parent)
             return True
         finally:
@@ -217,7 +232,7 @@ class Archive(ArchiveManagers):
             conn = connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error as error:
-            raise ArchiveError(f"Cannot read {path}: {error}.") from None
+            raise ArchiveError(_("Cannot read {path}: {reason}.").format(path=path, reason=error)) from None
         return cls(path, conn, readonly=True, created=False)
 
     @staticmethod
@@ -272,7 +287,7 @@ class Archive(ArchiveManagers):
             except sqlite3.OperationalError as error:
                 if "readonly" in str(error) and "immutable" not in uri_options:
                     continue  # a WAL archive in a read-only folder: read it as immutable
-                raise ArchiveError(f"Cannot check {path}: {error}.") from None
+                raise ArchiveError(_("Cannot check {path}: {reason}.").format(path=path, reason=error)) from None
             except sqlite3.DatabaseError as error:
                 raise unreadable(path, error) from None
             finally:
@@ -297,7 +312,9 @@ class Archive(ArchiveManagers):
                 raise unreadable(self.path, error) from None
             if pending:
                 raise ArchiveReadOnlyError(
-                    f"{self.path} is read-only and needs upgrading to this version; make it writable first."
+                    _("{path} is read-only and needs upgrading to this version; make it writable first.").format(
+                        path=self.path
+                    )
                 )
             return
         try:
@@ -308,8 +325,10 @@ class Archive(ArchiveManagers):
             self.db.keep_search_current()
         except sqlite3.OperationalError as error:
             if "readonly" in str(error) or "read-only" in str(error):
-                raise ArchiveReadOnlyError(f"{self.path} is read-only; it cannot be set up.") from None
-            raise ArchiveError(f"Cannot prepare {self.path}: {error}.") from None
+                raise ArchiveReadOnlyError(
+                    _("{path} is read-only; it cannot be set up.").format(path=self.path)
+                ) from None
+            raise ArchiveError(_("Cannot prepare {path}: {reason}.").format(path=self.path, reason=error)) from None
         except sqlite3.DatabaseError as error:
             # Reached a damaged page the quick check (skipped with full_check=False) would have found.
             raise unreadable(self.path, error) from None
@@ -398,7 +417,7 @@ class Archive(ArchiveManagers):
         integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
             problems += [f"integrity: {line}" for line in integrity]
-        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        for table, rowid, parent, _key in conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} points to a missing {parent} row")
         problems += self._search_index_problems()
         unchecked = self.readonly and self.path.stat().st_size > _LARGEST_COPY_CHECKED
@@ -471,11 +490,13 @@ class Archive(ArchiveManagers):
         try:
             conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         except sqlite3.Error as error:
-            raise ArchiveError(f"Cannot open {source}: {error}.") from None
+            raise ArchiveError(_("Cannot open {source}: {reason}.").format(source=source, reason=error)) from None
         try:
             copy_database(conn, Path(destination))
         except sqlite3.DatabaseError as error:
-            raise ArchiveDamagedError(f"{source} cannot be read as an archive ({error}).") from None
+            raise ArchiveDamagedError(
+                _("{source} cannot be read as an archive ({reason}).").format(source=source, reason=error)
+            ) from None
         finally:
             conn.close()
 
@@ -487,14 +508,16 @@ class Archive(ArchiveManagers):
         try:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         except sqlite3.Error as error:
-            raise ArchiveError(f"Cannot open {path}: {error}.") from None
+            raise ArchiveError(_("Cannot open {path}: {reason}.").format(path=path, reason=error)) from None
         try:
             check_healthy_archive(conn, path)
             counts = {
                 table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("people", "letters")
             }
         except sqlite3.DatabaseError as error:
-            raise ArchiveDamagedError(f"{path} cannot be read as an archive ({error}).") from None
+            raise ArchiveDamagedError(
+                _("{path} cannot be read as an archive ({reason}).").format(path=path, reason=error)
+            ) from None
         finally:
             conn.close()
         return {"path": str(path), "counts": counts}

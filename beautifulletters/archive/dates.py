@@ -9,6 +9,7 @@ from beautifulletters.archive.connection import ArchiveDb, Row, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.archive.relationships import RelationshipsManager
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import ImportantDate, UpcomingDate
 
 DATE_KINDS = ("birthday", "anniversary", "custom")
@@ -34,12 +35,15 @@ class DatesManager:
     ) -> int:
         self._people.get(person_id)
         if kind not in DATE_KINDS:
-            raise ValidationError("kind", f"{kind!r} is not a kind of date; use {', '.join(DATE_KINDS)}.")
+            raise ValidationError(
+                "kind",
+                _("{kind} is not a kind of date; use {items}.").format(kind=repr(kind), items=", ".join(DATE_KINDS)),
+            )
         clean_date = validation.date(date, "date", allow_yearless=True)
         if clean_date is None:
-            raise ValidationError("date", "is required.")
+            raise ValidationError("date", _("is required."))
         if not yearly and clean_date.startswith("--"):
-            raise ValidationError("date", "a one-off date needs its year.")
+            raise ValidationError("date", _("a one-off date needs its year."))
         relationship_id = None
         if relationship_from is not None:
             relationship = self._relationships.get(relationship_from, person_id)

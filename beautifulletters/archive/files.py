@@ -14,6 +14,7 @@ from pathlib import Path
 from beautifulletters.archive.connection import BUSY_TIMEOUT_MS
 from beautifulletters.archive.identity import APPLICATION_ID, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_STEPS
 from beautifulletters.errors import ArchiveDamagedError, ArchiveError, NotAnArchiveError
+from beautifulletters.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -48,13 +49,19 @@ def check_healthy_archive(conn: sqlite3.Connection, path: Path, *, quick_check: 
         lines = [line for row in result for line in str(row[0]).splitlines() if line.strip()]
         problems = "; ".join(lines[:2]) + (f" and {len(lines) - 2} more problems" if len(lines) > 2 else "")
         raise ArchiveDamagedError(
-            f"{path} is damaged ({problems}); it was left untouched. Restore a backup or run `beautifulletters check`."
+            _(
+                "{path} is damaged ({problems}); it was left untouched. Restore a backup or run `beautifulletters "
+                "check`."
+            ).format(path=path, problems=problems)
         )
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if app_id != APPLICATION_ID and has_tables:
         raise NotAnArchiveError(
-            f"{path} is an SQLite database of another program, not a BeautifulLetters archive; it was left untouched."
+            _(
+                "{path} is an SQLite database of another program, not a BeautifulLetters archive; it was left "
+                "untouched."
+            ).format(path=path)
         )
 
 
@@ -65,11 +72,17 @@ def copy_database(source: sqlite3.Connection, destination: Path) -> None:
         target.execute("PRAGMA journal_mode = DELETE")
         result = target.execute("PRAGMA quick_check").fetchall()
     except sqlite3.OperationalError as error:
-        raise ArchiveError(f"Cannot write {destination} ({error}).") from None
+        raise ArchiveError(
+            _("Cannot write {destination} ({reason}).").format(destination=destination, reason=error)
+        ) from None
     finally:
         target.close()
     if result != [("ok",)]:
-        raise ArchiveDamagedError(f"The copy written to {destination} failed its check ({result[0][0]}).")
+        raise ArchiveDamagedError(
+            _("The copy written to {destination} failed its check ({result}).").format(
+                destination=destination, result=result[0][0]
+            )
+        )
 
 
 # drops every POSIX lock the process holds on it (SQLite's "how to corrupt" list, 2.2), so
@@ -114,12 +127,14 @@ def check_header(path: Path) -> None:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except PermissionError:
-        raise ArchiveError(f"{path} cannot be read (permission denied).") from None
+        raise ArchiveError(_("{path} cannot be read (permission denied).").format(path=path)) from None
     except OSError as error:
-        raise ArchiveError(f"{path} cannot be read ({error.strerror}).") from None
+        raise ArchiveError(_("{path} cannot be read ({reason}).").format(path=path, reason=error.strerror)) from None
     if header != SQLITE_HEADER:
         raise NotAnArchiveError(
-            f"{path} is not a BeautifulLetters archive (it is not an SQLite database); it was left untouched."
+            _("{path} is not a BeautifulLetters archive (it is not an SQLite database); it was left untouched.").format(
+                path=path
+            )
         )
 
 
@@ -136,13 +151,21 @@ def unreadable(path: Path, error: sqlite3.Error) -> ArchiveError:
     name = getattr(error, "sqlite_errorname", "") or ""
     if name == "SQLITE_FULL":
         return ArchiveError(
-            f"Cannot read {path}: the disk is full. Free some space and try again; nothing was changed."
+            _("Cannot read {path}: the disk is full. Free some space and try again; nothing was changed.").format(
+                path=path
+            )
         )
     if name.startswith("SQLITE_IOERR"):
-        return ArchiveError(f"Cannot read {path}: the disk failed to read or write ({error}); nothing was changed.")
+        return ArchiveError(
+            _("Cannot read {path}: the disk failed to read or write ({reason}); nothing was changed.").format(
+                path=path, reason=error
+            )
+        )
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or not isinstance(error, sqlite3.OperationalError):
-        return ArchiveDamagedError(f"{path} cannot be read as an archive ({error}); it was left untouched.")
-    return ArchiveError(f"Cannot read {path}: {error}.")
+        return ArchiveDamagedError(
+            _("{path} cannot be read as an archive ({reason}); it was left untouched.").format(path=path, reason=error)
+        )
+    return ArchiveError(_("Cannot read {path}: {reason}.").format(path=path, reason=error))
 
 
 def check_wal_belongs(path: Path) -> bool:
@@ -182,8 +205,10 @@ def check_wal_belongs(path: Path) -> bool:
         return bool(with_wal)
     if healthy("?mode=ro&immutable=1"):
         raise ArchiveDamagedError(
-            f"{wal} does not belong to {path}: read with it the archive is damaged, without it the archive is"
-            f" whole. Both were left untouched; move {wal.name} out of the folder to open the archive as it"
-            " was last saved."
+            _(
+                "{wal} does not belong to {path}: read with it the archive is damaged, without it the archive is "
+                "whole. Both were left untouched; move {wal2} out of the folder to open the archive as it was last "
+                "saved."
+            ).format(wal=wal, path=path, wal2=wal.name)
         )
     return False

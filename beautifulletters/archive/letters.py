@@ -11,6 +11,7 @@ from beautifulletters import validation
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.i18n import _
 
 LETTER_STATUSES = ("draft", "final", "sent")
 
@@ -52,7 +53,12 @@ class LettersManager:
         self._people.get(recipient_id)
         clean_body = validation.body(body)
         if status not in LETTER_STATUSES:
-            raise ValidationError("status", f"{status!r} is not a status; use {', '.join(LETTER_STATUSES)}.")
+            raise ValidationError(
+                "status",
+                _("{status} is not a status; use {items}.").format(
+                    status=repr(status), items=", ".join(LETTER_STATUSES)
+                ),
+            )
         stamp = created_at or now_iso()
         plain = validation.body(body_text) if body_text is not None else clean_body
         row = {
@@ -126,7 +132,12 @@ class LettersManager:
         """
         letter = self.get(letter_id)
         if letter["status"] == "sent":
-            raise ValidationError("letter", f"letter {letter_id} was sent on {letter['sent_on']} and is read-only.")
+            raise ValidationError(
+                "letter",
+                _("letter {letter_id} was sent on {sent_on} and is read-only.").format(
+                    letter_id=letter_id, sent_on=letter["sent_on"]
+                ),
+            )
         clean_body = validation.body(body)
         fmt = body_format or letter["body_format"]
         plain = validation.body(body_text) if body_text is not None else clean_body
@@ -165,7 +176,7 @@ class LettersManager:
         allowed = {"occasion", "occasion_date", "title", "style", "language", "status", "sent_on", "template"}
         unknown = set(fields) - allowed
         if unknown:
-            raise ValidationError(sorted(unknown)[0], "is not a field of a letter that can be changed here.")
+            raise ValidationError(sorted(unknown)[0], _("is not a field of a letter that can be changed here."))
         row: dict[str, Any] = {"updated_at": now_iso()}
         for name in ("occasion", "title", "language", "template"):
             if name in fields:
@@ -177,7 +188,12 @@ class LettersManager:
         if "status" in fields:
             status = fields["status"]
             if status not in LETTER_STATUSES:
-                raise ValidationError("status", f"{status!r} is not a status; use {', '.join(LETTER_STATUSES)}.")
+                raise ValidationError(
+                    "status",
+                    _("{status} is not a status; use {items}.").format(
+                        status=repr(status), items=", ".join(LETTER_STATUSES)
+                    ),
+                )
             row["status"] = status
             if status == "sent":
                 row["sent_on"] = validation.date(fields.get("sent_on"), "sent on") or (

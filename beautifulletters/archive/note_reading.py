@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from beautifulletters import notesense
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import Note, Person
 
 NOTE_SCOPES = ("relationship", "person")
@@ -34,11 +35,11 @@ def who(person: Person | None, *, signs_as: str | None = None) -> notesense.Who:
 
 def check_choices(about: str | None, mood: str | None, scope: str | None) -> None:
     if about is not None and about not in notesense.ABOUT:
-        raise ValidationError("about", f"must be one of {', '.join(notesense.ABOUT)}.")
+        raise ValidationError("about", _("must be one of {items}.").format(items=", ".join(notesense.ABOUT)))
     if mood is not None and mood not in notesense.MOODS:
-        raise ValidationError("mood", f"must be one of {', '.join(notesense.MOODS)}.")
+        raise ValidationError("mood", _("must be one of {items}.").format(items=", ".join(notesense.MOODS)))
     if scope is not None and scope not in NOTE_SCOPES:
-        raise ValidationError("scope", f"must be one of {', '.join(NOTE_SCOPES)}.")
+        raise ValidationError("scope", _("must be one of {items}.").format(items=", ".join(NOTE_SCOPES)))
 
 
 def written_on(created_at: str | None) -> dt.date:

@@ -11,6 +11,7 @@ from beautifulletters.archive.people import PeopleManager
 from beautifulletters.archive.relationships import RelationshipsManager
 from beautifulletters.archive.settings import SettingsManager
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import Note, Relationship
 
 
@@ -47,8 +48,10 @@ class NotesManager:
             if relationship is None:
                 raise ValidationError(
                     "about-relationship",
-                    f"there is no relationship from person {about_relationship_from} to person {person_id}; "
-                    "set it first with `relationship set`.",
+                    _(
+                        "there is no relationship from person {about_relationship_from} to person {person_id}; set "
+                        "it first with `relationship set`."
+                    ).format(about_relationship_from=about_relationship_from, person_id=person_id),
                 )
             relationship_id = relationship.id
         stamp = now_iso()

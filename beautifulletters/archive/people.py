@@ -10,6 +10,7 @@ from beautifulletters import addresses, images, limits, validation
 from beautifulletters.archive.connection import ArchiveDb, Row, now_iso
 from beautifulletters.archive.settings import SettingsManager
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.i18n import _, n_
 from beautifulletters.records import Person, PersonFields, PersonKeys, PersonSummary
 
 # What add and update take, less the two flags only the app itself sets.
@@ -31,7 +32,7 @@ class PeopleManager:
     def _clean_person(self, fields: Mapping[str, Any], *, creating: bool) -> tuple[Row, list[str] | None]:
         unknown = set(fields) - set(PersonFields.__annotations__)
         if unknown:
-            raise ValidationError(sorted(unknown)[0], "is not a field of a person.")
+            raise ValidationError(sorted(unknown)[0], _("is not a field of a person."))
         row: Row = {}
         if creating or "display_name" in fields:
             row["display_name"] = validation.text(fields.get("display_name"), "name", required=True)
@@ -62,7 +63,9 @@ class PeopleManager:
             if len(given) > limits.LIST_ITEMS:
                 raise validation.refuse(
                     "address",
-                    f"There are more than {limits.LIST_ITEMS} addresses; a person may have at most that many.",
+                    _("There are more than {LIST_ITEMS} addresses; a person may have at most that many.").format(
+                        LIST_ITEMS=limits.LIST_ITEMS
+                    ),
                 )
             parts = [addresses.clean_address(item) for item in given]
             parts = [part for part in parts if not part.is_empty]
@@ -76,7 +79,7 @@ class PeopleManager:
         if "photo" in fields:
             photo = fields["photo"]
             if photo is not None and not isinstance(photo, bytes | bytearray):
-                raise ValidationError("photo", "must be image bytes.")
+                raise ValidationError("photo", _("must be image bytes."))
             row["photo"] = images.check_photo(bytes(photo), "photo") if photo else None
         for flag in ("is_sample", "is_self"):
             if flag in fields:
@@ -87,7 +90,9 @@ class PeopleManager:
             if len(tags) > limits.LIST_ITEMS:
                 raise validation.refuse(
                     "tag",
-                    f"There are more than {limits.LIST_ITEMS} tags; a person may have at most {limits.LIST_ITEMS}.",
+                    _("There are more than {LIST_ITEMS} tags; a person may have at most {LIST_ITEMS}.").format(
+                        LIST_ITEMS=limits.LIST_ITEMS
+                    ),
                 )
         return row, tags
 
@@ -165,11 +170,19 @@ class PeopleManager:
         if letters and not with_letters:
             raise ValidationError(
                 "person",
-                f"{person.display_name} has {letters} letter{'s' if letters != 1 else ''}; "
-                "remove them too on purpose (--with-letters) or keep the person.",
+                n_(
+                    "{name} has {count} letter; remove it too on purpose (--with-letters) or keep the person.",
+                    "{name} has {count} letters; remove them too on purpose (--with-letters) or keep the person.",
+                    letters,
+                ).format(name=person.display_name, count=letters),
             )
         if self._settings.default_signer_id() == person_id:
-            raise ValidationError("person", f"{person.display_name} is the default signer; choose another first.")
+            raise ValidationError(
+                "person",
+                _("{display_name} is the default signer; choose another first.").format(
+                    display_name=person.display_name
+                ),
+            )
         with self._db.transaction() as db:
             # Their tags, relationships, notes, dates and letters go too (the foreign keys cascade).
             db.execute("DELETE FROM people WHERE id = ?", (person_id,))

@@ -9,6 +9,7 @@ from beautifulletters import validation
 from beautifulletters.archive.connection import ArchiveDb, Row, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import Relationship, RelationshipFields
 
 
@@ -24,10 +25,10 @@ class RelationshipsManager:
         self._people.get(from_id)
         self._people.get(to_id)
         if from_id == to_id:
-            raise ValidationError("relationship", "a person cannot have a relationship with themselves.")
+            raise ValidationError("relationship", _("a person cannot have a relationship with themselves."))
         unknown = set(fields) - set(RelationshipFields.__annotations__)
         if unknown:
-            raise ValidationError(sorted(unknown)[0], "is not a field of a relationship.")
+            raise ValidationError(sorted(unknown)[0], _("is not a field of a relationship."))
         existing = self.get(from_id, to_id)
         row: Row = {}
         if "kind" in fields or existing is None:

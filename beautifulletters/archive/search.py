@@ -11,6 +11,7 @@ from beautifulletters.archive.connection import ArchiveDb
 from beautifulletters.archive.letters import LETTER_SUMMARY
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import Person
 
 
@@ -70,7 +71,9 @@ class SearchManager:
             "last_letter": "last_letter_at IS NULL, last_letter_at DESC, id",
         }.get(sort)
         if order is None:
-            raise ValidationError("sort", f"{sort!r} is not a sort order; use name or last_letter.")
+            raise ValidationError(
+                "sort", _("{sort} is not a sort order; use name or last_letter.").format(sort=repr(sort))
+            )
         # Walk the names in order and keep those the search matched: the first page is found
         # after a few hundred names even when most of 100,000 people match (a short prefix),
         # where the planner's own choice looked up and sorted every match (20-30 ms).

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters.archive.connection import now_iso
 from beautifulletters.errors import NotFoundError, ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.limits import MAX_ID
 
 if TYPE_CHECKING:
@@ -80,20 +81,24 @@ def undelete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
         for role in ("signer_id", "recipient_id"):
             person = conn.execute("SELECT 1 FROM people WHERE id = ?", (letter[role],)).fetchone()
             if person is None:
-                who = "signed it" if role == "signer_id" else "it was written to"
-                raise ValidationError("letter", f"the person who {who} has been deleted, so it cannot come back.")
+                raise ValidationError(
+                    "letter",
+                    _("the person who signed it has been deleted, so it cannot come back.")
+                    if role == "signer_id"
+                    else _("the person it was written to has been deleted, so it cannot come back."),
+                )
         if conn.execute("SELECT 1 FROM letters WHERE id = ?", (letter_id,)).fetchone():
-            raise ValidationError("letter", f"a letter {letter_id} exists already.")
+            raise ValidationError("letter", _("a letter {letter_id} exists already.").format(letter_id=letter_id))
         keep = [c for c in _columns(conn, "letters") if c in letter]
         conn.execute(
-            f"INSERT INTO letters ({', '.join(keep)}) VALUES ({', '.join('?' for _ in keep)})",
+            f"INSERT INTO letters ({', '.join(keep)}) VALUES ({', '.join('?' for _column in keep)})",
             [letter[c] for c in keep],
         )
         revision_columns = _columns(conn, "revisions")
         for revision in revisions:
             cols = [c for c in revision_columns if c in revision]
             conn.execute(
-                f"INSERT INTO revisions ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                f"INSERT INTO revisions ({', '.join(cols)}) VALUES ({', '.join('?' for _column in cols)})",
                 [revision[c] for c in cols],
             )
         conn.execute("DELETE FROM trash WHERE letter_id = ?", (letter_id,))

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog, engine
 from beautifulletters.drafting import details as occasion_details
@@ -23,6 +24,7 @@ from beautifulletters.drafting.engine import Problem, TemplateProblem
 from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from beautifulletters.stationery import with_paper
 
 __all__ = [
@@ -193,13 +195,17 @@ def _for_their_lives(
     name = recipient.nickname or recipient.display_name.split(" ")[0]
     if recipient.died_on and resolved.info.life == "living":
         kind = occasion if occasion in ("birthday", "anniversary") else "letter"
-        notice = f"{name} has died, so the letter is written to them as such (“To someone who has died”)."
+        notice = _("{name} has died, so the letter is written to them as such (“To someone who has died”).").format(
+            name=name
+        )
         return GONE_TEMPLATE, kind, [notice]
     signer = signer_id if signer_id is not None else archive.settings.default_signer_id()
     relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
     ended = relationship is not None and bool(relationship.ended_on or relationship.end_kind)
     if relationship and ended and occasion in _ROMANTIC_OCCASIONS and closeness(relationship.kind) == "partner":
-        notice = f"Your relationship with {name} has ended, so the letter is one of letting go, not of a couple."
+        notice = _(
+            "Your relationship with {name} has ended, so the letter is one of letting go, not of a couple."
+        ).format(name=name)
         return ENDED_TEMPLATE, None, [notice]
     return template, None, []
 
@@ -249,7 +255,7 @@ def _in_language(
     archive: Archive, template: str, recipient_id: int, language: str | None
 ) -> tuple[catalog.ResolvedTemplate, str | None, str | None]:
     """(the template to render, the letter's language, a warning when it falls back to English)."""
-    from beautifulletters.drafting.languages import LETTER_LANGUAGES, base_language
+    from beautifulletters.drafting.languages import base_language
     from beautifulletters.spelling import language_name
 
     wanted = language or archive.people.get(recipient_id).language or None
@@ -262,8 +268,10 @@ def _in_language(
     if code == "en" or resolved.info.source != "builtin":
         # English, or the writer's own template: written in whatever language they wrote it.
         return resolved, (wanted if resolved.info.source != "builtin" else (wanted or None)), None
-    name = LETTER_LANGUAGES.get(code) or language_name(wanted)
-    warning = f"There is no {name} version of the {resolved.info.title.lower()} letter yet; this draft is in English."
+    name = words.language_name(code) if code else language_name(wanted)
+    warning = _("There is no {name} version of the {lower} letter yet; this draft is in English.").format(
+        name=name, lower=resolved.info.title.lower()
+    )
     return resolved, "en", warning
 
 

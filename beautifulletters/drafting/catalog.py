@@ -21,6 +21,7 @@ from typing import Any
 from beautifulletters import limits, userfiles
 from beautifulletters.drafting import details as _details
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 from beautifulletters.paths import user_templates_dir
 from beautifulletters.resources import templates_dir
 
@@ -162,7 +163,7 @@ def resolve(name_or_path: str) -> ResolvedTemplate:
     """A template by name (user first, then built-in) or a template file by path."""
     value = (name_or_path or "").strip()
     if not value:
-        raise BeautifulLettersError("template: give a template name or a template file.")
+        raise BeautifulLettersError(_("template: give a template name or a template file."))
     if looks_like_path(value):
         path = Path(value).expanduser()
         source = read_source(path)
@@ -171,7 +172,9 @@ def resolve(name_or_path: str) -> ResolvedTemplate:
             info_from_source(stem or "template", source, origin="file", path=path.resolve()), source, trusted=False
         )
     if not _NAME.match(value):
-        raise BeautifulLettersError(f"template: {value!r} is not a template name (letters, digits, - and _).")
+        raise BeautifulLettersError(
+            _("template: {value} is not a template name (letters, digits, - and _).").format(value=repr(value))
+        )
     user_path = user_templates_dir() / f"{value}{TEMPLATE_SUFFIX}"
     builtin_path = templates_dir() / f"{value}{TEMPLATE_SUFFIX}"
     if user_path.is_file():
@@ -187,7 +190,11 @@ def resolve(name_or_path: str) -> ResolvedTemplate:
             info_from_source(value, source, origin="builtin", path=builtin_path), source, trusted=True
         )
     names = ", ".join(info.name for info in list_templates())
-    raise BeautifulLettersError(f"template: there is no template named {value!r}; choose one of: {names}.")
+    raise BeautifulLettersError(
+        _("template: there is no template named {value}; choose one of: {names}.").format(
+            value=repr(value), names=names
+        )
+    )
 
 
 def builtin_search_path(language: str = "en") -> list[Path]:

@@ -16,6 +16,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import helpers, languages, letter_notes, variety, voice
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import Person, Relationship
 
 _STOPWORDS = {
@@ -276,9 +277,9 @@ def build_context(
     if signer_id is None:
         signer_id = archive.settings.default_signer_id()
         if signer_id is None:
-            raise ValidationError("from", "there is no default signer; give --from or set one with `signer set`.")
+            raise ValidationError("from", _("there is no default signer; give --from or set one with `signer set`."))
     if signer_id == recipient_id:
-        raise ValidationError("to", "a letter needs a signer and a different recipient.")
+        raise ValidationError("to", _("a letter needs a signer and a different recipient."))
     signer_record = archive.people.get(signer_id)
     recipient_record = archive.people.get(recipient_id)
     signer = person_context(signer_record, today=today)

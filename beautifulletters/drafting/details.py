@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from beautifulletters.i18n import _
 from beautifulletters.records import Note
 
 _DECLARATION = re.compile(r"([a-z][a-z0-9_]*)(\?)?\s*\(((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
@@ -92,8 +93,10 @@ def resolve(declared: list[Detail], given: Mapping[str, str] | None, notes: Iter
 def missing(declared: list[Detail], values: Mapping[str, str]) -> list[str]:
     """Sentences for the details the letter needs and does not have."""
     return [
-        f"The letter asks for {d.label.split(':')[0].split(',')[0].strip()}; give it with "
-        f"--detail {d.key}=… or in the New letter dialog (until then that sentence is left out)."
+        _(
+            "The letter asks for {detail}; give it with --detail {key}=… or in the New letter dialog "
+            "(until then that sentence is left out)."
+        ).format(detail=d.label.split(":")[0].split(",")[0].strip(), key=d.key)
         for d in declared
         if not d.optional and not values.get(d.key)
     ]

@@ -16,6 +16,7 @@ from jinja2.exceptions import SecurityError, TemplateError
 from beautifulletters.drafting import tidy
 from beautifulletters.drafting.environment import MAX_OUTPUT, LetterEnvironment, LimitError, make_environment
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 
 # Deep enough for includes and macros a letter could use; far below where CPython's C stack suffers.
 RECURSION_LIMIT = 400
@@ -96,7 +97,9 @@ def run(environment: LetterEnvironment, source: str, name: str, context: dict[st
         for piece in template.root_render_func(jinja_context):
             total += len(piece)
             if total > MAX_OUTPUT:
-                raise LimitError(f"the template produced more than {MAX_OUTPUT:,} characters")
+                raise LimitError(
+                    _("the template produced more than {MAX_OUTPUT:,} characters").format(MAX_OUTPUT=MAX_OUTPUT)
+                )
             pieces.append(piece)
         exported = {
             key: str(jinja_context.vars[key])

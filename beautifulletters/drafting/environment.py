@@ -20,6 +20,7 @@ from jinja2.lexer import Token, TokenStream
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from beautifulletters.drafting import helpers, languages, variety
+from beautifulletters.i18n import _
 
 MAX_SEQUENCE = 100_000  # characters or items a single expression may build
 MAX_NUMBER = 1_000_000  # largest count a call or filter may ask for (widths, repeats)
@@ -36,19 +37,27 @@ class LimitError(SecurityError):
 
 def _check_size(value: Any) -> Any:
     if isinstance(value, str | bytes | list | tuple) and len(value) > MAX_SEQUENCE:
-        raise LimitError(f"the template builds a value of {len(value):,} items; the limit is {MAX_SEQUENCE:,}")
+        raise LimitError(
+            _("the template builds a value of {count:,} items; the limit is {MAX_SEQUENCE:,}").format(
+                count=len(value), MAX_SEQUENCE=MAX_SEQUENCE
+            )
+        )
     return value
 
 
 def _check_numbers(args: Sequence[Any], kwargs: dict[str, Any]) -> None:
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
-            raise LimitError(f"the number {value:,} is too large for a letter (the limit is {MAX_NUMBER:,})")
+            raise LimitError(
+                _("the number {value:,} is too large for a letter (the limit is {MAX_NUMBER:,})").format(
+                    value=value, MAX_NUMBER=MAX_NUMBER
+                )
+            )
 
 
 def _checked_format_string(fmt: Any) -> None:
     if isinstance(fmt, str) and _FORMAT_WIDTH.search(fmt):
-        raise LimitError("the format asks for a width of a thousand characters or more")
+        raise LimitError(_("the format asks for a width of a thousand characters or more"))
 
 
 def _mul(left: Any, right: Any) -> Any:
@@ -56,8 +65,10 @@ def _mul(left: Any, right: Any) -> Any:
         if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
             if len(seq) * max(count, 0) > MAX_SEQUENCE:
                 raise LimitError(
-                    f"repeating something {count:,} times would build {len(seq) * count:,} "
-                    "characters or items, more than a letter could need"
+                    _(
+                        "repeating something {count:,} times would build {value:,} characters or items, more than a "
+                        "letter could need"
+                    ).format(count=count, value=len(seq) * count)
                 )
     return _check_size(left * right)
 
@@ -67,7 +78,9 @@ def _pow(left: Any, right: Any) -> Any:
         # The result of int ** int has about bits(left) * right bits; refuse before computing it.
         size = abs(int(left)).bit_length() * abs(right) if isinstance(left, int) else 0
         if abs(right) > MAX_EXPONENT_BITS or size > MAX_EXPONENT_BITS:
-            raise LimitError(f"the power {left!r} ** {right!r} is too large to compute")
+            raise LimitError(
+                _("the power {left} ** {right} is too large to compute").format(left=repr(left), right=repr(right))
+            )
     return left**right
 
 
@@ -83,7 +96,11 @@ def _add(left: Any, right: Any) -> Any:
 def _safe_range(*args: int) -> range:
     numbers = range(*args)
     if len(numbers) > MAX_RANGE:
-        raise LimitError(f"range() of {len(numbers):,} numbers is more than the limit of {MAX_RANGE:,}")
+        raise LimitError(
+            _("range() of {count:,} numbers is more than the limit of {MAX_RANGE:,}").format(
+                count=len(numbers), MAX_RANGE=MAX_RANGE
+            )
+        )
     return numbers
 
 
@@ -110,7 +127,7 @@ class FolderLoader(FileSystemLoader):
         source, filename, uptodate = super().get_source(environment, template)
         real = Path(filename).resolve()
         if not any(real.is_relative_to(Path(root).resolve()) for root in self.searchpath):
-            raise SecurityError(f"{template!r} points outside the template folders")
+            raise SecurityError(_("{template} points outside the template folders").format(template=repr(template)))
         return source, filename, uptodate
 
 

@@ -20,7 +20,9 @@ from typing import Any
 from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
 from beautifulletters.drafting.languages import LETTER_LANGUAGES, as_written, written_in
+from beautifulletters.i18n import _
 from beautifulletters.records import Note, Person, Relationship
+from beautifulletters.words import language_name
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
 GROUPS = (*NOTE_GROUPS.values(), "other", "sorrows", "dislikes")
@@ -66,10 +68,11 @@ def read_notes(
         own = relationship_id is not None and note.relationship_id == relationship_id
         words = set(note.text.lower().replace(",", " ").split())
         if not own and words & _FIRST_PERSON and signer.id != default_signer_id:
-            left_out.append(
-                f"The note “{short(note.text)}” is left out: it speaks as the one who wrote it, "
-                f"not as {signer_who.label or 'the signer'}."
-            )
+            if signer_who.label:
+                said = _("The note “{note}” is left out: it speaks as the one who wrote it, not as {signer}.")
+            else:
+                said = _("The note “{note}” is left out: it speaks as the one who wrote it, not as the signer.")
+            left_out.append(said.format(note=short(note.text), signer=signer_who.label))
             continue
         if not _fits(note.text, language):
             left_out.append(_other_language(note, language))
@@ -99,7 +102,11 @@ def read_notes(
             if understanding.phrase:
                 understanding = dataclasses.replace(understanding, phrase=as_written(understanding.phrase, language))
         if not understanding.usable:
-            left_out.append(f"The note “{short(note.text)}” is left out: {understanding.problem}.")
+            left_out.append(
+                _("The note “{note}” is left out: {reason}.").format(
+                    note=short(note.text), reason=understanding.problem
+                )
+            )
             continue
         kept.append((note, understanding))
     return kept, left_out
@@ -114,19 +121,18 @@ def _fits(text: str, language: str) -> bool:
 
 
 def _other_language(note: Note, language: str) -> str:
-    names = {"en": "English", **LETTER_LANGUAGES}
-    letter = names.get(language, language)
-    found = next((code for code in names if code != language and written_in(note.text, code)), None)
+    codes = ["en", *LETTER_LANGUAGES]
+    letter = language_name(language)
+    found = next((code for code in codes if code != language and written_in(note.text, code)), None)
     if found is None:
-        return (
-            f"The note “{short(note.text)}” is left out: a {letter} letter uses notes written in {letter}, "
+        return _(
+            "The note “{note}” is left out: a {letter} letter uses notes written in {letter}, "
             "and this one's words do not say which language it is in."
-        )
-    own = names[found]
-    return (
-        f"The note “{short(note.text)}” is left out: it is in {own}, and a {letter} letter does not "
-        f"set {own} words among its own (a {own} letter uses it)."
-    )
+        ).format(note=short(note.text), letter=letter)
+    return _(
+        "The note “{note}” is left out: it is in {own}, and a {letter} letter does not "
+        "set {own} words among its own (a {own} letter uses it)."
+    ).format(note=short(note.text), own=language_name(found), letter=letter)
 
 
 def group_of(note: Note, understanding: notesense.Understanding) -> str:

@@ -11,6 +11,7 @@ from beautifulletters.drafting import tidy
 from beautifulletters.drafting.closing import split_signature
 from beautifulletters.drafting.engine import Problem, TemplateProblem, run
 from beautifulletters.drafting.environment import GLOBALS, make_environment
+from beautifulletters.i18n import N_, _
 
 # Fields of the context a template can name; the template guide documents each.
 CONTEXT_FIELDS: dict[str, set[str]] = {
@@ -134,7 +135,13 @@ def field_problems(source: str, name: str) -> list[Problem]:
         if node.ctx == "load" and node.name not in known and (node.name, node.lineno) not in seen:
             seen.add((node.name, node.lineno))
             problems.append(
-                Problem(name, node.lineno, f"{node.name!r} is not a template field{_suggest(node.name, known)}")
+                Problem(
+                    name,
+                    node.lineno,
+                    _("{node} is not a template field{node2}").format(
+                        node=repr(node.name), node2=_suggest(node.name, known)
+                    ),
+                )
             )
     for attribute in tree.find_all(nodes.Getattr):
         owner = attribute.node
@@ -142,14 +149,16 @@ def field_problems(source: str, name: str) -> list[Problem]:
             fields = CONTEXT_FIELDS[owner.name]
             if fields and attribute.attr not in fields:
                 suggestion = _suggest(attribute.attr, fields)
-                message = f"{owner.name} has no field {attribute.attr!r}{suggestion}"
+                message = _("{owner} has no field {attr}{suggestion}").format(
+                    owner=owner.name, attr=repr(attribute.attr), suggestion=suggestion
+                )
                 problems.append(Problem(name, attribute.lineno, message))
     return problems
 
 
 def _suggest(word: str, choices: set[str]) -> str:
     close = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return _("; did you mean {close}?").format(close=repr(close[0])) if close else ""
 
 
 def check_source_in_sandbox(source: str, name: str, context: dict[str, Any], search_path: list[str]) -> list[Problem]:
@@ -166,7 +175,7 @@ def check_source_in_sandbox(source: str, name: str, context: dict[str, Any], sea
         return problems
     text, _signed = split_signature(rendered.text, _signer_names(context))
     for issue in tidy.artifact_problems(text):
-        problems.append(Problem(name, None, f"the trial letter {issue}"))
+        problems.append(Problem(name, None, _("the trial letter {issue}").format(issue=issue)))
     return problems
 
 
@@ -195,20 +204,28 @@ def life_warnings(context: dict[str, Any], life: str) -> list[str]:
     warnings: list[str] = []
     if not recipient.get("living") and life == "living":
         warnings.append(
-            f"{recipient['name']} has died, and this template is written to the living; "
-            "the “To someone who has died” template is written for them."
+            _(
+                "{name} has died, and this template is written to the living; the “To someone who has died” template "
+                "is written for them."
+            ).format(name=recipient["name"])
         )
     if recipient.get("living") and life == "gone":
-        warnings.append(f"This template is written to someone who has died, and {recipient['name']} has not.")
+        warnings.append(
+            _("This template is written to someone who has died, and {name} has not.").format(name=recipient["name"])
+        )
     if relationship.get("ended") and relationship.get("end_kind"):
         warnings.append(
-            f"The relationship ended ({relationship['end_kind']}); the letter counts its years only to the end "
-            "and leaves out shared jokes and pet names."
+            _(
+                "The relationship ended ({end_kind}); the letter counts its years only to the end and leaves out "
+                "shared jokes and pet names."
+            ).format(end_kind=relationship["end_kind"])
         )
     if " ".join(str(signer.get("display_name") or "").split()).casefold() in {"me", "myself", "i", ""}:
         warnings.append(
-            f"The signer has no name yet, so the letter is signed “{signer['first_name']}”; "
-            f"give yours with `people edit {signer['id']} --name …` or Edit person in the window."
+            _(
+                "The signer has no name yet, so the letter is signed “{first_name}”; give yours with `people edit "
+                "{id} --name …` or Edit person in the window."
+            ).format(first_name=signer["first_name"], id=signer["id"])
         )
     return warnings
 
@@ -227,47 +244,55 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
         return any(n in wanted or any(w.startswith(n + ".") for w in wanted) for n in names)
 
     if wants("recipient.nickname") and not recipient["nickname"]:
-        warnings.append(f"{who} has no nickname; the letter calls them by their first name.")
+        warnings.append(_("{who} has no nickname; the letter calls them by their first name.").format(who=who))
     if wants("recipient.pronouns") and not recipient["has_pronouns"]:
-        warnings.append(f"{who} has no pronouns recorded; the letter speaks of them only as “you”.")
+        warnings.append(_("{who} has no pronouns recorded; the letter speaks of them only as “you”.").format(who=who))
     if wants("relationship") and not relationship["known"]:
         warnings.append(
-            f"There is no relationship from {signer['name']} to {who}; the letter will not say what you are "
-            "to each other or how you met."
+            _(
+                "There is no relationship from {name} to {who}; the letter will not say what you are to each other "
+                "or how you met."
+            ).format(name=signer["name"], who=who)
         )
     else:
         if wants("relationship.how_we_met") and not (relationship["how_we_met"] or relationship.get("how_we_met_text")):
             warnings.append(
-                f"The archive does not say how {signer['name']} and {who} met; the letter will not tell that story."
+                _("The archive does not say how {name} and {who} met; the letter will not tell that story.").format(
+                    name=signer["name"], who=who
+                )
             )
         if wants("relationship.since", "relationship.years") and not relationship["since"]:
-            warnings.append("The relationship has no start date; the letter will not count the years.")
+            warnings.append(_("The relationship has no start date; the letter will not count the years."))
         if (
             wants("relationship.pet_names", "relationship.pet_name")
             and not relationship["pet_names"]
             and not relationship.get("calls_them")
             and not relationship.get("ended")
         ):
-            warnings.append(f"There are no pet names for {who}; the letter uses their name.")
+            warnings.append(_("There are no pet names for {who}; the letter uses their name.").format(who=who))
     if occasion["kind"] == "anniversary" and wants("occasion") and not occasion["years"]:
-        warnings.append(f"{who} has no anniversary date; the letter will not mention the year.")
+        warnings.append(_("{who} has no anniversary date; the letter will not mention the year.").format(who=who))
     if occasion["kind"] == "birthday" and wants("occasion") and not occasion["date"]:
-        warnings.append(f"{who} has no birthday recorded; the letter will not mention the date.")
+        warnings.append(_("{who} has no birthday recorded; the letter will not mention the date.").format(who=who))
     elif occasion["kind"] == "birthday" and wants("occasion") and not occasion["years"]:
-        warnings.append(f"{who}'s birth year is unknown; the letter will not mention the age.")
+        warnings.append(_("{who}'s birth year is unknown; the letter will not mention the age.").format(who=who))
     for group, label in (
-        ("memories", "memories"),
-        ("jokes", "shared jokes"),
-        ("preferences", "preferences"),
-        ("facts", "facts"),
+        ("memories", N_("memories")),
+        ("jokes", N_("shared jokes")),
+        ("preferences", N_("preferences")),
+        ("facts", N_("facts")),
     ):
         if wants(group, f"notes.{group}") and not context[group]:
-            warnings.append(f"{who} has no {label} in the archive; the letter will not mention any.")
+            warnings.append(
+                _("{who} has no {label} in the archive; the letter will not mention any.").format(
+                    who=who, label=_(label)
+                )
+            )
     if (
         wants("memories", "fresh_memories")
         and context["memories"]
         and not any(not m["used"] for m in context["memories"])
     ):
-        warnings.append(f"Every memory of {who} was used in an earlier letter; this one repeats one.")
+        warnings.append(_("Every memory of {who} was used in an earlier letter; this one repeats one.").format(who=who))
     warnings.extend(context.get("left_out") or [])
     return warnings

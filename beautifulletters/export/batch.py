@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters.errors import ValidationError
 from beautifulletters.export.envelopes import postal_address
+from beautifulletters.i18n import _
 from beautifulletters.records import Person
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def select_people(
     """Recipients of a batch: exactly one of a tag, a search or a list of ids, in name order."""
     given = [choice for choice in (tag, search, ids) if choice]
     if len(given) != 1:
-        raise ValidationError("recipients", "choose the people by one of --tag, --search or --ids.")
+        raise ValidationError("recipients", _("choose the people by one of --tag, --search or --ids."))
     if ids:
         people = []
         for person_id in dict.fromkeys(ids):
@@ -37,8 +38,9 @@ def select_people(
         return people
     people = archive.search.people_ids(tag=tag, search=search)
     if not people:
-        what = f"tagged {tag!r}" if tag else f"matching {search!r}"
-        raise ValidationError("recipients", f"nobody is {what}.")
+        if tag:
+            raise ValidationError("recipients", _("nobody is tagged {tag}.").format(tag=repr(tag)))
+        raise ValidationError("recipients", _("nobody is matching {search}.").format(search=repr(search)))
     return people
 
 
@@ -131,7 +133,9 @@ def anthology_letter_ids(archive: Archive, signer_id: int, recipient_id: int) ->
     if not letters:
         signer = archive.people.get(signer_id).display_name
         recipient = archive.people.get(recipient_id).display_name
-        raise ValidationError("anthology", f"{signer} has written no letters to {recipient}.")
+        raise ValidationError(
+            "anthology", _("{signer} has written no letters to {recipient}.").format(signer=signer, recipient=recipient)
+        )
     return [row["id"] for row in sorted(letters, key=anthology_sort_key)]
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters import letterformat
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.letterformat import Block, Run
 from beautifulletters.records import Person
 from beautifulletters.stationery import resolve_style
@@ -46,7 +47,10 @@ class LetterContent:
 def blocks_from_body(body: str, body_format: str | None) -> list[Block]:
     """The stored body as the letter format reads it (the desk, the page and every export agree)."""
     if body_format not in ("html", "text", "", None):
-        raise ValidationError("body_format", f"{body_format!r} is not a letter format; use text or html.")
+        raise ValidationError(
+            "body_format",
+            _("{body_format} is not a letter format; use text or html.").format(body_format=repr(body_format)),
+        )
     return _trimmed(letterformat.parse(body, body_format or "text"))
 
 

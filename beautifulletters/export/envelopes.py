@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from beautifulletters.addresses import PostalAddress, clean_address, format_lines, parse_address
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import Person
 
 
@@ -57,7 +58,9 @@ def envelope_size(code: str) -> EnvelopeSize:
     key = code.strip().upper().replace(" ", "")
     key = _SIZE_ALIASES.get(key, key)
     if key not in ENVELOPE_SIZES:
-        raise ValidationError("envelope", f"{code!r} is not an envelope size; use DL, C5, C6 or US10.")
+        raise ValidationError(
+            "envelope", _("{code} is not an envelope size; use DL, C5, C6 or US10.").format(code=repr(code))
+        )
     return ENVELOPE_SIZES[key]
 
 
@@ -68,7 +71,9 @@ def layout_address(name: str, address: str | PostalAddress, *, sender_country: s
     """
     parts = parse_address(address) if isinstance(address, str) else address
     if parts.is_empty:
-        raise ValidationError("address", f"{name} has no postal address; add one before printing an envelope.")
+        raise ValidationError(
+            "address", _("{name} has no postal address; add one before printing an envelope.").format(name=name)
+        )
     warnings: list[str] = []
     if not parts.country:
         warnings.append(f"The country of {name}'s address is not known; it is printed as written.")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from beautifulletters import fileio
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 
 if TYPE_CHECKING:
     from beautifulletters.export.content import LetterContent
@@ -67,7 +68,10 @@ def letter_format(name: str) -> LetterFormat:
     try:
         return _FORMATS[name]
     except KeyError:
-        raise ValidationError("format", f"{name!r} is not a letter format; use {', '.join(_FORMATS)}.") from None
+        raise ValidationError(
+            "format",
+            _("{name} is not a letter format; use {items}.").format(name=repr(name), items=", ".join(_FORMATS)),
+        ) from None
 
 
 def format_for_path(path: str | Path) -> LetterFormat | None:
@@ -80,6 +84,8 @@ def write_letter_content(content: LetterContent, name: str, path: str | Path) ->
     """Write a format that needs no page engine through the one output mechanism."""
     fmt = letter_format(name)
     if fmt.write is None:
-        raise ValidationError("format", f"{name} is drawn on the page; it cannot be written from the text alone.")
+        raise ValidationError(
+            "format", _("{name} is drawn on the page; it cannot be written from the text alone.").format(name=name)
+        )
     write = fmt.write
     return fileio.write_file(path, lambda temp: write(content, temp), verify=fmt.verify)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.i18n import _
 
 SAMPLE_RATE = 22050  # what espeak-ng produces through pyttsx3
 _WAV_HEADER = 44
@@ -58,7 +59,11 @@ def wait_for_wav(path: str | os.PathLike[str], *, timeout: float) -> int:
         if frames is not None:
             return frames
         if time.monotonic() > deadline:
-            raise AudioError(f"the speech engine wrote no audio to {path} within {timeout:.0f} seconds.")
+            raise AudioError(
+                _("the speech engine wrote no audio to {path} within {timeout:.0f} seconds.").format(
+                    path=path, timeout=timeout
+                )
+            )
         time.sleep(delay)
         delay = min(delay * 2, 0.05)
 
@@ -78,7 +83,7 @@ def concatenate_wavs(parts: Sequence[str | os.PathLike[str]], out: str | os.Path
     Streams in chunks: a 10,000-word letter is an hour of audio, too much to hold twice.
     """
     if not parts:
-        raise AudioError("there is nothing to read aloud: the letter has no words.")
+        raise AudioError(_("there is nothing to read aloud: the letter has no words."))
     out_path = Path(out)
     frames_written = 0
     with wave.open(str(parts[0]), "rb") as first:
@@ -98,14 +103,16 @@ def concatenate_wavs(parts: Sequence[str | os.PathLike[str]], out: str | os.Path
                         params.sampwidth,
                         params.framerate,
                     ):
-                        raise AudioError(f"{part} has a different audio format from the rest of the reading.")
+                        raise AudioError(
+                            _("{part} has a different audio format from the rest of the reading.").format(part=part)
+                        )
                     while chunk := reader.readframes(_CHUNK_FRAMES):
                         writer.writeframes(chunk)
                         frames_written += len(chunk) // frame_bytes
 
     def whole(temp: Path) -> None:
         if temp.stat().st_size != _WAV_HEADER + frames_written * frame_bytes:
-            raise fileio.OutputError(f"{temp.name} came out short.")
+            raise fileio.OutputError(_("{file} came out short.").format(file=temp.name))
 
     # Written beside the target and renamed: a reader never sees half a file.
     fileio.write_file(out_path, write, verify=whole)
@@ -134,7 +141,9 @@ def encode(wav: str | os.PathLike[str], out: str | os.PathLike[str]) -> None:
     if command is None:
         raise ValidationError(
             "out",
-            f"cannot write {out_path.suffix} files here: install ffmpeg (or sox for .ogg and .flac), or save as .wav.",
+            _("cannot write {suffix} files here: install ffmpeg (or sox for .ogg and .flac), or save as .wav.").format(
+                suffix=out_path.suffix
+            ),
         )
     # The temporary file's name ends in .part, so the container is named to the encoder.
     container = (
@@ -149,6 +158,10 @@ def encode(wav: str | os.PathLike[str], out: str | os.PathLike[str]) -> None:
         )
         if completed.returncode != 0:
             detail = (completed.stderr.strip().splitlines() or ["no output"])[-1]
-            raise AudioError(f"could not write {out_path}: {command[0]} said: {detail}")
+            raise AudioError(
+                _("could not write {out_path}: {command} said: {detail}").format(
+                    out_path=out_path, command=command[0], detail=detail
+                )
+            )
 
     fileio.write_file(out_path, write)

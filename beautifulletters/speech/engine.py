@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import N_, _
 
 from .audio import wait_for_wav, write_silence
 from .text import is_speakable
@@ -25,7 +26,7 @@ from .text import is_speakable
 # the tests point it at a missing file to check what a user without espeak-ng sees.
 LIBRARY_ENV = "BEAUTIFULLETTERS_ESPEAK_LIBRARY"
 
-MISSING_ENGINE_MESSAGE = (
+MISSING_ENGINE_MESSAGE = N_(
     "Reading aloud needs the espeak-ng speech engine, which is not installed: "
     "install the espeak-ng package (on Debian or Ubuntu: sudo apt-get install espeak-ng)."
 )
@@ -50,7 +51,7 @@ class EngineMissingError(BeautifulLettersError):
 
     def __init__(self, detail: str | None = None) -> None:
         self.detail = detail
-        super().__init__(MISSING_ENGINE_MESSAGE)
+        super().__init__(_(MISSING_ENGINE_MESSAGE))
 
 
 def _platform_key() -> str:
@@ -75,11 +76,11 @@ def find_engine_library() -> str | None:
 def engine_problem() -> str | None:
     """None when reading aloud can work here, else the sentence saying what to install."""
     if find_engine_library() is None:
-        return MISSING_ENGINE_MESSAGE
+        return _(MISSING_ENGINE_MESSAGE)
     try:
         import pyttsx3  # noqa: F401 - only checks that the package is there; no engine starts
     except ImportError:
-        return "Reading aloud needs the Python package pyttsx3: install BeautifulLetters with its dependencies."
+        return _("Reading aloud needs the Python package pyttsx3: install BeautifulLetters with its dependencies.")
     return None
 
 

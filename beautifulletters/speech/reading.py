@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import Person
 
 from .audio import COMPRESSED_SUFFIXES, concatenate_wavs, encode
@@ -79,9 +80,14 @@ class SpeechSettings:
 
     def checked(self) -> SpeechSettings:
         if not MIN_RATE <= int(self.rate) <= MAX_RATE:
-            raise ValidationError("rate", f"{self.rate} words a minute is out of range; use {MIN_RATE} to {MAX_RATE}.")
+            raise ValidationError(
+                "rate",
+                _("{rate} words a minute is out of range; use {MIN_RATE} to {MAX_RATE}.").format(
+                    rate=self.rate, MIN_RATE=MIN_RATE, MAX_RATE=MAX_RATE
+                ),
+            )
         if not 0.0 <= float(self.volume) <= 1.0:
-            raise ValidationError("volume", f"{self.volume} is out of range; use 0 to 1.")
+            raise ValidationError("volume", _("{volume} is out of range; use 0 to 1.").format(volume=self.volume))
         return self
 
 
@@ -132,7 +138,12 @@ def resolve_voice(wanted: str, voices: Sequence[VoiceInfo]) -> VoiceInfo:
         if matches:
             return sorted(matches, key=lambda v: len(v.id))[0]
     examples = ", ".join(v.language for v in voices[:4])
-    raise ValidationError("voice", f"there is no voice called {wanted!r}; try a language code such as {examples}.")
+    raise ValidationError(
+        "voice",
+        _("there is no voice called {wanted}; try a language code such as {examples}.").format(
+            wanted=repr(wanted), examples=examples
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- export
@@ -170,7 +181,7 @@ def synthesize_pieces(
         return lambda message: replies.put((worker, message))
 
     processes = [SynthesisProcess(on_message=to_replies(n)) for n in range(count)]
-    outstanding: list[dict[int, int]] = [{} for _ in processes]  # request id -> piece index
+    outstanding: list[dict[int, int]] = [{} for _process in processes]  # request id -> piece index
     pending = list(range(total - 1, -1, -1))  # a stack: pop() gives the next piece
     done = 0
     restarts = 0
@@ -189,22 +200,24 @@ def synthesize_pieces(
             feed(worker)
         while done < total:
             if cancel is not None and cancel.is_set():
-                raise WorkerError("the export was cancelled.")
+                raise WorkerError(_("the export was cancelled."))
             try:
                 worker, message = replies.get(timeout=60)
             except queue.Empty:
-                raise WorkerError("the speech worker stopped answering.") from None
+                raise WorkerError(_("the speech worker stopped answering.")) from None
             op = message.get("op")
             if op == "missing":
                 raise EngineMissingError(message.get("detail"))
             if op == "failed":
-                raise WorkerError(f"speech synthesis failed: {message.get('message')}")
+                raise WorkerError(_("speech synthesis failed: {value}").format(value=message.get("message")))
             if op == "exited":
                 if not outstanding[worker] or message.get("pid") != processes[worker].pid:
                     continue  # an old process ending after a restart, or a clean exit
                 restarts += 1
                 if restarts > 3:
-                    raise WorkerError(f"the speech worker keeps ending (exit code {message.get('code')}).")
+                    raise WorkerError(
+                        _("the speech worker keeps ending (exit code {value}).").format(value=message.get("code"))
+                    )
                 pending.extend(sorted(outstanding[worker].values(), reverse=True))
                 outstanding[worker].clear()
                 processes[worker].kill()
@@ -236,11 +249,13 @@ def export_reading(
     out_path = Path(out)
     suffix = out_path.suffix.lower()
     if suffix not in (".wav", *COMPRESSED_SUFFIXES):
-        raise ValidationError("out", f"{out_path.name}: save the reading as .wav (or .ogg, .flac, .mp3).")
+        raise ValidationError(
+            "out", _("{out_path}: save the reading as .wav (or .ogg, .flac, .mp3).").format(out_path=out_path.name)
+        )
     if not out_path.parent.is_dir():
-        raise ValidationError("out", f"the folder {out_path.parent} does not exist.")
+        raise ValidationError("out", _("the folder {parent} does not exist.").format(parent=out_path.parent))
     if not reading.pieces:
-        raise ValidationError("letter", "there is nothing to read aloud: the letter has no words.")
+        raise ValidationError("letter", _("there is nothing to read aloud: the letter has no words."))
     started = time.monotonic()
     spoken = [piece.spoken for piece in reading.pieces]
     # Small readings gain nothing from a second process; large ones use both cores.

@@ -15,6 +15,7 @@ from typing import Any
 
 from beautifulletters.childprocess import ChildGone, JsonLinesChild, Message
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _
 
 from .engine import EngineMissingError, engine_problem
 
@@ -96,7 +97,7 @@ class SynthesisProcess:
         try:
             return self._replies.get(timeout=timeout)
         except queue.Empty:
-            raise WorkerError("the speech worker did not answer in time.") from None
+            raise WorkerError(_("the speech worker did not answer in time.")) from None
 
     def wait_for(self, request_id: int, timeout: float = 60.0) -> Message:
         """Block until the reply to `request_id` (only without `on_message`)."""
@@ -109,7 +110,7 @@ class SynthesisProcess:
                 raise WorkerError(self.missing_message or f"the speech worker ended (exit code {message['code']}).")
             if message.get("id") == request_id:
                 if op == "failed":
-                    raise WorkerError(f"speech synthesis failed: {message.get('message')}")
+                    raise WorkerError(_("speech synthesis failed: {value}").format(value=message.get("message")))
                 return message
 
     def close(self, timeout: float = 1.0) -> None:

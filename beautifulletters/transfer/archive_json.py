@@ -21,6 +21,7 @@ from beautifulletters import limits, userfiles, validation
 from beautifulletters.addresses import clean_address, parse_address
 from beautifulletters.archive.contents import ArchiveRows, holds_only_the_start, replace_contents
 from beautifulletters.errors import BeautifulLettersError, ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.transfer.exporter import SCHEMA_NAME, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -49,31 +50,41 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise NotAnExportError(f"{path} is not UTF-8 text, so it is not an archive export.") from None
+        raise NotAnExportError(
+            _("{path} is not UTF-8 text, so it is not an archive export.").format(path=path)
+        ) from None
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise NotAnExportError(
-            f"{path} is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
+            _("{path} is not valid JSON ({msg} at line {lineno}, column {colno}).").format(
+                path=path, msg=error.msg, lineno=error.lineno, colno=error.colno
+            )
         ) from None
     except (ValueError, RecursionError) as error:
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise NotAnExportError(f"{path} cannot be read as an archive export ({reason}).") from None
+        raise NotAnExportError(
+            _("{path} cannot be read as an archive export ({reason}).").format(path=path, reason=reason)
+        ) from None
     return check_header(document, path)
 
 
 def check_header(document: object, path: Path | str) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != SCHEMA_NAME:
         raise NotAnExportError(
-            f"{path} is not a BeautifulLetters archive export (made by File ▸ Export everything "
-            "or `beautifulletters export --format json`)."
+            _(
+                "{path} is not a BeautifulLetters archive export (made by File ▸ Export everything or "
+                "`beautifulletters export --format json`)."
+            ).format(path=path)
         )
     version = document.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise NotAnExportError(f"{path} has no schema_version, so it cannot be read safely.")
+        raise NotAnExportError(_("{path} has no schema_version, so it cannot be read safely.").format(path=path))
     if version > SCHEMA_VERSION:
         raise NotAnExportError(
-            f"{path} was made by a newer version of BeautifulLetters (layout {version}); update the app to read it."
+            _(
+                "{path} was made by a newer version of BeautifulLetters (layout {version}); update the app to read it."
+            ).format(path=path, version=version)
         )
     return document
 
@@ -84,7 +95,7 @@ Check = Callable[[Any, str], Any]
 
 def _integer(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**63:
-        raise ValidationError(where, "must be a positive whole number.")
+        raise ValidationError(where, _("must be a positive whole number."))
     return value
 
 
@@ -116,7 +127,7 @@ def _required_lines(value: Any, where: str) -> str:
 def _any_text(value: Any, where: str) -> str:
     """Letter bodies may be empty: text, but never missing; kept as a body is saved from the desk."""
     if not isinstance(value, str):
-        raise ValidationError(where, f"must be text, not {type(value).__name__}.")
+        raise ValidationError(where, _("must be text, not {type}.").format(type=type(value).__name__))
     return validation.body(value, where)
 
 
@@ -125,19 +136,21 @@ def _time(value: Any, where: str) -> str:
     try:
         dt.datetime.fromisoformat(cleaned)
     except ValueError:
-        raise ValidationError(where, f"{cleaned!r} is not a time (ISO 8601, e.g. 2025-06-30T12:00:00+00:00).") from None
+        raise ValidationError(
+            where, _("{value} is not a time (ISO 8601, e.g. 2025-06-30T12:00:00+00:00).").format(value=repr(cleaned))
+        ) from None
     return cleaned
 
 
 def _flag(value: Any, where: str) -> int:
     if not isinstance(value, bool):
-        raise ValidationError(where, "must be true or false.")
+        raise ValidationError(where, _("must be true or false."))
     return 1 if value else 0
 
 
 def _list_of_text(value: Any, where: str, *, multiline: bool = False) -> str:
     if not isinstance(value, list):
-        raise ValidationError(where, "must be a list of text.")
+        raise ValidationError(where, _("must be a list of text."))
     if len(value) > limits.LIST_ITEMS:
         raise validation.refuse(
             where, f"{where} has {len(value):,} entries; a list may hold at most {limits.LIST_ITEMS}."
@@ -153,7 +166,9 @@ def _list_of_lines(value: Any, where: str) -> str:
 def _one_of(*choices: str) -> Check:
     def check(value: Any, where: str) -> str:
         if value not in choices:
-            raise ValidationError(where, f"{value!r} is not one of {', '.join(choices)}.")
+            raise ValidationError(
+                where, _("{value} is not one of {items}.").format(value=repr(value), items=", ".join(choices))
+            )
         return str(value)
 
     return check
@@ -165,25 +180,25 @@ def _date(**options: bool) -> Check:
 
 def _photo(value: Any, where: str) -> bytes:
     if not isinstance(value, str):
-        raise ValidationError(where, "must be the image in base64.")
+        raise ValidationError(where, _("must be the image in base64."))
     try:
         # Kept as the archive kept it: a photo stored before photos were checked (another format,
         # a larger file) must come back with the rest of an export, not stop it.
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise ValidationError(where, "is not valid base64.") from None
+        raise ValidationError(where, _("is not valid base64.")) from None
 
 
 def _postal_addresses(value: Any, where: str) -> str:
     if not isinstance(value, list):
-        raise ValidationError(where, "must be a list of addresses.")
+        raise ValidationError(where, _("must be a list of addresses."))
     parts = [clean_address(item, f"{where}[{i}]").as_json() for i, item in enumerate(value)]
     return json.dumps(parts, ensure_ascii=False)
 
 
 def _style(value: Any, where: str) -> str:
     if not isinstance(value, dict):
-        raise ValidationError(where, "must be an object (font, stationery, page size...).")
+        raise ValidationError(where, _("must be an object (font, stationery, page size...)."))
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -287,13 +302,13 @@ _REVISIONS: dict[str, tuple[Check, bool]] = {
 
 def _row(record: Any, columns: dict[str, tuple[Check, bool]], where: str) -> dict[str, Any]:
     if not isinstance(record, dict):
-        raise ValidationError(where, "must be an object.")
+        raise ValidationError(where, _("must be an object."))
     row: dict[str, Any] = {}
     for name, (check, required) in columns.items():
         value = record.get(name)
         if value is None:
             if required:
-                raise ValidationError(f"{where}.{name}", "is missing.")
+                raise ValidationError(f"{where}.{name}", _("is missing."))
             row[name] = None
             continue
         row[name] = check(value, f"{where}.{name}")
@@ -303,7 +318,7 @@ def _row(record: Any, columns: dict[str, tuple[Check, bool]], where: str) -> dic
 def _records(document: dict[str, Any], key: str) -> list[Any]:
     records = document.get(key, [])
     if not isinstance(records, list):
-        raise ValidationError(key, "must be a list.")
+        raise ValidationError(key, _("must be a list."))
     return records
 
 
@@ -311,7 +326,7 @@ def _unique(rows: list[dict[str, Any]], key: str) -> set[int]:
     seen: set[int] = set()
     for index, row in enumerate(rows):
         if row["id"] in seen:
-            raise ValidationError(f"{key}[{index}].id", f"{row['id']} appears twice.")
+            raise ValidationError(f"{key}[{index}].id", _("{id} appears twice.").format(id=row["id"]))
         seen.add(row["id"])
     return seen
 
@@ -319,7 +334,9 @@ def _unique(rows: list[dict[str, Any]], key: str) -> set[int]:
 def _refers(rows: list[dict[str, Any]], key: str, name: str, known: set[int], what: str) -> None:
     for index, row in enumerate(rows):
         if row[name] is not None and row[name] not in known:
-            raise ValidationError(f"{key}[{index}].{name}", f"{row[name]} is not {what} in the file.")
+            raise ValidationError(
+                f"{key}[{index}].{name}", _("{row} is not {what} in the file.").format(row=row[name], what=what)
+            )
 
 
 def archive_rows(document: dict[str, Any]) -> ArchiveRows:
@@ -336,7 +353,7 @@ def archive_rows(document: dict[str, Any]) -> ArchiveRows:
         row["is_sample"] = row["is_sample"] or 0
         tags = record.get("tags") or []
         if not isinstance(tags, list):
-            raise ValidationError(f"people[{index}].tags", "must be a list of text.")
+            raise ValidationError(f"people[{index}].tags", _("must be a list of text."))
         for tag in dict.fromkeys(validation.tag(t, f"people[{index}].tags") for t in tags):
             rows.tags.append((row["id"], tag))
         rows.people.append(row)
@@ -346,14 +363,14 @@ def archive_rows(document: dict[str, Any]) -> ArchiveRows:
         row = _row(record, _RELATIONSHIPS, f"relationships[{index}]")
         row["pet_names"] = row["pet_names"] or "[]"
         if row["from_id"] == row["to_id"]:
-            raise ValidationError(f"relationships[{index}]", "a person cannot have a relationship with themselves.")
+            raise ValidationError(f"relationships[{index}]", _("a person cannot have a relationship with themselves."))
         rows.relationships.append(row)
     relationships = _unique(rows.relationships, "relationships")
     _refers(rows.relationships, "relationships", "from_id", people, "a person")
     _refers(rows.relationships, "relationships", "to_id", people, "a person")
     pairs = [(row["from_id"], row["to_id"]) for row in rows.relationships]
     if len(set(pairs)) != len(pairs):
-        raise ValidationError("relationships", "the same two people appear in two relationships.")
+        raise ValidationError("relationships", _("the same two people appear in two relationships."))
 
     rows.notes = [_row(r, _NOTES, f"notes[{i}]") for i, r in enumerate(_records(document, "notes"))]
     rows.dates = [_row(r, _DATES, f"dates[{i}]") for i, r in enumerate(_records(document, "dates"))]
@@ -372,12 +389,15 @@ def archive_rows(document: dict[str, Any]) -> ArchiveRows:
             row["body_text"] = row["body"]
         revisions = record.get("revisions") or []
         if not isinstance(revisions, list):
-            raise ValidationError(f"letters[{index}].revisions", "must be a list.")
+            raise ValidationError(f"letters[{index}].revisions", _("must be a list."))
         for number, revision in enumerate(revisions):
             where = f"letters[{index}].revisions[{number}]"
             revision_row = _row(revision, _REVISIONS, where)
             if revision_row["letter_id"] != row["id"]:
-                raise ValidationError(f"{where}.letter_id", f"is {revision_row['letter_id']}, not {row['id']}.")
+                raise ValidationError(
+                    f"{where}.letter_id",
+                    _("is {letter_id}, not {id}.").format(letter_id=revision_row["letter_id"], id=row["id"]),
+                )
             revision_row["body_format"] = revision_row["body_format"] or row["body_format"]
             if revision_row["body_text"] is None:
                 revision_row["body_text"] = revision_row["body"]
@@ -392,7 +412,7 @@ def archive_rows(document: dict[str, Any]) -> ArchiveRows:
     if signer is not None:
         rows.default_signer_id = _integer(signer, "default_signer_id")
         if signer not in people:
-            raise ValidationError("default_signer_id", f"{signer} is not a person in the file.")
+            raise ValidationError("default_signer_id", _("{signer} is not a person in the file.").format(signer=signer))
     return rows
 
 
@@ -414,4 +434,4 @@ def read_export(path: str | Path) -> ArchiveRows:
     try:
         return archive_rows(document)
     except ValidationError as error:
-        raise NotAnExportError(f"{path} cannot be imported: {error}") from None
+        raise NotAnExportError(_("{path} cannot be imported: {reason}").format(path=path, reason=error)) from None

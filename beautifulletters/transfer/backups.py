@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from beautifulletters import fileio, limits, userfiles
 from beautifulletters.archive.identity import APPLICATION_ID
 from beautifulletters.errors import ArchiveError, BeautifulLettersError, ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.paths import backups_dir
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def list_backups(archive_path: str | Path) -> list[BackupInfo]:
 def _verify_backup(path: Path) -> None:
     with open(path, "rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
-            raise fileio.OutputError(f"{path.name} came out incomplete (not an SQLite file).")
+            raise fileio.OutputError(_("{file} came out incomplete (not an SQLite file).").format(file=path.name))
 
 
 def _write_checked(archive: Archive, destination: Path) -> None:
@@ -93,7 +94,9 @@ def _write_checked(archive: Archive, destination: Path) -> None:
     except ArchiveError as error:
         if _disk_full(error):
             raise ArchiveError(
-                f"Cannot write the backup {destination}: the disk is full; nothing was written."
+                _("Cannot write the backup {destination}: the disk is full; nothing was written.").format(
+                    destination=destination
+                )
             ) from None
         raise
 
@@ -135,7 +138,9 @@ def create_backup(
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ArchiveError(f"Cannot create the backup folder {folder} ({error.strerror}).") from None
+            raise ArchiveError(
+                _("Cannot create the backup folder {folder} ({reason}).").format(folder=folder, reason=error.strerror)
+            ) from None
         fileio.remove_leftovers(folder, any_part=True)
         stamp = created.astimezone(dt.UTC).strftime(_STAMP)
         destination = folder / f"backup-{stamp}Z.sqlite3"
@@ -155,7 +160,9 @@ def create_backup(
             archive_path=archive.path,
             force=force,
             may_replace=is_backup_file,
-            replace_hint="it is not a backup, so it was left alone: choose another name, or give --force to replace it",
+            replace_hint=_(
+                "it is not a backup, so it was left alone: choose another name, or give --force to replace it"
+            ),
         )
     _write_checked(archive, destination)
     return BackupInfo(destination, created, destination.stat().st_size)
@@ -285,7 +292,7 @@ def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: boo
     source = userfiles.check_file(source, field="backup", what="a backup", limit=limits.BACKUP_BYTES)
     archive_path = Path(archive_path).expanduser()
     if archive_path.exists() and source.resolve() == archive_path.resolve():
-        raise ValidationError("backup", f"{source} is the archive itself, not a backup of it.")
+        raise ValidationError("backup", _("{source} is the archive itself, not a backup of it.").format(source=source))
     temporary = archive_path.with_name(f".{archive_path.name}.restoring")
     try:
         archive_path.parent.mkdir(parents=True, exist_ok=True)
@@ -298,7 +305,11 @@ def restore_backup(source: str | Path, archive_path: str | Path, *, damaged: boo
         os.replace(temporary, archive_path)
         fileio.fsync_folder(archive_path.parent)
     except OSError as error:
-        raise ArchiveError(f"Cannot restore into {archive_path} ({error.strerror}); nothing was changed.") from None
+        raise ArchiveError(
+            _("Cannot restore into {archive_path} ({reason}); nothing was changed.").format(
+                archive_path=archive_path, reason=error.strerror
+            )
+        ) from None
     finally:
         temporary.unlink(missing_ok=True)
     return RestoreResult(source, archive_path, aside)
@@ -321,5 +332,9 @@ def restore_newest_good_backup(archive_path: str | Path, *, damaged: bool = True
     """For a damaged archive: restore the newest good backup, keeping the damaged file as *.damaged-…."""
     good = newest_good_backup(archive_path)
     if good is None:
-        raise ArchiveError(f"There is no good backup of {archive_path} in {backups_dir(archive_path)}.")
+        raise ArchiveError(
+            _("There is no good backup of {archive_path} in {archive_path2}.").format(
+                archive_path=archive_path, archive_path2=backups_dir(archive_path)
+            )
+        )
     return restore_backup(good.path, archive_path, damaged=damaged)

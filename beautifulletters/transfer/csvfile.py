@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from beautifulletters.i18n import N_
+from beautifulletters.i18n import N_, _
 from beautifulletters.transfer.contact import Contact, Related, parse_date
 from beautifulletters.transfer.textio import NotContactsError, clean_value
 from beautifulletters.transfer.vcard import Unreadable
@@ -192,12 +192,14 @@ def read_table(text: str, source: str = "the file") -> CsvTable:
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
-        raise NotContactsError(f"{source} is empty; there are no contacts to import.")
+        raise NotContactsError(_("{source} is empty; there are no contacts to import.").format(source=source))
     delimiter = sniff_delimiter(lines[0])
     try:
         headers = next(csv.reader([lines[0]], delimiter=delimiter, strict=True))
     except (csv.Error, StopIteration):
-        raise NotContactsError(f"{source}: its first line is not a row of column names.") from None
+        raise NotContactsError(
+            _("{source}: its first line is not a row of column names.").format(source=source)
+        ) from None
     headers = [clean_value(h) or "" for h in headers]
     table = CsvTable(flavour=_flavour(headers), delimiter=delimiter, headers=headers, rows=[])
     for item in _read_rows(lines[1:], delimiter, first_line=2):
@@ -228,7 +230,7 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
     for header in headers:
         target = _KNOWN_HEADERS.get(header.strip().lower())
         if target is None and (match := _GOOGLE_SECTION.match(header)):
-            section, _, part = match.groups()
+            section, _dot, part = match.groups()
             if part == "Value":
                 target = {"E-mail": "email", "Phone": "phone"}.get(section)
             elif section == "Address" and part == "Formatted":
@@ -267,7 +269,7 @@ def _compose_address(parts: Mapping[str, str]) -> str | None:
 
 def _day_first(table: CsvTable, columns: list[int]) -> bool:
     """Spreadsheet dates are month-first unless some date in the file can only be day-first."""
-    for _, cells in table.rows:
+    for _number, cells in table.rows:
         for index in columns:
             if index < len(cells) and (match := re.match(r"^\s*([0-9]{1,2})[/.]([0-9]{1,2})[/.]", cells[index])):
                 if int(match.group(1)) > 12:
@@ -344,7 +346,7 @@ def _google_row(record: dict[str, str], contact: Contact, day_first: bool) -> No
         if match := _GOOGLE_SECTION.match(header):
             section, index, part = match.groups()
             sections.setdefault((section, index), {})[part] = value
-    for (section, _), parts in sorted(sections.items(), key=lambda item: (item[0][0], int(item[0][1]))):
+    for (section, _index), parts in sorted(sections.items(), key=lambda item: (item[0][0], int(item[0][1]))):
         kind = (parts.get("Type") or parts.get("Label") or "").lstrip("* ").strip()
         values = _multi(parts.get("Value", ""))
         if section == "E-mail":

@@ -17,6 +17,7 @@ from beautifulletters.errors import ValidationError
 from beautifulletters.export.batch import safe_file_name
 from beautifulletters.export.content import letter_content
 from beautifulletters.export.formats import export_text_format
+from beautifulletters.i18n import _
 from beautifulletters.transfer.exporter import export_calendar, export_json, export_vcard
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def new_export_folder(parent: Path, today: dt.date | None = None) -> Path:
     """A folder that does not exist yet, named by the day, inside `parent`."""
     parent = Path(parent)
     if not parent.is_dir():
-        raise ValidationError("folder", f"{parent} is not a folder.")
+        raise ValidationError("folder", _("{parent} is not a folder.").format(parent=parent))
     base = f"BeautifulLetters {(today or dt.date.today()).isoformat()}"
     candidate, number = parent / base, 2
     while candidate.exists():
@@ -73,7 +74,9 @@ def export_everything(
     try:
         folder.mkdir()
     except OSError as error:
-        raise ValidationError("folder", f"cannot create {folder} ({error.strerror}).") from None
+        raise ValidationError(
+            "folder", _("cannot create {folder} ({reason}).").format(folder=folder, reason=error.strerror)
+        ) from None
     result = EverythingExport(folder)
     counts = export_json(archive, folder / JSON_NAME)
     result.counts.update(counts)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypedDict, cast
 
 from beautifulletters import __version__, fileio
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 from beautifulletters.records import ImportantDate, Note, Person, Relationship
 from beautifulletters.transfer import ics
 from beautifulletters.transfer.vcard import write_vcard
@@ -45,7 +46,7 @@ _MULTI = " ::: "  # Google's separator for several values in one cell; our impor
 def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
     path = Path(path)
     if path.is_dir():
-        raise ValidationError("out", f"{path} is a folder; give a file name.")
+        raise ValidationError("out", _("{path} is a folder; give a file name.").format(path=path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -194,4 +195,6 @@ def export_archive(
         return {"people": export_csv(archive, path)}
     if fmt == "json":
         return export_json(archive, path)
-    raise ValidationError("format", f"{fmt!r} is not an export format; use {', '.join(FORMATS)}.")
+    raise ValidationError(
+        "format", _("{fmt} is not an export format; use {items}.").format(fmt=repr(fmt), items=", ".join(FORMATS))
+    )

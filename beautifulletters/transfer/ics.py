@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from beautifulletters import __version__
 from beautifulletters.dates import month_day, year_of
 from beautifulletters.errors import ValidationError
+from beautifulletters.i18n import _
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -130,7 +131,10 @@ def event_lines(occasion: Occasion, *, remind_days: int, stamp: str, archive_key
 
 def check_remind_days(value: int) -> int:
     if not 0 <= value <= MAX_REMIND_DAYS:
-        raise ValidationError("remind-days", f"must be between 0 and {MAX_REMIND_DAYS} days before the date.")
+        raise ValidationError(
+            "remind-days",
+            _("must be between 0 and {MAX_REMIND_DAYS} days before the date.").format(MAX_REMIND_DAYS=MAX_REMIND_DAYS),
+        )
     return value
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from beautifulletters import validation, words
 from beautifulletters.archive.imported import ImportedCard
 from beautifulletters.errors import BeautifulLettersError, RefusedValueError, ValidationError
+from beautifulletters.i18n import _, n_
 from beautifulletters.records import PersonFields
 from beautifulletters.transfer import csvfile, vcard
 from beautifulletters.transfer.contact import Contact
@@ -99,24 +100,31 @@ class ImportReport:
     def summary(self) -> str:
         """One line: '3 added, 1 updated, 0 already up to date, 1 skipped, of 5 in people.vcf.'"""
         parts = [
-            f"{self.count('added')} added",
-            f"{self.count('updated')} updated",
-            f"{self.count('unchanged')} already up to date",
-            f"{self.count('skipped')} skipped",
+            _("{count} added").format(count=self.count("added")),
+            _("{count} updated").format(count=self.count("updated")),
+            _("{count} already up to date").format(count=self.count("unchanged")),
+            _("{count} skipped").format(count=self.count("skipped")),
         ]
         name = Path(self.file).name
+        done = len(self.items)
         if self.stopped:
-            noun = "card" if self.format == "vcard" else "row"
-            line = (
-                f"Cancelled after {words.count(len(self.items), noun)} of {self.total:,} in {name}, which are in"
-                f" the archive: {', '.join(parts)}. Import the same file again to bring in the rest; what is"
-                " already in is recognised and left as it is."
-            )
+            if self.format == "vcard":
+                taken = n_("{count} card", "{count} cards", done).format(count=words.number(done))
+            else:
+                taken = n_("{count} row", "{count} rows", done).format(count=words.number(done))
+            line = _(
+                "Cancelled after {taken} of {total} in {file}, which are in the archive: {counts}. Import the "
+                "same file again to bring in the rest; what is already in is recognised and left as it is."
+            ).format(taken=taken, total=words.number(self.total), file=name, counts=", ".join(parts))
         else:
-            line = ", ".join(parts) + f", of {len(self.items)} in {name}."
+            line = _("{counts}, of {total} in {file}.").format(counts=", ".join(parts), total=done, file=name)
         if doubtful := len(self.possible_duplicates):
-            line += f" {words.count(doubtful, 'possible duplicate')} to review (added as new people)."
-        return f"Dry run, nothing was changed: {line}" if self.dry_run else line
+            line += " " + n_(
+                "{count} possible duplicate to review (added as new people).",
+                "{count} possible duplicates to review (added as new people).",
+                doubtful,
+            ).format(count=words.number(doubtful))
+        return _("Dry run, nothing was changed: {summary}").format(summary=line) if self.dry_run else line
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -139,7 +147,9 @@ def detect_format(path: Path, text: str) -> str:
         return "vcard"
     suffix = path.suffix.lower()
     if suffix in (".vcf", ".vcard"):
-        raise NotContactsError(f"{path} has no BEGIN:VCARD, so it holds no vCard contacts; nothing was imported.")
+        raise NotContactsError(
+            _("{path} has no BEGIN:VCARD, so it holds no vCard contacts; nothing was imported.").format(path=path)
+        )
     return "csv"
 
 
@@ -159,8 +169,10 @@ def read_contacts(
     if not csvfile.has_name_column(table, mapping):
         shown = ", ".join(h for h in table.headers[:6] if h) or "none"
         raise NotContactsError(
-            f"{path} is not a contact list this program recognises: no column holds names "
-            f"(columns: {shown}). Map its columns in File ▸ Import, or export it from your address book again."
+            _(
+                "{path} is not a contact list this program recognises: no column holds names (columns: {columns}). Map "
+                "its columns in File ▸ Import, or export it from your address book again."
+            ).format(path=path, columns=shown)
         )
     return kind, list(csvfile.contacts_from_table(table, mapping))
 
@@ -235,7 +247,10 @@ def import_contacts(
     says so), and importing the same file again brings in the rest.
     """
     if on_duplicate not in ON_DUPLICATE:
-        raise ValidationError("on-duplicate", f"{on_duplicate!r} is not a choice; use merge or skip.")
+        raise ValidationError(
+            "on-duplicate",
+            _("{on_duplicate} is not a choice; use merge or skip.").format(on_duplicate=repr(on_duplicate)),
+        )
     _refuse_what_no_archive_holds(archive, entries, file, format)
     report = ImportReport(file=file, format=format, dry_run=dry_run, on_duplicate=on_duplicate)
     writes = ImportWrites(archive, dry_run=dry_run)
@@ -247,7 +262,7 @@ def import_contacts(
 
     def stop_if_asked() -> None:
         if cancelled is not None and cancelled():
-            raise ImportCancelled("The import was cancelled; nothing was imported.")
+            raise ImportCancelled(_("The import was cancelled; nothing was imported."))
 
     try:
         while position < total:
@@ -277,9 +292,15 @@ def import_contacts(
             report.stopped = "cancelled"
             return report
         raise ImportStopped(
-            f"{error} The first {words.count(report.done, _noun(format))} of {total} were imported before it"
-            f" stopped; import {Path(file).name or 'the file'} again to bring in the rest (what is already in is"
-            " recognised and left as it is).",
+            _(
+                "{reason} The first {done} of {total} were imported before it stopped; import {value} again to bring "
+                "in the rest (what is already in is recognised and left as it is)."
+            ).format(
+                reason=error,
+                done=words.count(report.done, _noun(format)),
+                total=total,
+                value=Path(file).name or "the file",
+            ),
             report,
         ) from None
     if dry_run:
@@ -468,7 +489,7 @@ def import_file(
     """Read a .vcf or .csv file and import it; a file that is not contacts raises NotContactsError."""
     kind, entries = read_contacts(path, mapping=mapping)
     if not entries:
-        raise NotContactsError(f"{path} holds no contacts; nothing was imported.")
+        raise NotContactsError(_("{path} holds no contacts; nothing was imported.").format(path=path))
     return import_contacts(
         archive,
         entries,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from beautifulletters import limits, userfiles
 from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import N_, _
 
 
 class NotContactsError(BeautifulLettersError):
@@ -21,14 +22,14 @@ class NotContactsError(BeautifulLettersError):
 
 # Signatures of files people drop by mistake; naming the kind makes the message useful.
 _FOREIGN_SIGNATURES = (
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or office document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\x7fELF", "a program"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"%PDF", N_("a PDF document")),
+    (b"PK\x03\x04", N_("a ZIP archive or office document")),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"SQLite format 3\x00", N_("an SQLite database")),
+    (b"\x7fELF", N_("a program")),
+    (b"\xd0\xcf\x11\xe0", N_("an old Microsoft Office document")),
 )
 
 
@@ -63,10 +64,14 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
     decodes any byte: old Outlook and Excel exports use it.
     """
     if not data.strip(b" \t\r\n\x00"):
-        raise NotContactsError(f"{source} is empty; there are no contacts to import.")
+        raise NotContactsError(_("{source} is empty; there are no contacts to import.").format(source=source))
     for signature, kind in _FOREIGN_SIGNATURES:
         if data.startswith(signature):
-            raise NotContactsError(f"{source} is {kind}, not a contact list (.vcf or .csv); nothing was imported.")
+            raise NotContactsError(
+                _("{source} is {kind}, not a contact list (.vcf or .csv); nothing was imported.").format(
+                    source=source, kind=_(kind)
+                )
+            )
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -100,6 +105,8 @@ def read_contact_text(path: Path) -> tuple[str, str]:
     text, encoding = decode_bytes(data, str(path))
     if _looks_binary(text):
         raise NotContactsError(
-            f"{path} is not a text file (it looks binary), so it holds no contacts; nothing was imported."
+            _("{path} is not a text file (it looks binary), so it holds no contacts; nothing was imported.").format(
+                path=path
+            )
         )
     return text, encoding

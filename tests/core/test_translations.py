@@ -116,6 +116,8 @@ def test_translations_keep_every_placeholder() -> None:
                 continue
             ids = _forms(message.id)
             for index, form in enumerate(_forms(message.string)):
+                if not form:
+                    continue  # not translated yet: the completeness test says so
                 source = ids[min(index, len(ids) - 1)]
                 if _placeholders(form) != _placeholders(source):
                     wrong.append((catalogue.locale_identifier, source, form))

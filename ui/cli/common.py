@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from beautifulletters import fileio
+from beautifulletters.i18n import _
 
 _WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]{1,4300}$")
 
@@ -32,7 +33,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.stderr.write(_("{program}: error: {message}").format(program=self.prog, message=message) + "\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -108,8 +109,10 @@ def check_arguments_are_text(args: argparse.Namespace) -> None:
                 label = name.replace("_", " ")
                 raise RefusedValueError(
                     name,
-                    f"The {label} given on the command line is not UTF-8 text (the byte 0x{byte:02X} at position "
-                    f"{broken.start() + 1}); give it in UTF-8.",
+                    _(
+                        "The {option} given on the command line is not UTF-8 text (the byte 0x{byte} at position "
+                        "{position}); give it in UTF-8."
+                    ).format(option=label, byte=f"{byte:02X}", position=broken.start() + 1),
                 )
 
 
@@ -136,7 +139,7 @@ def whole_number(value: str) -> int:
     be is for the command to say (one sentence, exit 1).
     """
     if not _WHOLE_NUMBER.match(value.strip()):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number written with 0-9")
+        raise argparse.ArgumentTypeError(_("{value} is not a whole number written with 0-9").format(value=repr(value)))
     return int(value.strip())
 
 
@@ -147,10 +150,12 @@ def record_id(value: str) -> int:
     says so ("There is no letter with id 99999999999999999999.", exit 1).
     """
     if not _WHOLE_NUMBER.match(value.strip()):
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number written with 0-9)")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not an id (a whole number written with 0-9)").format(value=repr(value))
+        )
     number = int(value.strip())
     if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (ids start at 1)")
+        raise argparse.ArgumentTypeError(_("{value} is not an id (ids start at 1)").format(value=repr(value)))
     return number
 
 
@@ -164,7 +169,7 @@ def add_output_options(
 ) -> None:
     """`--out FILE` and `--force`: every command that writes a file takes both."""
     parser.add_argument("--out", required=required, metavar=metavar, help=help)
-    parser.add_argument("--force", action="store_true", help="replace the file if it already exists")
+    parser.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
 
 
 def output_path(args: argparse.Namespace, archive: Any) -> Path:

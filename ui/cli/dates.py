@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from beautifulletters import humandates
+from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _, n_
 from beautifulletters.limits import UPCOMING_DAYS
 from ui.cli.common import EXIT_OK, add_command, add_group, whole_number
 from ui.cli.common import print_json as _print_json
@@ -42,14 +43,16 @@ def upcoming(args: argparse.Namespace, archive: Archive) -> int:
         _print_json(items)
         return EXIT_OK
     if not items:
-        print(f"Nothing in the next {args.days} days.")
+        print(
+            n_("Nothing in the next {days} day.", "Nothing in the next {days} days.", args.days).format(days=args.days)
+        )
     rows = []
     for item in items:
-        what = item.label or item.kind.capitalize()
+        what = item.label or words.date_kind(item.kind)
         if item.years is not None and item.kind == "birthday":
-            what += f", turns {item.years}"
+            what = _("{occasion}, turns {years}").format(occasion=what, years=item.years)
         elif item.years is not None and item.kind == "anniversary":
-            what += f", {humandates.years(item.years)}"
+            what = f"{what}, {humandates.years(item.years)}"
         rows.append((humandates.near_date(item.date), humandates.in_days(item.days_until), item, what))
     width = max((len(row[0]) for row in rows), default=0)
     for day, when, item, what in rows:
@@ -60,19 +63,27 @@ def upcoming(args: argparse.Namespace, archive: Archive) -> int:
 def register(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
 ) -> None:
-    dates = add_group(commands, common, "dates", "birthdays, anniversaries and other dates")
-    sub = add_command(dates, "add", dates_add, "add a date; prints the new id", [common])
+    dates = add_group(commands, common, "dates", _("birthdays, anniversaries and other dates"))
+    sub = add_command(dates, "add", dates_add, _("add a date; prints the new id"), [common])
     sub.add_argument("person_id", type=_id)
     sub.add_argument("--kind", required=True, choices=["birthday", "anniversary", "custom"])
-    sub.add_argument("--date", required=True, help="YYYY-MM-DD, or --MM-DD without a year")
+    sub.add_argument("--date", required=True, help=_("YYYY-MM-DD, or --MM-DD without a year"))
     sub.add_argument("--label")
-    sub.add_argument("--once", action="store_true", help="a one-off date, not yearly")
+    sub.add_argument("--once", action="store_true", help=_("a one-off date, not yearly"))
     sub.add_argument(
-        "--relationship-from", type=_id, metavar="FROM_ID", help="the date belongs to the relationship from this person"
+        "--relationship-from",
+        type=_id,
+        metavar="FROM_ID",
+        help=_("the date belongs to the relationship from this person"),
     )
-    sub = add_command(dates, "list", dates_list, "a person's dates", [common, json_option])
+    sub = add_command(dates, "list", dates_list, _("a person's dates"), [common, json_option])
     sub.add_argument("person_id", type=_id)
 
-    sub = commands.add_parser("upcoming", help="dates in the coming days", parents=[common, json_option])
+    sub = commands.add_parser("upcoming", help=_("dates in the coming days"), parents=[common, json_option])
     sub.set_defaults(handler=upcoming)
-    sub.add_argument("--days", type=whole_number, default=60, help=f"how far ahead (0 to {UPCOMING_DAYS:,} days)")
+    sub.add_argument(
+        "--days",
+        type=whole_number,
+        default=60,
+        help=_("how far ahead (0 to {count} days)").format(count=f"{UPCOMING_DAYS:,}"),
+    )

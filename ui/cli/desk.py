@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, record_id
 
 
@@ -57,7 +58,7 @@ def register(
     json_option: argparse.ArgumentParser,
     letters_actions: argparse._SubParsersAction,
 ) -> None:
-    sub = letters_actions.add_parser("open", help="open a letter in the writing desk", parents=[common])
+    sub = letters_actions.add_parser("open", help=_("open a letter in the writing desk"), parents=[common])
     sub.add_argument("id", type=record_id)
     sub.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     sub.set_defaults(handler=letters_open)

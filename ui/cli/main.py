@@ -140,10 +140,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except UsageError as error:
         parser.print_usage(sys.stderr)
-        print(f"beautifulletters: error: {error}", file=sys.stderr)
+        print(_("beautifulletters: error: {message}").format(message=error), file=sys.stderr)
         return EXIT_USAGE
     except BeautifulLettersError as error:
-        print(f"beautifulletters: {error}", file=sys.stderr)
+        print(_("beautifulletters: {message}").format(message=error), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -159,5 +159,5 @@ def main() -> None:
         sys.exit(EXIT_OK)
     except Exception as error:  # noqa: BLE001 - a bug: logged with its traceback, told in one sentence
         doing = f"running the command {' '.join(sys.argv[1:3])!r}" if len(sys.argv) > 1 else "starting"
-        print(f"beautifulletters: {unexpected_error(error, doing)}", file=sys.stderr)
+        print(_("beautifulletters: {message}").format(message=unexpected_error(error, doing)), file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from beautifulletters import humandates, images
+from beautifulletters import humandates, images, words
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _
 from beautifulletters.records import PersonFields
 from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
 from ui.cli.common import print_json as _print_json
@@ -60,22 +61,22 @@ def _person_fields(args: argparse.Namespace) -> PersonFields:
 def _add_person_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--full-name", dest="full_name")
     parser.add_argument(
-        "--nickname", help="what everyone calls them (a name only one signer uses: relationship set --calls-them)"
+        "--nickname", help=_("what everyone calls them (a name only one signer uses: relationship set --calls-them)")
     )
-    parser.add_argument("--pronouns", help="he, she, they, or five forms: ze/zir/zir/zirs/zirself")
-    parser.add_argument("--birthday", help="YYYY-MM-DD, or --MM-DD when the year is unknown")
-    parser.add_argument("--email", action="append", help="repeat for several")
-    parser.add_argument("--phone", action="append", help="repeat for several")
-    parser.add_argument("--address", action="append", help="a postal address; repeat for several")
-    parser.add_argument("--language", help="e.g. en, de, fr")
-    parser.add_argument("--tag", action="append", help="repeat for several")
-    parser.add_argument("--notes", help="free notes about the person")
-    parser.add_argument("--pronunciation", help='how to say their name, e.g. "lo-RET-ah"')
-    parser.add_argument("--photo", help="an image file")
+    parser.add_argument("--pronouns", help=_("he, she, they, or five forms: ze/zir/zir/zirs/zirself"))
+    parser.add_argument("--birthday", help=_("YYYY-MM-DD, or --MM-DD when the year is unknown"))
+    parser.add_argument("--email", action="append", help=_("repeat for several"))
+    parser.add_argument("--phone", action="append", help=_("repeat for several"))
+    parser.add_argument("--address", action="append", help=_("a postal address; repeat for several"))
+    parser.add_argument("--language", help=_("e.g. en, de, fr"))
+    parser.add_argument("--tag", action="append", help=_("repeat for several"))
+    parser.add_argument("--notes", help=_("free notes about the person"))
+    parser.add_argument("--pronunciation", help=_('how to say their name, e.g. "lo-RET-ah"'))
+    parser.add_argument("--photo", help=_("an image file"))
     parser.add_argument(
         "--died-on",
         dest="died_on",
-        help="the day (YYYY-MM-DD, YYYY-MM or YYYY) they died; letters to them are written as such",
+        help=_("the day (YYYY-MM-DD, YYYY-MM or YYYY) they died; letters to them are written as such"),
     )
 
 
@@ -95,7 +96,7 @@ def people_edit(args: argparse.Namespace, archive: Archive) -> int:
     if args.name is not None:
         fields["display_name"] = args.name
     if not fields:
-        raise UsageError("nothing to change: give at least one option such as --nickname")
+        raise UsageError(_("nothing to change: give at least one option such as --nickname"))
     archive.people.update(args.id, **fields)
     if args.json:
         _print_json(archive.people.get(args.id).as_json())
@@ -108,7 +109,7 @@ def people_list(args: argparse.Namespace, archive: Archive) -> int:
         _print_json([p.as_json() for p in people])
         return EXIT_OK
     if not people:
-        print("No people match." if (args.search or args.tag) else "The archive has no people yet.")
+        print(_("No people match.") if (args.search or args.tag) else _("The archive has no people yet."))
         return EXIT_OK
     for person in people:
         extras = []
@@ -117,7 +118,7 @@ def people_list(args: argparse.Namespace, archive: Archive) -> int:
         if person.tags:
             extras.append("#" + " #".join(person.tags))
         if person.is_self:
-            extras.append("(you)")
+            extras.append(_("(you)"))
         print(f"{person.id:>6}  {person.display_name}" + ("  " + "  ".join(extras) if extras else ""))
     return EXIT_OK
 
@@ -127,88 +128,89 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         _print_json(person.as_json())
         return EXIT_OK
-    print(f"{person.display_name} (id {person.id})" + ("  [sample]" if person.is_sample else ""))
+    heading = _("{name} (id {id})").format(name=person.display_name, id=person.id)
+    print(heading + ("  " + _("[sample]") if person.is_sample else ""))
     labels = [
-        ("Full name", person.full_name),
-        ("Called", person.nickname),
-        ("Pronouns", person.pronouns),
-        ("Birthday", humandates.birthday(person.birthday) if person.birthday else None),
-        ("Language", person.language),
-        ("Say it", person.pronunciation),
-        ("Died", person.died_on),
+        (_("Full name"), person.full_name),
+        (_("Called"), person.nickname),
+        (_("Pronouns"), person.pronouns),
+        (_("Birthday"), humandates.birthday(person.birthday) if person.birthday else None),
+        (_("Language"), person.language),
+        (_("Say it"), person.pronunciation),
+        (_("Died"), person.died_on),
     ]
     for label, value in labels:
         if value:
             print(f"  {label}: {value}")
-    for label, values in (("Email", person.emails), ("Phone", person.phones), ("Tags", person.tags)):
+    for label, values in ((_("Email"), person.emails), (_("Phone"), person.phones), (_("Tags"), person.tags)):
         if values:
             print(f"  {label}: {', '.join(values)}")
     for address in person.addresses:
-        print("  Address: " + address.replace("\n", ", "))
+        print("  " + _("Address: {address}").format(address=address.replace("\n", ", ")))
     if person.notes:
-        print(f"  Notes: {person.notes}")
+        print("  " + _("Notes: {notes}").format(notes=person.notes))
     for rel in archive.relationships.for_person(person.id):
         other_id = rel.to_id if rel.from_id == person.id else rel.from_id
         other = archive.people.get(other_id).display_name
+        kind = words.relationship_kind(rel.kind)
         if rel.to_id == person.id:
-            line = f"  {rel.kind.capitalize()} of {other}"
+            line = _("{kind} of {name}").format(kind=kind[:1].upper() + kind[1:], name=other)
         else:
-            line = f"  Writes to {other} ({rel.kind})"
+            line = _("Writes to {name} ({kind})").format(name=other, kind=kind)
         if rel.since:
-            line += f", since {humandates.since(rel.since)}"
+            line = _("{relationship}, since {date}").format(relationship=line, date=humandates.since(rel.since))
+        parts = [line]
         if rel.pet_names:
-            line += (
-                f"; calls them {', '.join(rel.pet_names)}"
-                if rel.from_id == person.id
-                else (f"; called {', '.join(rel.pet_names)}")
-            )
+            names = ", ".join(rel.pet_names)
+            mine = rel.from_id == person.id
+            parts.append((_("calls them {names}") if mine else _("called {names}")).format(names=names))
         if rel.signs_as:
-            line += f"; signs “{rel.signs_as}”"
+            parts.append(_("signs “{name}”").format(name=rel.signs_as))
         if rel.ended_on or rel.end_kind:
-            line += f"; ended{' (' + rel.end_kind + ')' if rel.end_kind else ''}"
-            line += f" {rel.ended_on}" if rel.ended_on else ""
-        print(line)
+            ended = _("ended ({how})").format(how=rel.end_kind) if rel.end_kind else _("ended")
+            parts.append(f"{ended} {rel.ended_on}" if rel.ended_on else ended)
+        print("  " + "; ".join(parts))
     for note in archive.notes.for_person(person.id):
-        print(f"  [{note.tag}] {note.text}  (note {note.id})")
+        print(f"  [{words.note_tag(note.tag)}] {note.text}  " + _("(note {id})").format(id=note.id))
     for date in archive.dates.for_person(person.id):
         shown = humandates.since(date.date) if date.yearly else humandates.full_date(date.date)
-        print(f"  {date.kind.capitalize()}: {shown}" + (f" — {date.label}" if date.label else ""))
+        print(f"  {words.date_kind(date.kind)}: {shown}" + (f" — {date.label}" if date.label else ""))
     letters = archive.letters.all(to=person.id)
     if letters:
         latest = letters[0]
         when = (
             humandates.sent_on(latest["sent_on"])
             if latest["sent_on"]
-            else f"written on {humandates.near_date(latest['created_at'])}"
+            else _("written on {date}").format(date=humandates.near_date(latest["created_at"]))
         )
-        print(f"  Letters received: {len(letters)}, the latest {when}")
+        print("  " + _("Letters received: {count}, the latest {when}").format(count=len(letters), when=when))
     return EXIT_OK
 
 
 def people_remove(args: argparse.Namespace, archive: Archive) -> int:
     name = archive.people.get(args.id).display_name
     archive.people.remove(args.id, with_letters=args.with_letters)
-    print(f"Removed {name}.", file=sys.stderr)
+    print(_("Removed {name}.").format(name=name), file=sys.stderr)
     return EXIT_OK
 
 
 def register(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
 ) -> None:
-    people = add_group(commands, common, "people", "the people you write to")
-    sub = add_command(people, "add", people_add, "add a person; prints the new id", [common, json_option])
+    people = add_group(commands, common, "people", _("the people you write to"))
+    sub = add_command(people, "add", people_add, _("add a person; prints the new id"), [common, json_option])
     sub.add_argument("name")
     _add_person_options(sub)
-    sub = add_command(people, "list", people_list, "list people", [common, json_option])
-    sub.add_argument("--search", help="names, nicknames, notes and letter text")
+    sub = add_command(people, "list", people_list, _("list people"), [common, json_option])
+    sub.add_argument("--search", help=_("names, nicknames, notes and letter text"))
     sub.add_argument("--tag")
     sub.add_argument("--sort", choices=["name", "last_letter"], default="name")
-    sub = add_command(people, "show", people_show, "everything about a person", [common, json_option])
+    sub = add_command(people, "show", people_show, _("everything about a person"), [common, json_option])
     sub.add_argument("id", type=_id)
-    sub = add_command(people, "edit", people_edit, "change a person (only the options given)", [common, json_option])
+    sub = add_command(people, "edit", people_edit, _("change a person (only the options given)"), [common, json_option])
     sub.add_argument("id", type=_id)
-    sub.add_argument("--name", help="the display name")
+    sub.add_argument("--name", help=_("the display name"))
     _add_person_options(sub)
-    sub = add_command(people, "remove", people_remove, "remove a person with their notes and dates", [common])
+    sub = add_command(people, "remove", people_remove, _("remove a person with their notes and dates"), [common])
     sub.add_argument("id", type=_id)
-    sub.add_argument("--with-letters", action="store_true", help="also remove their letters")
+    sub.add_argument("--with-letters", action="store_true", help=_("also remove their letters"))

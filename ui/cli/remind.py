@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from beautifulletters.archive import Archive
+from beautifulletters.i18n import _
 from beautifulletters.reminders import reminder_for
 from beautifulletters.transfer.ics import DEFAULT_REMIND_DAYS
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_OK, whole_number
@@ -29,7 +30,7 @@ def remind(args: argparse.Namespace, path: Path) -> int:
     try:
         notify(reminder.summary, reminder.body)
     except NotificationError as error:
-        print(f"beautifulletters: cannot show the reminder: {error}", file=sys.stderr)
+        print(_("beautifulletters: cannot show the reminder: {reason}").format(reason=error), file=sys.stderr)
         print(f"{reminder.summary}\n{reminder.body}")
         return EXIT_BAD_INPUT
     return EXIT_OK
@@ -42,8 +43,8 @@ def register(
     letters_actions: argparse._SubParsersAction,
 ) -> None:
     sub = commands.add_parser(
-        "remind", help="show the birthdays and anniversaries coming up as a desktop notification", parents=[common]
+        "remind", help=_("show the birthdays and anniversaries coming up as a desktop notification"), parents=[common]
     )
-    sub.add_argument("--days", type=whole_number, default=DEFAULT_REMIND_DAYS, help="how far ahead (default a week)")
-    sub.add_argument("--print", action="store_true", help="print the reminder instead of showing it")
+    sub.add_argument("--days", type=whole_number, default=DEFAULT_REMIND_DAYS, help=_("how far ahead (default a week)"))
+    sub.add_argument("--print", action="store_true", help=_("print the reminder instead of showing it"))
     sub.set_defaults(handler=remind, without_archive=True)

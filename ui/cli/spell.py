@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from beautifulletters import limits, userfiles
+from beautifulletters.i18n import _
 from beautifulletters.spelling import Speller, archive_words, require_dictionary
 from ui.cli.common import EXIT_OK, print_json
 
@@ -54,11 +55,13 @@ def register(
 ) -> None:
     sub = commands.add_parser(
         "spell",
-        help="list the misspelled words of a text file, with suggestions",
+        help=_("list the misspelled words of a text file, with suggestions"),
         parents=[common, json_option],
-        description="Checks FILE with the Hunspell dictionary for the language (default en, the region "
-        "from your locale) and prints each unknown word with its line and suggestions.",
+        description=_(
+            "Checks FILE with the Hunspell dictionary for the language (default en, the region "
+            "from your locale) and prints each unknown word with its line and suggestions."
+        ),
     )
-    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file")
-    sub.add_argument("--language", metavar="TAG", help="language and region, e.g. en-GB, en-US, de-DE, fr-FR, es")
+    sub.add_argument("file", metavar="FILE", help=_("a UTF-8 text file"))
+    sub.add_argument("--language", metavar="TAG", help=_("language and region, e.g. en-GB, en-US, de-DE, fr-FR, es"))
     sub.set_defaults(handler=spell, without_archive=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from beautifulletters import words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import ArchiveError
+from beautifulletters.i18n import _, n_
 from beautifulletters.transfer import (
     FORMATS,
     ON_DUPLICATE,
@@ -58,20 +59,49 @@ def import_contacts(args: argparse.Namespace, archive: Archive) -> int:
         _print_json(report.as_json())
         return code
     print(report.summary())
-    noun = "card" if report.format == "vcard" else "row"
     for item in report.items:
-        label = f"{noun} {item.number} (line {item.line})" + (f" {item.name}" if item.name else "")
+        if report.format == "vcard":
+            label = _("card {number} (line {line})").format(number=item.number, line=item.line)
+        else:
+            label = _("row {number} (line {line})").format(number=item.number, line=item.line)
+        label += f" {item.name}" if item.name else ""
         if item.action == "skipped":
-            print(f"  skipped {label}: {item.reason}")
+            print("  " + _("skipped {item}: {reason}").format(item=label, reason=item.reason))
         elif item.possible_duplicates:
-            verb = "would add" if report.dry_run else "added"
-            print(f"  {verb} {label}: {item.reason}")
+            said = _("would add {item}: {reason}") if report.dry_run else _("added {item}: {reason}")
+            print("  " + said.format(item=label, reason=item.reason))
         for warning in item.warnings:
-            print(f"  note on {label}: {warning}")
+            print("  " + _("note on {item}: {note}").format(item=label, note=warning))
     if report.relationships:
-        verb = "would be" if report.dry_run else "were"
-        print(f"  {words.count(report.relationships, 'relationship')} {verb} linked to people in the archive.")
+        count = report.relationships
+        if report.dry_run:
+            said = n_(
+                "{count} relationship would be linked to people in the archive.",
+                "{count} relationships would be linked to people in the archive.",
+                count,
+            )
+        else:
+            said = n_(
+                "{count} relationship was linked to people in the archive.",
+                "{count} relationships were linked to people in the archive.",
+                count,
+            )
+        print("  " + said.format(count=words.number(count)))
     return code
+
+
+def _counted(kind: str, count: int) -> str:
+    """'3 people', '1 letter', '2 dates (calendar events)': a count of what an import or export carried."""
+    forms = {
+        "people": n_("{count} person", "{count} people", count),
+        "relationships": n_("{count} relationship", "{count} relationships", count),
+        "notes": n_("{count} note", "{count} notes", count),
+        "dates": n_("{count} date", "{count} dates", count),
+        "letters": n_("{count} letter", "{count} letters", count),
+        "revisions": n_("{count} revision", "{count} revisions", count),
+        "events": n_("{count} date (calendar event)", "{count} dates (calendar events)", count),
+    }
+    return forms[kind].format(count=words.number(count)) if kind in forms else f"{words.number(count)} {kind}"
 
 
 def import_archive_export(args: argparse.Namespace, archive: Archive) -> int:
@@ -80,29 +110,22 @@ def import_archive_export(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         _print_json({"file": str(args.file), "dry_run": args.dry_run, "counts": counts})
     else:
-        verb = "Would import" if args.dry_run else "Imported"
-        singular = {"people": "person", "relationships": "relationship", "notes": "note", "dates": "date"}
-        singular |= {"letters": "letter", "revisions": "revision"}
-        taken = ", ".join(words.count(n, singular.get(kind, kind)) for kind, n in counts.items())
-        print(f"{verb} {taken} from {args.file}.")
+        taken = ", ".join(_counted(kind, n) for kind, n in counts.items())
+        said = _("Would import {counts} from {file}.") if args.dry_run else _("Imported {counts} from {file}.")
+        print(said.format(counts=taken, file=args.file))
     return EXIT_OK
 
 
 def export(args: argparse.Namespace, archive: Archive) -> int:
     if args.remind_days is not None and args.format != "ics":
-        raise UsageError("--remind-days is for --format ics (the calendar)")
+        raise UsageError(_("--remind-days is for --format ics (the calendar)"))
     remind_days = DEFAULT_REMIND_DAYS if args.remind_days is None else args.remind_days
     counts = export_archive(archive, args.format, output_path(args, archive), remind_days=remind_days)
     if args.json:
         _print_json({"out": str(args.out), "format": args.format, "counts": counts})
     else:
-        singular = {"people": "person", "relationships": "relationship", "notes": "note", "dates": "date"}
-        singular |= {"letters": "letter", "events": "date (calendar event)", "revisions": "revision"}
-        written = ", ".join(
-            words.count(n, singular.get(kind, kind), "dates (calendar events)" if kind == "events" else None)
-            for kind, n in counts.items()
-        )
-        print(f"Wrote {written} to {args.out}.")
+        written = ", ".join(_counted(kind, n) for kind, n in counts.items())
+        print(_("Wrote {counts} to {file}.").format(counts=written, file=args.out))
     return EXIT_OK
 
 
@@ -121,10 +144,10 @@ def backups_list(args: argparse.Namespace, archive: Archive) -> int:
         _print_json([info.as_json() for info in backups])
         return EXIT_OK
     if not backups:
-        print("There are no backups of this archive yet (`beautifulletters backup` makes one).")
+        print(_("There are no backups of this archive yet (`beautifulletters backup` makes one)."))
     for info in backups:
         local = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{local}  {info.size / 1024:>9.0f} KB  {info.path}")
+        print(f"{local}  " + _("{size} KB").format(size=f"{info.size / 1024:>9.0f}") + f"  {info.path}")
     return EXIT_OK
 
 
@@ -132,12 +155,14 @@ def restore(args: argparse.Namespace, archive: Archive | Path) -> int:
     """Restore a backup. Works with the archive open (closed here first) or, given only its
     path, when the archive is too damaged to open (see `opens_archive_itself`)."""
     if (args.file is None) == (not args.newest_good):
-        raise UsageError("give a backup FILE, or --newest-good (not both)")
+        raise UsageError(_("give a backup FILE, or --newest-good (not both)"))
     damaged = not isinstance(archive, Archive)
     if isinstance(archive, Archive):
         if not archive.acquire_instance_lock():
             raise ArchiveError(
-                f"{archive.path} is open in a BeautifulLetters window; close it first, or restore from File ▸ Backups…."
+                _(
+                    "{path} is open in a BeautifulLetters window; close it first, or restore from File ▸ Backups…."
+                ).format(path=archive.path)
             )
         path = archive.path
         archive.close()
@@ -152,9 +177,9 @@ def restore(args: argparse.Namespace, archive: Archive | Path) -> int:
     if args.json:
         _print_json(result.as_json())
     else:
-        print(f"Restored {result.restored_from} into {result.archive}.")
+        print(_("Restored {backup} into {archive}.").format(backup=result.restored_from, archive=result.archive))
         if result.kept_aside:
-            print(f"The archive it replaced is kept as {result.kept_aside}.")
+            print(_("The archive it replaced is kept as {file}.").format(file=result.kept_aside))
     return EXIT_OK
 
 
@@ -166,26 +191,28 @@ def register(
 ) -> None:
     sub = commands.add_parser(
         "import",
-        help="bring people in from a .vcf or .csv file, or a whole archive from a JSON export",
+        help=_("bring people in from a .vcf or .csv file, or a whole archive from a JSON export"),
         parents=[common, json_option],
     )
     sub.add_argument(
         "file",
         metavar="FILE",
-        help="a vCard (.vcf) or CSV file (Google, Outlook, or any), or a .json export into a new archive",
+        help=_("a vCard (.vcf) or CSV file (Google, Outlook, or any), or a .json export into a new archive"),
     )
-    sub.add_argument("--dry-run", action="store_true", help="show what would be added, updated and skipped")
+    sub.add_argument("--dry-run", action="store_true", help=_("show what would be added, updated and skipped"))
     sub.add_argument(
         "--on-duplicate",
         choices=ON_DUPLICATE,
         default="merge",
-        help="someone already in the archive: merge in what is new (default), or skip",
+        help=_("someone already in the archive: merge in what is new (default), or skip"),
     )
     sub.set_defaults(handler=import_contacts)
 
     sub = commands.add_parser(
         "export",
-        help="take everything out: people as vCard/CSV, the archive as JSON, birthdays and dates as a calendar (ics)",
+        help=_(
+            "take everything out: people as vCard/CSV, the archive as JSON, birthdays and dates as a calendar (ics)"
+        ),
         parents=[common, json_option],
     )
     sub.add_argument("--format", choices=FORMATS, required=True)
@@ -194,28 +221,32 @@ def register(
         "--remind-days",
         type=whole_number,
         metavar="N",
-        help=f"ics: an alarm N days before each date, to post a letter in time (default {DEFAULT_REMIND_DAYS})",
+        help=_("ics: an alarm N days before each date, to post a letter in time (default {days})").format(
+            days=DEFAULT_REMIND_DAYS
+        ),
     )
     sub.set_defaults(handler=export)
 
-    sub = commands.add_parser("backup", help="a checked backup copy of the archive", parents=[common, json_option])
-    add_output_options(sub, required=False, help="where to write it (default: the rolling set of backups)")
+    sub = commands.add_parser("backup", help=_("a checked backup copy of the archive"), parents=[common, json_option])
+    add_output_options(sub, required=False, help=_("where to write it (default: the rolling set of backups)"))
     sub.set_defaults(handler=backup)
 
     sub = commands.add_parser(
         "restore",
-        help="replace the archive with a backup (the current one is kept aside)",
+        help=_("replace the archive with a backup (the current one is kept aside)"),
         parents=[common, json_option],
     )
-    sub.add_argument("file", metavar="FILE", nargs="?", help="the backup to restore")
+    sub.add_argument("file", metavar="FILE", nargs="?", help=_("the backup to restore"))
     sub.add_argument(
-        "--newest-good", action="store_true", help="restore the newest backup of the rolling set that passes its check"
+        "--newest-good",
+        action="store_true",
+        help=_("restore the newest backup of the rolling set that passes its check"),
     )
     # The archive may be too damaged to open: cli.run can hand this handler the path instead.
     sub.set_defaults(handler=restore, opens_archive_itself=True)
 
-    group = commands.add_parser("backups", help="the rolling set of automatic backups", parents=[common])
+    group = commands.add_parser("backups", help=_("the rolling set of automatic backups"), parents=[common])
     actions = group.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
-    sub = actions.add_parser("list", help="backups of this archive, newest first", parents=[common, json_option])
+    sub = actions.add_parser("list", help=_("backups of this archive, newest first"), parents=[common, json_option])
     sub.set_defaults(handler=backups_list)

@@ -464,7 +464,7 @@ class ReadAloudController(QObject):
     def _on_worker_message(self, message: dict[str, Any]) -> None:
         op = message.get("op")
         if op == "missing":
-            self._mark_unavailable(str(message.get("message") or MISSING_ENGINE_MESSAGE))
+            self._mark_unavailable(str(message.get("message") or _(MISSING_ENGINE_MESSAGE)))
             return
         if op == "exited":
             self._on_worker_exited(message)
