@@ -135,7 +135,8 @@ class NewLetterDialog(GuardedDialog):
         self.date_edit = QDateEdit()
         self.date_edit.setAccessibleName(_("Occasion date"))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        # TRANSLATORS: a Qt date format (d day, MMMM month name, yyyy year), as the language writes a date.
+        self.date_edit.setDisplayFormat(_("d MMMM yyyy"))
         self.date_edit.setDate(QDate.currentDate())
         self.no_date_box = QCheckBox(_("No date"))
         self.no_date_box.setAccessibleName(_("No occasion date"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -96,6 +97,9 @@ class PreferencesDialog(GuardedDialog):
         you_form.addRow(_("Your &address:"), self.your_address)
         you_form.addRow(_("Signature &font:"), self.signature_font)
         you_form.addRow(_("Signature &image:"), signature_row)
+        image_label = you_form.labelForField(signature_row)
+        if isinstance(image_label, QLabel):  # a row of several widgets gets no buddy: its "&" showed as is
+            image_label.setBuddy(self.signature_image)
         tabs.addTab(you, _("You"))
 
         # Paper: the style a new letter starts with.

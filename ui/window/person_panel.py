@@ -55,7 +55,7 @@ class TaggedNoteDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         tag = index.data(NoteTagRole)
         if tag:
-            option.text = f"{tag} · {option.text}"  # type: ignore[attr-defined]
+            option.text = f"{words.note_tag(tag)} · {option.text}"  # type: ignore[attr-defined]
 
 
 def _section(text: str) -> QLabel:
@@ -174,6 +174,15 @@ class PersonPanel(QScrollArea):
         self.dates_list.setWordWrap(True)
         self.dates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.dates_list)
+        # Delete acts on the list, so it sits under it; the rows below make a new date. (Side by side
+        # with Add, the longer German words needed more than a narrow panel's width.)
+        self.delete_date_button = QPushButton(_("Delete date"))
+        self.delete_date_button.setAccessibleName(_("Delete the selected date"))
+        self.delete_date_button.clicked.connect(self._delete_selected_date)
+        list_tools = QHBoxLayout()
+        list_tools.addStretch(1)
+        list_tools.addWidget(self.delete_date_button)
+        layout.addLayout(list_tools)
         date_row = QHBoxLayout()
         self.date_kind = QComboBox()
         for kind, label in (
@@ -196,10 +205,6 @@ class PersonPanel(QScrollArea):
         label_row = QHBoxLayout()
         label_row.addWidget(self.date_label, 1)
         label_row.addWidget(add_date)
-        self.delete_date_button = QPushButton(_("Delete date"))
-        self.delete_date_button.setAccessibleName(_("Delete the selected date"))
-        self.delete_date_button.clicked.connect(self._delete_selected_date)
-        label_row.addWidget(self.delete_date_button)
         layout.addLayout(label_row)
 
         layout.addWidget(_section(_("Letters")))
