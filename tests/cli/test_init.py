@@ -20,7 +20,6 @@ READING = [
     ("export", "--format", "json", "--out", "{out}"),
     ("backup",),
     ("restore", "--newest-good"),
-    ("import", "{out}", "--dry-run"),  # a dry run only looks
 ]
 
 
@@ -95,3 +94,18 @@ def test_an_empty_file_is_said_as_such_and_never_reseeded(cli, tmp_path):
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert path.read_bytes() == b""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "letters.sqlite3"]
+
+
+def test_a_dry_run_makes_nothing_and_shows_what_a_new_archive_would_get(cli, tmp_path):
+    contacts = tmp_path / "cards.vcf"
+    contacts.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ines Duarte\nEND:VCARD\n", encoding="utf-8")
+    path = tmp_path / "new.sqlite3"
+    dry = cli("import", str(contacts), "--dry-run", archive=path)
+    assert dry.returncode == 0, dry.stderr
+    assert "Ines Duarte" in dry.stdout or "1" in dry.stdout
+    assert f"there is no archive at {path} yet" in dry.stderr
+    assert not [made for made in tmp_path.iterdir() if made.name.startswith("new.sqlite3")]
+    mistyped = tmp_path / "Archvie" / "letters.sqlite3"  # where the real run would refuse, so does the dry run
+    refused = cli("import", str(contacts), "--dry-run", archive=mistyped)
+    assert refused.returncode == 1 and MISSING.format(path=mistyped) in refused.stderr
+    assert not mistyped.parent.exists()

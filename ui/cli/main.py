@@ -10,6 +10,7 @@ import argparse
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -71,16 +72,31 @@ def _window_only(arguments: Sequence[str]) -> tuple[bool, str | None]:
 _ADDING = {"people add", "notes add", "dates add", "relationship set", "letters draft", "import", "merge"}
 
 
+def _may_create(args: argparse.Namespace, path: Path, *, explicit: bool) -> bool:
+    command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
+    return command in _ADDING and (path.parent.is_dir() or not explicit)
+
+
+def _dry_run_into_a_new_archive(args: argparse.Namespace, path: Path) -> int:
+    """Where the real run would make a new archive, a dry run shows what a new one would get.
+
+    It makes nothing at `path`: the new archive is a scratch copy in a temporary folder.
+    """
+    note = _("there is no archive at {path} yet; this dry run shows what a new one would get.")
+    print(f"beautifulletters: {note.format(path=path)}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="beautifulletters-dry-run-") as folder:
+        with Archive.open(Path(folder) / path.name, create=True) as archive:
+            return int(args.handler(args, archive))
+
+
 def _open_archive(args: argparse.Namespace, path: Path, *, explicit: bool) -> Archive:
     """The archive a command works on; made first only for an adding command, where its folder is.
 
     The per-user folder of the default archive is the app's own and is made with it; a folder
     given with --archive (or $BEAUTIFULLETTERS_ARCHIVE) that does not exist is taken for a typo.
     """
-    command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     # A dry run only looks: it makes nothing, an archive included.
-    adding = command in _ADDING and not getattr(args, "dry_run", False)
-    may_create = adding and (path.parent.is_dir() or not explicit)
+    may_create = _may_create(args, path, explicit=explicit) and not getattr(args, "dry_run", False)
     archive = Archive.open(path, create=may_create)
     if archive.created:
         made = _(
@@ -132,7 +148,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                 return args.handler(args, path)
             with archive:
                 return args.handler(args, archive)
-        with _open_archive(args, path, explicit=bool(archive_option or os.environ.get(ARCHIVE_ENV))) as archive:
+        explicit = bool(archive_option or os.environ.get(ARCHIVE_ENV))
+        if getattr(args, "dry_run", False) and not path.exists() and _may_create(args, path, explicit=explicit):
+            return _dry_run_into_a_new_archive(args, path)
+        with _open_archive(args, path, explicit=explicit) as archive:
             return args.handler(args, archive)
     except ArchiveMissingError:
         missing = _("There is no archive at {path}; create one with `beautifulletters init`.").format(path=path)
