@@ -333,6 +333,14 @@ AFTER_OBJECT = {
 }
 
 
+# Words for a time that make a plural after them a noun ("evening walks", "Sunday drives").
+_WHEN_NOUNS = frozenset(
+    "morning mornings evening evenings night nights afternoon afternoons weekend weekends summer winter "
+    "spring autumn holiday holidays daily weekly sunday monday tuesday wednesday thursday friday "
+    "saturday".split()
+)
+
+
 def is_verb(word: str, previous: str = "") -> bool:
     """A finite verb ("burns", "took", "loved", "can't") as it would follow a subject."""
     lower = word.lower()
@@ -342,6 +350,8 @@ def is_verb(word: str, previous: str = "") -> bool:
         return True
     if previous.lower() in DETERMINERS | PREPOSITIONS:
         return False  # "a borrowed car", "with burnt toast": an adjective, not the verb
+    if previous.lower() in _WHEN_NOUNS and lower.endswith("s"):
+        return False  # "the evening walks", "our Sunday drives": things done then, not a verb
     if len(lower) > 3 and lower.endswith("ed") and not lower.endswith("eed"):
         return True
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")):

@@ -173,3 +173,12 @@ def test_generated_notes_are_phrased_correctly_or_left_out(
         return
     text = reading.clause or reading.phrase or ""
     assert broken(text, IMOGEN) is None, f"{note!r} -> {text!r}: {broken(text, IMOGEN)}"
+
+
+def test_a_plural_after_a_time_word_is_a_thing_done_then_not_a_verb() -> None:
+    leyla, yusuf = Who(("Leyla",), "she", "Leyla"), Who(("Yusuf",), "he", "Yusuf")
+    for text in ("the evening walks along the canal", "our Sunday drives to the coast"):
+        reading = understand(text, recipient=leyla, signer=yusuf, tag="memory")
+        assert reading.phrase == text and reading.clause is None  # never "I remember how the evening walks…"
+    walks = understand("Leyla walks every evening", recipient=leyla, signer=yusuf, tag="memory")
+    assert walks.clause == "you walk every evening"
