@@ -17,65 +17,71 @@ import base64
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, TypedDict, TypeVar
+from typing import Any, Self, TypedDict
 
 # How a column is stored when it is not stored as its value: a JSON array, or 0/1 for a flag.
 _JSON = {"stored": "json"}
 _FLAG = {"stored": "flag"}
 
-_Record = TypeVar("_Record")
 
+class Record:
+    """What every record shares: built from its table's row, and made a row or JSON, from its fields alone.
 
-def _from_row(cls: type[_Record], row: Mapping[str, Any], **extra: object) -> _Record:
-    """A record of `cls` from its table's row: JSON columns read, flags made booleans.
-
-    A field the row lacks (a column of a later schema step than a file being read) takes
-    its default; `extra` gives the fields that come from elsewhere (a person's tags).
+    A record class is a frozen dataclass over this base that states its fields and nothing else;
+    a field's metadata says how its column is stored when not as its value (`_JSON`, `_FLAG`).
     """
-    values: dict[str, object] = {}
-    for item in fields(cls):  # type: ignore[arg-type]
-        if item.name in extra:
-            values[item.name] = extra[item.name]
-            continue
-        if item.name not in row:
-            if item.default is MISSING and item.default_factory is MISSING:
-                raise KeyError(f"{cls.__name__} needs {item.name!r}, which the row lacks")
-            continue
-        value = row[item.name]
-        stored = item.metadata.get("stored")
-        if stored == "json":
-            value = json.loads(value) if value else []  # every JSON column holds an array
-        elif stored == "flag":
-            value = bool(value)
-        values[item.name] = value
-    return cls(**values)
 
+    __slots__ = ()  # so the records' own slots hold (no per-record __dict__)
 
-def _as_row(record: object) -> dict[str, object]:
-    """A record as its table's row (the inverse of `_from_row`): JSON columns as text, flags as 0/1."""
-    row: dict[str, object] = {}
-    for item in fields(record):  # type: ignore[arg-type]
-        value = getattr(record, item.name)
-        stored = item.metadata.get("stored")
-        if stored == "json":
-            value = json.dumps(value, ensure_ascii=False)
-        elif stored == "flag":
-            value = 1 if value else 0
-        row[item.name] = value
-    return row
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any], **extra: object) -> Self:
+        """A record from its table's row: JSON columns read, flags made booleans.
 
+        A field the row lacks (a column of a later schema step than a file being read) takes
+        its default; `extra` gives the fields that come from elsewhere (a person's tags).
+        """
+        values: dict[str, object] = {}
+        for item in fields(cls):  # type: ignore[arg-type]
+            if item.name in extra:
+                values[item.name] = extra[item.name]
+                continue
+            if item.name not in row:
+                if item.default is MISSING and item.default_factory is MISSING:
+                    raise KeyError(f"{cls.__name__} needs {item.name!r}, which the row lacks")
+                continue
+            value = row[item.name]
+            stored = item.metadata.get("stored")
+            if stored == "json":
+                value = json.loads(value) if value else []  # every JSON column holds an array
+            elif stored == "flag":
+                value = bool(value)
+            values[item.name] = value
+        return cls(**values)
 
-def _as_json(record: object) -> dict[str, object]:
-    """A record as plain JSON values, its fields in order (bytes as base64)."""
-    result: dict[str, object] = {}
-    for item in fields(record):  # type: ignore[arg-type]
-        value = getattr(record, item.name)
-        if isinstance(value, bytes | bytearray):
-            value = base64.b64encode(value).decode("ascii")
-        elif isinstance(value, list):
-            value = [dict(v) if isinstance(v, Mapping) else v for v in value]
-        result[item.name] = value
-    return result
+    def as_row(self) -> dict[str, object]:
+        """The record as its table's row (the inverse of `from_row`): JSON columns as text, flags as 0/1."""
+        row: dict[str, object] = {}
+        for item in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, item.name)
+            stored = item.metadata.get("stored")
+            if stored == "json":
+                value = json.dumps(value, ensure_ascii=False)
+            elif stored == "flag":
+                value = 1 if value else 0
+            row[item.name] = value
+        return row
+
+    def as_json(self) -> dict[str, object]:
+        """The record as plain JSON values, its fields in order (bytes as base64), as --json prints it."""
+        result: dict[str, object] = {}
+        for item in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, item.name)
+            if isinstance(value, bytes | bytearray):
+                value = base64.b64encode(value).decode("ascii")
+            elif isinstance(value, list):
+                value = [dict(v) if isinstance(v, Mapping) else v for v in value]
+            result[item.name] = value
+        return result
 
 
 class AddressParts(TypedDict):
@@ -89,7 +95,7 @@ class AddressParts(TypedDict):
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
+class Person(Record):
     """Someone letters are written to or from. Fields in the order of the people table's columns."""
 
     id: int
@@ -113,18 +119,6 @@ class Person:
     postal_addresses: list[AddressParts] = field(default_factory=list, metadata=_JSON)  # the addresses in parts
     died_on: str | None = None
     tags: list[str] = field(default_factory=list)  # from person_tags, sorted
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any], tags: Sequence[str]) -> Person:
-        return _from_row(cls, row, tags=list(tags))
-
-    def as_json(self) -> dict[str, object]:
-        """The person as `people show --json` prints and the JSON export writes them (photo as base64)."""
-        return _as_json(self)
-
-    def as_row(self) -> dict[str, object]:
-        """The person as the people table stores them (their tags are rows of person_tags)."""
-        return _as_row(self)
 
 
 class PersonFields(TypedDict, total=False):
@@ -150,7 +144,7 @@ class PersonFields(TypedDict, total=False):
 
 
 @dataclass(frozen=True, slots=True)
-class PersonSummary:
+class PersonSummary(Record):
     """A person as a list shows them: a page of 100,000 people is read without photos or notes."""
 
     id: int
@@ -161,13 +155,9 @@ class PersonSummary:
     is_self: bool = field(default=False, metadata=_FLAG)
     is_sample: bool = field(default=False, metadata=_FLAG)
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> PersonSummary:
-        return _from_row(cls, row)
-
 
 @dataclass(frozen=True, slots=True)
-class PersonKeys:
+class PersonKeys(Record):
     """What an import matches a contact on: names, birthday, emails and phones."""
 
     id: int
@@ -177,13 +167,9 @@ class PersonKeys:
     emails: list[str] = field(default_factory=list, metadata=_JSON)
     phones: list[str] = field(default_factory=list, metadata=_JSON)
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> PersonKeys:
-        return _from_row(cls, row)
-
 
 @dataclass(frozen=True, slots=True)
-class Relationship:
+class Relationship(Record):
     """What the one who signs (`from_id`) is to the one who receives (`to_id`): one per ordered pair.
 
     `signs_as` is how the signer signs to them ("Nana"), `calls_them` what the signer calls them
@@ -205,13 +191,6 @@ class Relationship:
     signs_as: str | None = None
     calls_them: str | None = None
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Relationship:
-        return _from_row(cls, row)
-
-    def as_json(self) -> dict[str, object]:
-        return _as_json(self)
-
 
 class RelationshipFields(TypedDict, total=False):
     """What `archive.relationships.set` takes (each checked there); an update changes only those given."""
@@ -228,7 +207,7 @@ class RelationshipFields(TypedDict, total=False):
 
 
 @dataclass(frozen=True, slots=True)
-class Note:
+class Note(Record):
     """A note or memory about a person, and how it was read when written (notesense).
 
     `scope` says who may use it: "relationship" (only the signer of its relationship) or
@@ -252,19 +231,9 @@ class Note:
     problem: str | None = None
     writer_set: str | None = None
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Note:
-        return _from_row(cls, row)
-
-    def as_json(self) -> dict[str, object]:
-        return _as_json(self)
-
-    def as_row(self) -> dict[str, object]:
-        return _as_row(self)
-
 
 @dataclass(frozen=True, slots=True)
-class ImportantDate:
+class ImportantDate(Record):
     """A birthday, anniversary or other date of a person's (a birthday may also be the person's own field)."""
 
     id: int
@@ -276,19 +245,9 @@ class ImportantDate:
     yearly: bool = field(default=True, metadata=_FLAG)
     created_at: str = ""
 
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> ImportantDate:
-        return _from_row(cls, row)
-
-    def as_json(self) -> dict[str, object]:
-        return _as_json(self)
-
-    def as_row(self) -> dict[str, object]:
-        return _as_row(self)
-
 
 @dataclass(frozen=True, slots=True)
-class UpcomingDate:
+class UpcomingDate(Record):
     """A date whose next occurrence is near: whose, what, when, and which year of it (turns 80, 50th)."""
 
     person_id: int
@@ -300,6 +259,3 @@ class UpcomingDate:
     days_until: int
     years: int | None  # None when the year is unknown or the date is one-off
     date_id: int | None  # None for a person's own birthday field
-
-    def as_json(self) -> dict[str, object]:
-        return _as_json(self)

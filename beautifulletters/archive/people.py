@@ -107,7 +107,7 @@ class PeopleManager:
         the made-up id of someone not added yet.
         """
         row, tags = self._clean_person(fields, creating=creating)
-        return Person.from_row({**before.as_row(), **row}, before.tags if tags is None else tags)
+        return Person.from_row({**before.as_row(), **row}, tags=list(before.tags if tags is None else tags))
 
     def add(self, **fields: Unpack[PersonFields]) -> int:
         row, tags = self._clean_person(fields, creating=True)
@@ -197,7 +197,7 @@ class PeopleManager:
             # What an older archive may hold (other digits, a year 0000) is read as every reader expects.
             row[name] = validation.stored_date(row.get(name), **options)
         tags = self._db.conn.execute("SELECT tag FROM person_tags WHERE person_id = ? ORDER BY tag", (person_id,))
-        return Person.from_row(row, [tag for (tag,) in tags])
+        return Person.from_row(row, tags=[tag for (tag,) in tags])
 
     def rows(self, ids: list[int]) -> dict[int, PersonSummary]:
         """Light records (no photo) for a page of people, for list views."""
