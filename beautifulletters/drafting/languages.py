@@ -17,6 +17,10 @@ from babel.dates import format_date
 
 from beautifulletters.humandates import letter_locale
 
+# Which language a note is in, and a note set after a colon: notesense's, offered here as before.
+from beautifulletters.notesense.languages import as_written as as_written
+from beautifulletters.notesense.languages import written_in as written_in
+
 # Languages with built-in templates of their own (besides English).
 LETTER_LANGUAGES = {"fr": "French", "es": "Spanish", "de": "German"}
 
@@ -149,93 +153,6 @@ def weekday_in(value: str | dt.date | None, language: str) -> str:
     except ValueError:
         return ""
     return str(format_date(day, "EEEE", locale=letter_locale(language)))
-
-
-# Words that give a short note's language away: the small, frequent words of each language and
-# the letters only it uses. English among them, so a note typed in English is recognised as such.
-_FUNCTION_WORDS = {
-    "en": {
-        "the", "and", "you", "your", "with", "we", "was", "were", "my", "our", "is", "for", "that", "when",
-        "me", "i", "it", "an", "his", "her", "she", "he", "they", "always", "loves", "from", "every", "to",
-        "of", "at", "on", "who", "how", "first", "us",
-    },
-    "fr": {
-        "le", "la", "les", "et", "tu", "te", "ton", "ta", "tes", "nous", "avec", "du", "des", "un", "une",
-        "au", "aux", "est", "était", "pour", "qui", "sur", "dans", "je", "il", "elle", "on", "mon", "ma",
-        "mes", "toujours", "quand", "chez", "fait", "notre", "nos", "été", "à", "où", "ces", "ce", "pas",
-        "j", "m", "l", "d", "qu", "s", "c", "n", "de", "en",
-    },
-    "es": {
-        "el", "los", "las", "y", "tú", "con", "del", "una", "es", "era", "para", "que", "por", "mi", "mis",
-        "fuimos", "siempre", "cuando", "al", "se", "nos", "nuestro", "nuestra", "su", "sus", "yo", "muy",
-        "donde", "cómo", "éramos", "fue", "le", "lo", "un", "en", "de", "la",
-    },
-    "de": {
-        "der", "die", "das", "und", "du", "dich", "dir", "dein", "deine", "mit", "von", "ein", "eine", "im",
-        "am", "ist", "war", "für", "dass", "auf", "ich", "wir", "mein", "meine", "immer", "als", "den", "dem",
-        "zum", "zur", "beim", "hat", "uns", "unser", "unsere", "wie", "nach", "bei", "sich", "nicht", "auch",
-        "er", "sie", "es", "in", "an",
-    },
-}  # fmt: skip
-_OWN_LETTERS = {"fr": "èêëàâçùûîïôœ", "es": "ñáíóú¿¡", "de": "äöüß"}
-
-
-def written_in(text: str | None, language: str) -> bool:
-    """Whether a short note reads as written in `language` (so a letter in it may use it as typed).
-
-    A note whose words give no language away ("Quiberon 1998") does not count: a letter would
-    rather leave it out than drop a word of another language into its sentences.
-    """
-    code = base_language(language)
-    if not text or code not in _FUNCTION_WORDS:
-        return False
-    lower = str(text).lower()
-    words = re.findall(r"[^\W\d_]+", lower)
-    scores = {}
-    for other, vocabulary in _FUNCTION_WORDS.items():
-        scores[other] = sum(1 for word in words if word in vocabulary)
-        scores[other] += 2 * sum(1 for char in lower if char in _OWN_LETTERS.get(other, ""))
-    if code == "en":
-        return scores["en"] > 0 and scores["en"] >= max(scores.values())
-    # French and Spanish share many small words ("la fête de Paul", "la feria de Sevilla"): a tie
-    # between them counts, a tie with English does not, so an English note never slips in.
-    best_other = max(score for other, score in scores.items() if other != code)
-    return scores[code] > 0 and scores[code] >= best_other and scores[code] > scores["en"]
-
-
-# Words that start a note in lower case after a colon (French and Spanish write "… : tu m'as appris",
-# not "… : Tu m'as appris"); any other capital, a name or a place, is kept. German keeps every capital:
-# a whole sentence after a colon starts with one, and its nouns always do.
-_LOWER_AFTER_COLON = {
-    "fr": {
-        "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "le", "la", "les", "l", "un", "une",
-        "des", "du", "de", "d", "ce", "cet", "cette", "ces", "c", "mon", "ma", "mes", "ton", "ta", "tes", "son",
-        "sa", "ses", "notre", "nos", "votre", "vos", "quand", "chaque", "tous", "toutes", "tout", "toujours",
-        "en", "à", "au", "aux", "dans", "après", "avant", "pendant", "jamais", "même", "qu",
-    },
-    "es": {
-        "yo", "tú", "él", "ella", "nosotros", "nosotras", "ellos", "ellas", "el", "la", "los", "las", "un",
-        "una", "unos", "unas", "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros",
-        "nuestras", "cuando", "siempre", "cada", "todos", "todas", "todo", "en", "a", "al", "de", "del",
-        "aquel", "aquella", "aquellos", "aquellas", "ese", "esa", "este", "esta", "fuimos",
-        "estuvimos", "hicimos", "fue", "era", "éramos", "nos", "me", "te", "se", "le", "lo", "nunca", "aquí", "usted",
-    },
-}  # fmt: skip
-
-
-def as_written(text: str | None, language: str) -> str:
-    """A note as typed, ready to follow a colon in a letter: one line, no closing punctuation, and
-    in French and Spanish a lower-case first word when it is not a name."""
-    cleaned = " ".join(str(text or "").split()).strip(" .!?;:,")
-    first = re.split(r"[\s'’]", cleaned, maxsplit=1)[0].lower() if cleaned else ""
-    code = base_language(language)
-    if first in _LOWER_AFTER_COLON.get(code, set()):
-        return cleaned[:1].lower() + cleaned[1:]
-    # A Spanish note often starts with its verb ("Pintamos el porche", "Me enseñaste a nadar"):
-    # the endings of "we" and "you" in the past say it is not a name.
-    if code == "es" and re.search(r"(amos|emos|imos|aste|iste|ábamos|íamos)$", first):
-        return cleaned[:1].lower() + cleaned[1:]
-    return cleaned
 
 
 def notes_in(notes: Any, language: str) -> list[Any]:

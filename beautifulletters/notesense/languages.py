@@ -1,5 +1,5 @@
 """Notes in French, Spanish and German: how one reads in a letter in its own language (which
-language a note is written in is drafting.languages.written_in's question).
+language a note is written in: `written_in`).
 
 A letter in one language never carries a note in another: an English note in the middle of a
 French letter is a sentence no one would write, and a French note in an English frame is no
@@ -44,6 +44,12 @@ _DISLIKE = {
 }
 
 
+def _code(language: str | None) -> str:
+    """'fr-CA' -> 'fr'; nothing -> 'en'."""
+    match = re.match(r"^([A-Za-z]{2,3})", (language or "").strip())
+    return match.group(1).lower() if match else "en"
+
+
 def say_in(
     text: str, language: str, *, names: tuple[str, ...], signer_names: tuple[str, ...] = ()
 ) -> tuple[str | None, str | None]:
@@ -76,3 +82,90 @@ def is_sad(text: str, language: str) -> bool:
 def is_dislike(text: str, language: str) -> bool:
     pattern = _DISLIKE.get(language)
     return bool(pattern and re.search(pattern, text.lower()))
+
+
+# Words that give a short note's language away: the small, frequent words of each language and
+# the letters only it uses. English among them, so a note typed in English is recognised as such.
+_FUNCTION_WORDS = {
+    "en": {
+        "the", "and", "you", "your", "with", "we", "was", "were", "my", "our", "is", "for", "that", "when",
+        "me", "i", "it", "an", "his", "her", "she", "he", "they", "always", "loves", "from", "every", "to",
+        "of", "at", "on", "who", "how", "first", "us",
+    },
+    "fr": {
+        "le", "la", "les", "et", "tu", "te", "ton", "ta", "tes", "nous", "avec", "du", "des", "un", "une",
+        "au", "aux", "est", "était", "pour", "qui", "sur", "dans", "je", "il", "elle", "on", "mon", "ma",
+        "mes", "toujours", "quand", "chez", "fait", "notre", "nos", "été", "à", "où", "ces", "ce", "pas",
+        "j", "m", "l", "d", "qu", "s", "c", "n", "de", "en",
+    },
+    "es": {
+        "el", "los", "las", "y", "tú", "con", "del", "una", "es", "era", "para", "que", "por", "mi", "mis",
+        "fuimos", "siempre", "cuando", "al", "se", "nos", "nuestro", "nuestra", "su", "sus", "yo", "muy",
+        "donde", "cómo", "éramos", "fue", "le", "lo", "un", "en", "de", "la",
+    },
+    "de": {
+        "der", "die", "das", "und", "du", "dich", "dir", "dein", "deine", "mit", "von", "ein", "eine", "im",
+        "am", "ist", "war", "für", "dass", "auf", "ich", "wir", "mein", "meine", "immer", "als", "den", "dem",
+        "zum", "zur", "beim", "hat", "uns", "unser", "unsere", "wie", "nach", "bei", "sich", "nicht", "auch",
+        "er", "sie", "es", "in", "an",
+    },
+}  # fmt: skip
+_OWN_LETTERS = {"fr": "èêëàâçùûîïôœ", "es": "ñáíóú¿¡", "de": "äöüß"}
+
+
+def written_in(text: str | None, language: str) -> bool:
+    """Whether a short note reads as written in `language` (so a letter in it may use it as typed).
+
+    A note whose words give no language away ("Quiberon 1998") does not count: a letter would
+    rather leave it out than drop a word of another language into its sentences.
+    """
+    code = _code(language)
+    if not text or code not in _FUNCTION_WORDS:
+        return False
+    lower = str(text).lower()
+    words = re.findall(r"[^\W\d_]+", lower)
+    scores = {}
+    for other, vocabulary in _FUNCTION_WORDS.items():
+        scores[other] = sum(1 for word in words if word in vocabulary)
+        scores[other] += 2 * sum(1 for char in lower if char in _OWN_LETTERS.get(other, ""))
+    if code == "en":
+        return scores["en"] > 0 and scores["en"] >= max(scores.values())
+    # French and Spanish share many small words ("la fête de Paul", "la feria de Sevilla"): a tie
+    # between them counts, a tie with English does not, so an English note never slips in.
+    best_other = max(score for other, score in scores.items() if other != code)
+    return scores[code] > 0 and scores[code] >= best_other and scores[code] > scores["en"]
+
+
+# Words that start a note in lower case after a colon (French and Spanish write "… : tu m'as appris",
+# not "… : Tu m'as appris"); any other capital, a name or a place, is kept. German keeps every capital:
+# a whole sentence after a colon starts with one, and its nouns always do.
+_LOWER_AFTER_COLON = {
+    "fr": {
+        "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "le", "la", "les", "l", "un", "une",
+        "des", "du", "de", "d", "ce", "cet", "cette", "ces", "c", "mon", "ma", "mes", "ton", "ta", "tes", "son",
+        "sa", "ses", "notre", "nos", "votre", "vos", "quand", "chaque", "tous", "toutes", "tout", "toujours",
+        "en", "à", "au", "aux", "dans", "après", "avant", "pendant", "jamais", "même", "qu",
+    },
+    "es": {
+        "yo", "tú", "él", "ella", "nosotros", "nosotras", "ellos", "ellas", "el", "la", "los", "las", "un",
+        "una", "unos", "unas", "mi", "mis", "tu", "tus", "su", "sus", "nuestro", "nuestra", "nuestros",
+        "nuestras", "cuando", "siempre", "cada", "todos", "todas", "todo", "en", "a", "al", "de", "del",
+        "aquel", "aquella", "aquellos", "aquellas", "ese", "esa", "este", "esta", "fuimos",
+        "estuvimos", "hicimos", "fue", "era", "éramos", "nos", "me", "te", "se", "le", "lo", "nunca", "aquí", "usted",
+    },
+}  # fmt: skip
+
+
+def as_written(text: str | None, language: str) -> str:
+    """A note as typed, ready to follow a colon in a letter: one line, no closing punctuation, and
+    in French and Spanish a lower-case first word when it is not a name."""
+    cleaned = " ".join(str(text or "").split()).strip(" .!?;:,")
+    first = re.split(r"[\s'’]", cleaned, maxsplit=1)[0].lower() if cleaned else ""
+    code = _code(language)
+    if first in _LOWER_AFTER_COLON.get(code, set()):
+        return cleaned[:1].lower() + cleaned[1:]
+    # A Spanish note often starts with its verb ("Pintamos el porche", "Me enseñaste a nadar"):
+    # the endings of "we" and "you" in the past say it is not a name.
+    if code == "es" and re.search(r"(amos|emos|imos|aste|iste|ábamos|íamos)$", first):
+        return cleaned[:1].lower() + cleaned[1:]
+    return cleaned
