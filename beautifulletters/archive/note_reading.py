@@ -16,7 +16,7 @@ from beautifulletters.i18n import _
 from beautifulletters.records import Note, Person
 
 NOTE_SCOPES = ("relationship", "person")
-WRITER_FIELDS = ("about", "mood", "phrasing")
+WRITER_FIELDS = ("about", "mood", "phrasing", "happened_on")
 
 
 def who(person: Person | None, *, signs_as: str | None = None) -> notesense.Who:
@@ -64,20 +64,35 @@ def read_note(
 ) -> dict[str, str | None]:
     """The columns a note stores about itself: about, mood, happened_on, phrasing, problem.
 
-    `writer` holds the writer's own corrections (about, mood, phrasing); they are kept and
-    named in `writer_set`, so a later edit of the text does not overrule them.
+    `writer` holds the writer's own corrections (about, mood, phrasing, happened_on); they are kept
+    and named in `writer_set`, so a later edit of the text does not overrule them. A note typed in
+    French, Spanish or German is read as a letter in its language will say it.
     """
-    understanding = notesense.understand(
-        text,
-        recipient=who(recipient),
-        signer=who(signer, signs_as=signs_as),
-        tag=tag,
-        written=written,
-        about=writer.get("about"),
-        mood=writer.get("mood"),
-        couple=couple,
-        phrasing=writer.get("phrasing"),
-    )
+    language = notesense.language_of(text)
+    if language != "en":
+        understanding = notesense.understand_in(
+            language,
+            text,
+            recipient=who(recipient),
+            signer=who(signer, signs_as=signs_as),
+            tag=tag,
+            mood=writer.get("mood"),
+            phrasing=writer.get("phrasing"),
+            happened_on=writer.get("happened_on"),
+        )
+    else:
+        understanding = notesense.understand(
+            text,
+            recipient=who(recipient),
+            signer=who(signer, signs_as=signs_as),
+            tag=tag,
+            written=written,
+            about=writer.get("about"),
+            mood=writer.get("mood"),
+            couple=couple,
+            phrasing=writer.get("phrasing"),
+            happened_on=writer.get("happened_on"),
+        )
     return {
         "about": understanding.about,
         "mood": understanding.mood,
@@ -90,16 +105,27 @@ def read_note(
 
 
 def writer_choices(note: Note) -> dict[str, str | None]:
-    """The corrections a stored note carries from its writer (about, mood, phrasing)."""
+    """The corrections a stored note carries from its writer (about, mood, phrasing, happened_on)."""
     chosen = set((note.writer_set or "").split(","))
-    given = {"about": note.about, "mood": note.mood, "phrasing": note.phrasing}
+    given = {"about": note.about, "mood": note.mood, "phrasing": note.phrasing, "happened_on": note.happened_on}
     return {k: v for k, v in given.items() if k in chosen and v}
 
 
 def preview(note: Note) -> str | None:
-    """How a stored note reads in a letter, or None when it cannot be said."""
+    """How a stored note reads in a letter (a letter in the note's own language), or None when it cannot be said."""
     if note.problem or not note.phrasing:
         return None
     phrase = note.phrasing
+    language = notesense.language_of(note.text)
+    if language != "en":
+        return notesense.lead_in(note.tag, None, phrase, language)
     clause = phrase[4:] if phrase.startswith("how ") else None
     return notesense.lead_in(note.tag, clause, phrase)
+
+
+def letter_phrasing(note: Note) -> str:
+    """The phrasing the writer may correct, as it follows "I remember" ("how you taught me to swim"),
+    or after a colon in the note's own language; empty when the note cannot be said."""
+    if note.problem or not note.phrasing:
+        return ""
+    return note.phrasing[4:] if note.phrasing.startswith("how ") else note.phrasing

@@ -38,8 +38,12 @@ class NotesManager:
         mood: str | None = None,
         phrasing: str | None = None,
         scope: str | None = None,
+        happened_on: str | None = None,
     ) -> int:
-        """Add a note; it is read at once (notesense) and the reading is stored with it."""
+        """Add a note; it is read at once (notesense) and the reading is stored with it.
+
+        `about`, `mood`, `phrasing` (how it reads in a letter) and `happened_on` are the writer's
+        own reading, kept over what the words suggest."""
         self._people.get(person_id)
         note_reading.check_choices(about, mood, scope)
         relationship_id = None
@@ -67,7 +71,12 @@ class NotesManager:
             "created_at": stamp,
             "updated_at": stamp,
         }
-        writer = {"about": about, "mood": mood, "phrasing": validation.text(phrasing, "phrasing")}
+        writer = {
+            "about": about,
+            "mood": mood,
+            "phrasing": validation.text(phrasing, "phrasing"),
+            "happened_on": validation.date(happened_on, "date", allow_partial=True),
+        }
         row.update(
             self._read_note(
                 person_id=person_id,
@@ -120,10 +129,13 @@ class NotesManager:
         mood: str | None = None,
         phrasing: str | None = None,
         scope: str | None = None,
+        happened_on: str | None = None,
     ) -> None:
-        """Change a note; it is read again, keeping the writer's earlier corrections unless replaced."""
+        """Change a note; it is read again, keeping the writer's earlier corrections unless replaced.
+
+        An empty `phrasing`, `mood`, `about` or `happened_on` ("") gives that part back to the reader."""
         note = self.get(note_id)
-        note_reading.check_choices(about, mood, scope)
+        note_reading.check_choices(about or None, mood or None, scope)
         row: Row = {"updated_at": now_iso()}
         if text is not None:
             row["text"] = validation.text(text, "note", required=True, multiline=True)
@@ -134,7 +146,17 @@ class NotesManager:
         writer = note_reading.writer_choices(note)
         if text is not None and text != note.text:
             writer.pop("phrasing", None)  # a new text needs a new phrasing
-        writer.update({k: v for k, v in (("about", about), ("mood", mood), ("phrasing", phrasing)) if v})
+        given = {
+            "about": about,
+            "mood": mood,
+            "phrasing": validation.text(phrasing, "phrasing") if phrasing else phrasing,
+            "happened_on": validation.date(happened_on, "date", allow_partial=True) if happened_on else happened_on,
+        }
+        for key, value in given.items():
+            if value == "":
+                writer.pop(key, None)
+            elif value:
+                writer[key] = value
         row.update(
             self._read_note(
                 person_id=note.person_id,
@@ -147,6 +169,34 @@ class NotesManager:
         )
         with self._db.transaction():
             self._db.update("notes", note_id, row)
+
+    def reading(
+        self,
+        person_id: int,
+        text: str,
+        *,
+        tag: str = "note",
+        relationship_id: int | None = None,
+        created_at: str | None = None,
+        writer: Mapping[str, str | None] | None = None,
+    ) -> Note:
+        """How a note would be read and stored, without storing it: what a dialog shows while the
+        writer types (the same reading `add` and `update` store)."""
+        clean_writer = dict(writer or {})
+        note_reading.check_choices(clean_writer.get("about"), clean_writer.get("mood"), None)
+        if clean_writer.get("happened_on"):
+            clean_writer["happened_on"] = validation.date(clean_writer["happened_on"], "date", allow_partial=True)
+        row = self._read_note(
+            person_id=person_id,
+            relationship_id=relationship_id,
+            text=" ".join(text.split()),
+            tag=tag,
+            created_at=created_at or now_iso(),
+            writer=clean_writer,
+        )
+        return Note.from_row(
+            {"id": 0, "person_id": person_id, "relationship_id": relationship_id, "text": text, "tag": tag, **row}
+        )
 
     def remove(self, note_id: int) -> None:
         validation.record_id(note_id, "note")

@@ -98,6 +98,7 @@ def read_notes(
                 tag=note.tag,
                 mood=chosen.get("mood"),
                 phrasing=chosen.get("phrasing"),
+                happened_on=chosen.get("happened_on"),
             )
             if understanding.phrase:
                 understanding = dataclasses.replace(understanding, phrase=as_written(understanding.phrase, language))

@@ -15,10 +15,23 @@ from typing import Any
 from beautifulletters.limits import NOTE_READ_CHARS
 from beautifulletters.notesense import languages as _languages
 from beautifulletters.notesense import mood as _mood
+from beautifulletters.notesense import words as _words
 from beautifulletters.notesense.reader import ABOUT, Reading, Who, read, subject_of
-from beautifulletters.notesense.when import Moment
+from beautifulletters.notesense.when import Moment, moment_of
 
-__all__ = ["ABOUT", "MOODS", "Understanding", "Who", "lead_in", "subject_of", "understand", "understand_in"]
+__all__ = [
+    "ABOUT",
+    "MOODS",
+    "Understanding",
+    "Who",
+    "language_of",
+    "lead_in",
+    "subject_of",
+    "understand",
+    "understand_in",
+]
+
+language_of = _languages.language_of
 
 MOODS = _mood.MOODS
 
@@ -43,23 +56,45 @@ class Understanding:
     def sorrow(self) -> bool:
         return _mood.is_sorrow(self.mood)
 
-    def preview(self, tag: str | None = None) -> str | None:
+    def preview(self, tag: str | None = None, language: str = "en") -> str | None:
         """How the note reads in a letter: "I remember how you took me fishing at Lake Tahoe"."""
         if not self.usable:
             return None
-        return lead_in(tag, self.clause, self.phrase)
+        return lead_in(tag, self.clause, self.phrase, language)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def lead_in(tag: str | None, clause: str | None, phrase: str | None) -> str | None:
-    """The sentence the panel shows: memories are remembered, everything else is known."""
+def lead_in(tag: str | None, clause: str | None, phrase: str | None, language: str = "en") -> str | None:
+    """The sentence the panel shows: memories are remembered, everything else is known.
+
+    What the two of them did, or the writer did, is remembered too: no one writes "I know that we
+    met at the county fair" to the person they met there ("I remember how we met at the county fair").
+    A note in French, Spanish or German is said after a colon in its own language."""
+    if language != "en":
+        said = phrase or clause
+        return _languages.lead_in(tag, said, language) if said else None
     if tag in ("memory", "joke") and phrase:
+        return f"I remember {phrase}."
+    if clause and phrase and _shared_past(clause):
         return f"I remember {phrase}."
     if clause:
         return f"I know that {clause}."
     return f"I remember {phrase}." if phrase else None
+
+
+def _shared_past(clause: str) -> bool:
+    """ "we met at the fair", "you taught me to swim": what the writer lived too, not news about the other."""
+    if subject_of(clause) not in ("both", "signer"):
+        return False
+    for word in clause.split()[:4]:
+        lower = word.lower()
+        if lower in {"was", "were", "had"} or lower in _words.IRREGULAR_PAST:
+            return True
+        if lower.endswith("ed") and _words.is_verb(lower):
+            return True
+    return False
 
 
 def understand(
@@ -74,14 +109,17 @@ def understand(
     mood: str | None = None,
     couple: bool = False,
     phrasing: str | None = None,
+    happened_on: str | None = None,
 ) -> Understanding:
     """Read a note for a letter from `signer` to `recipient`.
 
     `written` resolves "last spring"; `today` says it again relative to the letter's day (without
-    it, the time is said absolutely, as stored). `about`, `mood` and `phrasing` are the writer's own
-    corrections and win over what the words suggest; a typed `phrasing` is in the letter's voice.
+    it, the time is said absolutely, as stored). `about`, `mood`, `phrasing` and `happened_on` (YYYY,
+    YYYY-MM or YYYY-MM-DD) are the writer's own corrections and win over what the words suggest; a
+    typed `phrasing` is in the letter's voice, and the time the text names is said from the writer's date.
     """
     written = written or dt.date.today()
+    when = moment_of(happened_on) if happened_on else None
     if about is not None and about not in ABOUT:
         raise ValueError(f"about must be one of {', '.join(ABOUT)}")
     if mood is not None and mood not in MOODS:
@@ -95,7 +133,7 @@ def understand(
                 about=about or "recipient",
                 mood=mood or _mood.classify(text, tag),
                 dislike=False,
-                happened_on=None,
+                happened_on=happened_on,
                 clause=None,
                 phrase=None,
                 problem=(
@@ -104,14 +142,23 @@ def understand(
                 ),
             )
     if phrasing:
-        reading: Reading = read(phrasing, recipient=recipient, signer=signer, written=written, today=today, voiced=True)
+        reading: Reading = read(
+            phrasing, recipient=recipient, signer=signer, written=written, today=today, voiced=True, when=when
+        )
         timed = read(text, recipient=recipient, signer=signer, written=written, today=today, about=about, couple=couple)
-        moment = timed.moment or reading.moment
+        moment = when or timed.moment or reading.moment
     else:
         reading = read(
-            text, recipient=recipient, signer=signer, written=written, today=today, about=about, couple=couple
+            text,
+            recipient=recipient,
+            signer=signer,
+            written=written,
+            today=today,
+            about=about,
+            couple=couple,
+            when=when,
         )
-        moment = reading.moment
+        moment = when or reading.moment
     return Understanding(
         about=about or reading.about,
         mood=mood or _mood.classify(text, tag),
@@ -132,6 +179,7 @@ def understand_in(
     tag: str | None = None,
     mood: str | None = None,
     phrasing: str | None = None,
+    happened_on: str | None = None,
 ) -> Understanding:
     """Read a note written in French, Spanish or German for a letter in that language.
 
@@ -142,7 +190,7 @@ def understand_in(
         raise ValueError(f"mood must be one of {', '.join(MOODS)}")
     if len(text) > NOTE_READ_CHARS and not phrasing:
         too_long = f"it is longer than {NOTE_READ_CHARS:,} characters, too long to read into a letter"
-        return Understanding("both", mood or "happy", False, None, None, None, too_long)
+        return Understanding("both", mood or "happy", False, happened_on, None, None, too_long)
     if phrasing:
         said, problem = _languages.say_in(phrasing, language, names=(), signer_names=())
     else:
@@ -154,7 +202,7 @@ def understand_in(
         about="both",
         mood=mood or ("sad" if sad else "funny" if tag == "joke" else "happy"),
         dislike=_languages.is_dislike(text, language),
-        happened_on=None,
+        happened_on=happened_on,
         clause=None,
         phrase=said,
         problem=problem,

@@ -43,6 +43,26 @@ _DISLIKE = {
     "de": r"\b(?:hasst|mag keine?n?\b|mag nicht|kann .* nicht ausstehen)",
 }
 
+# How the panel shows a note said in a letter in its language: after a colon, as the letters do
+# ("Je repense souvent à ceci : …"); memories are thought back on, other notes not forgotten.
+_LEAD_INS = {
+    "fr": ("Je repense souvent à ceci : ", "Je n'ai pas oublié ceci : "),
+    "es": ("Pienso a menudo en esto: ", "No he olvidado esto: "),
+    "de": ("Oft denke ich daran: ", "Ich habe nicht vergessen: "),
+}
+
+
+def language_of(text: str | None) -> str:
+    """The letter language a note is typed in: 'fr', 'es' or 'de' when its words say so, else 'en'
+    (a note such as "peonies" that says nothing of its language is English's)."""
+    return next((code for code in _LEAD_INS if written_in(text, code)), "en")
+
+
+def lead_in(tag: str | None, said: str, language: str) -> str:
+    """A note said in a `language` letter, as one sentence: "Je repense souvent à ceci : tu m'as appris à nager."."""
+    remembered, kept = _LEAD_INS[_code(language)]
+    return (remembered if tag in ("memory", "joke") else kept) + as_written(said, language) + "."
+
 
 def _code(language: str | None) -> str:
     """'fr-CA' -> 'fr'; nothing -> 'en'."""

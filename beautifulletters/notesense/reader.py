@@ -146,14 +146,16 @@ def read(
     about: str | None = None,
     couple: bool = False,
     voiced: bool = False,
+    when: Moment | None = None,
 ) -> Reading:
     """Read `text` (a note about the recipient) for a letter from `signer`.
 
     `couple`: the note belongs to the signer's relationship, so "they" may mean the two of them.
     `voiced`: the text is already in the letter's voice ("you taught me to swim"), typed by the writer.
+    `when`: the writer's own date for it, said in place of the time the text names ("last spring").
     """
     try:
-        return _read(text, recipient, signer, written, today, about, couple, voiced)
+        return _read(text, recipient, signer, written, today, about, couple, voiced, when)
     except _Unclear as unclear:
         return Reading(about or "recipient", None, None, None, str(unclear))
 
@@ -167,6 +169,7 @@ def _read(
     about: str | None,
     couple: bool,
     voiced: bool,
+    when: Moment | None = None,
 ) -> Reading:
     clean = " ".join(str(text or "").split()).strip()
     clean = re.sub(r"\s+([,.;:!?])", r"\1", clean).rstrip(" .;:,!")
@@ -182,6 +185,7 @@ def _read(
     moment = None
     if found:
         moment, match = found
+        moment = when or moment
         clean = clean[: match.start()] + _T + clean[match.end() :]
     signer = signer or Who(())
     shared = {n for n in recipient.names if n} & {n for n in signer.names if n}
@@ -191,8 +195,7 @@ def _read(
     marked = _mark_names(_mark_names(clean, signer, _S), recipient, _R)
     tokens = re.findall(_TOKEN, marked)
     clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced)
-    clause = re.sub(r"\b(?:I and you|you and I)\b", "we", clause)
-    clause = re.sub(r"\b(?:me and you|you and me)\b", "us", clause)
+    clause = _pairs(clause)
     clause = clause.replace(_T, say(moment, today) if moment else "")
     clause = " ".join(clause.split())
     if _R in clause or _S in clause:
@@ -202,6 +205,37 @@ def _read(
     if kind == "phrase":
         return Reading(who, None, clause, moment)
     return Reading(who, clause, f"how {clause}", moment)
+
+
+def _pairs(clause: str) -> str:
+    """ "Ravi and Mei met at university" in Ravi's letter: "we met", and "with you and me": "with us"."""
+
+    def said(match: re.Match[str]) -> str:
+        after = next((w for w in clause[match.end() :].split() if w.lower() not in W.ADVERBS), "")
+        return "we" if W.is_verb(after) else "us"
+
+    return re.sub(r"(?i)\b(?:(?:I|me) and you|you and (?:I|me))\b", said, clause)
+
+
+def _met_each_other(tokens: list[str], index: list[int], start: int) -> bool:
+    """ "met at the county fair": a meeting with no one met, so two people met each other."""
+    if tokens[index[start]].lower() not in {"met", "meet"}:
+        return False
+    after = tokens[index[start + 1]].lower() if start + 1 < len(index) else ""
+    return not after or after in W.PREPOSITIONS or after == _T.lower()
+
+
+def _them_as_object(tokens: list[str], index: list[int], forms: tuple[str, ...] | None) -> bool:
+    """ "taught her to swim": the one the note is about is done to, so someone else did it."""
+    if not forms:
+        return False
+    for position, i in enumerate(index):
+        if tokens[i].lower() != forms[1]:
+            continue
+        nxt = tokens[index[position + 1]].lower() if position + 1 < len(index) else ""
+        if forms[1] != forms[2] or not nxt or nxt in W.AFTER_OBJECT or nxt in W.BASE_VERBS:
+            return True
+    return False
 
 
 def subject_of(clause: str) -> str:
@@ -258,6 +292,8 @@ def _rewrite(
     start = 0
     while start < len(index) - 1 and lowers[start] in W.ADVERBS and lowers[start] not in {"first", "all"}:
         start += 1
+    if lowers[start] == "first" and start < len(index) - 1 and lowers[start + 1] in {"met", "meet"}:
+        start += 1  # "first met on a train": "the first day" stays a phrase
     first = tokens[index[start]]
     first_lower = first.lower()
     implicit: str | None = None
@@ -270,7 +306,11 @@ def _rewrite(
     elif first in ("I", _S) or first_lower in {"i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd"}:
         pass
     elif W.is_verb(first) and first_lower not in W.DETERMINERS:
-        who = about or "recipient"
+        who = about or ("both" if _met_each_other(tokens, index, start) and couple else "recipient")
+        if about is None and who == "recipient" and _met_each_other(tokens, index, start):
+            raise _Unclear("it does not say who met")  # "met at university", on a page every signer shares
+        if about is None and not voiced and _them_as_object(tokens, index, forms):
+            raise _Unclear("it does not say who did it")  # "taught her to swim": not she herself
         if who == "other":
             raise _Unclear("it does not say who did it")
         implicit = {"recipient": "you", "signer": "I", "both": "we"}[who]

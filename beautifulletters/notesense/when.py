@@ -142,6 +142,17 @@ def find(text: str, written: dt.date) -> tuple[Moment, re.Match[str]] | None:
     return Moment((written - dt.timedelta(days=1)).isoformat(), "day"), match
 
 
+def moment_of(date: str) -> Moment | None:
+    """A date the writer gave (YYYY, YYYY-MM or YYYY-MM-DD) as a moment, known as precisely as it is written."""
+    if re.fullmatch(r"\d{4}", date):
+        return Moment(date, "year")
+    if re.fullmatch(r"\d{4}-\d{2}", date):
+        return Moment(date, "month")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return Moment(date, "day")
+    return None
+
+
 def say(moment: Moment, today: dt.date | None = None) -> str:
     """The moment in words: relative to `today` when given ("last spring"), else absolute."""
     if moment.precision == "season" and moment.season:

@@ -21,6 +21,11 @@ def _add_note_reading_options(parser: argparse.ArgumentParser) -> None:
         "--phrasing", help=_('how it reads in a letter, as you would write it ("you taught me to swim")')
     )
     parser.add_argument(
+        "--happened-on",
+        metavar="DATE",
+        help=_("when it happened (YYYY, YYYY-MM or a day), where the note's own words are vague or wrong"),
+    )
+    parser.add_argument(
         "--scope", choices=["relationship", "person"], help=_("only this relationship's letters, or every signer's")
     )
 
@@ -55,6 +60,7 @@ def notes_add(args: argparse.Namespace, archive: Archive) -> int:
         mood=args.mood,
         phrasing=args.phrasing,
         scope=args.scope,
+        happened_on=args.happened_on,
     )
     note = archive.notes.get(note_id)
     if args.json:
@@ -80,8 +86,10 @@ def notes_list(args: argparse.Namespace, archive: Archive) -> int:
 
 
 def notes_edit(args: argparse.Namespace, archive: Archive) -> int:
-    if all(getattr(args, k) is None for k in ("text", "tag", "about", "mood", "phrasing", "scope")):
-        raise UsageError(_("nothing to change: give --text, --tag, --about, --mood, --phrasing or --scope"))
+    if all(getattr(args, k) is None for k in ("text", "tag", "about", "mood", "phrasing", "scope", "happened_on")):
+        raise UsageError(
+            _("nothing to change: give --text, --tag, --about, --mood, --phrasing, --happened-on or --scope")
+        )
     archive.notes.update(
         args.id,
         text=args.text,
@@ -90,6 +98,7 @@ def notes_edit(args: argparse.Namespace, archive: Archive) -> int:
         mood=args.mood,
         phrasing=args.phrasing,
         scope=args.scope,
+        happened_on=args.happened_on,
     )
     _say_phrasing(archive.notes.get(args.id))
     return EXIT_OK

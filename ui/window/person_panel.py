@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStyledItemDelegate,
@@ -26,6 +27,7 @@ from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _, p_
 from beautifulletters.records import Note
+from ui.dialogs.note_dialog import NoteDialog, unsaved_note
 from ui.tasks import LatestOnly, note_user_input
 from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label, plain_tip
@@ -130,6 +132,9 @@ class PersonPanel(QScrollArea):
         self.notes_list.itemChanged.connect(self._note_edited)
         self.notes_list.currentItemChanged.connect(self._note_selected)
         self.notes_list.setMinimumHeight(140)
+        # Right-click (or the menu key) on a note: Edit note… shows and corrects how it reads in a letter.
+        self.notes_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.notes_list.customContextMenuRequested.connect(self._note_menu)
         layout.addWidget(self.notes_list)
         note_tools = QHBoxLayout()
         self.note_tag = QComboBox(editable=True)
@@ -155,8 +160,14 @@ class PersonPanel(QScrollArea):
         self.add_note_button = QPushButton(_("Add"))
         self.add_note_button.setAccessibleName(_("Add note"))
         self.add_note_button.clicked.connect(self._add_note)
+        self.note_details_button = QPushButton("…")  # narrow, so the note box keeps its room beside it
+        self.note_details_button.setFixedWidth(self.note_details_button.fontMetrics().horizontalAdvance("…") + 34)
+        self.note_details_button.setAccessibleName(_("Add the note, seeing how it reads in a letter"))
+        self.note_details_button.setToolTip(_("Add the note, seeing and changing how it reads in a letter"))
+        self.note_details_button.clicked.connect(self._add_note_with_details)
         add_row.addWidget(self.new_note, 1)
         add_row.addWidget(self.add_note_button)
+        add_row.addWidget(self.note_details_button)
         layout.addLayout(add_row)
         # Whom a new note belongs to: the signer's relationship with this person (their memories,
         # their jokes), or the person, for every signer's letters (what everyone knows of them).
@@ -229,6 +240,7 @@ class PersonPanel(QScrollArea):
             self.delete_note_button,
             self.new_note,
             self.add_note_button,
+            self.note_details_button,
             self.note_about,
             self.dates_list,
             self.delete_date_button,
@@ -493,6 +505,47 @@ class PersonPanel(QScrollArea):
         self.refresh()
         self._show_phrasing(added[0] if added else None)
         return stored
+
+    def _note_menu(self, pos: QPoint) -> None:
+        item = self.notes_list.itemAt(pos)
+        if item is None or self.archive is None or self.archive.readonly:
+            return
+        self.notes_list.setCurrentItem(item)
+        note_id = int(item.data(NoteIdRole))
+        self.note_menu = QMenu(self.notes_list)
+        self.note_menu.addAction(_("Edit note…"), lambda: self.edit_note(note_id))
+        self.note_menu.addAction(_("Delete note"), lambda: self._delete_note(note_id))
+        self.note_menu.popup(self.notes_list.viewport().mapToGlobal(pos))
+
+    def edit_note(self, note_id: int) -> None:
+        """Edit note…: the note, and how it reads in a letter, its mood and date, as the writer corrects them."""
+        if self.archive is None:
+            return
+        try:
+            note = self.archive.notes.get(note_id)
+        except BeautifulLettersError as error:
+            self.error.emit(str(error))
+            return
+        if NoteDialog.ask(self.archive, note, self, recipient_name=self.name_label.text()) is not None:
+            self.changed.emit()
+            self.refresh()
+            self._show_phrasing(note_id)
+
+    def _add_note_with_details(self) -> None:
+        """Details…: the note being written, in the dialog, to see and correct its reading before it is kept."""
+        if self.archive is None or self.person_id is None:
+            return
+        chosen = self.note_about.currentData()
+        signer = int(chosen) if chosen and chosen != PERSON_NOTE else None
+        draft = unsaved_note(self.archive, self.person_id, signer, self.new_note.text(), self._chosen_tag() or "note")
+        added = NoteDialog.ask(
+            self.archive, draft, self, recipient_name=self.name_label.text(), new=True, signer=signer
+        )
+        if added is not None:
+            self.new_note.clear()
+            self.changed.emit()
+            self.refresh()
+            self._show_phrasing(added)
 
     def _add_note(self) -> None:
         text = self.new_note.text()
