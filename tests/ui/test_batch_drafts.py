@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from beautifulletters.archive import trash
-from beautifulletters.preferences import Preferences
-from ui.resources import register_bundled_fonts
-from ui.window.archive_opening import open_archive_for_window
 from ui.window.main_window import MainWindow
-from ui.window.theme import apply_theme
 
 WAIT_MS = 30000
 
 
 @pytest.fixture
-def window(qtbot, archive_path: Path) -> Iterator[MainWindow]:
-    register_bundled_fonts()
-    apply_theme(QApplication.instance(), dark=False)
-    archive, notice = open_archive_for_window(archive_path)
-    assert archive is not None, notice
-    main = MainWindow(archive, notice=notice, preferences=Preferences())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main.desk_ready, timeout=WAIT_MS)
+def window(window: MainWindow) -> MainWindow:
+    """The shared window, with two members of a book club to write to."""
     for name in ("Ada Lovelace", "Ben Okri"):
-        main.archive.people.add(display_name=name, tags=["book club"])
-    yield main
-    if main.isVisible():
-        main.close()
+        window.archive.people.add(display_name=name, tags=["book club"])
+    return window
 
 
 def _club_letters(window: MainWindow) -> int:

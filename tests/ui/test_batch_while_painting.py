@@ -3,39 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
-from beautifulletters.preferences import Preferences
 from ui.printing.batch import BatchOptions, BatchResult, load_items, write_anthology, write_batch
 from ui.printing.dialogs import BatchJob, start_batch
-from ui.resources import register_bundled_fonts
-from ui.window.archive_opening import open_archive_for_window
 from ui.window.main_window import MainWindow
-from ui.window.theme import apply_theme
 
 WAIT_MS = 60000
 PAPERS = ("watermark", "letterhead", "laid")
-
-
-@pytest.fixture
-def window(qtbot, archive_path: Path) -> Iterator[MainWindow]:
-    register_bundled_fonts()
-    apply_theme(QApplication.instance(), dark=False)
-    archive, notice = open_archive_for_window(archive_path)
-    assert archive is not None, notice
-    main = MainWindow(archive, notice=notice, preferences=Preferences())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main.desk_ready, timeout=WAIT_MS)
-    yield main
-    if main.isVisible():
-        main.close()
 
 
 def _letters(window: MainWindow, count: int, *, to: int | None = None) -> list[int]:

@@ -3,39 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from beautifulletters import humandates
-from beautifulletters.preferences import Preferences
 from ui.dialogs.duplicate_letter import DuplicateLetterDialog
-from ui.resources import register_bundled_fonts
 from ui.widgets.date_field import in_words
-from ui.window.archive_opening import open_archive_for_window
 from ui.window.letter_life import SentDateDialog, duplicate_letter, history_menu, mark_letter
 from ui.window.main_window import MainWindow
-from ui.window.theme import apply_theme
 
 WAIT_MS = 20000
-
-
-@pytest.fixture
-def window(qtbot, archive_path: Path) -> Iterator[MainWindow]:
-    register_bundled_fonts()
-    apply_theme(QApplication.instance(), dark=False)
-    archive, notice = open_archive_for_window(archive_path)
-    assert archive is not None, notice
-    main = MainWindow(archive, notice=notice, preferences=Preferences())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main.desk_ready, timeout=WAIT_MS)
-    yield main
-    if main.isVisible():
-        main.close()
 
 
 def _people(window: MainWindow) -> dict[str, int]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import collections
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
@@ -23,22 +22,6 @@ from ui.window.theme import apply_theme
 
 WAIT_MS = 20000
 SEARCH_SETTLE_MS = 400
-
-
-@pytest.fixture
-def window(qtbot, archive_path: Path):
-    register_bundled_fonts()
-    apply_theme(QApplication.instance(), dark=False)
-    archive, notice = open_archive_for_window(archive_path)
-    assert archive is not None, notice
-    main = MainWindow(archive, notice=notice, preferences=Preferences())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main.desk_ready)  # the editor and reader come just after the first frame
-    yield main
-    if main.isVisible():
-        main.close()
 
 
 def people_names(window: MainWindow) -> list[str]:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -18,32 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from beautifulletters.archive import Archive
-from beautifulletters.preferences import Preferences
 from ui.dialogs.preferences_dialog import PreferencesDialog
-from ui.resources import register_bundled_fonts
-from ui.window.archive_opening import open_archive_for_window
 from ui.window.main_window import MainWindow
 from ui.window.person_panel import NoteIdRole
-from ui.window.theme import apply_theme
 from ui.window.trash_actions import delete_current_letter
 
 WAIT_MS = 20000
-
-
-@pytest.fixture
-def window(qtbot, archive_path: Path) -> Iterator[MainWindow]:
-    register_bundled_fonts()
-    apply_theme(QApplication.instance(), dark=False)
-    archive, notice = open_archive_for_window(archive_path)
-    assert archive is not None, notice
-    main = MainWindow(archive, notice=notice, preferences=Preferences())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main.desk_ready, timeout=WAIT_MS)
-    yield main
-    if main.isVisible():
-        main.close()
 
 
 def _loretta(window: MainWindow) -> int:
