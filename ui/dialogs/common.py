@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QScrollBar,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -222,6 +225,33 @@ class GuardedDialog(QDialog):
         box.finished.connect(answered)
         box.open()  # window-modal, never a nested event loop
         self.discard_box = box
+
+
+class ShortFormDialog(GuardedDialog):
+    """A short question as a dialog: a sentence, a few fields, a line for what is wrong, and OK
+    (named for what it does) with Cancel. Subclasses build the form and call `lay_out`."""
+
+    def lay_out(self, about: str, form: QFormLayout, *, ok_text: str, width: int) -> None:
+        intro = plain_label(about)
+        intro.setWordWrap(True)
+        self.error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(ok_text)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(width)
+
+    def fail(self, message: str) -> None:
+        """Say what is wrong under the form; the dialog stays open for the person to mend it."""
+        self.error.setText(message)
+        self.error.show()
 
 
 def stored_choice(combo: QComboBox) -> str:

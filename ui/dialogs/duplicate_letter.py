@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QWidget
 
 from beautifulletters import validation
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
-from ui.dialogs.common import GuardedDialog, error_label
+from ui.dialogs.common import ShortFormDialog
 from ui.dialogs.person_picker import PersonPicker
 from ui.widgets.date_field import DateField, in_words
-from ui.widgets.plain import plain_label
 
 FIRST_PEOPLE = 50  # the drop-down's short list; typing searches everyone
 
 
-class DuplicateLetterDialog(GuardedDialog):
+class DuplicateLetterDialog(ShortFormDialog):
     """Choose who the copy is for (the same person at first) and its occasion date; the copy is a
     new draft with the same body and paper. `created_letter_id` holds it once accepted."""
 
@@ -28,12 +27,6 @@ class DuplicateLetterDialog(GuardedDialog):
         letter = archive.letters.get(letter_id)
         title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
         self.setWindowTitle(_("Duplicate letter"))
-        about = plain_label(
-            _(
-                "A new draft of “{letter}”, with the same words and paper, to change for someone else or another year."
-            ).format(letter=title)
-        )
-        about.setWordWrap(True)
         self.recipient = PersonPicker(archive, self, accessible_name=_("For"))
         try:
             first = archive.search.people_ids(sort="name", limit=FIRST_PEOPLE)
@@ -45,31 +38,18 @@ class DuplicateLetterDialog(GuardedDialog):
         self.date.setAccessibleName(_("Occasion date"))
         if letter["occasion_date"]:
             self.date.setText(in_words(letter["occasion_date"]))
-        self.error = error_label()
         form = QFormLayout()
         form.addRow(_("&For:"), self.recipient)
         form.addRow(_("Occasion &date:"), self.date)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if ok is not None:
-            ok.setText(_("Make the copy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-
-    def _fail(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+        about = _(
+            "A new draft of “{letter}”, with the same words and paper, to change for someone else or another year."
+        ).format(letter=title)
+        self.lay_out(about, form, ok_text=_("Make the copy"), width=460)
 
     def accept(self) -> None:
         recipient = self.recipient.person_id()
         if recipient is None:
-            self._fail(_("Choose who the copy is for."))
+            self.fail(_("Choose who the copy is for."))
             return
         try:
             when = validation.date(self.date.text(), _("occasion date"), allow_yearless=True)
@@ -77,10 +57,10 @@ class DuplicateLetterDialog(GuardedDialog):
                 self.letter_id, recipient_id=recipient, occasion_date=when
             )
         except ValidationError as error:
-            self._fail(str(error))
+            self.fail(str(error))
             return
         except BeautifulLettersError as error:
-            self._fail(_("The copy was not made: {reason}").format(reason=error))
+            self.fail(_("The copy was not made: {reason}").format(reason=error))
             return
         super().accept()
 

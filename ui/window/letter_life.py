@@ -11,56 +11,39 @@ import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QMenu, QWidget
 
 from beautifulletters import validation
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
-from ui.dialogs.common import GuardedDialog, error_label
+from ui.dialogs.common import ShortFormDialog
 from ui.widgets.date_field import DateField, in_words
-from ui.widgets.plain import plain_label
 from ui.window.status import status_text
 from ui.window.surface import WindowSurface
 
 
-class SentDateDialog(GuardedDialog):
+class SentDateDialog(ShortFormDialog):
     """When the letter went: today unless the writer says otherwise (typed, or on the calendar)."""
 
     def __init__(self, what: str, sent_on: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Mark as sent"))
         self.chosen: str | None = None
-        about = plain_label(_("When did “{letter}” go?").format(letter=what))
-        about.setWordWrap(True)
         self.date = DateField(placeholder=_("e.g. 3 April 2026"))
         self.date.setAccessibleName(_("Sent on"))
         self.date.setText(in_words(sent_on or dt.date.today().isoformat()))
-        self.error = error_label()
         form = QFormLayout()
         form.addRow(_("&Sent on:"), self.date)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if ok is not None:
-            ok.setText(_("Mark as sent"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(380)
+        self.lay_out(_("When did “{letter}” go?").format(letter=what), form, ok_text=_("Mark as sent"), width=380)
 
     def accept(self) -> None:
         try:
             chosen = validation.date(self.date.text(), _("date sent"))
         except ValidationError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self.fail(str(error))
             return
         if chosen is None:
-            self.error.setText(_("Say when the letter was sent, or Cancel."))
-            self.error.show()
+            self.fail(_("Say when the letter was sent, or Cancel."))
             return
         self.chosen = chosen
         super().accept()
