@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
-from beautifulletters import validation
+from beautifulletters import notesense, validation
 from beautifulletters.archive import note_reading
 from beautifulletters.archive.connection import ArchiveDb, Row, now_iso
 from beautifulletters.archive.people import PeopleManager
@@ -226,12 +227,29 @@ class NotesManager:
         rows = self._db.query("SELECT * FROM notes WHERE id = ?", (note_id,))
         if not rows:
             raise NotFoundError("note", note_id)
-        return _note_record(rows[0])
+        return self._in_its_language(_note_record(rows[0]))
 
     def for_person(self, person_id: int) -> list[Note]:
         validation.record_id(person_id, "person")
         rows = self._db.query("SELECT * FROM notes WHERE person_id = ? ORDER BY noted_on, id", (person_id,))
-        return [_note_record(row) for row in rows]
+        return [self._in_its_language(_note_record(row)) for row in rows]
+
+    def _in_its_language(self, note: Note) -> Note:
+        """A note typed in French, Spanish or German, read as its language reads it: one stored before
+        such notes were (read as English, "it reads as a label") is shown as a letter will say it."""
+        if notesense.language_of(note.text) == "en":
+            return note
+        fresh = self.reading(
+            note.person_id,
+            note.text,
+            tag=note.tag,
+            relationship_id=note.relationship_id,
+            created_at=note.created_at,
+            writer=note_reading.writer_choices(note),
+        )
+        return dataclasses.replace(
+            note, about=fresh.about, mood=fresh.mood, phrasing=fresh.phrasing, problem=fresh.problem
+        )
 
 
 def _note_record(row: Row) -> Note:

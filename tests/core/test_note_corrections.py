@@ -108,3 +108,16 @@ def test_a_reading_tried_in_a_dialog_is_not_stored(archive: Archive) -> None:
     tried = archive.notes.reading(mei, "taught her to swim", tag="memory", writer={"about": "signer"})
     assert note_reading.preview(tried) == "I remember how I taught you to swim."
     assert len(archive.notes.for_person(mei)) == before
+
+
+def test_a_french_note_stored_before_notes_were_read_in_french_is_shown_in_french(archive: Archive) -> None:
+    mei, ravi = _pair(archive, "fr")
+    note_id = _note(archive, mei, ravi, "Tu m'as appris à nager au lac", tag="memory")
+    with archive.db.transaction():  # as the English reader stored it before
+        archive.db.conn.execute(
+            "UPDATE notes SET phrasing = NULL, problem = 'it reads as a label, not a sentence' WHERE id = ?",
+            (note_id,),
+        )
+    shown = next(note for note in archive.notes.for_person(mei) if note.id == note_id)
+    assert note_reading.preview(shown) == "Je repense souvent à ceci : tu m'as appris à nager au lac."
+    assert note_reading.preview(archive.notes.get(note_id)) == note_reading.preview(shown)
