@@ -21,7 +21,7 @@ from benchmarks.variety import GOAL, alike_wordings, builtin_templates, letters_
 # have about three; each joins its language's list once it has more).
 NATIVE = ("anniversary", "birthday", "sympathy")
 VARIED = {
-    "fr": (*NATIVE, "graduation", "just-because", "thank-you-gift"),
+    "fr": (*NATIVE, "get-well", "graduation", "just-because", "new-baby", "thank-you-gift", "wedding"),
     "es": NATIVE,
     "de": NATIVE,
 }
