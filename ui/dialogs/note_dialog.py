@@ -12,7 +12,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import N_, _
 from beautifulletters.records import Note
-from ui.dialogs.common import GuardedDialog, error_label, muted_label
+from ui.dialogs.common import ShortFormDialog
 from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label
 
@@ -53,7 +52,7 @@ def unsaved_note(archive: Archive, person_id: int, signer: int | None, text: str
     )
 
 
-class NoteDialog(GuardedDialog):
+class NoteDialog(ShortFormDialog):
     """One note, new or stored, with the writer's reading of it. `note_id` holds it once saved."""
 
     def __init__(
@@ -111,7 +110,6 @@ class NoteDialog(GuardedDialog):
         self.when = DateField(placeholder=_("e.g. 2025, 2025-04 or 3 April 2025"))
         self.when.setText(shown_date(note.happened_on))
         self.when.setAccessibleName(_("When it happened"))
-        self.error = error_label()
         # What the reader would say with nothing changed: a field still showing it is not a correction.
         self._auto = {"phrasing": self.phrasing.text(), "mood": self.mood.currentData(), "when": self.when.text()}
         self._start = {"about": self.about.currentData(), "when": self.when.text()}
@@ -129,18 +127,12 @@ class NoteDialog(GuardedDialog):
         form.addRow(_("Who it is &about:"), self.about)
         form.addRow(_("&Mood:"), self.mood)
         form.addRow(_("&When it happened:"), self.when)
-        hint = muted_label(
-            _("The app reads the note for you; change anything it got wrong. Your changes are kept with the note.")
+        self.lay_out(
+            _("The app reads the note for you; change anything it got wrong. Your changes are kept with the note."),
+            form,
+            ok_text=_("Add note") if new else _("Save note"),
+            width=520,
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
 
         self._pause = QTimer(self, singleShot=True, interval=READ_AFTER_MS)
         self._pause.timeout.connect(self.read_again)
@@ -258,8 +250,7 @@ class NoteDialog(GuardedDialog):
             else:
                 self.archive.notes.update(self.note.id, text=text, tag=tag, **given)
         except BeautifulLettersError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self.fail(str(error))
             return
         super().accept()
 
