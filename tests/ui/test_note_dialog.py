@@ -101,6 +101,7 @@ def test_the_dialog_opens_on_the_readers_phrasing_and_saves_nothing_unchanged(
 
     def fill(dialog: NoteDialog) -> None:
         assert dialog.phrasing.text() == before.phrasing.removeprefix("how ")
+        assert dialog.phrasing.cursorPosition() == 0, "a long phrase shows its beginning, not its tail"
         assert dialog.mood.currentData() == "loss"
         assert dialog.when.text() == before.happened_on
         assert dialog.corrections() == {}

@@ -217,6 +217,7 @@ class NoteDialog(ShortFormDialog):
         if self.phrasing.text() == self._auto["phrasing"] and "phrasing" not in self.chosen:
             self._auto["phrasing"] = note_reading.letter_phrasing(reading)
             self.phrasing.setText(self._auto["phrasing"])
+            self.phrasing.setCursorPosition(0)  # the start of the phrase shows, not its tail
         if self.mood.currentData() == self._auto["mood"] and "mood" not in self.chosen:
             self._auto["mood"] = reading.mood or ""
             self.mood.blockSignals(True)
