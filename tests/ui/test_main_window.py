@@ -18,6 +18,7 @@ from ui.window.archive_opening import open_archive_for_window
 from ui.window.main_window import MainWindow
 from ui.window.models import PeopleModel
 from ui.window.person_panel import PERSON_NOTE
+from ui.window.side_panels import PANEL_MINS
 from ui.window.theme import apply_theme
 
 WAIT_MS = 20000
@@ -287,22 +288,24 @@ def test_every_shortcut_is_unique_and_controls_have_names(window: MainWindow) ->
         assert widget.accessibleName(), f"{widget!r} has no accessible name"
 
 
-def test_geometry_and_splitter_are_remembered(qtbot, archive_path: Path) -> None:
+def test_geometry_and_panel_widths_are_remembered(qtbot, archive_path: Path) -> None:
     archive, _ = open_archive_for_window(archive_path)
     asked = Preferences(extra={"about_you_asked": True})  # the first start's question has its own test
     first = MainWindow(archive, preferences=asked)
     qtbot.addWidget(first)
     first.resize(760, 560)  # inside the offscreen screen, which restoreGeometry clamps to
-    first.splitter.setSizes([200, 600, 200])
     first.show()
-    sizes = first.splitter.sizes()
+    qtbot.waitExposed(first)
+    first.splitter.moveSplitter(first.splitter.width() - 300, 2)  # the writer drags the person panel wider
+    widths = list(first.side_panels.widths)
+    assert widths[1] > PANEL_MINS[1]
     first.close()
     archive, _ = open_archive_for_window(archive_path)
     second = MainWindow(archive, preferences=asked)
     qtbot.addWidget(second)
     second.show()
     assert (second.size().width(), second.size().height()) == (760, 560)
-    assert second.splitter.sizes() == sizes
+    assert second.side_panels.widths == widths
     second.close()
 
 

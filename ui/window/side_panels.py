@@ -1,5 +1,7 @@
-"""The panels beside the page: each can be hidden from the View menu (remembered), and when the
-window is narrow they give way to the page, the person's panel first, and come back when there is room."""
+"""The panels beside the page: each can be hidden from the View menu (remembered). A panel the
+writer ticked is always there at a width it can be used at: when the window is narrow the panels
+narrow (the people list first) and the page scales to the room left; when there is room again
+they widen back to the widths the writer gave them."""
 
 from __future__ import annotations
 
@@ -9,13 +11,17 @@ from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 
 from beautifulletters.i18n import _
 
-PAGE_ROOM = 600  # pixels the page's column keeps before a side panel steps aside
-PANEL_MIN = 240  # narrowest a side panel is made before it steps aside
-PANEL_WIDTH = 300  # a side panel's width when there is room
+PAGE_ROOM = 600  # pixels the page's column is given before the side panels narrow for it
+PAGE_MIN = 240  # the page's column is never narrower (the page scales down to it)
+# Per panel (people list, person panel): narrowest it is made, and its width when there is room.
+PANEL_MINS = (190, 260)
+PANEL_WIDTHS = (280, 340)
+PANEL_MIN = min(PANEL_MINS)
+WIDTHS_KEY = "window/side_widths"
 
 
 class SidePanels(QObject):
-    """Shows and hides the splitter's side panels: what the writer chose, within the room there is."""
+    """Shows and sizes the splitter's side panels: what the writer chose, within the room there is."""
 
     def __init__(self, splitter: QSplitter, left: QWidget, right: QWidget, view_menu: QMenu) -> None:
         super().__init__(splitter)
@@ -23,9 +29,9 @@ class SidePanels(QObject):
         self.panels = (left, right)
         settings = QSettings()
         self.actions: list[QAction] = []
-        for panel, key, text, shortcut in (
-            (left, "window/show_people", _("&People and upcoming"), "Ctrl+Alt+1"),
-            (right, "window/show_person_panel", _("About this perso&n"), "Ctrl+Alt+2"),
+        for panel, key, text, shortcut, least in (
+            (left, "window/show_people", _("&People and upcoming"), "Ctrl+Alt+1", PANEL_MINS[0]),
+            (right, "window/show_person_panel", _("About this perso&n"), "Ctrl+Alt+2", PANEL_MINS[1]),
         ):
             action = QAction(text, view_menu)
             action.setCheckable(True)
@@ -34,50 +40,88 @@ class SidePanels(QObject):
             action.setProperty("setting", key)
             action.toggled.connect(lambda on, key=key: self._chosen(key, on))
             self.actions.append(action)
-            panel.setMinimumWidth(PANEL_MIN)
+            panel.setMinimumWidth(least)
+        page = splitter.widget(1)
+        if page is not None:
+            page.setMinimumWidth(PAGE_MIN)
+        # A panel never goes to nothing by a resize or a drag: only the View menu hides it.
+        splitter.setChildrenCollapsible(False)
+        for index in range(splitter.count()):
+            splitter.setCollapsible(index, False)
+        self.widths = self._remembered_widths()
+        splitter.splitterMoved.connect(self._dragged)
         view_menu.addSeparator()
         view_menu.addActions(self.actions)
         self.suspended = False  # distraction-free writing: both panels away, whatever the room
         splitter.installEventFilter(self)
         self.arrange()
 
+    @staticmethod
+    def _remembered_widths() -> list[int]:
+        """The widths the writer last dragged the panels to, each only if it is usable; else the
+        defaults. (Not the splitter's saved sizes: those may be a narrow window's, or an older
+        version's with a panel squeezed to nothing.)"""
+        stored = QSettings().value(WIDTHS_KEY)
+        widths = list(PANEL_WIDTHS)
+        if isinstance(stored, list | tuple) and len(stored) == 2:
+            for index, value in enumerate(stored):
+                try:
+                    width = int(value)
+                except (TypeError, ValueError):
+                    continue
+                if width >= PANEL_MINS[index]:
+                    widths[index] = width
+        return widths
+
     @property
     def wanted(self) -> tuple[bool, bool]:
-        """The writer's choice, panel by panel (room aside)."""
+        """The writer's choice, panel by panel."""
         return self.actions[0].isChecked(), self.actions[1].isChecked()
 
     def _chosen(self, key: str, on: bool) -> None:
         QSettings().setValue(key, on)
         self.arrange()
 
+    def _dragged(self, _pos: int, _index: int) -> None:
+        """The writer moved a handle: the panels' new widths are theirs, kept for wider windows and restarts."""
+        sizes = self.splitter.sizes()
+        for index in (0, 1):
+            if self.panels[index].isVisible():
+                self.widths[index] = max(PANEL_MINS[index], sizes[index * 2])
+        QSettings().setValue(WIDTHS_KEY, list(self.widths))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self.arrange)  # once the splitter has its new width
         return False
 
+    def target_sizes(self, width: int, shown: tuple[bool, bool]) -> list[int]:
+        """The splitter's three sizes for `width`: each shown panel at the writer's width while the
+        page keeps PAGE_ROOM; below that the people list narrows first, then the person panel,
+        never below their minimums; the page has the rest."""
+        room = width - self.splitter.handleWidth() * sum(shown)
+        sides = [self.widths[index] if shown[index] else 0 for index in (0, 1)]
+        over = sum(sides) + PAGE_ROOM - room
+        for index in (0, 1):  # the people list gives way first
+            if over <= 0 or not shown[index]:
+                continue
+            give = min(over, sides[index] - PANEL_MINS[index])
+            if give > 0:
+                sides[index] -= give
+                over -= give
+        return [sides[0], max(0, room - sides[0] - sides[1]), sides[1]]
+
     def arrange(self) -> None:
-        """Each wanted panel shown if the page keeps its room, the person's panel stepping aside first;
-        shown panels narrowed (not below PANEL_MIN) when the page's column is too narrow."""
-        width = self.splitter.width()
-        show_left, show_right = (False, False) if self.suspended else self.wanted
-        handles = self.splitter.handleWidth() * 2
-        if show_right and width - handles < PAGE_ROOM + PANEL_MIN * (1 + show_left):
-            show_right = False
-        if show_left and width - handles < PAGE_ROOM + PANEL_MIN:
-            show_left = False
-        left, right = self.panels
-        for panel, show in ((left, show_left), (right, show_right)):
+        """Each ticked panel shown (none while writing distraction-free) and sized for the room."""
+        shown = (False, False) if self.suspended else self.wanted
+        for panel, show in zip(self.panels, shown, strict=True):
             if panel.isHidden() == show:
                 panel.setVisible(show)
-        sizes = self.splitter.sizes()
-        if len(sizes) != 3:
+        if self.splitter.count() != 3 or self.splitter.width() <= 0:
             return
-        sides = show_left + show_right
-        if sides and sizes[1] < PAGE_ROOM:
-            side = max(PANEL_MIN, min(PANEL_WIDTH, (width - handles - PAGE_ROOM) // sides))
-            new = [side if show_left else 0, 0, side if show_right else 0]
-            new[1] = max(0, width - handles - new[0] - new[2])
-            self.splitter.setSizes(new)
+        target = self.target_sizes(self.splitter.width(), shown)
+        if self.splitter.sizes() != target:
+            self.splitter.setSizes(target)
 
 
-__all__ = ["SidePanels", "PAGE_ROOM"]
+__all__ = ["SidePanels", "PAGE_ROOM", "PANEL_MIN", "PANEL_MINS"]
