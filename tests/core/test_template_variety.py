@@ -22,7 +22,7 @@ from benchmarks.variety import GOAL, alike_wordings, builtin_templates, letters_
 NATIVE = ("anniversary", "birthday", "sympathy")
 VARIED = {
     "fr": (*NATIVE, "get-well", "graduation", "just-because", "new-baby", "thank-you-gift", "wedding"),
-    "es": NATIVE,
+    "es": (*NATIVE, "death-anniversary", "retirement", "seasons-greetings", "thank-you-gift"),
     "de": NATIVE,
 }
 ALL = [("en", name) for name in builtin_templates("en")] + [
