@@ -23,7 +23,7 @@ NATIVE = ("anniversary", "birthday", "sympathy")
 VARIED = {
     "fr": (*NATIVE, "get-well", "graduation", "just-because", "new-baby", "thank-you-gift", "wedding"),
     "es": (*NATIVE, "death-anniversary", "retirement", "seasons-greetings", "thank-you-gift"),
-    "de": NATIVE,
+    "de": (*NATIVE, "death-anniversary", "just-because", "thank-you-gift"),
 }
 ALL = [("en", name) for name in builtin_templates("en")] + [
     (language, name) for language, names in VARIED.items() for name in builtin_templates(language) if name in names
