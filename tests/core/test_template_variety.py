@@ -21,7 +21,18 @@ from benchmarks.variety import GOAL, alike_wordings, builtin_templates, letters_
 # have about three; each joins its language's list once it has more).
 NATIVE = ("anniversary", "birthday", "sympathy")
 VARIED = {
-    "fr": (*NATIVE, "get-well", "graduation", "just-because", "new-baby", "thank-you-gift", "wedding"),
+    "fr": (
+        *NATIVE,
+        "death-anniversary",
+        "for-when-you-are-older",
+        "friendship",
+        "get-well",
+        "graduation",
+        "just-because",
+        "new-baby",
+        "thank-you-gift",
+        "wedding",
+    ),
     "es": (*NATIVE, "death-anniversary", "retirement", "seasons-greetings", "thank-you-gift"),
     "de": (*NATIVE, "death-anniversary", "just-because", "thank-you-gift"),
 }
