@@ -33,7 +33,16 @@ VARIED = {
         "thank-you-gift",
         "wedding",
     ),
-    "es": (*NATIVE, "death-anniversary", "retirement", "seasons-greetings", "thank-you-gift"),
+    "es": (
+        *NATIVE,
+        "death-anniversary",
+        "friendship",
+        "retirement",
+        "seasons-greetings",
+        "thank-you-gift",
+        "thank-you-kindness",
+        "wedding",
+    ),
     "de": (*NATIVE, "death-anniversary", "just-because", "thank-you-gift"),
 }
 ALL = [("en", name) for name in builtin_templates("en")] + [
