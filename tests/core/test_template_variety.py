@@ -43,7 +43,15 @@ VARIED = {
         "thank-you-kindness",
         "wedding",
     ),
-    "de": (*NATIVE, "death-anniversary", "just-because", "thank-you-gift"),
+    "de": (
+        *NATIVE,
+        "death-anniversary",
+        "graduation",
+        "just-because",
+        "seasons-greetings",
+        "thank-you-gift",
+        "thank-you-teacher",
+    ),
 }
 ALL = [("en", name) for name in builtin_templates("en")] + [
     (language, name) for language, names in VARIED.items() for name in builtin_templates(language) if name in names
