@@ -100,6 +100,27 @@ def test_relationship_since_has_the_calendar(qtbot, archive) -> None:
     assert archive.relationships.get(signer, loretta).since == "1976-12-23"
 
 
+def test_relationship_since_is_shown_in_words_and_kept_as_stored(qtbot, archive, german) -> None:
+    """Edit relationship… showed "Seit 1976-12-23": the stored date is shown as people say it, and
+    saving without touching it keeps it; a month and year ("1976-12") is shown and kept too."""
+    people = {p.display_name: p.id for p in archive.search.people()}
+    signer, loretta = people["Chris Mercer"], people["Loretta Mercer"]
+    assert archive.relationships.get(signer, loretta).since == "1976-12-23"
+    dialog = RelationshipDialog(archive, signer, loretta)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.since.text() == "23. Dezember 1976"
+    dialog.accept()
+    assert archive.relationships.get(signer, loretta).since == "1976-12-23"
+    archive.relationships.set(signer, loretta, kind="spouse", since="1976-12")
+    again = RelationshipDialog(archive, signer, loretta)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.since.text() == "Dezember 1976"
+    again.accept()
+    assert archive.relationships.get(signer, loretta).since == "1976-12"
+
+
 def test_the_person_panel_adds_a_date_picked_on_the_calendar(qtbot, archive) -> None:
     from ui.window.person_panel import PersonPanel
 

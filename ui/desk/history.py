@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import _
+from ui.widgets.screen_fit import resize_within_screen
 
 
 def diff_html(old: str, new: str) -> str:
@@ -52,7 +53,7 @@ class RevisionHistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Revision history"))
-        self.resize(900, 560)
+        resize_within_screen(self, 900, 560)
         self.archive = archive
         self.letter_id = letter_id
         self.current_text = current_text

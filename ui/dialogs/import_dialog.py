@@ -43,6 +43,7 @@ from beautifulletters.transfer.textio import read_contact_text
 from ui.dialogs.common import GuardedDialog
 from ui.tasks import Failure, Lane, on_window_thread, run_task
 from ui.widgets.plain import plain_label, plain_tip
+from ui.widgets.screen_fit import resize_within_screen
 
 # What the preview says will happen to a card, and what the import says did happen.
 _WILL = {"added": N_("Add"), "updated": N_("Update"), "unchanged": N_("Already there"), "skipped": N_("Skip")}
@@ -109,7 +110,7 @@ class ImportDialog(GuardedDialog):
         self._busy = False
         self._read = False  # the file's preview has been read
         self.setWindowTitle(_("Import {file}").format(file=self.file.name))
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
 
         self.about = plain_label(_("Reading {file}…").format(file=self.file.name))
         self.about.setWordWrap(True)

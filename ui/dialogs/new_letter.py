@@ -39,6 +39,7 @@ from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
 from ui.tasks import Failure, LatestOnly
 from ui.widgets.plain import plain_label, plain_tip
+from ui.widgets.screen_fit import resize_within_screen
 
 TEMPLATE_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 TEMPLATE_DETAILS_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -101,7 +102,7 @@ class NewLetterDialog(GuardedDialog):
         self.setWindowTitle(_("New letter"))
         self.setAccessibleName(_("New letter"))
         self.setModal(True)
-        self.resize(1000, 640)
+        resize_within_screen(self, 1000, 640)
 
         self._runner = LatestOnly(self, doing="writing the preview")
         self._runner.result.connect(self._on_preview_ready)

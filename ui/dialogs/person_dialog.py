@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +32,9 @@ from beautifulletters.i18n import _
 from beautifulletters.records import Person, PersonFields
 from ui.dialogs.address_editor import AddressList
 from ui.dialogs.common import GuardedDialog, line_edit_of, show_choice, stored_choice
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, in_words
 from ui.widgets.plain import plain_label
+from ui.widgets.screen_fit import resize_within_screen
 
 
 def _split_list(text: str) -> list[str]:
@@ -194,13 +196,22 @@ class PersonDialog(GuardedDialog):
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
+        # The form scrolls, so the dialog fits a small screen (1024×768, or 1440×900 at 200 %),
+        # and opens as tall as the whole form where the screen has the room.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
-        layout.addWidget(self.form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         if person_id is not None:
             self._load(archive.people.get(person_id))
+        whole = self.form.sizeHint()
+        resize_within_screen(self, whole.width() + 60, whole.height() + self.buttons.sizeHint().height() + 60)
         self.name.setFocus()
 
     def _load(self, person: Person) -> None:
@@ -333,7 +344,7 @@ class RelationshipDialog(GuardedDialog):
         )
         line_edit_of(self.kind).editingFinished.connect(lambda: self.form.check_field("kind"))
         self.form.add_field(
-            _("&Since:"), "since", self.since, lambda: validation.date(self.since.text(), "since", allow_partial=True)
+            _("&Since:"), "since", self.since, lambda: validation.date(self._since(), "since", allow_partial=True)
         )
         self.form.add_field(
             _("&How they met:"),
@@ -360,13 +371,22 @@ class RelationshipDialog(GuardedDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._since_shown = ("", "")  # the stored "since" as the field shows it in words, and as stored
         existing = archive.relationships.get(from_id, to_id)
         if existing:
             show_choice(self.kind, existing.kind)
-            self.since.setText(existing.since or "")
+            self._since_shown = (since_in_words(existing.since or ""), existing.since or "")
+            self.since.setText(self._since_shown[0])
             self.how_we_met.setPlainText(existing.how_we_met or "")
             self.pet_names.setText(", ".join(existing.pet_names))
             self.tone.setText(existing.tone or "")
+
+    def _since(self) -> str:
+        """The "since" date as typed, or as stored when the writer left the date shown in words as it was
+        (a month and year shown as "December 1976" is stored as 1976-12)."""
+        text = self.since.text().strip()
+        shown, stored = self._since_shown
+        return stored if text and text == shown else text
 
     def accept(self) -> None:
         if not self.form.check_all():
@@ -376,7 +396,7 @@ class RelationshipDialog(GuardedDialog):
                 self.from_id,
                 self.to_id,
                 kind=stored_choice(self.kind),
-                since=self.since.text() or None,
+                since=self._since() or None,
                 how_we_met=self.how_we_met.toPlainText() or None,
                 pet_names=_split_list(self.pet_names.text()),
                 tone=self.tone.text() or None,
@@ -386,3 +406,12 @@ class RelationshipDialog(GuardedDialog):
             self.error.show()
             return
         super().accept()
+
+
+def since_in_words(stored: str) -> str:
+    """A stored "since" in words, in the writer's language: "23 December 1976", "December 1976", "1976"."""
+    if len(stored) == 7 and stored[4] == "-":  # a year and month
+        return humandates.since(stored)
+    if len(stored) == 10 or stored.startswith("--"):
+        return in_words(stored)
+    return stored

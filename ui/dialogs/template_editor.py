@@ -48,6 +48,7 @@ from ui.dialogs.template_files import (
 from ui.dialogs.template_preview import PreviewRequest, render_editor_preview
 from ui.tasks import Failure, LatestOnly
 from ui.widgets.plain import message_box, plain_label
+from ui.widgets.screen_fit import resize_within_screen
 
 PREVIEW_DELAY_MS = 400  # after typing stops
 
@@ -76,7 +77,7 @@ class TemplateEditorDialog(QDialog):
         self._submitted_request: PreviewRequest | None = None  # the newest one asked for
         self.setWindowTitle(_("Template editor"))
         self.setAccessibleName(_("Template editor"))
-        self.resize(1180, 720)
+        resize_within_screen(self, 1180, 720)
 
         self._runner = LatestOnly(self, doing="writing the template's preview")
         self._runner.result.connect(self._on_preview_ready)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import __version__
 from beautifulletters.i18n import N_, _
 from ui.widgets.plain import plain_tip
+from ui.widgets.screen_fit import resize_within_screen
 from ui.window.surface import WindowSurface
 
 HOW_IT_WORKS = N_("""
@@ -70,7 +71,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setWindowTitle(_("Keyboard shortcuts"))
-        self.resize(560, 520)
+        resize_within_screen(self, 560, 520)
         rows = shortcuts(window)
         self.table = QTableWidget(len(rows), 3)
         self.table.setHorizontalHeaderLabels([_("Menu"), _("Command"), _("Keys")])

@@ -34,6 +34,7 @@ from beautifulletters.preferences import Preferences
 from beautifulletters.stationery import with_paper
 from ui.tasks import note_user_input, set_reporter
 from ui.widgets.plain import ask_yes_no, message_box
+from ui.widgets.screen_fit import resize_within_screen
 from ui.widgets.wheel import install_wheel_guard
 from ui.window.archive_check import ArchiveCheck
 from ui.window.archive_opening import open_archive_for_window
@@ -67,7 +68,7 @@ class MainWindow(WindowSurface):
         self.preferences = preferences or Preferences.load()
         self.settings = QSettings()
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        resize_within_screen(self, 1280, 800)
         set_reporter(self.show_error)  # failures of background work nobody else handles are shown here
         self.people_list = PeopleList(archive)
         self.people_list.person_chosen.connect(self._person_chosen)
