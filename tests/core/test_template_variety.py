@@ -29,8 +29,11 @@ VARIED = {
         "get-well",
         "graduation",
         "just-because",
+        "love-letter",
         "new-baby",
+        "retirement",
         "thank-you-gift",
+        "thank-you-teacher",
         "wedding",
     ),
     "es": (
