@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
-from beautifulletters.i18n import _, p_
+from beautifulletters.i18n import _
 from beautifulletters.records import Note
 from ui.dialogs.note_dialog import NoteDialog, unsaved_note
 from ui.tasks import LatestOnly, note_user_input
-from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_label, plain_tip
+from ui.window.person_dates import PersonDates
 from ui.window.person_overview import Overview, person_overview, read_overview
 
 PERSON_NOTE = 0  # the panel's choice for a note about the person, not one relationship (ids start at 1)
@@ -45,9 +45,6 @@ def phrasing_text(note: Note) -> str:
     if preview:
         return _("In a letter: {text}").format(text=preview)
     return _("Left out of letters: {reason}.").format(reason=note.problem or _("it cannot be said as a sentence"))
-
-
-DateIdRole = Qt.ItemDataRole.UserRole + 4
 
 
 class TaggedNoteDelegate(QStyledItemDelegate):
@@ -179,44 +176,19 @@ class PersonPanel(QScrollArea):
         layout.addWidget(self.note_about)
 
         layout.addWidget(_section(_("Important dates")))
-        self.dates_list = QListWidget()
-        self.dates_list.setAccessibleName(_("Important dates"))
-        self.dates_list.setMaximumHeight(110)
-        self.dates_list.setWordWrap(True)
-        self.dates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.dates_list)
-        # Delete acts on the list, so it sits under it; the rows below make a new date. (Side by side
-        # with Add, the longer German words needed more than a narrow panel's width.)
-        self.delete_date_button = QPushButton(_("Delete date"))
-        self.delete_date_button.setAccessibleName(_("Delete the selected date"))
-        self.delete_date_button.clicked.connect(self._delete_selected_date)
-        list_tools = QHBoxLayout()
-        list_tools.addStretch(1)
-        list_tools.addWidget(self.delete_date_button)
-        layout.addLayout(list_tools)
-        date_row = QHBoxLayout()
-        self.date_kind = QComboBox()
-        for kind, label in (
-            ("anniversary", p_("kind of date", "anniversary")),
-            ("birthday", p_("kind of date", "birthday")),
-            ("custom", p_("kind of date", "custom")),
-        ):
-            self.date_kind.addItem(label, kind)
-        self.date_kind.setAccessibleName(_("Kind of date"))
-        self.date_value = DateField(placeholder=_("e.g. 3 April or 23 December 1976"))
-        self.date_value.setAccessibleName(_("Date"))
-        self.date_label = QLineEdit(placeholderText=_("Label"))
-        self.date_label.setAccessibleName(_("Date label"))
-        add_date = QPushButton(_("Add date"))
-        add_date.clicked.connect(self._add_date)
-        self.date_value.returnPressed.connect(self._add_date)
-        date_row.addWidget(self.date_kind)
-        date_row.addWidget(self.date_value, 1)
-        layout.addLayout(date_row)
-        label_row = QHBoxLayout()
-        label_row.addWidget(self.date_label, 1)
-        label_row.addWidget(add_date)
-        layout.addLayout(label_row)
+        self.dates = PersonDates()
+        self.dates.changed.connect(self._dates_changed)
+        self.dates.error.connect(self.error)
+        self.dates.undoable.connect(lambda message, undo: self.undoable.emit(message, lambda: self._put_back(undo)))
+        # Its parts, by the names the window's tests use.
+        self.dates_list = self.dates.dates_list
+        self.delete_date_button = self.dates.delete_date_button
+        self.date_kind, self.date_value, self.date_label = (
+            self.dates.date_kind,
+            self.dates.date_value,
+            self.dates.date_label,
+        )
+        layout.addWidget(self.dates)
 
         layout.addWidget(_section(_("Letters")))
         self.letters_list = QListWidget()
@@ -242,11 +214,10 @@ class PersonPanel(QScrollArea):
             self.add_note_button,
             self.note_details_button,
             self.note_about,
-            self.dates_list,
-            self.delete_date_button,
             self.letters_list,
         ):
             widget.setEnabled(enabled)
+        self.dates.set_editable(enabled)
 
     # ------------------------------------------------------------------ loading
     def show_person(
@@ -275,8 +246,9 @@ class PersonPanel(QScrollArea):
         self.name_label.setText(heading)
         for widget in (self.details_label, self.relationship_label):
             widget.clear()
-        for view in (self.notes_list, self.dates_list, self.letters_list):
+        for view in (self.notes_list, self.letters_list):
             view.clear()
+        self.dates.clear()
         self._letter_ids = []
         self._set_enabled(False)
 
@@ -343,17 +315,7 @@ class PersonPanel(QScrollArea):
                 item.setToolTip(plain_tip(f"[{tag}] {note.noted_on or ''}\n{phrasing_text(note)}"))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
-            self.dates_list.clear()
-            if person.birthday:  # a field of the person, changed in the Person dialog
-                self.dates_list.addItem(_("Birthday: {date}").format(date=humandates.birthday(person.birthday)))
-            for date in overview.dates:
-                shown = humandates.since(date.date) if date.yearly else humandates.full_date(date.date)
-                item = QListWidgetItem(
-                    _("{label}: {date}").format(label=date.label or words.date_kind(date.kind), date=shown)
-                )
-                item.setToolTip(plain_tip(item.text()))
-                item.setData(DateIdRole, date.id)
-                self.dates_list.addItem(item)
+            self.dates.show_dates(self.archive, person, overview.dates)
             self.letters_list.clear()
             lines = []
             for letter in overview.letters:
@@ -554,35 +516,9 @@ class PersonPanel(QScrollArea):
         if self.add_note(text, self._chosen_tag() or "note"):
             self.new_note.clear()  # a refused note stays in the box, to be corrected
 
-    def _add_date(self) -> None:
-        if self.archive is None or self.person_id is None:
-            return
-        archive, person_id = self.archive, self.person_id
-        kind, value, label = self.date_kind.currentData(), self.date_value.text(), self.date_label.text() or None
-        before = self.dates_list.count()
-        self._guard(lambda: archive.dates.add(person_id, kind=kind, date=value, label=label))
-        self.refresh()
-        if self.dates_list.count() > before:
-            self.date_value.clear()
-            self.date_label.clear()
-
-    def _delete_selected_date(self) -> None:
-        """Delete the chosen date; the status bar offers it back (`undoable`)."""
-        item = self.dates_list.currentItem()
-        date_id = item.data(DateIdRole) if item else None
-        archive, person_id = self.archive, self.person_id
-        if date_id is None or archive is None or person_id is None:
-            return
-        date = next((row for row in archive.dates.for_person(person_id) if row.id == date_id), None)
-        try:
-            archive.dates.remove(date_id)
-        except BeautifulLettersError as error:
-            self.error.emit(str(error))
-            return
+    def _dates_changed(self) -> None:
         self.changed.emit()
         self.refresh()
-        if date is not None:
-            self.undoable.emit(_("The date was deleted."), lambda: self._put_back(lambda: archive.dates.put_back(date)))
 
     def _edit_relationship(self) -> None:
         if self.person_id is not None and self._relationship_from and self._relationship_from != self.person_id:

@@ -1,0 +1,135 @@
+"""The person panel's “Important dates”: the list (the birthday from the person, and the dates
+added here), Delete date under it, and the rows that add one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beautifulletters import humandates, words
+from beautifulletters.archive import Archive
+from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.i18n import _, p_
+from beautifulletters.records import Person
+from ui.widgets.date_field import DateField
+from ui.widgets.plain import plain_tip
+
+DateIdRole = Qt.ItemDataRole.UserRole + 4
+
+
+class PersonDates(QWidget):
+    """A person's important dates, added and deleted in place; changes are saved as they are made."""
+
+    changed = Signal()
+    error = Signal(str)
+    undoable = Signal(str, object)  # what was just deleted, and how to bring it back
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive: Archive | None = None
+        self.person_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.dates_list = QListWidget()
+        self.dates_list.setAccessibleName(_("Important dates"))
+        self.dates_list.setMaximumHeight(110)
+        self.dates_list.setWordWrap(True)
+        self.dates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.dates_list)
+        # Delete acts on the list, so it sits under it; the rows below make a new date. (Side by side
+        # with Add, the longer German words needed more than a narrow panel's width.)
+        self.delete_date_button = QPushButton(_("Delete date"))
+        self.delete_date_button.setAccessibleName(_("Delete the selected date"))
+        self.delete_date_button.clicked.connect(self._delete_selected_date)
+        list_tools = QHBoxLayout()
+        list_tools.addStretch(1)
+        list_tools.addWidget(self.delete_date_button)
+        layout.addLayout(list_tools)
+        date_row = QHBoxLayout()
+        self.date_kind = QComboBox()
+        for kind, label in (
+            ("anniversary", p_("kind of date", "anniversary")),
+            ("birthday", p_("kind of date", "birthday")),
+            ("custom", p_("kind of date", "custom")),
+        ):
+            self.date_kind.addItem(label, kind)
+        self.date_kind.setAccessibleName(_("Kind of date"))
+        self.date_value = DateField(placeholder=_("e.g. 3 April or 23 December 1976"))
+        self.date_value.setAccessibleName(_("Date"))
+        self.date_label = QLineEdit(placeholderText=_("Label"))
+        self.date_label.setAccessibleName(_("Date label"))
+        self.add_date_button = QPushButton(_("Add date"))
+        self.add_date_button.clicked.connect(self._add_date)
+        self.date_value.returnPressed.connect(self._add_date)
+        date_row.addWidget(self.date_kind)
+        date_row.addWidget(self.date_value, 1)
+        layout.addLayout(date_row)
+        label_row = QHBoxLayout()
+        label_row.addWidget(self.date_label, 1)
+        label_row.addWidget(self.add_date_button)
+        layout.addLayout(label_row)
+
+    def set_editable(self, enabled: bool) -> None:
+        for widget in (self.dates_list, self.delete_date_button):
+            widget.setEnabled(enabled)
+
+    def clear(self) -> None:
+        self.dates_list.clear()
+
+    def show_dates(self, archive: Archive, person: Person, dates: list) -> None:
+        """The person's birthday (a field of the person, changed in the Person dialog) and their dates."""
+        self.archive, self.person_id = archive, person.id
+        self.dates_list.clear()
+        if person.birthday:
+            self.dates_list.addItem(_("Birthday: {date}").format(date=humandates.birthday(person.birthday)))
+        for date in dates:
+            shown = humandates.since(date.date) if date.yearly else humandates.full_date(date.date)
+            item = QListWidgetItem(
+                _("{label}: {date}").format(label=date.label or words.date_kind(date.kind), date=shown)
+            )
+            item.setToolTip(plain_tip(item.text()))
+            item.setData(DateIdRole, date.id)
+            self.dates_list.addItem(item)
+
+    def _add_date(self) -> None:
+        if self.archive is None or self.person_id is None:
+            return
+        archive, person_id = self.archive, self.person_id
+        kind, value, label = self.date_kind.currentData(), self.date_value.text(), self.date_label.text() or None
+        before = self.dates_list.count()
+        try:
+            archive.dates.add(person_id, kind=kind, date=value, label=label)
+        except BeautifulLettersError as error:
+            self.error.emit(str(error))
+        else:
+            self.changed.emit()
+        if self.dates_list.count() > before:
+            self.date_value.clear()
+            self.date_label.clear()
+
+    def _delete_selected_date(self) -> None:
+        """Delete the chosen date; the status bar offers it back (`undoable`)."""
+        item = self.dates_list.currentItem()
+        date_id = item.data(DateIdRole) if item else None
+        archive, person_id = self.archive, self.person_id
+        if date_id is None or archive is None or person_id is None:
+            return
+        date = next((row for row in archive.dates.for_person(person_id) if row.id == date_id), None)
+        try:
+            archive.dates.remove(date_id)
+        except BeautifulLettersError as error:
+            self.error.emit(str(error))
+            return
+        self.changed.emit()
+        if date is not None:
+            self.undoable.emit(_("The date was deleted."), lambda: archive.dates.put_back(date))
