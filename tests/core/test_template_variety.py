@@ -40,10 +40,13 @@ VARIED = {
         *NATIVE,
         "death-anniversary",
         "friendship",
+        "new-baby",
+        "new-home",
         "retirement",
         "seasons-greetings",
         "thank-you-gift",
         "thank-you-kindness",
+        "thinking-of-you",
         "wedding",
     ),
     "de": (
