@@ -127,13 +127,21 @@ def _other_language(note: Note, language: str) -> str:
     found = next((code for code in codes if code != language and written_in(note.text, code)), None)
     if found is None:
         return _(
-            "The note “{note}” is left out: a {letter} letter uses notes written in {letter}, "
+            "The note “{note}” is left out: {letter_kind} uses notes written in {letter}, "
             "and this one's words do not say which language it is in."
-        ).format(note=short(note.text), letter=letter)
+        ).format(note=short(note.text), letter=letter, letter_kind=a_letter_in(letter))
+    own = language_name(found)
     return _(
-        "The note “{note}” is left out: it is in {own}, and a {letter} letter does not "
-        "set {own} words among its own (a {own} letter uses it)."
-    ).format(note=short(note.text), own=language_name(found), letter=letter)
+        "The note “{note}” is left out: it is in {own}, and {letter_kind} does not "
+        "set {own} words among its own ({own_kind} uses it)."
+    ).format(note=short(note.text), own=own, letter_kind=a_letter_in(letter), own_kind=a_letter_in(own))
+
+
+def a_letter_in(language: str) -> str:
+    """ "a French letter", "an English letter": the article goes by the sound of the language's name."""
+    if language[:1].lower() in "aeio" or (language[:1].lower() == "u" and not language.lower().startswith("uk")):
+        return _("an {language} letter").format(language=language)
+    return _("a {language} letter").format(language=language)
 
 
 def group_of(note: Note, understanding: notesense.Understanding) -> str:

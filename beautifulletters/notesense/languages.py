@@ -84,14 +84,20 @@ def say_in(
             person = "the one the letter is to" if who in names else "the one who signs"
             return None, (
                 f"it names {who} ({person}) in the third person; written as you would say it in the letter "
-                f"(“you…”, “we…”, “I…”), a {NAMES.get(language, language)} letter can use it"
+                f"(“you…”, “we…”, “I…”), {_a_letter(language)} can use it"
             )
     if lowered and lowered[0] in _THIRD_PERSON.get(language, frozenset()):
         return None, (
             f"it speaks of someone in the third person (“{words[0]}…”); written as you would say it in the "
-            f"letter, a {NAMES.get(language, language)} letter can use it"
+            f"letter, {_a_letter(language)} can use it"
         )
     return said, None
+
+
+def _a_letter(language: str) -> str:
+    """ "a French letter", "an English letter"."""
+    name = NAMES.get(language, language)
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name} letter"
 
 
 def is_sad(text: str, language: str) -> bool:
@@ -111,6 +117,14 @@ _FUNCTION_WORDS = {
         "the", "and", "you", "your", "with", "we", "was", "were", "my", "our", "is", "for", "that", "when",
         "me", "i", "it", "an", "his", "her", "she", "he", "they", "always", "loves", "from", "every", "to",
         "of", "at", "on", "who", "how", "first", "us",
+        # Short notes are often a verb and a time ("got engaged in june", "dad passed in march"): the
+        # German "in" they share must not outweigh them, so English's own verbs, times and small words count.
+        "got", "had", "has", "have", "did", "does", "passed", "died", "lost", "loved", "made", "took",
+        "can", "not", "but", "been", "are", "be", "this", "last", "ago", "since", "year", "years", "week",
+        "month", "mum", "dad", "mom", "job", "after", "about", "into", "out", "up",
+        "january", "february", "march", "june", "july", "october", "december", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "fall",
+        "winter", "christmas",
     },
     "fr": {
         "le", "la", "les", "et", "tu", "te", "ton", "ta", "tes", "nous", "avec", "du", "des", "un", "une",
@@ -144,10 +158,13 @@ def written_in(text: str | None, language: str) -> bool:
         return False
     lower = str(text).lower()
     words = re.findall(r"[^\W\d_]+", lower)
-    scores = {}
+    scores: dict[str, float] = {}
     for other, vocabulary in _FUNCTION_WORDS.items():
         scores[other] = sum(1 for word in words if word in vocabulary)
         scores[other] += 2 * sum(1 for char in lower if char in _OWN_LETTERS.get(other, ""))
+    # English endings ("starting", "engaged") weigh half a word: French and German borrow a few
+    # ("camping en Bretagne"), so they tip a tie and never outweigh a word of the language.
+    scores["en"] += 0.5 * sum(1 for word in words if len(word) > 4 and word.endswith(("ing", "ed")))
     if code == "en":
         return scores["en"] > 0 and scores["en"] >= max(scores.values())
     # French and Spanish share many small words ("la fête de Paul", "la feria de Sevilla"): a tie

@@ -77,3 +77,33 @@ def test_an_english_letter_keeps_notes_whose_words_do_not_say_their_language(arc
     assert "duct tape" in letter.text
     assert not any(("duct tape" in w or "peonies" in w) and "English" in w for w in letter.warnings), letter.warnings
     assert not written_in("peonies", "fr") and not written_in("peonies", "en")
+
+
+def test_short_english_notes_with_a_time_are_english_and_reach_an_english_letter(archive: Archive) -> None:
+    """ "got engaged in june" shares only "in" with German: it is English, not a German note left out."""
+    for note in ("got engaged in june", "wife passed in march", "had twins in october", "starting chemo in january"):
+        assert written_in(note, "en") and not written_in(note, "de"), note
+    for note in ("Weihnachten in Hamburg", "in Hamburg aufgewachsen", "wir sind in Berlin gewesen"):
+        assert written_in(note, "de") and not written_in(note, "en"), note
+    assert written_in("camping en Bretagne", "fr")
+    odile = archive.people.add(display_name="Odile Brandt", pronouns="she")
+    me = archive.settings.default_signer_id()
+    archive.relationships.set(me, odile, kind="friend", since="2012")
+    archive.notes.add(odile, "her husband Frank died in april", tag="fact")
+    archive.notes.add(odile, "got engaged in june", tag="fact")
+    letter = _draft(archive, odile, me, "just-because")
+    assert not any("German" in w for w in letter.warnings), letter.warnings
+    assert "your husband Frank died in April" in letter.text or "your husband Frank died in april" in letter.text
+
+
+def test_the_reason_a_note_is_left_out_says_an_english_letter(archive: Archive) -> None:
+    julien, amelie = _couple(archive, "fr")
+    archive.notes.add(julien, "the picnic where the wasps won", tag="memory")
+    archive.notes.add(julien, "Quiberon 1998", tag="memory")
+    french = _draft(archive, julien, amelie, "birthday")
+    said = next(w for w in french.warnings if "wasps" in w)
+    assert "a French letter does not set English words" in said and "(an English letter uses it)" in said
+    assert any("Quiberon" in w and "a French letter uses notes written in French" in w for w in french.warnings)
+    archive.notes.add(julien, "notre premier appartement sous les toits", tag="memory")
+    english = _draft(archive, julien, amelie, "birthday", language="en")
+    assert any("sous les toits" in w and "an English letter does not set French words" in w for w in english.warnings)
