@@ -13,6 +13,7 @@ from typing import Any
 
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
+from beautifulletters.archive.note_reading import who
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import helpers, languages, letter_notes, variety, voice
 from beautifulletters.errors import ValidationError
@@ -441,7 +442,13 @@ def build_context(
         "sorrows": notes["sorrows"],
         "dislikes": notes["dislikes"],
         "left_out": [*name_notes, *left_out],
-        "details": occasion_details.resolve(declared or [], given, in_scope),
+        "details": occasion_details.resolve(
+            declared or [],
+            given,
+            in_scope,
+            names=who(recipient_record).names,
+            pronouns=recipient_record.pronouns,
+        ),
         "fresh_memories": [n for n in notes["memories"] if not n["used"]],
         "dates": dates,
         "occasion": occasion_context,

@@ -62,28 +62,73 @@ def clean(value: Any) -> str:
     return text[:MAX_VALUE]
 
 
-def from_notes(declared: Iterable[Detail], notes: Iterable[Note]) -> dict[str, str]:
-    """Details found in notes: a note tagged ``gift``, or one written ``gift: the blue scarf``."""
+# Tags every note may carry: they say what kind of note it is ("memory"), never which detail it
+# fills, so the in-memory letter's `memory` (a memory of the one who died) is not any memory note.
+_KIND_TAGS = {"memory", "joke", "fact", "preference", "note"}
+
+
+def from_notes(
+    declared: Iterable[Detail], notes: Iterable[Note], names: Iterable[str] = (), pronouns: str | None = None
+) -> dict[str, str]:
+    """Details found in notes: a note tagged ``gift``, or one written ``gift: the blue scarf``.
+
+    A note is written about the person ("degree: his nursing degree"); the letter speaks to them,
+    so it is said to them ("your nursing degree"), or, when it cannot be, left for the writer to give.
+    """
     found: dict[str, str] = {}
     notes = list(notes)
     for detail in declared:
         spoken = detail.key.replace("_", " ")
         for note in notes:
             text = " ".join(note.text.split())
-            if note.tag.lower() in (detail.key, spoken):
-                found[detail.key] = clean(text)
-                break
-            head, sep, rest = text.partition(":")
-            if sep and head.strip().lower() in (detail.key, spoken) and rest.strip():
-                found[detail.key] = clean(rest)
+            value = ""
+            if note.tag.lower() in (detail.key, spoken) and note.tag.lower() not in _KIND_TAGS:
+                value = text
+            else:
+                head, sep, rest = text.partition(":")
+                if sep and head.strip().lower() in (detail.key, spoken) and rest.strip():
+                    value = rest
+            if value:
+                said = to_them(clean(value), names, pronouns)
+                if said:
+                    found[detail.key] = said
                 break
     return found
 
 
-def resolve(declared: list[Detail], given: Mapping[str, str] | None, notes: Iterable[Note]) -> dict[str, str]:
-    """Every declared detail with its value ('' when unknown): the writer's first, then the notes'."""
+def to_them(value: str, names: Iterable[str], pronouns: str | None) -> str | None:
+    """A detail noted about the person, said to them: "his nursing degree" -> "your nursing degree",
+    "Mei's recital" -> "your recital"; None when it speaks of them as "he", "she" or "they"."""
+    from beautifulletters.drafting.helpers import pronoun_forms
+
+    forms = pronoun_forms(pronouns) if pronouns else None
+    words = re.findall(r"[\w'’]+", value.lower())
+    if forms and forms["subject"].lower() in words and forms["subject"].lower() != "it":
+        return None  # "when she graduated": a clause about them, which a detail cannot turn round
+    said = value
+    for name in sorted({n for n in names if n and n.strip()}, key=len, reverse=True):
+        said = re.sub(rf"(?<![\w'’]){re.escape(name)}['’]s\b", "your", said)
+        said = re.sub(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", "you", said)
+    if forms:
+        possessive, owned = forms["possessive"].lower(), forms["possessive_pronoun"].lower()
+        said = re.sub(rf"\b{re.escape(possessive)}\b(?=\s+\w)", "your", said, flags=re.IGNORECASE)
+        said = re.sub(rf"\b{re.escape(owned)}\b", "yours", said, flags=re.IGNORECASE)
+        if forms["object"].lower() in re.findall(r"[\w'’]+", said.lower()):
+            return None
+    return said
+
+
+def resolve(
+    declared: list[Detail],
+    given: Mapping[str, str] | None,
+    notes: Iterable[Note],
+    names: Iterable[str] = (),
+    pronouns: str | None = None,
+) -> dict[str, str]:
+    """Every declared detail with its value ('' when unknown): the writer's first, then the notes'
+    (said to the person the letter is for: `names` they go by and their `pronouns`)."""
     values = {d.key: "" for d in declared}
-    values.update({k: v for k, v in from_notes(declared, notes).items() if v})
+    values.update({k: v for k, v in from_notes(declared, notes, names, pronouns).items() if v})
     for key, value in (given or {}).items():
         if clean(value):
             values[key] = clean(value)
