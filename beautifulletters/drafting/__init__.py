@@ -19,7 +19,7 @@ from beautifulletters.drafting import catalog, engine
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import lint as _lint
 from beautifulletters.drafting.catalog import TemplateInfo
-from beautifulletters.drafting.context import build_context, closeness
+from beautifulletters.drafting.context import build_context, closeness, former
 from beautifulletters.drafting.engine import Problem, TemplateProblem
 from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
@@ -201,7 +201,9 @@ def _for_their_lives(
         return GONE_TEMPLATE, kind, [notice]
     signer = signer_id if signer_id is not None else archive.settings.default_signer_id()
     relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
-    ended = relationship is not None and bool(relationship.ended_on or relationship.end_kind)
+    ended = relationship is not None and bool(
+        relationship.ended_on or relationship.end_kind or former(relationship.kind)
+    )
     if relationship and ended and occasion in _ROMANTIC_OCCASIONS and closeness(relationship.kind) == "partner":
         notice = _(
             "Your relationship with {name} has ended, so the letter is one of letting go, not of a couple."

@@ -123,9 +123,20 @@ _WORK = {
 }
 
 
+_FORMER = re.compile(r"(?i)(?:^|[\s/(])(?:ex|former|divorced|estranged)(?:[\s-]|$)")
+
+
+def former(kind: str | None) -> bool:
+    """An "ex-husband", "former partner" or "estranged son": a relationship that has ended, by its kind alone."""
+    return bool(_FORMER.search(kind or ""))
+
+
 def closeness(kind: str | None) -> str:
-    """'partner', 'family', 'friend', 'work' or 'unknown': how warm the salutation and closing may be."""
-    words = set(re.findall(r"[\w-]+", (kind or "").lower()))
+    """'partner', 'family', 'friend', 'work' or 'unknown': how warm the salutation and closing may be.
+
+    An "ex-wife" is still a partner here (an ended one: the relationship's `ended` says so)."""
+    lowered = re.sub(r"(?i)\bex-(?=\w)", "", kind or "").lower()
+    words = set(re.findall(r"[\w-]+", lowered))
     if words & (_PARTNER | languages.PARTNER_WORDS):
         return "partner"
     if words & (_FAMILY | languages.FAMILY_WORDS) or any(w.endswith("-in-law") for w in words):
@@ -321,15 +332,16 @@ def build_context(
         how_phrase = how if how and re.match(_PREPOSITION_START, how, flags=re.IGNORECASE) else None
         ended_on = relationship_record.ended_on
         end_kind = _one_line(relationship_record.end_kind)
+        ended = bool(ended_on or end_kind or former(kind))
         # Years are counted to the end of the relationship or to the death, never past them.
         until = _earliest(today, ended_on, recipient_record.died_on)
         relationship.update(
             kind=kind,
-            closeness="ended" if (ended_on or end_kind) and closeness(kind) == "partner" else closeness(kind),
+            closeness="ended" if ended and closeness(kind) == "partner" else closeness(kind),
             since=since,
             since_year=helpers.year_of(since),
             years=helpers.years_since(since, until) if since else None,
-            ended=bool(ended_on or end_kind),
+            ended=ended,
             ended_on=ended_on,
             end_kind=end_kind,
             signs_as=_one_line(relationship_record.signs_as),

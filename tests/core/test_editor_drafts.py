@@ -44,3 +44,18 @@ def test_an_occasions_detail_found_in_a_note_is_said_to_them_and_never_taken_fro
     chosen = {"remembered": "your wife Meena", "memory": "how she sang"}
     given = _draft(archive, neighbour, me, "in-memory", details=chosen)
     assert "Meena" in given.text and "how she sang" in given.text
+
+
+def test_an_ex_husband_by_kind_alone_gets_no_anniversary_or_love_letter(archive: Archive) -> None:
+    """A relationship typed "ex-husband" (no end date given) has ended: no "twenty-six years today"."""
+    me = _me(archive)
+    for kind in ("ex-husband", "former partner", "ex wife"):
+        ex = archive.people.add(display_name=f"Greg {kind.title().replace(' ', '')}", pronouns="he")
+        archive.relationships.set(me, ex, kind=kind, since="2001-06-09", pet_names=["Bear"])
+        archive.notes.add(ex, "we honeymooned in crete", tag="memory", about_relationship_from=me)
+        for template in ("anniversary", "love-letter"):
+            letter = _draft(archive, ex, me, template)
+            assert letter.template == "letting-go", (kind, template, letter.text)
+            assert "Bear" not in letter.text and "love you" not in letter.text
+        birthday = _draft(archive, ex, me, "birthday")
+        assert birthday.text.startswith("Dear Greg"), birthday.text  # not "My darling"
