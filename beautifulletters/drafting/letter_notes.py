@@ -162,6 +162,12 @@ def note_item(note: Note, understanding: notesense.Understanding, *, used: bool)
         "text": " ".join(note.text.split()),
         "phrase": understanding.phrase,
         "clause": clause,
+        # "more days like …", "somewhere between … and today" want a thing, not "how you took me fishing".
+        "noun": noun_of(understanding.phrase, clause),
+        # "It does not seem long since …" wants a clause or a time: "you took me fishing", "the summer we met".
+        "since": clause or understanding.phrase,
+        # Something that happened once ("you failed your driving test twice") does not "never change".
+        "past": bool(clause and _past(clause)),
         "sentence": (clause[:1].upper() + clause[1:] + ".") if clause else None,
         "year": int(understanding.happened_on[:4]) if understanding.happened_on else _year(note.noted_on),
         "mood": understanding.mood,
@@ -169,6 +175,23 @@ def note_item(note: Note, understanding: notesense.Understanding, *, used: bool)
         "dislike": understanding.dislike,
         "used": used,
     }
+
+
+def noun_of(phrase: str | None, clause: str | None) -> str | None:
+    """A note as a thing one can have more days like: "the summer we painted the boathouse" as it is,
+    "you took me fishing" as "the time you took me fishing", "you hum when you cook" as "the way you
+    hum when you cook"."""
+    if not clause:
+        return phrase
+    return f"the time {clause}" if _past(clause) else f"the way {clause}"
+
+
+def _past(clause: str) -> bool:
+    """Whether a clause's first verb is in the past ("you took", "we honeymooned")."""
+    from beautifulletters.notesense import words
+
+    found = [w.lower() for w in re.findall(r"[\w'’]+", clause)[1:5]]
+    return any(w in words.IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")) for w in found)
 
 
 def _year(value: Any) -> int | None:

@@ -439,7 +439,12 @@ def _main_verb_after(tokens: list[str], index: list[int], start: int, *, proper:
     """True when a noun phrase at `start` is followed by its own verb ("her dog died"), not a relative clause."""
     subjects = {"i", "we", "you", "he", "she", "they", "it", "there", _R.lower(), _S.lower(), "who", "which", "that"}
     previous = tokens[index[start]]
-    for i in index[start + 1 :]:
+    rest = index[start + 1 :]
+    if proper and len(rest) >= 2 and tokens[rest[0]].lower() == "and":
+        joined = tokens[rest[1]]
+        if joined in (_R, _S) or joined.lower() in {"i", "you", "me"} or joined[:1].isupper():
+            previous, rest = joined, rest[2:]  # "Frank and June hosted": a subject of two names
+    for i in rest:
         word = tokens[i]
         lower = word.lower()
         if lower in subjects or lower in W.CONJUNCTIONS - {"that"} or lower in W.DETERMINERS - {"that"}:
