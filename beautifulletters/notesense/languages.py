@@ -20,10 +20,38 @@ NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German"}
 # Words that mark a note as someone else's story: the recipient or the signer in the third person.
 _THIRD_PERSON = {
     "fr": frozenset("il elle ils elles lui son sa ses".split()),
-    "es": frozenset("él ella ellos ellas".split()),
+    # "le encanta bailar": "le" before a verb is "to her/him".
+    "es": frozenset("él ella ellos ellas le les".split()),
     # Not "Sie" nor "Ihr…": at the start of a note they are as likely the polite "you" as "she".
     "de": frozenset("er sein seine seinen seiner seinem".split()),
 }
+# Words a note typed in lower case may open with: a pronoun, an article, a preposition, an adverb.
+# French and German nouns take an article, so any other first word in lower case is a verb with no
+# subject ("adore les macarons", "hasst Koriander"): about someone, in the third person, by default.
+_OPENS = {
+    "fr": frozenset(
+        "je j tu t nous on vous moi toi le la les l un une des du de d ce cet cette ces c mon ma mes ton ta "
+        "tes notre nos votre vos quand lorsque chaque tous toutes tout toujours souvent jamais encore déjà "
+        "hier ensemble en à au aux dans après avant pendant depuis avec sans pour par sur sous chez entre "
+        "vers qu m s n y ne même".split()
+    ),
+    "de": frozenset(
+        "ich du wir ihr es man der die das den dem des ein eine einen einem einer mein meine meinen meinem "
+        "meiner dein deine deinen deinem deiner unser unsere unseren unserem unserer euer eure als wie wenn "
+        "im am in an auf bei beim mit nach seit von vom vor zu zum zur aus über unter durch für gegen ohne "
+        "um immer jedes jeden jede jeder letzten letztes letzte letzter diesen dieser dieses diese damals "
+        "nie noch schon gemeinsam zusammen oft manchmal dass weil bis".split()
+    ),
+    "es": frozenset(
+        "yo tú nosotros nosotras vosotros el la los las un una unos unas mi mis tu tus nuestro nuestra "
+        "nuestros nuestras cuando siempre cada todos todas todo en a al de del aquel aquella aquellos "
+        "aquellas ese esa este esta nos me te se nunca aquí usted juntos juntas ayer con sin para por "
+        "desde durante tras".split()
+    ),
+}
+# A Spanish note may open with its verb: these endings are "I", "you" and "we" ("pasamos", "perdiste").
+_SPANISH_OWN_VERB = r"(?:mos|aste|iste|as|es|é|í|o|aba|ía)$"
+
 _KIN = {
     "fr": r"(?:père|mère|mari|femme|frère|sœur|fils|fille|chien|chat|travail|emploi|bébé|enfant|grand-\w+)",
     "es": r"(?:padre|madre|marido|mujer|esposa|esposo|hermano|hermana|hijo|hija|perro|gato|trabajo|empleo|bebé)",
@@ -91,6 +119,14 @@ def say_in(
             f"it speaks of someone in the third person (“{words[0]}…”); written as you would say it in the "
             f"letter, {_a_letter(language)} can use it"
         )
+    first = re.split(r"['’]", words[0])[0] if words else ""  # "l'été" opens with "l"
+    opens = _OPENS.get(language)
+    if opens and first[:1].islower() and first.lower() not in opens:
+        if not (language == "es" and re.search(_SPANISH_OWN_VERB, first.lower())):
+            return None, (
+                f"it starts with “{first}” and does not say who; written as you would say it in the letter "
+                f"(“you…”, “we…”, “I…”), {_a_letter(language)} can use it"
+            )
     return said, None
 
 

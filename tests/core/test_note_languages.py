@@ -107,3 +107,29 @@ def test_the_reason_a_note_is_left_out_says_an_english_letter(archive: Archive) 
     archive.notes.add(julien, "notre premier appartement sous les toits", tag="memory")
     english = _draft(archive, julien, amelie, "birthday", language="en")
     assert any("sous les toits" in w and "an English letter does not set French words" in w for w in english.warnings)
+
+
+def test_a_note_with_a_verb_and_no_subject_is_left_out_of_a_letter_in_its_language(archive: Archive) -> None:
+    """ "adore les macarons" is about her, not to her: never "Je sais bien ceci : adore les macarons"."""
+    julien, amelie = _couple(archive, "fr")
+    archive.notes.add(julien, "adore les macarons", tag="preference")
+    archive.notes.add(julien, "j'adore ta tarte aux pommes", tag="preference")
+    french = _draft(archive, julien, amelie, "birthday")
+    assert "adore les macarons" not in french.text
+    assert any("adore les macarons" in w and "does not say who" in w for w in french.warnings), french.warnings
+
+    lucia = archive.people.add(display_name="Lucía Ortega", pronouns="she", language="es", birthday="1993-10-10")
+    archive.relationships.set(amelie, lucia, kind="prima", since="1993")
+    for note in ("le encanta bailar salsa", "perdió su trabajo el otoño pasado"):
+        archive.notes.add(lucia, note, tag="fact")
+    archive.notes.add(lucia, "pasamos el verano en Cádiz", tag="memory")
+    spanish = _draft(archive, lucia, amelie, "just-because")
+    assert "salsa" not in spanish.text and "perdió" not in spanish.text, spanish.text
+    assert "pasamos el verano en Cádiz" in spanish.text
+
+    jurgen = archive.people.add(display_name="Jürgen Bauer", pronouns="he", language="de", birthday="1975-07-30")
+    archive.relationships.set(amelie, jurgen, kind="Freund", since="1999")
+    archive.notes.add(jurgen, "hasst Koriander", tag="preference")
+    archive.notes.add(jurgen, "wir sind zusammen auf die Zugspitze gestiegen", tag="memory")
+    german = _draft(archive, jurgen, amelie, "just-because")
+    assert "Koriander" not in german.text and "Zugspitze" in german.text
