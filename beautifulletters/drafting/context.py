@@ -148,6 +148,21 @@ def closeness(kind: str | None) -> str:
     return "unknown"
 
 
+_PARENTS = frozenset("mum mom dad mother father parents grandma grandpa granny nan grandmother grandfather".split())
+_CHILDREN = frozenset("son daughter baby dog cat".split())
+
+
+def shared_kin(kind: str | None) -> frozenset[str]:
+    """The kin a note may name bare that belong to both of them: a brother's "dad" is the writer's
+    too ("our dad passed in March"), and so is a wife's "son" or "dog"."""
+    words = set(re.findall(r"[\w-]+", (kind or "").lower()))
+    if words & {"brother", "sister", "sibling", "twin", "half-brother", "half-sister"}:
+        return _PARENTS
+    if closeness(kind) == "partner":
+        return _CHILDREN
+    return frozenset()
+
+
 def _one_line(value: Any) -> str | None:
     """A stored text as one clean line: single spaces, no leading or trailing blanks."""
     if value is None:
@@ -390,6 +405,7 @@ def build_context(
         default_signer_id=archive.settings.default_signer_id(),
         today=today,
         language=language,
+        shared_kin=shared_kin(relationship_record.kind if relationship_record else None),
     )
     for note, understanding in kept:
         used = note.id in used_ids or any(_note_used_in(note.text, text) for text in earlier_texts)

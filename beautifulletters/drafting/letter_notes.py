@@ -52,12 +52,15 @@ def read_notes(
     default_signer_id: int | None,
     today: dt.date,
     language: str = "en",
+    shared_kin: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple[Note, notesense.Understanding]], list[str]]:
     """(each usable note with its reading, sentences about the notes left out and why), for a
-    letter in `language` ('en', 'fr', 'es' or 'de')."""
+    letter in `language` ('en', 'fr', 'es' or 'de'); `shared_kin`: kin a bare note names that are the
+    writer's too (context.shared_kin)."""
     relationship_id = relationship.id if relationship else None
     signs_as = relationship.signs_as if relationship else None
     recipient_who, signer_who = who(recipient), who(signer, signs_as=signs_as)
+    recipient_who = dataclasses.replace(recipient_who, shared_kin=shared_kin)
     kept: list[tuple[Note, notesense.Understanding]] = []
     left_out: list[str] = []
     for note in notes:

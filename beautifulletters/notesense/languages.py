@@ -157,7 +157,9 @@ _FUNCTION_WORDS = {
         # German "in" they share must not outweigh them, so English's own verbs, times and small words count.
         "got", "had", "has", "have", "did", "does", "passed", "died", "lost", "loved", "made", "took",
         "can", "not", "but", "been", "are", "be", "this", "last", "ago", "since", "year", "years", "week",
-        "month", "mum", "dad", "mom", "job", "after", "about", "into", "out", "up",
+        "month", "mum", "dad", "mom", "job", "after", "about", "into", "out", "up", "wife", "husband", "son",
+        "daughter", "brother", "sister", "dog", "cat", "school", "work", "home", "house", "new", "old", "went",
+        "will", "would", "could", "just", "still", "never", "very", "too", "back", "friend", "married",
         "january", "february", "march", "june", "july", "october", "december", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "fall",
         "winter", "christmas",
@@ -193,6 +195,9 @@ def written_in(text: str | None, language: str) -> bool:
     if not text or code not in _FUNCTION_WORDS:
         return False
     lower = str(text).lower()
+    # "Priya's garden", "can't": English's possessive and "n't" (a French "s'" or "n'" opens a word).
+    english_endings = len(re.findall(r"(?<=[^\W\d_])['’](?:s|t|re|ve|ll)\b", lower))
+    lower = re.sub(r"(?<=[^\W\d_])['’](?:s|t|re|ve|ll)\b", "", lower)
     words = re.findall(r"[^\W\d_]+", lower)
     scores: dict[str, float] = {}
     for other, vocabulary in _FUNCTION_WORDS.items():
@@ -201,6 +206,7 @@ def written_in(text: str | None, language: str) -> bool:
     # English endings ("starting", "engaged") weigh half a word: French and German borrow a few
     # ("camping en Bretagne"), so they tip a tie and never outweigh a word of the language.
     scores["en"] += 0.5 * sum(1 for word in words if len(word) > 4 and word.endswith(("ing", "ed")))
+    scores["en"] += english_endings
     if code == "en":
         return scores["en"] > 0 and scores["en"] >= max(scores.values())
     # French and Spanish share many small words ("la fête de Paul", "la feria de Sevilla"): a tie

@@ -66,6 +66,9 @@ _SAD = [
     r"\bbroke (?:her|his|their|my|your) (?:leg|arm|hip|wrist|ankle|back)\b",
     r"\brehab\b",
     r"\bestranged\b",
+    r"\bleft (?:me|us|her|him|them)\b",
+    r"\bcheated on\b",
+    r"\bwalked out\b",
     r"\bhard (?:year|time|winter)\b",
 ]
 _FUNNY = [
@@ -118,6 +121,8 @@ def _matches(patterns: list[str], text: str) -> bool:
 def classify(text: str, tag: str | None = None) -> str:
     """The mood a note carries; loss and sadness win over everything the words might also say."""
     lower = " ".join(str(text or "").lower().split())
+    if _kindness_in_a_hard_time(lower):
+        return "tender"
     if _matches(_LOSS, lower):
         return "loss"
     if _matches(_SAD, lower):
@@ -127,6 +132,31 @@ def classify(text: str, tag: str | None = None) -> str:
     if _matches(_TENDER, lower):
         return "tender"
     return "happy"
+
+
+def _kindness_in_a_hard_time(lower: str) -> bool:
+    """ "covered my shifts when mum was in hospital": a kindness done for the one writing, the sorrow
+    only its time. It is remembered with thanks, never offered as the other's bad news."""
+    if re.match(r"^(?:(?:always|still|once|even) )?[a-z]+ (?:(?:with|for|by) )?(?:me|us)\b", lower) and not re.match(
+        r"^(?:left|hates?|hated|blames?|blamed|dumped|divorced|fired|sued|cheated|hurt|lost|told)\b", lower
+    ):
+        return True  # "drove me to chemo", "sat with me at the hospital": a kindness to the one writing
+    main, sep, during = _split_time(lower)
+    if not sep:
+        return False
+    sad_then = _matches(_LOSS, during) or _matches(_SAD, during)
+    return (
+        sad_then
+        and not (_matches(_LOSS, main) or _matches(_SAD, main))
+        and bool(re.search(r"\b(?:me|my|us|our|for me|with me)\b", main))
+    )
+
+
+def _split_time(lower: str) -> tuple[str, str, str]:
+    match = re.search(r"\b(?:when|while|after|during)\b", lower)
+    if not match:
+        return lower, "", ""
+    return lower[: match.start()], match.group(0), lower[match.end() :]
 
 
 def is_dislike(text: str) -> bool:

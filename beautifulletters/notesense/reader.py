@@ -50,6 +50,34 @@ _STATES = {
     "mad",
     "fond",
     "always",
+    # Said of a person with no verb ("always late", "hilarious at karaoke"): "you are …".
+    "late",
+    "early",
+    "busy",
+    "hilarious",
+    "brilliant",
+    "useless",
+    "amazing",
+    "awful",
+    "rubbish",
+    "clever",
+    "funny",
+    "talented",
+    "wonderful",
+    "excellent",
+    "dreadful",
+    "kind",
+    "generous",
+    "patient",
+    "stubborn",
+    "grumpy",
+    "messy",
+    "tidy",
+    "punctual",
+    "nervous",
+    "brave",
+    "nuts",
+    "unbeatable",
 }
 _SHE_KIN = {
     "mother",
@@ -95,6 +123,8 @@ class Who:
     names: tuple[str, ...]
     pronouns: str | None = None  # "she", "he", "they" or "ze/zir/zir/zirs/zirself"
     label: str = ""
+    # Kin the one writing shares with them ("dad" between a brother and a sister): "our dad", not "your".
+    shared_kin: frozenset[str] = frozenset()
 
     def forms(self) -> tuple[str, ...] | None:
         if not self.pronouns:
@@ -179,6 +209,7 @@ def _read(
         raise _Unclear("it is a question")
     if re.search(r"[.!?;]\s+\S", clean):
         raise _Unclear("it is more than one sentence")
+    clean = W.proper_case(clean)  # "i still owe her a tenner", "every tuesday": as a letter writes them
     if clean.lower().startswith("how ") and len(clean.split()) > 2:
         clean = clean[4:]  # "how you taught me to swim": the clause inside the phrase
     found = find(clean, written)
@@ -197,7 +228,7 @@ def _read(
     clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced)
     clause = _pairs(clause)
     clause = clause.replace(_T, say(moment, today) if moment else "")
-    clause = " ".join(clause.split())
+    clause = W.proper_case(" ".join(clause.split()))
     if _R in clause or _S in clause:
         raise _Unclear("a name in it could not be placed")
     mentions = subject_of(clause)
@@ -294,18 +325,31 @@ def _rewrite(
         start += 1
     if lowers[start] == "first" and start < len(index) - 1 and lowers[start + 1] in {"met", "meet"}:
         start += 1  # "first met on a train": "the first day" stays a phrase
+    first_lower = tokens[index[start]].lower()
+    if start == 0 and first_lower in _BARE_KIN and _kin_acts(tokens, index):
+        # "wife passed in march", "dad passed in march": whose is not said, and it is theirs (or ours).
+        owner = "our" if first_lower in recipient.shared_kin else "your"
+        tokens = tokens[: index[0]] + [owner, " "] + tokens[index[0] :]
+        index = _words(tokens)
+        lowers = [tokens[i].lower() for i in index]
     first = tokens[index[start]]
     first_lower = first.lower()
     implicit: str | None = None
     kind = "clause"
     recipient_subject = {_R.lower(), "you"} | ({forms[0]} if forms and not voiced else set())
+    if (first_lower in recipient_subject or first in ("I", _S)) and all(
+        tokens[i] in (_R, _S) or tokens[i].lower() in {"and", "you", "me", "i"} for i in index[start + 1 :]
+    ):
+        raise _Unclear("it reads as a label, not a sentence")  # "Hannah and Priya": names, no verb
     if first_lower in recipient_subject or _is_contracted(first_lower, forms):
         pass
     elif mapped.get(first_lower) in {"we", "I"} and first_lower in {"they", "he", "she", "ze", "xe"}:
         pass  # "they have two children" about the couple, "he lets her win" by the one writing
-    elif first in ("I", _S) or first_lower in {"i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd"}:
+    elif first in ("I", _S) or first_lower in {
+        "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "you're", "you've", "you'd", "you'll"
+    }:  # fmt: skip
         pass
-    elif W.is_verb(first) and first_lower not in W.DETERMINERS:
+    elif (W.is_verb(first) or _unknown_verb_first(tokens, index, start)) and first_lower not in W.DETERMINERS:
         who = about or ("both" if _met_each_other(tokens, index, start) and couple else "recipient")
         if about is None and who == "recipient" and _met_each_other(tokens, index, start):
             raise _Unclear("it does not say who met")  # "met at university", on a page every signer shares
@@ -320,7 +364,8 @@ def _rewrite(
         if (about or "recipient") == "other":
             raise _Unclear("it does not say who it is about")
         implicit = {"signer": "I", "both": "we"}.get(about or "recipient", "you")
-        tokens = tokens[: index[start]] + [{"I": "am", "we": "are"}.get(implicit, "are"), " "] + tokens[index[start] :]
+        # "always late": the verb goes before the adverbs ("you are always late", not "you always are late").
+        tokens = tokens[: index[0]] + [{"I": "am", "we": "are"}.get(implicit, "are"), " "] + tokens[index[0] :]
         index = _words(tokens)
     elif first[:1].isupper() and _main_verb_after(tokens, index, start, proper=True):
         kind = "clause"
@@ -413,6 +458,37 @@ def _rewrite(
     if kind == "phrase" or implicit is None:
         result = _lower_first(result)
     return result, kind, implicit
+
+
+# After a verb no list knows ("whistles when he thinks", "hums the same tune"), words that a plural
+# noun ("sunsets at the beach", "walks by the river") is not followed by.
+_AFTER_A_VERB = (
+    {"when", "while", "whenever", "too", "constantly", "loudly", "if", "because"}
+    | (W.DETERMINERS - {"one", "two", "three", "no", "any", "many", "several", "some", "every", "each", "that"})
+    | {"me", "us", "him", "them"}
+)
+
+
+def _unknown_verb_first(tokens: list[str], index: list[int], start: int) -> bool:
+    """ "whistles when he thinks": a lower-case word in -s that only a verb would be followed so by."""
+    word = tokens[index[start]]
+    if not word[:1].islower() or not W.looks_third_person(word) or start + 1 >= len(index):
+        return False
+    return tokens[index[start + 1]].lower() in _AFTER_A_VERB
+
+
+_BARE_KIN = frozenset(
+    "wife husband partner dad mum mom mother father son daughter brother sister grandma grandpa granny nan "
+    "grandmother grandfather aunt uncle baby dog cat".split()
+)
+
+
+def _kin_acts(tokens: list[str], index: list[int]) -> bool:
+    """ "dad passed in march", "husband Frank died": a kin word opening a note whose verb follows it."""
+    following = [tokens[i] for i in index[1:3]]
+    if following and following[0][:1].isupper() and len(following) > 1:
+        following = following[1:]  # "husband Frank died"
+    return bool(following) and (W.is_verb(following[0]) or following[0].lower() in {"passed", "died"})
 
 
 def _is_contracted(word: str, forms: tuple[str, ...] | None) -> bool:

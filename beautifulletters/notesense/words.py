@@ -396,3 +396,20 @@ def agree(verb: str, subject: str) -> str:
     if lower in IRREGULAR_PAST or lower in MODALS or lower.endswith("ed"):
         return verb
     return third_person_to_base(verb)
+
+
+# Names typed in lower case in a hurry ("got engaged in june", "every tuesday", "hosted every christmas")
+# that a letter always capitalises. "may" and "march" are words too: only after a word of time.
+_ALWAYS_CAPITAL = (
+    "january february april june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday christmas easter hanukkah diwali ramadan eid"
+).split()
+_TIME_BEFORE = r"(?:in|last|this|next|since|until|of|early|late|mid|every|each|by|from|before|after)"
+
+
+def proper_case(text: str) -> str:
+    """Months, weekdays and holidays with their capital; a lone "i" as "I"."""
+    said = re.sub(r"\b(" + "|".join(_ALWAYS_CAPITAL) + r")(s?)\b", lambda m: m.group(1).capitalize() + m.group(2), text)
+    said = re.sub(rf"\b({_TIME_BEFORE}) (may|march)\b", lambda m: f"{m.group(1)} {m.group(2).capitalize()}", said)
+    said = re.sub(r"\b(may|march) (?=\d)", lambda m: m.group(1).capitalize() + " ", said)
+    return re.sub(r"(?<![\w'’])i(?=(?:['’](?:m|ve|d|ll))?(?![\w'’]))", "I", said)
