@@ -254,6 +254,19 @@ def _names_for_this_signer(
     return notes
 
 
+_ONE_LOST = re.compile(r"^((?:your|our) [a-z]+(?: [A-Z][\w'’-]+)?) (?:died|passed|was put (?:down|to sleep))\b")
+
+
+def _with_the_one_lost(details: dict[str, str], sorrows: list[dict[str, Any]]) -> dict[str, str]:
+    """The in-memory letters' `remembered` ("your wife Meena") from the one loss the notes tell of
+    ("his wife Meena died last year"), when the writer has not named them; two losses, or none, and
+    the letter asks."""
+    if "remembered" not in details or details["remembered"]:
+        return details
+    lost = {m.group(1) for n in sorrows if n["mood"] == "loss" and (m := _ONE_LOST.match(n["clause"] or ""))}
+    return {**details, "remembered": lost.pop()} if len(lost) == 1 else details
+
+
 def _earliest(today: dt.date, *dates: str | None) -> dt.date:
     """The first of today and the given dates (an end, a death): where counting years stops."""
     found = [d for d in (helpers.parse_date(value) for value in dates if value) if d is not None]
@@ -470,12 +483,15 @@ def build_context(
         "sorrows": notes["sorrows"],
         "dislikes": notes["dislikes"],
         "left_out": [*name_notes, *left_out],
-        "details": occasion_details.resolve(
-            declared or [],
-            given,
-            in_scope,
-            names=who(recipient_record).names,
-            pronouns=recipient_record.pronouns,
+        "details": _with_the_one_lost(
+            occasion_details.resolve(
+                declared or [],
+                given,
+                in_scope,
+                names=who(recipient_record).names,
+                pronouns=recipient_record.pronouns,
+            ),
+            notes["sorrows"],
         ),
         "fresh_memories": [n for n in notes["memories"] if not n["used"]],
         "dates": dates,

@@ -4,6 +4,7 @@ each on people invented for it (not the sample couple)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
@@ -59,3 +60,83 @@ def test_an_ex_husband_by_kind_alone_gets_no_anniversary_or_love_letter(archive:
             assert "Bear" not in letter.text and "love you" not in letter.text
         birthday = _draft(archive, ex, me, "birthday")
         assert birthday.text.startswith("Dear Greg"), birthday.text  # not "My darling"
+
+
+def test_a_german_birthday_says_zum_zweiundfunfzigsten_geburtstag(archive: Archive) -> None:
+    """ "zu deinem zweiundfünfzigste Geburtstag" is wrong: after "zu deinem" and "zum" the ordinal is dative."""
+    me = _me(archive)
+    for name, born in (("Jürgen Bauer", "1975-07-30"), ("Lena Keller", "1988-05-02"), ("Otto Haas", "1946-01-20")):
+        friend = archive.people.add(display_name=name, pronouns="he", language="de", birthday=born)
+        archive.relationships.set(me, friend, kind="Freund", since="1999")
+        letter = _draft(archive, friend, me, "birthday")
+        assert "Geburtstag" in letter.text
+        assert not re.search(r"\b(?:deinem|Ihrem|zum) \w+ste Geburtstag", letter.text), letter.text
+
+
+def test_a_joke_about_something_that_happened_once_is_not_something_that_never_changes(archive: Archive) -> None:
+    """ "you failed your driving test twice. Some things never change." is no sentence a person writes."""
+    me = _me(archive)
+    for index, name in enumerate(("Marcus Fell", "Jonah Reyes", "Ollie Marsh", "Dev Patel", "Sami Laine")):
+        nephew = archive.people.add(display_name=name, pronouns="he", birthday=f"200{index}-03-03")
+        archive.relationships.set(me, nephew, kind="nephew", since="2003")
+        archive.notes.add(nephew, "failed his driving test twice", tag="joke")
+        for template in ("birthday", "just-because", "get-well", "friendship", "thinking-of-you"):
+            text = _draft(archive, nephew, me, template).text
+            assert "driving test twice" in text
+            after = text.split("driving test twice", 1)[1].split("\n")[0]
+            for unchanging in (
+                "never change",
+                "as ever",
+                "Long may it",
+                "prove me wrong",
+                "any other way",
+                "lost without",
+            ):
+                assert unchanging not in after, text
+
+
+def test_a_bare_kin_note_is_theirs_or_ours_and_a_kindness_in_a_hard_time_is_not_their_bad_news(
+    archive: Archive,
+) -> None:
+    """ "wife passed in march" on a friend's page is "your wife"; "dad passed in march" on a brother's
+    page is "our dad", and the letter grieves with him; "covered my shifts when mum was in hospital" is
+    a kindness remembered, never "I was so sorry to hear that you covered my shifts"."""
+    me = _me(archive)
+    walter = archive.people.add(display_name="Walter Brooks", pronouns="he")
+    archive.relationships.set(me, walter, kind="old friend", since="1992")
+    archive.notes.add(walter, "wife passed in march", tag="fact")
+    friend = _draft(archive, walter, me, "just-because")
+    assert "your wife passed in March" in friend.text, friend.text
+
+    tom = archive.people.add(display_name="Tom Weiss", pronouns="he")
+    archive.relationships.set(me, tom, kind="brother", since="1962")
+    archive.notes.add(tom, "dad passed in march", tag="fact")
+    brother = _draft(archive, tom, me, "just-because")
+    assert "our dad passed in March" in brother.text and "your dad" not in brother.text, brother.text
+    assert "sorry to hear" not in brother.text and "sad to learn" not in brother.text
+
+    for name in ("Sam Okonkwo", "Ash Pereira", "Jo Lindqvist"):
+        colleague = archive.people.add(display_name=name, pronouns="they")
+        archive.relationships.set(me, colleague, kind="colleague", since="2019")
+        archive.notes.add(colleague, "covered my shifts when mum was in hospital", tag="memory")
+        archive.notes.add(colleague, "drove me to chemo every week", tag="memory")
+        for template in ("just-because", "thinking-of-you", "thank-you-kindness"):
+            text = _draft(archive, colleague, me, template).text
+            for sorry in ("sorry to hear", "sad to learn", "hard it has been since", "heavy since", "hurt to hear"):
+                assert sorry not in text, text
+
+
+def test_the_one_who_died_is_named_from_the_one_loss_the_notes_tell_of(archive: Archive) -> None:
+    """ "his wife Meena died last year" names Meena in the in-memory letter; with two losses it asks."""
+    me = _me(archive)
+    raj = archive.people.add(display_name="Raj Anand", pronouns="he")
+    archive.relationships.set(me, raj, kind="neighbour", since="2015")
+    archive.notes.add(raj, "his wife Meena died last year", tag="fact")
+    for template in ("in-memory", "death-anniversary"):
+        letter = _draft(archive, raj, me, template)
+        assert "your wife Meena" in letter.text.replace("Your wife", "your wife"), letter.text
+        assert not any("--detail remembered" in w for w in letter.warnings)
+    archive.notes.add(raj, "dog Biscuit was put down in may", tag="fact")
+    asked = _draft(archive, raj, me, "in-memory")
+    assert "Meena" not in asked.text and "Biscuit" not in asked.text
+    assert any("--detail remembered" in w for w in asked.warnings)
