@@ -186,7 +186,13 @@ def noun_of(phrase: str | None, clause: str | None) -> str | None:
     hum when you cook"."""
     if not clause:
         return phrase
-    return f"the time {clause}" if _past(clause) else f"the way {clause}"
+    return f"the time {clause}" if _past(clause) and not _stative(clause) else f"the way {clause}"
+
+
+def _stative(clause: str) -> bool:
+    """ "you loved dinosaurs as a kid" was a way of being, not a time: "the way you loved dinosaurs"."""
+    words = {w.lower() for w in re.findall(r"[\w'’]+", clause)[1:4]}
+    return bool(words & {"loved", "liked", "hated", "adored", "wanted", "needed", "knew", "had", "was", "were", "used"})
 
 
 def _past(clause: str) -> bool:
