@@ -229,6 +229,7 @@ def _read(
     clause = _pairs(clause)
     clause = clause.replace(_T, say(moment, today) if moment else "")
     clause = W.proper_case(" ".join(clause.split()))
+    clause = W.kin_as_names(clause)
     if _R in clause or _S in clause:
         raise _Unclear("a name in it could not be placed")
     mentions = subject_of(clause)

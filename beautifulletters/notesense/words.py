@@ -413,3 +413,18 @@ def proper_case(text: str) -> str:
     said = re.sub(rf"\b({_TIME_BEFORE}) (may|march)\b", lambda m: f"{m.group(1)} {m.group(2).capitalize()}", said)
     said = re.sub(r"\b(may|march) (?=\d)", lambda m: m.group(1).capitalize() + " ", said)
     return re.sub(r"(?<![\w'’])i(?=(?:['’](?:m|ve|d|ll))?(?![\w'’]))", "I", said)
+
+
+_OWNERS = {"my", "your", "our", "his", "her", "their", "the", "a", "whose", "old", "dear", "poor", "late"}
+
+
+def kin_as_names(text: str) -> str:
+    """ "when mum was in hospital": a "mum" or "dad" no one owns is a name, and takes its capital."""
+
+    def named(match: re.Match[str]) -> str:
+        before = text[: match.start()].rstrip()
+        owner = re.search(r"([\w'’]+)$", before)
+        owned = owner is not None and (owner.group(1).lower() in _OWNERS or owner.group(1).endswith(("'s", "’s")))
+        return match.group(1) if owned else match.group(1).capitalize()
+
+    return re.sub(r"(?<![\w'’])(mum|mom|dad|grandma|grandpa|granny|nan|nana)(?![\w'’])", named, text)

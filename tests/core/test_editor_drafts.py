@@ -140,3 +140,20 @@ def test_the_one_who_died_is_named_from_the_one_loss_the_notes_tell_of(archive: 
     asked = _draft(archive, raj, me, "in-memory")
     assert "Meena" not in asked.text and "Biscuit" not in asked.text
     assert any("--detail remembered" in w for w in asked.warnings)
+
+
+def test_a_memory_as_a_thing_is_a_time_or_a_way_and_an_unowned_mum_is_a_name() -> None:
+    """ "the time you took me fishing", but "the way you loved dinosaurs" (a way of being, not a day);
+    "when mum was in hospital" is "when Mum was in hospital", while "your mum" stays as it is."""
+    from beautifulletters.drafting.letter_notes import noun_of
+    from beautifulletters.notesense import Who, understand
+
+    assert noun_of("how you took me fishing", "you took me fishing") == "the time you took me fishing"
+    assert noun_of("how you loved dinosaurs as a kid", "you loved dinosaurs as a kid").startswith("the way")
+    assert noun_of("how you hum when you cook", "you hum when you cook") == "the way you hum when you cook"
+    assert noun_of("the summer we met", None) == "the summer we met"
+    sam, hannah = Who(("Sam",), "they", "Sam"), Who(("Hannah",), "she", "Hannah")
+    kind = understand("covered my shifts when mum was in hospital", recipient=sam, signer=hannah)
+    assert kind.clause == "you covered my shifts when Mum was in hospital" and kind.mood == "tender"
+    theirs = understand("their mum passed away last spring", recipient=sam, signer=hannah)
+    assert theirs.clause and theirs.clause.startswith("your mum passed away")
