@@ -427,6 +427,11 @@ def build_context(
     variant = variety.seed(
         signer_id, recipient_id, len(earlier), relationship_record.id if relationship_record else None
     )
+    if occasion != "thank-you":
+        # A kindness remembered from a hard time is for a thank-you; elsewhere a memory is a day
+        # one would gladly have again ("more days like…", "I would go back there in a heartbeat").
+        notes["other"] += [n for n in notes["memories"] if n["hard_time"]]
+        notes["memories"] = [n for n in notes["memories"] if not n["hard_time"]]
     for group, items in notes.items():
         fresh = [n for n in items if not n["used"]]
         stale = [n for n in items if n["used"]]

@@ -21,6 +21,7 @@ from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
 from beautifulletters.drafting.languages import LETTER_LANGUAGES, as_written, written_in
 from beautifulletters.i18n import _
+from beautifulletters.notesense.mood import mentions_hardship
 from beautifulletters.records import Note, Person, Relationship
 from beautifulletters.words import language_name
 
@@ -171,6 +172,8 @@ def note_item(note: Note, understanding: notesense.Understanding, *, used: bool)
         "since": clause or understanding.phrase,
         # Something that happened once ("you failed your driving test twice") does not "never change".
         "past": bool(clause and _past(clause)),
+        # A kindness in a hard time: thanked for, never "more days like it" or "I would go back".
+        "hard_time": not understanding.sorrow and mentions_hardship(note.text),
         "sentence": (clause[:1].upper() + clause[1:] + ".") if clause else None,
         "year": int(understanding.happened_on[:4]) if understanding.happened_on else _year(note.noted_on),
         "mood": understanding.mood,

@@ -164,6 +164,13 @@ def is_dislike(text: str) -> bool:
     return bool(re.search(_DISLIKE, str(text or "")))
 
 
+def mentions_hardship(text: str) -> bool:
+    """Whether a note speaks of an illness, a loss or a hard time at all, whatever its mood: "covered my
+    shifts when mum was in hospital" is a kindness to be thankful for, not a day to wish back."""
+    lower = " ".join(str(text or "").lower().split())
+    return _matches(_LOSS, lower) or _matches(_SAD, lower)
+
+
 def is_sorrow(mood: str | None) -> bool:
     """Sad and loss notes: acknowledged gently or left out, never laughed about."""
     return mood in ("sad", "loss")

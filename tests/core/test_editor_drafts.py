@@ -120,10 +120,13 @@ def test_a_bare_kin_note_is_theirs_or_ours_and_a_kindness_in_a_hard_time_is_not_
         archive.relationships.set(me, colleague, kind="colleague", since="2019")
         archive.notes.add(colleague, "covered my shifts when mum was in hospital", tag="memory")
         archive.notes.add(colleague, "drove me to chemo every week", tag="memory")
-        for template in ("just-because", "thinking-of-you", "thank-you-kindness"):
+        for template in ("just-because", "thinking-of-you", "thank-you-kindness", "get-well", "retirement"):
             text = _draft(archive, colleague, me, template).text
             for sorry in ("sorry to hear", "sad to learn", "hard it has been since", "heavy since", "hurt to hear"):
                 assert sorry not in text, text
+            # Thanked for, never a day to wish back ("more days like the time you drove me to chemo").
+            thanked = "covered my shifts" in text or "drove me to chemo" in text
+            assert thanked == (template == "thank-you-kindness"), text
 
 
 def test_the_one_who_died_is_named_from_the_one_loss_the_notes_tell_of(archive: Archive) -> None:
