@@ -135,3 +135,28 @@ def test_the_person_panel_adds_a_date_picked_on_the_calendar(qtbot, archive) -> 
     qtbot.keyClick(panel.date_value, Qt.Key.Key_Return)
     added = [d for d in archive.dates.for_person(loretta) if d.label == "First flat"]
     assert len(archive.dates.for_person(loretta)) == before + 1 and added[0].date == "2001-09-08"
+
+
+def test_a_bad_date_in_the_person_panel_is_said_under_the_field_not_in_a_message_box(qtbot, archive) -> None:
+    from ui.window.person_panel import PersonPanel
+
+    loretta = next(p.id for p in archive.search.people() if p.display_name == "Loretta Mercer")
+    panel = PersonPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_person(archive, loretta)
+    popped: list[str] = []
+    panel.error.connect(popped.append)  # the window shows these in a message box
+    before = len(archive.dates.for_person(loretta))
+    qtbot.keyClicks(panel.date_value, "31 February")
+    qtbot.keyClick(panel.date_value, Qt.Key.Key_Return)
+    problem = panel.dates.date_problem
+    assert problem.isVisible() and "date" in problem.text().lower(), problem.text()
+    assert popped == [] and len(archive.dates.for_person(loretta)) == before
+    assert panel.date_value.text() == "31 February"  # kept, to be corrected
+    qtbot.keyClick(panel.date_value, Qt.Key.Key_Backspace)
+    assert not problem.isVisible()  # gone as the writer corrects it
+    panel.date_value.setText("3 March")
+    panel.date_label.setText("First flat")
+    qtbot.keyClick(panel.date_value, Qt.Key.Key_Return)
+    assert len(archive.dates.for_person(loretta)) == before + 1 and not problem.isVisible()

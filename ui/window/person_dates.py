@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
-from beautifulletters.errors import BeautifulLettersError
+from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _, p_
 from beautifulletters.records import Person
+from ui.dialogs.common import error_label
 from ui.widgets.date_field import DateField
 from ui.widgets.plain import plain_tip
 
@@ -74,10 +75,20 @@ class PersonDates(QWidget):
         date_row.addWidget(self.date_kind)
         date_row.addWidget(self.date_value, 1)
         layout.addLayout(date_row)
+        # What is wrong with a date or label just typed is said under it, as the dialogs do, not
+        # in a message box; it goes once the field is changed.
+        self.date_problem = error_label()
+        self.date_problem.setAccessibleName(_("Problem with the date"))
+        layout.addWidget(self.date_problem)
         label_row = QHBoxLayout()
         label_row.addWidget(self.date_label, 1)
         label_row.addWidget(self.add_date_button)
         layout.addLayout(label_row)
+        self.label_problem = error_label()
+        self.label_problem.setAccessibleName(_("Problem with the label"))
+        layout.addWidget(self.label_problem)
+        self.date_value.textEdited.connect(lambda _text: self.date_problem.hide())
+        self.date_label.textEdited.connect(lambda _text: self.label_problem.hide())
 
     def set_editable(self, enabled: bool) -> None:
         for widget in (self.dates_list, self.delete_date_button):
@@ -85,9 +96,14 @@ class PersonDates(QWidget):
 
     def clear(self) -> None:
         self.dates_list.clear()
+        self.date_problem.hide()
+        self.label_problem.hide()
 
     def show_dates(self, archive: Archive, person: Person, dates: list) -> None:
         """The person's birthday (a field of the person, changed in the Person dialog) and their dates."""
+        if person.id != self.person_id:  # another person: the last one's problem is not theirs
+            self.date_problem.hide()
+            self.label_problem.hide()
         self.archive, self.person_id = archive, person.id
         self.dates_list.clear()
         if person.birthday:
@@ -107,12 +123,24 @@ class PersonDates(QWidget):
         archive, person_id = self.archive, self.person_id
         kind, value, label = self.date_kind.currentData(), self.date_value.text(), self.date_label.text() or None
         before = self.dates_list.count()
+        self.date_problem.hide()
+        self.label_problem.hide()
         try:
             archive.dates.add(person_id, kind=kind, date=value, label=label)
-        except BeautifulLettersError as error:
+        except ValidationError as error:  # the writer can put it right in the field
+            field, problem = (
+                (self.date_label, self.label_problem)
+                if error.field == "label"
+                else (self.date_value, self.date_problem)
+            )
+            problem.setText(str(error))
+            problem.show()
+            field.setFocus()
+            return
+        except BeautifulLettersError as error:  # not about what was typed: the window says so
             self.error.emit(str(error))
-        else:
-            self.changed.emit()
+            return
+        self.changed.emit()
         if self.dates_list.count() > before:
             self.date_value.clear()
             self.date_label.clear()
