@@ -13,12 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from beautifulletters.preferences import Preferences
 from beautifulletters.transfer.exporter import export_archive
-from tests.ui import test_main_window
 from ui.window import archive_transfer
 from ui.window.main_window import MainWindow
 
 WAIT_MS = 60000
-window = test_main_window.window  # the fixture: the real window on the sample archive
 
 
 @pytest.fixture
