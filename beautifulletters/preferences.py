@@ -41,7 +41,12 @@ class Preferences:
     mark_sent_on_export: str | None = None  # None: ask once; "yes" / "no": remembered answer
     first_start_hint_dismissed: bool = False
     interface_language: str | None = None  # the window's and command line's language ("de"); None: the system's
+    appearance: str = "system"  # "light", "dark", or "system": follow the desktop's light or dark setting
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def dark_appearance(self) -> bool | None:
+        """True for dark, False for light, None to follow the desktop (also for an unknown stored word)."""
+        return {"dark": True, "light": False}.get(self.appearance)
 
     def style_defaults(self) -> dict[str, Any]:
         """The letter style a new letter starts with (see beautifulletters.stationery.DEFAULT_STYLE)."""

@@ -342,6 +342,29 @@ def test_dark_theme_turns_the_window_and_dialogs_dark_with_light_text(
         apply_theme(QApplication.instance(), dark=False)
 
 
+def test_dark_chosen_in_preferences_turns_the_window_dark_at_once_and_is_remembered(qtbot, window: MainWindow) -> None:
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+
+    assert lightness(window.people_view)[0] > 200, "the test starts light"
+    try:
+        window.open_preferences()
+        dialog = window.current_dialog
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))
+        dialog.accept()
+        average, brightest = lightness(window.people_view)
+        assert average < 100 < 180 < brightest, "dark ground, light words, without a restart"
+        assert Preferences.load().appearance == "dark", "the choice is kept for the next start"
+        window.open_preferences()
+        dialog = window.current_dialog
+        assert dialog.appearance.currentData() == "dark"
+        dialog.appearance.setCurrentIndex(dialog.appearance.findData("light"))
+        dialog.accept()
+        assert lightness(window.people_view)[0] > 200
+    finally:
+        apply_theme(QApplication.instance(), dark=False)
+
+
 def test_read_aloud_is_in_the_toolbar_and_letter_menu_and_uses_name_hints(qtbot, window: MainWindow) -> None:
     texts = [action.text() for action in window.toolbar.actions()]
     assert any("Read" in text for text in texts), texts

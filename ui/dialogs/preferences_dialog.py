@@ -219,6 +219,12 @@ class PreferencesDialog(GuardedDialog):
         )
         general_form.addRow(_("&Language of the window:"), self.interface_language)
         general_form.addRow("", self.language_notice)
+        self.appearance = QComboBox()
+        self.appearance.setAccessibleName(_("Appearance"))
+        for word, shown in (("system", _("As the system")), ("light", _("Light")), ("dark", _("Dark"))):
+            self.appearance.addItem(shown, word)
+        self.appearance.setCurrentIndex(max(self.appearance.findData(preferences.appearance), 0))
+        general_form.addRow(_("Appea&rance:"), self.appearance)
         general_form.addRow(_("Archive file:"), archive_label)
         general_form.addRow("", archive_row)
         tabs.addTab(general, _("Archive"))
@@ -305,6 +311,7 @@ class PreferencesDialog(GuardedDialog):
         p.mark_sent_on_export = self.mark_sent.currentData()
         p.calendar_remind_days = self.remind_days.value()
         p.interface_language = self.interface_language.currentData()
+        p.appearance = self.appearance.currentData()
         try:
             if self.login_reminders.isChecked():
                 desktop.install_autostart(p.calendar_remind_days)

@@ -99,7 +99,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     from ui.window.archive_opening import open_archive_for_window
     from ui.window.integrations import keep_calendar_current, start_automatic_backups
     from ui.window.main_window import MainWindow
-    from ui.window.theme import apply_theme
+    from ui.window.theme import follow_appearance
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -109,9 +109,8 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     install_qt_translation(app)  # Qt's own words (Cancel, Yes, No) in the app's language
     # The bundled handwriting fonts are registered by the desk's page engine when it first lays
     # out a page: nothing in the window's first frame is written in them.
-    apply_theme(app)
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     preferences = Preferences.load()
+    follow_appearance(app, preferences)
     path = resolve_archive_path(archive_option or preferences.last_archive)
     # The quick check reads the whole file (seconds on a large archive): the window runs it
     # on a worker once it is shown, and offers the newest good backup if it fails.

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QMessageBox,
@@ -46,6 +47,7 @@ from ui.window.side_panels import SidePanels
 from ui.window.startup import StartUp
 from ui.window.status import LetterStatus, offer_undo
 from ui.window.surface import WindowSurface
+from ui.window.theme import apply_theme
 from ui.window.upcoming_panel import UpcomingDate, UpcomingPanel
 from ui.window.welcome import add_banners
 
@@ -500,6 +502,9 @@ class MainWindow(WindowSurface):
 
     def _preferences_changed(self) -> None:
         self.preferences.save()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.preferences.dark_appearance())  # light or dark at once, not at the next start
         # The reader shares these preferences; the setters also apply them to a reading under way.
         self.reader.set_voice(self.preferences.voice)
         self.reader.set_rate(self.preferences.speech_rate_wpm)

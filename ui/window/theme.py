@@ -1,10 +1,12 @@
-"""A letter writer's desk: warm cream paper, soft coral accent; light and dark follow the system."""
+"""A letter writer's desk: warm cream paper, soft coral accent; light or dark as chosen, else as the system."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from beautifulletters.preferences import Preferences
 
 LIGHT = {
     "window": "#f4ece0",
@@ -37,6 +39,15 @@ def system_prefers_dark() -> bool:
 
 def colors(dark: bool) -> dict[str, str]:
     return DARK if dark else LIGHT
+
+
+def follow_appearance(app: QApplication, preferences: Preferences) -> None:
+    """Light or dark as the writer chose in Preferences, else as the desktop says, also when the
+    desktop switches later (the connection asks the preference again each time)."""
+    apply_theme(app, preferences.dark_appearance())
+    if not app.property("followsAppearance"):
+        app.setProperty("followsAppearance", True)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, preferences.dark_appearance()))
 
 
 def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
