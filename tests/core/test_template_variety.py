@@ -52,11 +52,14 @@ VARIED = {
     "de": (
         *NATIVE,
         "death-anniversary",
+        "for-when-you-are-older",
+        "friendship",
         "graduation",
         "just-because",
         "seasons-greetings",
         "thank-you-gift",
         "thank-you-teacher",
+        "wedding",
     ),
 }
 ALL = [("en", name) for name in builtin_templates("en")] + [
