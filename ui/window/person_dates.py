@@ -72,21 +72,24 @@ class PersonDates(QWidget):
         self.add_date_button = QPushButton(_("Add date"))
         self.add_date_button.clicked.connect(self._add_date)
         self.date_value.returnPressed.connect(self._add_date)
-        date_row.addWidget(self.date_kind)
-        date_row.addWidget(self.date_value, 1)
-        layout.addLayout(date_row)
+        # The date has the panel's whole width (beside the kind it showed "e.g. 3 A…"); then its kind
+        # and label, then the button that adds it.
+        layout.addWidget(self.date_value)
         # What is wrong with a date or label just typed is said under it, as the dialogs do, not
         # in a message box; it goes once the field is changed.
         self.date_problem = error_label()
         self.date_problem.setAccessibleName(_("Problem with the date"))
         layout.addWidget(self.date_problem)
-        label_row = QHBoxLayout()
-        label_row.addWidget(self.date_label, 1)
-        label_row.addWidget(self.add_date_button)
-        layout.addLayout(label_row)
+        date_row.addWidget(self.date_kind)
+        date_row.addWidget(self.date_label, 1)
+        layout.addLayout(date_row)
         self.label_problem = error_label()
         self.label_problem.setAccessibleName(_("Problem with the label"))
         layout.addWidget(self.label_problem)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_date_button)
+        layout.addLayout(add_row)
         self.date_value.textEdited.connect(lambda _text: self.date_problem.hide())
         self.date_label.textEdited.connect(lambda _text: self.label_problem.hide())
 

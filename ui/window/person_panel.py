@@ -150,30 +150,39 @@ class PersonPanel(QScrollArea):
         self.note_phrasing.setWordWrap(True)
         self.note_phrasing.setAccessibleName(_("How the note reads in a letter"))
         layout.addWidget(self.note_phrasing)
-        add_row = QHBoxLayout()
+        # The new note has the panel's whole width (beside its buttons it showed "Add a m…"), then
+        # whose note it is, then the buttons that add it.
         self.new_note = QLineEdit(placeholderText=_("Add a memory, a joke, a fact…"))
         self.new_note.setAccessibleName(_("New note"))
         self.new_note.returnPressed.connect(self._add_note)
+        layout.addWidget(self.new_note)
         self.add_note_button = QPushButton(_("Add"))
         self.add_note_button.setAccessibleName(_("Add note"))
         self.add_note_button.clicked.connect(self._add_note)
-        self.note_details_button = QPushButton("…")  # narrow, so the note box keeps its room beside it
+        self.note_details_button = QPushButton("…")
         self.note_details_button.setFixedWidth(self.note_details_button.fontMetrics().horizontalAdvance("…") + 34)
         self.note_details_button.setAccessibleName(_("Add the note, seeing how it reads in a letter"))
         self.note_details_button.setToolTip(_("Add the note, seeing and changing how it reads in a letter"))
         self.note_details_button.clicked.connect(self._add_note_with_details)
-        add_row.addWidget(self.new_note, 1)
-        add_row.addWidget(self.add_note_button)
-        add_row.addWidget(self.note_details_button)
-        layout.addLayout(add_row)
         # Whom a new note belongs to: the signer's relationship with this person (their memories,
         # their jokes), or the person, for every signer's letters (what everyone knows of them).
         self.note_about = QComboBox()
         self.note_about.setAccessibleName(_("Whose note a new note is"))
+        # As wide as the panel, not as its longest choice; a choice cut at the edge shows whole on hover.
+        self.note_about.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.note_about.setMinimumContentsLength(12)
+        self.note_about.currentIndexChanged.connect(
+            lambda _index: self.note_about.setToolTip(plain_tip(self.note_about.currentText()))
+        )
         # A choice the writer made is kept while they stay with this person; otherwise each
         # showing offers the default again (a relationship added meanwhile may change it).
         self.note_about.activated.connect(lambda _index: self.note_about.setProperty("chosen", True))
         layout.addWidget(self.note_about)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_note_button)
+        add_row.addWidget(self.note_details_button)
+        layout.addLayout(add_row)
 
         layout.addWidget(_section(_("Important dates")))
         self.dates = PersonDates()
