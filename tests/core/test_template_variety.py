@@ -31,9 +31,12 @@ VARIED = {
         "just-because",
         "love-letter",
         "new-baby",
+        "new-job",
         "retirement",
+        "seasons-greetings",
         "thank-you-gift",
         "thank-you-teacher",
+        "thinking-of-you",
         "wedding",
     ),
     "es": (
