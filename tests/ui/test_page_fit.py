@@ -208,3 +208,22 @@ def test_a_remembered_squeezed_splitter_gives_the_panels_their_room(qtbot, archi
     qtbot.waitUntil(lambda: window.person_panel.width() >= PANEL_WIDTHS[1] - 1, timeout=3000)
     assert window.person_panel.isVisible()
     window.close()
+
+
+def test_a_window_too_narrow_for_three_columns_has_the_person_as_a_tab(qtbot, archive_path: Path) -> None:
+    """1440×900 at QT_SCALE_FACTOR=2 is a 720×450 window to Qt: beside both panels the page was a
+    quarter of its size. The person's panel joins People and Upcoming as a tab, and goes back to its
+    own column when the window is wide again."""
+    window = open_window(qtbot, archive_path, (700, 440))
+    window.open_letter(a_letter(window.archive))
+    panel, tabs = window.person_panel, window.left_tabs
+    qtbot.waitUntil(lambda: tabs.indexOf(panel) >= 0, timeout=3000)
+    assert window.side_panels.actions[1].isChecked()
+    tabs.setCurrentWidget(panel)
+    assert panel.isVisible() and panel.width() >= PANEL_MINS[1] - 30
+    qtbot.waitUntil(lambda: window.editor.zoom >= 0.4, timeout=3000)
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: tabs.indexOf(panel) < 0 and panel.isVisible(), timeout=3000)
+    assert window.splitter.indexOf(panel) == 2 and panel.width() >= PANEL_MINS[1]
+    assert tabs.count() == 2 and tabs.isVisible()
+    window.close()

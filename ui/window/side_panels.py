@@ -1,13 +1,14 @@
 """The panels beside the page: each can be hidden from the View menu (remembered). A panel the
 writer ticked is always there at a width it can be used at: when the window is narrow the panels
 narrow (the people list first) and the page scales to the room left; when there is room again
-they widen back to the widths the writer gave them."""
+they widen back to the widths the writer gave them. Only a window too narrow for three columns
+has the person's panel as a tab beside People and Upcoming."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QTabWidget, QWidget
 
 from beautifulletters.i18n import _
 
@@ -17,6 +18,7 @@ PAGE_MIN = 240  # the page's column is never narrower (the page scales down to i
 PANEL_MINS = (190, 260)
 PANEL_WIDTHS = (280, 340)
 PANEL_MIN = min(PANEL_MINS)
+PAGE_SHARED = 360  # below this the page would be too small beside both panels: they share a column
 WIDTHS_KEY = "window/side_widths"
 
 
@@ -53,6 +55,7 @@ class SidePanels(QObject):
         view_menu.addSeparator()
         view_menu.addActions(self.actions)
         self.suspended = False  # distraction-free writing: both panels away, whatever the room
+        self.sharing = False  # the person's panel is a tab of the left column (a very narrow window)
         splitter.installEventFilter(self)
         self.arrange()
 
@@ -114,14 +117,45 @@ class SidePanels(QObject):
     def arrange(self) -> None:
         """Each ticked panel shown (none while writing distraction-free) and sized for the room."""
         shown = (False, False) if self.suspended else self.wanted
-        for panel, show in zip(self.panels, shown, strict=True):
+        width = self.splitter.width()
+        handles = self.splitter.handleWidth() * 2
+        # Too narrow for three columns (1440×900 at 200 % is 720 px to Qt): the person's panel
+        # becomes a tab beside People and Upcoming, so the page keeps a width it can be read at.
+        share = all(shown) and 0 < width - handles - sum(PANEL_MINS) < PAGE_SHARED
+        if share != self.sharing:
+            self._share(share)
+        left, right = self.panels
+        for panel, show in ((left, shown[0] or share), (right, shown[1])):
+            if panel is right and share:
+                continue  # a tab: its tab widget shows it when it is chosen
             if panel.isHidden() == show:
                 panel.setVisible(show)
-        if self.splitter.count() != 3 or self.splitter.width() <= 0:
+        if width <= 0:
             return
-        target = self.target_sizes(self.splitter.width(), shown)
+        if share:
+            room = width - self.splitter.handleWidth()
+            target = [PANEL_MINS[1], max(0, room - PANEL_MINS[1])]
+        elif self.splitter.count() == 3:
+            target = self.target_sizes(width, shown)
+        else:
+            return
         if self.splitter.sizes() != target:
             self.splitter.setSizes(target)
+
+    def _share(self, share: bool) -> None:
+        """Put the person's panel in the left column's tabs, or back in its own column."""
+        left, right = self.panels
+        if not isinstance(left, QTabWidget):
+            return
+        self.sharing = share
+        if share:
+            left.addTab(right, _("Person"))  # takes it out of the splitter; short, beside People and Upcoming
+            return
+        index = left.indexOf(right)
+        if index >= 0:
+            left.removeTab(index)
+        self.splitter.insertWidget(2, right)
+        self.splitter.setCollapsible(2, False)
 
 
 __all__ = ["SidePanels", "PAGE_ROOM", "PANEL_MIN", "PANEL_MINS"]
