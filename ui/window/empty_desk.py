@@ -27,6 +27,7 @@ from beautifulletters.i18n import _
 from beautifulletters.records import UpcomingDate
 from ui.desk import DESK_COLOR
 from ui.widgets.plain import menu_text, plain_label, plain_tip
+from ui.widgets.rebuilt import RebuiltPage, add_row
 
 CARD_WIDTH = 560  # the card of paper on the desk, at most this wide
 CARD_PADDING = 28
@@ -89,20 +90,24 @@ class EmptyDesk(QScrollArea):
         inside.setPalette(palette)
         outer = QVBoxLayout(inside)
         outer.setContentsMargins(24, 32, 24, 32)
-        row = QHBoxLayout()
-        outer.addLayout(row)
+        centred = QHBoxLayout()
+        outer.addLayout(centred)
         outer.addStretch(1)
         self.card = QFrame()
         self.card.setObjectName("deskCard")
         self.card.setStyleSheet(CARD_STYLE)
         self.card.setMaximumWidth(CARD_WIDTH)
         self.card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        row.addStretch(1)
-        row.addWidget(self.card, 100)
-        row.addStretch(1)
-        self.lines = QVBoxLayout(self.card)
-        self.lines.setContentsMargins(CARD_PADDING, 22, CARD_PADDING, 24)
-        self.lines.setSpacing(4)
+        centred.addStretch(1)
+        centred.addWidget(self.card, 100)
+        centred.addStretch(1)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(CARD_PADDING, 22, CARD_PADDING, 24)
+        # Rebuilt whole each time it changes (ui/widgets/rebuilt.py says why: taken apart widget by
+        # widget, it crashed the app now and then as people were chosen in the list).
+        self.content = RebuiltPage(spacing=4)
+        card_layout.addWidget(self.content)
+        self.lines: QVBoxLayout  # the layout of the page being built (see _clear)
         self.setWidget(inside)
         self.person_id: int | None = None  # whose letters are shown, None on the overview
         self.show_home([], [], _("Looking for dates in the coming days…"), recent=True)
@@ -147,15 +152,7 @@ class EmptyDesk(QScrollArea):
 
     # ------------------------------------------------------------------ parts
     def _clear(self) -> None:
-        for child in self.card.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            child.hide()
-            child.setParent(None)  # gone from the card at once; Qt frees it a moment later
-            child.deleteLater()
-        while self.lines.count():
-            item = self.lines.takeAt(0)
-            layout = item.layout() if item is not None else None
-            if layout is not None:
-                layout.deleteLater()
+        self.lines = self.content.start()
 
     def _label(self, text: str, role: str) -> QLabel:
         label = plain_label(text)  # names and titles are archive text: never markup
@@ -174,16 +171,15 @@ class EmptyDesk(QScrollArea):
         self._label(text, "deskQuiet")
 
     def _occasion(self, occasion: Occasion) -> None:
-        row = QHBoxLayout()
-        row.setSpacing(12)
+        line = add_row(self.lines)
+        line.setSpacing(12)
         label = plain_label(occasion.text)
         label.setWordWrap(True)
         button = QPushButton(_("Write…"))
         button.setAccessibleName(_("Write for {occasion}").format(occasion=occasion.text))
         button.clicked.connect(lambda _checked=False, item=occasion.item: self.write_requested.emit(item))
-        row.addWidget(label, 1)
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.lines.addLayout(row)
+        line.addWidget(label, 1)
+        line.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def _letter(self, line: LetterLine) -> None:
         # One line each: a long title is cut short with "…" (the whole of it shows on hover).
@@ -199,16 +195,15 @@ class EmptyDesk(QScrollArea):
         self.lines.addWidget(button)
 
     def _buttons(self, *buttons: tuple[str, Callable[[], object], bool]) -> None:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 16, 0, 0)
+        line = add_row(self.lines)
+        line.setContentsMargins(0, 16, 0, 0)
         for text, slot, accent in buttons:
             button = QPushButton(text)
             if accent:
                 button.setProperty("accent", "true")
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            row.addWidget(button)
-        row.addStretch(1)
-        self.lines.addLayout(row)
+            line.addWidget(button)
+        line.addStretch(1)
 
     def buttons(self) -> list[QPushButton]:
         """Every button on the card, top to bottom (for tests and the keyboard)."""
