@@ -1,4 +1,4 @@
-"""Contents the window builds again and again (the empty desk's card) never
+"""Contents the window builds again and again (the empty desk's card, the New letter warnings) never
 crash it: no layout item is left with a Python wrapper Qt can delete behind PySide's back.
 
 Such a wrapper stays on a freed address; the next object made there (a row of the person panel's
@@ -17,7 +17,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QPushButton, QWidget
 
+from beautifulletters.archive import Archive
 from beautifulletters.records import UpcomingDate
+from ui.dialogs.new_letter import NewLetterDialog
 from ui.widgets.rebuilt import RebuiltPage, add_row
 from ui.window.empty_desk import EmptyDesk, LetterLine, Occasion
 
@@ -79,6 +81,18 @@ def test_a_button_on_the_page_may_ask_for_a_new_page(qtbot) -> None:
         box.findChildren(QPushButton)[0].click()
         _let_deleted_go()
     assert [button.text() for button in box.findChildren(QPushButton)] == ["Again 3"]
+    assert _item_wrappers() - before == set()
+
+
+def test_the_new_letter_warnings_shown_again_leave_no_layout_item_behind(qtbot, empty_archive: Archive) -> None:
+    ann = empty_archive.people.add(display_name="Ann Lee")
+    dialog = NewLetterDialog(empty_archive, recipient_id=ann)
+    qtbot.addWidget(dialog)
+    before = _item_wrappers()
+    for warnings in (["No birthday is known.", "No memory to recall."], [], None, ["No pet names."]):
+        dialog._show_warnings(warnings)
+        _let_deleted_go()
+    assert dialog.warnings_text() == "No pet names."
     assert _item_wrappers() - before == set()
 
 

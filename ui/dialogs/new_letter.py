@@ -39,6 +39,7 @@ from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
 from ui.tasks import Failure, LatestOnly
 from ui.widgets.plain import plain_label, plain_tip
+from ui.widgets.rebuilt import RebuiltPage, add_row
 from ui.widgets.screen_fit import resize_within_screen
 
 TEMPLATE_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -165,11 +166,9 @@ class NewLetterDialog(GuardedDialog):
 
         self.warnings_heading = section_label(_("Worth knowing"))
         # One row per warning: a bullet and a wrapped sentence, so long sentences hang under their first word.
-        self.warnings_box = QWidget()
+        # Rebuilt whole with each preview (ui/widgets/rebuilt.py: taking rows apart can crash PySide).
+        self.warnings_box = RebuiltPage(spacing=8)
         self.warnings_box.setAccessibleName(_("What the letter will leave out"))
-        self.warnings_layout = QVBoxLayout(self.warnings_box)
-        self.warnings_layout.setContentsMargins(0, 0, 0, 0)
-        self.warnings_layout.setSpacing(8)
         self._warning_labels: list[QLabel] = []
 
         left = QVBoxLayout()
@@ -494,11 +493,7 @@ class NewLetterDialog(GuardedDialog):
             self._show_create_error(_("The letter could not be written: {reason}").format(reason=self.preview_error))
 
     def _show_warnings(self, warnings: list[str] | None) -> None:
-        while self.warnings_layout.count():
-            item = self.warnings_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        lines = self.warnings_box.start()
         self._warning_labels = []
         self.warnings_heading.setVisible(warnings is not None)
         self.warnings_box.setVisible(warnings is not None)
@@ -506,18 +501,17 @@ class NewLetterDialog(GuardedDialog):
             return
         sentences = warnings or [_("The archive has everything this template uses.")]
         for sentence in sentences:
-            row = QHBoxLayout()
-            row.setSpacing(8)
+            line = add_row(lines)
+            line.setSpacing(8)
             if warnings:
                 bullet = plain_label("•")
                 bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
-                row.addWidget(bullet)
+                line.addWidget(bullet)
             label = plain_label(sentence)
             label.setWordWrap(True)
             label.setAccessibleName(sentence)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row.addWidget(label, 1)
-            self.warnings_layout.addLayout(row)
+            line.addWidget(label, 1)
             self._warning_labels.append(label)
 
     def warnings_text(self) -> str:

@@ -1,4 +1,4 @@
-"""Contents built again as a whole (the empty desk's card), safely under PySide.
+"""Contents built again as a whole (the empty desk's card, the New letter warnings), safely under PySide.
 
 PySide keeps a Python wrapper for each item of a row layout that already held widgets when the
 row joined a layout on a widget (and for each item `itemAt` or `takeAt` hands out). Qt deletes
