@@ -26,21 +26,14 @@ def run(ctx: Context) -> list[Figure]:
     people = [str(p) for p in marks.long_standing_recipients[: (2 if ctx.tiny else 5)]]
     sessions = []
     for _ in range(1 if ctx.tiny else 3):
-        for attempt in range(2):
-            completed = subprocess.run(
-                [sys.executable, "-m", "benchmarks._window_session", str(archive), *people],
-                cwd=REPO,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=1800,
-            )
-            if completed.returncode >= 0 or attempt:
-                break
-            # A known, not yet explained crash (SIGSEGV in the window's thread while the people
-            # list searches, about one session in four on a busy machine): said, never hidden, and
-            # the session is run once more so the figures still come.
-            print(f"  note: the window session crashed (signal {-completed.returncode}); running it again")
+        completed = subprocess.run(
+            [sys.executable, "-m", "benchmarks._window_session", str(archive), *people],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
         if completed.returncode != 0 or not lines:
             raise RuntimeError(f"the window session failed: {completed.stderr[-1500:]}")
