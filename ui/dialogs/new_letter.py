@@ -201,8 +201,10 @@ class NewLetterDialog(GuardedDialog):
         columns.setSpacing(28)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMinimumWidth(360)
+        # Narrow enough at their least for a 720 px wide screen (1440×900 at 200 %); wider when there is room.
+        left_widget.setMinimumWidth(300)
         left_widget.setMaximumWidth(440)
+        self.preview.setMinimumWidth(260)
         columns.addWidget(left_widget)
         columns.addLayout(right, 1)
 
