@@ -36,7 +36,6 @@ from beautifulletters.stationery import with_paper
 from ui.tasks import note_user_input, set_reporter
 from ui.widgets.plain import ask_yes_no, message_box
 from ui.widgets.screen_fit import resize_within_screen
-from ui.widgets.wheel import install_wheel_guard
 from ui.window.archive_check import ArchiveCheck
 from ui.window.archive_opening import open_archive_for_window
 from ui.window.desk_room import DeskRoom, make_editor
@@ -65,7 +64,6 @@ class MainWindow(WindowSurface):
 
     def __init__(self, archive: Archive, notice: str | None = None, preferences: Preferences | None = None) -> None:
         super().__init__()
-        install_wheel_guard()  # a wheel turn over an unfocused box scrolls; it never changes a value
         self.archive = archive
         self.preferences = preferences or Preferences.load()
         self.settings = QSettings()
