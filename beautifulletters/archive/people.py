@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, Unpack
 
 from beautifulletters import addresses, images, limits, validation
@@ -20,6 +21,14 @@ _LIST_FIELD_LABELS = {"addresses": "address", "emails": "email", "phones": "phon
 _FIELD_LABELS = {"full_name": "full name", "nickname": "nickname", "language": "language"}
 _FIELD_LABELS |= {"pronunciation": "pronunciation"}
 _STORED_DATES = {"birthday": {"allow_yearless": True}, "died_on": {"allow_partial": True}}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedPerson:
+    """A new person's fields, checked and cleaned as `people.add` stores them (see `PeopleManager.check`)."""
+
+    row: Row
+    tags: list[str] | None
 
 
 class PeopleManager:
@@ -96,9 +105,14 @@ class PeopleManager:
                 )
         return row, tags
 
-    def check(self, *, creating: bool = True, **fields: Unpack[PersonFields]) -> None:
-        """Raise the ValidationError that add (or update) would, and write nothing."""
-        self._clean_person(fields, creating=creating)
+    def check(self, *, creating: bool = True, **fields: Unpack[PersonFields]) -> CheckedPerson:
+        """Raise the ValidationError that add (or update) would, and write nothing.
+
+        Returns the person as add would store them: `add_checked` stores it without checking
+        every field again (an import checks every card before it writes any, then adds them).
+        """
+        row, tags = self._clean_person(fields, creating=creating)
+        return CheckedPerson(row, tags)
 
     def would_be(self, before: Person, *, creating: bool = False, **fields: Unpack[PersonFields]) -> Person:
         """The person `before` becomes with `fields` (checked as add or update would), written nowhere.
@@ -110,13 +124,18 @@ class PeopleManager:
         return Person.from_row({**before.as_row(), **row}, tags=list(before.tags if tags is None else tags))
 
     def add(self, **fields: Unpack[PersonFields]) -> int:
-        row, tags = self._clean_person(fields, creating=True)
+        return self.add_checked(self.check(creating=True, **fields))
+
+    def add_checked(self, person: CheckedPerson) -> int:
+        """Add a person `check` (with creating=True) has made ready."""
         stamp = now_iso()
-        row.update(created_at=stamp, updated_at=stamp)
+        row = {**person.row, "created_at": stamp, "updated_at": stamp}
         with self._db.transaction():
             person_id = self._db.insert("people", row)
-            for tag in tags or []:
-                self._db.insert("person_tags", {"person_id": person_id, "tag": tag})
+            if person.tags:
+                self._db.conn.executemany(
+                    "INSERT INTO person_tags (person_id, tag) VALUES (?, ?)", [(person_id, tag) for tag in person.tags]
+                )
         return int(person_id)
 
     def update(self, person_id: int, **fields: Unpack[PersonFields]) -> None:

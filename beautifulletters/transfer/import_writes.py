@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from beautifulletters import validation
 from beautifulletters.archive.imported import ImportedCard
+from beautifulletters.archive.people import CheckedPerson
 from beautifulletters.records import Person, PersonFields
 
 if TYPE_CHECKING:
@@ -68,8 +69,11 @@ class ImportWrites:
             return self._people[person_id]
         return self.archive.people.get(person_id)
 
-    def add_person(self, fields: PersonFields) -> int:
+    def add_person(self, fields: PersonFields, checked: CheckedPerson | None = None) -> int:
+        """Add a new person; `checked` is what people.check made of the same `fields` (not checked again)."""
         if not self.dry_run:
+            if checked is not None:
+                return self.archive.people.add_checked(checked)
             return self.archive.people.add(**fields)
         person_id = self._next_unsaved
         self._next_unsaved -= 1

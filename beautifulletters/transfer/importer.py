@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters import validation, words
 from beautifulletters.archive.imported import ImportedCard
+from beautifulletters.archive.people import CheckedPerson
 from beautifulletters.errors import BeautifulLettersError, RefusedValueError, ValidationError
 from beautifulletters.i18n import _, n_
 from beautifulletters.records import PersonFields
@@ -251,7 +252,7 @@ def import_contacts(
             "on-duplicate",
             _("{on_duplicate} is not a choice; use merge or skip.").format(on_duplicate=repr(on_duplicate)),
         )
-    _refuse_what_no_archive_holds(archive, entries, file, format)
+    checked = _refuse_what_no_archive_holds(archive, entries, file, format)
     report = ImportReport(file=file, format=format, dry_run=dry_run, on_duplicate=on_duplicate)
     writes = ImportWrites(archive, dry_run=dry_run)
     total = report.total = len(entries)
@@ -270,7 +271,8 @@ def import_contacts(
                 while position < total:
                     if position % 50 == 0:
                         stop_if_asked()
-                    item, done = _import_one(writes, entries[position], index, on_duplicate)
+                    item, done = _import_one(writes, entries[position], index, on_duplicate, checked[position])
+                    checked[position] = None  # stored: no need to keep it (a file may hold 100,000 cards)
                     report.items.append(item)
                     if done is not None:
                         imported.append(done)
@@ -316,17 +318,21 @@ def _noun(format: str) -> str:
 
 def _refuse_what_no_archive_holds(
     archive: Archive, entries: list[Contact | Unreadable], file: str, format: str
-) -> None:
+) -> list[CheckedPerson | None]:
     """Every card through the archive's own gate before anything is written (the import lands in
     chunks, so a refusal found halfway would leave half the file in): a control character, an
     escape sequence, a bidirectional override or a value over its limit refuses the whole file,
-    naming the card, its line and what is wrong."""
-    for entry in entries:
+    naming the card, its line and what is wrong.
+
+    Returns each card as a new person would be stored (None for an entry that is no card), so
+    a card added as a new person is not checked a second time."""
+    checked: list[CheckedPerson | None] = [None] * len(entries)
+    for position, entry in enumerate(entries):
         if not isinstance(entry, Contact) or not entry.display_name:
             continue  # reported per card, as before
         try:
             _validated_pronouns(entry)
-            archive.people.check(**_new_fields(entry))
+            checked[position] = archive.people.check(**_new_fields(entry))
             for related in entry.related:
                 validation.text(related.kind, "kind of relationship", max_length=200)
                 validation.text(related.name, "related person's name")
@@ -336,10 +342,15 @@ def _refuse_what_no_archive_holds(
             raise ImportRefused(
                 f"Nothing was imported from {Path(file).name}: in {where}, {reason[:1].lower()}{reason[1:]}"
             ) from None
+    return checked
 
 
 def _import_one(
-    writes: ImportWrites, entry: Contact | Unreadable, index: PeopleIndex, on_duplicate: str
+    writes: ImportWrites,
+    entry: Contact | Unreadable,
+    index: PeopleIndex,
+    on_duplicate: str,
+    checked: CheckedPerson | None = None,
 ) -> tuple[ImportItem, _Imported | None]:
     if isinstance(entry, Unreadable):
         return ImportItem(entry.number, entry.line, entry.name, "skipped", f"cannot be read: {entry.reason}"), None
@@ -358,7 +369,7 @@ def _import_one(
     try:
         with writes.card():
             if match.person_id is None:
-                person_id = writes.add_person(_new_fields(contact))
+                person_id = writes.add_person(_new_fields(contact), checked)
                 if contact.anniversary:
                     writes.add_anniversary(person_id, contact.anniversary)
                 card = ImportedCard(person_id, key, print_, names, stored)
