@@ -106,18 +106,58 @@ def _store(conn: sqlite3.Connection, person_id: int, words: set[str]) -> None:
 
 
 def refresh(conn: sqlite3.Connection, person_ids: Iterable[int | None]) -> None:
-    """Bring these people's documents up to date (for writes made around the archive's connection)."""
-    for person_id in {p for p in person_ids if p is not None}:
-        texts = _person_texts(conn, person_id)
-        if texts is None:
-            conn.execute("DELETE FROM person_words WHERE person_id = ?", (person_id,))
-            continue
-        words = words_of(texts)
-        for title, body_text in conn.execute(
-            "SELECT title, body_text FROM letters WHERE recipient_id = ?", (person_id,)
-        ):
-            words_of((title, body_text), words)
-        _store(conn, person_id, words)
+    """Bring these people's documents up to date (for writes made around the archive's connection).
+
+    A few hundred people at a time, each table read once for all of them: an import's chunk
+    touches thousands of people, and six queries for each of them were a tenth of the import.
+    """
+    ids = sorted({p for p in person_ids if p is not None})
+    for start in range(0, len(ids), _REFRESH_BATCH):
+        _refresh_batch(conn, ids[start : start + _REFRESH_BATCH])
+
+
+_REFRESH_BATCH = 500  # people per query: well under SQLite's limit on ? in one statement
+
+
+def _refresh_batch(conn: sqlite3.Connection, ids: list[int]) -> None:
+    marks = ",".join("?" * len(ids))
+    texts: dict[int, list[str | None]] = {
+        row[0]: list(row[1:])
+        for row in conn.execute(
+            f"SELECT id, display_name, full_name, nickname, notes FROM people WHERE id IN ({marks})", ids
+        )
+    }
+    gone = [(person_id,) for person_id in ids if person_id not in texts]
+    if gone:
+        conn.executemany("DELETE FROM person_words WHERE person_id = ?", gone)
+    if not texts:
+        return
+    for person_id, text in conn.execute(f"SELECT person_id, text FROM notes WHERE person_id IN ({marks})", ids):
+        if person_id in texts:
+            texts[person_id].append(text)
+    for person_id, pet_names, how_we_met in conn.execute(
+        f"SELECT to_id, pet_names, how_we_met FROM relationships WHERE to_id IN ({marks})", ids
+    ):
+        if person_id in texts:
+            texts[person_id] += [*json.loads(pet_names or "[]"), how_we_met]
+    words = {person_id: words_of(person_texts) for person_id, person_texts in texts.items()}
+    for person_id, title, body_text in conn.execute(
+        f"SELECT recipient_id, title, body_text FROM letters WHERE recipient_id IN ({marks})", ids
+    ):
+        if person_id in words:
+            words_of((title, body_text), words[person_id])
+    old = dict(conn.execute(f"SELECT person_id, words FROM person_words WHERE person_id IN ({marks})", ids))
+    added, changed = [], []
+    for person_id in sorted(words):
+        document = " ".join(sorted(words[person_id]))
+        if person_id not in old:
+            added.append((person_id, document))
+        elif old[person_id] != document:
+            changed.append((document, person_id))
+    if added:
+        conn.executemany("INSERT INTO person_words (person_id, words) VALUES (?, ?)", added)
+    if changed:
+        conn.executemany("UPDATE person_words SET words = ? WHERE person_id = ?", changed)
 
 
 # Per connection, in its temp schema: which people the transaction under way has touched.
