@@ -34,6 +34,15 @@ def _close(dialog: QDialog) -> None:
 
 
 def test_every_dialog_from_the_menus_fits_a_1024_by_768_screen(qtbot, window, monkeypatch) -> None:
+    _every_dialog_fits(qtbot, window, monkeypatch)
+
+
+def test_every_dialog_fits_in_german_too(qtbot, german, window, monkeypatch) -> None:
+    """German words are longer: the same dialogs, the same screen."""
+    _every_dialog_fits(qtbot, window, monkeypatch)
+
+
+def _every_dialog_fits(qtbot, window, monkeypatch) -> None:
     # File choosers are the platform's own, sized by it; they must not block the test.
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
