@@ -281,8 +281,13 @@ def _occasion_date(
     if kind == "birthday":
         original = recipient.birthday
     elif kind == "anniversary":
-        candidates = [d for d in archive.dates.for_person(recipient.id) if d.kind == "anniversary"]
         relationship = archive.relationships.get(signer_id, recipient.id)
+        # Another signer's anniversary (her wedding day with him) is never this letter's to count from.
+        candidates = [
+            d
+            for d in archive.dates.for_person(recipient.id)
+            if d.kind == "anniversary" and d.relationship_id in (None, relationship.id if relationship else None)
+        ]
         own = [d for d in candidates if relationship and d.relationship_id == relationship.id]
         chosen = (own or candidates)[0] if (own or candidates) else None
         if chosen:
@@ -441,7 +446,10 @@ def build_context(
         notes[group] = fresh + stale
 
     dates = []
+    own_id = relationship_record.id if relationship_record else None
     for date in archive.dates.for_person(recipient_id):
+        if date.relationship_id not in (None, own_id):
+            continue  # another signer's date with them ("our wedding") is theirs
         dates.append(
             {
                 "kind": date.kind,

@@ -44,7 +44,13 @@ def suggest_template(
     today = today or dt.date.today()
     person = archive.people.get(recipient_id)
     soonest: tuple[dt.date, str] | None = None
-    candidates = [(d.kind, d.date, bool(d.yearly)) for d in archive.dates.for_person(recipient_id)]
+    signer = signer_id if signer_id is not None else archive.settings.default_signer_id()
+    relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
+    # Another signer's date with them (her wedding day with him) is no occasion for this signer.
+    mine = (None, relationship.id if relationship else None)
+    candidates = [
+        (d.kind, d.date, bool(d.yearly)) for d in archive.dates.for_person(recipient_id) if d.relationship_id in mine
+    ]
     if person.birthday:
         candidates.append(("birthday", person.birthday, True))
     for kind, value, yearly in candidates:
@@ -61,12 +67,10 @@ def suggest_template(
         when, kind = soonest
         days = (when - today).days
         return Suggestion(_FOR_OCCASION[kind], when.isoformat(), f"their {kind} in {days} days" if days else kind)
-    signer = signer_id if signer_id is not None else archive.settings.default_signer_id()
     for letter in archive.letters.all(to=recipient_id, signer=signer, limit=20):
         name = letter.get("template")
         if name and _exists(name):
             return Suggestion(name, None, "the letter you last wrote them")
-    relationship = archive.relationships.get(signer, recipient_id) if signer is not None else None
     for name in _BY_CLOSENESS[closeness(relationship.kind if relationship else None)]:
         if _exists(name):
             return Suggestion(name, None, "a letter for no particular occasion")

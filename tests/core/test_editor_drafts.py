@@ -160,3 +160,24 @@ def test_a_memory_as_a_thing_is_a_time_or_a_way_and_an_unowned_mum_is_a_name() -
     assert kind.clause == "you covered my shifts when Mum was in hospital" and kind.mood == "tender"
     theirs = understand("their mum passed away last spring", recipient=sam, signer=hannah)
     assert theirs.clause and theirs.clause.startswith("your mum passed away")
+
+
+def test_a_friend_never_counts_from_the_wedding_day_of_her_and_her_husband(archive: Archive) -> None:
+    """Clara's wedding anniversary belongs to Ben's relationship with her: Hannah, her friend since
+    2015, neither counts "twenty-two years" from it nor is offered an anniversary letter for it."""
+    from beautifulletters.drafting.suggest import suggest_template
+
+    me = _me(archive)
+    clara = archive.people.add(display_name="Clara Moss", pronouns="she")
+    ben = archive.people.add(display_name="Ben Moss", pronouns="he")
+    archive.relationships.set(ben, clara, kind="wife", since="2005-05-05", pet_names=["Sunshine"])
+    archive.relationships.set(me, clara, kind="friend", since="2015")
+    archive.dates.add(clara, kind="anniversary", date="2005-12-20", relationship_from=ben, label="our wedding")
+    archive.notes.add(clara, "our first kiss on the pier", tag="memory", about_relationship_from=ben)
+    husband = _draft(archive, clara, ben, "anniversary")
+    assert "Twenty-one years" in husband.text or "twenty-first" in husband.text, husband.text
+    friend = _draft(archive, clara, me, "anniversary")
+    for leaked in ("twenty-one", "Twenty-one", "twenty-first", "Sunshine", "pier"):
+        assert leaked not in friend.text, friend.text
+    assert suggest_template(archive, clara, ben, today=TODAY).template == "anniversary"
+    assert suggest_template(archive, clara, me, today=TODAY).template != "anniversary"
