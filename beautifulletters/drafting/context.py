@@ -432,6 +432,10 @@ def build_context(
     variant = variety.seed(
         signer_id, recipient_id, len(earlier), relationship_record.id if relationship_record else None
     )
+    if relationship["closeness"] == "ended" and occasion not in ("farewell", "apology"):
+        # A marriage that ended keeps its "we honeymooned in Crete" for a letter about the ending,
+        # not a thank-you or a season's greeting to the one it ended with.
+        notes["memories"] = [n for n in notes["memories"] if n["about"] != "both"]
     if occasion != "thank-you":
         # A kindness remembered from a hard time is for a thank-you; elsewhere a memory is a day
         # one would gladly have again ("more days like…", "I would go back there in a heartbeat").

@@ -181,3 +181,25 @@ def test_a_friend_never_counts_from_the_wedding_day_of_her_and_her_husband(archi
         assert leaked not in friend.text, friend.text
     assert suggest_template(archive, clara, ben, today=TODAY).template == "anniversary"
     assert suggest_template(archive, clara, me, today=TODAY).template != "anniversary"
+
+
+def test_a_letter_across_an_ended_relationship_invites_nothing_and_keeps_the_marriage_for_letting_go(
+    archive: Archive,
+) -> None:
+    """To an estranged son, no "let us make a plan to see each other"; to an ex-husband, "we
+    honeymooned in Crete" only in a letter of letting go, not in his thank-you or season's greetings."""
+    me = _me(archive)
+    for name in ("Daniel Weiss", "Jonas Weiss", "Ari Weiss"):
+        son = archive.people.add(display_name=name, pronouns="he")
+        archive.relationships.set(me, son, kind="son", since="1985", end_kind="estrangement", ended_on="2020")
+        archive.notes.add(son, "loved dinosaurs as a kid", tag="memory")
+        for template in ("thinking-of-you", "seasons-greetings"):
+            text = _draft(archive, son, me, template).text
+            for invitation in ("see each other", "same room again", "until I see you", "more days like that"):
+                assert invitation not in text, text
+    greg = archive.people.add(display_name="Greg Holt", pronouns="he")
+    archive.relationships.set(me, greg, kind="ex-husband", since="2001-06-09")
+    archive.notes.add(greg, "we honeymooned in Crete", tag="memory", about_relationship_from=me)
+    for template in ("thank-you-kindness", "seasons-greetings", "birthday"):
+        assert "honeymooned" not in _draft(archive, greg, me, template).text
+    assert "honeymooned" in _draft(archive, greg, me, "letting-go").text
