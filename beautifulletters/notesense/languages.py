@@ -203,9 +203,10 @@ def written_in(text: str | None, language: str) -> bool:
     for other, vocabulary in _FUNCTION_WORDS.items():
         scores[other] = sum(1 for word in words if word in vocabulary)
         scores[other] += 2 * sum(1 for char in lower if char in _OWN_LETTERS.get(other, ""))
-    # English endings ("starting", "engaged") weigh half a word: French and German borrow a few
-    # ("camping en Bretagne"), so they tip a tie and never outweigh a word of the language.
-    scores["en"] += 0.5 * sum(1 for word in words if len(word) > 4 and word.endswith(("ing", "ed")))
+    # English endings: "-ed" ("engaged", "finalised") is English's alone; "-ing" ("starting") weighs half
+    # a word, since French and German borrow a few ("camping en Bretagne"): it tips a tie and no more.
+    scores["en"] += 0.5 * sum(1 for word in words if len(word) > 4 and word.endswith("ing"))
+    scores["en"] += sum(1 for word in words if len(word) > 4 and word.endswith("ed") and word != "usted")
     scores["en"] += english_endings
     if code == "en":
         return scores["en"] > 0 and scores["en"] >= max(scores.values())

@@ -350,6 +350,11 @@ def _rewrite(
         "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "you're", "you've", "you'd", "you'll"
     }:  # fmt: skip
         pass
+    elif first_lower in _FELT and (about or "recipient") != "other":
+        # "scared of the hoover", "obsessed with trains": how they are, though the word ends like a verb.
+        implicit = {"signer": "I", "both": "we"}.get(about or "recipient", "you")
+        tokens = tokens[: index[0]] + [{"I": "am", "we": "are"}.get(implicit, "are"), " "] + tokens[index[0] :]
+        index = _words(tokens)
     elif (W.is_verb(first) or _unknown_verb_first(tokens, index, start)) and first_lower not in W.DETERMINERS:
         who = about or ("both" if _met_each_other(tokens, index, start) and couple else "recipient")
         if about is None and who == "recipient" and _met_each_other(tokens, index, start):
@@ -470,12 +475,21 @@ _AFTER_A_VERB = (
 )
 
 
+_FELT = frozenset(
+    "scared terrified obsessed tired bored worried excited thrilled delighted interested hooked spoiled spoilt "
+    "frightened petrified fascinated".split()
+)
+
+
 def _unknown_verb_first(tokens: list[str], index: list[int], start: int) -> bool:
-    """ "whistles when he thinks": a lower-case word in -s that only a verb would be followed so by."""
+    """ "whistles when he thinks", "drew me a picture": a lower-case word only a verb would be followed so by."""
     word = tokens[index[start]]
-    if not word[:1].islower() or not W.looks_third_person(word) or start + 1 >= len(index):
+    if not word[:1].islower() or start + 1 >= len(index):
         return False
-    return tokens[index[start + 1]].lower() in _AFTER_A_VERB
+    following = tokens[index[start + 1]].lower()
+    if following in {"me", "us"} and word.lower() not in W.PREPOSITIONS | W.DETERMINERS | W.ADVERBS | W.CONJUNCTIONS:
+        return True  # "drew me a picture", "sent us a postcard": no noun is followed by "me"
+    return W.looks_third_person(word) and following in _AFTER_A_VERB
 
 
 _BARE_KIN = frozenset(
