@@ -14,7 +14,8 @@ from tests.core.test_notesense import _ADVERBS, _OBJECT_I, _OBJECTS, _SUBJECTS, 
 
 _SUBJECTLESS = re.compile(
     # "nothing that has happened since" is the template's own relative clause, not a note.
-    r"(?<!nothing )(?<!anything )(?<!everything )(?<!and )\b(?:that|how) (?:always |still |never )?"
+    r"(?<!nothing )(?<!anything )(?<!everything )(?<!and )(?<!day )(?<!one )(?<!thing )"
+    r"\b(?:that|how) (?:always |still |never )?"
     r"(?:burns|calls|took|taught|loves|hates|is|has|can't|swears)\b"
     # The templates' own "that is how it is meant to be", "that is all right", "that has happened".
     r"(?! (?:how|all|what|why|exactly|just|so|true|the|a|an|not|enough|fine|right|it|happened|been|changed)\b)"

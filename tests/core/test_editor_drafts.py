@@ -203,3 +203,30 @@ def test_a_letter_across_an_ended_relationship_invites_nothing_and_keeps_the_mar
     for template in ("thank-you-kindness", "seasons-greetings", "birthday"):
         assert "honeymooned" not in _draft(archive, greg, me, template).text
     assert "honeymooned" in _draft(archive, greg, me, "letting-go").text
+
+
+def test_notes_of_feelings_and_of_things_done_for_me_read_as_sentences_and_a_husband_is_not_asked_round(
+    archive: Archive,
+) -> None:
+    """ "scared of the hoover" is "you are scared of the hoover" (not "you scared of the hoover");
+    "drew me a picture of my cat" is a thing done; a season's greeting to a husband does not close with
+    "let us make a point of seeing each other"; a dead grandmother's birthday "would have been" her
+    ninety-seventh."""
+    me = _me(archive)
+    noah = archive.people.add(display_name="Noah Reyes", pronouns="he", birthday="2022-08-14")
+    archive.relationships.set(me, noah, kind="godson", since="2022")
+    archive.notes.add(noah, "scared of the hoover", tag="joke")
+    archive.notes.add(noah, "obsessed with trains", tag="preference")
+    archive.notes.add(noah, "drew me a picture of my cat", tag="memory")
+    for template in ("birthday", "just-because", "seasons-greetings"):
+        text = _draft(archive, noah, me, template).text
+        assert "you scared" not in text and "you obsessed" not in text, text
+        assert any(s in text for s in ("you are scared", "you are obsessed", "you drew me a picture")), text
+    for name in ("David Weiss", "Omar Said", "Luca Bianchi", "Tariq Khan", "Jan Kowalski"):
+        husband = archive.people.add(display_name=name, pronouns="he")
+        archive.relationships.set(me, husband, kind="husband", since="1994-09-17")
+        assert "see each other" not in _draft(archive, husband, me, "seasons-greetings").text
+    rose = archive.people.add(display_name="Rose Weiss", pronouns="she", birthday="1930-04-02", died_on="2019-11-03")
+    archive.relationships.set(me, rose, kind="grandmother", since="1960")
+    gone = _draft(archive, rose, me, "birthday")
+    assert "ninety-seventh" in gone.text and re.search(r"would have been|did not live", gone.text), gone.text
