@@ -23,6 +23,7 @@ NATIVE = ("anniversary", "birthday", "sympathy")
 VARIED = {
     "fr": (
         *NATIVE,
+        "apology",
         "death-anniversary",
         "for-when-you-are-older",
         "friendship",
@@ -31,10 +32,12 @@ VARIED = {
         "just-because",
         "love-letter",
         "new-baby",
+        "new-home",
         "new-job",
         "retirement",
         "seasons-greetings",
         "thank-you-gift",
+        "thank-you-kindness",
         "thank-you-teacher",
         "thinking-of-you",
         "wedding",
