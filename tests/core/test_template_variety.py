@@ -63,6 +63,7 @@ VARIED = {
     ),
     "de": (
         *NATIVE,
+        "apology",
         "death-anniversary",
         "for-when-you-are-older",
         "friendship",
@@ -70,8 +71,10 @@ VARIED = {
         "graduation",
         "just-because",
         "love-letter",
+        "new-job",
         "seasons-greetings",
         "thank-you-gift",
+        "thank-you-kindness",
         "thank-you-teacher",
         "thinking-of-you",
         "wedding",
