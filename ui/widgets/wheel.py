@@ -65,7 +65,14 @@ def install_wheel_guard(app: QCoreApplication | None = None) -> WheelGuard:
     if _guard is None or _guard.parent() is not app:
         _guard = WheelGuard(app)
         app.installEventFilter(_guard)
-    for widget in QApplication.allWidgets():  # made before the guard: no Polish left to catch
-        if is_value_widget(widget):
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    # Made before the guard: no Polish left to catch. Each window is asked for its value widgets
+    # only (QApplication.allWidgets() made a Python object for each of the window's ~1,000
+    # widgets, on the way to the first keystroke).
+    for window in QApplication.topLevelWidgets():
+        for widget in [window, *(child for kind in _VALUE_KINDS for child in window.findChildren(kind))]:
+            if is_value_widget(widget):
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return _guard
+
+
+_VALUE_KINDS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
