@@ -44,6 +44,7 @@ VARIED = {
     ),
     "es": (
         *NATIVE,
+        "apology",
         "death-anniversary",
         "friendship",
         "get-well",
