@@ -432,3 +432,24 @@ def archive_words(archive: Archive, between_steps: Callable[[], None] | None = N
             between_steps()
         words.update(part.lower() for part in _NAME_PART.findall(text))
     return frozenset(words)
+
+
+def capitalise_names(text: str, language: str | None = "en") -> str:
+    """Place and people's names typed in lower case, capitalised: "we honeymooned in crete" -> "in
+    Crete". A word counts as a name when the dictionary knows it only with its capital ("Crete",
+    "Denver"), so "bath", "reading" and "jack" stay as typed; without a dictionary nothing changes."""
+    tag = dictionary_tag(language)
+    if tag is None or not text:
+        return text
+    try:
+        checker = _enchant_dict(tag)
+    except Exception:  # noqa: BLE001 - no Enchant, no guessing: the text stays as typed
+        return text
+
+    def named(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if checker.check(word) or not checker.check(word.capitalize()):
+            return word
+        return word.capitalize()
+
+    return re.sub(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", named, text)

@@ -23,6 +23,7 @@ from beautifulletters.drafting.languages import LETTER_LANGUAGES, as_written, wr
 from beautifulletters.i18n import _
 from beautifulletters.notesense.mood import mentions_hardship
 from beautifulletters.records import Note, Person, Relationship
+from beautifulletters.spelling import capitalise_names
 from beautifulletters.words import language_name
 
 NOTE_GROUPS = {"memory": "memories", "joke": "jokes", "fact": "facts", "preference": "preferences"}
@@ -91,6 +92,12 @@ def read_notes(
                 today=today,
                 couple=own,
                 **writer_choices(note),
+            )
+            # "we honeymooned in crete": a name typed in lower case is written with its capital.
+            understanding = dataclasses.replace(
+                understanding,
+                clause=capitalise_names(understanding.clause) if understanding.clause else None,
+                phrase=capitalise_names(understanding.phrase) if understanding.phrase else None,
             )
         else:
             chosen = writer_choices(note)

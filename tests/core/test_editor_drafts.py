@@ -230,3 +230,21 @@ def test_notes_of_feelings_and_of_things_done_for_me_read_as_sentences_and_a_hus
     archive.relationships.set(me, rose, kind="grandmother", since="1960")
     gone = _draft(archive, rose, me, "birthday")
     assert "ninety-seventh" in gone.text and re.search(r"would have been|did not live", gone.text), gone.text
+
+
+def test_a_place_typed_in_lower_case_is_written_with_its_capital(archive: Archive) -> None:
+    """ "we honeymooned in crete" reads "in Crete"; "bath", "reading" and "jack" are words too and stay."""
+    import pytest
+
+    from beautifulletters.spelling import capitalise_names, dictionary_tag
+
+    if dictionary_tag("en") is None:
+        pytest.skip("no English dictionary installed")
+    assert capitalise_names("moved to denver, then edinburgh") == "moved to Denver, then Edinburgh"
+    assert capitalise_names("a long bath after reading to jack") == "a long bath after reading to jack"
+    me = _me(archive)
+    greg = archive.people.add(display_name="Greg Holt", pronouns="he")
+    archive.relationships.set(me, greg, kind="ex-husband", since="2001-06-09")
+    archive.notes.add(greg, "we honeymooned in crete", tag="memory", about_relationship_from=me)
+    letter = _draft(archive, greg, me, "letting-go")
+    assert "honeymooned in Crete" in letter.text and "crete" not in letter.text
