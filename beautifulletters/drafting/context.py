@@ -120,6 +120,16 @@ _WORK = {
     "doctor",
     "nurse",
     "customer",
+    "carer",
+    "caregiver",
+    "nanny",
+    "childminder",
+    "tutor",
+    "coach",
+    "therapist",
+    "landlord",
+    "landlady",
+    "vet",
 }
 
 
@@ -136,6 +146,13 @@ def closeness(kind: str | None) -> str:
 
     An "ex-wife" is still a partner here (an ended one: the relationship's `ended` says so)."""
     lowered = re.sub(r"(?i)\bex-(?=\w)", "", kind or "").lower()
+    owned = re.search(r"([\w-]+)['’]s\s+([\w-]+)", lowered)
+    if owned:
+        # "neighbour's daughter" is as close as the neighbour, "mum's carer" as close as a carer:
+        # the daughter or the mum is someone else's family, not the writer's.
+        owner, person = owned.groups()
+        family = _FAMILY | languages.FAMILY_WORDS
+        return closeness(owner if person in family else person)
     words = set(re.findall(r"[\w-]+", lowered))
     if words & (_PARTNER | languages.PARTNER_WORDS):
         return "partner"

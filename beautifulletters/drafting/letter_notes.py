@@ -209,8 +209,15 @@ def _past(clause: str) -> bool:
     """Whether a clause's first verb is in the past ("you took", "we honeymooned")."""
     from beautifulletters.notesense import words
 
-    found = [w.lower() for w in re.findall(r"[\w'’]+", clause)[1:5]]
-    return any(w in words.IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")) for w in found)
+    for word in (w.lower() for w in re.findall(r"[\w'’]+", clause)[1:5]):
+        if word in _PRESENT:
+            return False  # "you are scared of the hoover": how things are, not a day gone
+        if word in words.IRREGULAR_PAST or (len(word) > 3 and word.endswith("ed")):
+            return True
+    return False
+
+
+_PRESENT = {"are", "is", "am", "have", "has", "do", "does", "can", "can't", "will", "won't", "don't", "still"}
 
 
 def _year(value: Any) -> int | None:

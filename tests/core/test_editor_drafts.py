@@ -248,3 +248,24 @@ def test_a_place_typed_in_lower_case_is_written_with_its_capital(archive: Archiv
     archive.notes.add(greg, "we honeymooned in crete", tag="memory", about_relationship_from=me)
     letter = _draft(archive, greg, me, "letting-go")
     assert "honeymooned in Crete" in letter.text and "crete" not in letter.text
+
+
+def test_someone_elses_daughter_is_not_family_and_a_fear_is_not_a_day_gone(archive: Archive) -> None:
+    """A "neighbour's daughter" is written to as a neighbour ("Love always," is for family), a "mum's
+    carer" as a carer; "you are scared of the hoover" is how he is, never "I will never let you forget it"."""
+    from beautifulletters.drafting.context import closeness
+
+    assert closeness("neighbour's daughter") == "work" and closeness("mum's carer") == "work"
+    assert closeness("my friend's son") == "friend" and closeness("daughter") == "family"
+    me = _me(archive)
+    ellie = archive.people.add(display_name="Ellie Marsh", pronouns="she")
+    archive.relationships.set(me, ellie, kind="neighbour's daughter", since="2020")
+    closing = _draft(archive, ellie, me, "birthday").text.split("\n")[-1]
+    assert not closing.startswith(("Love", "With love", "Lots of love", "Much love")), closing
+    for name in ("Noah Reyes", "Milo Grant", "Leo Park"):
+        godson = archive.people.add(display_name=name, pronouns="he", birthday="2022-08-14")
+        archive.relationships.set(me, godson, kind="godson", since="2022")
+        archive.notes.add(godson, "scared of the hoover", tag="joke")
+        text = _draft(archive, godson, me, "birthday").text
+        after = text.split("scared of the hoover", 1)[1].split("\n")[0]
+        assert "forget it" not in after and "favourite stories" not in after, text
