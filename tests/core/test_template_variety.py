@@ -72,6 +72,8 @@ VARIED = {
         "graduation",
         "just-because",
         "love-letter",
+        "new-baby",
+        "new-home",
         "new-job",
         "seasons-greetings",
         "thank-you-gift",
