@@ -135,7 +135,7 @@ def test_the_one_who_died_is_named_from_the_one_loss_the_notes_tell_of(archive: 
     raj = archive.people.add(display_name="Raj Anand", pronouns="he")
     archive.relationships.set(me, raj, kind="neighbour", since="2015")
     archive.notes.add(raj, "his wife Meena died last year", tag="fact")
-    for template in ("in-memory", "death-anniversary"):
+    for template in ("in-memory", "death-anniversary", "sympathy"):
         letter = _draft(archive, raj, me, template)
         assert "your wife Meena" in letter.text.replace("Your wife", "your wife"), letter.text
         assert not any("--detail remembered" in w for w in letter.warnings)
