@@ -182,3 +182,38 @@ def test_a_plural_after_a_time_word_is_a_thing_done_then_not_a_verb() -> None:
         assert reading.phrase == text and reading.clause is None  # never "I remember how the evening walks…"
     walks = understand("Leyla walks every evening", recipient=leyla, signer=yusuf, tag="memory")
     assert walks.clause == "you walk every evening"
+
+
+# Notes as people type them: lower case, no subject, a bare kin word, a feeling, a verb no list knows.
+_TYPED = st.sampled_from(
+    [
+        "always late",
+        "hilarious at karaoke",
+        "scared of the hoover",
+        "whistles when she thinks",
+        "drew me a picture of my cat",
+        "wife passed in march",
+        "dad passed in march",
+        "got engaged in june",
+        "covered my shifts when mum was in hospital",
+        "Frank and Imogen hosted every christmas",
+        "i still owe her a tenner",
+        "can't stand cilantro",
+        "took me fishing at the lake when I was 8",
+        "her mum passed away two years ago",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(note=_TYPED, couple=st.booleans(), pronouns=st.sampled_from(["she", "he", "they"]))
+def test_notes_typed_as_people_type_them_read_as_a_person_writes(note: str, couple: bool, pronouns: str) -> None:
+    recipient = Who(("Imogen Vale", "Imogen", "Immy"), pronouns, "Imogen")
+    reading = understand(note, recipient=recipient, signer=BARNABY, written=WRITTEN, couple=couple)
+    if not reading.usable:
+        assert reading.problem
+        return
+    text = reading.clause or reading.phrase or ""
+    assert broken(text, recipient) is None, f"{note!r} -> {text!r}: {broken(text, recipient)}"
+    assert not re.search(r"\b(?:march|june|christmas|i)\b", text), text  # capitals where a letter has them
+    assert not re.match(r"(?:you|I) (?:scared|obsessed|late|hilarious)\b", text), text  # "you are scared"
