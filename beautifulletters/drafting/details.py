@@ -132,7 +132,37 @@ def resolve(
     for key, value in (given or {}).items():
         if clean(value):
             values[key] = clean(value)
+    if values.get("wrong"):
+        values["wrong"] = as_gerund(values["wrong"])
     return values
+
+
+_GERUNDS = {
+    "forgot": "forgetting", "lost": "losing", "said": "saying", "broke": "breaking", "left": "leaving",
+    "took": "taking", "made": "making", "told": "telling", "ran": "running", "was": "being", "were": "being",
+    "did": "doing", "got": "getting", "went": "going", "ate": "eating", "wrote": "writing", "spoke": "speaking",
+    "hit": "hitting", "hurt": "hurting", "let": "letting", "threw": "throwing", "stole": "stealing",
+    "drove": "driving", "sold": "selling", "gave": "giving", "kept": "keeping", "shut": "shutting",
+    "lied": "lying", "put": "putting", "sent": "sending", "missed": "missing", "read": "reading",
+}  # fmt: skip
+
+
+def as_gerund(value: str) -> str:
+    """What an apology is for, as it follows "I am sorry for": "forgot your birthday" -> "forgetting
+    your birthday", "shouted at you" -> "shouting at you"; a noun ("my temper") stays as it is."""
+    first, _sep, rest = value.partition(" ")
+    lower = first.lower()
+    if lower in _GERUNDS:
+        said = _GERUNDS[lower]
+    elif len(lower) > 4 and lower.endswith("ied"):
+        said = lower[:-3] + "ying"  # "cried" -> "crying"
+    elif len(lower) > 4 and lower.endswith("eed"):
+        said = lower[:-1] + "ing"  # "agreed" -> "agreeing"
+    elif len(lower) > 4 and lower.endswith("ed") and lower not in {"bed", "shed", "red", "need", "seed", "speed"}:
+        said = lower[:-2] + "ing"  # "shouted" -> "shouting", "ignored" -> "ignoring", "stopped" -> "stopping"
+    else:
+        return value
+    return f"{said} {rest}".strip()
 
 
 def missing(declared: list[Detail], values: Mapping[str, str]) -> list[str]:

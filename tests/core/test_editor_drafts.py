@@ -269,3 +269,17 @@ def test_someone_elses_daughter_is_not_family_and_a_fear_is_not_a_day_gone(archi
         text = _draft(archive, godson, me, "birthday").text
         after = text.split("scared of the hoover", 1)[1].split("\n")[0]
         assert "forget it" not in after and "favourite stories" not in after, text
+
+
+def test_what_an_apology_is_for_follows_i_am_sorry_for(archive: Archive) -> None:
+    """ "wrong: forgot her birthday" apologises "for forgetting your birthday", never "for forgot"."""
+    me = _me(archive)
+    mia = archive.people.add(display_name="Mia Lund", pronouns="she")
+    archive.relationships.set(me, mia, kind="sister", since="1990")
+    archive.notes.add(mia, "wrong: forgot her birthday")
+    letter = _draft(archive, mia, me, "apology")
+    assert "forgetting your birthday" in letter.text and "forgot" not in letter.text, letter.text
+    given = _draft(archive, mia, me, "apology", details={"wrong": "shouted at you in the car"})
+    assert "shouting at you in the car" in given.text
+    noun = _draft(archive, mia, me, "apology", details={"wrong": "my temper last Sunday"})
+    assert "my temper last Sunday" in noun.text
