@@ -1,4 +1,4 @@
-"""The archive's records: what a person, a relationship, a note, an important date (and later a letter, revision) is.
+"""The archive's records: what a person, a relationship, a note, an important date, a letter and a revision is.
 
 The archive hands these out and the rest of the app reads them by attribute, so mypy knows
 every field and a misspelt one fails the type check. A record is built from its table's row
@@ -17,10 +17,16 @@ import base64
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Self, TypedDict
+from typing import Self, TypedDict
 
-# How a column is stored when it is not stored as its value: a JSON array, or 0/1 for a flag.
-_JSON = {"stored": "json"}
+# What JSON values are when nothing narrower is known (a letter's style, a document read from
+# a file), and a table's row as SQLite gives it: column name to value. Both stay open on purpose.
+JSONObject = dict[str, object]
+Row = Mapping[str, object]
+
+# How a column is stored when it is not stored as its value: a JSON array (or object), or 0/1 for a flag.
+_JSON = {"stored": "json", "empty": "[]"}
+_JSON_OBJECT = {"stored": "json", "empty": "{}"}
 _FLAG = {"stored": "flag"}
 
 
@@ -34,7 +40,7 @@ class Record:
     __slots__ = ()  # so the records' own slots hold (no per-record __dict__)
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any], **extra: object) -> Self:
+    def from_row(cls, row: Row, **extra: object) -> Self:
         """A record from its table's row: JSON columns read, flags made booleans.
 
         A field the row lacks (a column of a later schema step than a file being read) takes
@@ -52,13 +58,16 @@ class Record:
             value = row[item.name]
             stored = item.metadata.get("stored")
             if stored == "json":
-                value = json.loads(value) if value else []  # every JSON column holds an array
+                empty = json.loads(item.metadata["empty"])
+                value = json.loads(str(value)) if value else empty
+                if type(value) is not type(empty):  # a damaged column ("null") reads as empty, not as a crash later
+                    value = empty
             elif stored == "flag":
                 value = bool(value)
             values[item.name] = value
         return cls(**values)
 
-    def as_row(self) -> dict[str, object]:
+    def as_row(self) -> JSONObject:
         """The record as its table's row (the inverse of `from_row`): JSON columns as text, flags as 0/1."""
         row: dict[str, object] = {}
         for item in fields(self):  # type: ignore[arg-type]
@@ -71,7 +80,7 @@ class Record:
             row[item.name] = value
         return row
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> JSONObject:
         """The record as plain JSON values, its fields in order (bytes as base64), as --json prints it."""
         result: dict[str, object] = {}
         for item in fields(self):  # type: ignore[arg-type]
@@ -259,3 +268,111 @@ class UpcomingDate(Record):
     days_until: int
     years: int | None  # None when the year is unknown or the date is one-off
     date_id: int | None  # None for a person's own birthday field
+
+
+@dataclass(frozen=True, slots=True)
+class Letter(Record):
+    """A letter with its body and details, as `archive.letters.get` reads it. Fields in the letters table's order.
+
+    `style` is the letter's own paper, font and signature choices (stationery.py reads it);
+    `revision_count` is how many saved versions of the body the archive keeps. A letter painted
+    before it is stored (a batch's, stored once every file is written) has id 0.
+    """
+
+    id: int
+    signer_id: int
+    recipient_id: int
+    occasion: str | None = None
+    occasion_date: str | None = None  # YYYY-MM-DD, or --MM-DD when the year is unknown
+    template: str | None = None
+    title: str | None = None
+    body: str = ""
+    body_format: str = "text"  # text or html
+    body_text: str | None = None  # the body as plain text, for search and reading aloud
+    language: str | None = None
+    style: JSONObject = field(default_factory=dict, metadata=_JSON_OBJECT)
+    status: str = "draft"  # draft, final or sent
+    sent_on: str | None = None
+    is_sample: bool = field(default=False, metadata=_FLAG)
+    created_at: str = ""
+    updated_at: str = ""
+    revision_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LetterSummary(Record):
+    """A letter as a list shows it: who to whom, its details and the start of its text, without the body."""
+
+    id: int
+    signer_id: int
+    signer_name: str
+    recipient_id: int
+    recipient_name: str
+    occasion: str | None = None
+    occasion_date: str | None = None
+    template: str | None = None
+    title: str | None = None
+    status: str = "draft"
+    sent_on: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    is_sample: bool = field(default=False, metadata=_FLAG)
+    excerpt: str = ""  # the first 160 characters of the plain text
+
+
+class NewLetter(TypedDict):
+    """A letter not stored yet, as `archive.letters.create` takes it (drafting.draft_letter_fields makes one)."""
+
+    signer_id: int
+    recipient_id: int
+    body: str
+    body_format: str
+    body_text: str | None
+    occasion: str | None
+    occasion_date: str | None
+    template: str | None
+    title: str | None
+    language: str | None
+    style: JSONObject
+
+
+class LetterChanges(TypedDict, total=False):
+    """What `archive.letters.update` takes (each checked there): a letter's details, never its body."""
+
+    occasion: str | None
+    occasion_date: str | None
+    title: str | None
+    style: Mapping[str, object] | None
+    language: str | None
+    status: str
+    sent_on: str | None
+    template: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Revision(Record):
+    """One saved version of a letter's body; `size` is the length of its plain text."""
+
+    id: int
+    letter_id: int
+    created_at: str
+    updated_at: str = ""
+    size: int | None = None
+    body: str = ""
+    body_format: str | None = "text"
+    body_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrashedLetter(Record):
+    """A letter in the trash as its list shows it; a name is None when that person has since been deleted."""
+
+    id: int
+    title: str | None
+    occasion: str | None
+    status: str | None
+    signer_name: str | None
+    recipient_name: str | None
+    created_at: str | None
+    deleted_at: str
+    excerpt: str

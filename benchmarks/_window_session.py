@@ -112,7 +112,7 @@ def main() -> None:
         shown.append(window.person_panel.letters_list.count())
         letters = window.archive.letters.all(to=person_id, limit=1)
         began = time.perf_counter()
-        window.open_letter(letters[0]["id"])
+        window.open_letter(letters[0].id)
         app.processEvents()
         result["open_letter_ms"].append((time.perf_counter() - began) * 1000)
     result["letters_shown"] = min(shown)  # each of them has this many letters or more

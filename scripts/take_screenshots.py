@@ -39,7 +39,7 @@ def main() -> int:
             p["id"] for p in archive.search.people(search="Loretta") if p["display_name"] == "Loretta Mercer"
         )
         window.select_person(loretta)
-        letter = archive.letters.all(to=loretta)[0]["id"]
+        letter = archive.letters.all(to=loretta)[0].id
         window.open_letter(letter)
         settle(1500)
         out = ROOT / "docs" / "screenshots"

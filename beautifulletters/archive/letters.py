@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Unpack
 
 from beautifulletters import validation
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import NotFoundError, ValidationError
 from beautifulletters.i18n import _
+from beautifulletters.records import Letter, LetterChanges, LetterSummary, Revision, Row
 
 LETTER_STATUSES = ("draft", "final", "sent")
 
@@ -43,7 +44,7 @@ class LettersManager:
         template: str | None = None,
         title: str | None = None,
         language: str | None = None,
-        style: Mapping[str, Any] | None = None,
+        style: Mapping[str, object] | None = None,
         status: str = "draft",
         is_sample: bool = False,
         created_at: str | None = None,
@@ -103,17 +104,17 @@ class LettersManager:
         (the same person when None) and `occasion_date`: a letter reused for someone else or another year."""
         letter = self.get(letter_id)
         return self.create(
-            signer_id=letter["signer_id"],
-            recipient_id=recipient_id if recipient_id is not None else letter["recipient_id"],
-            body=letter["body"],
-            body_format=letter["body_format"],
-            body_text=letter["body_text"],
-            occasion=letter["occasion"],
+            signer_id=letter.signer_id,
+            recipient_id=recipient_id if recipient_id is not None else letter.recipient_id,
+            body=letter.body,
+            body_format=letter.body_format,
+            body_text=letter.body_text,
+            occasion=letter.occasion,
             occasion_date=occasion_date,
-            template=letter["template"],
-            title=letter["title"],
-            language=letter["language"],
-            style=letter["style"],
+            template=letter.template,
+            title=letter.title,
+            language=letter.language,
+            style=letter.style,
         )
 
     def save_body(
@@ -131,15 +132,15 @@ class LettersManager:
         that revision instead of adding one, so the history stays readable.
         """
         letter = self.get(letter_id)
-        if letter["status"] == "sent":
+        if letter.status == "sent":
             raise ValidationError(
                 "letter",
                 _("letter {letter_id} was sent on {sent_on} and is read-only.").format(
-                    letter_id=letter_id, sent_on=letter["sent_on"]
+                    letter_id=letter_id, sent_on=letter.sent_on
                 ),
             )
         clean_body = validation.body(body)
-        fmt = body_format or letter["body_format"]
+        fmt = body_format or letter.body_format
         plain = validation.body(body_text) if body_text is not None else clean_body
         stamp = now_iso()
         with self._db.transaction() as db:
@@ -170,23 +171,23 @@ class LettersManager:
                 },
             )
 
-    def update(self, letter_id: int, **fields: Any) -> None:
+    def update(self, letter_id: int, **fields: Unpack[LetterChanges]) -> None:
         """Change a letter's details (not its body): occasion, title, style, language, status."""
         letter = self.get(letter_id)
         allowed = {"occasion", "occasion_date", "title", "style", "language", "status", "sent_on", "template"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValidationError(sorted(unknown)[0], _("is not a field of a letter that can be changed here."))
-        row: dict[str, Any] = {"updated_at": now_iso()}
+        row: dict[str, object] = {"updated_at": now_iso()}
         for name in ("occasion", "title", "language", "template"):
             if name in fields:
-                row[name] = validation.text(fields[name], name)
+                row[name] = validation.text(fields.get(name), name)
         if "occasion_date" in fields:
             row["occasion_date"] = validation.date(fields["occasion_date"], "occasion date", allow_yearless=True)
         if "style" in fields:
-            row["style"] = json.dumps(dict(fields["style"] or {}), ensure_ascii=False)
+            row["style"] = json.dumps(dict(fields.get("style") or {}), ensure_ascii=False)
         if "status" in fields:
-            status = fields["status"]
+            status = fields.get("status")
             if status not in LETTER_STATUSES:
                 raise ValidationError(
                     "status",
@@ -197,14 +198,14 @@ class LettersManager:
             row["status"] = status
             if status == "sent":
                 row["sent_on"] = validation.date(fields.get("sent_on"), "sent on") or (
-                    letter["sent_on"] or dt.date.today().isoformat()
+                    letter.sent_on or dt.date.today().isoformat()
                 )
             else:
                 row["sent_on"] = None
         with self._db.transaction():
             self._db.update("letters", letter_id, row)
 
-    def get(self, letter_id: int) -> dict[str, Any]:
+    def get(self, letter_id: int) -> Letter:
         validation.record_id(letter_id, "letter")
         rows = self._db.query(
             "SELECT l.*, (SELECT count(*) FROM revisions r WHERE r.letter_id = l.id) AS revision_count "
@@ -216,18 +217,15 @@ class LettersManager:
         return self._letter_record(rows[0])
 
     @staticmethod
-    def _letter_record(row: dict[str, Any]) -> dict[str, Any]:
-        record = dict(row)
-        record["style"] = json.loads(record.get("style") or "{}")
+    def _letter_record(row: Row) -> Letter:
         # What an older archive may hold (other digits, a year 0000) is read as every reader expects.
-        record["occasion_date"] = validation.stored_date(record.get("occasion_date"), allow_yearless=True)
-        record["sent_on"] = validation.stored_date(record.get("sent_on"))
-        record["is_sample"] = bool(record.get("is_sample"))
-        return record
+        return Letter.from_row(
+            row,
+            occasion_date=validation.stored_date(row.get("occasion_date"), allow_yearless=True),
+            sent_on=validation.stored_date(row.get("sent_on")),
+        )
 
-    def all(
-        self, *, to: int | None = None, signer: int | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
+    def all(self, *, to: int | None = None, signer: int | None = None, limit: int | None = None) -> list[LetterSummary]:
         clauses, params = [], []
         if to is not None:
             self._people.get(to)
@@ -241,10 +239,7 @@ class LettersManager:
         sql = f"{LETTER_SUMMARY}{where} ORDER BY l.created_at DESC, l.id DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        rows = self._db.query(sql, params)
-        for row in rows:
-            row["is_sample"] = bool(row["is_sample"])
-        return rows
+        return [LetterSummary.from_row(row) for row in self._db.query(sql, params)]
 
     def earlier_texts(
         self, *, recipient_id: int, signer_id: int, before: str, limit: int = 200
@@ -256,13 +251,14 @@ class LettersManager:
             (recipient_id, signer_id, before, limit),
         ).fetchall()
 
-    def revisions(self, letter_id: int) -> list[dict[str, Any]]:
+    def revisions(self, letter_id: int) -> list[Revision]:
         self.get(letter_id)
-        return self._db.query(
+        rows = self._db.query(
             "SELECT id, letter_id, created_at, updated_at, length(body_text) AS size, body, body_format, body_text "
             "FROM revisions WHERE letter_id = ? ORDER BY id",
             (letter_id,),
         )
+        return [Revision.from_row(row) for row in rows]
 
     def restore_revision(self, letter_id: int, revision_id: int) -> int:
         """Bring back an old revision; the restore is itself a new revision."""

@@ -12,7 +12,7 @@ from beautifulletters.archive.letters import LETTER_SUMMARY
 from beautifulletters.archive.people import PeopleManager
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
-from beautifulletters.records import Person
+from beautifulletters.records import LetterSummary, Person
 
 
 def fts_query(search: str, terms_starting: Callable[[str], list[str] | None] | None = None) -> str:
@@ -92,7 +92,7 @@ class SearchManager:
         ids = self.people_ids(search=search, tag=tag, sort=sort)
         return [self._people.get(i) for i in ids]
 
-    def letters(self, query: str, *, limit: int = 200) -> list[dict[str, Any]]:
+    def letters(self, query: str, *, limit: int = 200) -> list[LetterSummary]:
         fts = fts_query(query)
         if not fts:
             return []
@@ -101,6 +101,4 @@ class SearchManager:
             f" ORDER BY rank LIMIT ?) hits ON hits.rowid = l.id ORDER BY hits.rank",
             (fts, limit),
         )
-        for row in rows:
-            row["is_sample"] = bool(row["is_sample"])
-        return rows
+        return [LetterSummary.from_row(row) for row in rows]

@@ -14,6 +14,7 @@ from beautifulletters.archive.connection import now_iso
 from beautifulletters.errors import NotFoundError, ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.limits import MAX_ID
+from beautifulletters.records import JSONObject, Letter, TrashedLetter
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -23,7 +24,7 @@ def _columns(conn: Any, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
 
 
-def _touch_recipient(conn: Any, recipient_id: int) -> None:
+def _touch_recipient(conn: Any, recipient_id: object) -> None:
     """The recipient's last-letter date follows their letters (their search words are refreshed by
     the transaction itself, from the rows it touched: search_words.py)."""
     conn.execute(
@@ -32,7 +33,7 @@ def _touch_recipient(conn: Any, recipient_id: int) -> None:
     )
 
 
-def delete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
+def delete_letter(archive: Archive, letter_id: int) -> Letter:
     """Move a letter and its revisions to the trash; returns the letter as it was."""
     letter = archive.letters.get(letter_id)
     with archive.transaction() as db:
@@ -51,8 +52,8 @@ def delete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (
                 letter_id,
-                letter["recipient_id"],
-                letter["signer_id"],
+                letter.recipient_id,
+                letter.signer_id,
                 now_iso(),
                 json.dumps(dict(zip(row_columns, row, strict=True)), ensure_ascii=False),
                 json.dumps(revisions, ensure_ascii=False),
@@ -60,11 +61,11 @@ def delete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
         )
         conn.execute("DELETE FROM revisions WHERE letter_id = ?", (letter_id,))
         conn.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
-        _touch_recipient(conn, letter["recipient_id"])
+        _touch_recipient(conn, letter.recipient_id)
     return letter
 
 
-def _trashed(conn: Any, letter_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _trashed(conn: Any, letter_id: int) -> tuple[JSONObject, list[JSONObject]]:
     if not 1 <= letter_id <= MAX_ID:
         raise NotFoundError("letter in the trash", letter_id)
     found = conn.execute("SELECT letter, revisions FROM trash WHERE letter_id = ?", (letter_id,)).fetchone()
@@ -73,7 +74,7 @@ def _trashed(conn: Any, letter_id: int) -> tuple[dict[str, Any], list[dict[str, 
     return json.loads(found[0]), json.loads(found[1])
 
 
-def undelete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
+def undelete_letter(archive: Archive, letter_id: int) -> Letter:
     """Bring a letter back from the trash under its own id, with every revision; returns it."""
     with archive.transaction() as db:
         conn = db.conn
@@ -106,7 +107,7 @@ def undelete_letter(archive: Archive, letter_id: int) -> dict[str, Any]:
     return archive.letters.get(letter_id)
 
 
-def list_trash(archive: Archive) -> list[dict[str, Any]]:
+def list_trash(archive: Archive) -> list[TrashedLetter]:
     """Letters in the trash, most recently deleted first: id, title, who, when written and deleted."""
     rows = archive.db.conn.execute(
         "SELECT t.letter_id, t.deleted_at, t.letter, s.display_name, r.display_name FROM trash t"
@@ -117,17 +118,17 @@ def list_trash(archive: Archive) -> list[dict[str, Any]]:
     for letter_id, deleted_at, letter_json, signer, recipient in rows:
         letter = json.loads(letter_json)
         found.append(
-            {
-                "id": letter_id,
-                "title": letter.get("title"),
-                "occasion": letter.get("occasion"),
-                "status": letter.get("status"),
-                "signer_name": signer,
-                "recipient_name": recipient,
-                "created_at": letter.get("created_at"),
-                "deleted_at": deleted_at,
-                "excerpt": (letter.get("body_text") or "")[:160],
-            }
+            TrashedLetter(
+                id=letter_id,
+                title=letter.get("title"),
+                occasion=letter.get("occasion"),
+                status=letter.get("status"),
+                signer_name=signer,
+                recipient_name=recipient,
+                created_at=letter.get("created_at"),
+                deleted_at=deleted_at,
+                excerpt=(letter.get("body_text") or "")[:160],
+            )
         )
     return found
 

@@ -25,6 +25,7 @@ from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
+from beautifulletters.records import JSONObject, NewLetter
 from beautifulletters.stationery import with_paper
 
 __all__ = [
@@ -302,25 +303,25 @@ def create_draft(
     return store_draft(archive, draft)
 
 
-def draft_letter_fields(draft: Draft, paper: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def draft_letter_fields(draft: Draft, paper: Mapping[str, Any] | None = None) -> NewLetter:
     """The new letter a draft becomes (what :func:`store_draft` stores); the style remembers the
     signature and the notes it used, and, given `paper` (the preferences' paper, pen, ink, page
     size and margins), the paper it is written on (beautifulletters.stationery.with_paper)."""
     assert draft.signer_id is not None and draft.recipient_id is not None
-    style: dict[str, Any] = {"signature_name": draft.signature, "used_note_ids": draft.used_note_ids}
-    return {
-        "signer_id": draft.signer_id,
-        "recipient_id": draft.recipient_id,
-        "body": draft.text,
-        "body_format": "text",
-        "body_text": draft.text,
-        "occasion": draft.occasion,
-        "occasion_date": draft.occasion_date,
-        "template": draft.template,
-        "title": draft.title,
-        "language": draft.language,
-        "style": style if paper is None else with_paper(style, paper),
-    }
+    style: JSONObject = {"signature_name": draft.signature, "used_note_ids": draft.used_note_ids}
+    return NewLetter(
+        signer_id=draft.signer_id,
+        recipient_id=draft.recipient_id,
+        body=draft.text,
+        body_format="text",
+        body_text=draft.text,
+        occasion=draft.occasion,
+        occasion_date=draft.occasion_date,
+        template=draft.template,
+        title=draft.title,
+        language=draft.language,
+        style=style if paper is None else with_paper(style, paper),
+    )
 
 
 def store_draft(

@@ -416,14 +416,15 @@ def build_context(
     earlier = [
         summary
         for summary in archive.letters.all(to=recipient_id, signer=signer_id)
-        if summary.get("status") in ("final", "sent")
+        if summary.status in ("final", "sent")
     ]
     used_ids: set[int] = set()
     earlier_texts: list[str] = []
     for summary in earlier:
-        letter = archive.letters.get(summary["id"])
-        earlier_texts.append(letter.get("body_text") or "")
-        for note_id in (letter.get("style") or {}).get("used_note_ids") or []:
+        letter = archive.letters.get(summary.id)
+        earlier_texts.append(letter.body_text or "")
+        used = letter.style.get("used_note_ids")
+        for note_id in used if isinstance(used, list) else []:
             if isinstance(note_id, int):
                 used_ids.add(note_id)
     notes: dict[str, list[dict[str, Any]]] = {group: [] for group in letter_notes.GROUPS}
@@ -500,9 +501,9 @@ def build_context(
     last = earlier[0] if earlier else None
     history = {
         "count": len(earlier),
-        "last_date": last["created_at"][:10] if last else None,
-        "last_date_text": helpers.natural_date(last["created_at"][:10], with_year=True) if last else None,
-        "last_occasion": last["occasion"] if last else None,
+        "last_date": last.created_at[:10] if last else None,
+        "last_date_text": helpers.natural_date(last.created_at[:10], with_year=True) if last else None,
+        "last_occasion": last.occasion if last else None,
         "used_note_ids": sorted(used_ids | {n["id"] for items in notes.values() for n in items if n["used"]}),
     }
     return {

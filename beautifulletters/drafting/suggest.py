@@ -68,7 +68,7 @@ def suggest_template(
         days = (when - today).days
         return Suggestion(_FOR_OCCASION[kind], when.isoformat(), f"their {kind} in {days} days" if days else kind)
     for letter in archive.letters.all(to=recipient_id, signer=signer, limit=20):
-        name = letter.get("template")
+        name = letter.template
         if name and _exists(name):
             return Suggestion(name, None, "the letter you last wrote them")
     for name in _BY_CLOSENESS[closeness(relationship.kind if relationship else None)]:
@@ -80,8 +80,8 @@ def suggest_template(
 def existing_draft(archive: Archive, recipient_id: int, template: str, occasion_date: str | None) -> int | None:
     """The draft already started for this occasion (same person, template and date), newest first."""
     for letter in archive.letters.all(to=recipient_id, limit=50):
-        if letter["status"] != "draft" or letter.get("template") != template:
+        if letter.status != "draft" or letter.template != template:
             continue
-        if occasion_date is None or (letter.get("occasion_date") or "")[:10] == occasion_date[:10]:
-            return int(letter["id"])
+        if occasion_date is None or (letter.occasion_date or "")[:10] == occasion_date[:10]:
+            return letter.id
     return None

@@ -7,12 +7,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from beautifulletters.errors import ValidationError
+from beautifulletters.export.content import letter_date
 from beautifulletters.export.envelopes import postal_address
 from beautifulletters.i18n import _
-from beautifulletters.records import Person
+from beautifulletters.records import LetterSummary, Person
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -136,9 +137,8 @@ def anthology_letter_ids(archive: Archive, signer_id: int, recipient_id: int) ->
         raise ValidationError(
             "anthology", _("{signer} has written no letters to {recipient}.").format(signer=signer, recipient=recipient)
         )
-    return [row["id"] for row in sorted(letters, key=anthology_sort_key)]
+    return [row.id for row in sorted(letters, key=anthology_sort_key)]
 
 
-def anthology_sort_key(letter: dict[str, Any]) -> tuple[str, int]:
-    when = letter.get("sent_on") or (letter.get("created_at") or "")[:10]
-    return (when, int(letter["id"]))
+def anthology_sort_key(letter: LetterSummary) -> tuple[str, int]:
+    return (letter_date(letter), letter.id)

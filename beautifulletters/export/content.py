@@ -17,7 +17,7 @@ from beautifulletters import letterformat
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.letterformat import Block, Run
-from beautifulletters.records import Person
+from beautifulletters.records import Letter, LetterSummary, Person
 from beautifulletters.stationery import resolve_style
 
 if TYPE_CHECKING:
@@ -65,14 +65,14 @@ def _trimmed(blocks: list[Block]) -> list[Block]:
 
 
 # --------------------------------------------------------------------- the letter
-def signature_for(letter: dict[str, Any], signer: Person) -> str:
+def signature_for(letter: Letter, signer: Person) -> str:
     """The name under the letter: the style's signature name, else the signer's nickname or first name."""
-    return str(resolve_style(letter.get("style"), signer=signer)["signature_name"])
+    return str(resolve_style(letter.style, signer=signer)["signature_name"])
 
 
-def letter_date(letter: dict[str, Any]) -> str:
+def letter_date(letter: Letter | LetterSummary) -> str:
     """The date a letter is filed under: when it was sent, else when it was written."""
-    return letter.get("sent_on") or (letter.get("created_at") or "")[:10] or ""
+    return letter.sent_on or letter.created_at[:10]
 
 
 def place_date_line(style: dict[str, Any]) -> str:
@@ -103,7 +103,7 @@ def _without_trailing_signature(blocks: list[Block], signature: str) -> list[Blo
 
 
 def content_from_records(
-    letter: dict[str, Any],
+    letter: Letter,
     signer: Person,
     recipient: Person,
     *,
@@ -116,7 +116,7 @@ def content_from_records(
     Style rules (signature name, date line, defaults) are the writing desk's own
     (`beautifulletters.stationery.resolve_style`), so every format agrees with the editor.
     """
-    style = dict(letter.get("style") or {})
+    style = dict(letter.style)
     if font:
         style["font_family"] = font
     if stationery:
@@ -125,16 +125,14 @@ def content_from_records(
         style,
         defaults=defaults,
         signer=signer,
-        written_on=(letter.get("created_at") or "")[:10] or None,
-        language=letter.get("language"),
+        written_on=letter.created_at[:10] or None,
+        language=letter.language,
     )
     signature = resolved["signature_name"] if resolved["show_signature"] else ""
-    blocks = _without_trailing_signature(
-        blocks_from_body(letter.get("body") or "", letter.get("body_format") or "text"), signature
-    )
-    title = letter.get("title") or f"Letter to {recipient.display_name}".strip()
+    blocks = _without_trailing_signature(blocks_from_body(letter.body, letter.body_format or "text"), signature)
+    title = letter.title or f"Letter to {recipient.display_name}".strip()
     return LetterContent(
-        letter_id=letter.get("id"),
+        letter_id=letter.id or None,
         title=title,
         blocks=tuple(blocks),
         signature=signature,
@@ -144,7 +142,7 @@ def content_from_records(
         font=resolved["font_family"],
         stationery=resolved["stationery"],
         page_size=resolved["page_size"],
-        language=letter.get("language"),
+        language=letter.language,
         date=letter_date(letter),
         style=resolved,
     )
@@ -155,6 +153,6 @@ def letter_content(
 ) -> LetterContent:
     """The export model of a stored letter; `font`/`stationery` override the letter's own style."""
     letter = archive.letters.get(letter_id)
-    signer = archive.people.get(letter["signer_id"])
-    recipient = archive.people.get(letter["recipient_id"])
+    signer = archive.people.get(letter.signer_id)
+    recipient = archive.people.get(letter.recipient_id)
     return content_from_records(letter, signer, recipient, font=font, stationery=stationery)

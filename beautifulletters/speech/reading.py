@@ -10,11 +10,11 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
-from beautifulletters.records import Person
+from beautifulletters.records import Letter, Person
 
 from .audio import COMPRESSED_SUFFIXES, concatenate_wavs, encode
 from .engine import DEFAULT_RATE, MAX_RATE, MIN_RATE, EngineMissingError, VoiceInfo
@@ -30,22 +30,18 @@ _HINT_SCAN_LIMIT = 5000
 
 
 # ----------------------------------------------------------------- from the archive
-def letter_reading_text(letter: Mapping[str, Any]) -> str:
+def letter_reading_text(letter: Letter) -> str:
     """What is read aloud: the letter's plain text, then the signature name if it is not already there."""
-    text = str(letter.get("body_text") or "").rstrip()
-    style = letter.get("style") or {}
-    signature = str(style.get("signature_name") or "").strip() if isinstance(style, Mapping) else ""
+    text = (letter.body_text or "").rstrip()
+    signature = str(letter.style.get("signature_name") or "").strip()
     if signature and not text.endswith(signature):
         text = f"{text}\n\n{signature}" if text else signature
     return text
 
 
-def pronunciations_for_letter(archive: Archive, letter: Mapping[str, Any]) -> dict[str, str]:
+def pronunciations_for_letter(archive: Archive, letter: Letter) -> dict[str, str]:
     """Name -> how to say it, for the letter's signer and recipient and everyone with a hint."""
-    people: list[Person] = []
-    for key in ("recipient_id", "signer_id"):
-        if letter.get(key):
-            people.append(archive.people.get(letter[key]))
+    people: list[Person] = [archive.people.get(letter.recipient_id), archive.people.get(letter.signer_id)]
     if archive.search.count_people() <= _HINT_SCAN_LIMIT:
         people += [p for p in archive.search.people() if p.pronunciation]
     return pronunciation_map(people)

@@ -86,13 +86,13 @@ def export_everything(
     result.counts["events"] = export_calendar(archive, folder / CALENDAR_NAME)
     result.files.append(folder / CALENDAR_NAME)
     if letters_as_text:
-        letters = sorted(archive.letters.all(), key=lambda letter: (letter["created_at"], letter["id"]))
+        letters = sorted(archive.letters.all(), key=lambda letter: (letter.created_at, letter.id))
         result.letters_folder.mkdir()
         used: set[str] = set()
         for number, letter in enumerate(letters, 1):
-            stem = letter_file_stem(letter["created_at"], letter["recipient_name"], letter["title"])
+            stem = letter_file_stem(letter.created_at, letter.recipient_name, letter.title)
             path = result.letters_folder / safe_file_name(stem, used, suffix=".txt")
-            export_text_format(letter_content(archive, letter["id"]), "txt", path)
+            export_text_format(letter_content(archive, letter.id), "txt", path)
             result.files.append(path)
             if progress is not None:
                 progress(number, len(letters))

@@ -10,12 +10,12 @@ import csv
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypedDict, cast
+from typing import TYPE_CHECKING, TextIO, TypedDict, cast
 
 from beautifulletters import __version__, fileio
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
-from beautifulletters.records import ImportantDate, Note, Person, Relationship
+from beautifulletters.records import ImportantDate, JSONObject, Note, Person, Relationship
 from beautifulletters.transfer import ics
 from beautifulletters.transfer.vcard import write_vcard
 
@@ -122,18 +122,18 @@ class ArchiveDocument(TypedDict):
     exported_at: str
     app_version: str
     default_signer_id: int | None
-    people: list[dict[str, object]]
-    relationships: list[dict[str, object]]
-    notes: list[dict[str, object]]
-    dates: list[dict[str, object]]
-    letters: list[dict[str, Any]]
+    people: list[JSONObject]
+    relationships: list[JSONObject]
+    notes: list[JSONObject]
+    dates: list[JSONObject]
+    letters: list[JSONObject]
 
 
 def archive_document(archive: Archive) -> ArchiveDocument:
     """The whole archive as one JSON-ready document (see docs/export-format.md)."""
     import datetime as dt
 
-    people: list[dict[str, object]] = []
+    people: list[JSONObject] = []
     relationships: dict[int, Relationship] = {}
     notes: list[Note] = []
     dates: list[ImportantDate] = []
@@ -143,12 +143,14 @@ def archive_document(archive: Archive) -> ArchiveDocument:
             relationships[rel.id] = rel
         notes.extend(archive.notes.for_person(person.id))
         dates.extend(archive.dates.for_person(person.id))
-    letters = []
-    for summary in sorted(archive.letters.all(), key=lambda letter: letter["id"]):
-        letter = archive.letters.get(summary["id"])
+    letters: list[JSONObject] = []
+    for summary in sorted(archive.letters.all(), key=lambda letter: letter.id):
+        # The document holds a letter's row (no revision count) and each revision's (no size).
+        letter = archive.letters.get(summary.id).as_json()
         letter.pop("revision_count", None)
         letter["revisions"] = [
-            {k: v for k, v in revision.items() if k != "size"} for revision in archive.letters.revisions(letter["id"])
+            {k: v for k, v in revision.as_json().items() if k != "size"}
+            for revision in archive.letters.revisions(summary.id)
         ]
         letters.append(letter)
     return ArchiveDocument(

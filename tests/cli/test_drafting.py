@@ -15,12 +15,12 @@ def test_letters_draft_stores_a_letter_with_its_first_revision(cli, archive_path
     letter_id = int(result.stdout.strip())
     with Archive.open(archive_path) as archive:
         letter = archive.letters.get(letter_id)
-        assert letter["revision_count"] == 1 and letter["status"] == "draft"
-        assert letter["template"] == "anniversary" and letter["occasion"] == "anniversary"
-        assert letter["style"]["signature_name"] == "Chris"
-        assert letter["body_text"].startswith(("My", "Dear")) and letter["body"] == letter["body_text"]
-        assert letter["language"] == "en"
-        used = letter["style"]["used_note_ids"]
+        assert letter.revision_count == 1 and letter.status == "draft"
+        assert letter.template == "anniversary" and letter.occasion == "anniversary"
+        assert letter.style["signature_name"] == "Chris"
+        assert letter.body_text.startswith(("My", "Dear")) and letter.body == letter.body_text
+        assert letter.language == "en"
+        used = letter.style["used_note_ids"]
         assert used and all(isinstance(i, int) for i in used)
         # The next letter picks memories this one has not used.
         nxt = drafting.render_draft(archive, recipient_id=3, signer_id=2, template="love-letter")

@@ -198,18 +198,18 @@ def test_letters_revisions_and_search(empty_archive: Archive) -> None:
     letter = empty_archive.letters.create(
         signer_id=me, recipient_id=ruth, body="Dear Ruth, the gulls at Malibu.", occasion="birthday"
     )
-    assert empty_archive.letters.get(letter)["revision_count"] == 1
+    assert empty_archive.letters.get(letter).revision_count == 1
     empty_archive.letters.save_body(letter, "Dear Ruth, the gulls at Malibu were loud.")
     rev_b = empty_archive.letters.save_body(
         letter, "Dear Ruth, the gulls at Malibu were very loud.", coalesce_seconds=60
     )
     revisions = empty_archive.letters.revisions(letter)
     assert len(revisions) == 2, "a save within the coalescing window updates the newest revision"
-    assert revisions[-1]["id"] == rev_b
-    restored = empty_archive.letters.restore_revision(letter, revisions[0]["id"])
-    assert empty_archive.letters.get(letter)["body"] == "Dear Ruth, the gulls at Malibu."
-    assert empty_archive.letters.revisions(letter)[-1]["id"] == restored
-    assert [r["id"] for r in empty_archive.search.letters("malib")] == [letter]
+    assert revisions[-1].id == rev_b
+    restored = empty_archive.letters.restore_revision(letter, revisions[0].id)
+    assert empty_archive.letters.get(letter).body == "Dear Ruth, the gulls at Malibu."
+    assert empty_archive.letters.revisions(letter)[-1].id == restored
+    assert [r.id for r in empty_archive.search.letters("malib")] == [letter]
     assert empty_archive.search.people_ids(search="gulls") == [ruth]
     assert empty_archive.people.get(ruth).last_letter_at is not None
     empty_archive.letters.update(letter, status="sent")

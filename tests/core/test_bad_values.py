@@ -181,7 +181,7 @@ def test_a_letter_body_is_made_safe_to_keep_never_refused_for_a_character(empty_
     letter = empty_archive.letters.create(
         signer_id=me, recipient_id=ann, body="Dear Ann,\x0c\x1b[2J\r\nشكرا \u2067Ann\u2069\udcff"
     )
-    assert empty_archive.letters.get(letter)["body"] == "Dear Ann,[2J\nشكرا \u2067Ann\u2069\ufffd"
+    assert empty_archive.letters.get(letter).body == "Dear Ann,[2J\nشكرا \u2067Ann\u2069\ufffd"
 
 
 def _store_raw(archive_path: Path, sql: str, params: tuple[object, ...]) -> None:

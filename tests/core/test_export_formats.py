@@ -70,7 +70,7 @@ def test_plain_text_keeps_paragraphs_and_adds_the_signature(empty_archive) -> No
 
 def test_signature_falls_back_to_first_name_and_is_not_doubled(archive) -> None:
     # The sample letters end with "All my love,\nChris": the name must appear once, last.
-    letter_id = next(row["id"] for row in archive.letters.all() if row["title"] == "Birthday letter")
+    letter_id = next(row.id for row in archive.letters.all() if row.title == "Birthday letter")
     text = to_plain_text(letter_content(archive, letter_id))
     assert text.rstrip().endswith("All my love,\n\nChris")
     assert text.count("\nChris\n") == 1

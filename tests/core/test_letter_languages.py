@@ -118,6 +118,6 @@ def test_the_letter_s_language_can_be_chosen(empty_archive) -> None:
     )
     assert spanish.language == "es" and spanish.text.startswith("Querid")
     letter_id = drafting.store_draft(empty_archive, spanish)
-    assert empty_archive.letters.get(letter_id)["language"] == "es"
+    assert empty_archive.letters.get(letter_id).language == "es"
     english = drafting.render_draft(empty_archive, recipient_id=recipient, signer_id=signer, template="birthday")
     assert english.text.startswith(("Dear", "My dear")) and english.language in (None, "en")

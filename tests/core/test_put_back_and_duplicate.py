@@ -41,8 +41,8 @@ def test_a_duplicate_is_a_new_draft_with_the_same_body_and_paper(empty_archive) 
     )
     copy = empty_archive.letters.duplicate(original, recipient_id=bea, occasion_date="2026-04-03")
     was, now = empty_archive.letters.get(original), empty_archive.letters.get(copy)
-    assert copy != original and now["recipient_id"] == bea and now["status"] == "draft" and now["sent_on"] is None
+    assert copy != original and now.recipient_id == bea and now.status == "draft" and now.sent_on is None
     for field in ("body", "body_format", "body_text", "style", "title", "occasion", "signer_id"):
-        assert now[field] == was[field]
-    assert now["occasion_date"] == "2026-04-03" and now["revision_count"] == 1
-    assert was["status"] == "sent"  # the original is untouched
+        assert getattr(now, field) == getattr(was, field)
+    assert now.occasion_date == "2026-04-03" and now.revision_count == 1
+    assert was.status == "sent"  # the original is untouched

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from beautifulletters.records import Person
+from beautifulletters.records import Letter, Person
 from beautifulletters.speech.audio import complete_wav_frames, concatenate_wavs, wav_duration, write_silence
 from beautifulletters.speech.engine import VoiceInfo
 from beautifulletters.speech.reading import (
@@ -118,14 +118,22 @@ def test_word_timings_run_in_order_within_the_recording() -> None:
 
 
 def test_the_signature_name_is_read_after_the_body() -> None:
-    letter = {"body_text": "Happy birthday.\n\nLove,", "style": {"signature_name": "Chris"}}
+    letter = Letter(
+        id=1, signer_id=1, recipient_id=2, body_text="Happy birthday.\n\nLove,", style={"signature_name": "Chris"}
+    )
     assert letter_reading_text(letter) == "Happy birthday.\n\nLove,\n\nChris"
-    letter = {"body_text": "Happy birthday.\n\nLove,\nChris", "style": {"signature_name": "Chris"}}
+    letter = Letter(
+        id=1,
+        signer_id=1,
+        recipient_id=2,
+        body_text="Happy birthday.\n\nLove,\nChris",
+        style={"signature_name": "Chris"},
+    )
     assert letter_reading_text(letter) == "Happy birthday.\n\nLove,\nChris"
 
 
 def test_hints_come_from_the_archive(archive) -> None:
-    letter = archive.letters.get(archive.letters.all()[0]["id"])
+    letter = archive.letters.get(archive.letters.all()[0].id)
     hints = pronunciations_for_letter(archive, letter)
     assert hints.get("Loretta") == "lo-ret-ah"
     reading = Reading("My dearest Loretta,", hints)

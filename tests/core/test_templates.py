@@ -81,7 +81,7 @@ def test_two_letters_to_the_same_person_do_not_start_alike(archive, pairs) -> No
         letter_id = drafting.create_draft(
             archive, recipient_id=recipient_id, signer_id=signer_id, template="friendship"
         )
-        text = archive.letters.get(letter_id)["body_text"]
+        text = archive.letters.get(letter_id).body_text
         openings.append(text.split("\n\n")[1][:60])
         archive.letters.update(letter_id, status="sent")  # only letters sent or final are history
     assert openings[0] != openings[1]

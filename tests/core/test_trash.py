@@ -24,18 +24,18 @@ def _draft(archive, text: str = "Dear Ann, the lighthouse keeper waved.") -> tup
 def test_delete_and_restore_keep_every_revision_and_search(empty_archive) -> None:
     ann, letter = _draft(empty_archive)
     before = empty_archive.letters.get(letter)
-    revisions = [r["body_text"] for r in empty_archive.letters.revisions(letter)]
+    revisions = [r.body_text for r in empty_archive.letters.revisions(letter)]
     assert len(revisions) == 2
     trash.delete_letter(empty_archive, letter)
-    assert letter not in [row["id"] for row in empty_archive.letters.all()]
+    assert letter not in [row.id for row in empty_archive.letters.all()]
     assert not empty_archive.search.letters("lighthouse")
-    assert [row["id"] for row in trash.list_trash(empty_archive)] == [letter]
+    assert [row.id for row in trash.list_trash(empty_archive)] == [letter]
     with pytest.raises(BeautifulLettersError):
         empty_archive.letters.get(letter)
     restored = trash.undelete_letter(empty_archive, letter)
-    assert restored["body_text"] == before["body_text"] and restored["created_at"] == before["created_at"]
-    assert [r["body_text"] for r in empty_archive.letters.revisions(letter)] == revisions
-    assert [row["id"] for row in empty_archive.search.letters("lighthouse")] == [letter]
+    assert restored.body_text == before.body_text and restored.created_at == before.created_at
+    assert [r.body_text for r in empty_archive.letters.revisions(letter)] == revisions
+    assert [row.id for row in empty_archive.search.letters("lighthouse")] == [letter]
     assert trash.list_trash(empty_archive) == []
     assert empty_archive.check()["ok"] if "ok" in empty_archive.check() else True
 

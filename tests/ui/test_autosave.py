@@ -49,8 +49,8 @@ def test_a_queued_older_save_never_lands_over_a_newer_flush(qtbot, archive: Arch
         gate.gate.set()
         saver.close()  # joins the worker: its write (or its refusal) has happened
     letter = archive.letters.get(letter_id)
-    assert letter["body_text"] == "the newest words"
-    assert archive.letters.revisions(letter_id)[-1]["body_text"] == "the newest words"
+    assert letter.body_text == "the newest words"
+    assert archive.letters.revisions(letter_id)[-1].body_text == "the newest words"
 
 
 def test_saves_keep_their_order_across_letters(qtbot, archive: Archive) -> None:
@@ -64,5 +64,5 @@ def test_saves_keep_their_order_across_letters(qtbot, archive: Archive) -> None:
             saver.submit(SaveRequest(second, "<p>two</p>", "two", generation=1))
     finally:
         saver.close()
-    assert archive.letters.get(first)["body_text"] == "one"
-    assert archive.letters.get(second)["body_text"] == "two"
+    assert archive.letters.get(first).body_text == "one"
+    assert archive.letters.get(second).body_text == "two"

@@ -57,8 +57,8 @@ def test_unkept_drafts_go_when_the_dialog_closes_unprinted(qtbot, window: MainWi
     dialog.accept()  # Close, without writing a PDF
     assert window.editor.letter_id is None  # the desk let go of it first, its last words saved
     qtbot.waitUntil(lambda: _club_letters(window) == 0, timeout=WAIT_MS)
-    (in_trash,) = [t for t in trash.list_trash(window.archive) if t["id"] == dialog.plans[0].letter_id]
-    assert "Thursday" in trash.undelete_letter(window.archive, in_trash["id"])["body_text"]
+    (in_trash,) = [t for t in trash.list_trash(window.archive) if t.id == dialog.plans[0].letter_id]
+    assert "Thursday" in trash.undelete_letter(window.archive, in_trash.id).body_text
     qtbot.waitUntil(lambda: "trash" in window.statusBar().currentMessage(), timeout=WAIT_MS)
 
 

@@ -62,14 +62,14 @@ def test_typing_and_formatting_survive_reopening(qtbot, editor, empty_archive) -
     wait_saved(qtbot, editor)
 
     stored = empty_archive.letters.get(letter_id)
-    assert stored["body_format"] == "html"
-    assert stored["body"] == (
+    assert stored.body_format == "html"
+    assert stored.body == (
         "<p>Dear Ann,</p>\n<p><br></p>\n<p>Hello there, <b>Annie</b></p>\n"
         '<p style="text-align:center"><i>With love</i></p>'
     )
-    assert stored["body_text"] == "Dear Ann,\n\nHello there, Annie\nWith love"
+    assert stored.body_text == "Dear Ann,\n\nHello there, Annie\nWith love"
     again = reopen(qtbot, empty_archive, letter_id)
-    assert again.body_html() == stored["body"]
+    assert again.body_html() == stored.body
 
 
 def test_undo_redo_and_the_date_line_cannot_be_deleted(qtbot, editor, empty_archive) -> None:
@@ -106,7 +106,7 @@ def test_pasting_a_web_page_keeps_words_and_drops_scripts_images_links(qtbot, ed
     mime.setText("fallback")
     editor.text_edit.insertFromMimeData(mime)
     wait_saved(qtbot, editor)
-    body = empty_archive.letters.get(letter_id)["body"]
+    body = empty_archive.letters.get(letter_id).body
     assert "<p>StartThe <b>beach</b> at Malibu</p>\n<p>Second line</p>" in body
     for banned in ("script", "alert", "img", "href", "http", "file:", "color", "Arial"):
         assert banned not in body
@@ -183,7 +183,7 @@ def test_revision_history_restore_is_a_new_revision(qtbot, editor, empty_archive
     assert "Second draft" in dialog.viewer.toPlainText() and "First draft" in dialog.viewer.toPlainText()
     dialog.restore_selected()
     after = empty_archive.letters.revisions(letter_id)
-    assert len(after) == 3 and after[-1]["body_text"] == "First draft"
+    assert len(after) == 3 and after[-1].body_text == "First draft"
     editor.reload_from_archive()
     assert editor.body_plain_text() == "First draft"
 
@@ -209,7 +209,7 @@ def test_when_the_archive_cannot_be_written_the_editor_says_so_keeps_text_and_re
     qtbot.waitUntil(lambda: not editor.has_unsaved_changes(), timeout=10000)
     assert not editor.notice.isVisible()
     with Archive.open(archive_path) as fresh:
-        assert fresh.letters.get(letter_id)["body_text"] == "Safe and sound"
+        assert fresh.letters.get(letter_id).body_text == "Safe and sound"
 
 
 def test_editor_breaks_lines_exactly_like_the_printed_document(qtbot, editor, empty_archive) -> None:
@@ -294,7 +294,7 @@ def test_underlines_arriving_later_are_not_an_edit(qtbot, editor, empty_archive)
     qtbot.wait(2500)  # longer than the autosave delay
     assert not editor.has_unsaved_changes()
     assert len(empty_archive.letters.revisions(letter_id)) == before
-    assert empty_archive.letters.get(letter_id)["updated_at"] == empty_archive.letters.get(letter_id)["created_at"]
+    assert empty_archive.letters.get(letter_id).updated_at == empty_archive.letters.get(letter_id).created_at
 
 
 def test_add_to_dictionary_is_remembered(qtbot, editor, empty_archive, isolated_user_dirs) -> None:
@@ -358,7 +358,7 @@ def test_letter_on_every_stationery_in_every_handwriting(qtbot, test_output_dir:
 
 def test_editor_screenshot(qtbot, editor, archive, test_output_dir: Path) -> None:
     letter = archive.letters.all()[0]
-    open_in(qtbot, editor, archive, letter["id"])
+    open_in(qtbot, editor, archive, letter.id)
     editor.update_style(stationery="lined", font_family="Kristi") if not editor.read_only else None
     qtbot.wait(50)
     assert editor.grab().save(str(test_output_dir / "editor.png"))

@@ -68,7 +68,7 @@ def test_sigkill_loses_at_most_the_last_two_seconds(archive_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
 
     with Archive.open(archive_path) as archive:
-        saved = archive.letters.get(letter_id)["body_text"]
+        saved = archive.letters.get(letter_id).body_text
         revisions = archive.letters.revisions(letter_id)
     assert saved.startswith("Dear Ann,")
     saved_words = saved[len("Dear Ann,") :].split()
@@ -76,4 +76,4 @@ def test_sigkill_loses_at_most_the_last_two_seconds(archive_path: Path) -> None:
     typed_two_seconds_before = max((count for stamp, count in progress if stamp <= killed_at - 2.0), default=0)
     assert typed_two_seconds_before > 20
     assert len(saved_words) >= typed_two_seconds_before
-    assert revisions[-1]["body_text"] == saved  # the revision history holds it too
+    assert revisions[-1].body_text == saved  # the revision history holds it too

@@ -50,7 +50,7 @@ def _every_dialog_fits(qtbot, window, monkeypatch) -> None:
     window.ensure_desk()
     # A letter on the desk, so the letter's own dialogs (duplicate, mark as sent, print) open too.
     person = window.current_person_id()
-    window.open_letter(window.archive.letters.all(to=person)[0]["id"])
+    window.open_letter(window.archive.letters.all(to=person)[0].id)
     room = SCREEN - FRAME
     on_screen = window.screen().availableGeometry().size() - FRAME
     seen: list[str] = []

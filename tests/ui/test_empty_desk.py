@@ -58,7 +58,7 @@ def test_with_no_letter_open_the_desk_offers_occasions_recent_letters_and_new_le
     assert not room.empty.findChildren(QLineEdit) + room.empty.findChildren(QTextEdit)
     assert not room.empty.findChildren(QPlainTextEdit)
     qtbot.keyClicks(room.empty, "hello")
-    assert window.archive.letters.get(to_bob)["body"] == "Dear Bob,\n\nThe boat is ready."
+    assert window.archive.letters.get(to_bob).body == "Dear Bob,\n\nThe boat is ready."
     window.grab().save(str(test_output_dir / "empty-desk.png"))
 
     _button(window, "Write…").click()  # Ann's birthday: the New letter dialog, for her
@@ -104,7 +104,7 @@ def test_choosing_a_person_opens_their_newest_draft_or_shows_your_letters(
     texts = _desk_texts(window)
     assert any("to Bob Stone" in text and "sent on" in text for text in texts)
     # Looked at, not touched: no new revision (the spelling's underlines once saved it as an edit).
-    assert window.archive.letters.get(older)["body"] == "Dear Ann,\n\nFirst try, reworked today."
+    assert window.archive.letters.get(older).body == "Dear Ann,\n\nFirst try, reworked today."
     assert len(window.archive.letters.revisions(older)) == 2
     window.grab().save(str(test_output_dir / "person-letters.png"))
 
@@ -135,10 +135,10 @@ def test_choosing_a_person_opens_their_newest_draft_or_shows_your_letters(
 def test_the_window_choosing_a_person_itself_does_not_move_the_desk(qtbot, archive_path: Path) -> None:
     window = open_window(qtbot, archive_path, (1280, 800))
     letter = window.archive.letters.all()[0]
-    window.open_letter(letter["id"])
+    window.open_letter(letter.id)
     other = window.archive.people.add(display_name="Cleo Park")
     window.refresh_people(other)  # after adding someone the window chooses them
     QApplication.processEvents()
     qtbot.wait(300)
     assert window.current_person_id() == other
-    assert window.desk_room.showing_letter and window.editor.letter_id == letter["id"]
+    assert window.desk_room.showing_letter and window.editor.letter_id == letter.id

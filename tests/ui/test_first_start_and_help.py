@@ -117,7 +117,7 @@ def test_the_keyboard_gets_around(qtbot, archive_path, preferences) -> None:
     window.ensure_desk()
     qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
     editor = window.editor
-    window.open_letter(window.archive.letters.all()[0]["id"])  # the page shows once a letter is open
+    window.open_letter(window.archive.letters.all()[0].id)  # the page shows once a letter is open
     editor.find_bar.open_bar()
     assert editor.find_bar.isVisible()
     qtbot.keyClick(editor.find_bar.find_field, Qt.Key.Key_Escape)
@@ -139,18 +139,18 @@ def test_recent_letters_reopen_and_name_the_window(qtbot, archive_path, preferen
     qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
     letters = window.archive.letters.all()
     older, newer = letters[-1], letters[0]
-    window.open_letter(older["id"])
-    window.open_letter(newer["id"])
-    assert window.recent.ids()[:2] == [newer["id"], older["id"]]
-    assert newer["recipient_name"] in window.windowTitle()
+    window.open_letter(older.id)
+    window.open_letter(newer.id)
+    assert window.recent.ids()[:2] == [newer.id, older.id]
+    assert newer.recipient_name in window.windowTitle()
     window.recent._fill()
     labels = [a.text() for a in window.recent.menu.actions()]
-    assert len(labels) == 2 and newer["recipient_name"] in labels[0]
+    assert len(labels) == 2 and newer.recipient_name in labels[0]
     window.recent.menu.actions()[1].trigger()
-    assert window.editor.letter_id == older["id"]
+    assert window.editor.letter_id == older.id
     window.close()
     again = _window(qtbot, archive_path, Preferences.load())
-    qtbot.waitUntil(lambda: again.desk_ready and again.editor.letter_id == older["id"], timeout=20000)
+    qtbot.waitUntil(lambda: again.desk_ready and again.editor.letter_id == older.id, timeout=20000)
 
 
 def test_toolbar_has_icons_and_no_command_twice(qtbot, archive_path, preferences) -> None:
@@ -194,8 +194,8 @@ def test_status_bar_shows_the_length_and_the_save_state(qtbot, archive_path, pre
     window = _window(qtbot, archive_path, preferences)
     qtbot.waitUntil(lambda: window.desk_ready, timeout=20000)
     letter = window.archive.letters.all()[-1]
-    window.archive.letters.update(letter["id"], status="draft")
-    window.open_letter(letter["id"])
+    window.archive.letters.update(letter.id, status="draft")
+    window.open_letter(letter.id)
     qtbot.waitUntil(lambda: "words" in window.letter_status.words.text(), timeout=5000)
     assert "min to read" in window.letter_status.words.text()
     assert window.letter_status.saved.text() == "All saved"
@@ -221,7 +221,7 @@ def test_deleting_a_person_says_what_goes_with_them(qtbot, archive_path, prefere
     box = delete_current_person(window)
     next(b for b in box.buttons() if b.text().startswith("Delete Loretta")).click()
     assert loretta not in window.archive.search.people_ids()
-    assert not [letter for letter in window.archive.letters.all() if letter["recipient_id"] == loretta]
+    assert not [letter for letter in window.archive.letters.all() if letter.recipient_id == loretta]
     window.select_person(window.archive.settings.default_signer_id())
     box = delete_current_person(window)
     assert "cannot be deleted" in box.text()

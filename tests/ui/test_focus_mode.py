@@ -118,7 +118,7 @@ def test_shortcuts_of_the_hidden_menus_still_work(qtbot, archive_path: Path) -> 
     qtbot.keyClicks(window.editor.text_edit, " and the roses")
     qtbot.keyClick(window.editor.text_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # File ▸ Save
     assert not window.editor.has_unsaved_changes()
-    assert "the roses" in window.archive.letters.get(window.editor.letter_id)["body"]
+    assert "the roses" in window.archive.letters.get(window.editor.letter_id).body
     window.editor.set_distraction_free(False)
 
 

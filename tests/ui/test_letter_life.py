@@ -59,7 +59,7 @@ def test_mark_sent_with_a_date_then_back_to_draft(qtbot, window: MainWindow) -> 
     dialog.date.setText("3 April 2026")
     dialog.accept()
     letter = window.archive.letters.get(letter_id)
-    assert letter["status"] == "sent" and letter["sent_on"] == "2026-04-03"
+    assert letter.status == "sent" and letter.sent_on == "2026-04-03"
     editor = window.editor
     assert editor.letter_id == letter_id and editor.read_only and editor.text_edit.isReadOnly()
     shown = humandates.sent_on("2026-04-03")
@@ -70,12 +70,12 @@ def test_mark_sent_with_a_date_then_back_to_draft(qtbot, window: MainWindow) -> 
     menu = history_menu(window, _history_row(window, letter_id))
     _menu_entry(menu, "Mark as draft").trigger()
     letter = window.archive.letters.get(letter_id)
-    assert letter["status"] == "draft" and letter["sent_on"] is None
+    assert letter.status == "draft" and letter.sent_on is None
     assert not editor.read_only and not editor.text_edit.isReadOnly()
     qtbot.keyClicks(editor.text_edit, " And the lilac.")
-    assert editor.flush() and "lilac" in window.archive.letters.get(letter_id)["body_text"]
+    assert editor.flush() and "lilac" in window.archive.letters.get(letter_id).body_text
     mark_letter(window, "final")
-    assert window.archive.letters.get(letter_id)["status"] == "final"
+    assert window.archive.letters.get(letter_id).status == "final"
     assert window.letter_status.state.text().lower() == "final"
 
 
@@ -86,10 +86,10 @@ def test_a_bad_sent_date_is_said_and_nothing_changes(qtbot, window: MainWindow) 
     dialog.date.setText("31 February 2026")
     dialog.accept()
     assert dialog.isVisible() and dialog.error.isVisible() and "31 February 2026" in dialog.error.text()
-    assert window.archive.letters.get(letter_id)["status"] == "draft"
+    assert window.archive.letters.get(letter_id).status == "draft"
     dialog.date.setText(in_words(dt.date.today().isoformat()))  # as it was: Escape closes at once
     dialog.reject()
-    assert not dialog.isVisible() and window.archive.letters.get(letter_id)["status"] == "draft"
+    assert not dialog.isVisible() and window.archive.letters.get(letter_id).status == "draft"
 
 
 def test_duplicate_for_another_person_and_year(qtbot, window: MainWindow) -> None:
@@ -107,8 +107,8 @@ def test_duplicate_for_another_person_and_year(qtbot, window: MainWindow) -> Non
     copy = dialog.created_letter_id
     assert copy is not None and copy != letter_id
     original, new = window.archive.letters.get(letter_id), window.archive.letters.get(copy)
-    assert new["recipient_id"] == chris and new["status"] == "draft" and new["occasion_date"] == "2027-06-01"
-    assert new["body"] == original["body"] and new["style"] == original["style"] and new["title"] == "Roses"
+    assert new.recipient_id == chris and new.status == "draft" and new.occasion_date == "2027-06-01"
+    assert new.body == original.body and new.style == original.style and new.title == "Roses"
     assert window.editor.letter_id == copy  # the copy is on the desk, its person chosen
     assert window.person_panel.person_id == chris
     assert window.current_person_id() == chris
@@ -125,7 +125,7 @@ def test_duplicate_from_the_history_for_the_same_person(qtbot, window: MainWindo
     assert len(window.archive.letters.all()) == before + 1
     assert window.person_panel.letters_list.count() >= 2
     copy = window.archive.letters.get(dialog.created_letter_id)
-    assert copy["recipient_id"] == _people(window)["Loretta Mercer"] and copy["body_text"].startswith("Dearest Lolly")
+    assert copy.recipient_id == _people(window)["Loretta Mercer"] and copy.body_text.startswith("Dearest Lolly")
 
 
 def test_nothing_to_mark_or_copy_without_a_letter(qtbot, window: MainWindow) -> None:

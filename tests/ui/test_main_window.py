@@ -214,15 +214,15 @@ def test_write_from_upcoming_drafts_and_shows_the_letter(
     window.close()
     with Archive.open(archive_path) as reopened:
         letter = reopened.letters.get(letter_id)
-        assert "Lolly" in letter["body_text"]
-        assert (letter["recipient_id"], letter["status"]) == (recipient_id, "draft")
-        assert any(note.text.startswith("the road trip") for note in reopened.notes.for_person(letter["recipient_id"]))
+        assert "Lolly" in letter.body_text
+        assert (letter.recipient_id, letter.status) == (recipient_id, "draft")
+        assert any(note.text.startswith("the road trip") for note in reopened.notes.for_person(letter.recipient_id))
 
 
 def test_sent_letters_open_read_only(qtbot, window: MainWindow) -> None:
     sent = window.archive.letters.all(to=window.person_panel.person_id)[0]
-    assert sent["status"] == "sent"
-    window.open_letter(sent["id"])
+    assert sent.status == "sent"
+    window.open_letter(sent.id)
     assert window.editor.text_edit.isReadOnly()
     assert "read-only" in window.statusBar().currentMessage()
 
@@ -265,7 +265,7 @@ def test_choosing_people_in_the_list_reads_them_in_the_background(qtbot, window:
     assert "Wife of Chris Mercer" in panel.relationship_label.text()
     older = archive.letters.all(to=panel.person_id)[1]  # the history is newest first
     panel.letters_list.itemActivated.emit(panel.letters_list.item(1))
-    assert window.editor.letter_id == older["id"]
+    assert window.editor.letter_id == older.id
 
 
 def test_every_shortcut_is_unique_and_controls_have_names(window: MainWindow) -> None:
@@ -371,7 +371,7 @@ def test_read_aloud_is_in_the_toolbar_and_letter_menu_and_uses_name_hints(qtbot,
     letter_menu_texts = [action.text() for action in window.letter_menu.actions()]
     assert any("Export reading" in text for text in letter_menu_texts), letter_menu_texts
     letter = window.archive.letters.all(to=window.person_panel.person_id)[0]
-    window.open_letter(letter["id"])
+    window.open_letter(letter.id)
     with qtbot.waitSignal(window.reader.sentenceStarted, timeout=WAIT_MS):
         window.reader.read_all()
     window.reader.stop()
@@ -435,7 +435,7 @@ def test_anthology_from_the_window(qtbot, window: MainWindow, tmp_path: Path) ->
     from pypdf import PdfReader
 
     sent = window.archive.letters.all(to=window.person_panel.person_id)
-    window.open_letter(sent[0]["id"])
+    window.open_letter(sent[0].id)
     out = tmp_path / "anthology.pdf"
     integrations.export_anthology(window, out)
     qtbot.waitUntil(out.exists, timeout=WAIT_MS)
@@ -578,8 +578,8 @@ def test_print_preview_opens_paints_and_closes_in_the_window(qtbot, window: Main
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
     letter = window.archive.letters.all()[0]
-    window.open_letter(letter["id"])
-    qtbot.waitUntil(lambda: window.editor.letter_id == letter["id"], timeout=WAIT_MS)
+    window.open_letter(letter.id)
+    qtbot.waitUntil(lambda: window.editor.letter_id == letter.id, timeout=WAIT_MS)
     window.preview_action.trigger()
     dialog = window.current_dialog
     qtbot.waitExposed(dialog)

@@ -89,15 +89,15 @@ def test_lint_warning_for_a_sparse_recipient(qtbot, archive: Archive) -> None:
 def test_create_stores_the_previewed_letter(qtbot, loretta_dialog: NewLetterDialog, archive: Archive) -> None:
     dialog = loretta_dialog
     loretta = people(archive)["Loretta Mercer"]
-    before = {letter["id"] for letter in archive.letters.all(to=loretta)}
+    before = {letter.id for letter in archive.letters.all(to=loretta)}
     shown = dialog.preview_draft.text
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == NewLetterDialog.DialogCode.Accepted
     assert dialog.created_letter_id is not None and dialog.created_letter_id not in before
-    assert dialog.created_letter_id in {letter["id"] for letter in archive.letters.all(to=loretta)}
+    assert dialog.created_letter_id in {letter.id for letter in archive.letters.all(to=loretta)}
     stored = archive.letters.get(dialog.created_letter_id)
-    assert stored["body_text"] == shown  # exactly what the person saw
-    assert stored["template"] == "anniversary" and stored["signer_id"] == people(archive)["Chris Mercer"]
+    assert stored.body_text == shown  # exactly what the person saw
+    assert stored.template == "anniversary" and stored.signer_id == people(archive)["Chris Mercer"]
 
 
 def test_create_right_after_a_change_waits_for_the_new_draft(
@@ -107,7 +107,7 @@ def test_create_right_after_a_change_waits_for_the_new_draft(
     dialog.set_template("birthday")
     dialog.create_letter()  # the birthday preview is not there yet
     qtbot.waitUntil(lambda: dialog.created_letter_id is not None, timeout=WAIT_MS)
-    assert archive.letters.get(dialog.created_letter_id)["template"] == "birthday"
+    assert archive.letters.get(dialog.created_letter_id).template == "birthday"
 
 
 def test_occasion_date_and_no_date(qtbot, archive: Archive) -> None:

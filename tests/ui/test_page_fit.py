@@ -164,7 +164,7 @@ def test_a_new_letter_keeps_the_preferred_paper_for_printing_and_pdf(qtbot, arch
     window._draft_created(archive.letters.create(signer_id=signer, recipient_id=ann, body="Dear Ann,\n\nHello."))
     letter_id = window.editor.letter_id
     assert window.editor.page_style.stationery == "lined"
-    stored = archive.letters.get(letter_id)["style"]
+    stored = archive.letters.get(letter_id).style
     assert (stored["stationery"], stored["font_family"]) == ("lined", "Kristi")
     pdf = tmp_path / "letter.pdf"
     export_letter(archive, letter_id, pdf)  # as `letters export` without --stationery does

@@ -60,14 +60,14 @@ def test_paper_chosen_in_the_window_is_the_letters_own_in_the_pdf_and_preview(
         ("margins_mm", "wide"),
     ):
         paper.actions_by_key[(setting, value)].trigger()
-    style = window.archive.letters.get(letter_id)["style"]
+    style = window.archive.letters.get(letter_id).style
     assert (style["stationery"], style["font_family"], style["font_size_pt"]) == ("lined", "Kaushan Script", 14.0)
     assert (style["ink_color"], style["page_size"], style["margins_mm"]) == ("burgundy", "A5", 35.0)
     page = window.editor.page_style
     assert (page.stationery, page.page_size, page.margins_mm) == ("lined", "A5", (35.0,) * 4)
 
     # Reopened (after another letter), it is on the same paper, and the menu ticks say so.
-    other = window.archive.letters.all()[-1]["id"]
+    other = window.archive.letters.all()[-1].id
     window.open_letter(other)
     window.open_letter(letter_id)
     window.paper_menu.aboutToShow.emit()
@@ -127,7 +127,7 @@ def test_letters_drafted_on_the_command_line_and_in_batches_keep_the_preferred_p
         )
         for letter_id in (drafted, plans[0].letter_id):
             assert letter_id is not None
-            style = archive.letters.get(letter_id)["style"]
+            style = archive.letters.get(letter_id).style
             assert (style["stationery"], style["font_family"], style["ink_color"]) == ("airmail", "Kristi", "sepia")
             assert style["page_size"] == "Letter" and style["margins_mm"] == [25.4] * 4
             assert style["font_size_pt"] == 22.0  # Kristi's natural size, named

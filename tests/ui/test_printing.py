@@ -81,7 +81,7 @@ def test_envelope_pdf_and_missing_address(qapp, empty_archive, tmp_path: Path, t
 
     letter_id = _people_with_letters(empty_archive, 1)[0]
     letter = empty_archive.letters.get(letter_id)
-    signer, recipient = (empty_archive.people.get(letter[k]) for k in ("signer_id", "recipient_id"))
+    signer, recipient = (empty_archive.people.get(i) for i in (letter.signer_id, letter.recipient_id))
     envelope = envelope_for(letter, signer, recipient, size="C5")
     writer = QPdfWriter(str(tmp_path / "envelope.pdf"))
     render_envelope(envelope, writer)
@@ -239,7 +239,7 @@ def test_a_cancelled_shared_batch_leaves_no_files_and_no_helpers(qapp, empty_arc
 
 def test_a_letter_a_helper_cannot_paint_is_named_as_it_would_be_here(qapp, empty_archive, tmp_path: Path) -> None:
     items = _many_letters(empty_archive, 200)
-    items[-1].letter = {**items[-1].letter, "style": {"page_size": "B7"}}  # a helper takes the last letters
+    items[-1].letter = replace(items[-1].letter, style={"page_size": "B7"})  # a helper takes the last letters
     messages = []
     folder = tmp_path / "out"
     folder.mkdir()
@@ -271,10 +271,10 @@ def test_anthology_in_date_order_with_title_page(qapp, archive, tmp_path: Path) 
     out = write_anthology(load_items(archive, ids), tmp_path / "book.pdf").files[0]
     text = pdftotext(out)
     assert text.index("Letters from Chris Mercer to Loretta Mercer") < text.index("Dear Lolly")
-    dates = [archive.letters.get(i)["created_at"] for i in ids]
+    dates = [archive.letters.get(i).created_at for i in ids]
     assert dates == sorted(dates)
     greetings = {"birthday": "Dear Lolly", "anniversary": "My dearest Loretta"}
-    order = [greetings[archive.letters.get(i)["occasion"]] for i in ids]
+    order = [greetings[archive.letters.get(i).occasion] for i in ids]
     assert text.index(order[0]) < text.index(order[1])
     assert PdfReader(str(out)).metadata.author == "Chris Mercer"
 
@@ -284,8 +284,8 @@ def test_mark_sent_is_asked_once_and_remembered(qapp, empty_archive) -> None:
     preferences = Preferences()
     asked = []
     assert after_output(None, empty_archive, first, preferences, answer=lambda: asked.append(1) or True)
-    assert empty_archive.letters.get(first)["status"] == "sent"
-    assert empty_archive.letters.get(first)["sent_on"]
+    assert empty_archive.letters.get(first).status == "sent"
+    assert empty_archive.letters.get(first).sent_on
     assert after_output(None, empty_archive, second, preferences, answer=lambda: asked.append(1) or True)
     assert asked == [1]
     assert Preferences.load().mark_sent_on_export == "yes"

@@ -76,7 +76,7 @@ def _launch(archive_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_a_second_launch_hands_its_letter_to_the_running_window_and_exits(archive_path: Path) -> None:
     with Archive.open(archive_path) as archive:
-        letter_id = archive.letters.all()[-1]["id"]
+        letter_id = archive.letters.all()[-1].id
     first = Running(archive_path)
     try:
         first.wait_for("listening")

@@ -30,18 +30,18 @@ def _window(qtbot, archive_path: Path) -> MainWindow:
 def test_delete_undo_trash_restore_and_empty(qtbot, archive_path: Path) -> None:
     window = _window(qtbot, archive_path)
     letters = window.archive.letters.all()
-    doomed = letters[0]["id"]
+    doomed = letters[0].id
     window.open_letter(doomed)
     assert delete_current_letter(window) == doomed
     assert window.editor.letter_id is None and window.editor.text_edit.isReadOnly()
-    assert doomed not in [row["id"] for row in window.archive.letters.all()]
+    assert doomed not in [row.id for row in window.archive.letters.all()]
     history = [window.person_panel.letters_list.item(i).text() for i in range(window.person_panel.letters_list.count())]
     assert len(history) == len(letters) - 1
     undo = window.statusBar().findChild(QPushButton, "undoDelete")
     assert undo.isVisibleTo(window)  # beside its message, not hidden by it
     undo.click()
     assert window.editor.letter_id == doomed
-    assert doomed in [row["id"] for row in window.archive.letters.all()]
+    assert doomed in [row.id for row in window.archive.letters.all()]
     window.open_letter(doomed)
     delete_current_letter(window)
     dialog = TrashDialog(window, window.archive)

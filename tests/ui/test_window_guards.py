@@ -137,7 +137,7 @@ def test_typing_on_the_empty_desk_lands_nowhere(qtbot, window: MainWindow) -> No
     editor.text_edit.setFocus()
     qtbot.keyClicks(editor.text_edit, "lost words")
     assert "lost words" not in editor.text_edit.toPlainText() and not editor.has_unsaved_changes()
-    letter_id = window.archive.letters.all()[0]["id"]
+    letter_id = window.archive.letters.all()[0].id
     window.open_letter(letter_id)
     if not editor.read_only:  # a draft takes typing; the sample's sent letter opens read-only
         qtbot.keyClicks(editor.text_edit, "kept")

@@ -27,6 +27,7 @@ from beautifulletters.export.registry import (
 )
 from beautifulletters.i18n import _, n_
 from beautifulletters.preferences import Preferences
+from beautifulletters.records import Letter
 from beautifulletters.stationery import BUNDLED_FONTS, STATIONERY
 from ui.cli.common import EXIT_OK, add_output_options, output_path, print_json
 from ui.cli.common import record_id as _id
@@ -119,8 +120,8 @@ def letters_envelope(args: argparse.Namespace, archive: Archive) -> int:
     letter = archive.letters.get(args.id)
     envelope = envelope_for(
         letter,
-        archive.people.get(letter["signer_id"]),
-        archive.people.get(letter["recipient_id"]),
+        archive.people.get(letter.signer_id),
+        archive.people.get(letter.recipient_id),
         size=args.size,
         font=args.font,
     )
@@ -190,7 +191,7 @@ def merge(args: argparse.Namespace, archive: Archive) -> int:
             PlannedLetter(person_id, person.display_name, warnings=[*draft.warnings, *address_warnings(person)])
         )
         drafts.append(draft)
-        letter = {**drafting.draft_letter_fields(draft, paper), "id": None, "status": "draft", "created_at": stamp}
+        letter = Letter(id=0, **drafting.draft_letter_fields(draft, paper), created_at=stamp)  # stored below
         items.append(BatchItem(letter, signer, person))
     for sentence in lint_summary(plans):
         _warn(sentence)

@@ -25,9 +25,8 @@ def letters_list(args: argparse.Namespace, archive: Archive) -> int:
         print(_("No letters yet."))
     for letter in letters:
         print(
-            f"{letter['id']:>6}  {letter['created_at'][:10]}  {words.letter_status(letter['status']):<5}  "
-            f"{letter['signer_name']} → {letter['recipient_name']}"
-            + (f"  ({letter['occasion']})" if letter["occasion"] else "")
+            f"{letter.id:>6}  {letter.created_at[:10]}  {words.letter_status(letter.status):<5}  "
+            f"{letter.signer_name} → {letter.recipient_name}" + (f"  ({letter.occasion})" if letter.occasion else "")
         )
     return EXIT_OK
 
@@ -40,13 +39,13 @@ def _list_trash(args: argparse.Namespace, archive: Archive) -> int:
     if not letters:
         print(_("The trash is empty."))
     for letter in letters:
-        title = letter["title"] or (letter["occasion"] or _("letter"))
+        title = letter.title or (letter.occasion or _("letter"))
         said = _("{title} to {name}  (deleted {date})").format(
             title=title,
-            name=letter["recipient_name"] or _("someone deleted"),
-            date=humandates.near_date(letter["deleted_at"]),
+            name=letter.recipient_name or _("someone deleted"),
+            date=humandates.near_date(letter.deleted_at),
         )
-        print(f"{letter['id']:>6}  {said}")
+        print(f"{letter.id:>6}  {said}")
     return EXIT_OK
 
 
@@ -55,7 +54,7 @@ def letters_delete(args: argparse.Namespace, archive: Archive) -> int:
     if args.json:
         _print_json({"id": args.id, "trashed": True})
         return EXIT_OK
-    title = letter["title"] or _("the letter")
+    title = letter.title or _("the letter")
     print(
         _("Moved {title} (letter {id}) to the trash; `letters undelete {id}` brings it back.").format(
             title=title, id=args.id
@@ -90,31 +89,27 @@ def letters_empty_trash(args: argparse.Namespace, archive: Archive) -> int:
 def letters_show(args: argparse.Namespace, archive: Archive) -> int:
     letter = archive.letters.get(args.id)
     if args.json:
-        if args.revisions:
-            letter["revisions"] = archive.letters.revisions(args.id)
-        _print_json(letter)
+        _print_json({**letter.as_json(), "revisions": archive.letters.revisions(args.id)} if args.revisions else letter)
         return EXIT_OK
-    signer = archive.people.get(letter["signer_id"]).display_name
-    recipient = archive.people.get(letter["recipient_id"]).display_name
-    status = words.letter_status(letter["status"])
-    if letter["sent_on"]:
-        status = _("{status} on {date}").format(status=status, date=letter["sent_on"])
-    revisions = n_("{count} revision", "{count} revisions", letter["revision_count"]).format(
-        count=letter["revision_count"]
-    )
+    signer = archive.people.get(letter.signer_id).display_name
+    recipient = archive.people.get(letter.recipient_id).display_name
+    status = words.letter_status(letter.status)
+    if letter.sent_on:
+        status = _("{status} on {date}").format(status=status, date=letter.sent_on)
+    revisions = n_("{count} revision", "{count} revisions", letter.revision_count).format(count=letter.revision_count)
     print(
         _("Letter {id}: {signer} → {recipient}, {status}, {revisions}").format(
-            id=letter["id"], signer=signer, recipient=recipient, status=status, revisions=revisions
+            id=letter.id, signer=signer, recipient=recipient, status=status, revisions=revisions
         )
     )
     print()
-    print(letter["body_text"])
+    print(letter.body_text)
     if args.revisions:
         print()
         for revision in archive.letters.revisions(args.id):
             print(
                 _("revision {id}  {when}  {count} characters").format(
-                    id=revision["id"], when=revision["updated_at"], count=revision["size"]
+                    id=revision.id, when=revision.updated_at, count=revision.size
                 )
             )
     return EXIT_OK
@@ -128,8 +123,8 @@ def letters_search(args: argparse.Namespace, archive: Archive) -> int:
     if not letters:
         print(_("No letters match."))
     for letter in letters:
-        excerpt = " ".join(letter["excerpt"].split())[:80]
-        print(f"{letter['id']:>6}  {letter['created_at'][:10]}  {letter['recipient_name']}: {excerpt}…")
+        excerpt = " ".join(letter.excerpt.split())[:80]
+        print(f"{letter.id:>6}  {letter.created_at[:10]}  {letter.recipient_name}: {excerpt}…")
     return EXIT_OK
 
 

@@ -179,9 +179,9 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
     if letters:
         latest = letters[0]
         when = (
-            humandates.sent_on(latest["sent_on"])
-            if latest["sent_on"]
-            else _("written on {date}").format(date=humandates.near_date(latest["created_at"]))
+            humandates.sent_on(latest.sent_on)
+            if latest.sent_on
+            else _("written on {date}").format(date=humandates.near_date(latest.created_at))
         )
         print("  " + _("Letters received: {count}, the latest {when}").format(count=len(letters), when=when))
     return EXIT_OK

@@ -45,9 +45,9 @@ def letters_speak(args: argparse.Namespace, archive: Archive) -> int:
     if args.voice:
         voice = resolve_voice(args.voice, list_voices())
         settings = SpeechSettings(voice=voice.id, rate=settings.rate, volume=settings.volume)
-    elif letter.get("language"):
+    elif letter.language:
         try:
-            voice = resolve_voice(letter["language"], list_voices())
+            voice = resolve_voice(letter.language, list_voices())
             settings = SpeechSettings(voice=voice.id, rate=settings.rate, volume=settings.volume)
         except ValidationError:
             pass  # no voice for the letter's language: espeak's default voice reads it

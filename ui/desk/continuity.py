@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from beautifulletters.archive import Archive
+from beautifulletters.records import Letter
 from ui.tasks import run_task
 
 CONTINUITY_DELAY_MS = 2500  # look back at earlier letters once typing pauses
@@ -34,17 +35,17 @@ class ContinuityHint(QLabel):
         self._timer = QTimer(self, singleShot=True, interval=CONTINUITY_DELAY_MS)
         self._timer.timeout.connect(self.check)
 
-    def load(self, archive: Archive, letter: dict[str, Any]) -> None:
+    def load(self, archive: Archive, letter: Letter) -> None:
         from beautifulletters.continuity import EarlierLetter, Memory
 
         # One query for the texts (this runs on the UI thread: 200 separate reads took ~50 ms).
         earlier = [
             EarlierLetter(letter_id, created_at, text)
             for letter_id, created_at, text in archive.letters.earlier_texts(
-                recipient_id=letter["recipient_id"], signer_id=letter["signer_id"], before=letter["created_at"]
+                recipient_id=letter.recipient_id, signer_id=letter.signer_id, before=letter.created_at
             )
         ]
-        notes = archive.notes.for_person(letter["recipient_id"])
+        notes = archive.notes.for_person(letter.recipient_id)
         memories = [Memory(note.text) for note in notes if note.tag == "memory"]
         self._sources = (earlier, memories)
         self.hide()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import _
+from beautifulletters.records import Letter
 from beautifulletters.stationery import PAPER_KEYS, with_paper
 from ui.desk import DESK_COLOR, formatting
 from ui.desk.autosave import AutoSaver, SaveRequest
@@ -73,7 +75,7 @@ class LetterEditor(QWidget):
         self.preferences = preferences  # beautifulletters.preferences.Preferences or None
         self.archive: Archive | None = None
         self.letter_id: int | None = None
-        self.letter: dict[str, Any] | None = None
+        self.letter: Letter | None = None
         self.page_style = PageStyle()
         self.read_only = True  # until a letter is open: typing on the empty desk would be saved nowhere
         self._saver: AutoSaver | None = None
@@ -201,10 +203,10 @@ class LetterEditor(QWidget):
         letter = archive.letters.get(letter_id)
         self.letter = letter
         self.letter_id = letter_id
-        signer = archive.people.get(letter["signer_id"])
+        signer = archive.people.get(letter.signer_id)
         self.archive = archive
         self.page_style = PageStyle.from_letter(letter, signer, self._defaults())
-        self.read_only = letter["status"] == "sent" or archive.readonly
+        self.read_only = letter.status == "sent" or archive.readonly
         if self._saver is None and not archive.readonly:
             self._saver = AutoSaver(archive.path, self)
             self._saver.saved.connect(self._on_saved)
@@ -213,10 +215,10 @@ class LetterEditor(QWidget):
         self._saved_in_session = False
         self._failing = False
         self._setup_spelling(archive, letter)
-        self._load(letter["body"], letter["body_format"])
+        self._load(letter.body, letter.body_format)
         self.hint.load(archive, letter)
-        if letter["status"] == "sent":
-            when = humandates.full_date(letter["sent_on"]) if letter["sent_on"] else "?"
+        if letter.status == "sent":
+            when = humandates.full_date(letter.sent_on) if letter.sent_on else "?"
             self._show_notice(_("This letter was sent on {date}; it opens read-only.").format(date=when))
         elif archive.readonly:
             self._show_notice(_("The archive is open read-only: this letter cannot be changed here."))
@@ -262,11 +264,11 @@ class LetterEditor(QWidget):
             self.highlighter.recheck()
 
     # -------------------------------------------------------------- spelling
-    def _setup_spelling(self, archive: Archive, letter: dict[str, Any]) -> None:
+    def _setup_spelling(self, archive: Archive, letter: Letter) -> None:
         from beautifulletters.spelling import Speller
         from ui.desk.spellcheck import SpellHighlighter, archive_names
 
-        language = letter.get("language") or archive.people.get(letter["recipient_id"]).language
+        language = letter.language or archive.people.get(letter.recipient_id).language
         # The word list loads on a worker (a fifth of a second the first time): the letter opens
         # at once and its misspellings are underlined a moment later.
         speller = Speller(language, load=False)
@@ -437,7 +439,7 @@ class LetterEditor(QWidget):
         """Change letter-level settings (paper, handwriting, ink, page size...), store them, re-lay the page."""
         if self.archive is None or self.letter is None or self.letter_id is None:
             return
-        stored = dict(self.letter.get("style") or {})
+        stored = dict(self.letter.style)
         for key, value in changes.items():
             if value is None:
                 stored.pop(key, None)
@@ -445,10 +447,10 @@ class LetterEditor(QWidget):
                 stored[key] = value
         self.flush()
         if not changes:
-            stored = dict(self.letter.get("style") or {})
-        signer = self.archive.people.get(self.letter["signer_id"])
+            stored = dict(self.letter.style)
+        signer = self.archive.people.get(self.letter.signer_id)
         self.page_style = PageStyle.from_style(
-            stored, defaults=self._defaults(), signer=signer, written_on=self.letter.get("created_at")
+            stored, defaults=self._defaults(), signer=signer, written_on=self.letter.created_at
         )
         if not self.read_only and changes:
             stored = with_paper(stored, {})  # every paper setting named: it prints as shown, a year later too
@@ -456,7 +458,7 @@ class LetterEditor(QWidget):
                 self.archive.letters.update(self.letter_id, style=stored)
             except Exception as error:  # noqa: BLE001 - keep the look, say it was not stored
                 self._show_notice(_("The paper and pen could not be stored: {reason}").format(reason=error))
-        self.letter["style"] = stored
+        self.letter = replace(self.letter, style=stored)
         self._reload_keeping_cursor()
         self.format_toolbar.show_style()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
 from beautifulletters.i18n import _
+from beautifulletters.records import Revision
 from ui.widgets.screen_fit import resize_within_screen
 
 
@@ -58,17 +59,17 @@ class RevisionHistoryDialog(QDialog):
         self.letter_id = letter_id
         self.current_text = current_text
         self.restored_revision: int | None = None
-        self.revisions = list(reversed(archive.letters.revisions(letter_id)))
+        self.revisions: list[Revision] = list(reversed(archive.letters.revisions(letter_id)))
 
         self.list = QListWidget()
         self.list.setAccessibleName(_("Revisions"))
         # Polish first: rows laid out before the theme's item padding applied overlapped once it did.
         self.list.ensurePolished()
         for revision in self.revisions:
-            when = humandates.timestamp(revision["updated_at"])
-            size = revision["size"] or 0
+            when = humandates.timestamp(revision.updated_at)
+            size = revision.size or 0
             item = QListWidgetItem(f"{when} · {size:,} {'character' if size == 1 else 'characters'}")
-            item.setData(Qt.ItemDataRole.UserRole, revision["id"])
+            item.setData(Qt.ItemDataRole.UserRole, revision.id)
             self.list.addItem(item)
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName(_("Revision text"))
@@ -96,22 +97,22 @@ class RevisionHistoryDialog(QDialog):
         if self.revisions:
             self.list.setCurrentRow(0)
 
-    def _selected(self) -> dict | None:
+    def _selected(self) -> Revision | None:
         row = self.list.currentRow()
         return self.revisions[row] if 0 <= row < len(self.revisions) else None
 
     def view_selected(self) -> None:
         revision = self._selected()
         if revision:
-            self.viewer.setPlainText(revision["body_text"] or "")
+            self.viewer.setPlainText(revision.body_text or "")
 
     def compare_selected(self) -> None:
         revision = self._selected()
         if revision:
-            self.viewer.setHtml(diff_html(revision["body_text"] or "", self.current_text))
+            self.viewer.setHtml(diff_html(revision.body_text or "", self.current_text))
 
     def restore_selected(self) -> None:
         revision = self._selected()
         if revision:
-            self.restored_revision = self.archive.letters.restore_revision(self.letter_id, revision["id"])
+            self.restored_revision = self.archive.letters.restore_revision(self.letter_id, revision.id)
             self.accept()

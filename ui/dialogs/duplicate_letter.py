@@ -25,7 +25,7 @@ class DuplicateLetterDialog(ShortFormDialog):
         self.letter_id = letter_id
         self.created_letter_id: int | None = None
         letter = archive.letters.get(letter_id)
-        title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
+        title = letter.title or (letter.occasion or _("Letter")).capitalize()
         self.setWindowTitle(_("Duplicate letter"))
         self.recipient = PersonPicker(archive, self, accessible_name=_("For"))
         try:
@@ -33,11 +33,11 @@ class DuplicateLetterDialog(ShortFormDialog):
         except BeautifulLettersError:
             first = []
         signer = archive.settings.default_signer_id()
-        self.recipient.set_people([p for p in first if p != signer], keep=letter["recipient_id"])
+        self.recipient.set_people([p for p in first if p != signer], keep=letter.recipient_id)
         self.date = DateField(placeholder=_("e.g. 3 April 2027, or none"))
         self.date.setAccessibleName(_("Occasion date"))
-        if letter["occasion_date"]:
-            self.date.setText(in_words(letter["occasion_date"]))
+        if letter.occasion_date:
+            self.date.setText(in_words(letter.occasion_date))
         form = QFormLayout()
         form.addRow(_("&For:"), self.recipient)
         form.addRow(_("Occasion &date:"), self.date)

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 
 from beautifulletters import letterformat
-from beautifulletters.records import Person
+from beautifulletters.records import Letter, Person
 from beautifulletters.stationery import (
     LETTERHEAD_HEIGHT_MM,
     PAGE_SIZES_MM,
@@ -88,15 +88,15 @@ class PageStyle:
 
     @classmethod
     def from_letter(
-        cls, letter: dict[str, Any], signer: Person | None = None, defaults: dict[str, Any] | None = None
+        cls, letter: Letter, signer: Person | None = None, defaults: dict[str, Any] | None = None
     ) -> PageStyle:
         """The style of an archive letter (`archive.letters.get`), its signer and app defaults."""
         return cls.from_style(
-            letter.get("style") or {},
+            letter.style,
             defaults=defaults,
             signer=signer,
-            written_on=letter.get("created_at"),
-            language=letter.get("language"),
+            written_on=letter.created_at,
+            language=letter.language,
         )
 
     def to_style(self) -> dict[str, Any]:

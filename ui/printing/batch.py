@@ -175,7 +175,7 @@ def write_anthology(
     options.combined, options.envelopes = True, False
     signer = items[0].signer.display_name
     recipient = items[0].recipient.display_name
-    years = sorted({(item.letter.get("sent_on") or item.letter.get("created_at") or "")[:4] for item in items} - {""})
+    years = sorted({(item.letter.sent_on or item.letter.created_at or "")[:4] for item in items} - {""})
     span = (years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}") if years else ""
     title = _("Letters from {signer} to {recipient}").format(signer=signer, recipient=recipient)
     count = n_("{count} letter", "{count} letters", len(items)).format(count=len(items))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter, QPdfWriter
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.envelopes import postal_address
 from beautifulletters.i18n import _
-from beautifulletters.records import Person
+from beautifulletters.records import Letter, Person
 from ui.printing.envelope import Envelope, envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, paint_letter, prepare_from_records, set_page_layout
 from ui.printing.pdf import PDF_RESOLUTION
@@ -32,13 +32,13 @@ class Cancelled(BeautifulLettersError):
 class BatchItem:
     """Plain records for one letter, read from the archive beforehand."""
 
-    letter: dict[str, Any]
+    letter: Letter
     signer: Person
     recipient: Person
 
     @property
     def name(self) -> str:
-        return self.recipient.display_name or f"letter {self.letter['id']}"
+        return self.recipient.display_name or f"letter {self.letter.id}"
 
 
 @dataclass
@@ -64,10 +64,10 @@ def load_items(archive: Archive, letter_ids: Sequence[int]) -> list[BatchItem]:
     items = []
     for letter_id in letter_ids:
         letter = archive.letters.get(letter_id)
-        for key in ("signer_id", "recipient_id"):
-            if letter[key] not in people:
-                people[letter[key]] = archive.people.get(letter[key])
-        items.append(BatchItem(letter, people[letter["signer_id"]], people[letter["recipient_id"]]))
+        for person_id in (letter.signer_id, letter.recipient_id):
+            if person_id not in people:
+                people[person_id] = archive.people.get(person_id)
+        items.append(BatchItem(letter, people[letter.signer_id], people[letter.recipient_id]))
     return items
 
 
@@ -161,7 +161,7 @@ def write_one(
     total: int,
 ) -> None:
     """One person's letter (and envelope) as its own PDF."""
-    letter_title = item.letter.get("title") or _("Letter to {name}").format(name=item.name)
+    letter_title = item.letter.title or _("Letter to {name}").format(name=item.name)
     writer = pdf_writer(path, letter_title, str(item.signer.display_name or ""))
     paint_items(writer, [item], options, result, progress, is_cancelled, start=index, total=total)
     del writer

@@ -90,7 +90,7 @@ def after_output(
 ) -> bool:
     """Record the letter as sent when the writer wants that; returns True when it was marked."""
     letter = archive.letters.get(letter_id)
-    if letter["status"] == "sent" or archive.readonly:
+    if letter.status == "sent" or archive.readonly:
         return False
     if ask_mark_sent(parent, preferences, answer):
         archive.letters.update(letter_id, status="sent")
@@ -106,11 +106,9 @@ def export_dialog(
     letter = archive.letters.get(letter_id)
     from beautifulletters.export.batch import safe_file_name
 
-    recipient = archive.people.get(letter["recipient_id"]).display_name
+    recipient = archive.people.get(letter.recipient_id).display_name
     folder = Path(preferences.last_export_folder or Path.home())
-    suggested = folder / safe_file_name(
-        letter.get("title") or _("Letter to {name}").format(name=recipient), suffix=".pdf"
-    )
+    suggested = folder / safe_file_name(letter.title or _("Letter to {name}").format(name=recipient), suffix=".pdf")
     formats = letter_formats()
     name, chosen_filter = QFileDialog.getSaveFileName(
         parent, _("Export letter"), str(suggested), ";;".join(f.file_filter for f in formats)
@@ -193,7 +191,7 @@ def print_envelope(
     letter = archive.letters.get(letter_id)
     try:
         envelope = envelope_for(
-            letter, archive.people.get(letter["signer_id"]), archive.people.get(letter["recipient_id"]), size=size
+            letter, archive.people.get(letter.signer_id), archive.people.get(letter.recipient_id), size=size
         )
     except BeautifulLettersError as error:
         show_message(QMessageBox.Icon.Warning, _("Envelope"), str(error), parent)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPageLayout, QPageSize, QPainter
@@ -20,7 +19,7 @@ from beautifulletters.export.envelopes import (
     return_address,
 )
 from beautifulletters.i18n import _
-from beautifulletters.records import Person
+from beautifulletters.records import Letter, Person
 from beautifulletters.stationery import resolve_style
 from ui.paper.textlayer import export_font
 from ui.resources import register_bundled_fonts
@@ -39,7 +38,7 @@ class Envelope:
 
 
 def envelope_for(
-    letter: dict[str, Any],
+    letter: Letter,
     signer: Person,
     recipient: Person,
     *,
@@ -57,7 +56,7 @@ def envelope_for(
             ),
         )
     sender_address = postal_parts(signer)
-    style = resolve_style({**(letter.get("style") or {}), **({"font_family": font} if font else {})}, signer=signer)
+    style = resolve_style({**letter.style, **({"font_family": font} if font else {})}, signer=signer)
     return Envelope(
         size=envelope_size(size),
         recipient=layout_address(name, address, sender_country=country_of_address(sender_address) or None),

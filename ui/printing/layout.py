@@ -9,7 +9,7 @@ kept with the signature, and page numbers from page 2.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 
 from beautifulletters.i18n import _
-from beautifulletters.records import Person
+from beautifulletters.records import Letter, Person
 from ui.paper import page as page_engine
 from ui.paper import painting
 from ui.paper.onepage import fit_new_document
@@ -38,7 +38,7 @@ from ui.paper.textlayer import undrawable_warning
 class PreparedLetter:
     """One letter ready to be painted: its document, page style and plain facts for metadata."""
 
-    letter: dict[str, Any]
+    letter: Letter
     signer: Person
     recipient: Person
     document: QTextDocument
@@ -48,7 +48,7 @@ class PreparedLetter:
 
     @property
     def title(self) -> str:
-        return str(self.letter.get("title") or _("Letter to {name}").format(name=self.recipient.display_name).strip())
+        return str(self.letter.title or _("Letter to {name}").format(name=self.recipient.display_name).strip())
 
     @property
     def author(self) -> str:
@@ -60,7 +60,7 @@ class PreparedLetter:
 
 
 def prepare_from_records(
-    letter: dict[str, Any],
+    letter: Letter,
     signer: Person,
     recipient: Person,
     *,
@@ -70,16 +70,15 @@ def prepare_from_records(
     page_numbers: bool = False,
 ) -> PreparedLetter:
     """Build the letter's document with the desk's engine and make it safe and exact for output."""
-    letter = dict(letter)
-    style_data = dict(letter.get("style") or {})
+    style_data = dict(letter.style)
     if font:
         style_data["font_family"] = font
     if stationery:
         style_data["stationery"] = stationery
-    letter["style"] = style_data
+    letter = replace(letter, style=style_data)
     style = page_engine.PageStyle.from_letter(letter, signer, defaults)
     document = page_engine.build_letter_document(
-        letter.get("body") or "", letter.get("body_format") or "text", style, exact_text=True
+        letter.body or "", letter.body_format or "text", style, exact_text=True
     )
     fit_new_document(document, style)  # as the editor lays it out: a closing alone on page two is tightened
     warnings = []
@@ -99,8 +98,8 @@ def prepare_letter(
     defaults: dict[str, Any] | None = None,
 ) -> PreparedLetter:
     letter = archive.letters.get(letter_id)
-    signer = archive.people.get(letter["signer_id"])
-    recipient = archive.people.get(letter["recipient_id"])
+    signer = archive.people.get(letter.signer_id)
+    recipient = archive.people.get(letter.recipient_id)
     return prepare_from_records(
         letter, signer, recipient, font=font, stationery=stationery, defaults=defaults, page_numbers=page_numbers
     )

@@ -131,7 +131,7 @@ def open_main_window(archive_option: str | Path | None = None, letter_id: int | 
     window.check_archive_in_background()
     if letter_id is not None:
         letter = archive.letters.get(letter_id)
-        window.select_person(letter["recipient_id"])
+        window.select_person(letter.recipient_id)
         window.open_letter(letter_id)
         window.activateWindow()
         window.editor.focus_end()

@@ -216,7 +216,7 @@ class DatedLetter(BatchItem):
 
     @property
     def name(self) -> str:
-        return letter_file_stem(self.letter["created_at"], self.recipient.display_name, self.letter["title"])
+        return letter_file_stem(self.letter.created_at, self.recipient.display_name, self.letter.title)
 
 
 def _write_everything(archive_path: Path, parent: Path, as_text: bool) -> tuple[Any, list[DatedLetter]]:
@@ -228,7 +228,7 @@ def _write_everything(archive_path: Path, parent: Path, as_text: bool) -> tuple[
         result = export_everything(reader, parent, letters_as_text=as_text)
         items: list[DatedLetter] = []
         if not as_text:
-            ids = [letter["id"] for letter in sorted(reader.letters.all(), key=lambda r: (r["created_at"], r["id"]))]
+            ids = [letter.id for letter in sorted(reader.letters.all(), key=lambda r: (r.created_at, r.id))]
             items = [DatedLetter(i.letter, i.signer, i.recipient) for i in load_items(reader, ids)]
         return result, items
 

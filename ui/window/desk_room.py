@@ -16,6 +16,7 @@ from beautifulletters import humandates, words
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
 from beautifulletters.preferences import Preferences
+from beautifulletters.records import Letter, LetterSummary
 from ui.window.empty_desk import EmptyDesk, LetterLine, Occasion
 from ui.window.recent import RecentLetters
 from ui.window.surface import WindowSurface
@@ -131,11 +132,11 @@ class DeskRoom(QStackedWidget):
         occasions = [Occasion(describe_occasion(item), item) for item in panel.items[:HOME_OCCASIONS]]
         no_occasions = panel.summary.text() or _("Looking for dates in the coming days…")
         recent = cast(RecentLetters, window.recent)
-        letters = recent.letters()[:HOME_LETTERS]
+        letters: list[Letter] | list[LetterSummary] = recent.letters()[:HOME_LETTERS]
         worked_on = bool(letters)
         if not worked_on:  # a first start: the archive's newest letters (the sample's, say)
             letters = window.archive.letters.all(limit=HOME_LETTERS)
-        lines = [LetterLine(recent.describe(letter), letter["id"]) for letter in letters]
+        lines = [LetterLine(recent.describe(letter), letter.id) for letter in letters]
         self.empty.show_home(occasions, lines, no_occasions, recent=worked_on)
         self.setCurrentWidget(self.empty)
 
@@ -179,38 +180,38 @@ class DeskRoom(QStackedWidget):
             self.show_home()
             return
         open_letter = editor.letter if editor is not None else None
-        if open_letter is not None and person_id in (open_letter["recipient_id"], open_letter["signer_id"]):
+        if open_letter is not None and person_id in (open_letter.recipient_id, open_letter.signer_id):
             return  # their letter is open already
-        drafts = [letter for letter in letters if letter["status"] == "draft" and letter["recipient_id"] == person_id]
+        drafts = [letter for letter in letters if letter.status == "draft" and letter.recipient_id == person_id]
         if drafts:
-            window.open_letter(max(drafts, key=lambda letter: (letter["updated_at"], letter["id"]))["id"])
+            window.open_letter(max(drafts, key=lambda letter: (letter.updated_at, letter.id)).id)
             return
         if editor is not None and editor.letter_id is not None:
             editor.unload()  # every word saved; the last person's letter does not stay in the centre
-        lines = [LetterLine(_letter_line(letter, person_id), letter["id"]) for letter in letters]
+        lines = [LetterLine(_letter_line(letter, person_id), letter.id) for letter in letters]
         self.empty.show_person(person_id, person.display_name, lines)
         self.setCurrentWidget(self.empty)
 
-    def _letters_with(self, person_id: int) -> list[dict[str, Any]]:
+    def _letters_with(self, person_id: int) -> list[LetterSummary]:
         """The letters to and from a person, newest first."""
         letters = self.window_.archive.letters
-        found = {row["id"]: row for row in letters.all(to=person_id, limit=PERSON_LETTERS)}
-        found.update({row["id"]: row for row in letters.all(signer=person_id, limit=PERSON_LETTERS)})
-        return sorted(found.values(), key=lambda row: (row["created_at"], row["id"]), reverse=True)[:PERSON_LETTERS]
+        found = {row.id: row for row in letters.all(to=person_id, limit=PERSON_LETTERS)}
+        found.update({row.id: row for row in letters.all(signer=person_id, limit=PERSON_LETTERS)})
+        return sorted(found.values(), key=lambda row: (row.created_at, row.id), reverse=True)[:PERSON_LETTERS]
 
 
-def _letter_line(letter: dict[str, Any], person_id: int) -> str:
+def _letter_line(letter: LetterSummary, person_id: int) -> str:
     """'Birthday letter, to Loretta Mercer — sent on 28 March' (or 'from' them, in their letters)."""
-    title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
-    if letter["sent_on"]:
-        when = humandates.sent_on(letter["sent_on"])
+    title = letter.title or (letter.occasion or _("Letter")).capitalize()
+    if letter.sent_on:
+        when = humandates.sent_on(letter.sent_on)
     else:
         when = _("{status}, {date}").format(
-            status=words.letter_status(letter["status"]), date=humandates.near_date(letter["updated_at"])
+            status=words.letter_status(letter.status), date=humandates.near_date(letter.updated_at)
         )
-    if letter["recipient_id"] == person_id:
-        return _("{title}, to {name} — {when}").format(title=title, name=letter["recipient_name"], when=when)
-    return _("{title}, from {name} — {when}").format(title=title, name=letter["signer_name"], when=when)
+    if letter.recipient_id == person_id:
+        return _("{title}, to {name} — {when}").format(title=title, name=letter.recipient_name, when=when)
+    return _("{title}, from {name} — {when}").format(title=title, name=letter.signer_name, when=when)
 
 
 __all__ = ["DeskRoom", "build_desk", "build_reader", "make_editor"]

@@ -93,8 +93,8 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
         window.show_error(_("Open one of the letters first: the anthology collects that correspondence."))
         return None
     letter = window.archive.letters.get(letter_id)
-    signer = window.archive.people.get(letter["signer_id"]).display_name
-    recipient = window.archive.people.get(letter["recipient_id"]).display_name
+    signer = window.archive.people.get(letter.signer_id).display_name
+    recipient = window.archive.people.get(letter.recipient_id).display_name
     if out is None:
         name, _filter = QFileDialog.getSaveFileName(
             window,
@@ -107,7 +107,7 @@ def export_anthology(window: WindowSurface, out: Path | None = None) -> Any:
         out = Path(name)
     try:
         fileio.check_output_path(out, archive_path=window.archive.path, force=True)
-        ids = anthology_letter_ids(window.archive, letter["signer_id"], letter["recipient_id"])
+        ids = anthology_letter_ids(window.archive, letter.signer_id, letter.recipient_id)
         items = load_items(window.archive, ids)
     except BeautifulLettersError as error:
         window.show_error(str(error))

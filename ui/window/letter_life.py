@@ -63,8 +63,8 @@ def mark_letter(window: WindowSurface, status: str, letter_id: int | None = None
     if status != "sent":
         set_status(window, letter_id, status)
         return None
-    title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
-    dialog = SentDateDialog(title, letter.get("sent_on"), window)
+    title = letter.title or (letter.occasion or _("Letter")).capitalize()
+    dialog = SentDateDialog(title, letter.sent_on, window)
     dialog.accepted.connect(lambda: set_status(window, letter_id, "sent", dialog.chosen))
     window.show_dialog(dialog)
     return dialog
@@ -113,7 +113,7 @@ def duplicate_letter(window: WindowSurface, letter_id: int | None = None) -> QDi
 def _copied(window: WindowSurface, letter_id: int | None) -> None:
     if letter_id is None:
         return
-    recipient = window.archive.letters.get(letter_id)["recipient_id"]
+    recipient = window.archive.letters.get(letter_id).recipient_id
     window.people_list.people_model.refresh()
     window.select_person(recipient)
     window.person_panel.show_person(window.archive, recipient)

@@ -391,7 +391,7 @@ class MainWindow(WindowSurface):
     def remove_sample_now(self) -> None:
         if self.editor.letter_id is not None:
             try:
-                if self.archive.letters.get(self.editor.letter_id)["is_sample"]:
+                if self.archive.letters.get(self.editor.letter_id).is_sample:
                     self.editor.unload()
             except BeautifulLettersError:
                 self.editor.unload()
@@ -434,12 +434,12 @@ class MainWindow(WindowSurface):
         if not self.archive.readonly:
             # The paper, pen and ink chosen in Preferences become the letter's own, so printing
             # and PDF (which read the letter) show what the editor shows, now and a year later.
-            paper = with_paper(letter.get("style"), self.preferences.style_defaults())
-            if paper != (letter.get("style") or {}):
+            paper = with_paper(letter.style, self.preferences.style_defaults())
+            if paper != letter.style:
                 self.archive.letters.update(letter_id, style=paper)
         self.people_model.refresh()
-        self.select_person(letter["recipient_id"])
-        self.person_panel.show_person(self.archive, letter["recipient_id"])
+        self.select_person(letter.recipient_id)
+        self.person_panel.show_person(self.archive, letter.recipient_id)
         self.open_letter(letter_id)
 
     def open_letter(self, letter_id: int) -> None:
@@ -455,11 +455,11 @@ class MainWindow(WindowSurface):
 
         letter = self.archive.letters.get(letter_id)
         self.reader.set_pronunciations(pronunciations_for_letter(self.archive, letter))
-        self.reader.set_letter_language(letter.get("language"))
-        if letter["status"] == "sent":
+        self.reader.set_letter_language(letter.language)
+        if letter.status == "sent":
             self.statusBar().showMessage(
                 _("This letter was sent on {date}; it is shown read-only.").format(
-                    date=humandates.full_date(letter["sent_on"]) if letter["sent_on"] else "?"
+                    date=humandates.full_date(letter.sent_on) if letter.sent_on else "?"
                 )
             )
         self.editor.focus_text()

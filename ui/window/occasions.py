@@ -29,7 +29,7 @@ def write_for_upcoming(window: WindowSurface, item: UpcomingDate) -> Any:
         _("You began a letter for {name}'s {occasion} on {date}. Open it, or start a new one?").format(
             name=item.person_name,
             occasion=item.label or words.date_kind(item.kind),
-            date=humandates.near_date(letter["created_at"]),
+            date=humandates.near_date(letter.created_at),
         ),
         QMessageBox.StandardButton.NoButton,
         window,

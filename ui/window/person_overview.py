@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
-from beautifulletters.records import ImportantDate, Note, Person
+from beautifulletters.records import ImportantDate, LetterSummary, Note, Person
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Overview:
     note_signer: int | None
     notes: list[Note]
     dates: list[ImportantDate]
-    letters: list[dict[str, Any]]
+    letters: list[LetterSummary]
 
 
 def read_overview(archive: Archive, person_id: int) -> Overview | None:
@@ -60,7 +59,7 @@ def read_overview(archive: Archive, person_id: int) -> Overview | None:
             relationship_from = rel.from_id  # the signer's own relationship to edit, else the last
     letters = archive.letters.all(to=person_id)
     related = [sid for sid, _name in signers]
-    wrote_last = next((letter["signer_id"] for letter in letters if letter["signer_id"] in related), None)
+    wrote_last = next((letter.signer_id for letter in letters if letter.signer_id in related), None)
     note_signer = signer_id if signer_id in related else wrote_last
     signers.sort(key=lambda pair: pair[0] != note_signer)
     return Overview(

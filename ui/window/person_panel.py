@@ -328,21 +328,17 @@ class PersonPanel(QScrollArea):
             self.letters_list.clear()
             lines = []
             for letter in overview.letters:
-                title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
-                status = (
-                    humandates.sent_on(letter["sent_on"])
-                    if letter["sent_on"]
-                    else words.letter_status(letter["status"])
-                )
-                written = humandates.near_date(letter["created_at"])
+                title = letter.title or (letter.occasion or _("Letter")).capitalize()
+                status = humandates.sent_on(letter.sent_on) if letter.sent_on else words.letter_status(letter.status)
+                written = humandates.near_date(letter.created_at)
                 lines.append(
                     _("{date}  {title} — from {name} ({status})").format(
-                        date=written, title=title, name=letter["signer_name"], status=status
+                        date=written, title=title, name=letter.signer_name, status=status
                     )
                 )
             # One call for the whole history (500 items one by one took 15-25 ms of the window's thread);
             # each row's letter is found by its row.
-            self._letter_ids = [letter["id"] for letter in overview.letters]
+            self._letter_ids = [letter.id for letter in overview.letters]
             self.letters_list.addItems(lines)
             for row, line in enumerate(lines):  # rows cut at the panel's edge show whole on hover
                 self.letters_list.item(row).setToolTip(plain_tip(line))

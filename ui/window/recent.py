@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from beautifulletters import humandates
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
+from beautifulletters.records import Letter, LetterSummary
 from ui.window.surface import WindowSurface
 
 RECENT_KEY = "recent_letters"  # in Preferences.extra: {archive path: [letter ids, newest first]}
@@ -34,7 +33,7 @@ class RecentLetters(QObject):
     def ids(self) -> list[int]:
         return self._all().get(str(self.window_.archive.path), [])
 
-    def letters(self) -> list[dict[str, Any]]:
+    def letters(self) -> list[Letter]:
         """The recent letters that still exist, newest first."""
         found = []
         for letter_id in self.ids():
@@ -51,28 +50,26 @@ class RecentLetters(QObject):
         self.window_.preferences.extra[RECENT_KEY] = everything
         self.window_.preferences.save()
 
-    def _name(self, letter: dict[str, Any]) -> str:
+    def _name(self, letter: Letter | LetterSummary) -> str:
         try:
-            return self.window_.archive.people.get(letter["recipient_id"]).display_name
+            return self.window_.archive.people.get(letter.recipient_id).display_name
         except BeautifulLettersError:
             return _("someone")
 
-    def title_of(self, letter: dict[str, Any]) -> str:
+    def title_of(self, letter: Letter | LetterSummary) -> str:
         """'Anniversary letter to Loretta Mercer'."""
-        title = letter.get("title") or (letter.get("occasion") or _("Letter")).capitalize()
+        title = letter.title or (letter.occasion or _("Letter")).capitalize()
         return _("{title} to {name}").format(title=title, name=self._name(letter))
 
-    def describe(self, letter: dict[str, Any]) -> str:
-        return _("{title} ({date})").format(
-            title=self.title_of(letter), date=humandates.near_date(letter["updated_at"])
-        )
+    def describe(self, letter: Letter | LetterSummary) -> str:
+        return _("{title} ({date})").format(title=self.title_of(letter), date=humandates.near_date(letter.updated_at))
 
     def _fill(self) -> None:
         self.menu.clear()
         letters = self.letters()
         for letter in letters:
             action = self.menu.addAction(self.describe(letter).replace("&", "&&"))
-            action.triggered.connect(lambda _checked=False, i=letter["id"]: self.window_.open_letter(i))
+            action.triggered.connect(lambda _checked=False, i=letter.id: self.window_.open_letter(i))
         if not letters:
             empty = self.menu.addAction(_("No letters opened yet"))
             empty.setEnabled(False)
@@ -100,5 +97,5 @@ class RecentLetters(QObject):
         if window.editor.letter_id is not None:
             return  # a letter was asked for already (letters open ID)
         for letter in self.letters()[:1]:
-            window.select_person(letter["recipient_id"])
-            window.open_letter(letter["id"])
+            window.select_person(letter.recipient_id)
+            window.open_letter(letter.id)

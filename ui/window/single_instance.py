@@ -173,7 +173,7 @@ def apply_request(window: WindowSurface, request: dict[str, Any]) -> None:
         except BeautifulLettersError as error:
             window.show_error(str(error))
         else:
-            window.select_person(letter["recipient_id"])
+            window.select_person(letter.recipient_id)
             window.open_letter(request["letter_id"])
             window.editor.focus_end()
     if os.environ.get(REPORT_ENV) == "1":

@@ -4,13 +4,14 @@ and Undo after a delete."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QStatusBar, QWidget
 
 from beautifulletters import humandates
 from beautifulletters.i18n import _, n_
+from beautifulletters.records import Letter
 from beautifulletters.words import letter_status, number
 from ui.widgets.plain import plain_label
 
@@ -22,11 +23,11 @@ UNDO_BUTTON = "undoDelete"
 UNDO_OFFER = "undoOffer"
 
 
-def status_text(letter: dict[str, Any]) -> str:
+def status_text(letter: Letter) -> str:
     """'draft', 'final', or 'sent on 28 March', as the window shows a letter's state."""
-    if letter["status"] == "sent" and letter.get("sent_on"):
-        return humandates.sent_on(letter["sent_on"])
-    return letter_status(letter["status"])
+    if letter.status == "sent" and letter.sent_on:
+        return humandates.sent_on(letter.sent_on)
+    return letter_status(letter.status)
 
 
 def offer_undo(status: QStatusBar, message: str, undo: Callable[[], object], accessible_name: str) -> QPushButton:
@@ -84,7 +85,7 @@ class LetterStatus(QObject):
         editor.letter_opened.connect(lambda _id: self.show_state(editor.letter))
         editor.letter_closed.connect(lambda: self.show_state(None))
 
-    def show_state(self, letter: dict[str, Any] | None) -> None:
+    def show_state(self, letter: Letter | None) -> None:
         """'Draft', 'Final', or 'Sent on 28 March' for the letter on the desk; nothing without one."""
         if letter is None:
             self.state.clear()

@@ -36,7 +36,7 @@ def delete_current_letter(window: WindowSurface) -> int | None:
     letter_id = editor.letter_id
     if letter_id is None or window.refuse_if_readonly():
         return None
-    recipient = editor.letter["recipient_id"] if editor.letter else None
+    recipient = editor.letter.recipient_id if editor.letter else None
     editor.unload()  # every keystroke is saved first, then nothing is left open to save into
     try:
         trash.delete_letter(window.archive, letter_id)
@@ -99,7 +99,7 @@ def restore_letter(window: WindowSurface, letter_id: int) -> bool:
     except BeautifulLettersError as error:
         window.show_error(str(error))
         return False
-    _after_change(window, letter["recipient_id"])
+    _after_change(window, letter.recipient_id)
     window.open_letter(letter_id)
     window.statusBar().showMessage(_("The letter is back, with every revision."), 5000)
     return True
@@ -142,15 +142,15 @@ class TrashDialog(QDialog):
         self.list.clear()
         letters = trash.list_trash(self.archive)
         for letter in letters:
-            title = letter["title"] or (letter["occasion"] or _("Letter")).capitalize()
+            title = letter.title or (letter.occasion or _("Letter")).capitalize()
             text = _("{title} to {name} · deleted {date}").format(
                 title=title,
-                name=letter["recipient_name"] or _("someone since deleted"),
-                date=humandates.near_date(letter["deleted_at"]),
+                name=letter.recipient_name or _("someone since deleted"),
+                date=humandates.near_date(letter.deleted_at),
             )
             item = QListWidgetItem(text)
-            item.setToolTip(plain_tip(letter["excerpt"] or text))
-            item.setData(Qt.ItemDataRole.UserRole, letter["id"])
+            item.setToolTip(plain_tip(letter.excerpt or text))
+            item.setData(Qt.ItemDataRole.UserRole, letter.id)
             self.list.addItem(item)
         self.about.setText(
             n_(
