@@ -20,6 +20,7 @@ from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import lint as _lint
 from beautifulletters.drafting.catalog import TemplateInfo
 from beautifulletters.drafting.context import build_context, closeness, former
+from beautifulletters.drafting.context_fields import TemplateContext, all_notes
 from beautifulletters.drafting.engine import Problem, TemplateProblem
 from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
@@ -78,7 +79,7 @@ def template_for_occasion(kind: str | None) -> str:
     return _OCCASION_TEMPLATES.get((kind or "").lower(), "thinking-of-you")
 
 
-def _render_resolved(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> engine.Rendered:
+def _render_resolved(resolved: catalog.ResolvedTemplate, context: TemplateContext) -> engine.Rendered:
     if resolved.trusted:
         return engine.render_source(
             resolved.source,
@@ -99,7 +100,7 @@ def warm_renderer() -> None:
         raise TemplateProblem(Problem("template", None, str(error))) from None
 
 
-def _render_bounded(source: str, name: str, context: dict[str, Any]) -> engine.Rendered:
+def _render_bounded(source: str, name: str, context: TemplateContext) -> engine.Rendered:
     request = {
         "op": "render",
         "source": source,
@@ -117,22 +118,21 @@ def _render_bounded(source: str, name: str, context: dict[str, Any]) -> engine.R
     return engine.Rendered(answer["text"], dict(answer.get("exported") or {}))
 
 
-def _used_note_ids(text: str, context: dict[str, Any]) -> list[int]:
+def _used_note_ids(text: str, context: TemplateContext) -> list[int]:
     used = []
     # Letters in other languages use a note as typed, after a colon: its first word may be in lower
     # case there and its closing stop gone, so the match ignores case and closing punctuation.
     folded = text.casefold()
-    for items in context["notes"].values():
-        for note in items:
-            as_typed = " ".join(str(note["text"] or "").split()).strip(" .!?;:,")
-            if any(part and part.casefold() in folded for part in (note["phrase"], note["clause"], as_typed)):
-                used.append(note["id"])
+    for note in all_notes(context["notes"]):
+        as_typed = " ".join(str(note["text"] or "").split()).strip(" .!?;:,")
+        if any(part and part.casefold() in folded for part in (note["phrase"], note["clause"], as_typed)):
+            used.append(note["id"])
     return sorted(used)
 
 
 def _draft(
     resolved: catalog.ResolvedTemplate,
-    context: dict[str, Any],
+    context: TemplateContext,
     rendered: engine.Rendered,
     language: str | None = None,
     language_warning: str | None = None,
@@ -164,7 +164,7 @@ def _draft(
     )
 
 
-def _warnings(resolved: catalog.ResolvedTemplate, context: dict[str, Any]) -> list[str]:
+def _warnings(resolved: catalog.ResolvedTemplate, context: TemplateContext) -> list[str]:
     """Lint for one draft: what the person lacks, notes left out, details missing, lives and names."""
     fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
     return [
@@ -379,7 +379,7 @@ def render_template_source(
     return _draft(resolved, context, _render_bounded(source, name, context))
 
 
-def sample_context(occasion: str = "letter", today: dt.date | None = None) -> dict[str, Any]:
+def sample_context(occasion: str = "letter", today: dt.date | None = None) -> TemplateContext:
     """The context of the sample pair (Chris writing to Lolly), for checking templates without an archive."""
     with tempfile.TemporaryDirectory(prefix="beautifulletters-check-") as folder:
         with Archive.open(Path(folder) / "sample.sqlite3") as archive:

@@ -9,13 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
 from beautifulletters.archive.note_reading import who
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import helpers, languages, letter_notes, variety, voice
+from beautifulletters.drafting.context_fields import (
+    DateContext,
+    HistoryContext,
+    NoteItem,
+    NotesContext,
+    OccasionContext,
+    PersonContext,
+    RelationshipContext,
+    TemplateContext,
+    TodayContext,
+)
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.records import Person, Relationship
@@ -180,7 +190,7 @@ def shared_kin(kind: str | None) -> frozenset[str]:
     return frozenset()
 
 
-def _one_line(value: Any) -> str | None:
+def _one_line(value: object) -> str | None:
     """A stored text as one clean line: single spaces, no leading or trailing blanks."""
     if value is None:
         return None
@@ -189,34 +199,34 @@ def _one_line(value: Any) -> str | None:
     return text or None
 
 
-def person_context(person: Person, *, today: dt.date) -> dict[str, Any]:
+def person_context(person: Person, *, today: dt.date) -> PersonContext:
     display = _one_line(person.display_name) or "friend"
     nickname = _one_line(person.nickname)
     first = helpers.first_name(display)
     birthday = person.birthday
     age = helpers.years_since(birthday, today) if birthday and not birthday.startswith("--") else None
-    return {
-        "id": person.id,
-        "display_name": display,
-        "full_name": _one_line(person.full_name) or display,
-        "first_name": first,
-        "nickname": nickname,
+    return PersonContext(
+        id=person.id,
+        display_name=display,
+        full_name=_one_line(person.full_name) or display,
+        first_name=first,
+        nickname=nickname,
         # What the letter calls them: the nickname when there is one, else the first name.
-        "name": nickname or first,
-        "pronoun_set": person.pronouns or None,
-        "pronouns": helpers.pronoun_forms(person.pronouns),
-        "has_pronouns": bool(person.pronouns),
-        "birthday": birthday,
-        "birthday_text": helpers.natural_date(birthday) if birthday else None,
-        "age": age,
-        "language": person.language,
-        "tags": list(person.tags),
-        "is_self": person.is_self,
-        "died_on": person.died_on,
-        "living": not person.died_on,
-        "died_year": helpers.year_of(person.died_on),
-        "years_gone": helpers.years_since(person.died_on, today) if person.died_on else None,
-    }
+        name=nickname or first,
+        pronoun_set=person.pronouns or None,
+        pronouns=helpers.pronoun_forms(person.pronouns),
+        has_pronouns=bool(person.pronouns),
+        birthday=birthday,
+        birthday_text=helpers.natural_date(birthday) if birthday else None,
+        age=age,
+        language=person.language,
+        tags=list(person.tags),
+        is_self=person.is_self,
+        died_on=person.died_on,
+        living=not person.died_on,
+        died_year=helpers.year_of(person.died_on),
+        years_gone=helpers.years_since(person.died_on, today) if person.died_on else None,
+    )
 
 
 def _content_words(text: str) -> set[str]:
@@ -239,8 +249,8 @@ def _note_used_in(note_text: str, letter_text: str) -> bool:
 
 def _names_for_this_signer(
     archive: Archive,
-    recipient: dict[str, Any],
-    relationship: dict[str, Any],
+    recipient: PersonContext,
+    relationship: RelationshipContext,
     recipient_id: int,
     own: Relationship | None,
 ) -> list[str]:
@@ -251,7 +261,7 @@ def _names_for_this_signer(
     """
     notes: list[str] = []
     if relationship["ended"]:
-        relationship.update(pet_names=[], pet_name=None, calls_them=None)
+        relationship.update({"pet_names": [], "pet_name": None, "calls_them": None})
     others = {
         " ".join(str(name).split())
         for rel in archive.relationships.for_person(recipient_id)
@@ -274,7 +284,7 @@ def _names_for_this_signer(
 _ONE_LOST = re.compile(r"^((?:your|our) [a-z]+(?: [A-Z][\w'’-]+)?) (?:died|passed|was put (?:down|to sleep))\b")
 
 
-def _with_the_one_lost(details: dict[str, str], sorrows: list[dict[str, Any]]) -> dict[str, str]:
+def _with_the_one_lost(details: dict[str, str], sorrows: list[NoteItem]) -> dict[str, str]:
     """The in-memory letters' `remembered` ("your wife Meena") from the one loss the notes tell of
     ("his wife Meena died last year"), when the writer has not named them; two losses, or none, and
     the letter asks."""
@@ -329,7 +339,7 @@ def build_context(
     declared: list[occasion_details.Detail] | None = None,
     given: Mapping[str, str] | None = None,
     language: str = "en",
-) -> dict[str, Any]:
+) -> TemplateContext:
     """Everything a template may use, as plain data (see docs/template-guide.md).
 
     `declared` are the details the template asks for; `given` the writer's values for them;
@@ -352,25 +362,25 @@ def build_context(
         occasion_date = validation.date(occasion_date, "occasion date", allow_yearless=True)
 
     relationship_record = archive.relationships.get(signer_id, recipient_id)
-    relationship: dict[str, Any] = {
-        "kind": None,
-        "closeness": "unknown",
-        "since": None,
-        "since_year": None,
-        "years": None,
-        "how_we_met": None,
-        "how_we_met_sentence": None,
-        "how_we_met_text": None,
-        "pet_names": [],
-        "pet_name": None,
-        "tone": None,
-        "known": False,
-        "ended": False,
-        "ended_on": None,
-        "end_kind": None,
-        "signs_as": None,
-        "calls_them": None,
-    }
+    relationship = RelationshipContext(
+        kind=None,
+        closeness="unknown",
+        since=None,
+        since_year=None,
+        years=None,
+        how_we_met=None,
+        how_we_met_sentence=None,
+        how_we_met_text=None,
+        pet_names=[],
+        pet_name=None,
+        tone=None,
+        known=False,
+        ended=False,
+        ended_on=None,
+        end_kind=None,
+        signs_as=None,
+        calls_them=None,
+    )
     if relationship_record:
         since = relationship_record.since
         pet_names = [n for n in (_one_line(p) for p in relationship_record.pet_names or []) if n]
@@ -386,28 +396,30 @@ def build_context(
         # Years are counted to the end of the relationship or to the death, never past them.
         until = _earliest(today, ended_on, recipient_record.died_on)
         relationship.update(
-            kind=kind,
-            closeness="ended" if ended and closeness(kind) == "partner" else closeness(kind),
-            since=since,
-            since_year=helpers.year_of(since),
-            years=helpers.years_since(since, until) if since else None,
-            ended=ended,
-            ended_on=ended_on,
-            end_kind=end_kind,
-            signs_as=_one_line(relationship_record.signs_as),
-            calls_them=_one_line(relationship_record.calls_them),
-            # `how_we_met` fits after "we met" ("at the county fair..."); the sentence stands alone.
-            how_we_met=how_phrase,
-            how_we_met_sentence=(
-                helpers.capitalize_first(how if how_phrase is None else f"we met {how}") + "." if how else None
-            ),
-            # As the writer typed it, for letters in other languages (the two above are English).
-            how_we_met_text=_one_line(voice.clean_note_text(relationship_record.how_we_met)),
-            pet_names=pet_names,
-            # The nickname is what the letter already calls them; a second pet name adds warmth.
-            pet_name=next((p for p in pet_names if p != recipient["name"]), None),
-            tone=_one_line(relationship_record.tone),
-            known=True,
+            {
+                "kind": kind,
+                "closeness": "ended" if ended and closeness(kind) == "partner" else closeness(kind),
+                "since": since,
+                "since_year": helpers.year_of(since),
+                "years": helpers.years_since(since, until) if since else None,
+                "ended": ended,
+                "ended_on": ended_on,
+                "end_kind": end_kind,
+                "signs_as": _one_line(relationship_record.signs_as),
+                "calls_them": _one_line(relationship_record.calls_them),
+                # `how_we_met` fits after "we met" ("at the county fair..."); the sentence stands alone.
+                "how_we_met": how_phrase,
+                "how_we_met_sentence": (
+                    helpers.capitalize_first(how if how_phrase is None else f"we met {how}") + "." if how else None
+                ),
+                # As the writer typed it, for letters in other languages (the two above are English).
+                "how_we_met_text": _one_line(voice.clean_note_text(relationship_record.how_we_met)),
+                "pet_names": pet_names,
+                # The nickname is what the letter already calls them; a second pet name adds warmth.
+                "pet_name": next((p for p in pet_names if p != recipient["name"]), None),
+                "tone": _one_line(relationship_record.tone),
+                "known": True,
+            }
         )
 
     name_notes = _names_for_this_signer(archive, recipient, relationship, recipient_id, relationship_record)
@@ -427,7 +439,7 @@ def build_context(
         for note_id in used if isinstance(used, list) else []:
             if isinstance(note_id, int):
                 used_ids.add(note_id)
-    notes: dict[str, list[dict[str, Any]]] = {group: [] for group in letter_notes.GROUPS}
+    groups: dict[str, list[NoteItem]] = {group: [] for group in letter_notes.GROUPS}
     in_scope = [
         n
         for n in archive.notes.for_person(recipient_id)
@@ -446,79 +458,86 @@ def build_context(
     for note, understanding in kept:
         used = note.id in used_ids or any(_note_used_in(note.text, text) for text in earlier_texts)
         item = letter_notes.note_item(note, understanding, used=used)
-        notes[letter_notes.group_of(note, understanding)].append(item)
+        groups[letter_notes.group_of(note, understanding)].append(item)
     variant = variety.seed(
         signer_id, recipient_id, len(earlier), relationship_record.id if relationship_record else None
     )
     if relationship["closeness"] == "ended" and occasion not in ("farewell", "apology"):
         # A marriage that ended keeps its "we honeymooned in Crete" for a letter about the ending,
         # not a thank-you or a season's greeting to the one it ended with.
-        notes["memories"] = [n for n in notes["memories"] if n["about"] != "both"]
+        groups["memories"] = [n for n in groups["memories"] if n["about"] != "both"]
     if occasion != "thank-you":
         # A kindness remembered from a hard time is for a thank-you; elsewhere a memory is a day
         # one would gladly have again ("more days like…", "I would go back there in a heartbeat").
-        notes["other"] += [n for n in notes["memories"] if n["hard_time"]]
-        notes["memories"] = [n for n in notes["memories"] if not n["hard_time"]]
-    for group, items in notes.items():
+        groups["other"] += [n for n in groups["memories"] if n["hard_time"]]
+        groups["memories"] = [n for n in groups["memories"] if not n["hard_time"]]
+    for group, items in groups.items():
         fresh = [n for n in items if not n["used"]]
         stale = [n for n in items if n["used"]]
         # Fresh notes first, each group turned by the pair's seed so two pairs do not match.
         fresh = variety.rotate(fresh, variant, group)
         stale = variety.rotate(stale, variant + len(earlier), group)
-        notes[group] = fresh + stale
+        groups[group] = fresh + stale
+    notes = NotesContext(
+        memories=groups["memories"],
+        jokes=groups["jokes"],
+        facts=groups["facts"],
+        preferences=groups["preferences"],
+        other=groups["other"],
+        sorrows=groups["sorrows"],
+        dislikes=groups["dislikes"],
+    )
 
-    dates = []
     own_id = relationship_record.id if relationship_record else None
-    for date in archive.dates.for_person(recipient_id):
-        if date.relationship_id not in (None, own_id):
-            continue  # another signer's date with them ("our wedding") is theirs
-        dates.append(
-            {
-                "kind": date.kind,
-                "date": date.date,
-                "label": _one_line(date.label),
-                "text": helpers.natural_date(date.date),
-                "years": helpers.years_since(date.date, today),
-            }
+    dates = [
+        DateContext(
+            kind=date.kind,
+            date=date.date,
+            label=_one_line(date.label),
+            text=helpers.natural_date(date.date),
+            years=helpers.years_since(date.date, today),
         )
+        for date in archive.dates.for_person(recipient_id)
+        if date.relationship_id in (None, own_id)  # another signer's date with them ("our wedding") is theirs
+    ]
 
     when, original = _occasion_date(archive, occasion, recipient_record, signer_id, occasion_date, today)
     years = None
     if when and original and not original.startswith("--") and not when.startswith("--"):
         years = date_math.whole_years_between(dt.date.fromisoformat(original[:10]), dt.date.fromisoformat(when[:10]))
         years = years if years > 0 else None
-    occasion_context = {
-        "kind": occasion,
-        "date": when,
-        "date_text": helpers.natural_date(when) if when else None,
-        "original_date": original,
-        "years": years,
-        "ordinal": helpers.ordinal_number(years) if years else None,
-        "ordinal_words": helpers.ordinal_words(years) if years else None,
-        "years_words": helpers.number_words(years) if years else None,
-        "days_until": helpers.days_between(today, when),
-    }
+    occasion_context = OccasionContext(
+        kind=occasion,
+        date=when,
+        date_text=helpers.natural_date(when) if when else None,
+        original_date=original,
+        years=years,
+        ordinal=helpers.ordinal_number(years) if years else None,
+        ordinal_words=helpers.ordinal_words(years) if years else None,
+        years_words=helpers.number_words(years) if years else None,
+        days_until=helpers.days_between(today, when),
+    )
     last = earlier[0] if earlier else None
-    history = {
-        "count": len(earlier),
-        "last_date": last.created_at[:10] if last else None,
-        "last_date_text": helpers.natural_date(last.created_at[:10], with_year=True) if last else None,
-        "last_occasion": last.occasion if last else None,
-        "used_note_ids": sorted(used_ids | {n["id"] for items in notes.values() for n in items if n["used"]}),
-    }
-    return {
-        "signer": signer,
-        "recipient": recipient,
-        "relationship": relationship,
-        "notes": notes,
-        "memories": notes["memories"],
-        "jokes": notes["jokes"],
-        "facts": notes["facts"],
-        "preferences": notes["preferences"],
-        "sorrows": notes["sorrows"],
-        "dislikes": notes["dislikes"],
-        "left_out": [*name_notes, *left_out],
-        "details": _with_the_one_lost(
+    history = HistoryContext(
+        count=len(earlier),
+        last_date=last.created_at[:10] if last else None,
+        last_date_text=helpers.natural_date(last.created_at[:10], with_year=True) if last else None,
+        last_occasion=last.occasion if last else None,
+        used_note_ids=sorted(used_ids | {n["id"] for items in groups.values() for n in items if n["used"]}),
+    )
+    return TemplateContext(
+        signer=signer,
+        recipient=recipient,
+        relationship=relationship,
+        notes=notes,
+        memories=notes["memories"],
+        jokes=notes["jokes"],
+        facts=notes["facts"],
+        preferences=notes["preferences"],
+        sorrows=notes["sorrows"],
+        dislikes=notes["dislikes"],
+        left_out=[*name_notes, *left_out],
+        details=_with_the_one_lost(
             occasion_details.resolve(
                 declared or [],
                 given,
@@ -528,18 +547,18 @@ def build_context(
             ),
             notes["sorrows"],
         ),
-        "fresh_memories": [n for n in notes["memories"] if not n["used"]],
-        "dates": dates,
-        "occasion": occasion_context,
-        "today": {
-            "date": today.isoformat(),
-            "text": helpers.natural_date(today.isoformat()),
-            "year": today.year,
-            "month": helpers.month_name(today.isoformat()),
-            "weekday": today.strftime("%A"),
-            "season": helpers.season_of(today.isoformat()),
-        },
-        "history": history,
-        "variant": variant,
-        "letter_count": len(earlier),
-    }
+        fresh_memories=[n for n in notes["memories"] if not n["used"]],
+        dates=dates,
+        occasion=occasion_context,
+        today=TodayContext(
+            date=today.isoformat(),
+            text=helpers.natural_date(today.isoformat()),
+            year=today.year,
+            month=helpers.month_name(today.isoformat()),
+            weekday=today.strftime("%A"),
+            season=helpers.season_of(today.isoformat()),
+        ),
+        history=history,
+        variant=variant,
+        letter_count=len(earlier),
+    )

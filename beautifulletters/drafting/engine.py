@@ -6,6 +6,7 @@ Used both in-process (built-in templates) and inside the bounded child process (
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,7 @@ def _location(error: BaseException, default_name: str) -> tuple[str, int | None]
     return name, line
 
 
-def run(environment: LetterEnvironment, source: str, name: str, context: dict[str, Any]) -> Rendered:
+def run(environment: LetterEnvironment, source: str, name: str, context: Mapping[str, object]) -> Rendered:
     """Render `source` with `context`; raises TemplateProblem with a plain message on any failure."""
     template = compile_template(environment, source, name)
     old_limit = sys.getrecursionlimit()
@@ -153,6 +154,8 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def render_source(source: str, name: str, context: dict[str, Any], search_path: list[str], *, strict: bool) -> Rendered:
+def render_source(
+    source: str, name: str, context: Mapping[str, object], search_path: list[str], *, strict: bool
+) -> Rendered:
     environment = make_environment(search_path, strict=strict)
     return run(environment, source, name, context)

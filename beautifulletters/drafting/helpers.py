@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from beautifulletters.drafting.context_fields import PronounForms
+
 _ONES = [
     "zero",
     "one",
@@ -131,7 +133,7 @@ def plural(count: int, singular: str, plural_form: str | None = None, *, words: 
 
 
 # ----------------------------------------------------------------- pronouns
-def pronoun_forms(value: str | None) -> dict[str, Any]:
+def pronoun_forms(value: str | None) -> PronounForms:
     """The five forms of a pronoun set and whether verbs agree in the plural ("they are")."""
     if not value:
         value = "they"
@@ -140,15 +142,15 @@ def pronoun_forms(value: str | None) -> dict[str, Any]:
         parts = [p.strip() for p in value.split("/")]
         forms = tuple(parts) if len(parts) == 5 and all(parts) else STANDARD_PRONOUNS["they"]  # type: ignore[assignment]
     subject, obj, possessive, possessive_pronoun, reflexive = forms  # type: ignore[misc]
-    return {
-        "subject": subject,
-        "object": obj,
-        "possessive": possessive,
-        "possessive_pronoun": possessive_pronoun,
-        "reflexive": reflexive,
+    return PronounForms(
+        subject=subject,
+        object=obj,
+        possessive=possessive,
+        possessive_pronoun=possessive_pronoun,
+        reflexive=reflexive,
         # Singular they takes plural verbs ("they are"); every other set is singular ("ze is").
-        "plural": subject.lower() == "they",
-    }
+        plural=subject.lower() == "they",
+    )
 
 
 IRREGULAR_PLURAL = {

@@ -19,6 +19,7 @@ from typing import Any
 
 from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
+from beautifulletters.drafting.context_fields import NoteItem
 from beautifulletters.drafting.languages import LETTER_LANGUAGES, as_written, written_in
 from beautifulletters.i18n import _
 from beautifulletters.notesense.mood import mentions_hardship
@@ -164,30 +165,30 @@ def group_of(note: Note, understanding: notesense.Understanding) -> str:
     return NOTE_GROUPS.get(str(note.tag), "other")
 
 
-def note_item(note: Note, understanding: notesense.Understanding, *, used: bool) -> dict[str, Any]:
+def note_item(note: Note, understanding: notesense.Understanding, *, used: bool) -> NoteItem:
     """A note as templates see it: `phrase` after "I remember", `clause` after "I know that"."""
     clause = understanding.clause
-    return {
-        "id": note.id,
-        "tag": note.tag,
-        "text": " ".join(note.text.split()),
-        "phrase": understanding.phrase,
-        "clause": clause,
+    return NoteItem(
+        id=note.id,
+        tag=note.tag,
+        text=" ".join(note.text.split()),
+        phrase=understanding.phrase,
+        clause=clause,
         # "more days like …", "somewhere between … and today" want a thing, not "how you took me fishing".
-        "noun": noun_of(understanding.phrase, clause),
+        noun=noun_of(understanding.phrase, clause),
         # "It does not seem long since …" wants a clause or a time: "you took me fishing", "the summer we met".
-        "since": clause or understanding.phrase,
+        since=clause or understanding.phrase,
         # Something that happened once ("you failed your driving test twice") does not "never change".
-        "past": bool(clause and _past(clause)),
+        past=bool(clause and _past(clause)),
         # A kindness in a hard time: thanked for, never "more days like it" or "I would go back".
-        "hard_time": not understanding.sorrow and mentions_hardship(note.text),
-        "sentence": (clause[:1].upper() + clause[1:] + ".") if clause else None,
-        "year": int(understanding.happened_on[:4]) if understanding.happened_on else _year(note.noted_on),
-        "mood": understanding.mood,
-        "about": understanding.about,
-        "dislike": understanding.dislike,
-        "used": used,
-    }
+        hard_time=not understanding.sorrow and mentions_hardship(note.text),
+        sentence=(clause[:1].upper() + clause[1:] + ".") if clause else None,
+        year=int(understanding.happened_on[:4]) if understanding.happened_on else _year(note.noted_on),
+        mood=understanding.mood,
+        about=understanding.about,
+        dislike=understanding.dislike,
+        used=used,
+    )
 
 
 def noun_of(phrase: str | None, clause: str | None) -> str | None:

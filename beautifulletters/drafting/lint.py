@@ -3,86 +3,19 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
 from beautifulletters.drafting import tidy
 from beautifulletters.drafting.closing import split_signature
+from beautifulletters.drafting.context_fields import TemplateContext, template_fields
 from beautifulletters.drafting.engine import Problem, TemplateProblem, run
 from beautifulletters.drafting.environment import GLOBALS, make_environment
 from beautifulletters.i18n import N_, _
 
-# Fields of the context a template can name; the template guide documents each.
-CONTEXT_FIELDS: dict[str, set[str]] = {
-    "signer": {
-        "id",
-        "display_name",
-        "full_name",
-        "first_name",
-        "nickname",
-        "name",
-        "pronoun_set",
-        "pronouns",
-        "has_pronouns",
-        "birthday",
-        "birthday_text",
-        "age",
-        "language",
-        "tags",
-        "is_self",
-        "died_on",
-        "living",
-        "died_year",
-        "years_gone",
-    },
-    "relationship": {
-        "kind",
-        "closeness",
-        "how_we_met_sentence",
-        "since",
-        "since_year",
-        "years",
-        "how_we_met",
-        "how_we_met_text",
-        "pet_names",
-        "pet_name",
-        "tone",
-        "known",
-        "ended",
-        "ended_on",
-        "end_kind",
-        "signs_as",
-        "calls_them",
-    },
-    "notes": {"memories", "jokes", "facts", "preferences", "other", "sorrows", "dislikes"},
-    "occasion": {
-        "kind",
-        "date",
-        "date_text",
-        "original_date",
-        "years",
-        "ordinal",
-        "ordinal_words",
-        "years_words",
-        "days_until",
-    },
-    "today": {"date", "text", "year", "month", "weekday", "season"},
-    "history": {"count", "last_date", "last_date_text", "last_occasion", "used_note_ids"},
-    "memories": set(),
-    "jokes": set(),
-    "facts": set(),
-    "preferences": set(),
-    "sorrows": set(),
-    "dislikes": set(),
-    "left_out": set(),
-    "details": set(),
-    "letter_count": set(),
-    "fresh_memories": set(),
-    "dates": set(),
-    "variant": set(),
-}
-CONTEXT_FIELDS["recipient"] = CONTEXT_FIELDS["signer"]
+# Fields of the context a template can name (the template guide documents each), read from the
+# context's own type so a field added there is known here at once.
+CONTEXT_FIELDS: dict[str, frozenset[str]] = template_fields()
 _JINJA_NAMES = {
     "loop",
     "self",
@@ -156,12 +89,12 @@ def field_problems(source: str, name: str) -> list[Problem]:
     return problems
 
 
-def _suggest(word: str, choices: set[str]) -> str:
+def _suggest(word: str, choices: set[str] | frozenset[str]) -> str:
     close = difflib.get_close_matches(word, sorted(choices), n=1)
     return _("; did you mean {close}?").format(close=repr(close[0])) if close else ""
 
 
-def check_source_in_sandbox(source: str, name: str, context: dict[str, Any], search_path: list[str]) -> list[Problem]:
+def check_source_in_sandbox(source: str, name: str, context: TemplateContext, search_path: list[str]) -> list[Problem]:
     """Syntax, field and trial-render check of a user template (runs inside the bounded worker)."""
     problems = field_problems(source, name)
     if any(p.message and "syntax" in p.message.lower() for p in problems):
@@ -179,13 +112,13 @@ def check_source_in_sandbox(source: str, name: str, context: dict[str, Any], sea
     return problems
 
 
-def _signer_names(context: dict[str, Any]) -> list[str]:
+def _signer_names(context: TemplateContext) -> list[str]:
     signer = context.get("signer") or {}
     names = [signer.get(k) for k in ("first_name", "display_name", "full_name", "nickname", "name")]
     return [str(n) for n in [*names, (context.get("relationship") or {}).get("signs_as")] if n]
 
 
-def signature_for(rendered_text: str, exported: str, context: dict[str, Any]) -> tuple[str, str]:
+def signature_for(rendered_text: str, exported: str, context: TemplateContext) -> tuple[str, str]:
     """(the letter text ending with its closing phrase, the name it is signed with).
 
     A template's own `signature` wins, then a name the template wrote after its closing
@@ -198,7 +131,7 @@ def signature_for(rendered_text: str, exported: str, context: dict[str, Any]) ->
     return text, chosen
 
 
-def life_warnings(context: dict[str, Any], life: str) -> list[str]:
+def life_warnings(context: TemplateContext, life: str) -> list[str]:
     """What the writer should know about the people's lives before sending this letter."""
     recipient, signer, relationship = context["recipient"], context["signer"], context["relationship"]
     warnings: list[str] = []
@@ -230,7 +163,7 @@ def life_warnings(context: dict[str, Any], life: str) -> list[str]:
     return warnings
 
 
-def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
+def lint_context(fields: list[str], context: TemplateContext) -> list[str]:
     """Plain sentences about what this recipient lacks that the template would use."""
     recipient = context["recipient"]
     signer = context["signer"]
@@ -276,13 +209,13 @@ def lint_context(fields: list[str], context: dict[str, Any]) -> list[str]:
         warnings.append(_("{who} has no birthday recorded; the letter will not mention the date.").format(who=who))
     elif occasion["kind"] == "birthday" and wants("occasion") and not occasion["years"]:
         warnings.append(_("{who}'s birth year is unknown; the letter will not mention the age.").format(who=who))
-    for group, label in (
-        ("memories", N_("memories")),
-        ("jokes", N_("shared jokes")),
-        ("preferences", N_("preferences")),
-        ("facts", N_("facts")),
+    for group, label, items in (
+        ("memories", N_("memories"), context["memories"]),
+        ("jokes", N_("shared jokes"), context["jokes"]),
+        ("preferences", N_("preferences"), context["preferences"]),
+        ("facts", N_("facts"), context["facts"]),
     ):
-        if wants(group, f"notes.{group}") and not context[group]:
+        if wants(group, f"notes.{group}") and not items:
             warnings.append(
                 _("{who} has no {label} in the archive; the letter will not mention any.").format(
                     who=who, label=_(label)

@@ -324,9 +324,10 @@ def _voice_map(pronoun_set: str | None, targets: tuple[str, str, str, str, str])
         return {}
     forms = pronoun_forms(pronoun_set)
     keys = ("subject", "object", "possessive", "possessive_pronoun", "reflexive")
+    words = (forms["subject"], forms["object"], forms["possessive"], forms["possessive_pronoun"], forms["reflexive"])
     table: dict[str, str] = {}
-    for key, target in zip(keys, targets, strict=True):
-        word = forms[key].lower()
+    for key, form, target in zip(keys, words, targets, strict=True):
+        word = form.lower()
         table.setdefault(word, target)
         table[f"_{key}"] = target
     return table

@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
-from beautifulletters.childprocess import AnswerTooLong, ChildGone, ChildTimeout, JsonLinesChild
+from beautifulletters.childprocess import AnswerTooLong, ChildGone, ChildTimeout, JsonLinesChild, Message
+
+if TYPE_CHECKING:
+    from beautifulletters.drafting.context_fields import TemplateContext
 
 MEMORY_LIMIT_BYTES = 768 * 1024 * 1024
 CPU_SECONDS_PER_RENDER = 4
@@ -59,7 +62,7 @@ def _allow_cpu_seconds(seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (target, hard))
 
 
-def _handle(request: dict[str, Any]) -> dict[str, Any]:
+def _handle(request: Message) -> Message:
     import importlib
 
     from beautifulletters.drafting import engine
@@ -80,7 +83,9 @@ def _handle(request: dict[str, Any]) -> dict[str, Any]:
             )
             return {"ok": True, "text": rendered.text, "exported": rendered.exported}
         if operation == "check":
-            problems = lint.check_source_in_sandbox(source, name, request.get("context") or {}, search_path)
+            # The context is the sample pair's, built by drafting.sample_context in the parent.
+            context = cast("TemplateContext", request.get("context") or {})
+            problems = lint.check_source_in_sandbox(source, name, context, search_path)
             return {"ok": True, "problems": [p.to_json() for p in problems]}
     except engine.TemplateProblem as error:
         return {"ok": False, "problem": error.problem.to_json()}
@@ -146,7 +151,7 @@ class BoundedRenderer:
         with self._lock:
             self._stop()
 
-    def _exchange(self, child: JsonLinesChild, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+    def _exchange(self, child: JsonLinesChild, request: Message, timeout: float) -> Message:
         try:
             child.send(request)
         except ChildGone:
@@ -177,7 +182,7 @@ class BoundedRenderer:
         with self._lock:
             self._ready_child()
 
-    def request(self, request: dict[str, Any], timeout: float = WALL_SECONDS_PER_RENDER) -> dict[str, Any]:
+    def request(self, request: Message, timeout: float = WALL_SECONDS_PER_RENDER) -> Message:
         with self._lock:
             return self._exchange(self._ready_child(), request, timeout)
 

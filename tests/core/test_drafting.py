@@ -104,3 +104,24 @@ def test_any_person_gets_a_clean_letter(
     )
     assert artifact_problems(draft.text) == [], draft.text
     assert (nickname or name.split()[0]) in draft.text.split("\n")[0]
+
+
+def test_the_context_a_template_receives_is_the_one_its_type_and_the_lint_describe(archive) -> None:
+    """Every name and field the context holds is declared in TemplateContext, and the template
+    lint knows exactly those: a field added to the context and its type is usable and checked."""
+    import importlib
+    from typing import get_type_hints, is_typeddict
+
+    from beautifulletters.drafting.context_fields import NoteItem, PronounForms, TemplateContext
+
+    lint = importlib.import_module("beautifulletters.drafting.lint")
+    context = drafting.build_context(archive, recipient_id=3, signer_id=2, occasion="anniversary")
+    hints = get_type_hints(TemplateContext)
+    assert set(context) == set(hints) == set(lint.CONTEXT_FIELDS)
+    for name, kind in hints.items():
+        if is_typeddict(kind):
+            assert set(context[name]) == set(get_type_hints(kind)) == lint.CONTEXT_FIELDS[name], name
+    assert set(context["recipient"]["pronouns"]) == set(get_type_hints(PronounForms))
+    assert context["memories"] and all(set(note) == set(get_type_hints(NoteItem)) for note in context["memories"])
+    problems = lint.field_problems("{{ recipient.years_gone }} {{ recipient.nick }} {{ occasion.ordinal }}", "t")
+    assert [p.message for p in problems] == ["recipient has no field 'nick'; did you mean 'nickname'?"]
