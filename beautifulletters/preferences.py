@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from beautifulletters import APP_NAME, fileio
 from beautifulletters.errors import BeautifulLettersError
+
+if TYPE_CHECKING:
+    from beautifulletters.stationery import Style
 
 
 def preferences_path() -> Path:
@@ -42,15 +45,15 @@ class Preferences:
     first_start_hint_dismissed: bool = False
     interface_language: str | None = None  # the window's and command line's language ("de"); None: the system's
     appearance: str = "system"  # "light", "dark", or "system": follow the desktop's light or dark setting
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
     def dark_appearance(self) -> bool | None:
         """True for dark, False for light, None to follow the desktop (also for an unknown stored word)."""
         return {"dark": True, "light": False}.get(self.appearance)
 
-    def style_defaults(self) -> dict[str, Any]:
+    def style_defaults(self) -> Style:
         """The letter style a new letter starts with (see beautifulletters.stationery.DEFAULT_STYLE)."""
-        defaults: dict[str, Any] = {
+        defaults: Style = {
             "font_family": self.font_family,
             "font_size_pt": self.font_size_pt,
             "stationery": self.stationery,
@@ -82,7 +85,7 @@ class Preferences:
             return cls()
         known = {f.name for f in fields(cls)}
         defaults = cls()
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {}  # each checked against its field's type below, which mypy cannot follow
         for key, value in data.items():
             if key not in known:
                 continue

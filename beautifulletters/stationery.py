@@ -162,8 +162,12 @@ NATURAL_SIZE_PT: dict[str, float] = {
 MIN_FONT_PT, MAX_FONT_PT = 6.0, 72.0
 MIN_LINE_SPACING, MAX_LINE_SPACING = 0.8, 3.0
 
+# A letter's style as its `style` JSON holds it: the keys of DEFAULT_STYLE, with values of several
+# kinds (names, sizes, margins, flags), each checked by resolve_style.
+Style = dict[str, Any]
+
 # Every key a letter's `style` JSON may hold (documented in docs/letter-format.md).
-DEFAULT_STYLE: dict[str, Any] = {
+DEFAULT_STYLE: Style = {
     "page_size": "A4",
     "margins_mm": None,  # None: the page size's default margins
     "stationery": "cream",
@@ -188,7 +192,7 @@ STYLE_KEYS = frozenset(DEFAULT_STYLE)
 PAPER_KEYS = ("stationery", "font_family", "font_size_pt", "ink_color", "page_size", "margins_mm")
 
 
-def with_paper(style: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> dict[str, Any]:
+def with_paper(style: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> Style:
     """`style` with every paper setting it does not name filled in: from `defaults` (the
     preferences) where they say, else the built-in default (the hand's natural size, the page
     size's margins)."""
@@ -284,13 +288,13 @@ def resolve_style(
     signer: Person | None = None,
     written_on: str | None = None,
     language: str | None = None,
-) -> dict[str, Any]:
+) -> Style:
     """Every style setting filled in and checked: built-in defaults < `defaults` < the letter's own style.
 
     Unknown keys are kept out (an older or newer app may have written them); bad values raise
     ValidationError naming the key.
     """
-    merged: dict[str, Any] = dict(DEFAULT_STYLE)
+    merged: Style = dict(DEFAULT_STYLE)
     for layer in (defaults or {}, style or {}):
         for key, value in layer.items():
             if key in STYLE_KEYS and value is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from beautifulletters.archive import search_words
+from beautifulletters.archive.connection import Row
 from beautifulletters.errors import ArchiveError
 from beautifulletters.i18n import _
 
@@ -22,13 +23,13 @@ if TYPE_CHECKING:
 class ArchiveRows:
     """Rows ready for the archive's tables, ids as in the file."""
 
-    people: list[dict[str, Any]] = field(default_factory=list)
+    people: list[Row] = field(default_factory=list)
     tags: list[tuple[int, str]] = field(default_factory=list)
-    relationships: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    letters: list[dict[str, Any]] = field(default_factory=list)
-    revisions: list[dict[str, Any]] = field(default_factory=list)
+    relationships: list[Row] = field(default_factory=list)
+    notes: list[Row] = field(default_factory=list)
+    dates: list[Row] = field(default_factory=list)
+    letters: list[Row] = field(default_factory=list)
+    revisions: list[Row] = field(default_factory=list)
     default_signer_id: int | None = None
 
     def counts(self) -> dict[str, int]:
@@ -87,7 +88,7 @@ def replace_contents(archive: Archive, rows: ArchiveRows) -> None:
         search_words.rebuild(conn)
 
 
-def _insert(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert(conn: Any, table: str, rows: list[Row]) -> None:
     if not rows:
         return
     columns = list(rows[0])

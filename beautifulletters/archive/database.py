@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from beautifulletters import fileio
-from beautifulletters.archive.connection import BUSY_TIMEOUT_MS, ArchiveDb, connect, now_iso
+from beautifulletters.archive.connection import BUSY_TIMEOUT_MS, ArchiveDb, Row, connect, now_iso
 from beautifulletters.archive.files import (
     applied_schema_steps,
     check_header,
@@ -46,6 +46,25 @@ if TYPE_CHECKING:
 
 # A read-only archive's search indexes are checked on a copy in memory up to this size.
 _LARGEST_COPY_CHECKED = 256 * 1024 * 1024
+
+
+class CheckReport(TypedDict):
+    """What `Archive.check` finds (`check --json` prints it)."""
+
+    path: str
+    ok: bool
+    problems: list[str]
+    counts: dict[str, int]
+    schema: list[str]
+    journal_mode: str
+    not_checked: NotRequired[list[str]]
+
+
+class FileCounts(TypedDict):
+    """What `Archive.verify_file` says of a usable archive file: where, and how many people and letters."""
+
+    path: str
+    counts: dict[str, int]
 
 
 class _ReadOnlyWal(Exception):
@@ -406,11 +425,11 @@ class Archive(ArchiveManagers):
         with self.db.transaction() as db:
             yield db
 
-    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Any = ()) -> list[Row]:
         return self.db.query(sql, params)
 
     # --------------------------------------------------------------------- check
-    def check(self) -> dict[str, Any]:
+    def check(self) -> CheckReport:
         """An integrity report: SQLite's own checks, foreign keys, the search index, counts."""
         conn = self.db.conn
         problems: list[str] = []
@@ -430,14 +449,14 @@ class Archive(ArchiveManagers):
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("people", "relationships", "notes", "important_dates", "letters", "revisions")
         }
-        report = {
-            "path": str(self.path),
-            "ok": not problems,
-            "problems": problems,
-            "counts": counts,
-            "schema": applied_schema_steps(conn),
-            "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
-        }
+        report = CheckReport(
+            path=str(self.path),
+            ok=not problems,
+            problems=problems,
+            counts=counts,
+            schema=applied_schema_steps(conn),
+            journal_mode=conn.execute("PRAGMA journal_mode").fetchone()[0],
+        )
         if unchecked:
             report["not_checked"] = ["search indexes (the archive is read-only and too large to check on a copy)"]
         return report
@@ -501,7 +520,7 @@ class Archive(ArchiveManagers):
             conn.close()
 
     @staticmethod
-    def verify_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+    def verify_file(path: str | os.PathLike[str]) -> FileCounts:
         """Check an archive file without changing it; returns its counts, raises when it is unusable."""
         path = Path(path)
         check_header(path)
@@ -520,4 +539,4 @@ class Archive(ArchiveManagers):
             ) from None
         finally:
             conn.close()
-        return {"path": str(path), "counts": counts}
+        return FileCounts(path=str(path), counts=counts)

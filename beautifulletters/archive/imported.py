@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from beautifulletters.archive.connection import ArchiveDb, now_iso
+from beautifulletters.records import JSONObject
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class ImportedCard:
     card_key: str  # "uid:<vCard UID>", or "name:<the card's name>" for a card without one
     fingerprint: str  # of everything the card said
     names: list[str]
-    brought: dict[str, Any]
+    brought: JSONObject
 
 
 class ImportedCardsManager:

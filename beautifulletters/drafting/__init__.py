@@ -65,7 +65,7 @@ class Draft:
     recipient_id: int | None = None
     signer_id: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSONObject:
         return asdict(self)
 
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from beautifulletters import limits, userfiles
 from beautifulletters.drafting import details as _details
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
 from beautifulletters.paths import user_templates_dir
+from beautifulletters.records import JSONObject
 from beautifulletters.resources import templates_dir
 
 TEMPLATE_SUFFIX = ".j2"
@@ -50,7 +50,7 @@ class TemplateInfo:
     details: list[_details.Detail] = field(default_factory=list)
     life: str = "living"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSONObject:
         return asdict(self)
 
 

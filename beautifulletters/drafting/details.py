@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from beautifulletters.i18n import _
-from beautifulletters.records import Note
+from beautifulletters.records import JSONObject, Note
 
 _DECLARATION = re.compile(r"([a-z][a-z0-9_]*)(\?)?\s*\(((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -29,7 +29,7 @@ class Detail:
     label: str
     optional: bool
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSONObject:
         return asdict(self)
 
 

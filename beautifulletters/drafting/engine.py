@@ -18,6 +18,7 @@ from beautifulletters.drafting import tidy
 from beautifulletters.drafting.environment import MAX_OUTPUT, LetterEnvironment, LimitError, make_environment
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
+from beautifulletters.records import JSONObject
 
 # Deep enough for includes and macros a letter could use; far below where CPython's C stack suffers.
 RECURSION_LIMIT = 400
@@ -35,7 +36,7 @@ class Problem:
         where = f"{self.template}, line {self.line}" if self.line else self.template
         return f"{where}: {self.message}"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSONObject:
         return asdict(self)
 
 

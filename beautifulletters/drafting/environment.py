@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ def _check_size(value: Any) -> Any:
     return value
 
 
-def _check_numbers(args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+def _check_numbers(args: Sequence[object], kwargs: Mapping[str, object]) -> None:
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
             raise LimitError(
@@ -230,7 +230,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "season": helpers.season_of,
 }
 
-GLOBALS: dict[str, Any] = {
+GLOBALS: dict[str, object] = {
     "pick": _pick,
     "plural": helpers.plural,
     "natural_list": helpers.natural_list,

@@ -11,14 +11,14 @@ words or dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from beautifulletters import letterformat
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.letterformat import Block, Run
 from beautifulletters.records import Letter, LetterSummary, Person
-from beautifulletters.stationery import resolve_style
+from beautifulletters.stationery import Style, resolve_style
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -40,7 +40,7 @@ class LetterContent:
     page_size: str = "A4"
     language: str | None = None
     date: str = ""  # ISO date the letter is filed under (sent, occasion or written)
-    style: dict[str, Any] = field(default_factory=dict)
+    style: Style = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------- body parsing
@@ -75,7 +75,7 @@ def letter_date(letter: Letter | LetterSummary) -> str:
     return letter.sent_on or letter.created_at[:10]
 
 
-def place_date_line(style: dict[str, Any]) -> str:
+def place_date_line(style: Style) -> str:
     """'Springfield, 3 April 2025' from a resolved style's place and date line."""
     return ", ".join(part for part in (style.get("place") or "", style.get("date_line") or "") if part.strip())
 
@@ -109,7 +109,7 @@ def content_from_records(
     *,
     font: str | None = None,
     stationery: str | None = None,
-    defaults: dict[str, Any] | None = None,
+    defaults: Style | None = None,
 ) -> LetterContent:
     """Build the export model from archive records (no archive access, so batches can reuse it).
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from beautifulletters.limits import NOTE_READ_CHARS
 from beautifulletters.notesense import languages as _languages
@@ -18,6 +17,7 @@ from beautifulletters.notesense import mood as _mood
 from beautifulletters.notesense import words as _words
 from beautifulletters.notesense.reader import ABOUT, Reading, Who, read, subject_of
 from beautifulletters.notesense.when import Moment, moment_of
+from beautifulletters.records import JSONObject
 
 __all__ = [
     "ABOUT",
@@ -62,7 +62,7 @@ class Understanding:
             return None
         return lead_in(tag, self.clause, self.phrase, language)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSONObject:
         return asdict(self)
 
 

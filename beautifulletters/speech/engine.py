@@ -18,6 +18,7 @@ from typing import Any
 
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import N_, _
+from beautifulletters.records import JSONObject
 
 from .audio import wait_for_wav, write_silence
 from .text import is_speakable
@@ -93,7 +94,7 @@ class VoiceInfo:
     language: str
     gender: str | None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JSONObject:
         return asdict(self)
 
 
@@ -111,7 +112,7 @@ class Synthesizer:
             # pyttsx3 raises RuntimeError("could not initialize espeak") when the library
             # loads but its voice data is missing: for a user, the same fix.
             raise EngineMissingError(str(error)) from None
-        self._settings: dict[str, Any] = {}
+        self._settings: dict[str, object] = {}
         self._finished = threading.Event()
         self._engine.connect("finished-utterance", self._on_finished)
 

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from beautifulletters import limits, userfiles, validation
 from beautifulletters.addresses import clean_address, parse_address
+from beautifulletters.archive.connection import Row
 from beautifulletters.archive.contents import ArchiveRows, holds_only_the_start, replace_contents
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
+from beautifulletters.records import JSONObject
 from beautifulletters.transfer.exporter import SCHEMA_NAME, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def read_document(path: Path) -> dict[str, Any]:
+def read_document(path: Path) -> JSONObject:
     """The parsed file, or NotAnExportError with one sentence saying why it cannot be one."""
     try:
         raw = userfiles.read_limited(path, field="file", what="an archive export", limit=MAX_FILE_BYTES)
@@ -69,7 +71,7 @@ def read_document(path: Path) -> dict[str, Any]:
     return check_header(document, path)
 
 
-def check_header(document: object, path: Path | str) -> dict[str, Any]:
+def check_header(document: object, path: Path | str) -> JSONObject:
     if not isinstance(document, dict) or document.get("format") != SCHEMA_NAME:
         raise NotAnExportError(
             _(
@@ -300,10 +302,10 @@ _REVISIONS: dict[str, tuple[Check, bool]] = {
 }
 
 
-def _row(record: Any, columns: dict[str, tuple[Check, bool]], where: str) -> dict[str, Any]:
+def _row(record: Any, columns: dict[str, tuple[Check, bool]], where: str) -> Row:
     if not isinstance(record, dict):
         raise ValidationError(where, _("must be an object."))
-    row: dict[str, Any] = {}
+    row: Row = {}
     for name, (check, required) in columns.items():
         value = record.get(name)
         if value is None:
@@ -315,14 +317,14 @@ def _row(record: Any, columns: dict[str, tuple[Check, bool]], where: str) -> dic
     return row
 
 
-def _records(document: dict[str, Any], key: str) -> list[Any]:
+def _records(document: JSONObject, key: str) -> list[Any]:
     records = document.get(key, [])
     if not isinstance(records, list):
         raise ValidationError(key, _("must be a list."))
     return records
 
 
-def _unique(rows: list[dict[str, Any]], key: str) -> set[int]:
+def _unique(rows: list[Row], key: str) -> set[int]:
     seen: set[int] = set()
     for index, row in enumerate(rows):
         if row["id"] in seen:
@@ -331,7 +333,7 @@ def _unique(rows: list[dict[str, Any]], key: str) -> set[int]:
     return seen
 
 
-def _refers(rows: list[dict[str, Any]], key: str, name: str, known: set[int], what: str) -> None:
+def _refers(rows: list[Row], key: str, name: str, known: set[int], what: str) -> None:
     for index, row in enumerate(rows):
         if row[name] is not None and row[name] not in known:
             raise ValidationError(
@@ -339,7 +341,7 @@ def _refers(rows: list[dict[str, Any]], key: str, name: str, known: set[int], wh
             )
 
 
-def archive_rows(document: dict[str, Any]) -> ArchiveRows:
+def archive_rows(document: JSONObject) -> ArchiveRows:
     """Check every record of an export and turn it into rows; raises ValidationError at the first fault."""
     rows = ArchiveRows()
     for index, record in enumerate(_records(document, "people")):

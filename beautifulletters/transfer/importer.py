@@ -17,18 +17,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from beautifulletters import validation, words
 from beautifulletters.archive.imported import ImportedCard
 from beautifulletters.archive.people import CheckedPerson
 from beautifulletters.errors import BeautifulLettersError, RefusedValueError, ValidationError
 from beautifulletters.i18n import _, n_
-from beautifulletters.records import PersonFields
+from beautifulletters.records import JSONObject, PersonFields
 from beautifulletters.transfer import csvfile, vcard
 from beautifulletters.transfer.contact import Contact
 from beautifulletters.transfer.import_writes import ImportWrites
-from beautifulletters.transfer.matching import PeopleIndex, card_names
+from beautifulletters.transfer.matching import PeopleIndex, PossibleDuplicate, card_names
 from beautifulletters.transfer.merging import card_key, card_values, fingerprint, merge
 from beautifulletters.transfer.textio import NotContactsError, read_contact_text
 from beautifulletters.transfer.vcard import Unreadable
@@ -72,7 +72,7 @@ class ImportItem:
     person_id: int | None = None
     warnings: list[str] = field(default_factory=list)
     # Added as a new person, but sharing something with these: [{"person_id", "name", "why"}].
-    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    possible_duplicates: list[PossibleDuplicate] = field(default_factory=list)
 
 
 @dataclass
@@ -127,7 +127,7 @@ class ImportReport:
             ).format(count=words.number(doubtful))
         return _("Dry run, nothing was changed: {summary}").format(summary=line) if self.dry_run else line
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> JSONObject:
         return {
             "file": self.file,
             "format": self.format,
@@ -402,7 +402,8 @@ def _import_one(
             dated = bool(result.anniversary) and result.anniversary not in writes.anniversaries(person_id)
             if dated and result.anniversary:
                 writes.add_anniversary(person_id, result.anniversary)
-            handled = list(last.get("related", [])) if last else []
+            related = last.get("related") if last else None
+            handled = list(related) if isinstance(related, list) else []
             card = ImportedCard(person_id, key, print_, names, {**stored, "related": handled} if handled else stored)
             if previous is None or previous.fingerprint != print_ or previous.brought != card.brought:
                 writes.record_card(card)
@@ -419,7 +420,7 @@ def _import_one(
         return item, None
 
 
-def _duplicate_text(duplicate: dict[str, Any]) -> str:
+def _duplicate_text(duplicate: PossibleDuplicate) -> str:
     where = (
         f"id {duplicate['person_id']}; " if duplicate["person_id"] is not None and duplicate["person_id"] > 0 else ""
     )
@@ -454,7 +455,8 @@ def _link_related(writes: ImportWrites, imported: list[_Imported], index: People
 def _link_card(
     writes: ImportWrites, entry: _Imported, by_uid: dict[str, int], index: PeopleIndex, item: ImportItem | None
 ) -> int:
-    handled = [list(r) for r in entry.card.brought.get("related", [])]
+    related = entry.card.brought.get("related")
+    handled = [list(r) for r in related] if isinstance(related, list) else []
     before = {tuple(r) for r in handled}
     linked = 0
     for related in entry.contact.related:

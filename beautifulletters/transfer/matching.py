@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from beautifulletters.transfer.contact import Contact, phone_key
 
@@ -132,11 +133,19 @@ class Candidate:
     strong: list[str] = field(default_factory=list)  # why they are the same: "same email a@b"
     weak: list[str] = field(default_factory=list)  # what they share without proving it
 
-    def possible_duplicate(self) -> dict[str, object]:
+    def possible_duplicate(self) -> PossibleDuplicate:
         shared = ", ".join([*self.strong, *self.weak])
         if self.names_agree:
             shared = f"same name and {shared}" if shared else "same name"
-        return {"person_id": self.person_id, "name": self.name, "why": shared}
+        return PossibleDuplicate(person_id=self.person_id, name=self.name, why=shared)
+
+
+class PossibleDuplicate(TypedDict):
+    """A person a card may duplicate: who, and what they share (an import's report lists these)."""
+
+    person_id: int
+    name: str
+    why: str
 
 
 @dataclass
@@ -145,7 +154,7 @@ class Match:
 
     person_id: int | None = None
     why: str = ""
-    possible_duplicates: list[dict[str, object]] = field(default_factory=list)
+    possible_duplicates: list[PossibleDuplicate] = field(default_factory=list)
 
 
 class PeopleIndex:

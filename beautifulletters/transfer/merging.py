@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from beautifulletters.records import Person, PersonFields
+from beautifulletters.records import JSONObject, Person, PersonFields
 from beautifulletters.transfer.contact import Contact, phone_key
 from beautifulletters.transfer.matching import name_form
 
@@ -29,9 +29,9 @@ def _photo_hash(photo: bytes | None) -> str | None:
     return hashlib.sha256(photo).hexdigest() if photo else None
 
 
-def card_values(contact: Contact) -> dict[str, Any]:
+def card_values(contact: Contact) -> JSONObject:
     """What the card says, as recorded after its import (a photo as its SHA-256)."""
-    values: dict[str, Any] = {"display_name": contact.display_name}
+    values: JSONObject = {"display_name": contact.display_name}
     for name in SCALARS:
         values[name] = _photo_hash(contact.photo) if name == "photo" else getattr(contact, name)
     for name in LISTS:
@@ -101,12 +101,12 @@ def merge(existing: Person, contact: Contact, last: Mapping[str, Any] | None) ->
         current = list(getattr(existing, name))
         present = {key(v) for v in current}
         # Only what the card added since its last import: a value the writer removed stays removed.
-        added = [v for v in now.get(name, []) if key(v) not in before and key(v) not in present]
+        added = [v for v in getattr(contact, name) if key(v) not in before and key(v) not in present]
         if added:
             changes[name] = current + list(dict.fromkeys(added))
     result.changes = cast(PersonFields, changes)
-    _merge_note(existing.notes or "", now.get("notes"), (last or {}).get("notes"), result)
-    anniversary = now.get("anniversary")
+    _merge_note(existing.notes or "", contact.notes, (last or {}).get("notes"), result)
+    anniversary = contact.anniversary
     if anniversary and (last is None or last.get("anniversary") != anniversary):
         result.anniversary = anniversary
     return result
