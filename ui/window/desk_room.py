@@ -102,6 +102,7 @@ class DeskRoom(QStackedWidget):
         self.addWidget(self.empty)
         self.editor: LetterEditor | None = None
         self._wanted: int | None = None  # the person chosen last, followed once the choosing stops
+        self._closed_archive: object | None = None  # the archive let go of by stop(), never read again
         self._follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_DELAY_MS)
         self._follow_timer.timeout.connect(self._follow_now)
         self.empty.write_requested.connect(lambda item: window.write_for_upcoming(item))
@@ -128,6 +129,8 @@ class DeskRoom(QStackedWidget):
         """What to do next: the nearest occasions, the letters last worked on, New letter."""
         window = self.window_
         self._follow_timer.stop()
+        if window.archive is self._closed_archive:
+            return  # let go of (damaged, being restored): the next archive brings its own overview
         panel = window.upcoming_panel
         occasions = [Occasion(describe_occasion(item), item) for item in panel.items[:HOME_OCCASIONS]]
         no_occasions = panel.summary.text() or _("Looking for dates in the coming days…")
@@ -151,8 +154,10 @@ class DeskRoom(QStackedWidget):
             self.window_.new_letter(recipient_id=person_id)
 
     def stop(self) -> None:
-        """The archive is closing: a person chosen just before is not followed into a closed file."""
+        """The archive is closing: a person chosen just before is not followed into a closed file,
+        and news that arrives later (the upcoming dates' worker finishing) does not read it."""
         self._follow_timer.stop()
+        self._closed_archive = self.window_.archive
 
     # ------------------------------------------------------------------ following the list
     def follow_person(self, person_id: int | None) -> None:
