@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from beautifulletters.records import UpcomingDate
+from beautifulletters.records import Letter, UpcomingDate
 
 
 def month_day(value: str) -> tuple[int, int]:
@@ -76,3 +76,40 @@ def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, d
         )
     result.sort(key=lambda item: (item.date, item.person_name.casefold()))
     return result
+
+
+# A year-less occasion (--12-20) is this letter's when its next day comes within this many days of
+# the day the letter was written; further off, it has just passed and the letter is a belated one.
+_YEARLESS_AHEAD_DAYS = 183
+
+
+def occasion_dated(created_at: str | None, occasion_date: str | None) -> str:
+    """The date a letter bears unless the writer chose one: the occasion's day when that day is
+    still ahead of the day the letter was written (an anniversary letter drafted on 3 December for
+    the 20th says "Fifty years today", so it is dated the 20th), else the day it was written.
+    """
+    written = (created_at or "")[:10] or dt.date.today().isoformat()
+    try:
+        written_day = dt.date.fromisoformat(written)
+    except ValueError:
+        return written
+    if not occasion_date:
+        return written
+    try:
+        if occasion_date.startswith("--"):
+            when = next_occurrence(occasion_date, written_day)
+            if (when - written_day).days > _YEARLESS_AHEAD_DAYS:
+                return written
+        else:
+            when = dt.date.fromisoformat(occasion_date[:10])
+    except ValueError:
+        return written
+    return when.isoformat() if when > written_day else written
+
+
+def date_on_letter(letter: Letter) -> str:
+    """The date printed at the top of `letter` (YYYY-MM-DD): its own `dated`, else the rule above.
+
+    Print, PDF, every export and the desk all read it here, so they agree.
+    """
+    return letter.dated or occasion_dated(letter.created_at, letter.occasion_date)

@@ -296,6 +296,9 @@ class Letter(Record):
     is_sample: bool = field(default=False, metadata=_FLAG)
     created_at: str = ""
     updated_at: str = ""
+    # The date the letter bears (YYYY-MM-DD): its occasion's day when that was ahead of the day it
+    # was written, else that day, or the date the writer chose; a sent letter keeps the one it went with.
+    dated: str | None = None
     revision_count: int = 0
 
 
@@ -347,6 +350,7 @@ class LetterChanges(TypedDict, total=False):
     status: str
     sent_on: str | None
     template: str | None
+    dated: str | None  # None: the occasion's day when ahead of the day written, else that day
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,4 +27,5 @@ SCHEMA_STEPS = (
     "m010_life_and_notes",
     "m011_trash",
     "m012_imported_cards",
+    "m013_letter_dated",
 )

@@ -10,6 +10,7 @@ from typing import Unpack
 from beautifulletters import validation
 from beautifulletters.archive.connection import ArchiveDb, now_iso
 from beautifulletters.archive.people import PeopleManager
+from beautifulletters.dates import occasion_dated
 from beautifulletters.errors import NotFoundError, ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.records import Letter, LetterChanges, LetterSummary, Revision, Row
@@ -48,8 +49,12 @@ class LettersManager:
         status: str = "draft",
         is_sample: bool = False,
         created_at: str | None = None,
+        dated: str | None = None,
     ) -> int:
-        """Store a new letter together with its first revision, in one transaction."""
+        """Store a new letter together with its first revision, in one transaction.
+
+        It bears `dated` when given, else its occasion's day when that is ahead, else the day it is written.
+        """
         self._people.get(signer_id)
         self._people.get(recipient_id)
         clean_body = validation.body(body)
@@ -62,11 +67,12 @@ class LettersManager:
             )
         stamp = created_at or now_iso()
         plain = validation.body(body_text) if body_text is not None else clean_body
+        clean_occasion_date = validation.date(occasion_date, "occasion date", allow_yearless=True)
         row = {
             "signer_id": signer_id,
             "recipient_id": recipient_id,
             "occasion": validation.text(occasion, "occasion", max_length=200),
-            "occasion_date": validation.date(occasion_date, "occasion date", allow_yearless=True),
+            "occasion_date": clean_occasion_date,
             "template": validation.text(template, "template", max_length=1000),
             "title": validation.text(title, "title", max_length=1000),
             "body": clean_body,
@@ -79,6 +85,7 @@ class LettersManager:
             "is_sample": 1 if is_sample else 0,
             "created_at": stamp,
             "updated_at": stamp,
+            "dated": validation.date(dated, "dated") or occasion_dated(stamp, clean_occasion_date),
         }
         with self._db.transaction() as db:
             letter_id = self._db.insert("letters", row)
@@ -172,9 +179,13 @@ class LettersManager:
             )
 
     def update(self, letter_id: int, **fields: Unpack[LetterChanges]) -> None:
-        """Change a letter's details (not its body): occasion, title, style, language, status."""
+        """Change a letter's details (not its body): occasion, title, style, language, status, the date it bears.
+
+        `dated=None` gives the letter back the date its occasion says; a new occasion date moves the
+        date of a letter that bore the old one's. A sent letter keeps the date it went with.
+        """
         letter = self.get(letter_id)
-        allowed = {"occasion", "occasion_date", "title", "style", "language", "status", "sent_on", "template"}
+        allowed = {"occasion", "occasion_date", "title", "style", "language", "status", "sent_on", "template", "dated"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValidationError(sorted(unknown)[0], _("is not a field of a letter that can be changed here."))
@@ -184,6 +195,7 @@ class LettersManager:
                 row[name] = validation.text(fields.get(name), name)
         if "occasion_date" in fields:
             row["occasion_date"] = validation.date(fields["occasion_date"], "occasion date", allow_yearless=True)
+        row.update(self._dated_change(letter, fields, row.get("occasion_date", letter.occasion_date)))
         if "style" in fields:
             row["style"] = json.dumps(dict(fields.get("style") or {}), ensure_ascii=False)
         if "status" in fields:
@@ -205,6 +217,31 @@ class LettersManager:
         with self._db.transaction():
             self._db.update("letters", letter_id, row)
 
+    @staticmethod
+    def _dated_change(letter: Letter, fields: LetterChanges, occasion_date: object) -> dict[str, object]:
+        """The `dated` column an update writes, if any."""
+        sealed = letter.status == "sent" and fields.get("status", "sent") == "sent"
+        if "dated" in fields:
+            if sealed:
+                raise ValidationError(
+                    "dated",
+                    _("letter {letter_id} was sent on {sent_on} and keeps the date it went with.").format(
+                        letter_id=letter.id, sent_on=letter.sent_on
+                    ),
+                )
+            chosen = validation.date(fields["dated"], "dated")
+            return {"dated": chosen or occasion_dated(letter.created_at, str(occasion_date or "") or None)}
+        if (
+            "occasion_date" in fields
+            and not sealed
+            and letter.dated == occasion_dated(letter.created_at, letter.occasion_date)
+        ):
+            # The letter bore its occasion's day (or the day written), not one the writer chose: it follows.
+            return {"dated": occasion_dated(letter.created_at, str(occasion_date or "") or None)}
+        if fields.get("status") == "sent":
+            return {"dated": letter.dated}  # sealed with the date it went with, whatever changes later
+        return {}
+
     def get(self, letter_id: int) -> Letter:
         validation.record_id(letter_id, "letter")
         rows = self._db.query(
@@ -223,6 +260,8 @@ class LettersManager:
             row,
             occasion_date=validation.stored_date(row.get("occasion_date"), allow_yearless=True),
             sent_on=validation.stored_date(row.get("sent_on")),
+            dated=validation.stored_date(row.get("dated"))
+            or occasion_dated(str(row.get("created_at") or ""), str(row.get("occasion_date") or "") or None),
         )
 
     def all(self, *, to: int | None = None, signer: int | None = None, limit: int | None = None) -> list[LetterSummary]:

@@ -311,3 +311,18 @@ def m012_imported_cards(db: Database) -> None:
         " brought TEXT NOT NULL DEFAULT '{}', imported_at TEXT NOT NULL, UNIQUE (person_id, card_key))"
     )
     db.execute("CREATE INDEX imported_cards_fingerprint ON imported_cards(fingerprint)")
+
+
+@migrations()
+def m013_letter_dated(db: Database) -> None:
+    # The date a letter bears, its own: the date line used to be the day the draft was made, even
+    # for a letter written ahead for an occasion. A draft now bears its occasion's day when that is
+    # ahead of the day it was written; a final or sent letter keeps the date it was printed and
+    # sent with (the day it was written), so nothing already on paper changes.
+    from beautifulletters.dates import occasion_dated
+
+    db.table("letters").add_column("dated", str)
+    db.execute("UPDATE letters SET dated = substr(created_at, 1, 10) WHERE status != 'draft'")
+    rows = db.execute("SELECT id, created_at, occasion_date FROM letters WHERE status = 'draft'").fetchall()
+    for letter_id, created_at, occasion_date in rows:
+        db.execute("UPDATE letters SET dated = ? WHERE id = ?", (occasion_dated(created_at, occasion_date), letter_id))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from beautifulletters import letterformat
+from beautifulletters.dates import date_on_letter
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.letterformat import Block, Run
@@ -125,7 +126,7 @@ def content_from_records(
         style,
         defaults=defaults,
         signer=signer,
-        written_on=letter.created_at[:10] or None,
+        written_on=date_on_letter(letter),
         language=letter.language,
     )
     signature = resolved["signature_name"] if resolved["show_signature"] else ""

@@ -290,6 +290,7 @@ _LETTERS: dict[str, tuple[Check, bool]] = {
     "is_sample": (_flag, False),
     "created_at": (_time, True),
     "updated_at": (_optional(_time), False),
+    "dated": (_date(), False),  # absent (an older export): its occasion's day when ahead, else the day written
 }
 _REVISIONS: dict[str, tuple[Check, bool]] = {
     "id": (_integer, True),

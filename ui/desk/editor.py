@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters import humandates
 from beautifulletters.archive import Archive
+from beautifulletters.dates import date_on_letter
 from beautifulletters.i18n import _
 from beautifulletters.records import Letter
 from beautifulletters.stationery import PAPER_KEYS, with_paper
@@ -450,7 +451,7 @@ class LetterEditor(QWidget):
             stored = dict(self.letter.style)
         signer = self.archive.people.get(self.letter.signer_id)
         self.page_style = PageStyle.from_style(
-            stored, defaults=self._defaults(), signer=signer, written_on=self.letter.created_at
+            stored, defaults=self._defaults(), signer=signer, written_on=date_on_letter(self.letter)
         )
         if not self.read_only and changes:
             stored = with_paper(stored, {})  # every paper setting named: it prints as shown, a year later too

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 
 from beautifulletters import letterformat
+from beautifulletters.dates import date_on_letter
 from beautifulletters.records import Letter, Person
 from beautifulletters.stationery import (
     LETTERHEAD_HEIGHT_MM,
@@ -95,7 +96,7 @@ class PageStyle:
             letter.style,
             defaults=defaults,
             signer=signer,
-            written_on=letter.created_at,
+            written_on=date_on_letter(letter),
             language=letter.language,
         )
 
