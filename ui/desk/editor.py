@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QKeyEvent,
     QPalette,
     QTextCursor,
@@ -26,7 +25,7 @@ from beautifulletters.dates import date_on_letter
 from beautifulletters.i18n import _
 from beautifulletters.records import Letter
 from beautifulletters.stationery import PAPER_KEYS, with_paper
-from ui.desk import DESK_COLOR, formatting
+from ui.desk import desk_color, formatting
 from ui.desk.autosave import AutoSaver, SaveRequest
 from ui.desk.continuity import ContinuityHint
 from ui.desk.find_bar import FindBar
@@ -105,9 +104,7 @@ class LetterEditor(QWidget):
         self.find_bar.hide()
 
         self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
-        self.setPalette(palette)
+        self._follow_desk_color()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -538,6 +535,17 @@ class LetterEditor(QWidget):
             self.set_distraction_free(False)
             return
         super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self._follow_desk_color()  # light or dark switched: the desk follows, the paper stays paper
+
+    def _follow_desk_color(self) -> None:
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.Window) != desk_color():  # else setPalette loops through PaletteChange
+            palette.setColor(QPalette.ColorRole.Window, desk_color())
+            self.setPalette(palette)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from beautifulletters import letterformat
 from beautifulletters.stationery import BUNDLED_FONTS
-from ui.desk import DESK_COLOR
+from ui.desk import desk_color
 from ui.paper.page import PageStyle, body_line_format, body_range, document_dpi
 from ui.paper.painting import paint_stationery
 from ui.tasks import note_user_input
@@ -49,7 +49,7 @@ class PageTextEdit(QTextEdit):
         # The page lies on the desk edge to edge: the theme's frame, padding and light background
         # for text boxes drew a pale strip and a dark line between the paper and the scroll bar.
         self.setObjectName("page")
-        self.setStyleSheet(f"QTextEdit#page {{ border: none; padding: 0px; background: {DESK_COLOR}; }}")
+        self._follow_desk_color()
         self.setAcceptRichText(True)
         self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
@@ -148,11 +148,19 @@ class PageTextEdit(QTextEdit):
 
     def changeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self._follow_desk_color()  # light or dark switched while the letter is open
         self._restore_page_size()
+
+    def _follow_desk_color(self) -> None:
+        sheet = f"QTextEdit#page {{ border: none; padding: 0px; background: {desk_color().name()}; }}"
+        if self.styleSheet() != sheet:  # the same sheet again would come back as another PaletteChange
+            self.setStyleSheet(sheet)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        painter.fillRect(self.viewport().rect(), QColor(DESK_COLOR))
+        desk = desk_color()  # as the window is now, light or dark
+        painter.fillRect(self.viewport().rect(), desk)
         page = self.document().pageSize()
         offset_x = self.horizontalScrollBar().value()
         offset_y = self.verticalScrollBar().value()
@@ -164,7 +172,7 @@ class PageTextEdit(QTextEdit):
                 rect = QRectF(0, index * page.height(), page.width(), page.height())
                 paint_stationery(painter, rect, self.page_style, index + 1)
                 if index:
-                    painter.fillRect(QRectF(0, rect.top() - 3, page.width(), 6), QColor(DESK_COLOR))
+                    painter.fillRect(QRectF(0, rect.top() - 3, page.width(), 6), desk)
         painter.end()
         super().paintEvent(event)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from beautifulletters.i18n import _
 from beautifulletters.records import UpcomingDate
-from ui.desk import DESK_COLOR
+from ui.desk import desk_color
 from ui.widgets.plain import menu_text, plain_label, plain_tip
 from ui.widgets.rebuilt import RebuiltPage, add_row
 
@@ -82,12 +82,11 @@ class EmptyDesk(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet(f"QScrollArea#emptyDesk {{ border: none; background: {DESK_COLOR}; }}")
         inside = QWidget()
-        inside.setAutoFillBackground(True)
-        palette = inside.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(DESK_COLOR))
-        inside.setPalette(palette)
+        inside.setObjectName("emptyDeskInside")
+        inside.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # its background from the sheet below
+        self.inside = inside
+        self._follow_desk_color()
         outer = QVBoxLayout(inside)
         outer.setContentsMargins(24, 32, 24, 32)
         centred = QHBoxLayout()
@@ -111,6 +110,20 @@ class EmptyDesk(QScrollArea):
         self.setWidget(inside)
         self.person_id: int | None = None  # whose letters are shown, None on the overview
         self.show_home([], [], _("Looking for dates in the coming days…"), recent=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self._follow_desk_color()  # light or dark switched: the desk follows, the card stays paper
+
+    def _follow_desk_color(self) -> None:
+        desk = desk_color().name()
+        sheet = (
+            f"QScrollArea#emptyDesk {{ border: none; background: {desk}; }}"
+            f"QWidget#emptyDeskInside {{ background: {desk}; }}"
+        )
+        if self.styleSheet() != sheet:  # the same sheet again would come back as another PaletteChange
+            self.setStyleSheet(sheet)
 
     # ------------------------------------------------------------------ what it shows
     def show_home(

@@ -1,0 +1,66 @@
+"""Dark mode: everything around the paper follows the dark palette; the paper stays paper, its ink legible."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.window.main_window import MainWindow
+from ui.window.theme import DARK, apply_theme
+
+
+@pytest.fixture
+def dark(window: MainWindow) -> Iterator[MainWindow]:
+    """The window switched to dark while it is open (Preferences ▸ Appearance), light again afterwards."""
+    app = QApplication.instance()
+    apply_theme(app, dark=True)
+    QApplication.processEvents()
+    yield window
+    apply_theme(app, dark=False)
+    QApplication.processEvents()
+
+
+def pixel(widget: QWidget, x: int, y: int) -> QColor:
+    return widget.grab().toImage().pixelColor(x, y)
+
+
+def test_the_empty_desk_around_the_card_is_dark_and_the_card_stays_paper(qtbot, dark: MainWindow) -> None:
+    desk = dark.desk_room.empty
+    assert dark.desk_room.currentWidget() is desk
+    around = pixel(desk, 4, desk.height() - 4)  # below the card
+    assert around.lightness() < QColor(DARK["window"]).lightness() + 8, around.name()
+    card = dark.desk_room.empty.card
+    assert pixel(card, card.width() // 2, 4).lightness() > 200  # cream, as in a light window
+
+
+def test_the_desk_under_an_open_letter_is_dark_and_the_ink_reads_on_the_paper(qtbot, dark: MainWindow) -> None:
+    letter = dark.archive.letters.all(to=dark.person_panel.person_id)[0]
+    dark.open_letter(letter.id)
+    qtbot.waitUntil(lambda: dark.desk_room.showing_letter)
+    page = dark.editor.text_edit
+    viewport = page.viewport()
+    image = viewport.grab().toImage()
+    corner = image.pixelColor(viewport.width() - 2, viewport.height() - 2)
+    paper_width = round(page.document().pageSize().width())
+    if paper_width < viewport.width() - 4:  # the page is centred with desk on both sides
+        assert corner.lightness() < 60, corner.name()
+    left = image.pixelColor(max(0, (viewport.width() - paper_width) // 2 - 2), 2)
+    assert left.lightness() < 60 or paper_width >= viewport.width() - 4, left.name()
+    middle = image.pixelColor(viewport.width() // 2, 20)
+    assert middle.lightness() > 180, middle.name()  # the sheet is still paper
+    ink = page.palette().color(page.palette().ColorRole.Text)
+    assert ink.lightness() < 100  # dark ink on light paper, not the dark palette's light text
+
+
+def test_switching_back_to_light_brings_the_brown_desk_back(qtbot, window: MainWindow) -> None:
+    app = QApplication.instance()
+    desk = window.desk_room.empty
+    light = pixel(desk, 4, desk.height() - 4)
+    apply_theme(app, dark=True)
+    QApplication.processEvents()
+    apply_theme(app, dark=False)
+    QApplication.processEvents()
+    assert pixel(desk, 4, desk.height() - 4) == light
