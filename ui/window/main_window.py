@@ -129,12 +129,22 @@ class MainWindow(WindowSurface):
         build_menus(self)
         self.letter_status = LetterStatus(self)
         self._restore_geometry()
-        self.side_panels = SidePanels(self.splitter, self.left_tabs, self.person_panel, self.view_menu)
+        self.side_panels = SidePanels(
+            self.splitter, self.left_tabs, self.person_panel, self.view_menu, left_needs=self._people_tab_needs
+        )
+        self.people_list.wanted_width_changed.connect(self.side_panels.arrange)
         self.start_up = StartUp(self)  # what can wait until the window is on screen
         self.archive_check = ArchiveCheck(self)
         self.archive_check.checked.connect(self.archive_checked)
         self.current_dialog: QDialog | None = None  # the dialog or message box open now, kept alive while open
         self._load_archive_view(notice, reload_people=False)  # the model has just loaded them
+
+    def _people_tab_needs(self) -> int:
+        """The left column's width at which the people's names read whole: the list's own need and
+        the tab widget's margins around it."""
+        tabs, people = self.left_tabs, self.people_list
+        around = tabs.width() - people.width() if people.isVisible() and people.width() > 0 else 0
+        return people.wanted_width() + max(0, around)
 
     # ------------------------------------------------------------------ building
     @property

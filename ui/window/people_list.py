@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, QTimer, Signal
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +30,30 @@ from ui.widgets.plain import plain_label
 from ui.window.models import PeopleModel
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
+NAME_ROOM_CHARS = 34  # the list widens for names up to about this long; a longer one is cut short with "…"
+MEASURED_ROWS = 200  # names measured for the list's width: the first page, the rows read at start anyway
+
+
+class CutShortTips(QStyledItemDelegate):
+    """A row's whole text on hover only where the cell cuts it short with "…": a tooltip that
+    repeats a name already shown whole only gets in the way."""
+
+    def cut_short(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:
+        unbounded = QStyleOptionViewItem(option)
+        unbounded.rect = QRect()  # measured on one line, not wrapped to the cell's width
+        return self.sizeHint(unbounded, index).width() > option.rect.width()
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid() and not self.cut_short(option, index):
+            QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 @dataclass(frozen=True)
@@ -49,6 +78,7 @@ class PeopleList(QWidget):
     """The People tab. It says who is chosen; the window decides what that opens."""
 
     person_chosen = Signal(object, str)  # (person id, name), or (None, "") when the list is empty
+    wanted_width_changed = Signal()  # other names are listed: the list may need another width
     new_letter_requested = Signal()  # a person was double-clicked
     add_person_requested = Signal()
     error = Signal(str)
@@ -85,10 +115,16 @@ class PeopleList(QWidget):
         self.people_view = QTableView()
         self.people_view.setAccessibleName(_("People"))
         self.people_view.setModel(self.people_model)
+        self.people_view.setItemDelegate(CutShortTips(self.people_view))
+        self._wanted_timer = QTimer(self, singleShot=True, interval=0)  # once per batch of model changes
+        self._wanted_timer.timeout.connect(self.wanted_width_changed)
+        for changed in (self.people_model.modelReset, self.people_model.rowsInserted, self.people_model.dataChanged):
+            changed.connect(self._wanted_timer.start)
         self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.people_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.people_view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it)
         self.people_view.setShowGrid(False)
+        self.people_view.setWordWrap(False)  # a name too long for the list ends in "…" on its one line
         self.people_view.setAlternatingRowColors(True)
         self.people_view.verticalHeader().hide()
         self.people_view.verticalHeader().setDefaultSectionSize(30)
@@ -141,6 +177,38 @@ class PeopleList(QWidget):
         if header.sectionResizeMode(1) != QHeaderView.ResizeMode.ResizeToContents:
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wanted_timer.start()  # other words in the header, or other letters' widths
+
+    def wanted_width(self) -> int:
+        """The width at which the names on the list's first page read whole beside their nicknames
+        (names up to NAME_ROOM_CHARS long: a longer one is cut short, whole in its tooltip), with
+        the list's frame, scroll bar and the tab's margins around the columns."""
+        view = self.people_view
+        model: QAbstractItemModel = self.people_model
+        metrics = view.fontMetrics()
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        delegate = view.itemDelegate()
+        header = view.horizontalHeader()
+        rows = min(model.rowCount(), MEASURED_ROWS)
+        columns = 0
+        for column, cap in ((0, metrics.averageCharWidth() * NAME_ROOM_CHARS), (1, None)):
+            width = header.sectionSizeHint(column)
+            if rows:
+                texts = [model.index(row, column).data() or "" for row in range(rows)]
+                widest = max(range(rows), key=lambda row: metrics.horizontalAdvance(texts[row]))
+                index = model.index(widest, column)
+                cell = delegate.sizeHint(option, index).width()
+                text = metrics.horizontalAdvance(index.data() or "")
+                width = max(width, cell if cap is None else cell - text + min(text, cap))
+            columns += width
+        scroll_bar = view.verticalScrollBar().sizeHint().width()  # room for it, also before it is needed
+        margins = self.layout().contentsMargins()
+        return columns + 2 * view.frameWidth() + scroll_bar + margins.left() + margins.right()
 
     def _first_row_to_show(self) -> int:
         # On a sample archive, start on the person the sample letters are written to.

@@ -6,6 +6,8 @@ has the person's panel as a tab beside People and Upcoming."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSplitter, QTabWidget, QWidget
@@ -18,6 +20,7 @@ PAGE_MIN = 240  # the page's column is never narrower (the page scales down to i
 PANEL_MINS = (190, 260)
 PANEL_WIDTHS = (280, 340)
 PANEL_MIN = min(PANEL_MINS)
+PEOPLE_LIST_MOST = 420  # the people list never asks for more than this for its names (it elides beyond)
 PAGE_SHARED = 360  # below this the page would be too small beside both panels: they share a column
 WIDTHS_KEY = "window/side_widths"
 
@@ -25,10 +28,20 @@ WIDTHS_KEY = "window/side_widths"
 class SidePanels(QObject):
     """Shows and sizes the splitter's side panels: what the writer chose, within the room there is."""
 
-    def __init__(self, splitter: QSplitter, left: QWidget, right: QWidget, view_menu: QMenu) -> None:
+    def __init__(
+        self,
+        splitter: QSplitter,
+        left: QWidget,
+        right: QWidget,
+        view_menu: QMenu,
+        left_needs: Callable[[], int] | None = None,
+    ) -> None:
         super().__init__(splitter)
         self.splitter = splitter
         self.panels = (left, right)
+        # The width at which the left column shows what it lists whole (the people's names, in the
+        # window's language): it does not give way below it while the page and the other panel can.
+        self.left_needs = left_needs or (lambda: 0)
         settings = QSettings()
         self.actions: list[QAction] = []
         for panel, key, text, shortcut, least in (
@@ -98,17 +111,24 @@ class SidePanels(QObject):
             QTimer.singleShot(0, self.arrange)  # once the splitter has its new width
         return False
 
+    def least_widths(self) -> tuple[int, int]:
+        """How narrow each panel is made for the page: the people list not below what its names
+        need (up to PEOPLE_LIST_MOST), the person's panel not below its minimum."""
+        return max(PANEL_MINS[0], min(self.left_needs(), PEOPLE_LIST_MOST)), PANEL_MINS[1]
+
     def target_sizes(self, width: int, shown: tuple[bool, bool]) -> list[int]:
-        """The splitter's three sizes for `width`: each shown panel at the writer's width while the
-        page keeps PAGE_ROOM; below that the people list narrows first, then the person panel,
-        never below their minimums; the page has the rest."""
+        """The splitter's three sizes for `width`: each shown panel at the writer's width (the
+        people list at least as wide as its names need) while the page keeps PAGE_ROOM; below that
+        the people list narrows first, then the person panel, never below their least widths; the
+        page has the rest."""
         room = width - self.splitter.handleWidth() * sum(shown)
-        sides = [self.widths[index] if shown[index] else 0 for index in (0, 1)]
+        least = self.least_widths()
+        sides = [max(self.widths[index], least[index]) if shown[index] else 0 for index in (0, 1)]
         over = sum(sides) + PAGE_ROOM - room
         for index in (0, 1):  # the people list gives way first
             if over <= 0 or not shown[index]:
                 continue
-            give = min(over, sides[index] - PANEL_MINS[index])
+            give = min(over, sides[index] - least[index])
             if give > 0:
                 sides[index] -= give
                 over -= give
@@ -121,7 +141,7 @@ class SidePanels(QObject):
         handles = self.splitter.handleWidth() * 2
         # Too narrow for three columns (1440×900 at 200 % is 720 px to Qt): the person's panel
         # becomes a tab beside People and Upcoming, so the page keeps a width it can be read at.
-        share = all(shown) and 0 < width - handles - sum(PANEL_MINS) < PAGE_SHARED
+        share = all(shown) and 0 < width - handles - sum(self.least_widths()) < PAGE_SHARED
         if share != self.sharing:
             self._share(share)
         left, right = self.panels
