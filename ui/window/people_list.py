@@ -141,7 +141,7 @@ class PeopleList(QWidget):
         self.people_count = plain_label()
         self.people_count.setProperty("role", "section")
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.search_box)
         layout.addLayout(filters)
@@ -207,7 +207,7 @@ class PeopleList(QWidget):
                 width = max(width, cell if cap is None else cell - text + min(text, cap))
             columns += width
         scroll_bar = view.verticalScrollBar().sizeHint().width()  # room for it, also before it is needed
-        margins = self.layout().contentsMargins()
+        margins = self._layout.contentsMargins()
         return columns + 2 * view.frameWidth() + scroll_bar + margins.left() + margins.right()
 
     def _first_row_to_show(self) -> int:
