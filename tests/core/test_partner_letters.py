@@ -1,0 +1,85 @@
+"""A partner (someone the writer lives with) is never offered a visit, in French, Spanish or German.
+
+"Je passerai te voir", "Pasaré a verte", "Ich komme vorbei" are kind to a friend across town and
+absurd to the one across the breakfast table; the English letters give partners their own
+sentences (relationship.closeness == "partner"), and so do these. Friends still get the visit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from beautifulletters import drafting
+from beautifulletters.archive import Archive
+
+TODAY = dt.date(2026, 12, 2)
+OCCASIONS = ("new-baby", "death-anniversary", "get-well", "sympathy", "new-home")
+DETAILS = {
+    "new-baby": {"baby_name": "Ada"},
+    "death-anniversary": {"remembered": "Rosa", "years": "3"},
+    "sympathy": {"deceased": "Rosa"},
+}
+# What offers a visit (or a call from elsewhere) in each language.
+VISIT = {
+    "fr": re.compile(
+        r"je passerai|que je passe|peux passer|venir te voir|je viendrai|je viens(?! d)|de la visite|visites?\b"
+        r"|frapper à ta|appelle-moi|je t'appellerai|coup de fil",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"pasaré|que me pase|puedo pasar|paso a|ir a verte|iré\b|y voy\b|voy con|visitas?\b|llámame(?! desde)"
+        r"|te llamaré|una llamada",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"vorbei(?:komme|kommen)|komme ich (?:vorbei|den)|und ich komme|besuch|ruf(?:e)? (?:dich|mich) an|einen anruf",
+        re.IGNORECASE,
+    ),
+}
+# Invented couples: names and pronouns in each language.
+COUPLES = {
+    "fr": [("Amélie Roux", "she", "Julien Roux", "he"), ("Hugo Martin", "he", "Chloé Petit", "she")],
+    "es": [("Carmen Ruiz", "she", "Diego Ortega", "he"), ("Pablo Gil", "he", "Lucía Navarro", "she")],
+    "de": [("Anna Keller", "she", "Jonas Bauer", "he"), ("Lukas Wolf", "he", "Mia Brandt", "she")],
+}
+
+
+def _letters(archive: Archive, language: str, kind: str, rounds: int = 5) -> list[tuple[str, str]]:
+    """Letters for every occasion to several invented people of one `kind`, each drafted `rounds` times
+    with a different day, so that many of each sentence's wordings are drawn."""
+    found = []
+    for index, (signer_name, signer_pronouns, name, pronouns) in enumerate(COUPLES[language]):
+        signer = archive.people.add(display_name=f"{signer_name} {index}", pronouns=signer_pronouns)
+        recipient = archive.people.add(display_name=f"{name} {index}", pronouns=pronouns, language=language)
+        archive.relationships.set(signer, recipient, kind=kind, since="2011-05-04")
+        for occasion in OCCASIONS:
+            for day in range(rounds):
+                draft = drafting.render_draft(
+                    archive,
+                    recipient_id=recipient,
+                    signer_id=signer,
+                    template=occasion,
+                    today=TODAY + dt.timedelta(days=37 * day),
+                    language=language,
+                    details=DETAILS.get(occasion, {}),
+                )
+                found.append((occasion, draft.text))
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "de"])
+def test_a_partner_is_never_offered_a_visit(archive: Archive, language: str) -> None:
+    for occasion, text in _letters(archive, language, "husband" if language != "de" else "wife"):
+        body = text.split("\n\n", 1)[1]  # the salutation may not be searched ("Ma chère…")
+        assert not VISIT[language].search(body), (occasion, VISIT[language].search(body), text)
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "de"])
+def test_a_friend_is_still_offered_a_visit(archive: Archive, language: str) -> None:
+    offered = [
+        occasion for occasion, text in _letters(archive, language, "friend", rounds=2) if VISIT[language].search(text)
+    ]
+    assert offered, "friends were never offered a visit"
