@@ -64,3 +64,21 @@ def test_switching_back_to_light_brings_the_brown_desk_back(qtbot, window: MainW
     apply_theme(app, dark=False)
     QApplication.processEvents()
     assert pixel(desk, 4, desk.height() - 4) == light
+
+
+def test_print_preview_shows_the_pages_on_the_dark_desk(qtbot, dark: MainWindow) -> None:
+    from PySide6.QtWidgets import QGraphicsView
+
+    from ui.window.integrations import preview_current
+
+    letter = dark.archive.letters.all(to=dark.person_panel.person_id)[0]
+    dark.open_letter(letter.id)
+    qtbot.waitUntil(lambda: dark.desk_room.showing_letter)
+    dialog = preview_current(dark)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    view = dialog.findChild(QGraphicsView)
+    qtbot.wait(100)
+    corner = view.viewport().grab().toImage().pixelColor(3, view.viewport().height() - 3)
+    assert corner.lightness() < 60, corner.name()  # not Qt's light grey
+    dialog.reject()

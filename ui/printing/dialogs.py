@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsView, QMessageBox, QProgressDialog, QWidget
 
 from beautifulletters import fileio
 from beautifulletters.errors import BeautifulLettersError
@@ -21,6 +21,7 @@ from beautifulletters.export.content import letter_content
 from beautifulletters.export.registry import format_for_path, letter_format, letter_formats, write_letter_content
 from beautifulletters.i18n import _
 from beautifulletters.preferences import Preferences
+from ui.desk import desk_color
 from ui.printing.batch import BatchItem, BatchOptions, BatchResult, Cancelled, write_anthology, write_batch
 from ui.printing.envelope import envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, prepare_letter, render
@@ -173,6 +174,10 @@ class LetterPreviewDialog(QPrintPreviewDialog):
         self._prepared = prepared
         self.setWindowTitle(_("Print preview — {title}").format(title=prepared.title))
         self.paintRequested.connect(self._paint)
+        # The pages lie on the desk, as in the window (Qt's own grey glared in a dark window).
+        for view in self.findChildren(QGraphicsView):
+            if view.scene() is not None:
+                view.scene().setBackgroundBrush(desk_color())
 
     def _paint(self, device: QPrinter) -> None:
         render(self._prepared, device)
