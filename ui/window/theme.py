@@ -111,6 +111,7 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
         QToolBar {{ border: none; spacing: 6px; padding: 4px; }}
         QSplitter::handle {{ background: {c["window"]}; }}
         QStatusBar {{ color: {c["muted"]}; }}
+        QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
         """
     )
     return c
