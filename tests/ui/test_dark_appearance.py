@@ -82,3 +82,18 @@ def test_print_preview_shows_the_pages_on_the_dark_desk(qtbot, dark: MainWindow)
     corner = view.viewport().grab().toImage().pixelColor(3, view.viewport().height() - 3)
     assert corner.lightness() < 60, corner.name()  # not Qt's light grey
     dialog.reject()
+
+
+def test_the_letter_preview_of_a_new_letter_is_paper_in_dark_mode(qtbot, dark: MainWindow) -> None:
+    from ui.dialogs.common import LetterPreview
+
+    preview = LetterPreview()
+    qtbot.addWidget(preview)
+    preview.setPlainText("Dearest Lolly,")
+    preview.resize(400, 300)
+    preview.show()
+    qtbot.waitExposed(preview)
+    sheet = pixel(preview, preview.width() // 2, preview.height() - 20)
+    assert sheet.lightness() > 200, sheet.name()
+    ink = preview.palette().color(preview.palette().ColorRole.Text)
+    assert ink.lightness() < 100, ink.name()

@@ -91,12 +91,14 @@ class LetterPreview(QPlainTextEdit):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._apply_paper()  # light/dark switched: the paper follows
+            self._apply_paper()  # light/dark switched: the sheet's edge follows
 
     def _apply_paper(self) -> None:
-        """Cream paper in light mode, a soft dark sheet in dark mode."""
+        """Cream paper with dark ink whatever the window's appearance, like the page on the desk
+        (a dark sheet in a dark window read as one more panel, not as the letter); only its edge
+        follows the window."""
         dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        paper, ink, edge = ("#3a332c", "#f1e8dc", "#4a4037") if dark else ("#fffdf7", "#2e2823", "#dccfbd")
+        paper, ink, edge = "#fffdf7", "#2e2823", ("#4a4037" if dark else "#dccfbd")
         sheet = (
             f"QPlainTextEdit#letterPreview {{ background: {paper}; color: {ink}; "
             f"border: 1px solid {edge}; border-radius: 4px; padding: 0px; }}"
