@@ -45,7 +45,8 @@ def templates_show(args: argparse.Namespace, archive: Archive) -> int:
     return EXIT_OK
 
 
-def templates_check(args: argparse.Namespace, archive: Archive) -> int:
+def templates_check(args: argparse.Namespace, archive: Archive | None) -> int:
+    # The trial letter is always drafted for the built-in sample people, archive or not.
     problems = drafting.check_template_file(args.file)
     if args.json:
         _print_json({"file": args.file, "ok": not problems, "problems": [p.to_json() for p in problems]})
@@ -104,7 +105,13 @@ def register(
         "check", help=_("syntax, sandbox and field check of a template file"), parents=[common, json_option]
     )
     sub.add_argument("file", metavar="FILE")
-    sub.set_defaults(handler=templates_check)
+    sub.set_defaults(
+        handler=templates_check,
+        archive_optional=True,
+        without_archive_note=_(
+            "there is no archive at {path}; the template is checked with the built-in sample people."
+        ),
+    )
 
     sub = letters_actions.add_parser(
         "draft", help=_("draft a letter from a template; prints the new letter's id"), parents=[common, json_option]

@@ -7,8 +7,9 @@ import sys
 
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive, trash
+from beautifulletters.dates import date_on_letter
 from beautifulletters.i18n import _, n_
-from ui.cli.common import EXIT_OK, add_command, add_group
+from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
 
@@ -102,6 +103,7 @@ def letters_show(args: argparse.Namespace, archive: Archive) -> int:
             id=letter.id, signer=signer, recipient=recipient, status=status, revisions=revisions
         )
     )
+    print(_("Dated {date}").format(date=humandates.full_date(date_on_letter(letter))))
     print()
     print(letter.body_text)
     if args.revisions:
@@ -133,6 +135,26 @@ def letters_status(args: argparse.Namespace, archive: Archive) -> int:
     return EXIT_OK
 
 
+# `--dated auto` gives a letter back the date its occasion says (or the day it was written).
+_AUTO = "auto"
+
+
+def letters_edit(args: argparse.Namespace, archive: Archive) -> int:
+    """Change a letter's details; for now the date it bears (--dated)."""
+    if args.dated is None:
+        raise UsageError(_("say what to change, e.g. --dated 2026-12-20."))
+    archive.letters.update(args.id, dated=None if args.dated.strip().lower() == _AUTO else args.dated)
+    letter = archive.letters.get(args.id)
+    if args.json:
+        _print_json(letter)
+        return EXIT_OK
+    print(
+        _("Letter {id} is dated {date}.").format(id=letter.id, date=humandates.full_date(date_on_letter(letter))),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def register(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser, json_option: argparse.ArgumentParser
 ) -> argparse._SubParsersAction:
@@ -158,5 +180,17 @@ def register(
     sub.add_argument("id", type=_id)
     sub.add_argument("status", choices=["draft", "final", "sent"])
     sub.add_argument("--sent-on", help=_("the date it was sent (default today)"))
+    sub = add_command(
+        letters, "edit", letters_edit, _("change a letter's details: the date it bears"), [common, json_option]
+    )
+    sub.add_argument("id", type=_id)
+    sub.add_argument(
+        "--dated",
+        metavar="DATE",
+        help=_(
+            "the date printed at the top of the letter, e.g. 2026-12-20; `auto`: its occasion's day when that is"
+            " ahead of the day it was written, else that day"
+        ),
+    )
 
     return letters

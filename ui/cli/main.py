@@ -148,6 +148,11 @@ def run(argv: Sequence[str] | None = None) -> int:
                 return args.handler(args, path)
             with archive:
                 return args.handler(args, archive)
+        if getattr(args, "archive_optional", False) and not path.exists():
+            # templates check reads only the file it is given: a template of one's own is checked
+            # without an archive, on the built-in sample people, as with one.
+            print(f"beautifulletters: {args.without_archive_note.format(path=path)}", file=sys.stderr)
+            return args.handler(args, None)
         explicit = bool(archive_option or os.environ.get(ARCHIVE_ENV))
         if getattr(args, "dry_run", False) and not path.exists() and _may_create(args, path, explicit=explicit):
             return _dry_run_into_a_new_archive(args, path)
