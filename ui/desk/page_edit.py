@@ -39,6 +39,7 @@ class PageTextEdit(QTextEdit):
     """A QTextEdit that shows its document as sheets of paper and keeps edits inside the body."""
 
     resized = Signal()
+    date_line_activated = Signal()  # the date at the top of the page was double-clicked
     zoom_step = Signal(int)  # Ctrl+wheel: +1 in, -1 out
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -205,6 +206,15 @@ class PageTextEdit(QTextEdit):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's signature
+        """A double-click on the date at the top of the page asks for the date the letter bears."""
+        cursor = self.cursorForPosition(event.position().toPoint())
+        if cursor.position() < body_range(self.document())[0] and cursor.block().text().strip():
+            event.accept()
+            self.date_line_activated.emit()
+            return
+        super().mouseDoubleClickEvent(event)
 
     # -------------------------------------------------------- context menu
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

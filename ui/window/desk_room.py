@@ -51,6 +51,9 @@ def build_desk(window: WindowSurface, editor: LetterEditor, room: DeskRoom) -> R
     window.statusBar().addPermanentWidget(window.zoom_control)
     window.letter_status.follow(editor)  # words and save state in the status bar
     room.place_editor(editor)
+    from ui.window.letter_date import change_letter_date
+
+    editor.text_edit.date_line_activated.connect(lambda: change_letter_date(window))
 
     for action in editor.edit_actions():
         window.edit_menu.addAction(action)

@@ -13,6 +13,7 @@ from beautifulletters.i18n import _
 from ui.resources import icon as load_icon
 from ui.window import integrations
 from ui.window.help import add_help_menu
+from ui.window.letter_date import add_letter_date_action
 from ui.window.letter_life import add_letter_life_actions
 from ui.window.recent import RecentLetters
 from ui.window.surface import WindowSurface
@@ -109,6 +110,7 @@ def build_menus(window: WindowSurface) -> None:
         _("Letters you deleted: bring one back, or empty the trash"),
     )
     add_letter_life_actions(window, letter_menu)  # Mark as draft, final or sent; Duplicate…
+    add_letter_date_action(window, letter_menu)  # Date on the letter…
     letter_menu.addSeparator()
     window.letter_menu = letter_menu
 
