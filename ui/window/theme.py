@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from beautifulletters import APP_NAME
 from beautifulletters.preferences import Preferences
 
 LIGHT = {
@@ -30,6 +34,60 @@ DARK = {
     "border": "#4a4037",
     "desk": "#1f1b18",
 }
+
+
+# Lucide's chevrons (ISC, as the toolbar's icons): the arrows of drop-down lists and spin boxes.
+_CHEVRONS = {"down": "m6 9 6 6 6-6", "up": "m18 15-6-6-6 6"}
+_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" '
+    'stroke="{color}" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"><path d="{path}"/></svg>'
+)
+
+
+def arrow_files(c: dict[str, str]) -> dict[str, str] | None:
+    """The drop-down and spin box arrows in the theme's text and muted colours, as files a style
+    sheet can name (it takes no inline pictures): {"down": path, "up": path, "down_off": path,
+    "up_off": path}. None when they cannot be written; the boxes then keep Qt's own buttons."""
+    folder = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "arrows"
+    files = {}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, path in _CHEVRONS.items():
+            for suffix, color in (("", c["text"]), ("_off", c["muted"])):
+                file = folder / f"{name}-{color.lstrip('#')}.svg"
+                text = _SVG.format(color=color, path=path)
+                if not file.is_file() or file.read_text(encoding="utf-8") != text:
+                    file.write_text(text, encoding="utf-8")
+                files[name + suffix] = file.as_posix()
+    except OSError:
+        return None
+    return files
+
+
+def _box_buttons(c: dict[str, str]) -> str:
+    """Flat drop-down and spin buttons inside the rounded boxes: with the boxes' borders set by the
+    style sheet, Qt drew them as raised 1990s bevels over the corner, and spin boxes lost their arrows."""
+    arrows = arrow_files(c)
+    if arrows is None:
+        return ""
+    return f"""
+        QComboBox::drop-down, QDateTimeEdit::drop-down {{
+            subcontrol-origin: padding; subcontrol-position: center right; width: 20px; border: none;
+        }}
+        QComboBox::down-arrow, QDateTimeEdit::down-arrow, QAbstractSpinBox::down-arrow {{
+            image: url("{arrows["down"]}"); width: 14px; height: 14px;
+        }}
+        QComboBox::down-arrow:disabled, QDateTimeEdit::down-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{
+            image: url("{arrows["down_off"]}");
+        }}
+        QAbstractSpinBox::up-arrow {{ image: url("{arrows["up"]}"); width: 12px; height: 12px; }}
+        QAbstractSpinBox::up-arrow:disabled {{ image: url("{arrows["up_off"]}"); }}
+        QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+            subcontrol-origin: border; width: 20px; border: none; background: transparent;
+        }}
+        QAbstractSpinBox::up-button {{ subcontrol-position: top right; margin-top: 2px; }}
+        QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; margin-bottom: 2px; }}
+        """
 
 
 def system_prefers_dark() -> bool:
@@ -113,5 +171,6 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
         QStatusBar {{ color: {c["muted"]}; }}
         QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
         """
+        + _box_buttons(c)
     )
     return c
