@@ -120,3 +120,19 @@ def test_a_sent_letter_keeps_its_date_and_print_agrees(qtbot, window: MainWindow
     prepared = prepare_letter(window.archive, letter_id)
     text = prepared.document.toPlainText()
     assert humandates.full_date("2026-12-20") in text and "3 December 2026" not in text
+
+
+def test_a_letter_from_the_new_letter_dialog_for_a_day_ahead_bears_that_day(qtbot, archive) -> None:
+    import datetime as dt
+
+    from ui.dialogs.new_letter import NewLetterDialog
+
+    ahead = dt.date.today() + dt.timedelta(days=17)
+    loretta = next(p.id for p in archive.search.people() if p.display_name == "Loretta Mercer")
+    dialog = NewLetterDialog(archive, recipient_id=loretta, template="anniversary", occasion_date=ahead)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "dated on that day" in dialog.date_edit.toolTip()
+    dialog.create_letter()
+    qtbot.waitUntil(lambda: dialog.created_letter_id is not None, timeout=WAIT_MS)
+    assert archive.letters.get(dialog.created_letter_id).dated == ahead.isoformat()

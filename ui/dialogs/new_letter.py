@@ -140,6 +140,9 @@ class NewLetterDialog(GuardedDialog):
         # TRANSLATORS: a Qt date format (d day, MMMM month name, yyyy year), as the language writes a date.
         self.date_edit.setDisplayFormat(_("d MMMM yyyy"))
         self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setToolTip(
+            _("A letter for a day ahead is dated on that day; Letter ▸ Date on the letter… changes it.")
+        )
         self.no_date_box = QCheckBox(_("No date"))
         self.no_date_box.setAccessibleName(_("No occasion date"))
         self.no_date_box.setToolTip(
