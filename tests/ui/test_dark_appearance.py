@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -97,3 +98,36 @@ def test_the_letter_preview_of_a_new_letter_is_paper_in_dark_mode(qtbot, dark: M
     assert sheet.lightness() > 200, sheet.name()
     ink = preview.palette().color(preview.palette().ColorRole.Text)
     assert ink.lightness() < 100, ink.name()
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio of two colours."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("dark_mode", [False, True], ids=["light", "dark"])
+def test_the_format_bar_above_the_page_reads_in_either_appearance(qtbot, window: MainWindow, dark_mode: bool) -> None:
+    app = QApplication.instance()
+    apply_theme(app, dark=dark_mode)
+    try:
+        letter = window.archive.letters.all(to=window.person_panel.person_id)[0]
+        window.open_letter(letter.id)
+        qtbot.waitUntil(lambda: window.desk_room.showing_letter)
+        bar = window.editor.format_toolbar
+        # As it shows on the editor (a grab of the bar alone paints its own background, which it never shows).
+        spot = bar.mapTo(window.editor, bar.rect().topLeft()) + QPoint(bar.width() // 2, 2)
+        background = window.editor.grab().toImage().pixelColor(spot)
+        words = app.palette().color(app.palette().ColorRole.ButtonText)
+        # "Bold" on the desk's brown had a contrast of 2.3.
+        assert contrast(background, words) >= 4.5, (background.name(), words.name())
+    finally:
+        apply_theme(app, dark=False)
+        QApplication.processEvents()

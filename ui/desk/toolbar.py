@@ -166,6 +166,9 @@ class FormatToolbar(QToolBar):
 
     def __init__(self, desk: Desk, parent: QWidget) -> None:
         super().__init__(_("Format"), parent)
+        # The theme gives it the window's colour (ui/window/theme.py): on the desk's brown its dark
+        # words ("Bold", "Italic") could hardly be read.
+        self.setObjectName("formatToolbar")
         self._desk = desk
         edit = desk.text_edit
         bar = self

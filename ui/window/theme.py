@@ -167,6 +167,7 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
             background: {c["base"]}; border: 1px solid {c["accent"]}; border-radius: 8px; padding: 10px;
         }}
         QToolBar {{ border: none; spacing: 6px; padding: 4px; }}
+        QToolBar#formatToolbar {{ background: {c["window"]}; border-bottom: 1px solid {c["border"]}; }}
         QSplitter::handle {{ background: {c["window"]}; }}
         QStatusBar {{ color: {c["muted"]}; }}
         QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
