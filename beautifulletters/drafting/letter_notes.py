@@ -117,7 +117,7 @@ def read_notes(
         if not understanding.usable:
             left_out.append(
                 _("The note “{note}” is left out: {reason}.").format(
-                    note=short(note.text), reason=understanding.problem
+                    note=short(note.text), reason=notesense.reason_said(understanding.problem)
                 )
             )
             continue

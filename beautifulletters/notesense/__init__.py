@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from beautifulletters.limits import NOTE_READ_CHARS
 from beautifulletters.notesense import languages as _languages
 from beautifulletters.notesense import mood as _mood
+from beautifulletters.notesense import reasons as _reasons
 from beautifulletters.notesense import words as _words
 from beautifulletters.notesense.reader import ABOUT, Reading, Who, read, subject_of
 from beautifulletters.notesense.when import Moment, moment_of
@@ -26,12 +27,15 @@ __all__ = [
     "Who",
     "language_of",
     "lead_in",
+    "reason_said",
     "subject_of",
     "understand",
     "understand_in",
 ]
 
 language_of = _languages.language_of
+# Why a note is left out, in the window's language (the reason is stored in English).
+reason_said = _reasons.said
 
 MOODS = _mood.MOODS
 
@@ -136,10 +140,7 @@ def understand(
                 happened_on=happened_on,
                 clause=None,
                 phrase=None,
-                problem=(
-                    f"it is longer than {NOTE_READ_CHARS:,} characters, too long to read into a letter;"
-                    " give it a phrasing (how it reads in a letter)"
-                ),
+                problem=_reasons.reason(_reasons.TOO_LONG_PHRASE, limit=f"{NOTE_READ_CHARS:,}"),
             )
     if phrasing:
         reading: Reading = read(
@@ -189,7 +190,7 @@ def understand_in(
     if mood is not None and mood not in MOODS:
         raise ValueError(f"mood must be one of {', '.join(MOODS)}")
     if len(text) > NOTE_READ_CHARS and not phrasing:
-        too_long = f"it is longer than {NOTE_READ_CHARS:,} characters, too long to read into a letter"
+        too_long = _reasons.reason(_reasons.TOO_LONG, limit=f"{NOTE_READ_CHARS:,}")
         return Understanding("both", mood or "happy", False, happened_on, None, None, too_long)
     if phrasing:
         said, problem = _languages.say_in(phrasing, language, names=(), signer_names=())

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from beautifulletters.notesense import reasons as R
+
 NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German"}
 
 
@@ -104,36 +106,21 @@ def say_in(
     """(how the note reads after a colon in a letter in `language`, or why it cannot be used)."""
     said = " ".join(str(text).split()).strip().rstrip(".!;,:").strip()
     if not said:
-        return None, "it is empty"
+        return None, R.EMPTY
     words = re.findall(r"[^\W\d_][\w'’-]*", said)
     lowered = [w.lower() for w in words]
     for who in (*names, *signer_names):
         if who and re.search(rf"(?<!\w){re.escape(who)}(?!\w)", said):
-            person = "the one the letter is to" if who in names else "the one who signs"
-            return None, (
-                f"it names {who} ({person}) in the third person; written as you would say it in the letter "
-                f"(“you…”, “we…”, “I…”), {_a_letter(language)} can use it"
-            )
+            person = R.RECIPIENT if who in names else R.SIGNER
+            return None, R.reason(R.NAMES_THIRD, name=who, person=person, letter_kind=R.letter_kind(language))
     if lowered and lowered[0] in _THIRD_PERSON.get(language, frozenset()):
-        return None, (
-            f"it speaks of someone in the third person (“{words[0]}…”); written as you would say it in the "
-            f"letter, {_a_letter(language)} can use it"
-        )
+        return None, R.reason(R.SPEAKS_THIRD, word=words[0], letter_kind=R.letter_kind(language))
     first = re.split(r"['’]", words[0])[0] if words else ""  # "l'été" opens with "l"
     opens = _OPENS.get(language)
     if opens and first[:1].islower() and first.lower() not in opens:
         if not (language == "es" and re.search(_SPANISH_OWN_VERB, first.lower())):
-            return None, (
-                f"it starts with “{first}” and does not say who; written as you would say it in the letter "
-                f"(“you…”, “we…”, “I…”), {_a_letter(language)} can use it"
-            )
+            return None, R.reason(R.NO_SUBJECT, word=first, letter_kind=R.letter_kind(language))
     return said, None
-
-
-def _a_letter(language: str) -> str:
-    """ "a French letter", "an English letter"."""
-    name = NAMES.get(language, language)
-    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name} letter"
 
 
 def is_sad(text: str, language: str) -> bool:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from beautifulletters.notesense import reasons as R
 from beautifulletters.notesense import words as W
 from beautifulletters.notesense.when import Moment, find, say
 
@@ -204,11 +205,11 @@ def _read(
     clean = " ".join(str(text or "").split()).strip()
     clean = re.sub(r"\s+([,.;:!?])", r"\1", clean).rstrip(" .;:,!")
     if not clean:
-        raise _Unclear("it is empty")
+        raise _Unclear(R.EMPTY)
     if clean.endswith("?"):
-        raise _Unclear("it is a question")
+        raise _Unclear(R.QUESTION)
     if re.search(r"[.!?;]\s+\S", clean):
-        raise _Unclear("it is more than one sentence")
+        raise _Unclear(R.SENTENCES)
     clean = W.proper_case(clean)  # "i still owe her a tenner", "every tuesday": as a letter writes them
     if clean.lower().startswith("how ") and len(clean.split()) > 2:
         clean = clean[4:]  # "how you taught me to swim": the clause inside the phrase
@@ -222,7 +223,7 @@ def _read(
     shared = {n for n in recipient.names if n} & {n for n in signer.names if n}
     for name in shared:
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", clean):
-            raise _Unclear(f"both people are called {name}")
+            raise _Unclear(R.reason(R.SAME_NAME, name=name))
     marked = _mark_names(_mark_names(clean, signer, _S), recipient, _R)
     tokens = re.findall(_TOKEN, marked)
     clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced)
@@ -231,7 +232,7 @@ def _read(
     clause = W.proper_case(" ".join(clause.split()))
     clause = W.kin_as_names(clause)
     if _R in clause or _S in clause:
-        raise _Unclear("a name in it could not be placed")
+        raise _Unclear(R.NAME_UNPLACED)
     mentions = subject_of(clause)
     who = about or mentions
     if kind == "phrase":
@@ -291,7 +292,7 @@ def _rewrite(
     """(the text in the letter's voice, "clause" or "phrase", the grammatical subject)."""
     index = _words(tokens)
     if not index:
-        raise _Unclear("it has no words")
+        raise _Unclear(R.NO_WORDS)
     lowers = [tokens[i].lower() for i in index]
     forms = recipient.forms()
     signer_forms = signer.forms()
@@ -302,13 +303,13 @@ def _rewrite(
         if signer_forms and set(forms) & set(signer_forms) and _S in tokens:
             used = set(lowers) & set(forms)
             if used:
-                raise _Unclear(f"“{sorted(used)[0]}” could be either of you")
+                raise _Unclear(R.reason(R.EITHER, word=sorted(used)[0]))
         for form, yours in zip(forms, ("you", "you", "your", "yours", "yourself"), strict=True):
             mapped.setdefault(form, yours)  # "his" is "your" before a noun; alone it becomes "yours" below
         if forms[0] != "they" and couple:
             mapped.update(they="we", them="us", their="our", theirs="ours", themselves="ourselves")
         elif forms[0] == "they" and couple and _S in tokens and set(lowers) & set(forms):
-            raise _Unclear("“they” could mean the two of you or one of you")
+            raise _Unclear(R.THEY_EITHER)
         if signer_forms and _S in tokens and not set(forms) & set(signer_forms):
             # "Ravi claims he lets her win": with Ravi named, "he" is the one writing.
             for form, mine in zip(signer_forms, ("I", "me", "my", "mine", "myself"), strict=True):
@@ -318,7 +319,7 @@ def _rewrite(
             mapped = {"they": "we", "them": "us", "their": "our", "theirs": "ours", "themselves": "ourselves"}
         else:
             said = sorted(set(lowers) & _THIRD)[0]
-            raise _Unclear(f"it says “{said}” and {recipient.label or 'the person'} has no pronouns recorded")
+            raise _Unclear(R.reason(R.NO_PRONOUNS, word=said, person=recipient.label or R.THE_PERSON))
     # Someone else of the recipient's gender named in the note makes later pronouns unclear.
     kin = _SHE_KIN if forms and forms[0] == "she" else _HE_KIN if forms and forms[0] == "he" else set()
     start = 0
@@ -341,7 +342,7 @@ def _rewrite(
     if (first_lower in recipient_subject or first in ("I", _S)) and all(
         tokens[i] in (_R, _S) or tokens[i].lower() in {"and", "you", "me", "i"} for i in index[start + 1 :]
     ):
-        raise _Unclear("it reads as a label, not a sentence")  # "Hannah and Priya": names, no verb
+        raise _Unclear(R.LABEL)  # "Hannah and Priya": names, no verb
     if first_lower in recipient_subject or _is_contracted(first_lower, forms):
         pass
     elif mapped.get(first_lower) in {"we", "I"} and first_lower in {"they", "he", "she", "ze", "xe"}:
@@ -358,17 +359,17 @@ def _rewrite(
     elif (W.is_verb(first) or _unknown_verb_first(tokens, index, start)) and first_lower not in W.DETERMINERS:
         who = about or ("both" if _met_each_other(tokens, index, start) and couple else "recipient")
         if about is None and who == "recipient" and _met_each_other(tokens, index, start):
-            raise _Unclear("it does not say who met")  # "met at university", on a page every signer shares
+            raise _Unclear(R.WHO_MET)  # "met at university", on a page every signer shares
         if about is None and not voiced and _them_as_object(tokens, index, forms):
-            raise _Unclear("it does not say who did it")  # "taught her to swim": not she herself
+            raise _Unclear(R.WHO_DID)  # "taught her to swim": not she herself
         if who == "other":
-            raise _Unclear("it does not say who did it")
+            raise _Unclear(R.WHO_DID)
         implicit = {"recipient": "you", "signer": "I", "both": "we"}[who]
     elif first_lower in W.DETERMINERS or (first_lower.endswith("ing") and len(first_lower) > 4):
         kind = "clause" if _main_verb_after(tokens, index, start) else "phrase"
     elif first_lower in _STATES:
         if (about or "recipient") == "other":
-            raise _Unclear("it does not say who it is about")
+            raise _Unclear(R.WHO_ABOUT)
         implicit = {"signer": "I", "both": "we"}.get(about or "recipient", "you")
         # "always late": the verb goes before the adverbs ("you are always late", not "you always are late").
         tokens = tokens[: index[0]] + [{"I": "am", "we": "are"}.get(implicit, "are"), " "] + tokens[index[0] :]
@@ -378,7 +379,7 @@ def _rewrite(
     elif first[:1].isupper() and not _main_verb_after(tokens, index, start):
         kind = "phrase"
     else:
-        raise _Unclear("it reads as a label, not a sentence")
+        raise _Unclear(R.LABEL)
     out: list[str] = []
     agree_for: str | None = implicit
     words_seen = 0
@@ -425,11 +426,11 @@ def _rewrite(
             replaced = {"you": "me", "your": "my", "yours": "mine", "yourself": "myself"}[lower]
         elif _is_contracted(lower, forms) and not voiced:
             if seen_kin:
-                raise _Unclear(f"“{token}” could mean someone else it names")
+                raise _Unclear(R.reason(R.SOMEONE_ELSE, word=token))
             replaced = "you" + re.sub(r"^\w+", "", lower).replace("'s", "'re").replace("’s", "’re")
         elif lower in mapped:
             if seen_kin and mapped[lower] in {"you", "your", "yours", "yourself"}:
-                raise _Unclear(f"“{token}” could mean someone else it names")
+                raise _Unclear(R.reason(R.SOMEONE_ELSE, word=token))
             replaced = mapped[lower]
             if forms and lower == forms[1] == forms[2]:  # "her": object or owner
                 as_object = not nxt or nxt.lower() in W.AFTER_OBJECT or nxt.lower() in W.BASE_VERBS or nxt == _T

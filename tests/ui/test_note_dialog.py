@@ -142,3 +142,29 @@ def test_a_french_note_shows_how_a_french_letter_says_it(panel: PersonPanel, arc
     assert panel.note_phrasing.text() == (
         "In a letter: Je n'ai pas oublié ceci : le soir où nous avons raté le dernier ferry."
     )
+
+
+def test_a_german_window_says_why_a_note_is_left_out_in_german(
+    qtbot, german, panel: PersonPanel, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reason comes from the note reader in English (stored so); the panel and the dialog say it in German."""
+    mei, ravi = _pair(archive)
+    panel.show_person(archive, mei)
+    panel.add_note("taught her to swim at Lake Tahoe", "memory", about=ravi)
+    assert panel.note_phrasing.text() == "Bleibt in Briefen weg: sie sagt nicht, wer es getan hat."
+    assert archive.notes.for_person(mei)[-1].problem == "it does not say who did it"  # stored in English
+    item = _item(panel, "Lake Tahoe")
+    panel.notes_list.setCurrentItem(item)
+    panel._note_menu(panel.notes_list.visualItemRect(item).center())
+    edit = next(a for a in panel.note_menu.actions() if a.text().startswith("Notiz bearbeiten"))
+
+    def fill(dialog: NoteDialog) -> None:
+        dialog.read_again()
+        assert dialog.question.isVisible()
+        assert "sie sagt nicht, wer es getan hat" in dialog.question.text()
+        assert "did it" not in dialog.question.text()
+
+    seen: list[NoteDialog] = []
+    _answer(monkeypatch, fill, seen)
+    edit.trigger()
+    assert seen

@@ -43,7 +43,7 @@ def _say_phrasing(note: Note) -> None:
     else:
         print(
             _("This note will be left out of letters: {reason}. Give --phrasing to say how it should read.").format(
-                reason=note.problem
+                reason=notesense.reason_said(note.problem)
             ),
             file=sys.stderr,
         )
@@ -80,7 +80,7 @@ def notes_list(args: argparse.Namespace, archive: Archive) -> int:
         for note in notes:
             print(f"{note.id:>6}  [{words.note_tag(note.tag)}] {note.text}")
             preview = note_reading.preview(note)
-            left_out = _("left out of letters: {reason}").format(reason=note.problem)
+            left_out = _("left out of letters: {reason}").format(reason=notesense.reason_said(note.problem))
             print(f"        {preview or left_out}")
     return EXIT_OK
 

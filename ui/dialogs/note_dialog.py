@@ -210,7 +210,7 @@ class NoteDialog(ShortFormDialog):
             if preview
             else _(
                 "Letters leave this note out: {reason}. Say who it is about below, or write how it reads in a letter."
-            ).format(reason=reading.problem or _("it cannot be said as a sentence"))
+            ).format(reason=notesense.reason_said(reading.problem) or _("it cannot be said as a sentence"))
         )
         self.question.setVisible(not preview)
         # Fields the writer has not made their own follow the note's words.

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beautifulletters import humandates, words
+from beautifulletters import humandates, notesense, words
 from beautifulletters.archive import Archive, note_reading
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
@@ -44,7 +44,9 @@ def phrasing_text(note: Note) -> str:
     preview = note_reading.preview(note)
     if preview:
         return _("In a letter: {text}").format(text=preview)
-    return _("Left out of letters: {reason}.").format(reason=note.problem or _("it cannot be said as a sentence"))
+    return _("Left out of letters: {reason}.").format(
+        reason=notesense.reason_said(note.problem) or _("it cannot be said as a sentence")
+    )
 
 
 class TaggedNoteDelegate(QStyledItemDelegate):
