@@ -148,6 +148,9 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
         QPushButton:default, QPushButton[accent="true"] {{
             background: {c["accent"]}; color: {c["accent_text"]}; border-color: {c["accent"]};
         }}
+        QPushButton:default:disabled, QPushButton[accent="true"]:disabled {{
+            background: {c["base"]}; color: {c["muted"]}; border-color: {c["border"]};
+        }}
         QListView, QTableView, QListWidget, QTreeView {{
             border: 1px solid {c["border"]}; border-radius: 8px; background: {c["base"]};
             alternate-background-color: {c["alternate"]}; outline: none;

@@ -126,7 +126,9 @@ class TrashDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.restore_selected())
         self.restore_button = QPushButton(_("Restore"))
         self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.setDefault(True)  # Enter restores the chosen letter
         self.empty_button = QPushButton(_("Empty trash…"))
+        self.empty_button.setAutoDefault(False)  # never the coral default: it throws letters away
         self.empty_button.clicked.connect(self.ask_empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
