@@ -191,3 +191,16 @@ def test_modules_that_translate_never_rebind_underscore() -> None:
             if "_" in names:
                 rebound.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert rebound == []
+
+
+def test_the_continuity_hint_in_german_starts_with_a_capital_and_quotes_the_memory(language) -> None:
+    from beautifulletters.continuity import EarlierLetter, Memory, find_hints
+
+    language("de")
+    earlier = [EarlierLetter(7, "2024-03-02T10:00:00", "We were dancing in the kitchen to Otis Redding every Sunday.")]
+    memory = Memory("dancing in the kitchen to Otis Redding")
+    hints = find_hints("I still think of dancing in the kitchen to Otis Redding.", earlier, [memory])
+    # It read "dancing in the kitchen to Otis Redding stand schon im Brief vom März 2024." under the page.
+    assert [hint.message for hint in hints] == [
+        "Im Brief vom März 2024 stand schon: „dancing in the kitchen to Otis Redding“."
+    ]
