@@ -67,3 +67,15 @@ def test_a_name_that_fits_has_no_tooltip_and_a_cut_one_has(qtbot, window: MainWi
         delegate.helpEvent(event, view, option, index)
         assert QToolTip.isVisible() == shown, name
     QToolTip.hideText()
+
+
+def test_with_room_to_spare_a_long_name_reads_whole_too(qtbot, window: MainWindow) -> None:
+    long_name = "Maximilian Schwarzenberger-Hohenlohe"  # 36 letters: cut short at 1024×768, not here
+    window.archive.people.add(display_name=long_name)
+    window.people_list.refresh()
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.splitter.width() > 1300, timeout=3000)
+    qtbot.waitUntil(lambda: window.people_model.rowCount() == 4, timeout=3000)
+    qtbot.wait(100)
+    assert long_name not in cut_short_names(window)
+    assert window.centre.width() >= 600  # the page keeps its room beside it

@@ -139,12 +139,12 @@ class MainWindow(WindowSurface):
         self.current_dialog: QDialog | None = None  # the dialog or message box open now, kept alive while open
         self._load_archive_view(notice, reload_people=False)  # the model has just loaded them
 
-    def _people_tab_needs(self) -> int:
-        """The left column's width at which the people's names read whole: the list's own need and
-        the tab widget's margins around it."""
+    def _people_tab_needs(self, name_chars: int) -> int:
+        """The left column's width at which the people's names up to `name_chars` long read whole:
+        the list's own need and the tab widget's margins around it."""
         tabs, people = self.left_tabs, self.people_list
         around = tabs.width() - people.width() if people.isVisible() and people.width() > 0 else 0
-        return people.wanted_width() + max(0, around)
+        return people.wanted_width(name_chars) + max(0, around)
 
     # ------------------------------------------------------------------ building
     @property

@@ -30,7 +30,7 @@ from ui.widgets.plain import plain_label
 from ui.window.models import PeopleModel
 
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
-NAME_ROOM_CHARS = 34  # the list widens for names up to about this long; a longer one is cut short with "…"
+NAME_ROOM_CHARS = 34  # names up to about this long read whole (see ui/window/side_panels.py)
 MEASURED_ROWS = 200  # names measured for the list's width: the first page, the rows read at start anyway
 
 
@@ -183,10 +183,10 @@ class PeopleList(QWidget):
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._wanted_timer.start()  # other words in the header, or other letters' widths
 
-    def wanted_width(self) -> int:
+    def wanted_width(self, name_chars: int = NAME_ROOM_CHARS) -> int:
         """The width at which the names on the list's first page read whole beside their nicknames
-        (names up to NAME_ROOM_CHARS long: a longer one is cut short, whole in its tooltip), with
-        the list's frame, scroll bar and the tab's margins around the columns."""
+        (names up to about `name_chars` long: a longer one is cut short, whole in its tooltip), with
+        the list's frame, scroll bar and margins around the columns."""
         view = self.people_view
         model: QAbstractItemModel = self.people_model
         metrics = view.fontMetrics()
@@ -196,7 +196,7 @@ class PeopleList(QWidget):
         header = view.horizontalHeader()
         rows = min(model.rowCount(), MEASURED_ROWS)
         columns = 0
-        for column, cap in ((0, metrics.averageCharWidth() * NAME_ROOM_CHARS), (1, None)):
+        for column, cap in ((0, metrics.averageCharWidth() * name_chars), (1, None)):
             width = header.sectionSizeHint(column)
             if rows:
                 texts = [model.index(row, column).data() or "" for row in range(rows)]

@@ -21,6 +21,8 @@ PANEL_MINS = (190, 260)
 PANEL_WIDTHS = (280, 340)
 PANEL_MIN = min(PANEL_MINS)
 PEOPLE_LIST_MOST = 420  # the people list never asks for more than this for its names (it elides beyond)
+NAME_ROOM_CHARS = 34  # names up to this long read whole in the people list, also in a narrow window
+LONG_NAME_CHARS = 60  # and up to this long where the page keeps its room beside it
 PAGE_SHARED = 360  # below this the page would be too small beside both panels: they share a column
 WIDTHS_KEY = "window/side_widths"
 
@@ -34,14 +36,15 @@ class SidePanels(QObject):
         left: QWidget,
         right: QWidget,
         view_menu: QMenu,
-        left_needs: Callable[[], int] | None = None,
+        left_needs: Callable[[int], int] | None = None,
     ) -> None:
         super().__init__(splitter)
         self.splitter = splitter
         self.panels = (left, right)
-        # The width at which the left column shows what it lists whole (the people's names, in the
-        # window's language): it does not give way below it while the page and the other panel can.
-        self.left_needs = left_needs or (lambda: 0)
+        # The width at which the left column shows what it lists whole (the people's names up to a
+        # number of letters, in the window's language): it does not give way below the width for
+        # NAME_ROOM_CHARS while the page and the other panel can.
+        self.left_needs = left_needs or (lambda _chars: 0)
         settings = QSettings()
         self.actions: list[QAction] = []
         for panel, key, text, shortcut, least in (
@@ -114,7 +117,13 @@ class SidePanels(QObject):
     def least_widths(self) -> tuple[int, int]:
         """How narrow each panel is made for the page: the people list not below what its names
         need (up to PEOPLE_LIST_MOST), the person's panel not below its minimum."""
-        return max(PANEL_MINS[0], min(self.left_needs(), PEOPLE_LIST_MOST)), PANEL_MINS[1]
+        return max(PANEL_MINS[0], min(self.left_needs(NAME_ROOM_CHARS), PEOPLE_LIST_MOST)), PANEL_MINS[1]
+
+    def wanted_widths(self, least: tuple[int, int]) -> tuple[int, int]:
+        """Each panel's width when there is room: the writer's, and the people list wide enough
+        for names up to LONG_NAME_CHARS (up to PEOPLE_LIST_MOST)."""
+        names = min(self.left_needs(LONG_NAME_CHARS), PEOPLE_LIST_MOST)
+        return max(self.widths[0], least[0], names), max(self.widths[1], least[1])
 
     def target_sizes(self, width: int, shown: tuple[bool, bool]) -> list[int]:
         """The splitter's three sizes for `width`: each shown panel at the writer's width (the
@@ -123,7 +132,8 @@ class SidePanels(QObject):
         page has the rest."""
         room = width - self.splitter.handleWidth() * sum(shown)
         least = self.least_widths()
-        sides = [max(self.widths[index], least[index]) if shown[index] else 0 for index in (0, 1)]
+        wanted = self.wanted_widths(least)
+        sides = [wanted[index] if shown[index] else 0 for index in (0, 1)]
         over = sum(sides) + PAGE_ROOM - room
         for index in (0, 1):  # the people list gives way first
             if over <= 0 or not shown[index]:
