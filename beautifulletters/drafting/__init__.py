@@ -144,10 +144,12 @@ def _draft(
     exported = " ".join(rendered.exported.get("signature", "").split())
     text, signature = _lint.signature_for(rendered.text, exported, context)
     title = " ".join(rendered.exported.get("letter_title", "").split()) or info.title
+    used_note_ids = _used_note_ids(text, context)
     warnings = [
         *([language_warning] if language_warning else []),
         *(notices or []),
         *_warnings(resolved, context),
+        *_lint.jokes_held_back(_fields(resolved), context, used_note_ids),
     ]
     return Draft(
         text=text,
@@ -157,16 +159,20 @@ def _draft(
         occasion_date=context["occasion"]["date"],
         template=info.name,
         warnings=list(dict.fromkeys(warnings)),
-        used_note_ids=_used_note_ids(text, context),
+        used_note_ids=used_note_ids,
         language=language if language is not None else context["recipient"]["language"],
         recipient_id=context["recipient"]["id"],
         signer_id=context["signer"]["id"],
     )
 
 
+def _fields(resolved: catalog.ResolvedTemplate) -> list[str]:
+    return sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
+
+
 def _warnings(resolved: catalog.ResolvedTemplate, context: TemplateContext) -> list[str]:
     """Lint for one draft: what the person lacks, notes left out, details missing, lives and names."""
-    fields = sorted(set(resolved.info.fields) | set(_lint.used_fields(resolved.source)))
+    fields = _fields(resolved)
     return [
         *_lint.lint_context(fields, context),
         *occasion_details.missing(resolved.info.details, context.get("details") or {}),

@@ -294,6 +294,32 @@ def _with_the_one_lost(details: dict[str, str], sorrows: list[NoteItem]) -> dict
     return {**details, "remembered": lost.pop()} if len(lost) == 1 else details
 
 
+_FAR = re.compile(
+    r"(?i)\b(?:emigrated|moved (?:abroad|overseas|away)|lives? (?:abroad|overseas|far away)|long[- ]distance"
+    r"|miles away|other side of the (?:world|country)|far from (?:me|us|home))\b"
+)
+
+
+def lives_apart(recipient: Person, signer: Person, note_texts: list[str]) -> bool:
+    """Whether the archive says the two live in different places: both have addresses and none of one's
+    towns (or, without a town, postcodes) is among the other's, or a note says so ("moved abroad",
+    "long distance"). A shared address, or nothing known, is not distance."""
+    if any(_FAR.search(text) for text in note_texts):
+        return True
+    theirs, mine = _places(recipient), _places(signer)
+    return bool(theirs and mine and not theirs & mine)
+
+
+def _places(person: Person) -> set[str]:
+    places = set()
+    for address in person.postal_addresses or []:
+        place = address.get("city") or address.get("postcode") or ""
+        folded = " ".join(str(place).casefold().split())
+        if folded:
+            places.add(folded)
+    return places
+
+
 def _earliest(today: dt.date, *dates: str | None) -> dt.date:
     """The first of today and the given dates (an end, a death): where counting years stops."""
     found = [d for d in (helpers.parse_date(value) for value in dates if value) if d is not None]
@@ -380,6 +406,7 @@ def build_context(
         end_kind=None,
         signs_as=None,
         calls_them=None,
+        apart=False,
     )
     if relationship_record:
         since = relationship_record.since
@@ -478,6 +505,7 @@ def build_context(
         fresh = variety.rotate(fresh, variant, group)
         stale = variety.rotate(stale, variant + len(earlier), group)
         groups[group] = fresh + stale
+    relationship["apart"] = lives_apart(recipient_record, signer_record, [n.text for n in in_scope])
     notes = NotesContext(
         memories=groups["memories"],
         jokes=groups["jokes"],

@@ -66,6 +66,9 @@ class RelationshipContext(TypedDict):
     end_kind: str | None
     signs_as: str | None
     calls_them: str | None
+    # The data says they live apart (addresses in different towns, a note "moved abroad"): only then
+    # does a letter speak of distance ("across the miles"); a partner at home is not written to so.
+    apart: bool
 
 
 class NoteItem(TypedDict):

@@ -11,6 +11,7 @@ from beautifulletters.drafting.closing import split_signature
 from beautifulletters.drafting.context_fields import TemplateContext, template_fields
 from beautifulletters.drafting.engine import Problem, TemplateProblem, run
 from beautifulletters.drafting.environment import GLOBALS, make_environment
+from beautifulletters.drafting.letter_notes import short
 from beautifulletters.i18n import N_, _
 
 # Fields of the context a template can name (the template guide documents each), read from the
@@ -229,3 +230,23 @@ def lint_context(fields: list[str], context: TemplateContext) -> list[str]:
         warnings.append(_("Every memory of {who} was used in an earlier letter; this one repeats one.").format(who=who))
     warnings.extend(context.get("left_out") or [])
     return warnings
+
+
+def jokes_held_back(fields: list[str], context: TemplateContext, used_note_ids: list[int]) -> list[str]:
+    """The joke a letter would have told, named when the letter spoke of a sorrow instead.
+
+    A letter that says "It hurt to hear that your husband Frank died in March" goes on with no joke
+    (the templates hold it back): the writer is told which joke waits for another letter, as for
+    any other note left out. Read from what the letter says, so it holds for every template."""
+    if not any(f == "jokes" or f.startswith("jokes.") for f in fields):
+        return []
+    used = set(used_note_ids)
+    said = next((n for n in context["sorrows"] if n["id"] in used), None)
+    joke = next((n for n in context["jokes"] if not n["used"]), None)
+    if said is None or joke is None or joke["id"] in used:
+        return []
+    return [
+        _(
+            "The joke “{joke}” is left out: the letter speaks of “{sorrow}”, and a joke straight after it would jar."
+        ).format(joke=short(joke["text"]), sorrow=short(said["text"]))
+    ]

@@ -158,6 +158,8 @@ def understand(
             about=about,
             couple=couple,
             when=when,
+            # A sorrow with no verb ("miscarriage last spring") is hard news to acknowledge, not a label.
+            hard_news=_mood.is_sorrow(mood or _mood.classify(text, tag)),
         )
         moment = when or reading.moment
     return Understanding(

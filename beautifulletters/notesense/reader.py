@@ -178,15 +178,18 @@ def read(
     couple: bool = False,
     voiced: bool = False,
     when: Moment | None = None,
+    hard_news: bool = False,
 ) -> Reading:
     """Read `text` (a note about the recipient) for a letter from `signer`.
 
     `couple`: the note belongs to the signer's relationship, so "they" may mean the two of them.
     `voiced`: the text is already in the letter's voice ("you taught me to swim"), typed by the writer.
     `when`: the writer's own date for it, said in place of the time the text names ("last spring").
+    `hard_news`: the note is a sorrow, so a bare event ("miscarriage last spring", "dad's stroke in
+    May") is a thing that happened, said as "the miscarriage last spring", "your dad's stroke in May".
     """
     try:
-        return _read(text, recipient, signer, written, today, about, couple, voiced, when)
+        return _read(text, recipient, signer, written, today, about, couple, voiced, when, hard_news)
     except _Unclear as unclear:
         return Reading(about or "recipient", None, None, None, str(unclear))
 
@@ -201,6 +204,7 @@ def _read(
     couple: bool,
     voiced: bool,
     when: Moment | None = None,
+    hard_news: bool = False,
 ) -> Reading:
     clean = " ".join(str(text or "").split()).strip()
     clean = re.sub(r"\s+([,.;:!?])", r"\1", clean).rstrip(" .;:,!")
@@ -226,7 +230,7 @@ def _read(
             raise _Unclear(R.reason(R.SAME_NAME, name=name))
     marked = _mark_names(_mark_names(clean, signer, _S), recipient, _R)
     tokens = re.findall(_TOKEN, marked)
-    clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced)
+    clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced, hard_news)
     clause = _pairs(clause)
     clause = clause.replace(_T, say(moment, today) if moment else "")
     clause = W.proper_case(" ".join(clause.split()))
@@ -287,7 +291,13 @@ def subject_of(clause: str) -> str:
 
 
 def _rewrite(
-    tokens: list[str], recipient: Who, signer: Who, about: str | None, couple: bool, voiced: bool
+    tokens: list[str],
+    recipient: Who,
+    signer: Who,
+    about: str | None,
+    couple: bool,
+    voiced: bool,
+    hard_news: bool = False,
 ) -> tuple[str, str, str | None]:
     """(the text in the letter's voice, "clause" or "phrase", the grammatical subject)."""
     index = _words(tokens)
@@ -378,6 +388,14 @@ def _rewrite(
         kind = "clause"
     elif first[:1].isupper() and not _main_verb_after(tokens, index, start):
         kind = "phrase"
+    elif hard_news and start == 0 and (lead := _hard_event(tokens, index, recipient)):
+        # "miscarriage last spring", "dad's stroke in May": no verb, and a sorrow, so a thing that
+        # happened ("the miscarriage last spring", "your dad's stroke in May"), said gently.
+        kind = "phrase"
+        tokens = tokens[: index[0]] + [lead, " "] + tokens[index[0] :]
+        index = _words(tokens)
+    elif hard_news:
+        raise _Unclear("it names a sorrow but not what happened, so the letter cannot acknowledge it gently")
     else:
         raise _Unclear(R.LABEL)
     out: list[str] = []
@@ -499,6 +517,54 @@ _BARE_KIN = frozenset(
 )
 
 
+# Things that happen to a person and are hard news, as a note names them without a verb: "miscarriage
+# last spring", "redundancy at the plant", "cancer diagnosis in january". A condition alone ("cancer",
+# "depression") is not among them: "since the depression" is no sentence a friend writes.
+_HARD_EVENTS = frozenset(
+    "miscarriage miscarriages stillbirth stroke redundancy redundancies funeral death passing diagnosis divorce "
+    "separation breakup break-up accident operation surgery injury attack layoff lay-off bereavement mastectomy "
+    "amputation transplant relapse seizure fall crash fire flood burglary break-in repossession eviction "
+    "bankruptcy split".split()
+)
+
+
+# Words a name follows as who they are ("her dog Max died", "his friend Ana moved"), not a relative clause.
+_NAMED_BY = frozenset(
+    "wife husband partner dad mum mom mother father son daughter brother sister grandma grandpa granny nan "
+    "grandmother grandfather grandad aunt uncle cousin niece nephew baby dog cat horse puppy kitten pony pet "
+    "friend neighbour neighbor boss colleague teacher doctor vet boyfriend girlfriend fiance fiancé fiancée "
+    "stepdad stepmum stepson stepdaughter godson goddaughter godmother godfather twin".split()
+)
+_MORE_KIN = frozenset("grandad granddad gran nana nanna mam mommy mummy daddy papa stepdad stepmum".split())
+
+
+def _hard_event(tokens: list[str], index: list[int], recipient: Who) -> str | None:
+    """The word a bare sorrowful event is said after ("the", or "your"/"our" before "dad's"), or None
+    when the note is not one: its head, before any preposition or time, is an event of _HARD_EVENTS,
+    led by at most two words that are no verbs ("cancer diagnosis", "dad's stroke")."""
+    head: list[str] = []
+    for i in index:
+        word = tokens[i]
+        if word == _T or word.lower() in W.PREPOSITIONS:
+            break
+        head.append(word)
+    if not 1 <= len(head) <= 3 or head[-1].lower() not in _HARD_EVENTS:
+        return None
+    first = head[0].lower()
+    possessive = re.fullmatch(r"([a-z]+)['’]s", first)
+    if possessive:
+        if possessive.group(1) not in _BARE_KIN | _MORE_KIN:
+            return None  # "frank's funeral" is someone's the reader cannot place
+        lead = "our" if possessive.group(1) in recipient.shared_kin else "your"
+    else:
+        lead = "the"
+    if any(W.is_verb(w) or w.lower() in W.DETERMINERS or w in (_R, _S) for w in head[1 if possessive else 0 : -1]):
+        return None
+    if not possessive and (W.is_verb(head[0]) or first in W.DETERMINERS):
+        return None
+    return lead
+
+
 def _kin_acts(tokens: list[str], index: list[int]) -> bool:
     """ "dad passed in march", "husband Frank died": a kin word opening a note whose verb follows it."""
     following = [tokens[i] for i in index[1:3]]
@@ -541,6 +607,13 @@ def _main_verb_after(tokens: list[str], index: list[int], start: int, *, proper:
         lower = word.lower()
         if lower in subjects or lower in W.CONJUNCTIONS - {"that"} or lower in W.DETERMINERS - {"that"}:
             return False  # "the night the power went out": the verb belongs to a relative clause
+        if (
+            not proper
+            and word[:1].isupper()
+            and previous[:1].islower()
+            and previous.lower() not in W.DETERMINERS | _NAMED_BY
+        ):
+            return False  # "the summer Frank taught you to sail": a name after a time or thing starts a relative clause
         if lower in W.PREPOSITIONS and not proper:
             return False
         if W.is_verb(word, previous):

@@ -365,9 +365,14 @@ _WHEN_NOUNS = frozenset(
 )
 
 
+_OWNERS_AND_ARTICLES = frozenset("the a an our my your his their its this these those every each".split())
+
+
 def is_verb(word: str, previous: str = "") -> bool:
     """A finite verb ("burns", "took", "loved", "can't") as it would follow a subject."""
     lower = word.lower()
+    if lower in BASE_VERBS and previous.lower() in _OWNERS_AND_ARTICLES:
+        return False  # "our walk round the lakes", "a swim", "the drive home": a thing, not the verb
     if lower in MODALS or lower in IRREGULAR_PAST or lower in PRESENT_IRREGULAR or lower in BASE_VERBS:
         return True
     if lower in {"am", "are", "were", "have", "do", "don't", "didn't", "wasn't", "weren't", "hasn't", "hadn't"}:

@@ -1,0 +1,187 @@
+"""What a reader notices about mood across a letter's sentences (issue #16): no joke straight after a
+loss, a sympathy letter that follows a happy memory warmly, hard news with no verb acknowledged
+gently, and no talk of distance to a partner at home. People invented here, not the sample couple."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from beautifulletters import drafting
+from beautifulletters.archive import Archive
+from beautifulletters.notesense import Who, understand
+
+TODAY = dt.date(2026, 12, 2)
+_LIGHT = re.compile(
+    r"\b(?:laugh\w*|grin\w*|hilarious|in the nicest way|smiling about it|smiled all afternoon|for no reason at all"
+    r"|Nothing is wrong|never change|for the record|let the record show)\b",
+    re.IGNORECASE,
+)
+
+
+def _draft(archive: Archive, to: int, by: int, template: str, **options: object) -> drafting.Draft:
+    return drafting.render_draft(
+        archive,
+        recipient_id=to,
+        signer_id=by,
+        template=template,
+        today=TODAY,
+        language="en",
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def _me(archive: Archive) -> int:
+    me = archive.settings.default_signer_id()
+    assert me is not None
+    archive.people.update(me, display_name="Hannah Weiss", pronouns="she")
+    return me
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def test_no_joke_or_light_line_follows_a_loss_and_the_lint_names_the_joke(archive: Archive) -> None:
+    """ "It hurt to hear that your husband Frank died in March. … Also, you are hilarious at karaoke"
+    is no letter a person sends: after a sorrow the joke waits, and the writer is told which."""
+    me = _me(archive)
+    people = [
+        ("Margaret Doyle", "she", "friend", "her husband Frank died in March", "hilarious at karaoke"),
+        ("Raj Anand", "he", "neighbour", "redundancy at the plant", "claims he grows the best tomatoes"),
+        ("Sam Okoro", "they", "colleague", "miscarriage last spring", "terrible at darts"),
+        ("Daniel Weiss", "he", "estranged son", "dad's stroke in May", "always late"),
+        ("Peggy Lund", "she", "sister", "her dog Rufus died last week", "cheats at Scrabble"),
+        ("Ines Moreau", "she", "friend", "lost her job at the bakery", "snores like a tractor"),
+    ]
+    for name, pronouns, kind, sorrow, joke in people:
+        person = archive.people.add(display_name=name, pronouns=pronouns)
+        archive.relationships.set(me, person, kind=kind, since="2001")
+        archive.notes.add(person, sorrow, tag="fact", about_relationship_from=me)
+        archive.notes.add(person, joke, tag="joke", about_relationship_from=me)
+        if kind == "sister":
+            archive.notes.add(person, "the summer we camped by the loch", tag="memory", about_relationship_from=me)
+        for template in ("just-because", "thinking-of-you"):
+            letter = _draft(archive, person, me, template)
+            joke_words = joke.split()[-1]
+            assert joke_words not in letter.text, (name, template, letter.text)
+            if "estranged" in kind:
+                continue  # an ended relationship says no sorrow line and no joke at all
+            said = [s for s in _sentences(letter.text) if any(w in s for w in sorrow.split()[-2:])]
+            assert said, (name, template, letter.text)
+            after = letter.text.split(said[-1], 1)[1]
+            assert not _LIGHT.search(after), (name, template, after)
+            assert any(w.startswith("The joke “") and joke[:20] in w and sorrow[:15] in w for w in letter.warnings), (
+                name,
+                template,
+                letter.warnings,
+            )
+
+
+def test_a_joke_is_still_told_when_the_letter_speaks_of_no_sorrow(archive: Archive) -> None:
+    me = _me(archive)
+    tess = archive.people.add(display_name="Tess Arden", pronouns="she")
+    archive.relationships.set(me, tess, kind="friend", since="1999")
+    archive.notes.add(tess, "hilarious at karaoke", tag="joke", about_relationship_from=me)
+    letter = _draft(archive, tess, me, "just-because")
+    assert "karaoke" in letter.text
+    assert not any(w.startswith("The joke") for w in letter.warnings)
+
+
+def test_sympathy_after_a_happy_memory_reads_warmly_not_grief_is_hard_work(archive: Archive) -> None:
+    """A memory of happy days with the one who died is followed by something warm about it, not by
+    "Grief is hard work", which answers no memory."""
+    me = _me(archive)
+    for index, (name, memory) in enumerate(
+        (
+            ("Agnes Byrne", "the summer Frank taught you to sail on Lough Derg"),
+            ("Olu Bello", "the Sunday dinners at your mother's house"),
+            ("Kit Marsh", "the night we all danced at your parents' ruby wedding"),
+            ("June Park", "the picnics by the river with your dad"),
+            ("Rosa Lind", "the Christmas your gran taught us to make pierogi"),
+        )
+    ):
+        friend = archive.people.add(display_name=name, pronouns="they" if index % 2 else "she")
+        archive.relationships.set(me, friend, kind="friend" if index % 2 else "neighbour", since="2010")
+        archive.notes.add(friend, memory, tag="memory", about_relationship_from=me)
+        letter = _draft(archive, friend, me, "sympathy")
+        sentences = _sentences(letter.text)
+        at = next(i for i, s in enumerate(sentences) if memory.split()[-1] in s)
+        following = sentences[at + 1]
+        assert "Grief is hard work" not in following, letter.text
+        warm = r"\b(smile|glad|warm|love|treasure|keep|kind|bright|laugh|happy|good|comfort)\w*"
+        assert re.search(warm, following), (following, letter.text)
+
+
+def test_a_sad_note_without_a_verb_is_acknowledged_gently_or_named(archive: Archive) -> None:
+    """ "miscarriage last spring", "dad's stroke in May", "redundancy at the plant": hard news, said as
+    "I have been thinking of you since the miscarriage last spring", never dropped as a label."""
+    me = _me(archive)
+    for name, note, said in (
+        ("Sam Okoro", "miscarriage last spring", "the miscarriage"),
+        ("Leo Hart", "dad's stroke in May", "your dad's stroke in May"),
+        ("Raj Anand", "redundancy at the plant", "the redundancy at the plant"),
+        ("Mo Clarke", "cancer diagnosis in january", "the cancer diagnosis in January"),
+    ):
+        person = archive.people.add(display_name=name, pronouns="they")
+        archive.relationships.set(me, person, kind="friend", since="2012")
+        archive.notes.add(person, note, tag="fact", about_relationship_from=me)
+        for template in ("just-because", "thinking-of-you"):
+            letter = _draft(archive, person, me, template)
+            sentence = next((s for s in _sentences(letter.text) if said in s), None)
+            assert sentence, (note, template, letter.text, letter.warnings)
+            assert re.search(r"\b(sorry|sad to|thinking of you|in my thoughts|hard|heavy)\b", sentence), sentence
+            assert not any(note in w and "label" in w for w in letter.warnings), letter.warnings
+    # A sorrow that says no event at all is named in the lint, with why.
+    ana = archive.people.add(display_name="Ana Brill", pronouns="she")
+    archive.relationships.set(me, ana, kind="friend", since="2012")
+    archive.notes.add(ana, "depression", tag="fact", about_relationship_from=me)
+    letter = _draft(archive, ana, me, "just-because")
+    assert "depression" not in letter.text
+    assert any("“depression” is left out" in w for w in letter.warnings), letter.warnings
+
+
+def test_a_sad_verbless_note_keeps_its_time_said_from_the_letters_day() -> None:
+    sam = Who(("Sam Okoro", "Sam"), "they", "Sam")
+    read = understand("miscarriage last spring", recipient=sam, written=dt.date(2026, 6, 1), today=dt.date(2028, 3, 1))
+    assert read.mood == "loss" and read.phrase == "the miscarriage in the spring of 2026"
+    # Not a sorrow, not hard news: a bare noun stays a label, as before.
+    assert understand("peonies", recipient=sam).problem == "it reads as a label, not a sentence"
+
+
+_DISTANCE = re.compile(
+    r"\b(?:miles|distance|far|afar|apart|nearer|visit|same room|drop round|turn up at your door|until we meet"
+    r"|until I see you|see each other|in the same room|missing you)\b",
+    re.IGNORECASE,
+)
+
+
+def test_thinking_of_you_to_a_partner_at_the_same_address_says_nothing_of_distance(archive: Archive) -> None:
+    """ "All my love, across the miles" is not written to a husband across the kitchen table."""
+    me = _me(archive)
+    home = "14 Calder Street\nGlasgow G42 7QT"
+    archive.people.update(me, addresses=[home])
+    for index, (name, kind) in enumerate(
+        (("Tom Weiss", "husband"), ("Priya Nair", "wife"), ("Alex Moss", "partner"), ("Jo Lee", "girlfriend"))
+    ):
+        partner = archive.people.add(display_name=name, pronouns="they" if index % 2 else "he", addresses=[home])
+        archive.relationships.set(me, partner, kind=kind, since="2009")
+        if index % 2:
+            archive.notes.add(partner, "the weekend we got lost on Arran", tag="memory", about_relationship_from=me)
+        letter = _draft(archive, partner, me, "thinking-of-you")
+        assert not _DISTANCE.search(letter.text), (name, letter.text)
+    # A friend whose address is in another town is far away, and the letter may say so.
+    far = archive.people.add(display_name="Ruth Kemp", pronouns="she", addresses=["3 Quay Lane\nFalmouth TR11 3HF"])
+    archive.relationships.set(me, far, kind="friend", since="1990")
+    near = archive.people.add(display_name="Bea Lomax", pronouns="she", addresses=["2 Holly Road\nGlasgow G41 2AA"])
+    archive.relationships.set(me, near, kind="friend", since="1990")
+    abroad = archive.people.add(display_name="Nils Berg", pronouns="he")
+    archive.relationships.set(me, abroad, kind="brother", since="1970")
+    archive.notes.add(abroad, "moved abroad in 2019", tag="fact", about_relationship_from=me)
+    from beautifulletters.drafting.context import build_context
+
+    def apart(person: int) -> bool:
+        context = build_context(archive, recipient_id=person, signer_id=me, occasion="thinking-of-you", today=TODAY)
+        return context["relationship"]["apart"]
+
+    assert apart(far) and apart(abroad) and not apart(near) and not apart(partner)
