@@ -97,8 +97,8 @@ def read_notes(
             # "we honeymooned in crete": a name typed in lower case is written with its capital.
             understanding = dataclasses.replace(
                 understanding,
-                clause=capitalise_names(understanding.clause) if understanding.clause else None,
-                phrase=capitalise_names(understanding.phrase) if understanding.phrase else None,
+                clause=place_names(capitalise_names(understanding.clause)) if understanding.clause else None,
+                phrase=place_names(capitalise_names(understanding.phrase)) if understanding.phrase else None,
             )
         else:
             chosen = writer_choices(note)
@@ -123,6 +123,56 @@ def read_notes(
             continue
         kept.append((note, understanding))
     return kept, left_out
+
+
+# Regions whose names are ordinary words ("the lake district", "the peak district", "the yorkshire
+# dales"): after a word of place and "the", a word and one of these is a name, whatever the dictionary
+# says of each word alone. Kept to words that are seldom anything else there: no "hills", "valley" or
+# "mountains", which a writer uses plainly too ("the green hills").
+_REGIONS = r"district|dales|fells|highlands|broads|wolds|riviera"
+# "the school district", "the old district": a kind of district, not a name.
+_NOT_A_NAME = frozenset(
+    "school business shopping financial historic old new local whole same other next residential industrial "
+    "theatre theater arts entertainment central commercial postal electoral health university city little "
+    "big small quiet busy northern southern eastern western inner outer".split()
+)
+_PLACE_SLOT = (
+    r"(?:in|at|to|round|around|across|through|near|from|into|over|along|towards?|via|visited|visiting|visit|"
+    r"explored|exploring|walked|walking|hiked|hiking|toured|touring|up)"
+)
+# Words that name a water or a height and are followed by its name: "lough derg", "loch ness".
+_BEFORE_A_NAME = r"lough|loch|llyn"
+
+
+def place_names(text: str) -> str:
+    """Place names made of ordinary words, as a writer typed them in lower case: "our walk round the
+    lake district" -> "the Lake District", "camped in the yorkshire dales" -> "the Yorkshire Dales",
+    "the summer on lough derg" -> "Lough Derg", and "Lake"/"Mount" before a name the dictionary
+    capitalised ("lake Tahoe" -> "Lake Tahoe"). Ordinary nouns ("the school district", "the lake
+    house", "the loch where we swam") stay as typed."""
+
+    def region(match: re.Match[str]) -> str:
+        before, word, kind = match.group(1), match.group(2), match.group(3)
+        if word.lower() in _NOT_A_NAME:
+            return match.group(0)
+        return f"{before}{word[:1].upper()}{word[1:]} {kind.capitalize()}"
+
+    text = re.sub(rf"(?i)(\b{_PLACE_SLOT} the )([a-z][\w'’-]*) ({_REGIONS})\b", region, text)
+
+    def water(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if name.lower() in _FUNCTION_WORDS:
+            return match.group(0)
+        return f"{match.group(1).capitalize()} {name[:1].upper()}{name[1:]}"
+
+    text = re.sub(rf"\b({_BEFORE_A_NAME}) ([a-z][\w'’-]+)", water, text)
+    return re.sub(r"\b(lake|mount|cape|isle) (?=[A-Z][a-z])", lambda m: f"{m.group(1).capitalize()} ", text)
+
+
+_FUNCTION_WORDS = frozenset(
+    "where when while that which who the a an and or but in on at to by for from of with near side shore "
+    "was were is are had has we you i they it".split()
+)
 
 
 def _fits(text: str, language: str) -> bool:

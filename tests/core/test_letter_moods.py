@@ -185,3 +185,24 @@ def test_thinking_of_you_to_a_partner_at_the_same_address_says_nothing_of_distan
         return context["relationship"]["apart"]
 
     assert apart(far) and apart(abroad) and not apart(near) and not apart(partner)
+
+
+def test_place_names_of_ordinary_words_take_their_capitals_and_ordinary_nouns_do_not(archive: Archive) -> None:
+    """ "the summer we camped in the peak district" reads "the Peak District"; "the school district" and
+    "the lake house" are no names and stay as typed."""
+    from beautifulletters.drafting.letter_notes import place_names
+
+    me = _me(archive)
+    for name, memory, said in (
+        ("Ivy Croft", "the summer we camped in the peak district", "the Peak District"),
+        ("Owen Tate", "our walk round the lake district", "the Lake District"),
+        ("Nia Rees", "the week we sailed on lough derg", "Lough Derg"),
+    ):
+        friend = archive.people.add(display_name=name, pronouns="they")
+        archive.relationships.set(me, friend, kind="friend", since="2004")
+        archive.notes.add(friend, memory, tag="memory", about_relationship_from=me)
+        letter = _draft(archive, friend, me, "thinking-of-you")
+        assert said in letter.text, letter.text
+    assert place_names("she teaches in the school district") == "she teaches in the school district"
+    assert place_names("the lake house by the loch where we swam") == "the lake house by the loch where we swam"
+    assert place_names("hiking in the yorkshire dales") == "hiking in the Yorkshire Dales"
