@@ -17,15 +17,25 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from beautifulletters import fileio, words
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.paths import user_data_dir
 
-if TYPE_CHECKING:
-    from beautifulletters.archive import Archive
+
+class _NamedPeople(Protocol):
+    def name_texts(self) -> Iterable[str]: ...
+
+
+class NamesSource(Protocol):
+    """What `archive_words` reads (an Archive): said so, the note reader may ask the dictionary
+    (`knows`) without the archive and spelling importing each other."""
+
+    @property
+    def people(self) -> _NamedPeople: ...
+
 
 PERSONAL_DICTIONARY = "dictionary.txt"  # words known in every language (names, mostly)
 PERSONAL_DICTIONARIES = "dictionaries"  # one file per dictionary tag: dictionaries/en_GB.txt
@@ -422,7 +432,7 @@ class Speller:
         fileio.write_text(self.dictionary_path, earlier + word.strip() + "\n")
 
 
-def archive_words(archive: Archive, between_steps: Callable[[], None] | None = None) -> frozenset[str]:
+def archive_words(archive: NamesSource, between_steps: Callable[[], None] | None = None) -> frozenset[str]:
     """Names, nicknames, pet names and the words of addresses in the archive, lower case: known, never underlined.
 
     `between_steps` runs every few thousand names (100,000 people take a second or two)."""
@@ -453,3 +463,16 @@ def capitalise_names(text: str, language: str | None = "en") -> str:
         return word.capitalize()
 
     return re.sub(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", named, text)
+
+
+def knows(word: str, language: str | None) -> bool | None:
+    """Whether the Hunspell dictionary of `language` knows `word` (as typed, or in lower case);
+    None when there is no dictionary to ask (no Enchant, or none installed for the language)."""
+    tag = dictionary_tag(language)
+    if tag is None or not word:
+        return None
+    try:
+        checker = _enchant_dict(tag)
+    except Exception:  # noqa: BLE001 - no Enchant: nothing can be said either way
+        return None
+    return bool(checker.check(word)) or (not word.islower() and bool(checker.check(word.lower())))

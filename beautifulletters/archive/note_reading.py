@@ -79,6 +79,7 @@ def read_note(
             mood=writer.get("mood"),
             phrasing=writer.get("phrasing"),
             happened_on=writer.get("happened_on"),
+            about=writer.get("about"),
         )
     else:
         understanding = notesense.understand(

@@ -111,6 +111,7 @@ def read_notes(
                 mood=chosen.get("mood"),
                 phrasing=chosen.get("phrasing"),
                 happened_on=chosen.get("happened_on"),
+                about=chosen.get("about"),
             )
             if understanding.phrase:
                 understanding = dataclasses.replace(understanding, phrase=as_written(understanding.phrase, language))

@@ -15,6 +15,7 @@ from beautifulletters.limits import NOTE_READ_CHARS
 from beautifulletters.notesense import languages as _languages
 from beautifulletters.notesense import mood as _mood
 from beautifulletters.notesense import reasons as _reasons
+from beautifulletters.notesense import second_person as _second_person
 from beautifulletters.notesense import words as _words
 from beautifulletters.notesense.reader import ABOUT, Reading, Who, read, subject_of
 from beautifulletters.notesense.when import Moment, moment_of
@@ -183,26 +184,40 @@ def understand_in(
     mood: str | None = None,
     phrasing: str | None = None,
     happened_on: str | None = None,
+    about: str | None = None,
 ) -> Understanding:
     """Read a note written in French, Spanish or German for a letter in that language.
 
-    It is said as written, after a colon (see notesense.languages); a `phrasing` the writer typed
-    (in the letter's voice and language) wins. The note's mood comes from its own language's words unless the
-    writer chose one."""
+    It is said after a colon (see notesense.languages), in the letter's voice: a note about the
+    recipient in the third person, by name or with no subject is said to them ("tu m'appelles
+    toujours Crevette"), and `about` is who it speaks of. A `phrasing` the writer typed (in the
+    letter's voice and language) wins, and so does `about` when the writer chose it. The note's mood
+    comes from its own language's words unless the writer chose one."""
+    if about is not None and about not in ABOUT:
+        raise ValueError(f"about must be one of {', '.join(ABOUT)}")
     if mood is not None and mood not in MOODS:
         raise ValueError(f"mood must be one of {', '.join(MOODS)}")
     if len(text) > NOTE_READ_CHARS and not phrasing:
         too_long = _reasons.reason(_reasons.TOO_LONG, limit=f"{NOTE_READ_CHARS:,}")
-        return Understanding("both", mood or "happy", False, happened_on, None, None, too_long)
+        return Understanding(about or "recipient", mood or "happy", False, happened_on, None, None, too_long)
+    # A note about the recipient in the third person, by name, or with no subject is said to them
+    # ("il chante faux" reads "tu chantes faux"); a typed phrasing is in the letter's voice already.
     if phrasing:
-        said, problem = _languages.say_in(phrasing, language, names=(), signer_names=())
+        turned = _second_person.turn(phrasing, language, names=(), about=about)
     else:
-        said, problem = _languages.say_in(
-            text, language, names=recipient.names, signer_names=signer.names if signer else ()
+        turned = _second_person.turn(
+            text,
+            language,
+            names=recipient.names,
+            signer_names=signer.names if signer else (),
+            pronouns=recipient.pronouns,
+            label=recipient.label,
+            about=about,
         )
+    said, problem, found = turned.said, turned.problem, turned.about
     sad = _languages.is_sad(text, language)
     return Understanding(
-        about="both",
+        about=found,
         mood=mood or ("sad" if sad else "funny" if tag == "joke" else "happy"),
         dislike=_languages.is_dislike(text, language),
         happened_on=happened_on,

@@ -6,30 +6,21 @@ French letter is a sentence no one would write, and a French note in an English 
 better. A note in the letter's own language is said as it was written, after a colon ("Je
 repense souvent à ceci : le soir où nous avons raté le dernier ferry."), which suits a noun
 phrase and a clause alike without rewriting its grammar; a note that speaks of the recipient or
-the signer in the third person ("elle adore les roses jaunes") is left out with a sentence that
-says how to write it, since turning it into "tu adores…" is not done by word lists.
+the signer in the third person ("il adore les roses jaunes", by name, or with no subject) is said
+to them ("tu adores les roses jaunes", notesense.second_person), or left out with a sentence that says
+how to write it when it cannot be said with confidence.
 """
 
 from __future__ import annotations
 
 import re
 
-from beautifulletters.notesense import reasons as R
-
 NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German"}
 
 
-# Words that mark a note as someone else's story: the recipient or the signer in the third person.
-_THIRD_PERSON = {
-    "fr": frozenset("il elle ils elles lui son sa ses".split()),
-    # "le encanta bailar": "le" before a verb is "to her/him".
-    "es": frozenset("él ella ellos ellas le les".split()),
-    # Not "Sie" nor "Ihr…": at the start of a note they are as likely the polite "you" as "she".
-    "de": frozenset("er sein seine seinen seiner seinem".split()),
-}
 # Words a note typed in lower case may open with: a pronoun, an article, a preposition, an adverb.
 # French and German nouns take an article, so any other first word in lower case is a verb with no
-# subject ("adore les macarons", "hasst Koriander"): about someone, in the third person, by default.
+# subject ("adore les macarons", "hasst Koriander"): the recipient's, said to them (notesense.second_person).
 _OPENS = {
     "fr": frozenset(
         "je j tu t nous on vous moi toi le la les l un une des du de d ce cet cette ces c mon ma mes ton ta "
@@ -51,9 +42,6 @@ _OPENS = {
         "desde durante tras".split()
     ),
 }
-# A Spanish note may open with its verb: these endings are "I", "you" and "we" ("pasamos", "perdiste").
-_SPANISH_OWN_VERB = r"(?:mos|aste|iste|as|es|é|í|o|aba|ía)$"
-
 _KIN = {
     "fr": r"(?:père|mère|mari|femme|frère|sœur|fils|fille|chien|chat|travail|emploi|bébé|enfant|grand-\w+)",
     "es": r"(?:padre|madre|marido|mujer|esposa|esposo|hermano|hermana|hijo|hija|perro|gato|trabajo|empleo|bebé)",
@@ -82,6 +70,11 @@ _LEAD_INS = {
 }
 
 
+def opens_with(word: str, language: str) -> bool:
+    """Whether a note may open with `word` (a pronoun, an article, a preposition…) rather than a verb."""
+    return word.lower() in _OPENS.get(language, frozenset())
+
+
 def language_of(text: str | None) -> str:
     """The letter language a note is typed in: 'fr', 'es' or 'de' when its words say so, else 'en'
     (a note such as "peonies" that says nothing of its language is English's)."""
@@ -98,29 +91,6 @@ def _code(language: str | None) -> str:
     """'fr-CA' -> 'fr'; nothing -> 'en'."""
     match = re.match(r"^([A-Za-z]{2,3})", (language or "").strip())
     return match.group(1).lower() if match else "en"
-
-
-def say_in(
-    text: str, language: str, *, names: tuple[str, ...], signer_names: tuple[str, ...] = ()
-) -> tuple[str | None, str | None]:
-    """(how the note reads after a colon in a letter in `language`, or why it cannot be used)."""
-    said = " ".join(str(text).split()).strip().rstrip(".!;,:").strip()
-    if not said:
-        return None, R.EMPTY
-    words = re.findall(r"[^\W\d_][\w'’-]*", said)
-    lowered = [w.lower() for w in words]
-    for who in (*names, *signer_names):
-        if who and re.search(rf"(?<!\w){re.escape(who)}(?!\w)", said):
-            person = R.RECIPIENT if who in names else R.SIGNER
-            return None, R.reason(R.NAMES_THIRD, name=who, person=person, letter_kind=R.letter_kind(language))
-    if lowered and lowered[0] in _THIRD_PERSON.get(language, frozenset()):
-        return None, R.reason(R.SPEAKS_THIRD, word=words[0], letter_kind=R.letter_kind(language))
-    first = re.split(r"['’]", words[0])[0] if words else ""  # "l'été" opens with "l"
-    opens = _OPENS.get(language)
-    if opens and first[:1].islower() and first.lower() not in opens:
-        if not (language == "es" and re.search(_SPANISH_OWN_VERB, first.lower())):
-            return None, R.reason(R.NO_SUBJECT, word=first, letter_kind=R.letter_kind(language))
-    return said, None
 
 
 def is_sad(text: str, language: str) -> bool:
@@ -231,6 +201,9 @@ def as_written(text: str | None, language: str) -> str:
     code = _code(language)
     if first in _LOWER_AFTER_COLON.get(code, set()):
         return cleaned[:1].lower() + cleaned[1:]
+    # A whole German sentence after a colon starts with a capital: "Oft denke ich daran: Wir sind …".
+    if code == "de" and first in {"ich", "du", "wir", "er", "sie", "es", "man", "ihr"}:
+        return cleaned[:1].upper() + cleaned[1:]
     # A Spanish note often starts with its verb ("Pintamos el porche", "Me enseñaste a nadar"):
     # the endings of "we" and "you" in the past say it is not a name.
     if code == "es" and re.search(r"(amos|emos|imos|aste|iste|ábamos|íamos)$", first):

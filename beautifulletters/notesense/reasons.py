@@ -39,6 +39,7 @@ NAMES_THIRD = N_(
     "it names {name} ({person}) in the third person; written as you would say it in the letter "
     "(“you…”, “we…”, “I…”), {letter_kind} can use it"
 )
+# Made before notes in these languages were said to the recipient; kept so a stored one is still said.
 SPEAKS_THIRD = N_(
     "it speaks of someone in the third person (“{word}…”); written as you would say it in the letter, "
     "{letter_kind} can use it"

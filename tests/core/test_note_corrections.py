@@ -86,8 +86,12 @@ def test_a_french_note_is_shown_as_a_french_letter_says_it(archive: Archive) -> 
     assert note_reading.preview(memory) == "Je repense souvent à ceci : tu m'as appris à nager au lac."
     fact = archive.notes.get(_note(archive, mei, ravi, "Le soir où nous avons raté le dernier ferry", tag="note"))
     assert note_reading.preview(fact) == "Je n'ai pas oublié ceci : le soir où nous avons raté le dernier ferry."
+    # Mei is "she": "elle" is Mei, said to her; "il" on her page is someone else, and left out.
     third = archive.notes.get(_note(archive, mei, ravi, "elle adore les roses jaunes", tag="preference"))
-    assert note_reading.preview(third) is None and "third person" in (third.problem or "")
+    assert note_reading.preview(third) == "Je n'ai pas oublié ceci : tu adores les roses jaunes."
+    assert third.about == "recipient"
+    other = archive.notes.get(_note(archive, mei, ravi, "il adore les roses jaunes", tag="preference"))
+    assert note_reading.preview(other) is None and "“il”" in (other.problem or "") and "Mei" in (other.problem or "")
     german = archive.notes.get(_note(archive, mei, ravi, "Wir haben den Bus nach Konstanz verpasst", tag="memory"))
     assert note_reading.preview(german) == "Oft denke ich daran: Wir haben den Bus nach Konstanz verpasst."
 

@@ -46,14 +46,18 @@ def test_an_english_letter_leaves_a_french_note_out_and_says_so(archive: Archive
     assert any("notre premier appartement" in w and "French" in w for w in letter.warnings)
 
 
-def test_a_note_about_them_in_the_third_person_is_left_out_of_a_french_letter(archive: Archive) -> None:
+def test_a_note_about_them_in_the_third_person_is_said_to_them_in_a_french_letter(archive: Archive) -> None:
+    """ "Julien adore les vieilles cartes" on Julien's page reads "tu adores les vieilles cartes" in his letter;
+    "elle" on his page (he/him) is someone else, and left out with the word named."""
     julien, amelie = _couple(archive, "fr")
     archive.notes.add(julien, "Julien adore les vieilles cartes", tag="preference")
     archive.notes.add(julien, "il chante faux sous la douche", tag="joke")
+    archive.notes.add(julien, "elle collectionne les théières", tag="preference")
     letter = _draft(archive, julien, amelie, "anniversary")
-    assert "cartes" not in letter.text and "chante" not in letter.text
-    assert any("Julien adore" in w and "third person" in w for w in letter.warnings)
-    assert any("il chante" in w and "third person" in w for w in letter.warnings)
+    assert "tu adores les vieilles cartes" in letter.text and "Julien adore" not in letter.text, letter.text
+    assert "tu chantes faux sous la douche" in letter.text and "il chante" not in letter.text, letter.text
+    assert "théières" not in letter.text
+    assert any("elle collectionne" in w and "“elle”" in w for w in letter.warnings), letter.warnings
 
 
 def test_a_spanish_brother_hears_his_spanish_memory_in_spanish(archive: Archive) -> None:
@@ -109,27 +113,30 @@ def test_the_reason_a_note_is_left_out_says_an_english_letter(archive: Archive) 
     assert any("sous les toits" in w and "an English letter does not set French words" in w for w in english.warnings)
 
 
-def test_a_note_with_a_verb_and_no_subject_is_left_out_of_a_letter_in_its_language(archive: Archive) -> None:
-    """ "adore les macarons" is about her, not to her: never "Je sais bien ceci : adore les macarons"."""
+def test_a_note_with_a_verb_and_no_subject_is_said_to_them_in_a_letter_in_its_language(archive: Archive) -> None:
+    """ "adore les macarons" is about him: "tu adores les macarons", never "Je sais bien ceci : adore les
+    macarons"; a first word that is no verb ("allergique aux noix") is left out and named."""
     julien, amelie = _couple(archive, "fr")
     archive.notes.add(julien, "adore les macarons", tag="preference")
-    archive.notes.add(julien, "j'adore ta tarte aux pommes", tag="preference")
+    archive.notes.add(julien, "allergique aux noix", tag="fact")
     french = _draft(archive, julien, amelie, "birthday")
-    assert "adore les macarons" not in french.text
-    assert any("adore les macarons" in w and "does not say who" in w for w in french.warnings), french.warnings
+    assert "tu adores les macarons" in french.text and " adore les macarons" not in french.text, french.text
+    assert any("allergique aux noix" in w and "does not say who" in w for w in french.warnings), french.warnings
 
     lucia = archive.people.add(display_name="Lucía Ortega", pronouns="she", language="es", birthday="1993-10-10")
     archive.relationships.set(amelie, lucia, kind="prima", since="1993")
-    for note in ("le encanta bailar salsa", "perdió su trabajo el otoño pasado"):
-        archive.notes.add(lucia, note, tag="fact")
+    archive.notes.add(lucia, "le encanta bailar salsa", tag="preference")
     archive.notes.add(lucia, "pasamos el verano en Cádiz", tag="memory")
-    spanish = _draft(archive, lucia, amelie, "just-because")
-    assert "salsa" not in spanish.text and "perdió" not in spanish.text, spanish.text
+    spanish = _draft(archive, lucia, amelie, "birthday")
+    assert "te encanta bailar salsa" in spanish.text and "le encanta" not in spanish.text, spanish.text
     assert "pasamos el verano en Cádiz" in spanish.text
 
     jurgen = archive.people.add(display_name="Jürgen Bauer", pronouns="he", language="de", birthday="1975-07-30")
     archive.relationships.set(amelie, jurgen, kind="Freund", since="1999")
     archive.notes.add(jurgen, "hasst Koriander", tag="preference")
+    archive.notes.add(jurgen, "kocht jeden Sonntag für die ganze Familie", tag="preference")
     archive.notes.add(jurgen, "wir sind zusammen auf die Zugspitze gestiegen", tag="memory")
     german = _draft(archive, jurgen, amelie, "just-because")
-    assert "Koriander" not in german.text and "Zugspitze" in german.text
+    assert "Koriander" not in german.text and "Zugspitze" in german.text  # a dislike is never offered as a treat
+    birthday = _draft(archive, jurgen, amelie, "birthday")
+    assert "Du kochst jeden Sonntag für die ganze Familie" in birthday.text, birthday.text

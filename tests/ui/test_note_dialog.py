@@ -168,3 +168,16 @@ def test_a_german_window_says_why_a_note_is_left_out_in_german(
     _answer(monkeypatch, fill, seen)
     edit.trigger()
     assert seen
+
+
+def test_a_french_note_about_her_is_said_to_her_and_one_about_someone_else_is_named_in_german(
+    german, panel: PersonPanel, archive: Archive
+) -> None:
+    mei, ravi = _pair(archive, "fr")  # Mei is "she"
+    panel.show_person(archive, mei)
+    panel.add_note("il collectionne les vieilles théières", "preference", about=ravi)
+    shown = panel.note_phrasing.text()
+    assert shown.startswith("Bleibt in Briefen weg: sie sagt „il“, und es ist nicht klar, ob damit Mei Chen"), shown
+    assert "ein Brief auf Französisch" in shown and "it says" not in shown
+    panel.add_note("elle collectionne les vieilles théières", "preference", about=ravi)
+    assert panel.note_phrasing.text() == "Im Brief: Je n'ai pas oublié ceci : tu collectionnes les vieilles théières."
