@@ -45,6 +45,7 @@ class WindowSurface(QMainWindow):
     left_tabs: QTabWidget
     hint: QWidget  # the sample's welcome hint
     about_you: QWidget  # the first start's banner: who is writing
+    banner_area: QWidget  # both banners, at most a share of the window's height (ui.window.welcome.BannerArea)
     splitter: QSplitter  # people | the desk | the person
     root_layout: QVBoxLayout  # the banners above the splitter
     centre: QWidget  # the splitter's middle: the desk (a placeholder until it is built)

@@ -167,7 +167,7 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
         QLabel[role="section"] {{ color: {c["muted"]}; font-weight: 600; margin-top: 10px; }}
         QLabel[role="error"] {{ color: {"#ff8f7a" if dark else "#b3261e"}; }}
         QLabel[role="hint"] {{
-            background: {c["base"]}; border: 1px solid {c["accent"]}; border-radius: 8px; padding: 10px;
+            background: {c["base"]}; border: 1px solid {c["accent"]}; border-radius: 8px; padding: 6px 10px;
         }}
         QToolBar {{ border: none; spacing: 6px; padding: 4px; }}
         QToolBar#formatToolbar {{ background: {c["window"]}; border-bottom: 1px solid {c["border"]}; }}
