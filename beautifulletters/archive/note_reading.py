@@ -121,7 +121,7 @@ def preview(note: Note) -> str | None:
     if language != "en":
         return notesense.lead_in(note.tag, None, phrase, language)
     clause = phrase[4:] if phrase.startswith("how ") else None
-    return notesense.lead_in(note.tag, clause, phrase)
+    return notesense.lead_in(note.tag, clause, phrase, mood=note.mood)
 
 
 def letter_phrasing(note: Note) -> str:

@@ -236,8 +236,10 @@ class NotesManager:
 
     def _in_its_language(self, note: Note) -> Note:
         """A note typed in French, Spanish or German, read as its language reads it: one stored before
-        such notes were (read as English, "it reads as a label") is shown as a letter will say it."""
-        if notesense.language_of(note.text) == "en":
+        such notes were (read as English, "it reads as a label") is shown as a letter will say it. So is
+        hard news stored as a label before letters said it ("miscarriage last spring")."""
+        english = notesense.language_of(note.text) == "en"
+        if english and not (note.problem == _LABEL and note.mood in ("sad", "loss")):
             return note
         fresh = self.reading(
             note.person_id,
@@ -250,6 +252,9 @@ class NotesManager:
         return dataclasses.replace(
             note, about=fresh.about, mood=fresh.mood, phrasing=fresh.phrasing, problem=fresh.problem
         )
+
+
+_LABEL = "it reads as a label, not a sentence"
 
 
 def _note_record(row: Row) -> Note:

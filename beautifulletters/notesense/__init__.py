@@ -65,21 +65,27 @@ class Understanding:
         """How the note reads in a letter: "I remember how you took me fishing at Lake Tahoe"."""
         if not self.usable:
             return None
-        return lead_in(tag, self.clause, self.phrase, language)
+        return lead_in(tag, self.clause, self.phrase, language, mood=self.mood)
 
     def to_json(self) -> JSONObject:
         return asdict(self)
 
 
-def lead_in(tag: str | None, clause: str | None, phrase: str | None, language: str = "en") -> str | None:
+def lead_in(
+    tag: str | None, clause: str | None, phrase: str | None, language: str = "en", *, mood: str | None = None
+) -> str | None:
     """The sentence the panel shows: memories are remembered, everything else is known.
 
     What the two of them did, or the writer did, is remembered too: no one writes "I know that we
     met at the county fair" to the person they met there ("I remember how we met at the county fair").
-    A note in French, Spanish or German is said after a colon in its own language."""
+    A note in French, Spanish or German is said after a colon in its own language. A sorrow said as a
+    thing (`mood` sad or loss: "the miscarriage last spring") reads as the letters say it, gently."""
     if language != "en":
         said = phrase or clause
         return _languages.lead_in(tag, said, language) if said else None
+    if phrase and not clause and _mood.is_sorrow(mood):
+        # Hard news with no verb ("the miscarriage last spring") is not remembered like a good day.
+        return f"I have been thinking of you since {phrase}."
     if tag in ("memory", "joke") and phrase:
         return f"I remember {phrase}."
     if clause and phrase and _shared_past(clause):

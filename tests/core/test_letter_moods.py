@@ -206,3 +206,13 @@ def test_place_names_of_ordinary_words_take_their_capitals_and_ordinary_nouns_do
     assert place_names("she teaches in the school district") == "she teaches in the school district"
     assert place_names("the lake house by the loch where we swam") == "the lake house by the loch where we swam"
     assert place_names("hiking in the yorkshire dales") == "hiking in the Yorkshire Dales"
+
+
+def test_hard_news_without_a_verb_is_previewed_as_the_letter_says_it(archive: Archive) -> None:
+    """The person page shows how a note reads in a letter: not "I remember the miscarriage…"."""
+    from beautifulletters.archive import note_reading
+
+    sam = archive.people.add(display_name="Sam Okoro", pronouns="they")
+    note = archive.notes.get(archive.notes.add(sam, "dad's stroke in May", tag="fact"))
+    assert note.problem is None
+    assert note_reading.preview(note) == "I have been thinking of you since your dad's stroke in May."
