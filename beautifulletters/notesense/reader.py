@@ -395,7 +395,7 @@ def _rewrite(
         tokens = tokens[: index[0]] + [lead, " "] + tokens[index[0] :]
         index = _words(tokens)
     elif hard_news:
-        raise _Unclear("it names a sorrow but not what happened, so the letter cannot acknowledge it gently")
+        raise _Unclear(R.SORROW_UNNAMED)
     else:
         raise _Unclear(R.LABEL)
     out: list[str] = []

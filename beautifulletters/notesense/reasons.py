@@ -29,6 +29,7 @@ WHO_DID = N_("it does not say who did it")
 WHO_MET = N_("it does not say who met")
 WHO_ABOUT = N_("it does not say who it is about")
 SOMEONE_ELSE = N_("“{word}” could mean someone else it names")
+SORROW_UNNAMED = N_("it names a sorrow but not what happened, so the letter cannot acknowledge it gently")
 TOO_LONG = N_("it is longer than {limit} characters, too long to read into a letter")
 TOO_LONG_PHRASE = N_(
     "it is longer than {limit} characters, too long to read into a letter; "
@@ -71,6 +72,7 @@ PATTERNS = (
     WHO_MET,
     WHO_ABOUT,
     SOMEONE_ELSE,
+    SORROW_UNNAMED,
     TOO_LONG_PHRASE,
     TOO_LONG,
     NAMES_THIRD,

@@ -89,12 +89,24 @@ _SUBJECT_AFTER = frozenset(
     "acabó cambió".split()
 )
 _DETERMINERS_ES = frozenset("su sus el la los las un una mi mis tu tus".split())
+# French "il" that is no one: "il y a", "il faut", "il pleut", "il fait beau".
+_IMPERSONAL_FR = frozenset(
+    "faut fallait faudra faudrait pleut pleuvait pleuvra neige neigeait paraît paraissait semble semblait "
+    "suffit suffisait agit agissait vaut valait reste restait manque manquait était".split()
+)
+_WEATHER_FR = frozenset("beau chaud froid nuit jour bon doux frais gris soleil mauvais humide lourd".split())
+# Spanish verbs of no one: "hay", "había nieve", "hace dos años", "llovió toda la semana".
+_IMPERSONAL_ES = frozenset("hay había hubo habrá habría llueve llovía llovió nieva nevaba nevó".split())
+_TIME_ES = frozenset(
+    "un una dos tres cuatro cinco seis siete ocho nueve diez unos unas muchos muchas mucho poco años meses "
+    "semanas días tiempo frío calor sol buen mal".split()
+)
 _SUBORDINATE_DE = frozenset("dass weil wenn ob als obwohl damit bis seit nachdem während wie".split())
 
 _FRENCH = {
     "est": "es", "a": "as", "va": "vas", "fait": "fais", "peut": "peux", "veut": "veux", "vaut": "vaux",
     "sait": "sais", "dit": "dis", "fut": "fus", "eut": "eus", "doit": "dois", "boit": "bois", "voit": "vois",
-    "croit": "crois",
+    "croit": "crois", "ait": "aies",
 }  # fmt: skip
 _SPANISH = {
     "es": "eres", "está": "estás", "va": "vas", "da": "das", "ha": "has", "fue": "fuiste", "hizo": "hiciste",
@@ -160,8 +172,10 @@ def who_is_spoken_of(said: str, language: str, to_them: bool = False) -> str:
     ours = bool(lowers & _WE.get(language, frozenset()))
     if language == "es" and words:
         # Spanish says the person by the verb: "pasamos el verano", "te perdiste", "perdí el tren".
-        ours = ours or any(re.search(r"(?:amos|emos|imos|ábamos|íamos)$", w.lower()) for w in words[:3])
-        yours = yours or any(re.search(r"(?:aste|iste)$", w.lower()) for w in words[:3])
+        ours = ours or any(re.search(r"(?:amos|emos|imos|ábamos|íamos)$", w.lower()) for w in words)
+        yours = yours or any(
+            re.search(r"(?:aste|iste)$", w.lower()) and w.lower() not in {"triste", "chiste"} for w in words[:4]
+        )
     if ours or (mine and yours):
         return "both"
     if yours:
@@ -210,6 +224,8 @@ def _turn(
         lower = tokens[i].lower()
         if lower not in _THIRD[language] or (language == "de" and tokens[i] == "Sie" and position > 0):
             continue
+        if language == "fr" and lower == "il" and _impersonal_french(tokens, index, position):
+            continue  # "il y a deux ans", "il faisait beau": no one
         if language == "de" and lower == "sie" and not _german_singular(tokens, index, position):
             if position == 0 and tokens[i] == "Sie":
                 continue  # "Sie haben …": the polite "you", or "they"; said as written
@@ -251,6 +267,19 @@ def _joined(tokens: list[str], language: str) -> str:
     return turned[:1].upper() + turned[1:] if language == "de" else turned
 
 
+def _impersonal_french(tokens: list[str], index: list[int], position: int) -> bool:
+    following = [tokens[index[p]].lower().replace("’", "'") for p in range(position + 1, min(position + 3, len(index)))]
+    if not following:
+        return False
+    if following[0] in {"y", "s'"} and len(following) > 1 and following[1] in {"a", "avait", "aura", "agit", "eut"}:
+        return True
+    if following[0] == "était" and len(following) > 1 and following[1] == "une":
+        return True  # "il était une fois"
+    if following[0] in {"fait", "faisait", "fera"} and len(following) > 1 and following[1] in _WEATHER_FR:
+        return True
+    return following[0] in _IMPERSONAL_FR and following[0] != "était"
+
+
 def _german_singular(tokens: list[str], index: list[int], position: int) -> bool:
     """ "sie hat", "hat sie": the "sie" of a verb in the third person singular (not "sie haben")."""
     near = [tokens[index[p]] for p in (position - 1, position + 1) if 0 <= p < len(index)]
@@ -274,9 +303,12 @@ def _verb_first(tokens: list[str], index: list[int], language: str) -> int | Non
         position += 1
     word = tokens[index[position]]
     lower = word.lower()
-    if not word[:1].islower() or opens_with(lower.rstrip("'’"), language):
-        return None
+    if not word[:1].islower() or opens_with(lower.rstrip("'’"), language) or lower in _THIRD[language]:
+        return None  # a name, "le soir où…", "nous avons…", an impersonal "il y a…"
     if language == "es":
+        following = tokens[index[position + 1]].lower() if position + 1 < len(index) else ""
+        if lower in _IMPERSONAL_ES or (lower in {"hace", "hacía", "hará"} and following in _TIME_ES):
+            return None  # "hace dos años", "había nieve": no one
         before = tokens[index[position - 1]].lower() if position else ""
         if lower in _GUSTAR and before in {"me", "te", "nos", "les", "os"}:
             return None  # "me encanta el café": the writer's own liking, said as written
@@ -435,7 +467,8 @@ def _spanish_you(verb: str) -> list[str]:
     if verb.endswith("ió"):
         stem = verb[:-2]
         changed = [re.sub(r"u([^aeiou]*)$", r"o\1", stem), re.sub(r"i([^aeiou]*)$", r"e\1", stem)]
-        return [stem + "iste", *(s + "iste" for s in changed if s != stem)]
+        # "perdió": perdiste; "murió": moriste; "estudió" (estudiar): estudiaste.
+        return [stem + "iste", *(s + "iste" for s in changed if s != stem), verb[:-1] + "aste"]
     if verb.endswith("ó"):
         return [verb[:-1] + "aste"]
     if verb.endswith(("a", "e", "á")):

@@ -9,6 +9,7 @@ ones, Anna (she) and Jonas (he) with German ones; Amélie (she) writes to each o
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -61,6 +62,19 @@ SAID = [
     ("es", "Lucía", "me encanta tu risa", "me encanta tu risa", "both"),
     ("de", "Anna", "Du kannst immer noch nicht einparken", "Du kannst immer noch nicht einparken", "recipient"),
     ("de", "Anna", "ich habe dir das Stricken beigebracht", "ich habe dir das Stricken beigebracht", "both"),
+    # No one: an impersonal "il", "hace", "había" is not the recipient.
+    ("fr", "Julien", "il y a deux ans, nous sommes allés à Rome", "il y a deux ans, nous sommes allés à Rome", "both"),
+    (
+        "fr",
+        "Julien",
+        "il faut toujours qu'il ait le dernier mot",
+        "il faut toujours que tu aies le dernier mot",
+        "recipient",
+    ),
+    ("es", "Lucía", "hace dos años fuimos a Roma", "hace dos años fuimos a Roma", "both"),
+    ("es", "Lucía", "hace la mejor tortilla del mundo", "haces la mejor tortilla del mundo", "recipient"),
+    ("es", "Lucía", "estudió medicina en Salamanca", "estudiaste medicina en Salamanca", "recipient"),
+    ("de", "Jonas", "Letztes Jahr hat er geheiratet", "Letztes Jahr hast du geheiratet", "recipient"),
     # Someone else.
     ("fr", "Julien", "Frank adore la pêche", "Frank adore la pêche", "other"),
     ("es", "Diego", "los veranos en casa de la abuela en Cádiz", "los veranos en casa de la abuela en Cádiz", "other"),
@@ -165,3 +179,23 @@ def test_a_german_window_says_why_a_note_is_left_out_in_german(
     # The reason is stored in English (as `notes list --json` prints it), and said in the window's language.
     stored = next(n for n in archive.notes.for_person(julien) if "théières" in n.text)
     assert (stored.problem or "").startswith("it says “elle” and it is not clear whether that is Julien Roux")
+
+
+def test_every_reason_reads_back_into_german(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each reason the reader can give (stored in English) is found again and said in German, whatever its values."""
+    from beautifulletters.notesense import reasons
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert i18n.set_language(None) == "de"
+    try:
+        for pattern in reasons.PATTERNS:
+            values = {name: "Frida Kahlo" for name in re.findall(r"\{(\w+)\}", pattern)}
+            english = reasons.reason(pattern, **values)
+            said = notesense.reason_said(english)
+            assert said == i18n._(pattern).format(**values) and said != english, pattern
+        kind = reasons.reason(reasons.NO_SUBJECT, word="adore", letter_kind=reasons.letter_kind("es"))
+        assert "kann ein Brief auf Spanisch sie verwenden" in (notesense.reason_said(kind) or "")
+        assert notesense.reason_said("a reason from another version") == "a reason from another version"
+    finally:
+        monkeypatch.setenv("LANGUAGE", "en")
+        i18n.set_language(None)

@@ -226,3 +226,20 @@ def test_the_occasions_details_are_fields_prefilled_from_notes_and_used(qtbot, a
     qtbot.keyClicks(dialog.detail_fields.fields["wrong"], "missing the harvest supper")
     qtbot.waitUntil(lambda: "sorry for missing the harvest supper" in dialog.preview.toPlainText(), timeout=WAIT_MS)
     assert not any("--detail wrong=" in w for w in dialog.warnings())
+
+
+def test_the_lint_beside_the_preview_says_why_a_note_is_left_out_in_german(qtbot, german, archive: Archive) -> None:
+    """A French note about someone the reader cannot place is named in the German window's own words."""
+    signer = archive.settings.default_signer_id()
+    julien = archive.people.add(display_name="Julien Roux", pronouns="he", language="fr", birthday="1980-03-20")
+    archive.relationships.set(signer, julien, kind="friend", since="2004")
+    archive.notes.add(julien, "elle collectionne les vieilles théières", tag="preference")
+    archive.notes.add(julien, "il chante faux sous la douche", tag="joke")
+    dialog = NewLetterDialog(archive, recipient_id=julien, template="birthday")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog, "birthday")
+    shown = dialog.warnings_text()
+    assert "Die Notiz „elle collectionne les vieilles théières“ bleibt weg: sie sagt „elle“" in shown, shown
+    assert "it says" not in shown and "is left out" not in shown
+    assert "tu chantes faux sous la douche" in dialog.preview.toPlainText()
