@@ -46,3 +46,35 @@ def test_boxes_have_flat_arrows_in_the_text_colour(qtbot, dark: bool) -> None:
                 assert near_black(box) == 0, type(box).__name__  # no bevel's black shadow line
     finally:
         apply_theme(app, dark=False)
+
+
+def first_ink_column(widget: QWidget, ink: QColor) -> int:
+    """The leftmost column, inside the border, where the box's words start."""
+    image = widget.grab().toImage()
+    for x in range(3, image.width()):
+        for y in range(4, image.height() - 4):
+            pixel = image.pixelColor(x, y)
+            if abs(pixel.lightness() - ink.lightness()) < 60:
+                return x
+    return -1
+
+
+def test_a_spin_box_sets_its_number_in_like_the_boxes_around_it(qtbot, archive) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from beautifulletters.preferences import Preferences
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+
+    colours = apply_theme(QApplication.instance(), dark=False)
+    dialog = PreferencesDialog(archive, Preferences())
+    qtbot.addWidget(dialog)
+    line = QLineEdit("160")
+    qtbot.addWidget(line)
+    for box in (dialog.rate, line):
+        box.resize(220, 32)
+        box.show()
+        qtbot.waitExposed(box)
+    ink = QColor(colours["text"])
+    words = first_ink_column(line, ink)
+    assert words > 4
+    assert abs(first_ink_column(dialog.rate, ink) - words) <= 3  # "160 words a minute" hugged the border

@@ -3,6 +3,8 @@ before Escape throws away what was entered (GuardedDialog)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent, QTextOption
 from PySide6.QtWidgets import (
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from beautifulletters.i18n import N_, _
 from ui.widgets.plain import message_box, plain_label
+
+QAbstractSpinBoxT = TypeVar("QAbstractSpinBoxT", bound=QAbstractSpinBox)
 
 # Book faces a letter reads well in; the first one installed wins (EB Garamond ships with the app's deps).
 _LETTER_FACES = ("EB Garamond", "Caladea", "DejaVu Serif", "Serif")
@@ -105,6 +109,18 @@ class LetterPreview(QPlainTextEdit):
         )
         if self.styleSheet() != sheet:  # setting the same sheet again would loop through PaletteChange
             self.setStyleSheet(sheet)
+
+
+SPIN_TEXT_INSET = 7  # pixels, as the theme's padding puts the words in line edits and drop-down lists
+
+
+def spin_box(box: QAbstractSpinBoxT) -> QAbstractSpinBoxT:
+    """`box` with its number set in from the left edge like the words of the boxes around it (Qt
+    leaves a styled spin box's left padding out and drew "160 words a minute" against its border)."""
+    line = box.lineEdit()
+    if line is not None:
+        line.setTextMargins(SPIN_TEXT_INSET, 0, 0, 0)
+    return box
 
 
 def line_edit_of(combo: QComboBox) -> QLineEdit:

@@ -37,7 +37,7 @@ from beautifulletters.stationery import (
     page_size_label,
     stationery_label,
 )
-from ui.dialogs.common import GuardedDialog
+from ui.dialogs.common import GuardedDialog, spin_box
 from ui.language import window_languages
 from ui.tasks import Failure, run_task
 from ui.widgets.plain import plain_label
@@ -144,10 +144,10 @@ class PreferencesDialog(GuardedDialog):
         self.voice.setAccessibleName(_("Voice"))
         self.voice.addItem(_("The letter's language (automatic)"), None)
         self.voice_status = plain_label(_("Looking for voices…"))
-        self.rate = QSpinBox(minimum=80, maximum=400, singleStep=10, suffix=_(" words a minute"))
+        self.rate = spin_box(QSpinBox(minimum=80, maximum=400, singleStep=10, suffix=_(" words a minute")))
         self.rate.setAccessibleName(_("Reading speed"))
         self.rate.setValue(preferences.speech_rate_wpm)
-        self.volume = QDoubleSpinBox(minimum=0.1, maximum=1.0, singleStep=0.1, decimals=1)
+        self.volume = spin_box(QDoubleSpinBox(minimum=0.1, maximum=1.0, singleStep=0.1, decimals=1))
         self.volume.setAccessibleName(_("Volume"))
         self.volume.setValue(preferences.speech_volume)
         reading_form.addRow(_("&Voice:"), self.voice)
@@ -166,16 +166,16 @@ class PreferencesDialog(GuardedDialog):
         # Archive and behaviour.
         general = QWidget()
         general_form = QFormLayout(general)
-        self.autosave = QDoubleSpinBox(minimum=0.5, maximum=2.0, singleStep=0.5, decimals=1, suffix=" s")
+        self.autosave = spin_box(QDoubleSpinBox(minimum=0.5, maximum=2.0, singleStep=0.5, decimals=1, suffix=" s"))
         self.autosave.setAccessibleName(_("Autosave delay"))
         self.autosave.setValue(min(max(preferences.autosave_seconds, 0.5), 2.0))
-        self.upcoming_days = QSpinBox(minimum=1, maximum=366, suffix=_(" days"))
+        self.upcoming_days = spin_box(QSpinBox(minimum=1, maximum=366, suffix=_(" days")))
         self.upcoming_days.setAccessibleName(_("Upcoming dates window"))
         self.upcoming_days.setValue(preferences.upcoming_days)
         self.login_reminders = QCheckBox(_("Remind me at login of dates coming up"))
         self.login_reminders.setToolTip(_("A desktop notification when you log in, even while the app is closed"))
         self.login_reminders.setChecked(preferences.login_reminders)
-        self.remind_days = QSpinBox(minimum=0, maximum=90, suffix=_(" days ahead"))
+        self.remind_days = spin_box(QSpinBox(minimum=0, maximum=90, suffix=_(" days ahead")))
         self.remind_days.setAccessibleName(_("Remind this many days ahead"))
         self.remind_days.setValue(preferences.calendar_remind_days)
         self.mark_sent = QComboBox()

@@ -38,6 +38,7 @@ from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _, n_, p_
 from beautifulletters.transfer.everything import letter_file_stem
 from beautifulletters.transfer.ics import MAX_REMIND_DAYS
+from ui.dialogs.common import spin_box
 from ui.printing.batch import BatchItem
 from ui.tasks import Failure, Lane, run_task
 from ui.widgets.plain import message_box
@@ -114,7 +115,7 @@ class ExportCalendarDialog(QDialog):
         browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._choose)
         form.addRow(_("Calendar file:"), _folder_row(self.path, browse))
-        self.remind_days = QSpinBox(minimum=0, maximum=MAX_REMIND_DAYS, suffix=_(" days before"))
+        self.remind_days = spin_box(QSpinBox(minimum=0, maximum=MAX_REMIND_DAYS, suffix=_(" days before")))
         self.remind_days.setValue(preferences.calendar_remind_days)
         self.remind_days.setAccessibleName(_("Remind me this many days before"))
         self.remind_days.setToolTip(_("Time to write and post a letter so it arrives on the day (0: on the day)"))
