@@ -131,3 +131,25 @@ def test_the_format_bar_above_the_page_reads_in_either_appearance(qtbot, window:
     finally:
         apply_theme(app, dark=False)
         QApplication.processEvents()
+
+
+def test_as_the_system_follows_a_dark_desktop_palette_that_names_no_scheme(qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from beautifulletters.preferences import Preferences
+    from ui.window import theme
+
+    if QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Unknown:
+        pytest.skip("this platform names its colour scheme")
+    desktop = QPalette(QColor("#202020"), QColor("#2a2a2a"))  # a dark desktop: dark buttons and window
+    monkeypatch.setattr(theme, "_desktop_palette", desktop)
+    app = QApplication.instance()
+    try:
+        theme.follow_appearance(app, Preferences(appearance="system"))
+        assert app.palette().color(QPalette.ColorRole.Window).name() == DARK["window"]
+        monkeypatch.setattr(theme, "_desktop_palette", QPalette(QColor("#efefef"), QColor("#f5f5f5")))
+        theme.follow_appearance(app, Preferences(appearance="system"))
+        assert app.palette().color(QPalette.ColorRole.Window).name() != DARK["window"]
+    finally:
+        apply_theme(app, dark=False)

@@ -90,9 +90,24 @@ def _box_buttons(c: dict[str, str]) -> str:
         """
 
 
+_desktop_palette: QPalette | None = None  # the desktop's own, as it was before the app set its own
+
+
+def desktop_palette() -> QPalette:
+    """The palette the desktop gave the app (kept from before apply_theme first replaced it)."""
+    global _desktop_palette
+    if _desktop_palette is None:
+        _desktop_palette = QPalette(QGuiApplication.palette())
+    return _desktop_palette
+
+
 def system_prefers_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    """The desktop's colour scheme where it says one; else whether its palette is dark (desktops
+    and platform themes that set a dark palette but report no scheme: the window stayed light)."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return desktop_palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def colors(dark: bool) -> dict[str, str]:
@@ -110,6 +125,7 @@ def follow_appearance(app: QApplication, preferences: Preferences) -> None:
 
 def apply_theme(app: QApplication, dark: bool | None = None) -> dict[str, str]:
     """Apply the light or dark palette (None: follow the system) and the app's style sheet."""
+    desktop_palette()  # kept before it is replaced: "as the system" may ask it later
     if dark is None:
         dark = system_prefers_dark()
     c = colors(dark)
