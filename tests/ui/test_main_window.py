@@ -334,9 +334,12 @@ def test_dark_theme_turns_the_window_and_dialogs_dark_with_light_text(
         dialog = window.new_letter()
         qtbot.waitUntil(lambda: dialog.preview_draft is not None, timeout=WAIT_MS)
         dialog.grab().save(str(test_output_dir / "new-letter-dialog-dark.png"))
-        for part in (dialog, dialog.preview):
+        for part in (dialog.recipient_picker, dialog.template_combo):
             average, brightest = lightness(part)
             assert average < 100 < 180 < brightest, (part, average, brightest)
+        # The preview is the letter's sheet: paper with dark ink, as on the desk.
+        average, _brightest = lightness(dialog.preview)
+        assert average > 200, average
         dialog.reject()
     finally:
         apply_theme(QApplication.instance(), dark=False)
