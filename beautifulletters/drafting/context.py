@@ -320,6 +320,44 @@ def _places(person: Person) -> set[str]:
     return places
 
 
+_SHE_WORDS = frozenset(
+    "mother mum mom mam mummy mommy ma mama sister aunt auntie grandmother grandma granny gran nan nana nanna "
+    "wife daughter niece girlfriend stepmother stepdaughter stepsister widow lady".split()
+)
+_HE_WORDS = frozenset(
+    "father dad daddy papa pa brother uncle grandfather grandpa grandad granddad grandaddy husband son nephew "
+    "boyfriend stepfather stepson stepbrother".split()
+)
+_NAMED_AFTER_KIN = re.compile(
+    r"^(?:(?:your|our|my|their|his|her)\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?\s+([A-Z].*)$"
+)
+
+
+def with_the_one_remembered(details: dict[str, str]) -> dict[str, str]:
+    """The one who died as the letter goes on speaking of them, once named: "your husband Len" is
+    "him" ("I have been remembering him", not "them") and, said a second time, "Len" (not "your
+    husband Len" twice in four lines). A kin word gives the pronoun; with none ("Len", "your dog
+    Rufus") it stays "them", which is never wrong."""
+    if "remembered" not in details:
+        return details
+    remembered = details["remembered"]
+    words = set(re.findall(r"[a-z]+", remembered.lower()))
+    forms = ("he", "him", "his") if words & _HE_WORDS else ("she", "her", "her") if words & _SHE_WORDS else None
+    if words & _HE_WORDS and words & _SHE_WORDS:
+        forms = None  # "your mum and dad": two of them
+    if not remembered:
+        forms = None
+    they, them, their = forms or ("they", "them", "their")
+    named = _NAMED_AFTER_KIN.match(remembered)
+    return {
+        **details,
+        "remembered_they": they,
+        "remembered_them": them,
+        "remembered_their": their,
+        "remembered_again": named.group(1) if named else remembered,
+    }
+
+
 def _earliest(today: dt.date, *dates: str | None) -> dt.date:
     """The first of today and the given dates (an end, a death): where counting years stops."""
     found = [d for d in (helpers.parse_date(value) for value in dates if value) if d is not None]
@@ -565,15 +603,17 @@ def build_context(
         sorrows=notes["sorrows"],
         dislikes=notes["dislikes"],
         left_out=[*name_notes, *left_out],
-        details=_with_the_one_lost(
-            occasion_details.resolve(
-                declared or [],
-                given,
-                in_scope,
-                names=who(recipient_record).names,
-                pronouns=recipient_record.pronouns,
-            ),
-            notes["sorrows"],
+        details=with_the_one_remembered(
+            _with_the_one_lost(
+                occasion_details.resolve(
+                    declared or [],
+                    given,
+                    in_scope,
+                    names=who(recipient_record).names,
+                    pronouns=recipient_record.pronouns,
+                ),
+                notes["sorrows"],
+            )
         ),
         fresh_memories=[n for n in notes["memories"] if not n["used"]],
         dates=dates,

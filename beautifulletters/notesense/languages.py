@@ -120,6 +120,11 @@ _FUNCTION_WORDS = {
         "january", "february", "march", "june", "july", "october", "december", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "fall",
         "winter", "christmas",
+        # "plays bass in a band": a note about someone in English opens with their verb, so the
+        # commonest of those count, or the German "in" alone outweighs them ("a" is French's "has").
+        "plays", "lives", "works", "likes", "hates", "makes", "thinks", "says", "goes", "wants", "needs",
+        "knows", "reads", "sings", "cooks", "bakes", "brings", "keeps", "calls", "runs", "writes", "born",
+        "moved", "started", "finished", "retired", "living", "working",
     },
     "fr": {
         "le", "la", "les", "et", "tu", "te", "ton", "ta", "tes", "nous", "avec", "du", "des", "un", "une",

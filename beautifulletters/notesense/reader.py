@@ -371,7 +371,11 @@ def _rewrite(
         if about is None and who == "recipient" and _met_each_other(tokens, index, start):
             raise _Unclear(R.WHO_MET)  # "met at university", on a page every signer shares
         if about is None and not voiced and _them_as_object(tokens, index, forms):
-            raise _Unclear(R.WHO_DID)  # "taught her to swim": not she herself
+            if not couple:
+                raise _Unclear(R.WHO_DID)  # "taught her to swim": not she herself
+            # Noted on the two of them's own relationship ("taught him to ride a bike in the park"):
+            # he was taught, so the other of the two taught him: "I taught you to ride a bike".
+            who = "signer"
         if who == "other":
             raise _Unclear(R.WHO_DID)
         implicit = {"recipient": "you", "signer": "I", "both": "we"}[who]

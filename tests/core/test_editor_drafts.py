@@ -283,3 +283,64 @@ def test_what_an_apology_is_for_follows_i_am_sorry_for(archive: Archive) -> None
     assert "shouting at you in the car" in given.text
     noun = _draft(archive, mia, me, "apology", details={"wrong": "my temper last Sunday"})
     assert "my temper last Sunday" in noun.text
+
+
+_THEM_FOR_THE_DEAD = r"\b(?:about them|knew them|remembering them|with them in|[Tt]hey gave|They are still|they said)\b"
+
+
+def test_the_one_who_died_is_him_or_her_once_named_and_named_once(archive: Archive) -> None:
+    """ "your husband Len" is remembered as "him", not "them", and said the second time as "Len": no
+    "I have been thinking of your husband Len … I think of your husband Len often"."""
+    me = _me(archive)
+    for name in ("Maud Fisher", "Iris Pell", "June Abbott", "Vera Lowe", "Edna Shaw"):
+        friend = archive.people.add(display_name=name, pronouns="she")
+        archive.relationships.set(me, friend, kind="old friend", since="1975")
+        archive.notes.add(friend, "her husband Len died in september", tag="fact")
+        for template in ("in-memory", "death-anniversary"):
+            text = _draft(archive, friend, me, template).text
+            assert "Len" in text and not re.search(_THEM_FOR_THE_DEAD, text), text
+            assert text.count("husband Len") <= 1, text
+    given = {"remembered": "your grandmother", "memory": "how she sang"}
+    aunt = _draft(archive, friend, me, "in-memory", details=given).text
+    assert not re.search(_THEM_FOR_THE_DEAD, aunt), aunt
+    dog = _draft(archive, friend, me, "in-memory", details={"remembered": "Biscuit"}).text
+    assert " him" not in dog and " her " not in dog.replace("her husband", ""), dog
+
+
+def test_an_english_note_with_in_is_not_german_and_a_note_on_our_own_page_says_who_taught(archive: Archive) -> None:
+    """ "plays bass in a band" was left out of English letters as German ("in"); "taught him to ride a
+    bike", noted on the writer's own relationship with him, is "I taught you to ride a bike"."""
+    from beautifulletters.notesense.languages import language_of
+
+    for note in ("plays bass in a band", "lives in spain", "moved in together in may", "works in a hospital"):
+        assert language_of(note) == "en", note
+    for note in ("in Berlin geboren", "wir waren in Rom", "a adoré le concert"):
+        assert language_of(note) != "en", note
+    me = _me(archive)
+    for name in ("Owen Talbot", "Rhys Cole", "Finn Ward"):
+        son = archive.people.add(display_name=name, pronouns="he")
+        archive.relationships.set(me, son, kind="son", since="1990")
+        archive.notes.add(son, "taught him to ride a bike in the park", tag="memory", about_relationship_from=me)
+        archive.notes.add(son, "plays bass in a band", tag="fact")
+        letter = _draft(archive, son, me, "just-because")
+        assert "I taught you to ride a bike in the park" in letter.text, letter.text
+        assert not any("bike" in w or "bass" in w for w in letter.warnings), letter.warnings
+    # On his page alone, not the two of them's, someone else may have taught him: still asked.
+    nephew = archive.people.add(display_name="Kit Rowe", pronouns="he")
+    archive.relationships.set(me, nephew, kind="nephew", since="2010")
+    archive.notes.add(nephew, "taught him to swim", tag="memory")
+    assert any("does not say who did it" in w for w in _draft(archive, nephew, me, "just-because").warnings)
+
+
+def test_a_seasons_greeting_across_an_estrangement_asks_nothing_back(archive: Archive) -> None:
+    """To an estranged son: no "It never quite feels like the holidays until I have heard from you",
+    and no present promised ("I know that you love spicy food, and I have plans")."""
+    me = _me(archive)
+    for name in ("Owen Talbot", "Rhys Cole", "Finn Ward", "Luke Amis", "Noel Hart", "Evan Price", "Seb Rook"):
+        son = archive.people.add(display_name=name, pronouns="he")
+        archive.relationships.set(me, son, kind="son", since="1990", ended_on="2021", end_kind="estrangement")
+        archive.notes.add(son, "loves spicy food", tag="preference")
+        text = _draft(archive, son, me, "seasons-greetings").text
+        assert "spicy food" not in text and "heard from you" not in text, text
+        assert "Family is what this season" not in text and "family gatherings" not in text, text
+
