@@ -344,3 +344,22 @@ def test_a_seasons_greeting_across_an_estrangement_asks_nothing_back(archive: Ar
         assert "spicy food" not in text and "heard from you" not in text, text
         assert "Family is what this season" not in text and "family gatherings" not in text, text
 
+
+def test_a_colleagues_retirement_wishes_no_more_days_at_work_and_a_memory_ends_its_own_sentence(
+    archive: Archive,
+) -> None:
+    """ "I was remembering how you helped me with the budget report, and hoping there will be plenty
+    more days like that now" wishes a retired colleague more work; "I was remembering how you took me
+    to the coast when I was low while I wrote this" stacks two clauses."""
+    me = _me(archive)
+    for name in ("Robin Hale", "Sam Ito", "Alex Moor", "Jude Kerr", "Ash Lyle", "Remy Vale", "Kai Dunn"):
+        colleague = archive.people.add(display_name=name, pronouns="they", birthday="1979-02-11")
+        archive.relationships.set(me, colleague, kind="colleague", since="2019")
+        archive.notes.add(colleague, "helped me with the budget report", tag="memory")
+        text = _draft(archive, colleague, me, "retirement").text
+        assert "budget report" in text and "days like" not in text, text
+        friend = archive.people.add(display_name=name + " Jr", pronouns="she", birthday="1979-02-11")
+        archive.relationships.set(me, friend, kind="friend", since="2008")
+        archive.notes.add(friend, "took me to the coast last spring when i was low", tag="memory")
+        birthday = _draft(archive, friend, me, "birthday").text
+        assert "low while" not in birthday and "lucky to have it." not in birthday, birthday
