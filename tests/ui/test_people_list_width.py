@@ -79,3 +79,24 @@ def test_with_room_to_spare_a_long_name_reads_whole_too(qtbot, window: MainWindo
     qtbot.wait(100)
     assert long_name not in cut_short_names(window)
     assert window.centre.width() >= 600  # the page keeps its room beside it
+
+
+def test_the_list_keeps_its_width_while_a_search_is_typed(qtbot, window: MainWindow) -> None:
+    for name in NAMES:
+        window.archive.people.add(display_name=name)
+    window.people_list.refresh()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.people_model.rowCount() == 3 + len(NAMES), timeout=3000)
+    qtbot.wait(100)
+    width = window.left_tabs.width()
+    for text in ("c", "ch", "chr"):  # only "Chris Mercer" and "Catherine Klausner" left: short names
+        window.search_box.setText(text)
+        window.people_list.run_search()
+        qtbot.waitUntil(lambda: not window.people_list.searching, timeout=3000)
+        qtbot.wait(50)
+        assert window.left_tabs.width() == width, text
+    window.search_box.clear()
+    window.people_list.run_search()
+    qtbot.waitUntil(lambda: not window.people_list.searching, timeout=3000)
+    qtbot.wait(50)
+    assert window.left_tabs.width() == width

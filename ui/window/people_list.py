@@ -117,7 +117,10 @@ class PeopleList(QWidget):
         self.people_view.setModel(self.people_model)
         self.people_view.setItemDelegate(CutShortTips(self.people_view))
         self._wanted_timer = QTimer(self, singleShot=True, interval=0)  # once per batch of model changes
-        self._wanted_timer.timeout.connect(self.wanted_width_changed)
+        self._wanted_timer.timeout.connect(self._names_changed)
+        # The widths the names need, by how many letters are kept whole; measured on the whole list
+        # (no search or tag), so the panel does not jump about while a search is typed.
+        self._wanted: dict[int, int] = {}
         for changed in (self.people_model.modelReset, self.people_model.rowsInserted, self.people_model.dataChanged):
             changed.connect(self._wanted_timer.start)
         self.people_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -181,12 +184,28 @@ class PeopleList(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._wanted_timer.start()  # other words in the header, or other letters' widths
+            self._wanted.clear()  # other words in the header, or other letters' widths
+            self._wanted_timer.start()
+
+    def _filtered(self) -> bool:
+        search, tag, _sort = self.people_model.current_filter()
+        return bool(search or tag)
+
+    def _names_changed(self) -> None:
+        if not self._filtered():
+            self._wanted.clear()
+            self.wanted_width_changed.emit()
 
     def wanted_width(self, name_chars: int = NAME_ROOM_CHARS) -> int:
         """The width at which the names on the list's first page read whole beside their nicknames
         (names up to about `name_chars` long: a longer one is cut short, whole in its tooltip), with
-        the list's frame, scroll bar and margins around the columns."""
+        the list's frame, scroll bar and margins around the columns. Measured on the whole list, not
+        on a search's few names, and kept until the list or the window's language or font change."""
+        if name_chars not in self._wanted:
+            self._wanted[name_chars] = self._measure(name_chars)
+        return self._wanted[name_chars]
+
+    def _measure(self, name_chars: int) -> int:
         view = self.people_view
         model: QAbstractItemModel = self.people_model
         metrics = view.fontMetrics()
