@@ -216,3 +216,23 @@ def test_hard_news_without_a_verb_is_previewed_as_the_letter_says_it(archive: Ar
     note = archive.notes.get(archive.notes.add(sam, "dad's stroke in May", tag="fact"))
     assert note.problem is None
     assert note_reading.preview(note) == "I have been thinking of you since your dad's stroke in May."
+
+
+def test_a_memory_of_a_hospice_or_ashes_is_a_sorrow_not_a_day_to_smile_about(archive: Archive) -> None:
+    """ "the night we sat with dad at the hospice" tagged a memory is still hard: never "and I have been
+    smiling about it since", never followed by a joke."""
+    me = _me(archive)
+    for name, memory in (
+        ("Peggy Lund", "the night we sat with dad at the hospice"),
+        ("Cal Byrne", "the morning we scattered mum's ashes at Whitby"),
+    ):
+        sibling = archive.people.add(display_name=name, pronouns="she")
+        archive.relationships.set(me, sibling, kind="sister", since="1970")
+        archive.notes.add(sibling, memory, tag="memory", about_relationship_from=me)
+        archive.notes.add(sibling, "cheats at Scrabble", tag="joke", about_relationship_from=me)
+        for template in ("just-because", "thinking-of-you", "birthday", "friendship"):
+            letter = _draft(archive, sibling, me, template)
+            assert "Scrabble" not in letter.text or memory.split()[-1] not in letter.text, letter.text
+            for sentence in _sentences(letter.text):
+                if memory.split()[-1] in sentence:
+                    assert not re.search(r"\b(smil|laugh|grin|fun)\w*", sentence), (template, sentence)
