@@ -83,3 +83,18 @@ def test_a_friend_is_still_offered_a_visit(archive: Archive, language: str) -> N
         occasion for occasion, text in _letters(archive, language, "friend", rounds=2) if VISIT[language].search(text)
     ]
     assert offered, "friends were never offered a visit"
+
+
+YOURS_ALONE = {
+    "fr": re.compile(r"\bton (?:bébé|enfant)\b|ta naissance|te voilà parent", re.IGNORECASE),
+    "es": re.compile(r"\btu (?:bebé|hijo|hija|criatura)\b|conocer a esta criatura", re.IGNORECASE),
+    "de": re.compile(r"\bdein(?:em|en|es)? (?:Baby|Kind)\b|kennenzulernen", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "de"])
+def test_a_partners_new_baby_is_ours(archive: Archive, language: str) -> None:
+    """To the other parent the baby is "notre bébé", "nuestro bebé", "unser Baby", as in English."""
+    for occasion, text in _letters(archive, language, "husband" if language != "de" else "wife", rounds=4):
+        if occasion == "new-baby":
+            assert not YOURS_ALONE[language].search(text), (YOURS_ALONE[language].search(text), text)
