@@ -284,13 +284,25 @@ def _names_for_this_signer(
 _ONE_LOST = re.compile(r"^((?:your|our) [a-z]+(?: [A-Z][\w'’-]+)?) (?:died|passed|was put (?:down|to sleep))\b")
 
 
+# Hard news with no verb names the one lost too: "your grandad's death in 2019", "your mum's funeral".
+_THEIR_DEATH = re.compile(r"^((?:your|our) [a-z]+(?: [A-Z][\w'’-]+)?)['’]s (?:death|funeral|passing)\b")
+
+
 def _with_the_one_lost(details: dict[str, str], sorrows: list[NoteItem]) -> dict[str, str]:
     """The in-memory letters' `remembered` ("your wife Meena") from the one loss the notes tell of
     ("his wife Meena died last year"), when the writer has not named them; two losses, or none, and
     the letter asks."""
     if "remembered" not in details or details["remembered"]:
         return details
-    lost = {m.group(1) for n in sorrows if n["mood"] == "loss" and (m := _ONE_LOST.match(n["clause"] or ""))}
+    lost = {
+        m.group(1)
+        for n in sorrows
+        if n["mood"] == "loss"
+        and (
+            m := _ONE_LOST.match(n["clause"] or "")
+            or (_THEIR_DEATH.match(n["phrase"] or "") if not n["clause"] else None)
+        )
+    }
     return {**details, "remembered": lost.pop()} if len(lost) == 1 else details
 
 

@@ -236,3 +236,18 @@ def test_a_memory_of_a_hospice_or_ashes_is_a_sorrow_not_a_day_to_smile_about(arc
             for sentence in _sentences(letter.text):
                 if memory.split()[-1] in sentence:
                     assert not re.search(r"\b(smil|laugh|grin|fun)\w*", sentence), (template, sentence)
+
+
+def test_a_death_noted_without_a_verb_names_the_one_lost_in_sympathy(archive: Archive) -> None:
+    """ "grandad's death in october" tells whom the sympathy letter is about, as "his grandad died" does."""
+    me = _me(archive)
+    for name, note, said in (
+        ("Joel Marsh", "grandad's death in october", "your grandad"),
+        ("Ama Osei", "mum's funeral", "your mum"),
+    ):
+        friend = archive.people.add(display_name=name, pronouns="they")
+        archive.relationships.set(me, friend, kind="friend", since="2015")
+        archive.notes.add(friend, note, tag="fact", about_relationship_from=me)
+        for template in ("sympathy", "in-memory"):
+            letter = _draft(archive, friend, me, template)
+            assert said in letter.text.lower(), (template, letter.text)
