@@ -29,6 +29,7 @@ from beautifulletters.drafting.context_fields import (
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.records import Person, Relationship
+from beautifulletters.spelling import capitalise_names
 
 _STOPWORDS = {
     "the",
@@ -464,6 +465,8 @@ def build_context(
         how = voice.clean_note_text(relationship_record.how_we_met) or None
         if how:
             how = voice.letter_voice(how, signer, recipient, about_couple=True)
+            # "at a ceilidh in oban", "walking in the lake district": names typed in lower case, as notes are.
+            how = letter_notes.place_names(capitalise_names(how)) if how else None
             how = re.sub(r"^we met\s+", "", how, flags=re.IGNORECASE) if how else None
         kind = _one_line(relationship_record.kind)
         how_phrase = how if how and re.match(_PREPOSITION_START, how, flags=re.IGNORECASE) else None

@@ -203,6 +203,11 @@ def test_place_names_of_ordinary_words_take_their_capitals_and_ordinary_nouns_do
         archive.notes.add(friend, memory, tag="memory", about_relationship_from=me)
         letter = _draft(archive, friend, me, "thinking-of-you")
         assert said in letter.text, letter.text
+    husband = archive.people.add(display_name="Gil Marsh", pronouns="he")
+    archive.relationships.set(
+        me, husband, kind="husband", since="2001-06-01", how_we_met="walking in the lake district"
+    )
+    assert "the Lake District" in _draft(archive, husband, me, "anniversary").text
     assert place_names("she teaches in the school district") == "she teaches in the school district"
     assert place_names("the lake house by the loch where we swam") == "the lake house by the loch where we swam"
     assert place_names("hiking in the yorkshire dales") == "hiking in the Yorkshire Dales"
