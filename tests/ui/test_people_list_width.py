@@ -100,3 +100,15 @@ def test_the_list_keeps_its_width_while_a_search_is_typed(qtbot, window: MainWin
     qtbot.waitUntil(lambda: not window.people_list.searching, timeout=3000)
     qtbot.wait(50)
     assert window.left_tabs.width() == width
+
+
+def test_the_filters_read_whole_in_german_beside_short_names(qtbot, german, window: MainWindow) -> None:
+    """Only the sample's short names: the list was 190 pixels and read 'Alle Schla' and 'Nach Nar'."""
+    from ui.window.people_list import _words_room
+
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.splitter.width() < 1024, timeout=3000)
+    qtbot.wait(100)
+    assert window.tag_filter.itemText(0) == "Alle Schlagwörter"
+    for combo, text in ((window.tag_filter, "Alle Schlagwörter"), (window.sort_choice, "Nach Name")):
+        assert combo.width() >= _words_room(combo, text) - 1, (text, combo.width())

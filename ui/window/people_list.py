@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
     QTableView,
     QToolTip,
@@ -32,6 +34,15 @@ from ui.window.models import PeopleModel
 SEARCH_DELAY_MS = 120  # long enough to skip work between keystrokes, short enough to feel instant
 NAME_ROOM_CHARS = 34  # names up to about this long read whole (see ui/window/side_panels.py)
 MEASURED_ROWS = 200  # names measured for the list's width: the first page, the rows read at start anyway
+
+
+def _words_room(combo: QComboBox, text: str) -> int:
+    """The width `combo` needs to show `text` whole."""
+    metrics = combo.fontMetrics()
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    size = QSize(metrics.horizontalAdvance(text), metrics.height())
+    return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, combo).width()
 
 
 class CutShortTips(QStyledItemDelegate):
@@ -107,7 +118,7 @@ class PeopleList(QWidget):
         self.sort_choice.addItem(_("By name"), "name")
         self.sort_choice.addItem(_("By last letter"), "last_letter")
         self.sort_choice.currentIndexChanged.connect(lambda _i: self.run_search())
-        filters = QHBoxLayout()
+        self._filters = filters = QHBoxLayout()
         filters.addWidget(self.tag_filter, 1)
         filters.addWidget(self.sort_choice, 1)
 
@@ -226,8 +237,15 @@ class PeopleList(QWidget):
                 width = max(width, cell if cap is None else cell - text + min(text, cap))
             columns += width
         scroll_bar = view.verticalScrollBar().sizeHint().width()  # room for it, also before it is needed
+        # The filters above, each at least as wide as its words: "Alle Schlagwörter" (not a long tag
+        # of the archive's) and the order chosen ("Nach Name"); their lists open as wide as they need.
+        tags = _words_room(self.tag_filter, self.tag_filter.itemText(0))
+        order = _words_room(self.sort_choice, self.sort_choice.currentText())
+        self.tag_filter.setMinimumWidth(tags)
+        self.sort_choice.setMinimumWidth(order)
+        filters = tags + order + self._filters.spacing()
         margins = self._layout.contentsMargins()
-        return columns + 2 * view.frameWidth() + scroll_bar + margins.left() + margins.right()
+        return max(columns + 2 * view.frameWidth() + scroll_bar, filters) + margins.left() + margins.right()
 
     def _first_row_to_show(self) -> int:
         # On a sample archive, start on the person the sample letters are written to.
