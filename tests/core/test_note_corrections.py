@@ -24,7 +24,8 @@ def _note(archive: Archive, person: int, signer: int, text: str, **options: str)
 
 def test_a_phrasing_the_writer_gives_is_stored_and_drafted_from(archive: Archive) -> None:
     mei, ravi = _pair(archive)
-    note_id = _note(archive, mei, ravi, "taught her to swim at Lake Tahoe", tag="memory")
+    # A note every signer may use: who taught her is not said (on the couple's own it is the writer).
+    note_id = archive.notes.add(mei, "taught her to swim at Lake Tahoe", tag="memory")
     assert archive.notes.get(note_id).problem == "it does not say who did it"
     archive.notes.update(note_id, phrasing="I taught you to swim at Lake Tahoe")
     note = archive.notes.get(note_id)

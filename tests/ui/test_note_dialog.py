@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from ui.dialogs.note_dialog import NoteDialog
-from ui.window.person_panel import NoteIdRole, PersonPanel
+from ui.window.person_panel import PERSON_NOTE, NoteIdRole, PersonPanel
 
 TODAY = dt.date(2027, 3, 14)
 
@@ -57,7 +57,8 @@ def test_edit_note_shows_the_question_and_keeps_the_writers_phrasing_mood_and_da
 ) -> None:
     mei, ravi = _pair(archive)
     panel.show_person(archive, mei)
-    assert panel.add_note("taught her to swim at Lake Tahoe", "memory", about=ravi)
+    # A note every signer may use: who taught her is not said (on the couple's own it is the writer).
+    assert panel.add_note("taught her to swim at Lake Tahoe", "memory", about=PERSON_NOTE)
     assert panel.note_phrasing.text() == "Left out of letters: it does not say who did it."
     item = _item(panel, "Lake Tahoe")
     note_id = int(item.data(NoteIdRole))
@@ -116,7 +117,9 @@ def test_details_adds_a_note_with_who_it_is_about_chosen(
 ) -> None:
     mei, ravi = _pair(archive)
     panel.show_person(archive, mei)
-    panel.note_about.setCurrentIndex(panel.note_about.findData(ravi))
+    # A note every signer may use: who took her is not said until the writer says so (on the couple's
+    # own relationship it would be the writer already).
+    panel.note_about.setCurrentIndex(panel.note_about.findData(PERSON_NOTE))
     qtbot.keyClicks(panel.new_note, "took her to Paris for her fortieth")
     seen: list[NoteDialog] = []
 
@@ -129,7 +132,7 @@ def test_details_adds_a_note_with_who_it_is_about_chosen(
     _answer(monkeypatch, fill, seen)
     qtbot.mouseClick(panel.note_details_button, Qt.MouseButton.LeftButton)
     added = next(n for n in archive.notes.for_person(mei) if "Paris" in n.text)
-    assert (added.about, added.writer_set, added.relationship_id is not None) == ("signer", "about", True)
+    assert (added.about, added.writer_set, added.relationship_id) == ("signer", "about", None)
     assert panel.new_note.text() == ""
 
 
@@ -150,7 +153,7 @@ def test_a_german_window_says_why_a_note_is_left_out_in_german(
     """The reason comes from the note reader in English (stored so); the panel and the dialog say it in German."""
     mei, ravi = _pair(archive)
     panel.show_person(archive, mei)
-    panel.add_note("taught her to swim at Lake Tahoe", "memory", about=ravi)
+    panel.add_note("taught her to swim at Lake Tahoe", "memory", about=PERSON_NOTE)  # every signer's: who did it?
     assert panel.note_phrasing.text() == "Bleibt in Briefen weg: sie sagt nicht, wer es getan hat."
     assert archive.notes.for_person(mei)[-1].problem == "it does not say who did it"  # stored in English
     item = _item(panel, "Lake Tahoe")
