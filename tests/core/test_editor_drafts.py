@@ -363,3 +363,45 @@ def test_a_colleagues_retirement_wishes_no_more_days_at_work_and_a_memory_ends_i
         archive.notes.add(friend, "took me to the coast last spring when i was low", tag="memory")
         birthday = _draft(archive, friend, me, "birthday").text
         assert "low while" not in birthday and "lucky to have it." not in birthday, birthday
+
+
+def test_a_memory_with_its_own_time_gets_no_second_one_and_a_child_is_not_toasted(archive: Archive) -> None:
+    """ "I was remembering how we built a den in the garden last summer the other day" has two times;
+    a girl of seven is not told "I will raise a glass to you" nor "the coffee is on me"."""
+    me = _me(archive)
+    names = ("Alfie Reed", "Milo Grant", "Leo Park", "Ivy Sand", "Ada Lowe", "Zoe Mint", "Ben Pike", "Eli Cho")
+    for name in names:
+        godchild = archive.people.add(display_name=name, pronouns="he", birthday="2019-05-05")
+        archive.relationships.set(me, godchild, kind="godson", since="2019")
+        den = "we built a den in the garden last summer"
+        archive.notes.add(godchild, den, tag="memory", about_relationship_from=me)
+        archive.notes.add(godchild, "the time we got lost in the maze", tag="joke")
+        for template in ("just-because", "friendship", "thinking-of-you", "birthday"):
+            text = _draft(archive, godchild, me, template).text
+            assert not re.search(r"(?:summer|maze) the other day", text), text
+        for template in ("seasons-greetings", "thank-you-gift"):
+            text = _draft(archive, godchild, me, template, details={"gift": "the drawing of my cat"}).text
+            assert "glass" not in text and "coffee" not in text, text
+
+
+def test_an_apology_across_an_estrangement_does_not_speak_of_what_we_have(archive: Archive) -> None:
+    """To an estranged son, "reminds me what we have, and what I nearly spoiled" is untrue: it is lost."""
+    me = _me(archive)
+    for name in ("Owen Talbot", "Rhys Cole", "Finn Ward", "Luke Amis", "Noel Hart", "Evan Price", "Seb Rook"):
+        son = archive.people.add(display_name=name, pronouns="he")
+        archive.relationships.set(me, son, kind="son", since="1990", ended_on="2021", end_kind="estrangement")
+        archive.notes.add(son, "taught him to ride a bike in the park", tag="memory", about_relationship_from=me)
+        text = _draft(archive, son, me, "apology", details={"wrong": "what I said at the wedding"}).text
+        assert "ride a bike" in text, text
+        for presuming in ("what we have", "nearly spoiled", "more days like", "get back to", "to be lost"):
+            assert presuming not in text, text
+
+
+def test_a_new_job_letter_says_they_chose_you_once(archive: Archive) -> None:
+    """ "They chose well. … Remember that they chose you, and they chose you for a reason." """
+    me = _me(archive)
+    for index in range(12):
+        colleague = archive.people.add(display_name=f"Quinn Avery{index}", pronouns="they")
+        archive.relationships.set(me, colleague, kind="colleague", since="2021")
+        text = _draft(archive, colleague, me, "new-job", details={"job_title": "the lead designer job"}).text
+        assert len(re.findall(r"\b(?:chose|chosen)\b", text)) <= 1, text
