@@ -309,15 +309,16 @@ def _with_the_one_lost(details: dict[str, str], sorrows: list[NoteItem]) -> dict
 
 _FAR = re.compile(
     r"(?i)\b(?:emigrated|moved (?:abroad|overseas|away)|lives? (?:abroad|overseas|far away)|long[- ]distance"
-    r"|miles away|other side of the (?:world|country)|far from (?:me|us|home))\b"
+    r"|miles away|other side of the (?:world|country)|far from (?:me|us|home)|pen ?pal|pen[- ]?friend)\b"
 )
 
 
-def lives_apart(recipient: Person, signer: Person, note_texts: list[str]) -> bool:
+def lives_apart(recipient: Person, signer: Person, texts: list[str]) -> bool:
     """Whether the archive says the two live in different places: both have addresses and none of one's
-    towns (or, without a town, postcodes) is among the other's, or a note says so ("moved abroad",
-    "long distance"). A shared address, or nothing known, is not distance."""
-    if any(_FAR.search(text) for text in note_texts):
+    towns (or, without a town, postcodes) is among the other's, or the relationship's kind or a note
+    says so ("pen pal", "moved abroad", "long distance"). A shared address, or nothing known, is not
+    distance."""
+    if any(_FAR.search(text) for text in texts):
         return True
     theirs, mine = _places(recipient), _places(signer)
     return bool(theirs and mine and not theirs & mine)
@@ -558,7 +559,9 @@ def build_context(
         fresh = variety.rotate(fresh, variant, group)
         stale = variety.rotate(stale, variant + len(earlier), group)
         groups[group] = fresh + stale
-    relationship["apart"] = lives_apart(recipient_record, signer_record, [n.text for n in in_scope])
+    relationship["apart"] = lives_apart(
+        recipient_record, signer_record, [relationship["kind"] or "", *(n.text for n in in_scope)]
+    )
     notes = NotesContext(
         memories=groups["memories"],
         jokes=groups["jokes"],

@@ -184,7 +184,9 @@ def test_thinking_of_you_to_a_partner_at_the_same_address_says_nothing_of_distan
         context = build_context(archive, recipient_id=person, signer_id=me, occasion="thinking-of-you", today=TODAY)
         return context["relationship"]["apart"]
 
-    assert apart(far) and apart(abroad) and not apart(near) and not apart(partner)
+    penfriend = archive.people.add(display_name="Yuki Sato", pronouns="she")
+    archive.relationships.set(me, penfriend, kind="pen pal", since="1988")
+    assert apart(far) and apart(abroad) and apart(penfriend) and not apart(near) and not apart(partner)
 
 
 def test_place_names_of_ordinary_words_take_their_capitals_and_ordinary_nouns_do_not(archive: Archive) -> None:
