@@ -108,7 +108,7 @@ def set_letter_date(window: WindowSurface, letter_id: int, dated: str | None) ->
 def add_letter_date_action(window: WindowSurface, letter_menu: QMenu) -> None:
     window.add_action(
         letter_menu,
-        _("Dat&e on the letter…"),
+        _("Date &on the letter…"),
         lambda: change_letter_date(window),
         None,
         _("The date printed at the top of the letter (double-click the date on the page)"),
