@@ -459,6 +459,10 @@ def _rewrite(
                 replaced = "you" if as_object else "your"
             elif forms and lower == forms[2] == forms[3] and not nxt:  # "his" at the end: "it is his"
                 replaced = "yours"
+            elif signer_forms and lower == signer_forms[1] == signer_forms[2] and replaced in {"me", "my"}:
+                # "Hannah lost her job", in Hannah's letter: "I lost my job", not "I lost me job".
+                as_object = not nxt or nxt.lower() in W.AFTER_OBJECT or nxt.lower() in W.BASE_VERBS or nxt == _T
+                replaced = "me" if as_object else "my"
             if forms and lower == forms[0] and replaced == "you":
                 agree_for = "you"
                 out.append(_cased("you", token, words_seen))

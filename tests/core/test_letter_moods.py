@@ -258,3 +258,18 @@ def test_a_death_noted_without_a_verb_names_the_one_lost_in_sympathy(archive: Ar
         for template in ("sympathy", "in-memory"):
             letter = _draft(archive, friend, me, template)
             assert said in letter.text.lower(), (template, letter.text)
+
+
+def test_the_writers_own_sorrow_is_not_news_they_are_sorry_to_hear(archive: Archive) -> None:
+    """ "Hannah lost her job at the bank" on Raj's page is Hannah's own: her letter never says "It hurt to
+    hear that I lost me job", nor holds back a joke for it."""
+    me = _me(archive)
+    raj = archive.people.add(display_name="Raj Anand", pronouns="he")
+    archive.relationships.set(me, raj, kind="friend", since="2001")
+    archive.notes.add(raj, "Hannah lost her job at the bank", tag="fact", about_relationship_from=me)
+    for template in ("just-because", "thinking-of-you"):
+        letter = _draft(archive, raj, me, template)
+        assert "lost my job" not in letter.text and "me job" not in letter.text, letter.text
+    sam = Who(("Raj",), "he", "Raj")
+    read = understand("Hannah lost her job at the bank", recipient=sam, signer=Who(("Hannah",), "she", "Hannah"))
+    assert read.clause == "I lost my job at the bank" and read.about == "signer"
