@@ -405,3 +405,15 @@ def test_a_new_job_letter_says_they_chose_you_once(archive: Archive) -> None:
         archive.relationships.set(me, colleague, kind="colleague", since="2021")
         text = _draft(archive, colleague, me, "new-job", details={"job_title": "the lead designer job"}).text
         assert len(re.findall(r"\b(?:chose|chosen)\b", text)) <= 1, text
+
+
+def test_a_thank_you_for_a_kindness_says_what_the_kindness_was(archive: Archive) -> None:
+    """Given "looking after the cat while I was in hospital", the thank-you names it: it was asked for
+    nowhere, and the letter thanked for "it" without ever saying what."""
+    me = _me(archive)
+    for name in ("Pat Owens", "Lou Marr", "Cy Dale", "Bea Holt", "Di Frost", "Mo Keane", "Vi Lamb"):
+        friend = archive.people.add(display_name=name, pronouns="she")
+        archive.relationships.set(me, friend, kind="friend", since="1998")
+        given = {"for_what": "looking after the cat while I was in hospital"}
+        text = _draft(archive, friend, me, "thank-you-kindness", details=given).text
+        assert "for looking after the cat while I was in hospital" in text, text
