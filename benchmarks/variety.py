@@ -98,7 +98,23 @@ _DETAILS = [
         "now": "sing to the cat and want to be a vet",
     },
     {"couple": "Ellen and you", "news": "we finally painted the hall"},
+    {
+        "wrong": "forgetting to collect you from the station",
+        "degree": "your master's in music",
+        "school": "the Royal Northern",
+        "baby_name": "Maya",
+        "job_title": "the job at the boatyard",
+        "gift": "the walking boots",
+        "place": "the house on the hill",
+        "illness": "your hip replacement",
+        "remembered": "your aunt Clara",
+        "memory": "the way she sang in the kitchen",
+        "for_what": "the soup you left on the step",
+        "news": "the apple tree has blossomed at last",
+    },
 ]
+# (As many sets as the largest group has pairs: two pairs never type the same details, so what
+# their letters share is the templates' own doing.)
 
 
 def _person(archive: Any, name: str, **fields: Any) -> int:

@@ -69,6 +69,15 @@ class RelationshipsManager:
         rows = self._db.query("SELECT * FROM relationships WHERE from_id = ? AND to_id = ?", (from_id, to_id))
         return self._relationship_record(rows[0]) if rows else None
 
+    def kinds_before(self, relationship_id: int) -> dict[str, int]:
+        """How many relationships of each kind were made before this one (its place among its kind:
+        drafting numbers pairs by it, so the couples of one archive are told apart)."""
+        rows = self._db.query(
+            "SELECT coalesce(kind, '') AS kind, count(*) AS n FROM relationships WHERE id < ? GROUP BY 1",
+            (int(relationship_id),),
+        )
+        return {str(row["kind"]): int(row["n"]) for row in rows}
+
     def for_person(self, person_id: int) -> list[Relationship]:
         validation.record_id(person_id, "person")
         rows = self._db.query(

@@ -191,6 +191,17 @@ def shared_kin(kind: str | None) -> frozenset[str]:
     return frozenset()
 
 
+def _pair_number(archive: Archive, relationship: Relationship | None) -> int | None:
+    """The pair's place among the archive's relationships as close as it (the third couple, the
+    fifth friendship): pairs numbered densely within a kind are the ones variety keeps furthest
+    apart, so the couples of one archive do not receive one another's sentences."""
+    if relationship is None:
+        return None
+    own = closeness(relationship.kind)
+    before = archive.relationships.kinds_before(relationship.id)
+    return sum(n for kind, n in before.items() if closeness(kind) == own)
+
+
 def _one_line(value: object) -> str | None:
     """A stored text as one clean line: single spaces, no leading or trailing blanks."""
     if value is None:
@@ -540,9 +551,7 @@ def build_context(
         used = note.id in used_ids or any(_note_used_in(note.text, text) for text in earlier_texts)
         item = letter_notes.note_item(note, understanding, used=used)
         groups[letter_notes.group_of(note, understanding)].append(item)
-    variant = variety.seed(
-        signer_id, recipient_id, len(earlier), relationship_record.id if relationship_record else None
-    )
+    variant = variety.seed(signer_id, recipient_id, len(earlier), _pair_number(archive, relationship_record))
     if relationship["closeness"] == "ended" and occasion not in ("farewell", "apology"):
         # A marriage that ended keeps its "we honeymooned in Crete" for a letter about the ending,
         # not a thank-you or a season's greeting to the one it ended with.

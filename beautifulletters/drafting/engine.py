@@ -15,7 +15,14 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateError
 
 from beautifulletters.drafting import tidy
-from beautifulletters.drafting.environment import MAX_OUTPUT, LetterEnvironment, LimitError, make_environment
+from beautifulletters.drafting.environment import (
+    MAX_OUTPUT,
+    PICKED,
+    LetterEnvironment,
+    LimitError,
+    PickCount,
+    make_environment,
+)
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
 from beautifulletters.records import JSONObject
@@ -93,7 +100,8 @@ def run(environment: LetterEnvironment, source: str, name: str, context: Mapping
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(min(old_limit, RECURSION_LIMIT + len(_stack_depth())))
     try:
-        jinja_context = template.new_context(dict(context))
+        # A fresh count of the sentences written so far, for pick() (environment.PICKED).
+        jinja_context = template.new_context({**context, PICKED: PickCount()})
         pieces: list[str] = []
         total = 0
         for piece in template.root_render_func(jinja_context):

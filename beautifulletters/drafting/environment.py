@@ -159,6 +159,21 @@ def _finalize(value: Any) -> Any:
 
 
 _SITE = "\x00pick-site:"
+PICKED = "_sentences_picked"  # the render's PickCount, in the template's variables
+
+
+class PickCount:
+    """How many pick() sentences of each size a render has written so far (shared with imported
+    macros): the sentences of one size take the points of a pair's line in turn."""
+
+    __slots__ = ("written",)
+
+    def __init__(self) -> None:
+        self.written: dict[int, int] = {}
+
+    def next_place(self, size: int) -> int:
+        self.written[size] = self.written.get(size, 0) + 1
+        return self.written[size]
 
 
 class PickSites(Extension):
@@ -170,6 +185,7 @@ class PickSites(Extension):
 
     def filter_stream(self, stream: TokenStream) -> Any:
         seen: dict[int, int] = {}
+        ordinal = 0
         before: Token | None = None
         last: Token | None = None
         for token in stream:
@@ -183,7 +199,12 @@ class PickSites(Extension):
             ):
                 n = seen.get(token.lineno, 0)
                 seen[token.lineno] = n + 1
-                yield Token(token.lineno, "string", f"{_SITE}{stream.name or ''}:{token.lineno}:{n}")
+                ordinal += 1
+                # Its place among the template's sentences: neighbouring sentences get different
+                # points on a pair's line (variety.choose), so two pairs that meet on one part ways
+                # on the next.
+                site = f"{stream.name or ''}:{token.lineno}:{n}@{ordinal}"
+                yield Token(token.lineno, "string", f"{_SITE}{site}")
                 yield Token(token.lineno, "comma", ",")
             before, last = last, token
 
@@ -193,12 +214,21 @@ def _pick(context: Any, *options: Any, key: Any = None) -> Any:
     # Each sentence draws on its own (keyed by where it stands), so two pairs differ throughout.
     # `key` names a sentence written in two branches (with a detail and without), so a pair
     # takes the same turn in both and two pairs stay apart whichever branch each one takes.
-    site = None
+    site: str | None = None
+    place: int | None = None
     if options and isinstance(options[0], str) and options[0].startswith(_SITE):
-        site, options = options[0][len(_SITE) :], options[1:]
+        site, _at, number = options[0][len(_SITE) :].rpartition("@")
+        place, options = int(number), options[1:]
     if key is not None:
         site = f"{context.name}#{key}"
-    return variety.choose(options, int(context.get("variant", 0) or 0), key=site)
+    # Its place is the sentence's place in this letter among those with as many wordings, where the
+    # render counts them: then the sentences a letter writes take the points of a pair's line in
+    # turn (variety.choose), however the template's branches fall, and two pairs that meet on one
+    # sentence part on the next ones.
+    counter = context.get(PICKED)
+    if isinstance(counter, PickCount) and len(options) > 1:
+        place = counter.next_place(variety.line_size(len(options)))
+    return variety.choose(options, int(context.get("variant", 0) or 0), key=site, place=place)
 
 
 def _lipsum(n: int = 1, html: bool = False, min: int = 20, max: int = 100) -> str:  # noqa: A002

@@ -107,7 +107,10 @@ def test_two_pairs_letters_from_one_template_share_few_six_word_runs(invented, l
     # At most a quarter of a letter's words in runs another pair's letter shares: on average far
     # below it, and above it only for an unlucky few of the comparisons (two short letters that
     # drew the same wording twice), never anywhere near the same letter.
-    assert sum(found) / len(found) <= 0.08, (name, sorted(found)[-5:])
+    if len(found) >= 10:
+        assert sum(found) / len(found) <= 0.08, (name, sorted(found)[-5:])
+    else:  # a handful of letters (to the dead, across an ending): the mean says little, so each one
+        assert max(found) <= GOAL, (name, sorted(found))
     assert within >= 0.9, (name, round(within, 3), sorted(found)[-5:])
     assert max(found) < 0.7, (name, max(found))
 
@@ -144,8 +147,44 @@ def test_pairs_made_one_after_another_rarely_draw_the_same_wording() -> None:
     assert _same_wording(20) < 0.2
 
 
+def _letter(pair: int, size: int, sentences: int, count: int = 0) -> list[object]:
+    """The wordings pair `pair` draws for a letter of `sentences` sentences of `size` wordings each."""
+    options = list(range(size))
+    variant = variety.seed(1, 2, count, pair)
+    return [variety.choose(options, variant, key=f"t.j2:{n}:0", place=n) for n in range(1, sentences + 1)]
+
+
+@pytest.mark.parametrize("size", [5, 6, 7, 8])
+def test_the_first_couples_of_an_archive_never_share_a_sentence(size: int) -> None:
+    # As many couples as a sentence has wordings (its prime part): every sentence of theirs differs.
+    q = variety.line_size(size)
+    letters = [_letter(pair, size, 12) for pair in range(q)]
+    for n in range(12):
+        assert len({letter[n] for letter in letters}) == q, n
+
+
+@pytest.mark.parametrize("size", [5, 7])
+def test_any_two_of_many_couples_share_at_most_one_sentence_in_each_run_of_the_letter(size: int) -> None:
+    # Up to size² couples: two of them meet on at most one sentence in every size − 1 a letter
+    # writes (chance alone would let the worst of so many pairs meet on several).
+    sentences = size - 1
+    letters = [_letter(pair, size, sentences) for pair in range(size * size)]
+    for i, a in enumerate(letters):
+        for b in letters[i + 1 :]:
+            assert sum(x == y for x, y in zip(a, b, strict=True)) <= 1
+
+
 def test_a_pairs_next_letter_changes_every_sentence() -> None:
-    options = [f"wording {i}" for i in range(7)]
-    for site in (f"t.j2:{line}:0" for line in range(40)):
-        seen = [variety.choose(options, variety.seed(1, 2, count, 12), key=site) for count in range(7)]
-        assert len(set(seen)) == 7, seen
+    for size in (5, 7):
+        letters = [_letter(12, size, 20, count) for count in range(size)]
+        for n in range(20):
+            assert len({letter[n] for letter in letters}) == size, (size, n)
+
+
+def test_couples_later_in_a_large_archive_still_differ() -> None:
+    # Beyond size² couples the runs draw their own orders: far-apart pairs meet only by chance.
+    shared = [
+        sum(x == y for x, y in zip(_letter(3, 7, 12), _letter(3 + 49 * k, 7, 12), strict=True)) for k in range(1, 30)
+    ]
+    assert sum(shared) / len(shared) < 12 / 7 * 1.6
+    assert max(shared) < 12
