@@ -100,7 +100,8 @@ def test_every_occasion_is_written_in_the_language_without_english(letters, lang
         problems = [
             p
             for p in artifact_problems(_as_english_checks_see_it(draft.text))
-            if not re.search(r"repeats a word: '(nous nous|vous vous|sie sie)'", p, re.IGNORECASE)
+            # French "personne n'a à le faire" reads as "a a" once accents are set aside.
+            if not re.search(r"repeats a word: '(nous nous|vous vous|sie sie|a a)'", p, re.IGNORECASE)
             # German ends sentences on a verb's particle: "zünden wir eine Kerze an."
             and not (language == "de" and re.search(r"dangling word: .* an\.'$", p))
         ]
@@ -142,7 +143,9 @@ def test_address_follows_the_relationship(letters, language) -> None:
                 assert not words & formal, where
         else:
             assert not words & informal, where
-            assert words & formal or language == "es", where
+            # A short French or Spanish letter may say nothing to the reader directly ("J'ai appris
+            # avec joie la naissance de Léonie."); what matters is that it never says "tu".
+            assert words & formal or language in ("es", "fr"), where
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -129,7 +129,7 @@ def test_a_note_with_a_verb_and_no_subject_is_said_to_them_in_a_letter_in_its_la
     archive.notes.add(lucia, "pasamos el verano en Cádiz", tag="memory")
     spanish = _draft(archive, lucia, amelie, "birthday")
     assert "te encanta bailar salsa" in spanish.text and "le encanta" not in spanish.text, spanish.text
-    assert "pasamos el verano en Cádiz" in spanish.text
+    assert "pasamos el verano en cádiz" in spanish.text.lower()  # it may open a sentence
 
     jurgen = archive.people.add(display_name="Jürgen Bauer", pronouns="he", language="de", birthday="1975-07-30")
     archive.relationships.set(amelie, jurgen, kind="Freund", since="1999")
