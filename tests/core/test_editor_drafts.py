@@ -137,7 +137,8 @@ def test_the_one_who_died_is_named_from_the_one_loss_the_notes_tell_of(archive: 
     archive.notes.add(raj, "his wife Meena died last year", tag="fact")
     for template in ("in-memory", "death-anniversary", "sympathy"):
         letter = _draft(archive, raj, me, template)
-        assert "your wife Meena" in letter.text.replace("Your wife", "your wife"), letter.text
+        # Named (some wordings say "your wife Meena", others "I think of Meena often").
+        assert "Meena" in letter.text, letter.text
         assert not any("--detail remembered" in w for w in letter.warnings)
     archive.notes.add(raj, "dog Biscuit was put down in may", tag="fact")
     asked = _draft(archive, raj, me, "in-memory")
