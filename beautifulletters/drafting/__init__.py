@@ -19,9 +19,10 @@ from beautifulletters.drafting import catalog, engine
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting import lint as _lint
 from beautifulletters.drafting.catalog import TemplateInfo
-from beautifulletters.drafting.context import build_context, closeness, former
+from beautifulletters.drafting.context import build_context
 from beautifulletters.drafting.context_fields import TemplateContext, all_notes
 from beautifulletters.drafting.engine import Problem, TemplateProblem
+from beautifulletters.drafting.kinship import closeness, former
 from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
 from beautifulletters.errors import BeautifulLettersError

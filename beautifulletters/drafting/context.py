@@ -14,7 +14,7 @@ from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
 from beautifulletters.archive.note_reading import who
 from beautifulletters.drafting import details as occasion_details
-from beautifulletters.drafting import helpers, languages, letter_notes, variety, voice
+from beautifulletters.drafting import helpers, letter_notes, variety, voice
 from beautifulletters.drafting.context_fields import (
     DateContext,
     HistoryContext,
@@ -26,6 +26,7 @@ from beautifulletters.drafting.context_fields import (
     TemplateContext,
     TodayContext,
 )
+from beautifulletters.drafting.kinship import closeness, former, shared_kin
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.records import Person, Relationship
@@ -65,130 +66,6 @@ _PREPOSITION_START = (
     r"^(at|in|on|through|via|during|when|while|over|by|after|before|outside|near|under"
     r"|across|from)\b"
 )
-_PARTNER = {
-    "wife",
-    "husband",
-    "spouse",
-    "partner",
-    "girlfriend",
-    "boyfriend",
-    "fiancé",
-    "fiancée",
-    "fiance",
-    "fiancee",
-    "love",
-    "sweetheart",
-    "lover",
-}
-_FAMILY = {
-    "mother",
-    "father",
-    "mom",
-    "mum",
-    "dad",
-    "son",
-    "daughter",
-    "sister",
-    "brother",
-    "grandmother",
-    "grandfather",
-    "grandma",
-    "grandpa",
-    "granny",
-    "grandson",
-    "granddaughter",
-    "grandchild",
-    "aunt",
-    "uncle",
-    "cousin",
-    "niece",
-    "nephew",
-    "child",
-    "parent",
-    "sibling",
-    "stepmother",
-    "stepfather",
-    "godmother",
-    "godfather",
-    "goddaughter",
-    "godson",
-    "family",
-    "in-law",
-}
-_WORK = {
-    "colleague",
-    "coworker",
-    "co-worker",
-    "boss",
-    "client",
-    "manager",
-    "mentor",
-    "teacher",
-    "student",
-    "neighbour",
-    "neighbor",
-    "acquaintance",
-    "doctor",
-    "nurse",
-    "customer",
-    "carer",
-    "caregiver",
-    "nanny",
-    "childminder",
-    "tutor",
-    "coach",
-    "therapist",
-    "landlord",
-    "landlady",
-    "vet",
-}
-
-
-_FORMER = re.compile(r"(?i)(?:^|[\s/(])(?:ex|former|divorced|estranged)(?:[\s-]|$)")
-
-
-def former(kind: str | None) -> bool:
-    """An "ex-husband", "former partner" or "estranged son": a relationship that has ended, by its kind alone."""
-    return bool(_FORMER.search(kind or ""))
-
-
-def closeness(kind: str | None) -> str:
-    """'partner', 'family', 'friend', 'work' or 'unknown': how warm the salutation and closing may be.
-
-    An "ex-wife" is still a partner here (an ended one: the relationship's `ended` says so)."""
-    lowered = re.sub(r"(?i)\bex-(?=\w)", "", kind or "").lower()
-    owned = re.search(r"([\w-]+)['’]s\s+([\w-]+)", lowered)
-    if owned:
-        # "neighbour's daughter" is as close as the neighbour, "mum's carer" as close as a carer:
-        # the daughter or the mum is someone else's family, not the writer's.
-        owner, person = owned.groups()
-        family = _FAMILY | languages.FAMILY_WORDS
-        return closeness(owner if person in family else person)
-    words = set(re.findall(r"[\w-]+", lowered))
-    if words & (_PARTNER | languages.PARTNER_WORDS):
-        return "partner"
-    if words & (_FAMILY | languages.FAMILY_WORDS) or any(w.endswith("-in-law") for w in words):
-        return "family"
-    if "friend" in words or "friends" in words or "best" in words or words & languages.FRIEND_WORDS:
-        return "friend"
-    if words & (_WORK | languages.WORK_WORDS):
-        return "work"
-    return "unknown"
-
-
-_PARENTS = frozenset("mum mom dad mother father parents grandma grandpa granny nan grandmother grandfather".split())
-_CHILDREN = frozenset("son daughter baby dog cat".split())
-
-
-def shared_kin(kind: str | None) -> frozenset[str]:
-    """The kin a note may name bare that belong to both of them: a brother's "dad" is the writer's
-    too ("our dad passed in March"), and so is a wife's "son" or "dog"."""
-    words = set(re.findall(r"[\w-]+", (kind or "").lower()))
-    if words & {"brother", "sister", "sibling", "twin", "half-brother", "half-sister"}:
-        return _PARENTS
-    if closeness(kind) == "partner":
-        return _CHILDREN
-    return frozenset()
 
 
 def _pair_number(archive: Archive, relationship: Relationship | None) -> int | None:

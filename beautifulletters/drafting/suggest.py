@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
 from beautifulletters.drafting import catalog
-from beautifulletters.drafting.context import closeness
+from beautifulletters.drafting.kinship import closeness
 
 OCCASION_WINDOW_DAYS = 60  # an occasion further away than this is not what a letter today is for
 _FOR_OCCASION = {"birthday": "birthday", "anniversary": "anniversary", "memorial": "in-memory"}

@@ -254,7 +254,7 @@ def test_a_place_typed_in_lower_case_is_written_with_its_capital(archive: Archiv
 def test_someone_elses_daughter_is_not_family_and_a_fear_is_not_a_day_gone(archive: Archive) -> None:
     """A "neighbour's daughter" is written to as a neighbour ("Love always," is for family), a "mum's
     carer" as a carer; "you are scared of the hoover" is how he is, never "I will never let you forget it"."""
-    from beautifulletters.drafting.context import closeness
+    from beautifulletters.drafting.kinship import closeness
 
     assert closeness("neighbour's daughter") == "work" and closeness("mum's carer") == "work"
     assert closeness("my friend's son") == "friend" and closeness("daughter") == "family"

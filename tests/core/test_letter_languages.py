@@ -9,7 +9,7 @@ import re
 import pytest
 
 from beautifulletters import drafting
-from beautifulletters.drafting.context import closeness
+from beautifulletters.drafting.kinship import closeness
 from beautifulletters.drafting.tidy import artifact_problems
 
 TODAY = dt.date(2026, 12, 2)
