@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from beautifulletters.notesense import reasons as R
 from beautifulletters.notesense import words as W
+from beautifulletters.notesense.bare import BARE_KIN, NAMED_BY, hard_event, kin_acts
 from beautifulletters.notesense.when import Moment, find, say
 
 ABOUT = ("recipient", "signer", "both", "other")
@@ -338,7 +339,7 @@ def _rewrite(
     if lowers[start] == "first" and start < len(index) - 1 and lowers[start + 1] in {"met", "meet"}:
         start += 1  # "first met on a train": "the first day" stays a phrase
     first_lower = tokens[index[start]].lower()
-    if start == 0 and first_lower in _BARE_KIN and _kin_acts(tokens, index):
+    if start == 0 and first_lower in BARE_KIN and kin_acts(tokens, index):
         # "wife passed in march", "dad passed in march": whose is not said, and it is theirs (or ours).
         owner = "our" if first_lower in recipient.shared_kin else "your"
         tokens = tokens[: index[0]] + [owner, " "] + tokens[index[0] :]
@@ -392,7 +393,7 @@ def _rewrite(
         kind = "clause"
     elif first[:1].isupper() and not _main_verb_after(tokens, index, start):
         kind = "phrase"
-    elif hard_news and start == 0 and (lead := _hard_event(tokens, index, recipient)):
+    elif hard_news and start == 0 and (lead := hard_event(tokens, index, recipient.shared_kin, (_R, _S, _T))):
         # "miscarriage last spring", "dad's stroke in May": no verb, and a sorrow, so a thing that
         # happened ("the miscarriage last spring", "your dad's stroke in May"), said gently.
         kind = "phrase"
@@ -519,68 +520,6 @@ def _unknown_verb_first(tokens: list[str], index: list[int], start: int) -> bool
     return W.looks_third_person(word) and following in _AFTER_A_VERB
 
 
-_BARE_KIN = frozenset(
-    "wife husband partner dad mum mom mother father son daughter brother sister grandma grandpa granny nan "
-    "grandmother grandfather aunt uncle baby dog cat".split()
-)
-
-
-# Things that happen to a person and are hard news, as a note names them without a verb: "miscarriage
-# last spring", "redundancy at the plant", "cancer diagnosis in january". A condition alone ("cancer",
-# "depression") is not among them: "since the depression" is no sentence a friend writes.
-_HARD_EVENTS = frozenset(
-    "miscarriage miscarriages stillbirth stroke redundancy redundancies funeral death passing diagnosis divorce "
-    "separation breakup break-up accident operation surgery injury attack layoff lay-off bereavement mastectomy "
-    "amputation transplant relapse seizure fall crash fire flood burglary break-in repossession eviction "
-    "bankruptcy split".split()
-)
-
-
-# Words a name follows as who they are ("her dog Max died", "his friend Ana moved"), not a relative clause.
-_NAMED_BY = frozenset(
-    "wife husband partner dad mum mom mother father son daughter brother sister grandma grandpa granny nan "
-    "grandmother grandfather grandad aunt uncle cousin niece nephew baby dog cat horse puppy kitten pony pet "
-    "friend neighbour neighbor boss colleague teacher doctor vet boyfriend girlfriend fiance fiancé fiancée "
-    "stepdad stepmum stepson stepdaughter godson goddaughter godmother godfather twin".split()
-)
-_MORE_KIN = frozenset("grandad granddad gran nana nanna mam mommy mummy daddy papa stepdad stepmum".split())
-
-
-def _hard_event(tokens: list[str], index: list[int], recipient: Who) -> str | None:
-    """The word a bare sorrowful event is said after ("the", or "your"/"our" before "dad's"), or None
-    when the note is not one: its head, before any preposition or time, is an event of _HARD_EVENTS,
-    led by at most two words that are no verbs ("cancer diagnosis", "dad's stroke")."""
-    head: list[str] = []
-    for i in index:
-        word = tokens[i]
-        if word == _T or word.lower() in W.PREPOSITIONS:
-            break
-        head.append(word)
-    if not 1 <= len(head) <= 3 or head[-1].lower() not in _HARD_EVENTS:
-        return None
-    first = head[0].lower()
-    possessive = re.fullmatch(r"([a-z]+)['’]s", first)
-    if possessive:
-        if possessive.group(1) not in _BARE_KIN | _MORE_KIN:
-            return None  # "frank's funeral" is someone's the reader cannot place
-        lead = "our" if possessive.group(1) in recipient.shared_kin else "your"
-    else:
-        lead = "the"
-    if any(W.is_verb(w) or w.lower() in W.DETERMINERS or w in (_R, _S) for w in head[1 if possessive else 0 : -1]):
-        return None
-    if not possessive and (W.is_verb(head[0]) or first in W.DETERMINERS):
-        return None
-    return lead
-
-
-def _kin_acts(tokens: list[str], index: list[int]) -> bool:
-    """ "dad passed in march", "husband Frank died": a kin word opening a note whose verb follows it."""
-    following = [tokens[i] for i in index[1:3]]
-    if following and following[0][:1].isupper() and len(following) > 1:
-        following = following[1:]  # "husband Frank died"
-    return bool(following) and (W.is_verb(following[0]) or following[0].lower() in {"passed", "died"})
-
-
 def _is_contracted(word: str, forms: tuple[str, ...] | None) -> bool:
     if not forms:
         return False
@@ -619,7 +558,7 @@ def _main_verb_after(tokens: list[str], index: list[int], start: int, *, proper:
             not proper
             and word[:1].isupper()
             and previous[:1].islower()
-            and previous.lower() not in W.DETERMINERS | _NAMED_BY
+            and previous.lower() not in W.DETERMINERS | NAMED_BY
         ):
             return False  # "the summer Frank taught you to sail": a name after a time or thing starts a relative clause
         if lower in W.PREPOSITIONS and not proper:
