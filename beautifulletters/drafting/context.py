@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from beautifulletters import dates as date_math
 from beautifulletters.archive import Archive
@@ -260,6 +260,30 @@ def with_the_one_remembered(details: dict[str, str]) -> dict[str, str]:
     }
 
 
+_PLAIN_WORDS = frozenset(
+    "the a an and or of to in on at for with my our your his her their me you we us i it after before "
+    "when while from by all every was were is are be been".split()
+)
+
+
+def retells(text: str, values: Iterable[str]) -> bool:
+    """Whether a note tells what one of the letter's details already says: two words in common and
+    at least half of the shorter's words ("fixed our fence after the storm" and "fixing the fence
+    after the storm"; "fixed" and "fixing" are one word here)."""
+
+    def stems(said: str) -> set[str]:
+        words = (w for w in re.findall(r"[a-z]+", said.lower()) if w not in _PLAIN_WORDS and len(w) > 2)
+        return {re.sub(r"(?:ing|ed|es|s)$", "", w)[:6] for w in words}
+
+    mine = stems(text)
+    for value in values:
+        theirs = stems(value or "")
+        common = mine & theirs
+        if len(common) >= 2 and len(common) * 2 >= min(len(mine), len(theirs)):
+            return True
+    return False
+
+
 def _earliest(today: dt.date, *dates: str | None) -> dt.date:
     """The first of today and the given dates (an end, a death): where counting years stops."""
     found = [d for d in (helpers.parse_date(value) for value in dates if value) if d is not None]
@@ -495,6 +519,21 @@ def build_context(
         last_occasion=last.occasion if last else None,
         used_note_ids=sorted(used_ids | {n["id"] for items in groups.values() for n in items if n["used"]}),
     )
+    occasion_values = with_the_one_remembered(
+        _with_the_one_lost(
+            occasion_details.resolve(
+                declared or [],
+                given,
+                in_scope,
+                names=who(recipient_record).names,
+                pronouns=recipient_record.pronouns,
+            ),
+            notes["sorrows"],
+        )
+    )
+    # "Thank you for fixing the fence after the storm" is not followed by "I thought of how you
+    # fixed our fence after the storm": a memory that retells an occasion's detail is left to it.
+    notes["memories"] = [m for m in notes["memories"] if not retells(m["text"], occasion_values.values())]
     return TemplateContext(
         signer=signer,
         recipient=recipient,
@@ -507,18 +546,7 @@ def build_context(
         sorrows=notes["sorrows"],
         dislikes=notes["dislikes"],
         left_out=[*name_notes, *left_out],
-        details=with_the_one_remembered(
-            _with_the_one_lost(
-                occasion_details.resolve(
-                    declared or [],
-                    given,
-                    in_scope,
-                    names=who(recipient_record).names,
-                    pronouns=recipient_record.pronouns,
-                ),
-                notes["sorrows"],
-            )
-        ),
+        details=occasion_values,
         fresh_memories=[n for n in notes["memories"] if not n["used"]],
         dates=dates,
         occasion=occasion_context,

@@ -418,3 +418,18 @@ def test_a_thank_you_for_a_kindness_says_what_the_kindness_was(archive: Archive)
         given = {"for_what": "looking after the cat while I was in hospital"}
         text = _draft(archive, friend, me, "thank-you-kindness", details=given).text
         assert "for looking after the cat while I was in hospital" in text, text
+
+
+def test_a_memory_that_retells_the_occasions_detail_is_not_told_twice(archive: Archive) -> None:
+    """ "I want to thank you for fixing the fence after the storm" is not followed by "I thought of how
+    you fixed our fence after the storm"; a different memory still is."""
+    me = _me(archive)
+    for name in ("Bert Nolan", "Stan Pryce", "Hal Ames", "Roy Tate", "Gus Bell", "Len Oak", "Ned Fry"):
+        neighbour = archive.people.add(display_name=name, pronouns="he")
+        archive.relationships.set(me, neighbour, kind="neighbour", since="2019")
+        archive.notes.add(neighbour, "fixed our fence after the storm", tag="memory")
+        given = {"for_what": "fixing the fence after the storm"}
+        text = _draft(archive, neighbour, me, "thank-you-kindness", details=given).text
+        assert text.count("fence") == 1, text
+    archive.notes.add(neighbour, "lent us his ladder every spring", tag="memory")
+    assert "ladder" in _draft(archive, neighbour, me, "thank-you-kindness", details=given).text
