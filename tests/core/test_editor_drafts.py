@@ -433,3 +433,50 @@ def test_a_memory_that_retells_the_occasions_detail_is_not_told_twice(archive: A
         assert text.count("fence") == 1, text
     archive.notes.add(neighbour, "lent us his ladder every spring", tag="memory")
     assert "ladder" in _draft(archive, neighbour, me, "thank-you-kindness", details=given).text
+
+
+_LOVING_CLOSE = re.compile(
+    r"^(?:With all my love|All my love|Lots of love|Love always|Love, as ever|Much love|With love)\b"
+)
+_ASKS = re.compile(
+    r"\b(?:call me|call home|come round|see you|visitors?|come and see|in person|celebrate properly|come for tea"
+    r"|catch-up over|write back when|phone call|let me know)\b",
+    re.IGNORECASE,
+)
+
+
+def test_a_letter_to_an_estranged_son_closes_with_restraint_and_asks_for_no_call_or_visit(archive: Archive) -> None:
+    """To a son estranged since 2020: not "With all my love," nor "Call me when you have time" nor
+    "Let me know when I may come and meet the baby", in any letter that can be drafted for him."""
+    me = _me(archive)
+    templates = (
+        "just-because", "thinking-of-you", "seasons-greetings", "birthday", "sympathy", "in-memory",
+        "death-anniversary", "thank-you-gift", "new-baby", "new-home", "get-well", "new-job", "graduation",
+    )  # fmt: skip
+    details = {"remembered": "your father Tomasz", "gift": "the blue scarf", "news": "the tomatoes are in"}
+    for name in ("Daniel Weiss", "Owen Weiss", "Felix Weiss", "Rory Weiss", "Ezra Weiss"):
+        son = archive.people.add(display_name=name, pronouns="he")
+        archive.relationships.set(me, son, kind="son", ended_on="2020", end_kind="estrangement")
+        archive.notes.add(son, "the summer we camped by the loch", tag="memory", about_relationship_from=me)
+        for template in templates:
+            text = _draft(archive, son, me, template, details=details).text
+            closing = text.strip().splitlines()[-1]
+            assert not _LOVING_CLOSE.match(closing), (template, text)
+            assert not _ASKS.search(text), (template, text)
+
+
+def test_just_because_to_a_partner_at_home_sends_no_news_from_here_and_asks_for_no_postcard(archive: Archive) -> None:
+    """A husband across the kitchen table is not told "News from here: the tomatoes have finally come in"
+    nor asked for "a postcard, or a phone call"; a brother abroad still is."""
+    me = _me(archive)
+    home = "14 Calder Street\nGlasgow G42 7QT"
+    archive.people.update(me, addresses=[home])
+    news = {"news": "the tomatoes have finally come in"}
+    for name in ("Tom Weiss", "Omar Said", "Luca Bianchi", "Jan Kowalski", "Tariq Khan", "Ravi Shah"):
+        husband = archive.people.add(display_name=name, pronouns="he", addresses=[home])
+        archive.relationships.set(me, husband, kind="husband", since="1994")
+        text = _draft(archive, husband, me, "just-because", details=news).text
+        assert "tomatoes have finally come in" in text, text
+        for distant in ("from here", "my side", "news here", "Life here", "postcard", "phone call", "Call me"):
+            assert distant not in text, text
+        assert not re.search(r"write back|send word|your news", text, re.IGNORECASE), text
