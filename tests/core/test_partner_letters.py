@@ -98,3 +98,93 @@ def test_a_partners_new_baby_is_ours(archive: Archive, language: str) -> None:
     for occasion, text in _letters(archive, language, "husband" if language != "de" else "wife", rounds=4):
         if occasion == "new-baby":
             assert not YOURS_ALONE[language].search(text), (YOURS_ALONE[language].search(text), text)
+
+
+# Distance in a "thinking of you" letter: miles, visits, "from afar", missing someone, waiting to meet again.
+DISTANCE = {
+    "fr": re.compile(
+        r"de loin|distance|kilomètres?|visite|même pièce|te revoir|se revoir|vous revoir|nous reverrons"
+        r"|me manques?\b|prendre le train|t'attends|compte les jours|qu'on se voie",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"desde lejos|distancia|kilómetros?|visita|misma habitación|echo de menos|te espero|contando los días"
+        r"|volver a verle|nos veamos|hasta que te vea|te noto lejos|desde aquí",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"Ferne|Entfernung|Kilometer|Besuch|selben Raum|vermisse|fehlst mir|Wiedersehen|warte auf dich"
+        r"|zähle die Tage|bis ich dich sehe|uns bald sehen|sehen uns bald",
+        re.IGNORECASE,
+    ),
+}
+# A loss told as news just heard: to the one who lives with the writer it is not news.
+NEWS = {
+    "fr": re.compile(r"appris|apprendre|nouvelle|viens d'|parvenu|en personne", re.IGNORECASE),
+    "es": re.compile(r"enterado|enteré|enterarme|noticia|acabo de|supe\b|sabido|en persona", re.IGNORECASE),
+    "de": re.compile(r"erfahren|gehört|Nachricht|persönlich", re.IGNORECASE),
+}
+HOMES = {
+    "fr": ("12 rue des Lilas\n69004 Lyon", "7 Harbour Road\nDunedin 9016\nNew Zealand"),
+    "es": ("Calle del Olmo 12\n28012 Madrid", "7 Harbour Road\nDunedin 9016\nNew Zealand"),
+    "de": ("Lindenstraße 12\n10969 Berlin", "7 Harbour Road\nDunedin 9016\nNew Zealand"),
+}
+
+
+def _couples(archive: Archive, language: str, kind: str, theirs: str, count: int = 6) -> list[tuple[int, int]]:
+    """`count` invented pairs (the writer at home, the other at `theirs`), each its own relationship, so that
+    between them most of each sentence's wordings are drawn."""
+    home = HOMES[language][0]
+    found = []
+    for index in range(count):
+        signer_name, signer_pronouns, name, pronouns = COUPLES[language][index % 2]
+        signer = archive.people.add(display_name=f"{signer_name} {index}", pronouns=signer_pronouns, addresses=[home])
+        other = archive.people.add(
+            display_name=f"{name} {index}", pronouns=pronouns, language=language, addresses=[theirs]
+        )
+        archive.relationships.set(signer, other, kind=kind, since="2011-05-04")
+        found.append((signer, other))
+    return found
+
+
+def _body(archive: Archive, language: str, signer: int, recipient: int, template: str) -> str:
+    """The letter after its salutation."""
+    return drafting.render_draft(
+        archive,
+        recipient_id=recipient,
+        signer_id=signer,
+        template=template,
+        today=TODAY,
+        language=language,
+        details=DETAILS.get(template, {}),
+    ).text.split("\n\n", 1)[1]
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "de"])
+def test_a_partner_at_the_same_address_is_written_to_without_distance_or_news_of_the_loss(
+    archive: Archive, language: str
+) -> None:
+    """ "Une lettre ne remplace pas une visite" is not written to a husband across the kitchen table, nor
+    "Je viens d'apprendre ton deuil" to the wife who lives through it with the writer."""
+    from beautifulletters.drafting.context import build_context
+
+    for kind in ("husband", "wife"):
+        for signer, partner in _couples(archive, language, kind, HOMES[language][0]):
+            context = build_context(
+                archive, recipient_id=partner, signer_id=signer, occasion="thinking-of-you", today=TODAY
+            )
+            assert not context["relationship"]["apart"]
+            text = _body(archive, language, signer, partner, "thinking-of-you")
+            assert not DISTANCE[language].search(text), (DISTANCE[language].search(text), text)
+            text = _body(archive, language, signer, partner, "sympathy")
+            assert not NEWS[language].search(text), (NEWS[language].search(text), text)
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "de"])
+def test_a_pen_pal_abroad_is_written_to_across_the_distance(archive: Archive, language: str) -> None:
+    found = [
+        text
+        for signer, pen_pal in _couples(archive, language, "pen pal", HOMES[language][1], count=4)
+        if DISTANCE[language].search(text := _body(archive, language, signer, pen_pal, "thinking-of-you"))
+    ]
+    assert found, "a pen pal abroad was never written to across the distance"
