@@ -136,6 +136,10 @@ def _note_used_in(note_text: str, letter_text: str) -> bool:
     return len(words & found) / len(words) >= 0.6
 
 
+# What a child calls a parent, by the relationship's kind as typed ("mother", "dad").
+_PARENT_CALLED = {"mother": "Mum", "mum": "Mum", "mom": "Mom", "mam": "Mam", "father": "Dad", "dad": "Dad"}
+
+
 def _names_for_this_signer(
     archive: Archive,
     recipient: PersonContext,
@@ -416,6 +420,16 @@ def build_context(
         )
 
     name_notes = _names_for_this_signer(archive, recipient, relationship, recipient_id, relationship_record)
+    parent = _PARENT_CALLED.get((relationship["kind"] or "").strip().lower())
+    if parent and language == "en" and not relationship["calls_them"]:
+        # No one begins a letter to their mother "Dear Irene": she is "Mum" to the one writing.
+        recipient["name"] = parent
+        name_notes.append(
+            _(
+                "The letter calls {name} “{parent}”, as their child would; to use another name, set what "
+                "you call them on the relationship (relationship set --calls-them)."
+            ).format(name=recipient["first_name"], parent=parent)
+        )
 
     # Only letters that were finished or sent are history: a discarded draft uses nothing up.
     earlier = [

@@ -480,3 +480,22 @@ def test_just_because_to_a_partner_at_home_sends_no_news_from_here_and_asks_for_
         for distant in ("from here", "my side", "news here", "Life here", "postcard", "phone call", "Call me"):
             assert distant not in text, text
         assert not re.search(r"write back|send word|your news", text, re.IGNORECASE), text
+
+
+def test_a_letter_to_ones_mother_begins_dear_mum(archive: Archive) -> None:
+    """ "Dear Irene," to one's own late mother is a sentence no child writes; "Dear Mum," (or what the
+    relationship says the writer calls her), and a French letter keeps her name."""
+    me = _me(archive)
+    irene = archive.people.add(display_name="Irene Talbot", pronouns="she", birthday="1935-10-10")
+    archive.people.update(irene, died_on="2022-03-03")
+    archive.relationships.set(me, irene, kind="mother", since="1960")
+    for template in ("to-someone-gone", "birthday"):
+        letter = _draft(archive, irene, me, template)
+        assert letter.text.startswith("Dear Mum,"), letter.text
+        assert "Irene" not in letter.text and any("“Mum”" in w for w in letter.warnings)
+    walt = archive.people.add(display_name="Walt Kerr", pronouns="he")
+    archive.relationships.set(me, walt, kind="dad", since="1960", calls_them="Pops")
+    assert _draft(archive, walt, me, "just-because").text.split("\n")[0].endswith("Pops,")
+    odile = archive.people.add(display_name="Odile Roux", pronouns="she", language="fr")
+    archive.relationships.set(me, odile, kind="mother", since="1960")
+    assert "Odile" in _draft(archive, odile, me, "just-because", language="fr").text
