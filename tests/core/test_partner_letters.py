@@ -188,3 +188,35 @@ def test_a_pen_pal_abroad_is_written_to_across_the_distance(archive: Archive, la
         if DISTANCE[language].search(text := _body(archive, language, signer, pen_pal, "thinking-of-you"))
     ]
     assert found, "a pen pal abroad was never written to across the distance"
+
+
+LOSS_NOTES = {
+    "fr": "son chien Pickle est mort au printemps",
+    "es": "su perro Pickle murió en primavera",
+    "de": "sein Hund Pickle ist im Frühling gestorben",
+}
+# A sorrow told as something just heard of, or heard from others.
+HEARD = {
+    "fr": re.compile(r"appris|apprendre|on m'a dit|je sais ceci", re.IGNORECASE),
+    "es": re.compile(r"enterarme de esto|enteré de esto|supe esto|saber esto|me contaron|sé esto", re.IGNORECASE),
+    "de": re.compile(r"zu hören|erfahren|davon erzählt|weiß davon", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "de"])
+def test_a_partners_sorrow_is_shared_not_heard_of(archive: Archive, language: str) -> None:
+    """ "J'ai appris ceci : ton chien Pickle est mort" is for a friend; to a husband the dog was theirs too."""
+    said = []
+    for kind in ("husband", "wife"):
+        for signer, partner in _couples(archive, language, kind, HOMES[language][0], count=4):
+            archive.notes.add(partner, LOSS_NOTES[language], tag="loss", about_relationship_from=signer)
+            text = _body(archive, language, signer, partner, "thinking-of-you")
+            assert not HEARD[language].search(text), (HEARD[language].search(text), text)
+            said += [text] if "Pickle" in text else []
+    assert said, "the sorrow was never mentioned"
+    friends = [
+        _body(archive, language, signer, friend, "thinking-of-you")
+        for signer, friend in _couples(archive, language, "friend", HOMES[language][0], count=4)
+        if archive.notes.add(friend, LOSS_NOTES[language], tag="loss", about_relationship_from=signer) or True
+    ]
+    assert any(HEARD[language].search(text) for text in friends), friends
