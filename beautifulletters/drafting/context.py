@@ -27,6 +27,7 @@ from beautifulletters.drafting.context_fields import (
     TodayContext,
 )
 from beautifulletters.drafting.kinship import closeness, former, shared_kin
+from beautifulletters.drafting.losses import late_partner, recent_loss
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.records import Person, Relationship
@@ -181,10 +182,12 @@ _ONE_LOST = re.compile(r"^((?:your|our) [a-z]+(?: [A-Z][\w'’-]+)?) (?:died|pas
 _THEIR_DEATH = re.compile(r"^((?:your|our) [a-z]+(?: [A-Z][\w'’-]+)?)['’]s (?:death|funeral|passing)\b")
 
 
-def _with_the_one_lost(details: dict[str, str], sorrows: list[NoteItem]) -> dict[str, str]:
+def _with_the_one_lost(
+    details: dict[str, str], sorrows: list[NoteItem], late: tuple[str, str] | None = None
+) -> dict[str, str]:
     """The in-memory letters' `remembered` ("your wife Meena") from the one loss the notes tell of
-    ("his wife Meena died last year"), when the writer has not named them; two losses, or none, and
-    the letter asks."""
+    ("his wife Meena died last year"), else the partner the archive marks died (`late`), when the
+    writer has not named them; two losses, or none, and the letter asks."""
     if "remembered" not in details or details["remembered"]:
         return details
     lost = {
@@ -196,6 +199,8 @@ def _with_the_one_lost(details: dict[str, str], sorrows: list[NoteItem]) -> dict
             or (_THEIR_DEATH.match(n["phrase"] or "") if not n["clause"] else None)
         )
     }
+    if not lost and late:
+        return {**details, "remembered": late[0]}
     return {**details, "remembered": lost.pop()} if len(lost) == 1 else details
 
 
@@ -533,6 +538,10 @@ def build_context(
         last_occasion=last.occasion if last else None,
         used_note_ids=sorted(used_ids | {n["id"] for items in groups.values() for n in items if n["used"]}),
     )
+    # Said in English words ("your husband Frank died in March"): for English letters only.
+    late = late_partner(archive, recipient_id) if language == "en" else None
+    if recent := recent_loss(late, notes["sorrows"], today):
+        notes["sorrows"].append(recent)
     occasion_values = with_the_one_remembered(
         _with_the_one_lost(
             occasion_details.resolve(
@@ -543,6 +552,7 @@ def build_context(
                 pronouns=recipient_record.pronouns,
             ),
             notes["sorrows"],
+            late,
         )
     )
     # "Thank you for fixing the fence after the storm" is not followed by "I thought of how you

@@ -273,3 +273,50 @@ def test_the_writers_own_sorrow_is_not_news_they_are_sorry_to_hear(archive: Arch
     sam = Who(("Raj",), "he", "Raj")
     read = understand("Hannah lost her job at the bank", recipient=sam, signer=Who(("Hannah",), "she", "Hannah"))
     assert read.clause == "I lost my job at the bank" and read.about == "signer"
+
+
+def test_in_memory_of_a_husband_says_he_or_his_name_not_they(archive: Archive) -> None:
+    """ "They are still talked about with such warmth" is said of no named husband: a husband the
+    archive marks died is "your husband Frank" and "he"; one typed only as "Frank" is "Frank is"."""
+    me = _me(archive)
+    for index in range(10):
+        widow = archive.people.add(display_name=f"Margaret Doyle {index}", pronouns="she")
+        archive.relationships.set(me, widow, kind="friend", since="2001")
+        frank = archive.people.add(display_name=f"Frank Doyle {index}", pronouns="he", died_on="2026-03-10")
+        if index % 2:
+            archive.relationships.set(widow, frank, kind="husband", since="1980")
+        else:
+            archive.relationships.set(frank, widow, kind="wife", since="1980")
+        details = {} if index % 3 else {"remembered": "Frank"}
+        text = _draft(archive, widow, me, "in-memory", details=details).text
+        assert "They are still" not in text and "What they gave" not in text, text
+        if not details:
+            assert "your husband frank" in text.lower(), text
+
+
+def test_a_seasons_greeting_in_the_first_year_after_a_loss_acknowledges_it_and_is_not_cheerful(
+    archive: Archive,
+) -> None:
+    """To a widow whose husband Frank died in March (a note, or Frank marked died in the archive), the
+    season's greeting says so gently: no "Happy holidays!", "family gatherings" or "raise a glass"."""
+    me = _me(archive)
+    cheerful = re.compile(
+        r"Happy holidays!|merry|raise a glass|family gatherings|good cheer|Love and joy|best yet|good food|catch-up"
+    )
+    for index in range(8):
+        widow = archive.people.add(display_name=f"Margaret Doyle {index}", pronouns="she")
+        archive.relationships.set(me, widow, kind=("friend", "sister", "neighbour")[index % 3], since="2001")
+        if index % 2:
+            frank = archive.people.add(display_name=f"Frank Doyle {index}", pronouns="he", died_on="2026-03-10")
+            archive.relationships.set(widow, frank, kind="husband", since="1980")
+        else:
+            archive.notes.add(widow, "her husband Frank died in March", tag="fact", about_relationship_from=me)
+        text = _draft(archive, widow, me, "seasons-greetings").text
+        assert "your husband Frank died in March" in text, text
+        assert not cheerful.search(text), text
+    # Twenty years on, the season's greeting is an ordinary one.
+    widow = archive.people.add(display_name="Edith Marsh", pronouns="she")
+    archive.relationships.set(me, widow, kind="friend", since="1990")
+    frank = archive.people.add(display_name="Frank Marsh", pronouns="he", died_on="2006-03-10")
+    archive.relationships.set(widow, frank, kind="husband", since="1960")
+    assert "Frank" not in _draft(archive, widow, me, "seasons-greetings").text
