@@ -143,7 +143,8 @@ class NewLetterDialog(GuardedDialog):
         self.date_edit.setToolTip(
             _("A letter for a day ahead is dated on that day; Letter ▸ Date on the letter… changes it.")
         )
-        self.no_date_box = QCheckBox(_("No date"))
+        # "No date" read as "the letter will bear no date"; this is the day of the occasion, not the dateline.
+        self.no_date_box = QCheckBox(_("No particular day"))
         self.no_date_box.setAccessibleName(_("No occasion date"))
         self.no_date_box.setToolTip(
             _("Without a date, the letter uses the one kept in the archive (a birthday, an anniversary), if any.")
@@ -162,7 +163,7 @@ class NewLetterDialog(GuardedDialog):
         form.addRow(self._buddy(_("&From"), self.signer_picker), self.signer_picker)
         form.addRow(self._buddy(_("Te&mplate"), self.template_combo), self.template_combo)
         form.addRow("", self.template_description)
-        form.addRow(self._buddy(_("&Date"), self.date_edit), date_row)
+        form.addRow(self._buddy(_("&Occasion on"), self.date_edit), date_row)
         self.detail_fields = DetailFields(self)
         self.detail_fields.changed.connect(lambda: self.refresh_preview())
         form.addRow(self.detail_fields)
