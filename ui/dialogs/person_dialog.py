@@ -64,7 +64,15 @@ class _CheckedForm(QWidget):
         layout.setSpacing(2)
         layout.addWidget(widget)
         layout.addWidget(message)
-        self.form.addRow(label, box)
+        # The label's Alt+letter goes to the field (or the part of it that takes focus): a label whose
+        # buddy was the holder around the field and its message moved the focus nowhere.
+        buddy = widget
+        while buddy.focusProxy() is not None:
+            buddy = buddy.focusProxy()
+        caption = QLabel(label)
+        caption.setBuddy(buddy)
+        box.setFocusProxy(widget)
+        self.form.addRow(caption, box)
         if check is not None:
             self._checks[name] = (check, message)
             signal = getattr(widget, "editingFinished", None) or getattr(widget, "textChanged", None)
