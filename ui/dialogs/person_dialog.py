@@ -67,8 +67,8 @@ class _CheckedForm(QWidget):
         # The label's Alt+letter goes to the field (or the part of it that takes focus): a label whose
         # buddy was the holder around the field and its message moved the focus nowhere.
         buddy = widget
-        while buddy.focusProxy() is not None:
-            buddy = buddy.focusProxy()
+        while (proxy := buddy.focusProxy()) is not None:
+            buddy = proxy
         caption = QLabel(label)
         caption.setBuddy(buddy)
         box.setFocusProxy(widget)
