@@ -16,6 +16,7 @@ from beautifulletters.i18n import _
 from beautifulletters.records import Letter
 from ui.dialogs.common import ShortFormDialog, muted_label
 from ui.widgets.date_field import DateField, in_words
+from ui.window.letter_life import letter_to_act_on
 from ui.window.surface import WindowSurface
 
 
@@ -57,15 +58,10 @@ class LetterDateDialog(ShortFormDialog):
 
 def change_letter_date(window: WindowSurface, letter_id: int | None = None) -> LetterDateDialog | None:
     """Letter ▸ Date on the letter…: ask for the date the letter (the open one unless `letter_id`) bears."""
-    editor = window.editor if window.desk_ready else None
-    letter_id = letter_id if letter_id is not None else (editor.letter_id if editor is not None else None)
-    if letter_id is None or window.refuse_if_readonly():
+    letter = letter_to_act_on(window, letter_id)
+    if letter is None:
         return None
-    try:
-        letter = window.archive.letters.get(letter_id)
-    except BeautifulLettersError as error:
-        window.show_error(str(error))
-        return None
+    letter_id = letter.id
     if letter.status == "sent":
         window.show_error(
             _("This letter was sent on {date} and keeps the date it went with; mark it draft to change it.").format(

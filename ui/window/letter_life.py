@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QMenu, QWidget
 from beautifulletters import validation
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
+from beautifulletters.records import Letter
 from ui.dialogs.common import ShortFormDialog
 from ui.widgets.date_field import DateField, in_words
 from ui.window.status import status_text
@@ -49,17 +50,35 @@ class SentDateDialog(ShortFormDialog):
         super().accept()
 
 
-def mark_letter(window: WindowSurface, status: str, letter_id: int | None = None) -> SentDateDialog | None:
-    """Mark the letter (the open one unless `letter_id`) draft, final or sent; sent asks for the date
-    first (the dialog is returned, open). Marking it draft or final again unseals it."""
-    letter_id = letter_id if letter_id is not None else (window.editor.letter_id if window.desk_ready else None)
+def letter_id_to_act_on(window: WindowSurface, letter_id: int | None = None) -> int | None:
+    """The letter a Letter-menu action works on: `letter_id` (the history's menu names one), else the
+    open one. None when there is none, or when the archive is read-only (the window has said so)."""
+    if letter_id is None:
+        letter_id = window.editor.letter_id if window.desk_ready else None
     if letter_id is None or window.refuse_if_readonly():
         return None
+    return letter_id
+
+
+def letter_to_act_on(window: WindowSurface, letter_id: int | None = None) -> Letter | None:
+    """As `letter_id_to_act_on`, read from the archive; None when it cannot be read (the error is shown)."""
+    letter_id = letter_id_to_act_on(window, letter_id)
+    if letter_id is None:
+        return None
     try:
-        letter = window.archive.letters.get(letter_id)
+        return window.archive.letters.get(letter_id)
     except BeautifulLettersError as error:
         window.show_error(str(error))
         return None
+
+
+def mark_letter(window: WindowSurface, status: str, letter_id: int | None = None) -> SentDateDialog | None:
+    """Mark the letter (the open one unless `letter_id`) draft, final or sent; sent asks for the date
+    first (the dialog is returned, open). Marking it draft or final again unseals it."""
+    letter = letter_to_act_on(window, letter_id)
+    if letter is None:
+        return None
+    letter_id = letter.id
     if status != "sent":
         set_status(window, letter_id, status)
         return None
@@ -94,10 +113,10 @@ def duplicate_letter(window: WindowSurface, letter_id: int | None = None) -> QDi
     person or another; it opens on the desk."""
     from ui.dialogs.duplicate_letter import DuplicateLetterDialog
 
-    editor = window.editor if window.desk_ready else None
-    letter_id = letter_id if letter_id is not None else (editor.letter_id if editor is not None else None)
-    if letter_id is None or window.refuse_if_readonly():
+    letter_id = letter_id_to_act_on(window, letter_id)
+    if letter_id is None:
         return None
+    editor = window.editor if window.desk_ready else None
     if editor is not None and editor.letter_id == letter_id:
         editor.flush()  # the copy has every word typed so far
     try:
