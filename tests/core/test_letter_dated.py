@@ -24,6 +24,14 @@ def _pair(archive: Archive) -> tuple[int, int]:
     return me, archive.people.add(display_name="Ruth")
 
 
+def _for_the_20th(archive: Archive) -> int:
+    """A letter to Ruth drafted on 3 December for an occasion on 20 December."""
+    me, ruth = _pair(archive)
+    return archive.letters.create(
+        signer_id=me, recipient_id=ruth, body="Hi.", occasion_date="2026-12-20", created_at=DRAFTED
+    )
+
+
 def test_an_occasion_letter_drafted_ahead_bears_the_occasion_s_day(empty_archive: Archive) -> None:
     me, ruth = _pair(empty_archive)
     letter_id = empty_archive.letters.create(
@@ -61,10 +69,7 @@ def test_yearless_occasions_count_only_when_near() -> None:
 
 def test_changing_the_date_persists_and_none_gives_back_the_occasion_s(archive_path: Path) -> None:
     with Archive.open(archive_path, with_sample=False) as archive:
-        me, ruth = _pair(archive)
-        letter_id = archive.letters.create(
-            signer_id=me, recipient_id=ruth, body="Hi.", occasion_date="2026-12-20", created_at=DRAFTED
-        )
+        letter_id = _for_the_20th(archive)
         archive.letters.update(letter_id, dated="2026-12-19")
     with Archive.open(archive_path) as archive:
         assert archive.letters.get(letter_id).dated == "2026-12-19"
@@ -80,10 +85,7 @@ def test_changing_the_date_persists_and_none_gives_back_the_occasion_s(archive_p
 
 
 def test_a_sent_letter_keeps_the_date_it_went_with(empty_archive: Archive) -> None:
-    me, ruth = _pair(empty_archive)
-    letter_id = empty_archive.letters.create(
-        signer_id=me, recipient_id=ruth, body="Hi.", occasion_date="2026-12-20", created_at=DRAFTED
-    )
+    letter_id = _for_the_20th(empty_archive)
     empty_archive.letters.update(letter_id, status="sent", sent_on="2026-12-15")
     with pytest.raises(ValidationError, match="keeps the date"):
         empty_archive.letters.update(letter_id, dated="2026-12-16")
@@ -96,10 +98,7 @@ def test_a_sent_letter_keeps_the_date_it_went_with(empty_archive: Archive) -> No
 
 
 def test_a_copy_for_another_year_is_dated_for_its_own_occasion(empty_archive: Archive) -> None:
-    me, ruth = _pair(empty_archive)
-    letter_id = empty_archive.letters.create(
-        signer_id=me, recipient_id=ruth, body="Hi.", occasion_date="2026-12-20", created_at=DRAFTED
-    )
+    letter_id = _for_the_20th(empty_archive)
     copy = empty_archive.letters.duplicate(letter_id, occasion_date="2099-12-20")
     assert empty_archive.letters.get(copy).dated == "2099-12-20"
 
@@ -142,12 +141,7 @@ def test_an_old_archive_is_dated_as_it_printed_drafts_by_their_occasion(archive_
 
 
 def test_a_letter_not_stored_yet_is_dated_by_the_same_rule(empty_archive: Archive) -> None:
-    me, ruth = _pair(empty_archive)
-    letter = empty_archive.letters.get(
-        empty_archive.letters.create(
-            signer_id=me, recipient_id=ruth, body="x", occasion_date="2026-12-20", created_at=DRAFTED
-        )
-    )
+    letter = empty_archive.letters.get(_for_the_20th(empty_archive))
     from dataclasses import replace
 
     assert date_on_letter(replace(letter, id=0, dated=None)) == "2026-12-20"

@@ -10,8 +10,8 @@ import re
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.notesense import Who, understand
+from tests.core.correspondents import TODAY, draft, known, writer
 
-TODAY = dt.date(2026, 12, 2)
 _LIGHT = re.compile(
     r"\b(?:laugh\w*|grin\w*|hilarious|in the nicest way|smiling about it|smiled all afternoon|for no reason at all"
     r"|Nothing is wrong|never change|for the record|let the record show)\b",
@@ -20,22 +20,7 @@ _LIGHT = re.compile(
 
 
 def _draft(archive: Archive, to: int, by: int, template: str, **options: object) -> drafting.Draft:
-    return drafting.render_draft(
-        archive,
-        recipient_id=to,
-        signer_id=by,
-        template=template,
-        today=TODAY,
-        language="en",
-        **options,  # type: ignore[arg-type]
-    )
-
-
-def _me(archive: Archive) -> int:
-    me = archive.settings.default_signer_id()
-    assert me is not None
-    archive.people.update(me, display_name="Hannah Weiss", pronouns="she")
-    return me
+    return draft(archive, to, by, template, language="en", **options)
 
 
 def _sentences(text: str) -> list[str]:
@@ -45,7 +30,7 @@ def _sentences(text: str) -> list[str]:
 def test_no_joke_or_light_line_follows_a_loss_and_the_lint_names_the_joke(archive: Archive) -> None:
     """ "It hurt to hear that your husband Frank died in March. … Also, you are hilarious at karaoke"
     is no letter a person sends: after a sorrow the joke waits, and the writer is told which."""
-    me = _me(archive)
+    me = writer(archive)
     people = [
         ("Margaret Doyle", "she", "friend", "her husband Frank died in March", "hilarious at karaoke"),
         ("Raj Anand", "he", "neighbour", "redundancy at the plant", "claims he grows the best tomatoes"),
@@ -55,10 +40,9 @@ def test_no_joke_or_light_line_follows_a_loss_and_the_lint_names_the_joke(archiv
         ("Ines Moreau", "she", "friend", "lost her job at the bakery", "snores like a tractor"),
     ]
     for name, pronouns, kind, sorrow, joke in people:
-        person = archive.people.add(display_name=name, pronouns=pronouns)
-        archive.relationships.set(me, person, kind=kind, since="2001")
-        archive.notes.add(person, sorrow, tag="fact", about_relationship_from=me)
-        archive.notes.add(person, joke, tag="joke", about_relationship_from=me)
+        person = known(
+            archive, me, name, kind=kind, since="2001", notes=[(sorrow, "fact"), (joke, "joke")], pronouns=pronouns
+        )
         if kind == "sister":
             archive.notes.add(person, "the summer we camped by the loch", tag="memory", about_relationship_from=me)
         for template in ("just-because", "thinking-of-you"):
@@ -79,10 +63,10 @@ def test_no_joke_or_light_line_follows_a_loss_and_the_lint_names_the_joke(archiv
 
 
 def test_a_joke_is_still_told_when_the_letter_speaks_of_no_sorrow(archive: Archive) -> None:
-    me = _me(archive)
-    tess = archive.people.add(display_name="Tess Arden", pronouns="she")
-    archive.relationships.set(me, tess, kind="friend", since="1999")
-    archive.notes.add(tess, "hilarious at karaoke", tag="joke", about_relationship_from=me)
+    me = writer(archive)
+    tess = known(
+        archive, me, "Tess Arden", kind="friend", since="1999", notes=[("hilarious at karaoke", "joke")], pronouns="she"
+    )
     letter = _draft(archive, tess, me, "just-because")
     assert "karaoke" in letter.text
     assert not any(w.startswith("The joke") for w in letter.warnings)
@@ -91,7 +75,7 @@ def test_a_joke_is_still_told_when_the_letter_speaks_of_no_sorrow(archive: Archi
 def test_sympathy_after_a_happy_memory_reads_warmly_not_grief_is_hard_work(archive: Archive) -> None:
     """A memory of happy days with the one who died is followed by something warm about it, not by
     "Grief is hard work", which answers no memory."""
-    me = _me(archive)
+    me = writer(archive)
     for index, (name, memory) in enumerate(
         (
             ("Agnes Byrne", "the summer Frank taught you to sail on Lough Derg"),
@@ -101,9 +85,15 @@ def test_sympathy_after_a_happy_memory_reads_warmly_not_grief_is_hard_work(archi
             ("Rosa Lind", "the Christmas your gran taught us to make pierogi"),
         )
     ):
-        friend = archive.people.add(display_name=name, pronouns="they" if index % 2 else "she")
-        archive.relationships.set(me, friend, kind="friend" if index % 2 else "neighbour", since="2010")
-        archive.notes.add(friend, memory, tag="memory", about_relationship_from=me)
+        friend = known(
+            archive,
+            me,
+            name,
+            kind="friend" if index % 2 else "neighbour",
+            since="2010",
+            notes=[(memory, "memory")],
+            pronouns="they" if index % 2 else "she",
+        )
         letter = _draft(archive, friend, me, "sympathy")
         sentences = _sentences(letter.text)
         at = next(i for i, s in enumerate(sentences) if memory.split()[-1] in s)
@@ -116,16 +106,14 @@ def test_sympathy_after_a_happy_memory_reads_warmly_not_grief_is_hard_work(archi
 def test_a_sad_note_without_a_verb_is_acknowledged_gently_or_named(archive: Archive) -> None:
     """ "miscarriage last spring", "dad's stroke in May", "redundancy at the plant": hard news, said as
     "I have been thinking of you since the miscarriage last spring", never dropped as a label."""
-    me = _me(archive)
+    me = writer(archive)
     for name, note, said in (
         ("Sam Okoro", "miscarriage last spring", "the miscarriage"),
         ("Leo Hart", "dad's stroke in May", "your dad's stroke in May"),
         ("Raj Anand", "redundancy at the plant", "the redundancy at the plant"),
         ("Mo Clarke", "cancer diagnosis in january", "the cancer diagnosis in January"),
     ):
-        person = archive.people.add(display_name=name, pronouns="they")
-        archive.relationships.set(me, person, kind="friend", since="2012")
-        archive.notes.add(person, note, tag="fact", about_relationship_from=me)
+        person = known(archive, me, name, kind="friend", since="2012", notes=[(note, "fact")], pronouns="they")
         for template in ("just-because", "thinking-of-you"):
             letter = _draft(archive, person, me, template)
             sentence = next((s for s in _sentences(letter.text) if said in s), None)
@@ -133,9 +121,7 @@ def test_a_sad_note_without_a_verb_is_acknowledged_gently_or_named(archive: Arch
             assert re.search(r"\b(sorry|sad to|thinking of you|in my thoughts|hard|heavy)\b", sentence), sentence
             assert not any(note in w and "label" in w for w in letter.warnings), letter.warnings
     # A sorrow that says no event at all is named in the lint, with why.
-    ana = archive.people.add(display_name="Ana Brill", pronouns="she")
-    archive.relationships.set(me, ana, kind="friend", since="2012")
-    archive.notes.add(ana, "depression", tag="fact", about_relationship_from=me)
+    ana = known(archive, me, "Ana Brill", kind="friend", since="2012", notes=[("depression", "fact")], pronouns="she")
     letter = _draft(archive, ana, me, "just-because")
     assert "depression" not in letter.text
     assert any("“depression” is left out" in w for w in letter.warnings), letter.warnings
@@ -158,34 +144,48 @@ _DISTANCE = re.compile(
 
 def test_thinking_of_you_to_a_partner_at_the_same_address_says_nothing_of_distance(archive: Archive) -> None:
     """ "All my love, across the miles" is not written to a husband across the kitchen table."""
-    me = _me(archive)
+    me = writer(archive)
     home = "14 Calder Street\nGlasgow G42 7QT"
     archive.people.update(me, addresses=[home])
     for index, (name, kind) in enumerate(
         (("Tom Weiss", "husband"), ("Priya Nair", "wife"), ("Alex Moss", "partner"), ("Jo Lee", "girlfriend"))
     ):
-        partner = archive.people.add(display_name=name, pronouns="they" if index % 2 else "he", addresses=[home])
-        archive.relationships.set(me, partner, kind=kind, since="2009")
+        partner = known(
+            archive, me, name, kind=kind, since="2009", pronouns="they" if index % 2 else "he", addresses=[home]
+        )
         if index % 2:
             archive.notes.add(partner, "the weekend we got lost on Arran", tag="memory", about_relationship_from=me)
         letter = _draft(archive, partner, me, "thinking-of-you")
         assert not _DISTANCE.search(letter.text), (name, letter.text)
     # A friend whose address is in another town is far away, and the letter may say so.
-    far = archive.people.add(display_name="Ruth Kemp", pronouns="she", addresses=["3 Quay Lane\nFalmouth TR11 3HF"])
-    archive.relationships.set(me, far, kind="friend", since="1990")
-    near = archive.people.add(display_name="Bea Lomax", pronouns="she", addresses=["2 Holly Road\nGlasgow G41 2AA"])
-    archive.relationships.set(me, near, kind="friend", since="1990")
-    abroad = archive.people.add(display_name="Nils Berg", pronouns="he")
-    archive.relationships.set(me, abroad, kind="brother", since="1970")
-    archive.notes.add(abroad, "moved abroad in 2019", tag="fact", about_relationship_from=me)
+    far = known(
+        archive,
+        me,
+        "Ruth Kemp",
+        kind="friend",
+        since="1990",
+        pronouns="she",
+        addresses=["3 Quay Lane\nFalmouth TR11 3HF"],
+    )
+    near = known(
+        archive,
+        me,
+        "Bea Lomax",
+        kind="friend",
+        since="1990",
+        pronouns="she",
+        addresses=["2 Holly Road\nGlasgow G41 2AA"],
+    )
+    abroad = known(
+        archive, me, "Nils Berg", kind="brother", since="1970", notes=[("moved abroad in 2019", "fact")], pronouns="he"
+    )
     from beautifulletters.drafting.context import build_context
 
     def apart(person: int) -> bool:
         context = build_context(archive, recipient_id=person, signer_id=me, occasion="thinking-of-you", today=TODAY)
         return context["relationship"]["apart"]
 
-    penfriend = archive.people.add(display_name="Yuki Sato", pronouns="she")
-    archive.relationships.set(me, penfriend, kind="pen pal", since="1988")
+    penfriend = known(archive, me, "Yuki Sato", kind="pen pal", since="1988", pronouns="she")
     assert apart(far) and apart(abroad) and apart(penfriend) and not apart(near) and not apart(partner)
 
 
@@ -194,15 +194,13 @@ def test_place_names_of_ordinary_words_take_their_capitals_and_ordinary_nouns_do
     "the lake house" are no names and stay as typed."""
     from beautifulletters.drafting.letter_notes import place_names
 
-    me = _me(archive)
+    me = writer(archive)
     for name, memory, said in (
         ("Ivy Croft", "the summer we camped in the peak district", "the Peak District"),
         ("Owen Tate", "our walk round the lake district", "the Lake District"),
         ("Nia Rees", "the week we sailed on lough derg", "Lough Derg"),
     ):
-        friend = archive.people.add(display_name=name, pronouns="they")
-        archive.relationships.set(me, friend, kind="friend", since="2004")
-        archive.notes.add(friend, memory, tag="memory", about_relationship_from=me)
+        friend = known(archive, me, name, kind="friend", since="2004", notes=[(memory, "memory")], pronouns="they")
         letter = _draft(archive, friend, me, "thinking-of-you")
         assert said in letter.text, letter.text
     husband = archive.people.add(display_name="Gil Marsh", pronouns="he")
@@ -228,15 +226,20 @@ def test_hard_news_without_a_verb_is_previewed_as_the_letter_says_it(archive: Ar
 def test_a_memory_of_a_hospice_or_ashes_is_a_sorrow_not_a_day_to_smile_about(archive: Archive) -> None:
     """ "the night we sat with dad at the hospice" tagged a memory is still hard: never "and I have been
     smiling about it since", never followed by a joke."""
-    me = _me(archive)
+    me = writer(archive)
     for name, memory in (
         ("Peggy Lund", "the night we sat with dad at the hospice"),
         ("Cal Byrne", "the morning we scattered mum's ashes at Whitby"),
     ):
-        sibling = archive.people.add(display_name=name, pronouns="she")
-        archive.relationships.set(me, sibling, kind="sister", since="1970")
-        archive.notes.add(sibling, memory, tag="memory", about_relationship_from=me)
-        archive.notes.add(sibling, "cheats at Scrabble", tag="joke", about_relationship_from=me)
+        sibling = known(
+            archive,
+            me,
+            name,
+            kind="sister",
+            since="1970",
+            notes=[(memory, "memory"), ("cheats at Scrabble", "joke")],
+            pronouns="she",
+        )
         for template in ("just-because", "thinking-of-you", "birthday", "friendship"):
             letter = _draft(archive, sibling, me, template)
             assert "Scrabble" not in letter.text or memory.split()[-1] not in letter.text, letter.text
@@ -247,14 +250,12 @@ def test_a_memory_of_a_hospice_or_ashes_is_a_sorrow_not_a_day_to_smile_about(arc
 
 def test_a_death_noted_without_a_verb_names_the_one_lost_in_sympathy(archive: Archive) -> None:
     """ "grandad's death in october" tells whom the sympathy letter is about, as "his grandad died" does."""
-    me = _me(archive)
+    me = writer(archive)
     for name, note, said in (
         ("Joel Marsh", "grandad's death in october", "your grandad"),
         ("Ama Osei", "mum's funeral", "your mum"),
     ):
-        friend = archive.people.add(display_name=name, pronouns="they")
-        archive.relationships.set(me, friend, kind="friend", since="2015")
-        archive.notes.add(friend, note, tag="fact", about_relationship_from=me)
+        friend = known(archive, me, name, kind="friend", since="2015", notes=[(note, "fact")], pronouns="they")
         for template in ("sympathy", "in-memory"):
             letter = _draft(archive, friend, me, template)
             assert said in letter.text.lower(), (template, letter.text)
@@ -263,10 +264,16 @@ def test_a_death_noted_without_a_verb_names_the_one_lost_in_sympathy(archive: Ar
 def test_the_writers_own_sorrow_is_not_news_they_are_sorry_to_hear(archive: Archive) -> None:
     """ "Hannah lost her job at the bank" on Raj's page is Hannah's own: her letter never says "It hurt to
     hear that I lost me job", nor holds back a joke for it."""
-    me = _me(archive)
-    raj = archive.people.add(display_name="Raj Anand", pronouns="he")
-    archive.relationships.set(me, raj, kind="friend", since="2001")
-    archive.notes.add(raj, "Hannah lost her job at the bank", tag="fact", about_relationship_from=me)
+    me = writer(archive)
+    raj = known(
+        archive,
+        me,
+        "Raj Anand",
+        kind="friend",
+        since="2001",
+        notes=[("Hannah lost her job at the bank", "fact")],
+        pronouns="he",
+    )
     for template in ("just-because", "thinking-of-you"):
         letter = _draft(archive, raj, me, template)
         assert "lost my job" not in letter.text and "me job" not in letter.text, letter.text
@@ -278,10 +285,9 @@ def test_the_writers_own_sorrow_is_not_news_they_are_sorry_to_hear(archive: Arch
 def test_in_memory_of_a_husband_says_he_or_his_name_not_they(archive: Archive) -> None:
     """ "They are still talked about with such warmth" is said of no named husband: a husband the
     archive marks died is "your husband Frank" and "he"; one typed only as "Frank" is "Frank is"."""
-    me = _me(archive)
+    me = writer(archive)
     for index in range(10):
-        widow = archive.people.add(display_name=f"Margaret Doyle {index}", pronouns="she")
-        archive.relationships.set(me, widow, kind="friend", since="2001")
+        widow = known(archive, me, f"Margaret Doyle {index}", kind="friend", since="2001", pronouns="she")
         frank = archive.people.add(display_name=f"Frank Doyle {index}", pronouns="he", died_on="2026-03-10")
         if index % 2:
             archive.relationships.set(widow, frank, kind="husband", since="1980")
@@ -299,24 +305,35 @@ def test_a_seasons_greeting_in_the_first_year_after_a_loss_acknowledges_it_and_i
 ) -> None:
     """To a widow whose husband Frank died in March (a note, or Frank marked died in the archive), the
     season's greeting says so gently: no "Happy holidays!", "family gatherings" or "raise a glass"."""
-    me = _me(archive)
+    me = writer(archive)
     cheerful = re.compile(
         r"Happy holidays!|merry|raise a glass|family gatherings|good cheer|Love and joy|best yet|good food|catch-up"
     )
     for index in range(8):
-        widow = archive.people.add(display_name=f"Margaret Doyle {index}", pronouns="she")
-        archive.relationships.set(me, widow, kind=("friend", "sister", "neighbour")[index % 3], since="2001")
+        widow = known(
+            archive,
+            me,
+            f"Margaret Doyle {index}",
+            kind=("friend", "sister", "neighbour")[index % 3],
+            since="2001",
+            pronouns="she",
+        )
         if index % 2:
-            frank = archive.people.add(display_name=f"Frank Doyle {index}", pronouns="he", died_on="2026-03-10")
-            archive.relationships.set(widow, frank, kind="husband", since="1980")
+            known(
+                archive,
+                widow,
+                f"Frank Doyle {index}",
+                kind="husband",
+                since="1980",
+                pronouns="he",
+                died_on="2026-03-10",
+            )
         else:
             archive.notes.add(widow, "her husband Frank died in March", tag="fact", about_relationship_from=me)
         text = _draft(archive, widow, me, "seasons-greetings").text
         assert "your husband Frank died in March" in text, text
         assert not cheerful.search(text), text
     # Twenty years on, the season's greeting is an ordinary one.
-    widow = archive.people.add(display_name="Edith Marsh", pronouns="she")
-    archive.relationships.set(me, widow, kind="friend", since="1990")
-    frank = archive.people.add(display_name="Frank Marsh", pronouns="he", died_on="2006-03-10")
-    archive.relationships.set(widow, frank, kind="husband", since="1960")
+    widow = known(archive, me, "Edith Marsh", kind="friend", since="1990", pronouns="she")
+    known(archive, widow, "Frank Marsh", kind="husband", since="1960", pronouns="he", died_on="2006-03-10")
     assert "Frank" not in _draft(archive, widow, me, "seasons-greetings").text

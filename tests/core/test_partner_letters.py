@@ -14,6 +14,7 @@ import pytest
 
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
+from tests.core.correspondents import known
 
 TODAY = dt.date(2026, 12, 2)
 OCCASIONS = ("new-baby", "death-anniversary", "get-well", "sympathy", "new-home")
@@ -53,8 +54,9 @@ def _letters(archive: Archive, language: str, kind: str, rounds: int = 5) -> lis
     found = []
     for index, (signer_name, signer_pronouns, name, pronouns) in enumerate(COUPLES[language]):
         signer = archive.people.add(display_name=f"{signer_name} {index}", pronouns=signer_pronouns)
-        recipient = archive.people.add(display_name=f"{name} {index}", pronouns=pronouns, language=language)
-        archive.relationships.set(signer, recipient, kind=kind, since="2011-05-04")
+        recipient = known(
+            archive, signer, f"{name} {index}", kind=kind, since="2011-05-04", pronouns=pronouns, language=language
+        )
         for occasion in OCCASIONS:
             for day in range(rounds):
                 draft = drafting.render_draft(
