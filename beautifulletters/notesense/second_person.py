@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from beautifulletters.notesense import reasons as R
 
@@ -34,22 +35,34 @@ _THIRD = {
     "es": frozenset("él ella ellos ellas".split()),
     "de": frozenset("er sie".split()),
 }
-# The letter's voice: "you", "I" and "we" (for who a note is about).
-_YOU = {
-    "fr": frozenset("tu te t' toi ton ta tes tien tienne tiens tiennes toi-même".split()),
-    "es": frozenset("tú te ti contigo tu tus tuyo tuya tuyos tuyas usted".split()),
-    "de": frozenset("du dich dir dein deine deinen deinem deiner deines".split()),
+
+
+class _Voice(NamedTuple):
+    """The words of one language that say "you", "I" and "we": who a note in the letter's voice is about."""
+
+    you: frozenset[str]
+    me: frozenset[str]
+    we: frozenset[str]
+
+
+_VOICE = {
+    "fr": _Voice(
+        you=frozenset("tu te t' toi ton ta tes tien tienne tiens tiennes toi-même".split()),
+        me=frozenset("je j' me m' moi mon ma mes moi-même".split()),
+        we=frozenset("nous notre nos on".split()),
+    ),
+    "es": _Voice(
+        you=frozenset("tú te ti contigo tu tus tuyo tuya tuyos tuyas usted".split()),
+        me=frozenset("yo me mí conmigo mi mis mío mía".split()),
+        we=frozenset("nosotros nosotras nos nuestro nuestra nuestros nuestras".split()),
+    ),
+    "de": _Voice(
+        you=frozenset("du dich dir dein deine deinen deinem deiner deines".split()),
+        me=frozenset("ich mich mir mein meine meinen meinem meiner meines".split()),
+        we=frozenset("wir uns unser unsere unseren unserem unserer unseres".split()),
+    ),
 }
-_ME = {
-    "fr": frozenset("je j' me m' moi mon ma mes moi-même".split()),
-    "es": frozenset("yo me mí conmigo mi mis mío mía".split()),
-    "de": frozenset("ich mich mir mein meine meinen meinem meiner meines".split()),
-}
-_WE = {
-    "fr": frozenset("nous notre nos on".split()),
-    "es": frozenset("nosotros nosotras nos nuestro nuestra nuestros nuestras".split()),
-    "de": frozenset("wir uns unser unsere unseren unserem unserer unseres".split()),
-}
+_NO_VOICE = _Voice(frozenset(), frozenset(), frozenset())  # a language this reader does not know
 _FORMAL_YOU_DE = frozenset("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres".split())
 # Words that may stand between a subject and its verb: "il ne m'appelle", "ella siempre se ríe".
 _BETWEEN = {
@@ -163,13 +176,14 @@ def who_is_spoken_of(said: str, language: str, to_them: bool = False) -> str:
     """Who a note in the letter's voice is about: "both", "recipient", "signer" or "other" (as notesense.subject_of)."""
     words = [w for w in _TOKEN.findall(said) if re.match(r"[^\W\d_]", w)]
     lowers = {w.lower().replace("’", "'") for w in words}
-    yours = to_them or bool(lowers & _YOU.get(language, frozenset()))
+    voice = _VOICE.get(language, _NO_VOICE)
+    yours = to_them or bool(lowers & voice.you)
     if language == "de":
         yours = yours or any(w in _FORMAL_YOU_DE for w in words[1:])
         if words and words[0] == "Sie" and len(words) > 1 and words[1].endswith("en"):
             yours = True  # "Sie haben die beste Rede gehalten": the polite "you"
-    mine = bool(lowers & _ME.get(language, frozenset()))
-    ours = bool(lowers & _WE.get(language, frozenset()))
+    mine = bool(lowers & voice.me)
+    ours = bool(lowers & voice.we)
     if language == "es" and words:
         # Spanish says the person by the verb: "pasamos el verano", "te perdiste", "perdí el tren".
         ours = ours or any(re.search(r"(?:amos|emos|imos|ábamos|íamos)$", w.lower()) for w in words)
