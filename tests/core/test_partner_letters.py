@@ -31,7 +31,7 @@ VISIT = {
         re.IGNORECASE,
     ),
     "es": re.compile(
-        r"pasaré|que me pase|puedo pasar|paso a|ir a verte|iré\b|y voy\b|voy con|visitas?\b|llámame(?! desde)"
+        r"pasaré|que me pase|puedo pasar|paso a|ir a verte|\biré\b|y voy\b|voy con|visitas?\b|llámame(?! desde)"
         r"|te llamaré|una llamada",
         re.IGNORECASE,
     ),
