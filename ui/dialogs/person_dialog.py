@@ -69,7 +69,7 @@ class _CheckedForm(QWidget):
         buddy = widget
         while (proxy := buddy.focusProxy()) is not None:
             buddy = proxy
-        caption = QLabel(label)
+        caption = plain_label(label)
         caption.setBuddy(buddy)
         box.setFocusProxy(widget)
         self.form.addRow(caption, box)
