@@ -114,6 +114,15 @@ def month_year(value: str | dt.date, where: Locale | None = None) -> str:
     return format_skeleton("yMMMM", day, locale=where or user_locale())
 
 
+def partial_date(value: str, where: Locale | None = None) -> str:
+    """A date known to the day, the month or only the year: '3 March 2024', 'March 2024', '2024'."""
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return month_year(f"{value}-01", where)
+    return full_date(value, where)
+
+
 def timestamp(value: str | dt.datetime, today: dt.date | None = None, where: Locale | None = None) -> str:
     """A stored moment as a person says it: '2 December, 06:31' (this year) or '2 December 2025, 06:31'."""
     moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))

@@ -65,6 +65,21 @@ def relationship_kind(kind: str) -> str:
     return _(_RELATIONSHIP_KINDS[kind]) if kind in _RELATIONSHIP_KINDS else kind
 
 
+# How a relationship may end, as the window offers it (a person may type any other). Stored as
+# these words, which the letters' notices name ("The relationship ended (divorce)").
+_END_KINDS = {
+    "divorce": N_("divorce"),
+    "separation": N_("separation"),
+    "estrangement": N_("estrangement"),
+}
+END_KINDS = tuple(_END_KINDS)
+
+
+def end_kind(kind: str) -> str:
+    """How a relationship ended in the reader's language ("divorce", "Scheidung"); one typed in as typed."""
+    return _(_END_KINDS[kind]) if kind in _END_KINDS else kind
+
+
 def date_kind(kind: str) -> str:
     """'Birthday', 'Anniversary', 'Custom' (capitalised, as a label); an unknown kind as stored."""
     return _(_DATE_KINDS[kind]) if kind in _DATE_KINDS else kind.capitalize()

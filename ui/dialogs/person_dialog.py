@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,26 @@ from ui.widgets.screen_fit import resize_within_screen
 
 def _split_list(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+
+
+class _KeptDate:
+    """A date field that shows a stored date in words and, left as shown, keeps it as stored: a
+    month and year shown as "December 1976" is stored as 1976-12, which the archive does not read
+    back from words, and a year alone as "1976"."""
+
+    def __init__(self, field: DateField) -> None:
+        self.field = field
+        self._shown = ("", "")  # the stored date as the field shows it in words, and as stored
+
+    def show(self, stored: str | None) -> None:
+        self._shown = (since_in_words(stored or ""), stored or "")
+        self.field.setText(self._shown[0])
+
+    def value(self) -> str:
+        """The date as typed, or as stored when the writer left the date shown in words as it was."""
+        text = self.field.text().strip()
+        shown, stored = self._shown
+        return stored if text and text == shown else text
 
 
 class _CheckedForm(QWidget):
@@ -94,6 +115,9 @@ class _CheckedForm(QWidget):
     def check_all(self) -> bool:
         return all([self.check_field(name) for name in self._checks])
 
+    def has_field(self, name: str) -> bool:
+        return name in self._checks
+
     def message_for(self, name: str) -> str:
         return self._checks[name][1].text()
 
@@ -102,6 +126,27 @@ class _CheckedForm(QWidget):
             label = self._checks[name][1]
             label.setText(text)
             label.show()
+
+
+class _FormScroll(QScrollArea):
+    """A dialog's form, scrolling where the screen is small; the field that gets the focus is scrolled
+    into view, by Alt and its label's letter as well as by Tab (which alone QScrollArea follows)."""
+
+    def __init__(self, form: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the frame
+        self.setWidget(form)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        form = self.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
 
 class PersonDialog(GuardedDialog):
@@ -124,6 +169,9 @@ class PersonDialog(GuardedDialog):
         self.pronouns.addItems(["", "she", "he", "they"])
         line_edit_of(self.pronouns).setPlaceholderText(_("she, he, they, or ze/zir/zir/zirs/zirself"))
         self.birthday = DateField(placeholder=_("e.g. 3 April, or 14 March 1990"))
+        # Letters to someone who died are written as such; a year alone is enough ("2019").
+        self.died = DateField(placeholder=_("Only if they have died, e.g. 3 March 2024, or just 2024"))
+        self._died = _KeptDate(self.died)
         self.addresses = AddressList()
         self.emails = QLineEdit(placeholderText=_("Separate several with commas"))
         self.phones = QLineEdit(placeholderText=_("Separate several with commas"))
@@ -158,6 +206,12 @@ class PersonDialog(GuardedDialog):
             "birthday",
             self.birthday,
             lambda: validation.date(self.birthday.text(), "birthday", allow_yearless=True),
+        )
+        f.add_field(
+            _("&Died:"),
+            "died_on",
+            self.died,
+            lambda: validation.date(self._died.value(), "died on", allow_partial=True),
         )
         f.add_field(
             _("&Addresses:"),
@@ -206,11 +260,7 @@ class PersonDialog(GuardedDialog):
 
         # The form scrolls, so the dialog fits a small screen (1024×768, or 1440×900 at 200 %),
         # and opens as tall as the whole form where the screen has the room.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.form)
+        scroll = _FormScroll(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
         layout.addWidget(scroll, 1)
@@ -228,6 +278,7 @@ class PersonDialog(GuardedDialog):
         self.nickname.setText(person.nickname or "")
         self.pronouns.setCurrentText(person.pronouns or "")
         self.birthday.setText(humandates.full_date(person.birthday) if person.birthday else "")
+        self._died.show(person.died_on)
         if person.postal_addresses:
             self.addresses.set_addresses([clean_address(parts) for parts in person.postal_addresses])
         else:
@@ -284,6 +335,7 @@ class PersonDialog(GuardedDialog):
             nickname=self.nickname.text() or None,
             pronouns=self.pronouns.currentText() or None,
             birthday=self.birthday.text() or None,
+            died_on=self._died.value() or None,
             postal_addresses=self.addresses.addresses(),
             emails=_split_list(self.emails.text()),
             phones=_split_list(self.phones.text()),
@@ -324,7 +376,8 @@ class PersonDialog(GuardedDialog):
 
 
 class RelationshipDialog(GuardedDialog):
-    """What the one who signs is to the one who receives: kind, since, how they met, pet names, tone."""
+    """What the one who signs is to the one who receives: kind, since, how they met, pet names, tone,
+    how the signer signs and calls them, and whether (and how) the relationship ended."""
 
     def __init__(self, archive: Archive, from_id: int, to_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -341,18 +394,41 @@ class RelationshipDialog(GuardedDialog):
         for kind in words.RELATIONSHIP_KINDS:
             self.kind.addItem(words.relationship_kind(kind), kind)
         self.since = DateField(placeholder=_("e.g. 23 December 1976, or just 1976"))
+        self._since_date = _KeptDate(self.since)
         self.how_we_met = QPlainTextEdit(placeholderText=_("e.g. at the county fair in 1974"))
         self.how_we_met.setTabChangesFocus(True)  # Tab moves on; these boxes never need a tab
         self.how_we_met.setFixedHeight(64)
         self.pet_names = QLineEdit(placeholderText=_("Separate several with commas"))
         self.tone = QLineEdit(placeholderText=_("e.g. tender, a little teasing"))
+        self.signs_as = QLineEdit(placeholderText=_("Nana, Dad — how you sign to them"))
+        self.calls_them = QLineEdit(placeholderText=_("e.g. Mum — what you call them in a letter"))
+        # One quiet row, empty for most relationships: when it ended, and how. Both empty: not ended.
+        self.ended_on = DateField(placeholder=_("When, e.g. 2019"))
+        self.ended_on.setClearButtonEnabled(True)
+        self._ended_date = _KeptDate(self.ended_on)
+        self.end_kind = QComboBox(editable=True)
+        self.end_kind.addItem("", "")
+        for end in words.END_KINDS:
+            self.end_kind.addItem(words.end_kind(end), end)
+        line_edit_of(self.end_kind).setPlaceholderText(_("How, e.g. divorce"))
+        self.end_kind.setAccessibleName(_("How it ended"))
+        self.end_kind.setToolTip(_("How the relationship ended: divorce, separation, estrangement, or your own words"))
+        ended_row = QWidget()
+        ended_layout = QHBoxLayout(ended_row)
+        ended_layout.setContentsMargins(0, 0, 0, 0)
+        ended_layout.addWidget(self.ended_on, 1)
+        ended_layout.addWidget(self.end_kind, 1)
+        ended_row.setFocusProxy(self.ended_on)  # the label's mnemonic goes to the date
         intro = plain_label(_("What {recipient} is to {signer}:").format(recipient=recipient, signer=signer))
         self.form.add_field(
             _("&Kind:"), "kind", self.kind, lambda: validation.text(stored_choice(self.kind), "kind", required=True)
         )
         line_edit_of(self.kind).editingFinished.connect(lambda: self.form.check_field("kind"))
         self.form.add_field(
-            _("&Since:"), "since", self.since, lambda: validation.date(self._since(), "since", allow_partial=True)
+            _("&Since:"),
+            "since",
+            self.since,
+            lambda: validation.date(self._since_date.value(), "since", allow_partial=True),
         )
         self.form.add_field(
             _("&How they met:"),
@@ -367,34 +443,58 @@ class RelationshipDialog(GuardedDialog):
             lambda: validation.text_list(_split_list(self.pet_names.text()), "pet name", plural="pet names"),
         )
         self.form.add_field(_("&Tone:"), "tone", self.tone, lambda: validation.text(self.tone.text(), "tone"))
+        self.form.add_field(
+            _("You si&gn as:"), "signs_as", self.signs_as, lambda: validation.text(self.signs_as.text(), "signs as")
+        )
+        self.form.add_field(
+            _("You ca&ll them:"),
+            "calls_them",
+            self.calls_them,
+            lambda: validation.text(self.calls_them.text(), "calls them"),
+        )
+        self.form.add_field(_("&Ended:"), "ended_on", ended_row, self._check_ended)
+        self.ended_on.setAccessibleName(_("When it ended"))
+        self.ended_on.editingFinished.connect(lambda: self.form.check_field("ended_on"))
+        line_edit_of(self.end_kind).editingFinished.connect(lambda: self.form.check_field("ended_on"))
         self.error = plain_label()
         self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        # The form scrolls, as the person's does, so the dialog fits 1024×768 and 1440×900 at 200 %.
+        scroll = _FormScroll(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
         layout.addWidget(intro)
-        layout.addWidget(self.form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self._since_shown = ("", "")  # the stored "since" as the field shows it in words, and as stored
+        layout.addWidget(self.buttons)
         existing = archive.relationships.get(from_id, to_id)
         if existing:
             show_choice(self.kind, existing.kind)
-            self._since_shown = (since_in_words(existing.since or ""), existing.since or "")
-            self.since.setText(self._since_shown[0])
+            self._since_date.show(existing.since)
             self.how_we_met.setPlainText(existing.how_we_met or "")
             self.pet_names.setText(", ".join(existing.pet_names))
             self.tone.setText(existing.tone or "")
+            self.signs_as.setText(existing.signs_as or "")
+            self.calls_them.setText(existing.calls_them or "")
+            self._ended_date.show(existing.ended_on)
+            show_choice(self.end_kind, existing.end_kind or "")
+        self.kind.setFocus()
+        whole = self.form.sizeHint()
+        extra = intro.sizeHint().height() + self.buttons.sizeHint().height() + 70
+        resize_within_screen(self, whole.width() + 60, whole.height() + extra)
 
     def _since(self) -> str:
         """The "since" date as typed, or as stored when the writer left the date shown in words as it was
         (a month and year shown as "December 1976" is stored as 1976-12)."""
-        text = self.since.text().strip()
-        shown, stored = self._since_shown
-        return stored if text and text == shown else text
+        return self._since_date.value()
+
+    def _check_ended(self) -> None:
+        validation.date(self._ended_date.value(), "ended on", allow_partial=True)
+        validation.text(stored_choice(self.end_kind), "end kind")
 
     def accept(self) -> None:
         if not self.form.check_all():
@@ -408,7 +508,19 @@ class RelationshipDialog(GuardedDialog):
                 how_we_met=self.how_we_met.toPlainText() or None,
                 pet_names=_split_list(self.pet_names.text()),
                 tone=self.tone.text() or None,
+                signs_as=self.signs_as.text().strip() or None,
+                calls_them=self.calls_them.text().strip() or None,
+                ended_on=self._ended_date.value() or None,
+                end_kind=stored_choice(self.end_kind) or None,
             )
+        except ValidationError as error:
+            name = {"end_kind": "ended_on"}.get(error.field.replace(" ", "_"), error.field.replace(" ", "_"))
+            if self.form.has_field(name):  # said beside its field, as when typed
+                self.form.show_error(name, error.reason[:1].upper() + error.reason[1:])
+                return
+            self.error.setText(str(error))
+            self.error.show()
+            return
         except BeautifulLettersError as error:
             self.error.setText(str(error))
             self.error.show()

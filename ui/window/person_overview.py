@@ -8,7 +8,7 @@ from pathlib import Path
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
-from beautifulletters.i18n import _
+from beautifulletters.i18n import N_, _
 from beautifulletters.records import ImportantDate, LetterSummary, Note, Person
 
 
@@ -30,6 +30,39 @@ class Overview:
     letters: list[LetterSummary]
 
 
+# How a relationship ended, said with when it did ("Divorced in 2019.") or alone ("Divorced.");
+# {when} is "in 2019" or "on 3 March 2019", {date} the date alone.
+_ENDED_SENTENCES = {
+    "divorce": (N_("Divorced {when}."), N_("Divorced.")),
+    "separation": (N_("Separated {when}."), N_("Separated.")),
+    "estrangement": (N_("Estranged since {date}."), N_("Estranged.")),
+}
+
+
+def _when(stored: str) -> str:
+    """'in 2019', 'in September 2019' or 'on 3 March 2019': a date known to the year, month or day."""
+    if len(stored) == 4:
+        return _("in {year}").format(year=stored)
+    if len(stored) == 7:
+        return _("in {month}").format(month=humandates.partial_date(stored))
+    return _("on {date}").format(date=humandates.partial_date(stored))
+
+
+def ended_sentence(ended_on: str | None, end_kind: str | None) -> str:
+    """The end of a relationship as the panel says it: "Divorced in 2019.", "Ended on 3 March 2020 (moved away)."."""
+    how = (end_kind or "").strip()
+    if how in _ENDED_SENTENCES:
+        with_date, alone = _ENDED_SENTENCES[how]
+        if not ended_on:
+            return _(alone)
+        return _(with_date).format(when=_when(ended_on), date=humandates.partial_date(ended_on))
+    if how and ended_on:
+        return _("Ended {when} ({how}).").format(when=_when(ended_on), how=how)
+    if how:
+        return _("Ended ({how}).").format(how=how)
+    return _("Ended {when}.").format(when=_when(ended_on)) if ended_on else ""
+
+
 def read_overview(archive: Archive, person_id: int) -> Overview | None:
     """Everything the panel shows about one person, as plain data (None if they are gone)."""
     try:
@@ -47,12 +80,21 @@ def read_overview(archive: Archive, person_id: int) -> Overview | None:
         kind = words.relationship_kind(rel.kind)
         line = _("{kind} of {name}").format(kind=kind[:1].upper() + kind[1:], name=signer)
         if rel.since:
-            line = _("{relationship}, since {date}").format(relationship=line, date=humandates.since(rel.since))
+            # An ended relationship counts no more round years ("· 50 years on 24 December").
+            ended = rel.ended_on or rel.end_kind
+            since = humandates.partial_date(rel.since) if ended else humandates.since(rel.since)
+            line = _("{relationship}, since {date}").format(relationship=line, date=since)
         line += "."
         if rel.how_we_met:
             line += " " + _("Met {how}.").format(how=rel.how_we_met)
         if rel.pet_names:
             line += " " + _("Pet names: {names}.").format(names=", ".join(rel.pet_names))
+        if rel.ended_on or rel.end_kind:
+            line += " " + ended_sentence(rel.ended_on, rel.end_kind)
+        if rel.signs_as:
+            line += " " + _("Signs as “{name}”.").format(name=rel.signs_as)
+        if rel.calls_them:
+            line += " " + _("Calls them “{name}”.").format(name=rel.calls_them)
         lines.append(line)
         signers.append((rel.from_id, signer))
         if all(sid != signer_id for sid, _name in signers[:-1]):

@@ -306,6 +306,8 @@ class PersonPanel(QScrollArea):
                 )
             if person.birthday:
                 bits.append(_("born {date}").format(date=humandates.full_date(person.birthday)))
+            if person.died_on:
+                bits.append(_("died {date}").format(date=humandates.partial_date(person.died_on)))
             if person.tags:
                 bits.append(", ".join(person.tags))
             self.details_label.setText(" · ".join(bits))
