@@ -53,3 +53,32 @@ def test_every_control_fits_the_narrowest_person_panel(qtbot, archive_path: Path
     )
     assert panel.widget().width() <= panel.viewport().width()
     window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_persons_name_reads_on_one_line_in_the_narrowest_panel(
+    qtbot, archive_path: Path, language, request
+) -> None:
+    """ "Loretta Mercer" beside Edit… wrapped to two lines at 1024×768: the name has its line, whole,
+    and a name longer than the panel is cut short with "…" and shown whole on hover."""
+    if language == "de":
+        request.getfixturevalue("german")
+    window = open_window(qtbot, archive_path, (1024, 768))
+    _ready(qtbot, window)
+    qtbot.waitUntil(lambda: window.splitter.width() < 1024, timeout=3000)
+    qtbot.wait(50)
+    name = window.person_panel.name_label
+    assert name.text() == "Loretta Mercer"
+    metrics = name.fontMetrics()
+    assert name.height() < 2 * metrics.lineSpacing(), "the name wraps"
+    assert metrics.horizontalAdvance(name.text()) <= name.contentsRect().width(), "the name is cut short"
+    assert not name.toolTip()
+    long_name = "Maximiliane Wilhelmina Auguste von Hohenzollern-Sigmaringen"
+    person = window.archive.people.add(display_name=long_name)
+    window.person_panel.show_person(window.archive, person)
+    qtbot.waitUntil(lambda: name.text() == long_name, timeout=3000)
+    qtbot.wait(50)
+    assert name.height() < 2 * metrics.lineSpacing(), "a long name wraps"
+    assert long_name in name.toolTip()
+    assert name.minimumSizeHint().width() <= window.person_panel.viewport().width()
+    window.close()

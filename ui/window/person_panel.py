@@ -29,7 +29,7 @@ from beautifulletters.i18n import _
 from beautifulletters.records import Note
 from ui.dialogs.note_dialog import NoteDialog, unsaved_note
 from ui.tasks import LatestOnly, note_user_input
-from ui.widgets.plain import plain_label, plain_tip
+from ui.widgets.plain import OneLineLabel, plain_label, plain_tip
 from ui.window.person_dates import PersonDates
 from ui.window.person_overview import Overview, person_overview, read_overview
 
@@ -95,19 +95,19 @@ class PersonPanel(QScrollArea):
         layout.setContentsMargins(12, 8, 12, 12)
         layout.setSpacing(6)
 
-        header = QHBoxLayout()
-        self.name_label = plain_label(_("No one selected"))
+        # The name has a line of its own (cut with "…" only when longer than the panel): beside the
+        # Edit… button it wrapped to two lines in the narrowest panel, at 1024×768.
+        self.name_label = OneLineLabel(_("No one selected"))
         self.name_label.setProperty("role", "heading")
-        self.name_label.setWordWrap(True)
-        self.edit_button = QPushButton(_("Edit…"))
-        self.edit_button.setAccessibleName(_("Edit this person"))
-        self.edit_button.clicked.connect(lambda: self.person_id and self.edit_person_requested.emit(self.person_id))
-        header.addWidget(self.name_label, 1)
-        header.addWidget(self.edit_button)
-        layout.addLayout(header)
+        layout.addWidget(self.name_label)
         self.details_label = plain_label()
         self.details_label.setWordWrap(True)
         layout.addWidget(self.details_label)
+        # Under what it edits, as Edit relationship… is under the relationship.
+        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button.setAccessibleName(_("Edit this person"))
+        self.edit_button.clicked.connect(lambda: self.person_id and self.edit_person_requested.emit(self.person_id))
+        layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         layout.addWidget(_section(_("Relationship")))
         self.relationship_label = plain_label()
