@@ -70,9 +70,9 @@ class Draft:
         return asdict(self)
 
 
-def list_templates() -> list[TemplateInfo]:
+def list_templates(language: str | None = None) -> list[TemplateInfo]:
     """Every template, built-in and the user's own (a user template overrides the built-in of its name)."""
-    return catalog.list_templates()
+    return catalog.list_templates(language)
 
 
 def template_for_occasion(kind: str | None) -> str:

@@ -14,7 +14,7 @@ A template starts with a Jinja comment holding ``key: value`` lines::
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from beautifulletters import limits, userfiles
@@ -106,8 +106,11 @@ def _folder_templates(folder: Path) -> dict[str, Path]:
     return found
 
 
-def list_templates() -> list[TemplateInfo]:
-    """Built-in and user templates, by title; a user template replaces the built-in of the same name."""
+def list_templates(language: str | None = None) -> list[TemplateInfo]:
+    """Built-in and user templates, by title; a user template replaces the built-in of the same name.
+
+    With `language` (the window's), a built-in is titled and described by its own version in that
+    language where it has one: a German window offers "Hochzeitstag", not "Anniversary"."""
     builtin = _folder_templates(templates_dir())
     user = _folder_templates(user_templates_dir())
     infos: list[TemplateInfo] = []
@@ -118,9 +121,22 @@ def list_templates() -> list[TemplateInfo]:
         except BeautifulLettersError:
             continue
         overrides = origin == "user" and name in builtin
-        infos.append(info_from_source(name, source, origin=origin, path=path, overrides=overrides))
+        info = info_from_source(name, source, origin=origin, path=path, overrides=overrides)
+        infos.append(_titled_in(info, language) if origin == "builtin" else info)
     infos.sort(key=lambda info: (info.source != "builtin", info.title.casefold(), info.name))
     return infos
+
+
+def _titled_in(info: TemplateInfo, language: str | None) -> TemplateInfo:
+    """A built-in's title and description from its version in `language`; its name and file stay the
+    English one's, since a draft picks the language version by the recipient, not by this list."""
+    try:
+        own = language_version(info.name, language) if language else None
+    except BeautifulLettersError:
+        own = None  # an unreadable translation: the English title still names it
+    if own is None:
+        return info
+    return replace(info, title=own.info.title, description=own.info.description or info.description)
 
 
 @dataclass(frozen=True)

@@ -169,3 +169,16 @@ def test_check_names_the_template_line_and_misspelt_field(tmp_path: Path) -> Non
 def test_builtin_names_with_slashes_are_refused() -> None:
     with pytest.raises(drafting.BeautifulLettersError if hasattr(drafting, "BeautifulLettersError") else Exception):
         catalog.resolve("..secret")
+
+
+def test_a_built_in_template_is_listed_by_its_title_in_the_language_asked() -> None:
+    """A German window lists templates/de's "Geburtstag", with its description; the name and the file
+    stay the template's own, so choosing it drafts as before (in the recipient's language)."""
+    german = {info.name: info for info in drafting.list_templates("de")}
+    assert german["birthday"].title == "Geburtstag"
+    assert german["anniversary"].description.startswith("Für den Tag, an dem ihr geheiratet habt")
+    assert Path(german["birthday"].path).parent.name == "templates"
+    english = {info.name: info.title for info in drafting.list_templates()}
+    assert english["birthday"] == "Birthday" and english == {
+        info.name: info.title for info in drafting.list_templates("en")
+    }

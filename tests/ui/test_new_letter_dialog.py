@@ -243,3 +243,21 @@ def test_the_lint_beside_the_preview_says_why_a_note_is_left_out_in_german(qtbot
     assert "Die Notiz „elle collectionne les vieilles théières“ bleibt weg: sie sagt „elle“" in shown, shown
     assert "it says" not in shown and "is left out" not in shown
     assert "tu chantes faux sous la douche" in dialog.preview.toPlainText()
+
+
+def test_a_german_window_offers_each_template_by_its_german_title(qtbot, archive: Archive, german) -> None:
+    """A German window listed "Anniversary" and "Birthday" with English descriptions, though each
+    template has a German version (templates/de): it offers "Hochzeitstag" and "Geburtstag". Which
+    language the letter is written in still follows the recipient: Loretta's stays English."""
+    dialog = NewLetterDialog(archive, recipient_id=people(archive)["Loretta Mercer"], template="anniversary")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog, "anniversary")
+    model = dialog.template_combo.model()
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert "Geburtstag" in titles and "Hochzeitstag" in titles, titles
+    assert "Birthday" not in titles and "Anniversary" not in titles, titles
+    assert dialog.template_combo.currentText() == "Hochzeitstag"
+    assert dialog.template_description.text().startswith("Für den Tag, an dem ihr geheiratet habt")
+    draft = dialog.preview_draft
+    assert draft is not None and draft.language == "en" and draft.title == "50th anniversary", draft

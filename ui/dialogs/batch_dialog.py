@@ -26,7 +26,7 @@ from beautifulletters import drafting, fileio, words
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.export.batch import PlannedLetter, address_warnings, lint_summary, select_people
-from beautifulletters.i18n import _, n_
+from beautifulletters.i18n import _, current_language, n_
 from ui.dialogs.common import GuardedDialog
 from ui.tasks import Failure, run_task
 from ui.widgets.plain import plain_label, plain_tip
@@ -91,7 +91,7 @@ class BatchDialog(GuardedDialog):
 
         self.template = QComboBox()
         self.template.setAccessibleName(_("Template"))
-        for info in drafting.list_templates():
+        for info in drafting.list_templates(current_language()):
             self.template.addItem(_("{title} ({occasion})").format(title=info.title, occasion=info.occasion), info.name)
         self.by_tag = QRadioButton(_("People tagged"))
         self.tag = QComboBox()

@@ -33,7 +33,7 @@ from beautifulletters.archive import Archive
 from beautifulletters.drafting import details as occasion_details
 from beautifulletters.drafting.suggest import suggest_template
 from beautifulletters.errors import BeautifulLettersError
-from beautifulletters.i18n import _
+from beautifulletters.i18n import _, current_language
 from ui.dialogs.common import GuardedDialog, LetterPreview, error_label, muted_label, section_label
 from ui.dialogs.detail_fields import DetailFields
 from ui.dialogs.person_picker import PersonPicker, signer_candidates
@@ -319,7 +319,7 @@ class NewLetterDialog(GuardedDialog):
     def _fill_templates(self, wanted: str | None) -> None:
         self._template_model.clear()
         try:
-            templates = drafting.list_templates()
+            templates = drafting.list_templates(current_language())  # titled as the window speaks
         except BeautifulLettersError as error:
             templates = []
             self._show_create_error(str(error))
