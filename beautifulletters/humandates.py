@@ -264,6 +264,20 @@ def _iso(day: dt.date, has_year: bool) -> str:
     return day.isoformat() if has_year else f"--{day.month:02d}-{day.day:02d}"
 
 
+def parse_month_year(text: str, *, where: Locale | None = None) -> str | None:
+    """A month and year as people type it ("March 2024", "Dezember 1976", "Sept. 2019", "March, 2024")
+    as 'YYYY-MM'; None when the text is not a month name and a year."""
+    tokens = [t.lower().rstrip(".") for t in _WORDS.findall(text.strip().replace(",", " "))]
+    tokens = [t for t in tokens if t not in _FILLER]
+    if len(tokens) != 2:
+        return None
+    months = _month_names(str(where or user_locale()))
+    for month_word, year_word in (tokens, tokens[::-1]):
+        if month_word in months and re.fullmatch(r"\d{4}", year_word):
+            return f"{year_word}-{months[month_word]:02d}"
+    return None
+
+
 def parse_date(text: str, *, where: Locale | None = None, today: dt.date | None = None) -> str:
     """A date as people type it, as ISO ('1990-03-14', or '--04-03' without a year).
 

@@ -262,7 +262,11 @@ def date(value: object, field: str, *, allow_yearless: bool = False, allow_parti
             raise ValidationError(field, _("{value} has no year 0000.").format(value=cleaned))
         return cleaned
     if any(c.isalpha() for c in cleaned) or "/" in cleaned or "." in cleaned:
-        # Typed the way people write dates: "3 April", "14 March 1990", "14/03/1990".
+        # Typed the way people write dates: "3 April", "14 March 1990", "14/03/1990"; where a month
+        # is enough, "December 1976" (as the window shows a stored 1976-12).
+        month_year = humandates.parse_month_year(cleaned) if allow_partial else None
+        if month_year is not None:
+            return date(month_year, field, allow_partial=True)
         try:
             parsed = humandates.parse_date(cleaned)
         except humandates.AmbiguousDate as error:

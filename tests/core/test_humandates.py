@@ -85,3 +85,21 @@ def test_the_date_line_is_in_the_letter_s_language() -> None:
     assert line("es") == "2 de diciembre de 2026"
     assert line("en") == "2 December 2026" and line(None) == "2 December 2026"
     assert line("en-US") == "December 2, 2026"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("March 2024", "2024-03"), ("Dezember 1976", "1976-12"), ("Sept. 2019", "2019-09"), ("march, 2024", "2024-03")],
+)
+def test_a_month_and_year_in_words_is_a_partial_date(typed: str, stored: str) -> None:
+    """The window shows a stored 1976-12 as "December 1976": typed so (or changed to "January 1977"),
+    it is read back wherever a month is enough (since, ended, died), and nowhere else."""
+    assert hd.parse_month_year(typed) == stored
+    assert validation.date(typed, "since", allow_partial=True) == stored
+    with pytest.raises(ValidationError):
+        validation.date(typed, "birthday", allow_yearless=True)
+
+
+@pytest.mark.parametrize("typed", ["March", "3 March 2024", "March 24", "Marchish 2024", "2024"])
+def test_other_text_is_no_month_and_year(typed: str) -> None:
+    assert hd.parse_month_year(typed) is None

@@ -231,3 +231,16 @@ def test_alt_e_brings_the_ended_row_into_view_in_a_small_dialog(qtbot, archive: 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.ended_on)
     qtbot.waitUntil(lambda: not dialog.ended_on.visibleRegion().isEmpty())
     assert dialog.buttons.isVisible()
+
+
+def test_a_month_and_year_typed_in_words_is_kept_as_such(qtbot, archive: Archive) -> None:
+    """The dialog shows a stored 2024-03 as "March 2024"; changed to "April 2024" it is stored as 2024-04."""
+    loretta = people(archive)["Loretta Mercer"]
+    dialog = _shown(qtbot, PersonDialog(archive, None, loretta))
+    dialog.died.setText("March 2024")
+    dialog.accept()
+    assert archive.people.get(loretta).died_on == "2024-03"
+    again = _shown(qtbot, PersonDialog(archive, None, loretta))
+    again.died.setText(again.died.text().replace("March", "April"))
+    again.accept()
+    assert archive.people.get(loretta).died_on == "2024-04"
