@@ -90,6 +90,11 @@ def letter_status(status: str) -> str:
     return _(_LETTER_STATUSES[status]) if status in _LETTER_STATUSES else status
 
 
+def letter_title(title: str | None, occasion: str | None) -> str:
+    """What the window calls a letter: its title, else its occasion ("Birthday"), else "Letter"."""
+    return title or (occasion or _("Letter")).capitalize()
+
+
 def note_tag(tag: str) -> str:
     """A note's tag as shown: the five the app knows in the reader's language, any other as typed."""
     return _(_NOTE_TAGS[tag]) if tag in _NOTE_TAGS else tag

@@ -8,6 +8,7 @@ from beautifulletters import validation
 from beautifulletters.archive import Archive
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
+from beautifulletters.words import letter_title
 from ui.dialogs.common import ShortFormDialog
 from ui.dialogs.person_picker import PersonPicker
 from ui.widgets.date_field import DateField, in_words
@@ -25,7 +26,7 @@ class DuplicateLetterDialog(ShortFormDialog):
         self.letter_id = letter_id
         self.created_letter_id: int | None = None
         letter = archive.letters.get(letter_id)
-        title = letter.title or (letter.occasion or _("Letter")).capitalize()
+        title = letter_title(letter.title, letter.occasion)
         self.setWindowTitle(_("Duplicate letter"))
         self.recipient = PersonPicker(archive, self, accessible_name=_("For"))
         try:

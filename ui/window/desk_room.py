@@ -210,7 +210,7 @@ class DeskRoom(QStackedWidget):
 
 def _letter_line(letter: LetterSummary, person_id: int) -> str:
     """'Birthday letter, to Loretta Mercer — sent on 28 March' (or 'from' them, in their letters)."""
-    title = letter.title or (letter.occasion or _("Letter")).capitalize()
+    title = words.letter_title(letter.title, letter.occasion)
     if letter.sent_on:
         when = humandates.sent_on(letter.sent_on)
     else:

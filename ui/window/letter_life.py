@@ -17,6 +17,7 @@ from beautifulletters import validation
 from beautifulletters.errors import BeautifulLettersError, ValidationError
 from beautifulletters.i18n import _
 from beautifulletters.records import Letter
+from beautifulletters.words import letter_title
 from ui.dialogs.common import ShortFormDialog
 from ui.widgets.date_field import DateField, in_words
 from ui.window.status import status_text
@@ -82,7 +83,7 @@ def mark_letter(window: WindowSurface, status: str, letter_id: int | None = None
     if status != "sent":
         set_status(window, letter_id, status)
         return None
-    title = letter.title or (letter.occasion or _("Letter")).capitalize()
+    title = letter_title(letter.title, letter.occasion)
     dialog = SentDateDialog(title, letter.sent_on, window)
     dialog.accepted.connect(lambda: set_status(window, letter_id, "sent", dialog.chosen))
     window.show_dialog(dialog)

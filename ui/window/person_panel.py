@@ -332,7 +332,7 @@ class PersonPanel(QScrollArea):
             self.letters_list.clear()
             lines = []
             for letter in overview.letters:
-                title = letter.title or (letter.occasion or _("Letter")).capitalize()
+                title = words.letter_title(letter.title, letter.occasion)
                 status = humandates.sent_on(letter.sent_on) if letter.sent_on else words.letter_status(letter.status)
                 written = humandates.near_date(letter.created_at)
                 lines.append(

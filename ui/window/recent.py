@@ -9,6 +9,7 @@ from beautifulletters import humandates
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import _
 from beautifulletters.records import Letter, LetterSummary
+from beautifulletters.words import letter_title
 from ui.window.surface import WindowSurface
 
 RECENT_KEY = "recent_letters"  # in Preferences.extra: {archive path: [letter ids, newest first]}
@@ -58,7 +59,7 @@ class RecentLetters(QObject):
 
     def title_of(self, letter: Letter | LetterSummary) -> str:
         """'Anniversary letter to Loretta Mercer'."""
-        title = letter.title or (letter.occasion or _("Letter")).capitalize()
+        title = letter_title(letter.title, letter.occasion)
         return _("{title} to {name}").format(title=title, name=self._name(letter))
 
     def describe(self, letter: Letter | LetterSummary) -> str:

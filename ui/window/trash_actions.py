@@ -21,7 +21,7 @@ from beautifulletters import humandates
 from beautifulletters.archive import Archive, trash
 from beautifulletters.errors import BeautifulLettersError, NotFoundError
 from beautifulletters.i18n import _, n_
-from beautifulletters.words import number
+from beautifulletters.words import letter_title, number
 from ui.tasks import Lane, run_task
 from ui.widgets.plain import message_box, plain_label, plain_tip
 from ui.window.status import offer_undo
@@ -144,7 +144,7 @@ class TrashDialog(QDialog):
         self.list.clear()
         letters = trash.list_trash(self.archive)
         for letter in letters:
-            title = letter.title or (letter.occasion or _("Letter")).capitalize()
+            title = letter_title(letter.title, letter.occasion)
             text = _("{title} to {name} · deleted {date}").format(
                 title=title,
                 name=letter.recipient_name or _("someone since deleted"),
