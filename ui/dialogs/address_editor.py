@@ -131,27 +131,39 @@ class AddressList(QWidget):
         self.editors: list[AddressEditor] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        # The first address is made before the button, so Tab visits it first; it is kept (filled
+        # anew by set_addresses), so its label's Alt+letter always finds its street.
+        self.setFocusProxy(self.add_editor().street)
         self.add_button = QPushButton(_("Add another address"))
         self.add_button.clicked.connect(lambda: self.add_editor().street.setFocus())
         self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.add_editor()
 
     def add_editor(self, address: PostalAddress | None = None) -> AddressEditor:
         editor = AddressEditor(self)
         if address is not None:
             editor.set_address(address)
         self._layout.insertWidget(len(self.editors), editor)
+        if self.editors:
+            # Made after every other field of the dialog, a further address would come last for Tab
+            # (after Cancel): it follows the address above it instead.
+            chain = [self.editors[-1].country, editor.street, editor.postcode, editor.city, editor.region]
+            for first, second in zip(chain, [*chain[1:], editor.country], strict=True):
+                QWidget.setTabOrder(first, second)
         self.editors.append(editor)
         return editor
 
     def set_addresses(self, addresses: list[PostalAddress]) -> None:
-        for editor in self.editors:
+        wanted = addresses or [PostalAddress()]
+        for editor in self.editors[len(wanted) :]:
             editor.hide()
             self._layout.removeWidget(editor)
             editor.deleteLater()
-        self.editors = []
-        for address in addresses or [PostalAddress()]:
-            self.add_editor(address)
+        del self.editors[len(wanted) :]
+        for index, address in enumerate(wanted):
+            if index < len(self.editors):
+                self.editors[index].set_address(address)  # the editors already made keep their place for Tab
+            else:
+                self.add_editor(address)
 
     def addresses(self) -> list[dict[str, str]]:
         return [editor.parts() for editor in self.editors]
