@@ -6,6 +6,7 @@ import difflib
 
 from jinja2 import TemplateSyntaxError, nodes
 
+from beautifulletters import words
 from beautifulletters.drafting import tidy
 from beautifulletters.drafting.closing import split_signature
 from beautifulletters.drafting.context_fields import TemplateContext, template_fields
@@ -152,7 +153,7 @@ def life_warnings(context: TemplateContext, life: str) -> list[str]:
             _(
                 "The relationship ended ({end_kind}); the letter counts its years only to the end and leaves out "
                 "shared jokes and pet names."
-            ).format(end_kind=relationship["end_kind"])
+            ).format(end_kind=words.end_kind(relationship["end_kind"] or ""))  # "Scheidung" in German, not "divorce"
         )
     if " ".join(str(signer.get("display_name") or "").split()).casefold() in {"me", "myself", "i", ""}:
         warnings.append(
