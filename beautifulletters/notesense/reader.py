@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from beautifulletters.notesense import reasons as R
+from beautifulletters.notesense import shapes
 from beautifulletters.notesense import words as W
 from beautifulletters.notesense.bare import BARE_KIN, NAMED_BY, hard_event, kin_acts
 from beautifulletters.notesense.when import Moment, find, say
@@ -218,6 +219,10 @@ def _read(
     clean = W.proper_case(clean)  # "i still owe her a tenner", "every tuesday": as a letter writes them
     if clean.lower().startswith("how ") and len(clean.split()) > 2:
         clean = clean[4:]  # "how you taught me to swim": the clause inside the phrase
+    clean = shapes.when_then(clean) or clean
+    group = shapes.group_subject(clean)
+    if group:
+        clean = group[0]
     found = find(clean, written)
     moment = None
     if found:
@@ -236,6 +241,8 @@ def _read(
     clause = clause.replace(_T, say(moment, today) if moment else "")
     clause = W.proper_case(" ".join(clause.split()))
     clause = W.kin_as_names(clause)
+    if group and kind != "phrase":
+        clause = shapes.restore_group(clause, group[1].lower())
     if _R in clause or _S in clause:
         raise _Unclear(R.NAME_UNPLACED)
     mentions = subject_of(clause)
@@ -380,6 +387,8 @@ def _rewrite(
         if who == "other":
             raise _Unclear(R.WHO_DID)
         implicit = {"recipient": "you", "signer": "I", "both": "we"}[who]
+    elif shapes.opens_impersonal([tokens[i] for i in index[start : start + 4]]):
+        pass  # "it snowed in May the day you were born", "there was a storm the night we met"
     elif first_lower in W.DETERMINERS or (first_lower.endswith("ing") and len(first_lower) > 4):
         kind = "clause" if _main_verb_after(tokens, index, start) else "phrase"
     elif first_lower in _STATES:

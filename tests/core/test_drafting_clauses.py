@@ -80,7 +80,7 @@ def broken_in_draft(text: str, names: tuple[str, ...]) -> str | None:
         r"\b(?:forget|treasure is|remember most is|coming back to is) (?:took|watered|gave|taught|hosted)\b", body
     ):
         return "a note pasted as a noun"
-    if re.search(r"\b(?:days like|between|since|then on|I keep|There is|like) how\b", body):
+    if re.search(r"\b(?:days like|between|since|then on|I keep|There is|like|choosing) how\b", body):
         return "a clause where a thing is wanted ('more days like how you…')"
     return None
 
