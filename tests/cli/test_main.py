@@ -93,6 +93,14 @@ def test_notes_relationship_dates_upcoming(cli) -> None:
     assert rel.returncode == 0, rel.stderr
     assert rel.json()["pet_names"] == ["Sammy"]
     assert cli("relationship", "show", str(me), str(sam), "--json").json()["kind"] == "old friend"
+    ended = ("--kind", "old friend", "--signs-as", "Bean", "--ended-on", "2019", "--end-kind", "estrangement")
+    assert cli("relationship", "set", str(me), str(sam), *ended).returncode == 0
+    shown = cli("relationship", "show", str(me), str(sam)).stdout
+    for line in ("Signs as: Bean", "Ended: 2019", "How it ended: estrangement"):
+        assert line in shown, shown
+    cleared = ("--kind", "old friend", "--signs-as", "", "--ended-on", "", "--end-kind", "")
+    assert cli("relationship", "set", str(me), str(sam), *cleared).returncode == 0
+    assert "Ended" not in cli("relationship", "show", str(me), str(sam)).stdout
 
     note = cli(
         "notes", "add", str(sam), "the night the tent blew away", "--tag", "memory", "--about-relationship", str(me)

@@ -59,6 +59,10 @@ def relationship_show(args: argparse.Namespace, archive: Archive) -> int:
             (_("Since"), rel.since),
             (_("How we met"), rel.how_we_met),
             (_("Tone"), rel.tone),
+            (_("Signs as"), rel.signs_as),
+            (_("Calls them"), rel.calls_them),
+            (_("Ended"), rel.ended_on),
+            (_("How it ended"), words.end_kind(rel.end_kind) if rel.end_kind else None),
         )
         for label, value in shown:
             if value:
