@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +25,8 @@ from PySide6.QtWidgets import (
 from beautifulletters.i18n import _
 from beautifulletters.records import UpcomingDate
 from ui.desk import desk_color
-from ui.widgets.plain import menu_text, plain_label, plain_tip
+from ui.widgets.fitting import ButtonRow, FittingButton, FittingLabel
+from ui.widgets.plain import menu_text
 from ui.widgets.rebuilt import RebuiltPage, add_row
 
 CARD_WIDTH = 560  # the card of paper on the desk, at most this wide
@@ -96,7 +96,7 @@ class EmptyDesk(QScrollArea):
         self.card.setObjectName("deskCard")
         self.card.setStyleSheet(CARD_STYLE)
         self.card.setMaximumWidth(CARD_WIDTH)
-        self.card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         centred.addStretch(1)
         centred.addWidget(self.card, 100)
         centred.addStretch(1)
@@ -143,7 +143,7 @@ class EmptyDesk(QScrollArea):
             self._quiet(_("No letters yet."))
         for line in letters:
             self._letter(line)
-        self._buttons((_("&New letter…"), lambda: self.new_letter_requested.emit(None), True))
+        self._buttons((FittingButton(_("&New letter…")), lambda: self.new_letter_requested.emit(None), True))
 
     def show_person(self, person_id: int, name: str, letters: Sequence[LetterLine]) -> None:
         """A person chosen who has no draft: the letters between you, and Write."""
@@ -156,11 +156,12 @@ class EmptyDesk(QScrollArea):
             self._letter(line)
         self._buttons(
             (
-                _("&Write to {name}…").format(name=menu_text(name)),
+                # A long name is cut short in a narrow card, keeping the words around it.
+                FittingButton(template=_("&Write to {name}…"), name=name),
                 lambda: self.new_letter_requested.emit(person_id),
                 True,
             ),
-            (_("Back to your &desk"), self.home_requested.emit, False),
+            (FittingButton(_("Back to your &desk")), self.home_requested.emit, False),
         )
 
     # ------------------------------------------------------------------ parts
@@ -168,9 +169,9 @@ class EmptyDesk(QScrollArea):
         self.lines = self.content.start()
 
     def _label(self, text: str, role: str) -> QLabel:
-        label = plain_label(text)  # names and titles are archive text: never markup
+        # Names and titles are archive text: plain, never markup; wrapped to the card, never widening it.
+        label = FittingLabel(text)
         label.setProperty("role", role)
-        label.setWordWrap(True)
         self.lines.addWidget(label)
         return label
 
@@ -186,8 +187,7 @@ class EmptyDesk(QScrollArea):
     def _occasion(self, occasion: Occasion) -> None:
         line = add_row(self.lines)
         line.setSpacing(12)
-        label = plain_label(occasion.text)
-        label.setWordWrap(True)
+        label = FittingLabel(occasion.text)
         button = QPushButton(_("Write…"))
         button.setAccessibleName(_("Write for {occasion}").format(occasion=occasion.text))
         button.clicked.connect(lambda _checked=False, item=occasion.item: self.write_requested.emit(item))
@@ -195,28 +195,23 @@ class EmptyDesk(QScrollArea):
         line.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def _letter(self, line: LetterLine) -> None:
-        # One line each: a long title is cut short with "…" (the whole of it shows on hover).
-        room = CARD_WIDTH - 2 * CARD_PADDING - 8
-        shown = QFontMetrics(self.font()).elidedText(line.text, Qt.TextElideMode.ElideRight, room)
-        button = QPushButton(menu_text(shown))
-        if shown != line.text:
-            button.setToolTip(plain_tip(line.text))
+        # One line each: a title longer than the card is wide is cut short with "…" (whole on hover).
+        button = FittingButton(menu_text(line.text))
         button.setProperty("role", "deskLink")
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setAccessibleName(line.text)
         button.clicked.connect(lambda _checked=False, letter_id=line.letter_id: self.open_requested.emit(letter_id))
         self.lines.addWidget(button)
 
-    def _buttons(self, *buttons: tuple[str, Callable[[], object], bool]) -> None:
-        line = add_row(self.lines)
-        line.setContentsMargins(0, 16, 0, 0)
-        for text, slot, accent in buttons:
-            button = QPushButton(text)
+    def _buttons(self, *buttons: tuple[FittingButton, Callable[[], object], bool]) -> None:
+        made = []
+        for button, slot, accent in buttons:
             if accent:
                 button.setProperty("accent", "true")
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            line.addWidget(button)
-        line.addStretch(1)
+            made.append(button)
+        self.lines.addSpacing(16)
+        self.lines.addWidget(ButtonRow(made))  # on two lines where they do not fit on one
 
     def buttons(self) -> list[QPushButton]:
         """Every button on the card, top to bottom (for tests and the keyboard)."""
