@@ -244,3 +244,19 @@ def test_a_month_and_year_typed_in_words_is_kept_as_such(qtbot, archive: Archive
     again.died.setText(again.died.text().replace("March", "April"))
     again.accept()
     assert archive.people.get(loretta).died_on == "2024-04"
+
+
+def test_saving_edit_person_leaves_the_focus_on_edit(qtbot, window) -> None:
+    """After Edit person…, Save: the panel was blanked while the list was refreshed, so the focus left
+    Edit… for a field further down (the new date) and the panel scrolled away from the name."""
+    panel = window.person_panel
+    person = window.current_person_id()
+    qtbot.waitUntil(lambda: panel.shown_person_id == person and panel.edit_button.isEnabled() and not panel.loading)
+    window.activateWindow()
+    panel.edit_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.edit_button)
+    scrolled = panel.verticalScrollBar().value()
+    window.refresh_people(person)  # what saving the Person dialog does
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert QApplication.focusWidget() is panel.edit_button, QApplication.focusWidget()
+    assert panel.verticalScrollBar().value() == scrolled and panel.edit_button.isEnabled()

@@ -246,6 +246,12 @@ class PersonPanel(QScrollArea):
         if not in_background:
             self.refresh()
             return
+        if person_id == self.shown_person_id:
+            # The same person again (the list was refreshed after an edit): kept as shown, and as
+            # editable, until the new read is in. Blanked and disabled, the panel lost the keyboard
+            # focus (on Edit…) to a field further down and scrolled there.
+            self._loader.submit((person_id, self._generation), person_overview, archive.path, person_id)
+            return
         # Until this person's own notes and letters are in: their name, nothing of the last person's,
         # and nothing to edit.
         self._show_only(name or "")
