@@ -72,6 +72,24 @@ def safe_file_name(name: str, used: set[str] | None = None, *, suffix: str = "")
     return candidate
 
 
+TITLE_NAME_SEPARATOR = " – "  # between a letter's title and its recipient in a file name
+
+
+def letter_file_name(title: str, recipient: str, *, suffix: str = "") -> str:
+    """The name File ▸ Export… proposes for one letter: its title and its recipient
+    ("Thinking of you – Sam Adeyemi.pdf"), so letters of one template do not all propose the same
+    name. Safe on every system (see `safe_file_name`); a long title is shortened, never the name."""
+    title = re.sub(r"\s+", " ", title).strip()
+    recipient = re.sub(r"\s+", " ", recipient).strip()
+    named = re.search(rf"(?<!\w){re.escape(recipient.casefold())}(?!\w)", title.casefold()) if recipient else None
+    if not recipient or named:
+        return safe_file_name(title or recipient, suffix=suffix)  # "Letter to Sam Adeyemi" says it already
+    room = MAX_NAME_LENGTH - len(TITLE_NAME_SEPARATOR) - len(recipient)
+    if title and len(title) > room:
+        title = title[: max(room - 1, 0)].rstrip(" .,;–-") + "…" if room > 1 else ""
+    return safe_file_name(TITLE_NAME_SEPARATOR.join(part for part in (title, recipient) if part), suffix=suffix)
+
+
 @dataclass
 class PlannedLetter:
     """One person in a batch with the draft made for them and what to check before sending."""

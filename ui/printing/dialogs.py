@@ -105,11 +105,14 @@ def export_dialog(
     """File ▸ Export…: a save dialog remembering the last folder; writes the chosen format."""
     preferences = preferences or Preferences.load()
     letter = archive.letters.get(letter_id)
-    from beautifulletters.export.batch import safe_file_name
+    from beautifulletters import words
+    from beautifulletters.export.batch import letter_file_name
 
     recipient = archive.people.get(letter.recipient_id).display_name
     folder = Path(preferences.last_export_folder or Path.home())
-    suggested = folder / safe_file_name(letter.title or _("Letter to {name}").format(name=recipient), suffix=".pdf")
+    # "Thinking of you – Sam Adeyemi.pdf": a template's letters share their title, not their reader.
+    title = words.letter_title(letter.title, letter.occasion)
+    suggested = folder / letter_file_name(title, recipient, suffix=".pdf")
     formats = letter_formats()
     name, chosen_filter = QFileDialog.getSaveFileName(
         parent, _("Export letter"), str(suggested), ";;".join(f.file_filter for f in formats)
