@@ -27,7 +27,7 @@ from ui.printing.envelope import envelope_for, render_envelope
 from ui.printing.layout import PreparedLetter, prepare_letter, render
 from ui.printing.pdf import write_page_format
 from ui.tasks import Lane, on_window_thread, run_task
-from ui.widgets.plain import message_box, plain_label, show_message
+from ui.widgets.plain import ask_yes_no, message_box, plain_label, show_message
 
 if TYPE_CHECKING:
     from beautifulletters.archive import Archive
@@ -122,7 +122,11 @@ def export_dialog(
     path = Path(name)
     chosen = format_for_path(path) or next((f for f in formats if f.file_filter == chosen_filter), formats[0])
     if format_for_path(path) is None:
-        path = path.with_suffix(chosen.suffixes[0])
+        # Added to the whole name: "Thinking of you – Dr. Sam" keeps its ".Sam" (with_suffix replaced it).
+        path = path.with_name(path.name + chosen.suffixes[0])
+        # The dialog asked before replacing the name as typed, not this one: ask about it here.
+        if path.exists() and not ask_replace(parent, path):
+            return None
     try:
         warnings = export_letter(archive, letter_id, path, chosen.name)
     except BeautifulLettersError as error:
@@ -134,6 +138,11 @@ def export_dialog(
     preferences.save()
     after_output(parent, archive, letter_id, preferences)
     return path
+
+
+def ask_replace(parent: QWidget | None, path: Path) -> bool:
+    """Replace a file that is there already? (The export's writer replaces what it is given.)"""
+    return ask_yes_no(parent, _("Export letter"), _("{file} already exists. Replace it?").format(file=path.name))
 
 
 def configured_printer(prepared: PreparedLetter, printer: QPrinter | None = None) -> QPrinter:
