@@ -56,7 +56,7 @@ def test_a_name_typed_without_pdf_gets_it_and_is_not_replaced_unasked(
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _parent, _title, text: asked.append(text) or False)
     written, _proposed = _export(qtbot, empty_archive, sam_letter, tmp_path, monkeypatch, "For Dr. Sam")
-    assert written is None and asked == ["For Dr. Sam.pdf already exists. Replace it?"]
+    assert written is None and asked == ["For Dr. Sam.pdf already exists.\nDo you want to replace it?"]
     assert there.read_bytes() == b"the letter sent last year"
     assert not (tmp_path / "For Dr.pdf").exists()  # ".Sam" is part of the name, not a suffix to replace
 

@@ -142,7 +142,9 @@ def export_dialog(
 
 def ask_replace(parent: QWidget | None, path: Path) -> bool:
     """Replace a file that is there already? (The export's writer replaces what it is given.)"""
-    return ask_yes_no(parent, _("Export letter"), _("{file} already exists. Replace it?").format(file=path.name))
+    return ask_yes_no(
+        parent, _("Export letter"), _("{file} already exists.\nDo you want to replace it?").format(file=path.name)
+    )
 
 
 def configured_printer(prepared: PreparedLetter, printer: QPrinter | None = None) -> QPrinter:
