@@ -38,7 +38,7 @@ def test_a_letter_to_a_late_husband_is_written_to_someone_who_died(archive: Arch
     letter = draft(archive, bertrand, odile, "anniversary")
     assert letter.template == "to-someone-gone" and letter.occasion == "anniversary"
     assert "has died" in letter.warnings[0]
-    assert "thirty-seven years" in letter.text  # counted to the death, not to today (forty-one)
+    assert "thirty-seven years" in letter.text.lower()  # counted to the death, not to today (forty-one)
     assert "forty" not in letter.text and "Some things never change" not in letter.text
     assert "three years" in letter.text.lower()  # since he died
     love = draft(archive, bertrand, odile, "love-letter")
