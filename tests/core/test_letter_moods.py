@@ -99,7 +99,7 @@ def test_sympathy_after_a_happy_memory_reads_warmly_not_grief_is_hard_work(archi
         at = next(i for i, s in enumerate(sentences) if memory.split()[-1] in s)
         following = sentences[at + 1]
         assert "Grief is hard work" not in following, letter.text
-        warm = r"\b(smile|glad|warm|love|treasure|keep|kind|bright|laugh|happy|good|comfort)\w*"
+        warm = r"\b(smile|glad|warm|love|treasure|keep|kind|bright|laugh|happy|good|comfort|hold)\w*"
         assert re.search(warm, following), (following, letter.text)
 
 
