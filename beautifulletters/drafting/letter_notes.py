@@ -248,7 +248,13 @@ def noun_of(phrase: str | None, clause: str | None) -> str | None:
     hum when you cook"."""
     if not clause:
         return phrase
-    return f"the time {clause}" if _past(clause) and not _stative(clause) else f"the way {clause}"
+    once = _past(clause) and not _stative(clause) and not _HABIT.search(clause)
+    return f"the time {clause}" if once else f"the way {clause}"
+
+
+# "you fed our cat every time we went away": something done again and again is "the way you fed
+# our cat…", not "the time you fed our cat every time…".
+_HABIT = re.compile(r"\b(?:every|each|always|whenever|never|used to|would always)\b", re.IGNORECASE)
 
 
 def _stative(clause: str) -> bool:

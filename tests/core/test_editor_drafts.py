@@ -134,6 +134,9 @@ def test_a_memory_as_a_thing_is_a_time_or_a_way_and_an_unowned_mum_is_a_name() -
     assert noun_of("how you loved dinosaurs as a kid", "you loved dinosaurs as a kid").startswith("the way")
     assert noun_of("how you hum when you cook", "you hum when you cook") == "the way you hum when you cook"
     assert noun_of("the summer we met", None) == "the summer we met"
+    # Done again and again: "days like the way you fed our cat every time…", not "the time … every time".
+    fed = "you fed our cat every time we went away"
+    assert noun_of(f"how {fed}", fed) == f"the way {fed}"
     sam, hannah = Who(("Sam",), "they", "Sam"), Who(("Hannah",), "she", "Hannah")
     kind = understand("covered my shifts when mum was in hospital", recipient=sam, signer=hannah)
     assert kind.clause == "you covered my shifts when Mum was in hospital" and kind.mood == "tender"
