@@ -45,11 +45,15 @@ def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, d
     """Dates whose next occurrence falls within `days` days of `today`, soonest first.
 
     Each result says how many days remain and, where the year is known, which anniversary
-    or birthday it will be ("turns 80", "50th anniversary").
+    or birthday it will be ("turns 80", "50th anniversary"). A row may say the relationship its
+    date belongs to has `ended` (left out: no day to celebrate) and when the person `died_on`
+    (kept as a day to remember: `in_memory`; a "remembrance" row is the day they died).
     """
     horizon = today + dt.timedelta(days=days)
     result: list[UpcomingDate] = []
     for row in rows:
+        if row.get("ended"):
+            continue
         value = row["date"]
         if row.get("yearly", 1):
             when = next_occurrence(value, today)
@@ -72,6 +76,7 @@ def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, d
                 days_until=(when - today).days,
                 years=years,
                 date_id=row.get("date_id"),
+                in_memory=bool(row.get("died_on")),
             )
         )
     result.sort(key=lambda item: (item.date, item.person_name.casefold()))

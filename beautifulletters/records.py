@@ -268,6 +268,9 @@ class UpcomingDate(Record):
     days_until: int
     years: int | None  # None when the year is unknown or the date is one-off
     date_id: int | None  # None for a person's own birthday field
+    # The person has died: a day to remember, not to celebrate ("would have been 80"); kind
+    # "remembrance" is the day they died, `years` then the years since.
+    in_memory: bool = False
 
 
 @dataclass(frozen=True, slots=True)

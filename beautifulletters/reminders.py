@@ -32,7 +32,11 @@ def _when(days_until: int) -> str:
 
 
 def _what(item: UpcomingDate) -> str:
+    if item.kind == "remembrance":  # the day they died
+        return f"{item.years} years since they died" if item.years else "the day they died"
     what = item.label or item.kind
+    if item.in_memory:  # someone who died: a day to remember, never "birthday (80)" as if to celebrate
+        return f"{what}, would have been {item.years}" if item.years else f"{what}, in memory"
     if item.years and item.kind in ("birthday", "anniversary"):
         what += f" ({item.years})"
     return str(what)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from beautifulletters.humandates import user_locale
-from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language
+from beautifulletters.i18n import N_, SOURCE_LANGUAGE, _, current_language, n_
+
+if TYPE_CHECKING:
+    from beautifulletters.records import UpcomingDate
 
 _IRREGULAR = {"person": "people", "child": "children", "memory": "memories", "copy": "copies", "reply": "replies"}
 
@@ -125,3 +130,21 @@ def join(items: list[str], *, either: bool = False) -> str:
 def number(value: int) -> str:
     """A whole number with the reader's thousands separator: '12,345', '12.345' (German)."""
     return format_decimal(value, locale=user_locale())
+
+
+def remembered(item: UpcomingDate) -> str:
+    """A day of someone who died, said gently and never as a celebration: "would have been 80",
+    "Wedding anniversary, would have been 50 years", "2 years since they died"."""
+    if item.kind == "remembrance":
+        if item.years:
+            return n_("{count} year since they died", "{count} years since they died", item.years).format(
+                count=item.years
+            )
+        return _("the day they died")
+    if item.years is None:
+        return _("{occasion}, in memory").format(occasion=item.label or date_kind(item.kind))
+    if item.kind == "birthday" and not item.label:
+        return _("would have been {years}").format(years=item.years)
+    return n_(
+        "{occasion}, would have been {count} year", "{occasion}, would have been {count} years", item.years
+    ).format(occasion=item.label or date_kind(item.kind), count=item.years)

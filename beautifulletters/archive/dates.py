@@ -106,13 +106,27 @@ class DatesManager:
             within = "md BETWEEN ? AND ?" if first <= last else "(md >= ? OR md <= ?)"
             where = f" WHERE {within} OR md = '02-29' OR length(date) NOT IN (7, 10)"
             params = [first, last]
+        # `ended`: an anniversary of a relationship that ended (divorce, separation, estrangement) is
+        # no day to celebrate; the date stays in the archive. One tied to no relationship counts as
+        # ended when every relationship to the person has ended. `died_on` makes a day one to remember.
+        ended = "(r.ended_on IS NOT NULL OR r.end_kind IS NOT NULL)"
         rows = self._db.query(
-            "SELECT person_id, person_name, kind, date, label, yearly, date_id FROM ("
+            "SELECT person_id, person_name, kind, date, label, yearly, date_id, died_on, ended FROM ("
             "SELECT p.id AS person_id, p.display_name AS person_name, 'birthday' AS kind, p.birthday AS date,"
-            " NULL AS label, 1 AS yearly, NULL AS date_id, substr(p.birthday, -5) AS md"
+            " NULL AS label, 1 AS yearly, NULL AS date_id, substr(p.birthday, -5) AS md, p.died_on AS died_on,"
+            " 0 AS ended"
             " FROM people p WHERE p.birthday IS NOT NULL "
             "UNION ALL "
-            "SELECT d.person_id, p.display_name, d.kind, d.date, d.label, d.yearly, d.id, substr(d.date, -5)"
+            "SELECT p.id, p.display_name, 'remembrance', p.died_on, NULL, 1, NULL, substr(p.died_on, -5),"
+            " p.died_on, 0 FROM people p WHERE length(p.died_on) = 10 "
+            "UNION ALL "
+            "SELECT d.person_id, p.display_name, d.kind, d.date, d.label, d.yearly, d.id, substr(d.date, -5),"
+            " p.died_on, CASE"
+            f" WHEN d.relationship_id IS NOT NULL AND d.kind != 'birthday' THEN EXISTS (SELECT 1 FROM relationships r"
+            f"  WHERE r.id = d.relationship_id AND {ended})"
+            f" WHEN d.kind = 'anniversary' THEN EXISTS (SELECT 1 FROM relationships r WHERE r.to_id = d.person_id"
+            f"  AND {ended}) AND NOT EXISTS (SELECT 1 FROM relationships r WHERE r.to_id = d.person_id AND NOT {ended})"
+            " ELSE 0 END"
             " FROM important_dates d JOIN people p ON p.id = d.person_id)" + where,
             params,
         )

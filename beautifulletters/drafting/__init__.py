@@ -75,8 +75,12 @@ def list_templates(language: str | None = None) -> list[TemplateInfo]:
     return catalog.list_templates(language)
 
 
-def template_for_occasion(kind: str | None) -> str:
-    """The template for an upcoming date's kind: birthday, anniversary, else a thinking-of-you letter."""
+def template_for_occasion(kind: str | None, *, in_memory: bool = False) -> str:
+    """The template for an upcoming date's kind: birthday, anniversary, else a thinking-of-you letter.
+
+    A day remembered for someone who died (their birthday, the day they died) is a letter to them."""
+    if in_memory or kind == "remembrance":
+        return "to-someone-gone"
     return _OCCASION_TEMPLATES.get((kind or "").lower(), "thinking-of-you")
 
 

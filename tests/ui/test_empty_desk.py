@@ -142,3 +142,31 @@ def test_the_window_choosing_a_person_itself_does_not_move_the_desk(qtbot, archi
     qtbot.wait(300)
     assert window.current_person_id() == other
     assert window.desk_room.showing_letter and window.editor.letter_id == letter.id
+
+
+def test_coming_up_leaves_out_a_divorce_and_remembers_the_dead_gently(
+    qtbot, empty_archive: Archive, archive_path: Path
+) -> None:
+    today = dt.date.today()
+    soon = today + dt.timedelta(days=21)
+    me = empty_archive.settings.default_signer_id()
+    loretta = empty_archive.people.add(display_name="Loretta Mercer")
+    wedding = soon.replace(year=soon.year - 50).isoformat()
+    empty_archive.relationships.set(me, loretta, kind="wife", since=wedding, ended_on="2020-03-01", end_kind="divorce")
+    empty_archive.dates.add(
+        loretta, kind="anniversary", date=wedding, label="Wedding anniversary", relationship_from=me
+    )
+    frank = empty_archive.people.add(display_name="Frank Hale", birthday=soon.replace(year=soon.year - 80).isoformat())
+    empty_archive.people.update(frank, died_on="2020-01-01" if soon.month != 1 else "2020-06-01")
+    empty_archive.close()
+    window = open_window(qtbot, archive_path, (1280, 800))
+    qtbot.waitUntil(lambda: any("Frank Hale" in text for text in _desk_texts(window)), timeout=5000)
+    texts = _desk_texts(window)
+    assert not any("Loretta" in text for text in texts)  # was "Loretta Mercer — 50th wedding anniversary, in 21 days"
+    line = next(text for text in texts if "Frank Hale —" in text)
+    assert line.startswith("Frank Hale — would have been 80, in 21 days"), texts
+    assert "turns" not in line and "Birthday" not in line
+    _button(window, "Write…").click()
+    dialog = window.current_dialog
+    assert dialog.recipient_picker.person_id() == frank and dialog.template_name() == "to-someone-gone"
+    dialog.reject()

@@ -49,7 +49,9 @@ def upcoming(args: argparse.Namespace, archive: Archive) -> int:
     rows = []
     for item in items:
         what = item.label or words.date_kind(item.kind)
-        if item.years is not None and item.kind == "birthday":
+        if item.in_memory:  # someone who died: "would have been 80", "2 years since they died"
+            what = words.remembered(item)
+        elif item.years is not None and item.kind == "birthday":
             what = _("{occasion}, turns {years}").format(occasion=what, years=item.years)
         elif item.years is not None and item.kind == "anniversary":
             what = f"{what}, {humandates.years(item.years)}"

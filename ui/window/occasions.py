@@ -18,7 +18,7 @@ from ui.window.surface import WindowSurface
 def write_for_upcoming(window: WindowSurface, item: UpcomingDate) -> Any:
     """Upcoming ▸ Write…: a second Write… for the same day offers the draft begun the first time."""
     window.select_person(item.person_id)
-    template = template_for_occasion(item.kind)
+    template = template_for_occasion(item.kind, in_memory=item.in_memory)
     draft_id = existing_draft(window.archive, item.person_id, template, item.date)
     if draft_id is None:
         return window.new_letter(recipient_id=item.person_id, template=template, occasion_date=item.date)
@@ -28,7 +28,8 @@ def write_for_upcoming(window: WindowSurface, item: UpcomingDate) -> Any:
         _("A draft is waiting"),
         _("You began a letter for {name}'s {occasion} on {date}. Open it, or start a new one?").format(
             name=item.person_name,
-            occasion=item.label or words.date_kind(item.kind),
+            occasion=item.label
+            or (words.date_kind(item.kind) if item.kind != "remembrance" else _("day of remembrance")),
             date=humandates.near_date(letter.created_at),
         ),
         QMessageBox.StandardButton.NoButton,

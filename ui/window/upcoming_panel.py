@@ -45,7 +45,9 @@ WRITE_TEXT = N_("Write…")
 
 def describe(item: UpcomingDate) -> str:
     what = item.label or words.date_kind(item.kind)
-    if item.years is not None and item.kind == "anniversary":
+    if item.in_memory:
+        what = words.remembered(item)
+    elif item.years is not None and item.kind == "anniversary":
         if item.label:  # "50th golden wedding"; German keeps its nouns' capitals
             label = item.label.lower() if current_language() == SOURCE_LANGUAGE else item.label
             what = _("{ordinal} {occasion}").format(ordinal=words.ordinal(item.years), occasion=label)
