@@ -121,7 +121,10 @@ def preview(note: Note) -> str | None:
     if language != "en":
         return notesense.lead_in(note.tag, None, phrase, language)
     clause = phrase[4:] if phrase.startswith("how ") else None
-    return notesense.lead_in(note.tag, clause, phrase, mood=note.mood)
+    # "the operation next week", while it is still to come: known about, not "since".
+    when = note.happened_on or ""
+    ahead = bool(when) and when > dt.date.today().isoformat()[: len(when)]
+    return notesense.lead_in(note.tag, clause, phrase, mood=note.mood, ahead=ahead)
 
 
 def letter_phrasing(note: Note) -> str:

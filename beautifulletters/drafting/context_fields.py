@@ -82,6 +82,8 @@ class NoteItem(TypedDict):
     noun: str | None  # for "more days like …": "the time you took me fishing", "the way you hum"
     since: str | None  # for "it does not seem long since …": a clause or a time
     past: bool  # something that happened once, which "never changes" would not fit
+    ahead: bool  # still to come on the letter's day ("your mum's chemo starts on Monday"): never "since" it
+    close_kin: bool  # news of someone close to the reader ("your dad's dementia"): "thinking of you both"
     hard_time: bool  # a kindness in a hard time: thanked for, never "more days like it"
     sentence: str | None
     year: int | None

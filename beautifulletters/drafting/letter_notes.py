@@ -231,6 +231,8 @@ def note_item(note: Note, understanding: notesense.Understanding, *, used: bool)
         since=clause or understanding.phrase,
         # Something that happened once ("you failed your driving test twice") does not "never change".
         past=bool(clause and _past(clause)),
+        ahead=understanding.ahead,
+        close_kin=bool(re.match(_CLOSE_KIN, clause or understanding.phrase or "")),
         # A kindness in a hard time: thanked for, never "more days like it" or "I would go back".
         hard_time=not understanding.sorrow and mentions_hardship(note.text),
         sentence=(clause[:1].upper() + clause[1:] + ".") if clause else None,
@@ -275,6 +277,12 @@ def _past(clause: str) -> bool:
     return False
 
 
+# "your mum's chemo", "our dad is in hospital": news of someone close to the one the letter is to.
+_CLOSE_KIN = (
+    r"(?i)^(?:your|our) (?:mum|mom|mam|mother|dad|father|sister|brother|son|daughter|wife|husband|partner|"
+    r"gran|grandma|grandad|granddad|grandpa|granny|nan|nana|grandmother|grandfather|aunt|uncle|baby|"
+    r"boy|girl)(?:['’]s)?\b"
+)
 _PRESENT = {"are", "is", "am", "have", "has", "do", "does", "can", "can't", "will", "won't", "don't", "still"}
 
 

@@ -43,5 +43,6 @@ def recent_loss(late: tuple[str, str] | None, sorrows: list[NoteItem], today: dt
         return None
     clause = f"{late[0]} died in {dt.date(year, month, 1):%B}{' last year' if year < today.year else ''}"
     return NoteItem(id=0, tag="fact", text=clause, phrase=None, clause=clause, noun=None, since=clause, past=True,
+                    ahead=False, close_kin=False,
                     hard_time=False, sentence=clause[:1].upper() + clause[1:] + ".", year=year, mood="loss",
                     about="recipient", dislike=False, used=False)  # fmt: skip

@@ -52,6 +52,9 @@ class Understanding:
     clause: str | None
     phrase: str | None
     problem: str | None
+    # What it tells of has still to come on the letter's day ("your mum's chemo starts on Monday"):
+    # a letter says it is ahead, never "since" it.
+    ahead: bool = False
 
     @property
     def usable(self) -> bool:
@@ -65,14 +68,20 @@ class Understanding:
         """How the note reads in a letter: "I remember how you took me fishing at Lake Tahoe"."""
         if not self.usable:
             return None
-        return lead_in(tag, self.clause, self.phrase, language, mood=self.mood)
+        return lead_in(tag, self.clause, self.phrase, language, mood=self.mood, ahead=self.ahead)
 
     def to_json(self) -> JSONObject:
         return asdict(self)
 
 
 def lead_in(
-    tag: str | None, clause: str | None, phrase: str | None, language: str = "en", *, mood: str | None = None
+    tag: str | None,
+    clause: str | None,
+    phrase: str | None,
+    language: str = "en",
+    *,
+    mood: str | None = None,
+    ahead: bool = False,
 ) -> str | None:
     """The sentence the panel shows: memories are remembered, everything else is known.
 
@@ -83,6 +92,8 @@ def lead_in(
     if language != "en":
         said = phrase or clause
         return _languages.lead_in(tag, said, language) if said else None
+    if phrase and not clause and _mood.is_sorrow(mood) and ahead:
+        return f"I know about {phrase}."  # "the operation next week": not "since" a day still to come
     if phrase and not clause and _mood.is_sorrow(mood):
         # Hard news with no verb ("the miscarriage last spring") is not remembered like a good day.
         return f"I have been thinking of you since {phrase}."
@@ -177,6 +188,7 @@ def understand(
         clause=reading.clause,
         phrase=reading.phrase,
         problem=reading.problem,
+        ahead=reading.ahead,
     )
 
 

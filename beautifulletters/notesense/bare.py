@@ -20,7 +20,7 @@ HARD_EVENTS = frozenset(
     "miscarriage miscarriages stillbirth stroke redundancy redundancies funeral death passing diagnosis divorce "
     "separation breakup break-up accident operation surgery injury attack layoff lay-off bereavement mastectomy "
     "amputation transplant relapse seizure fall crash fire flood burglary break-in repossession eviction "
-    "bankruptcy split".split()
+    "bankruptcy split chemo chemotherapy radiotherapy radiation biopsy scan op hysterectomy bypass treatment".split()
 )
 
 

@@ -12,11 +12,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from beautifulletters.notesense import news as N
 from beautifulletters.notesense import reasons as R
 from beautifulletters.notesense import shapes
 from beautifulletters.notesense import words as W
 from beautifulletters.notesense.bare import BARE_KIN, NAMED_BY, hard_event, kin_acts
-from beautifulletters.notesense.when import Moment, find, say
+from beautifulletters.notesense.when import Moment, ahead, find, say
 
 ABOUT = ("recipient", "signer", "both", "other")
 _R, _S, _T = "Rzqx", "Szqx", "Tzqx"  # stand-ins for the recipient, the signer and the time
@@ -148,6 +149,7 @@ class Reading:
     phrase: str | None
     moment: Moment | None
     problem: str | None = None
+    ahead: bool = False  # what it tells of has still to come on the letter's day ("chemo starts on Monday")
 
 
 class _Unclear(Exception):
@@ -236,9 +238,12 @@ def _read(
             raise _Unclear(R.reason(R.SAME_NAME, name=name))
     marked = _mark_names(_mark_names(clean, signer, _S), recipient, _R)
     tokens = re.findall(_TOKEN, marked)
-    clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced, hard_news)
+    coming = moment is not None and ahead(moment, today or written)
+    clause, kind, subject = _rewrite(tokens, recipient, signer, about, couple, voiced, hard_news, coming)
     clause = _pairs(clause)
     clause = clause.replace(_T, say(moment, today) if moment else "")
+    if moment and moment.forward and not coming and kind == "clause":
+        clause = N.in_the_past(clause)  # "chemo starts monday", read after that Monday: "started"
     clause = W.proper_case(" ".join(clause.split()))
     clause = W.kin_as_names(clause)
     if group and kind != "phrase":
@@ -248,8 +253,8 @@ def _read(
     mentions = subject_of(clause)
     who = about or mentions
     if kind == "phrase":
-        return Reading(who, None, clause, moment)
-    return Reading(who, clause, f"how {clause}", moment)
+        return Reading(who, None, clause, moment, ahead=coming)
+    return Reading(who, clause, f"how {clause}", moment, ahead=coming)
 
 
 def _pairs(clause: str) -> str:
@@ -306,6 +311,7 @@ def _rewrite(
     couple: bool,
     voiced: bool,
     hard_news: bool = False,
+    coming: bool = False,
 ) -> tuple[str, str, str | None]:
     """(the text in the letter's voice, "clause" or "phrase", the grammatical subject)."""
     index = _words(tokens)
@@ -346,6 +352,11 @@ def _rewrite(
     if lowers[start] == "first" and start < len(index) - 1 and lowers[start + 1] in {"met", "meet"}:
         start += 1  # "first met on a train": "the first day" stays a phrase
     first_lower = tokens[index[start]].lower()
+    # "mum's chemo starts monday", "her dad's dementia getting worse": news of someone close, a sentence.
+    news = N.said(tokens, index, start, recipient.shared_kin, coming, _T) if hard_news else None
+    if news:
+        tokens, index = news, _words(news)
+        lowers, first_lower = [tokens[i].lower() for i in index], tokens[index[0]].lower()
     if start == 0 and first_lower in BARE_KIN and kin_acts(tokens, index):
         # "wife passed in march", "dad passed in march": whose is not said, and it is theirs (or ours).
         owner = "our" if first_lower in recipient.shared_kin else "your"
@@ -374,7 +385,9 @@ def _rewrite(
         implicit = {"signer": "I", "both": "we"}.get(about or "recipient", "you")
         tokens = tokens[: index[0]] + [{"I": "am", "we": "are"}.get(implicit, "are"), " "] + tokens[index[0] :]
         index = _words(tokens)
-    elif (W.is_verb(first) or _unknown_verb_first(tokens, index, start)) and first_lower not in W.DETERMINERS:
+    elif (
+        W.is_verb(first) or _unknown_verb_first(tokens, index, start) or (hard_news and first_lower in N.NEWS_VERBS)
+    ) and (first_lower not in W.DETERMINERS):
         who = about or ("both" if _met_each_other(tokens, index, start) and couple else "recipient")
         if about is None and who == "recipient" and _met_each_other(tokens, index, start):
             raise _Unclear(R.WHO_MET)  # "met at university", on a page every signer shares
@@ -390,7 +403,7 @@ def _rewrite(
     elif shapes.opens_impersonal([tokens[i] for i in index[start : start + 4]]):
         pass  # "it snowed in May the day you were born", "there was a storm the night we met"
     elif first_lower in W.DETERMINERS or (first_lower.endswith("ing") and len(first_lower) > 4):
-        kind = "clause" if _main_verb_after(tokens, index, start) else "phrase"
+        kind = "clause" if news or _main_verb_after(tokens, index, start) else "phrase"
     elif first_lower in _STATES:
         if (about or "recipient") == "other":
             raise _Unclear(R.WHO_ABOUT)

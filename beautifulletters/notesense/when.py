@@ -1,7 +1,9 @@
 """Relative times in notes ("last spring", "two years ago") as real dates, said again for any day.
 
 A note written in December saying "last spring" means the spring of that year; drafted two years
-later it reads "in the spring of 2026", never "last spring" for ever.
+later it reads "in the spring of 2026", never "last spring" for ever. Days ahead are read too
+("chemo starts monday", "operation next week", "scan tomorrow"): counted from the day the note was
+written, and said again from the letter's day, so a Monday already gone is not written as ahead.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _NUMBERS = {
     "a couple of": 2,
     "a few": 3,
 }
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _COUNT = r"(?P<n>\d{1,2}|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 PATTERN = (  # compiled on first use (re's cache), not at import
@@ -53,8 +56,14 @@ PATTERN = (  # compiled on first use (re's cache), not at import
     r"|(?P<lastmonth>last) (?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + r")"
     r"|(?P<xmas>last Christmas)"
     r"|(?P<yesterday>yesterday)"
+    r"|(?P<tomorrow>tomorrow)"
+    r"|next (?P<nextunit>week|month|year)"
+    r"|(?:(?P<wdword>on|this coming|this|next|last|coming) )?(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?!s)"
     r")\b"
 )
+# A weekday said without "on", "this", "next" or "last" is a day only at the end of the note ("chemo
+# starts monday"); "sunday lunch at gran's" and "every sunday" are no day.
+_HABIT_BEFORE = r"(?i)\b(?:every|each|most|some|a|on a|all|any)\s+$"
 
 
 @dataclass(frozen=True)
@@ -62,8 +71,11 @@ class Moment:
     """When something happened: `date` as YYYY, YYYY-MM or YYYY-MM-DD, and how precisely it is known."""
 
     date: str
-    precision: str  # "season", "year", "month", "day", "christmas"
+    precision: str  # "season", "year", "month", "week" (its Monday), "day", "weekday", "christmas"
     season: str | None = None
+    # Said as a time ahead of the day the note was written ("monday", "next week"): a sentence about
+    # it is in the present until that time has passed, then in the past ("starts" -> "started").
+    forward: bool = False
 
     @property
     def year(self) -> int:
@@ -106,9 +118,21 @@ def _months_back(day: dt.date, months: int) -> dt.date:
 
 def find(text: str, written: dt.date) -> tuple[Moment, re.Match[str]] | None:
     """The first relative time in `text`, resolved against the day the note was written."""
-    match = re.search(PATTERN, text, re.IGNORECASE)
+    match = next((m for m in re.finditer(PATTERN, text, re.IGNORECASE) if _a_day(m, text)), None)
     if not match:
         return None
+    if match.group("tomorrow"):
+        return Moment((written + dt.timedelta(days=1)).isoformat(), "weekday", forward=True), match
+    if match.group("nextunit"):
+        unit = match.group("nextunit").lower()
+        if unit == "week":
+            monday = written - dt.timedelta(days=written.weekday()) + dt.timedelta(days=7)
+            return Moment(monday.isoformat(), "week", forward=True), match
+        if unit == "month":
+            return Moment(_months_back(written, -1).isoformat()[:7], "month", forward=True), match
+        return Moment(str(written.year + 1), "year", forward=True), match
+    if match.group("weekday"):
+        return _weekday(match, text, written), match
     if match.group("season"):
         name = match.group("season").lower()
         name = "autumn" if name == "fall" else name
@@ -140,6 +164,55 @@ def find(text: str, written: dt.date) -> tuple[Moment, re.Match[str]] | None:
         year = written.year if (written.month, written.day) > (12, 25) else written.year - 1
         return Moment(f"{year}-12-25", "christmas"), match
     return Moment((written - dt.timedelta(days=1)).isoformat(), "day"), match
+
+
+def _a_day(match: re.Match[str], text: str) -> bool:
+    """Whether a weekday found is one day: "starts monday", "on friday", not "every sunday" or "sunday lunch"."""
+    if not match.group("weekday") or match.group("wdword"):
+        return True
+    if re.search(_HABIT_BEFORE, text[: match.start()]):
+        return False
+    return not re.search(r"\w", text[match.end() :])
+
+
+def _weekday(match: re.Match[str], text: str, written: dt.date) -> Moment:
+    """ "monday" in a note written on a Thursday: the Monday after, unless the note tells of it as done
+    ("fell on monday", "last monday"), then the Monday before."""
+    which = (match.group("wdword") or "").lower()
+    target = _WEEKDAYS.index(match.group("weekday").lower())
+    if which == "last" or (which in ("", "on") and _told_as_past(text)):
+        back = (written.weekday() - target) % 7 or 7
+        return Moment((written - dt.timedelta(days=back)).isoformat(), "weekday")
+    ahead = (target - written.weekday()) % 7 or 7
+    return Moment((written + dt.timedelta(days=ahead)).isoformat(), "weekday", forward=True)
+
+
+def _told_as_past(text: str) -> bool:
+    """ "dad fell on monday", "the op was on friday": a past verb not made a state by "is" ("is booked")."""
+    from beautifulletters.notesense import words as W
+
+    words = re.findall(r"[\w'’]+", text.lower())
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        if before in {"is", "are", "be", "been", "being", "gets", "get", "'s"}:
+            continue
+        if word in W.IRREGULAR_PAST or (W.is_verb(word, before) and word.endswith("ed")):
+            return True
+    return False
+
+
+def ahead(moment: Moment, day: dt.date) -> bool:
+    """Whether what the moment names has still to come on `day` ("monday" said on a Thursday, read the
+    Saturday after). A time said as past ("last spring") is ahead only when its start is."""
+    if len(moment.date) == 10:
+        start = dt.date.fromisoformat(moment.date)
+        end = start + dt.timedelta(days=6 if moment.precision == "week" else 0)
+    elif len(moment.date) == 7:
+        start = dt.date.fromisoformat(moment.date + "-01")
+        end = _months_back(start, -1) - dt.timedelta(days=1)
+    else:
+        start, end = dt.date(moment.year, 1, 1), dt.date(moment.year, 12, 31)
+    return end >= day if moment.forward else start > day
 
 
 def moment_of(date: str) -> Moment | None:
@@ -176,11 +249,17 @@ def say(moment: Moment, today: dt.date | None = None) -> str:
                 return "this year"
             if back == 1:
                 return "last year"
+            if back == -1:
+                return "next year"
             if 1 < back < len(_NUMBER_WORDS):
                 return f"{_NUMBER_WORDS[back]} years ago"
         return f"in {moment.year}"
+    if moment.precision in ("weekday", "week"):
+        return _say_day(moment, today)
     year, month = moment.year, int(moment.date[5:7])
     month_name = _MONTHS[month - 1].capitalize()
+    if today is not None and moment.forward and (year * 12 + month) - (today.year * 12 + today.month) == 1:
+        return "next month"
     if today is not None:
         back = (today.year * 12 + today.month) - (year * 12 + month)
         if moment.precision == "day" and len(moment.date) == 10:
@@ -198,3 +277,23 @@ def say(moment: Moment, today: dt.date | None = None) -> str:
         if 0 < back < 12:
             return f"in {month_name}" if year == today.year else f"last {month_name}"
     return f"in {month_name} {year}"
+
+
+def _say_day(moment: Moment, today: dt.date | None) -> str:
+    """A day or a week named ahead: "on Monday", "tomorrow", "next week", or its date when far."""
+    day = dt.date.fromisoformat(moment.date)
+    dated = f"{day.day} {_MONTHS[day.month - 1].capitalize()}"
+    if moment.precision == "week":
+        if today is not None:
+            weeks = (day - (today - dt.timedelta(days=today.weekday()))).days // 7
+            if -1 <= weeks <= 1:
+                return ("last week", "this week", "next week")[weeks + 1]
+        return f"in the week of {dated}" + (f" {day.year}" if today is None or day.year != today.year else "")
+    name = _WEEKDAYS[day.weekday()].capitalize()
+    if today is not None:
+        days = (day - today).days
+        if -1 <= days <= 1:
+            return ("yesterday", "today", "tomorrow")[days + 1]
+        if abs(days) <= 6:
+            return f"on {name}"
+    return f"on {name} {dated}" + (f" {day.year}" if today is None or day.year != today.year else "")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from beautifulletters import drafting
 from beautifulletters.archive import Archive
 from beautifulletters.notesense import Who, understand
@@ -337,3 +339,64 @@ def test_a_seasons_greeting_in_the_first_year_after_a_loss_acknowledges_it_and_i
     widow = known(archive, me, "Edith Marsh", kind="friend", since="1990", pronouns="she")
     known(archive, widow, "Frank Marsh", kind="husband", since="1960", pronouns="he", died_on="2006-03-10")
     assert "Frank" not in _draft(archive, widow, me, "seasons-greetings").text
+
+
+def test_hard_news_about_someone_close_is_said_from_the_readers_side(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "mum's chemo starts monday", "her dad's dementia getting worse", "his sister's operation next
+    week", typed as people type them: said gently and correctly from the reader's side, the day counted
+    from the note's date, so a Monday already gone is said as gone, and never "since" a day to come."""
+    from beautifulletters.archive import notes as stored
+
+    me = _me(archive)
+    # Each note is written on its day; every letter is written on Wednesday 2 December (TODAY).
+    ids: dict[str, int] = {}
+    for written, name, pronouns, note, said in (
+        ("2026-12-01", "Ruth Abbot", "she", "mum's chemo starts friday", "your mum's chemo starts on Friday"),
+        ("2026-11-26", "Cora Bell", "she", "her mum's chemo starts monday", "your mum's chemo started on Monday"),
+        ("2026-12-01", "Lena Voss", "she", "her dad's dementia getting worse", "your dad's dementia is getting worse"),
+        ("2026-12-01", "Kofi Mensah", "he", "his sister's operation next week", "your sister's operation is next week"),
+        ("2026-11-20", "Ivo Stan", "he", "his sister's operation next week", "your sister's operation last week"),
+        ("2026-12-01", "Tam Reid", "they", "grandad's surgery tomorrow", "your grandad's surgery is today"),
+        ("2026-12-01", "Bea Lark", "she", "mum in hospital again", "your mum is in hospital again"),
+        ("2026-12-01", "Noor Aziz", "she", "starts chemo on monday", "you start chemo on Monday"),
+    ):
+        monkeypatch.setattr(stored, "now_iso", lambda written=written: f"{written}T10:00:00+00:00")
+        person = ids[name] = archive.people.add(display_name=name, pronouns=pronouns)
+        archive.relationships.set(me, person, kind="friend", since="2012")
+        archive.notes.add(person, note, tag="fact", about_relationship_from=me)
+        for template in ("thinking-of-you", "just-because"):
+            letter = _draft(archive, person, me, template)
+            sentence = next((s for s in _sentences(letter.text) if said in s), None)
+            assert sentence, (note, template, letter.text, letter.warnings)
+            gentle = r"\b(sorry|thought of you|thinking of you|in my thoughts|on my mind|heavy|hard)\b"
+            assert re.search(gentle, sentence), sentence
+            if "started" not in said and "last week" not in said:
+                assert not re.search(r"\bsince (?:your|you)\b", sentence), sentence
+            if said.startswith("your") and re.search(r"\b(?:starts|is next week|is today)\b", said):
+                assert " both" in sentence, sentence
+    # A get-well letter to the one starting chemo says so, from their side.
+    assert "you start chemo on Monday" in _draft(archive, ids["Noor Aziz"], me, "get-well").text
+    # A shape that cannot be told stays out, with a named reason.
+    monkeypatch.setattr(stored, "now_iso", lambda: "2026-12-01T10:00:00+00:00")
+    eli = archive.people.add(display_name="Eli Roe", pronouns="he")
+    archive.relationships.set(me, eli, kind="friend", since="2012")
+    archive.notes.add(eli, "dementia", tag="fact", about_relationship_from=me)
+    letter = _draft(archive, eli, me, "thinking-of-you")
+    assert "dementia" not in letter.text and any("“dementia” is left out" in w for w in letter.warnings)
+
+
+def test_a_day_ahead_in_a_note_is_counted_from_the_day_it_was_written() -> None:
+    """ "monday" in a note written on Thursday 26 November is Monday 30 November: ahead that Friday,
+    gone by the Wednesday after; "every sunday" and "sunday lunch" are no day."""
+    mo = Who(("Mo Clarke", "Mo"), "he", "Mo")
+    written = dt.date(2026, 11, 26)
+    before = understand("his dad's scan is on monday", recipient=mo, written=written, today=dt.date(2026, 11, 27))
+    after = understand("his dad's scan is on monday", recipient=mo, written=written, today=dt.date(2026, 12, 2))
+    assert before.clause == "your dad's scan is on Monday" and before.ahead
+    assert after.clause == "your dad's scan was on Monday" and not after.ahead
+    fell = understand("his dad fell on monday", recipient=mo, written=written, today=dt.date(2026, 12, 2))
+    assert fell.clause == "your dad fell on Monday 23 November" and fell.happened_on == "2026-11-23"
+    habit = understand("calls his mum every sunday", recipient=mo, written=written, today=dt.date(2026, 12, 2))
+    assert habit.clause == "you call your mum every Sunday"
