@@ -469,7 +469,7 @@ def build_context(
     )
     for note, understanding in kept:
         used = note.id in used_ids or any(_note_used_in(note.text, text) for text in earlier_texts)
-        item = letter_notes.note_item(note, understanding, used=used)
+        item = letter_notes.note_item(note, understanding, used=used, today=today)
         groups[letter_notes.group_of(note, understanding)].append(item)
     variant = variety.seed(signer_id, recipient_id, len(earlier), _pair_number(archive, relationship_record))
     if relationship["closeness"] == "ended" and occasion not in ("farewell", "apology"):

@@ -83,6 +83,7 @@ class NoteItem(TypedDict):
     since: str | None  # for "it does not seem long since …": a clause or a time
     past: bool  # something that happened once, which "never changes" would not fit
     ahead: bool  # still to come on the letter's day ("your mum's chemo starts on Monday"): never "since" it
+    recent: bool  # it happened in the past twelve months: a first holiday season since a loss
     close_kin: bool  # news of someone close to the reader ("your dad's dementia"): "thinking of you both"
     hard_time: bool  # a kindness in a hard time: thanked for, never "more days like it"
     sentence: str | None

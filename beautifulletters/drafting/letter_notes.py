@@ -21,6 +21,7 @@ from beautifulletters import notesense
 from beautifulletters.archive.note_reading import who, writer_choices, written_on
 from beautifulletters.drafting.context_fields import NoteItem
 from beautifulletters.drafting.languages import LETTER_LANGUAGES, as_written, written_in
+from beautifulletters.drafting.losses import within_past_year
 from beautifulletters.i18n import _
 from beautifulletters.notesense.mood import mentions_hardship
 from beautifulletters.records import Note, Person, Relationship
@@ -216,7 +217,7 @@ def group_of(note: Note, understanding: notesense.Understanding) -> str:
     return NOTE_GROUPS.get(str(note.tag), "other")
 
 
-def note_item(note: Note, understanding: notesense.Understanding, *, used: bool) -> NoteItem:
+def note_item(note: Note, understanding: notesense.Understanding, *, used: bool, today: dt.date) -> NoteItem:
     """A note as templates see it: `phrase` after "I remember", `clause` after "I know that"."""
     clause = understanding.clause
     return NoteItem(
@@ -232,6 +233,8 @@ def note_item(note: Note, understanding: notesense.Understanding, *, used: bool)
         # Something that happened once ("you failed your driving test twice") does not "never change".
         past=bool(clause and _past(clause)),
         ahead=understanding.ahead,
+        # When it happened, or else when it was noted: in the past twelve months, a first season since.
+        recent=within_past_year(understanding.happened_on or note.noted_on, today),
         close_kin=bool(re.match(_CLOSE_KIN, clause or understanding.phrase or "")),
         # A kindness in a hard time: thanked for, never "more days like it" or "I would go back".
         hard_time=not understanding.sorrow and mentions_hardship(note.text),

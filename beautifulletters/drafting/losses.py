@@ -32,17 +32,39 @@ def late_partner(archive: Archive, person_id: int) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
+def within_past_year(date: str | None, today: dt.date) -> bool:
+    """Whether a day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY) falls in the twelve months up to
+    `today`: a death on 28 December last year is within them on 2 December, one on 1 December last
+    year or in October last year is not (a holiday season has come since). A month twelve back may be
+    either, and counts; a year alone counts only when it is this year. A date after `today` counts
+    too: a note noted after the letter's day tells of a death before it was noted."""
+    text = str(date or "")
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = dt.date.fromisoformat(text)
+            year_ago = today.replace(year=today.year - 1, day=min(today.day, 28) if today.month == 2 else today.day)
+            return year_ago < day
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            back = (today.year * 12 + today.month) - (int(text[:4]) * 12 + int(text[5:]))
+            return back <= 12
+    except ValueError:
+        return False
+    return text[:4].isdigit() and int(text[:4]) >= today.year
+
+
 def recent_loss(late: tuple[str, str] | None, sorrows: list[NoteItem], today: dt.date) -> NoteItem | None:
     """A partner the archive marks died within the past year, as a sorrow no note tells of ("your
     husband Frank died in March"), so a season's greeting or a note of thought acknowledges it."""
     if not late or not re.match(r"^\d{4}-\d{2}", late[1]) or late[1][:7] > today.isoformat()[:7]:
         return None
+    if not within_past_year(late[1], today):
+        return None
     year, month = int(late[1][:4]), int(late[1][5:7])
     first = late[0].split()[-1]
-    if (today.year - year) * 12 + today.month - month > 12 or any(first in (n["text"] or "") for n in sorrows):
+    if any(first in (n["text"] or "") for n in sorrows):
         return None
     clause = f"{late[0]} died in {dt.date(year, month, 1):%B}{' last year' if year < today.year else ''}"
     return NoteItem(id=0, tag="fact", text=clause, phrase=None, clause=clause, noun=None, since=clause, past=True,
-                    ahead=False, close_kin=False,
+                    ahead=False, recent=True, close_kin=False,
                     hard_time=False, sentence=clause[:1].upper() + clause[1:] + ".", year=year, mood="loss",
                     about="recipient", dislike=False, used=False)  # fmt: skip

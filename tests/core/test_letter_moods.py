@@ -400,3 +400,31 @@ def test_a_day_ahead_in_a_note_is_counted_from_the_day_it_was_written() -> None:
     assert fell.clause == "your dad fell on Monday 23 November" and fell.happened_on == "2026-11-23"
     habit = understand("calls his mum every sunday", recipient=mo, written=written, today=dt.date(2026, 12, 2))
     assert habit.clause == "you call your mum every Sunday"
+
+
+def test_the_first_holiday_season_after_a_loss_is_counted_over_the_past_twelve_months(archive: Archive) -> None:
+    """ "The first holiday season since …" is said of a death in the past twelve months, not of one in
+    last calendar year: a husband who died on 28 December last year, yes; one who died fourteen months
+    ago, or a year and a day ago, has had a holiday season since (letters on 2 December 2026)."""
+    me = _me(archive)
+    first = re.compile(r"first (?:holiday season|Christmas)|cannot feel the same since|changed since|not since")
+    for index, (died, note, happened_on, is_first) in enumerate(
+        (
+            ("2025-12-28", None, None, True),
+            (None, "her husband Ray died last December", None, True),
+            ("2025-12-01", None, None, False),
+            (None, "her husband Cyril died", "2025-10", False),
+            (None, "her husband Ned died", "2025-11-20", False),
+            (None, "her husband Ned died", "2026-01-20", True),
+        )
+    ):
+        widow = archive.people.add(display_name=f"Wyn Hale {index}", pronouns="she")
+        archive.relationships.set(me, widow, kind="friend", since="2001")
+        if died:
+            husband = archive.people.add(display_name=f"Len Hale {index}", pronouns="he", died_on=died)
+            archive.relationships.set(widow, husband, kind="husband", since="1980")
+        else:
+            assert note is not None
+            archive.notes.add(widow, note, tag="fact", about_relationship_from=me, happened_on=happened_on)
+        text = _draft(archive, widow, me, "seasons-greetings").text
+        assert bool(first.search(text)) == is_first, (died, note, happened_on, text)
