@@ -140,3 +140,54 @@ def test_a_note_with_a_verb_and_no_subject_is_said_to_them_in_a_letter_in_its_la
     assert "Koriander" not in german.text and "Zugspitze" in german.text  # a dislike is never offered as a treat
     birthday = _draft(archive, jurgen, amelie, "birthday")
     assert "Du kochst jeden Sonntag für die ganze Familie" in birthday.text, birthday.text
+
+
+def test_french_spanish_and_german_notes_and_continental_addresses_say_the_two_live_apart(
+    archive: Archive,
+) -> None:
+    """ "elle est partie vivre au Canada", "se mudó a México", "ist nach Australien gezogen" and an
+    address in another town ("28001 Madrid" to someone in "69004 Lyon") mean the two live apart, as
+    "moved abroad" and a Falmouth address do in English; a move across town, or a holiday, does not."""
+    from beautifulletters.drafting.context import build_context
+
+    me = archive.people.add(display_name="Amélie Roux", pronouns="she", addresses=["12 rue Juiverie\n69004 Lyon"])
+
+    def apart(language: str, note: str | None = None, address: str | None = None) -> bool:
+        person = archive.people.add(
+            display_name=f"Zoé Lefort {language}",
+            pronouns="she",
+            language=language,
+            addresses=[address] if address else [],
+        )
+        archive.relationships.set(me, person, kind="amie", since="2001")
+        if note:
+            archive.notes.add(person, note, tag="fact", about_relationship_from=me)
+        context = build_context(archive, recipient_id=person, signer_id=me, occasion="thinking-of-you", today=TODAY)
+        return context["relationship"]["apart"]
+
+    for language, note in (
+        ("fr", "elle est partie vivre au Canada"),
+        ("fr", "elle vit à l'étranger depuis dix ans"),
+        ("fr", "a déménagé en Australie"),
+        ("es", "se mudó a México"),
+        ("es", "vive en el extranjero"),
+        ("es", "se fue a vivir a Chile hace dos años"),
+        ("de", "sie ist nach Australien gezogen"),
+        ("de", "ist ausgewandert"),
+        ("de", "wohnt seit Jahren im Ausland"),
+    ):
+        assert apart(language, note), note
+    for language, note in (
+        ("fr", "elle est partie en vacances au Portugal"),
+        ("es", "se mudó a un piso más grande"),
+        ("de", "ist letztes Jahr umgezogen"),
+        ("de", "ist nach Hause gegangen"),
+    ):
+        assert not apart(language, note), note
+    for address, far in (
+        ("Calle Mayor 5\n28001 Madrid", True),
+        ("Hauptstr. 3\n10115 Berlin", True),
+        ("Keizersgracht 1\n1015 CJ Amsterdam", True),
+        ("3 place Bellecour\n69002 Lyon", False),
+    ):
+        assert apart("fr", address=address) == far, address
