@@ -86,6 +86,9 @@ _WORK = {
 }
 
 
+# A friend word made a partner's by the word beside it: "feste Freundin", "fester Freund", "petite amie",
+# "petit ami", "petit copain", "petite copine" (a plain "Freundin" or "amie" is a friend).
+ROMANCE = re.compile(r"(?i)\b(?:fest(?:e|er|en)? freund(?:in)?|petite? (?:amie?|copain|copine))\b")
 _FORMER = re.compile(r"(?i)(?:^|[\s/(])(?:ex|former|divorced|estranged)(?:[\s-]|$)")
 
 
@@ -107,11 +110,16 @@ def closeness(kind: str | None) -> str:
         family = _FAMILY | languages.FAMILY_WORDS
         return closeness(owner if person in family else person)
     words = set(re.findall(r"[\w-]+", lowered))
-    if words & (_PARTNER | languages.PARTNER_WORDS):
+    if words & (_PARTNER | languages.PARTNER_WORDS) or ROMANCE.search(lowered):
         return "partner"
     if words & (_FAMILY | languages.FAMILY_WORDS) or any(w.endswith("-in-law") for w in words):
         return "family"
-    if "friend" in words or "friends" in words or "best" in words or words & languages.FRIEND_WORDS:
+    # "Schulfreundin", "Brieffreund", "Jugendfreund": German makes a kind of friend in one word.
+    if (
+        {"friend", "friends", "best"} & words
+        or words & languages.FRIEND_WORDS
+        or any(w.endswith(("freund", "freundin")) for w in words)
+    ):
         return "friend"
     if words & (_WORK | languages.WORK_WORDS):
         return "work"

@@ -33,7 +33,7 @@ PARTNER_WORDS = {
     "esposa", "esposo", "marido", "mujer", "pareja", "novia", "novio", "prometida", "prometido",
     # German
     "ehefrau", "ehemann", "frau", "mann", "partnerin", "lebensgefährtin", "lebensgefährte", "verlobte",
-    "verlobter", "freundin", "freund",
+    "verlobter", "amante",
 }  # fmt: skip
 FAMILY_WORDS = {
     # French
@@ -49,7 +49,9 @@ FAMILY_WORDS = {
     "opa", "enkel", "enkelin", "onkel", "neffe", "nichte", "familie", "schwiegermutter",
     "schwiegervater", "patentante", "patenonkel", "schwägerin", "schwager",
 }  # fmt: skip
-FRIEND_WORDS = {"ami", "amie", "copain", "copine", "amigo", "amiga", "bekannte", "kumpel"}
+FRIEND_WORDS = {
+    "ami", "amie", "copain", "copine", "amigo", "amiga", "bekannte", "kumpel", "freund", "freundin", "freunde",
+}  # fmt: skip
 WORK_WORDS = {
     # French
     "collègue", "patron", "patronne", "chef", "cheffe", "professeur", "professeure", "prof", "institutrice",
@@ -61,7 +63,9 @@ WORK_WORDS = {
     "kollege", "kollegin", "chefin", "lehrer", "lehrerin", "pfleger", "pflegerin", "krankenschwester",
     "ärztin", "arzt", "nachbar", "nachbarin", "kunde", "kundin", "mentor", "mentorin",
 }  # fmt: skip
-# German "Freund"/"Freundin" also mean boyfriend/girlfriend; among kinship words they count as partner.
+# German "Freund"/"Freundin", like French "ami"/"copine", may mean a boyfriend or girlfriend, but typed
+# as what someone is to the writer it is nearly always a friend: romance is said by a word beside it
+# ("feste Freundin", "petite amie"), read in kinship.ROMANCE. "novia"/"novio" are romance alone.
 
 
 def base_language(language: str | None) -> str:

@@ -121,3 +121,15 @@ def test_the_letter_s_language_can_be_chosen(empty_archive) -> None:
     assert empty_archive.letters.get(letter_id).language == "es"
     english = drafting.render_draft(empty_archive, recipient_id=recipient, signer_id=signer, template="birthday")
     assert english.text.startswith(("Dear", "My dear")) and english.language in (None, "en")
+
+
+def test_a_friend_in_french_spanish_or_german_is_a_friend_and_romance_is_said_so() -> None:
+    """A relationship typed "Freundin", "Freund", "amie" or "amiga" is a friend: the letter is not a
+    lover's. Only a word that says romance makes a partner: "feste Freundin", "petite amie", "novia",
+    "Lebensgefährtin", "Partnerin". A best friend ("beste Freundin", "Schulfreund") is a friend too."""
+    for word in ("Freundin", "Freund", "beste Freundin", "alte Freundin", "Schulfreund", "Brieffreundin", "amie",
+                 "ami", "meilleure amie", "amiga", "mejor amigo", "copine"):  # fmt: skip
+        assert closeness(word) == "friend", word
+    for word in ("feste Freundin", "fester Freund", "meine feste Freundin", "petite amie", "petit ami",
+                 "petit copain", "novia", "novio", "Lebensgefährtin", "Partnerin", "amante"):  # fmt: skip
+        assert closeness(word) == "partner", word
