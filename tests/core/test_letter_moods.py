@@ -349,7 +349,7 @@ def test_hard_news_about_someone_close_is_said_from_the_readers_side(
     from the note's date, so a Monday already gone is said as gone, and never "since" a day to come."""
     from beautifulletters.archive import notes as stored
 
-    me = _me(archive)
+    me = writer(archive)
     # Each note is written on its day; every letter is written on Wednesday 2 December (TODAY).
     ids: dict[str, int] = {}
     for written, name, pronouns, note, said in (
@@ -406,7 +406,7 @@ def test_the_first_holiday_season_after_a_loss_is_counted_over_the_past_twelve_m
     """ "The first holiday season since …" is said of a death in the past twelve months, not of one in
     last calendar year: a husband who died on 28 December last year, yes; one who died fourteen months
     ago, or a year and a day ago, has had a holiday season since (letters on 2 December 2026)."""
-    me = _me(archive)
+    me = writer(archive)
     first = re.compile(r"first (?:holiday season|Christmas)|cannot feel the same since|changed since|not since")
     for index, (died, note, happened_on, is_first) in enumerate(
         (
