@@ -168,7 +168,43 @@ def place_names(text: str) -> str:
         return f"{match.group(1).capitalize()} {name[:1].upper()}{name[1:]}"
 
     text = re.sub(rf"\b({_BEFORE_A_NAME}) ([a-z][\w'’-]+)", water, text)
-    return re.sub(r"\b(lake|mount|cape|isle) (?=[A-Z][a-z])", lambda m: f"{m.group(1).capitalize()} ", text)
+    text = re.sub(r"\b(lake|mount|cape|isle) (?=[A-Z][a-z])", lambda m: f"{m.group(1).capitalize()} ", text)
+    return re.sub(_KNOWN_PLACE, lambda m: f"{m.group(1)}{m.group(2).capitalize()}", text)
+
+
+# Well-known places the spelling dictionary does not capitalise, because it lacks them ("oban",
+# "tiree") or knows them as ordinary words too ("wales", "kent", "york", "bath", "jersey", "mull",
+# "turkey"). One is written with its capital only where the note puts a place: straight after "in",
+# "to", "visited"… and before the note ends or goes on with a word that starts no noun phrase
+# ("in oban", "to wales with the kids", "on mull last summer"), so "to mull it over", "in turkey
+# sandwiches" and "interested in reading" stay as typed. Words more often ordinary than a place
+# ("reading", "deal", "rye", "settle", "rum", "down", "hay") are not among them.
+_PLACE_WORDS = frozenset(
+    # Scotland
+    "oban mull iona arran islay jura harris lewis skye fife ayr troon largs dunoon rothesay bute portree "
+    "ullapool inverness aviemore pitlochry crieff stirling perth dundee barra tiree coll eigg orkney shetland "
+    "kirkwall lerwick stornoway tobermory crail anstruther elie kintyre argyll galloway "
+    # England, Wales, the islands and Ireland
+    "wales england scotland ireland kent york bath wells jersey guernsey sark alderney durham chester derby "
+    "cornwall devon dorset essex sussex surrey norfolk suffolk cumbria yorkshire northumberland brighton "
+    "whitby scarborough filey harrogate ripon keswick ambleside windermere grasmere coniston bude padstow "
+    "newquay looe fowey penzance cromer southwold aldeburgh hythe margate whitstable poole lyme ely lundy "
+    "scilly anglesey gower pembroke tenby conwy llandudno bala brecon snowdonia cork kerry mayo sligo "
+    "galway donegal connemara antrim kinsale dingle "
+    # Further afield
+    "france spain italy greece portugal turkey malta gozo crete corfu rhodes sicily sardinia corsica "
+    "mallorca majorca menorca ibiza tenerife lanzarote madeira algarve brittany normandy provence tuscany "
+    "cannes lyon paris rome venice lisbon porto bruges ghent prague vienna munich bavaria tyrol "
+    "iceland norway sweden denmark finland holland germany austria switzerland morocco egypt kenya nepal "
+    "bali japan china india canada mexico peru cuba chile australia tasmania".split()
+)
+_PLACE_FOLLOWERS = (
+    r"and|or|with|for|in|on|at|last|this|next|every|each|when|where|while|before|after|during|since|until|"
+    r"to|from|again|together|once|twice|by|that|which|years?|\d+"
+)
+_KNOWN_PLACE = re.compile(
+    rf"(?i)(\b{_PLACE_SLOT} |\bon )({'|'.join(sorted(_PLACE_WORDS))})(?=\s*$|\s*[,.;:!?)]|\s+(?:{_PLACE_FOLLOWERS})\b)"
+)
 
 
 _FUNCTION_WORDS = frozenset(

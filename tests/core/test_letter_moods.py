@@ -428,3 +428,36 @@ def test_the_first_holiday_season_after_a_loss_is_counted_over_the_past_twelve_m
             archive.notes.add(widow, note, tag="fact", about_relationship_from=me, happened_on=happened_on)
         text = _draft(archive, widow, me, "seasons-greetings").text
         assert bool(first.search(text)) == is_first, (died, note, happened_on, text)
+
+
+def test_well_known_places_typed_in_lower_case_take_their_capitals_where_the_note_puts_a_place(
+    archive: Archive,
+) -> None:
+    """ "the week we spent in oban", "our trip to wales", "the summer we camped on mull": places the
+    spelling dictionary lacks or knows as ordinary words are written with their capitals in a letter;
+    the same words as ordinary words ("to mull it over", "turkey sandwiches") stay as typed."""
+    from beautifulletters.drafting.letter_notes import place_names
+
+    me = writer(archive)
+    for name, memory, said in (
+        ("Ailsa Grant", "the week we spent in oban", "in Oban"),
+        ("Huw Pryce", "our trip to wales with the kids", "to Wales with the kids"),
+        ("Moira Bain", "the summer we camped on mull in 2019", "on Mull in 2019"),
+        ("Des Quinn", "the weekend we drove through kent", "through Kent"),
+    ):
+        friend = archive.people.add(display_name=name, pronouns="they")
+        archive.relationships.set(me, friend, kind="friend", since="2004")
+        archive.notes.add(friend, memory, tag="memory", about_relationship_from=me)
+        letter = _draft(archive, friend, me, "thinking-of-you")
+        assert said in letter.text, letter.text
+    assert place_names("we met in york last spring") == "we met in York last spring"
+    assert place_names("a weekend in bath, then home") == "a weekend in Bath, then home"
+    for ordinary in (
+        "something to mull over",
+        "time to mull it over",
+        "she is interested in reading",
+        "turkey sandwiches at the match",
+        "a week in nice weather",
+        "in the bath",
+    ):
+        assert place_names(ordinary) == ordinary
