@@ -225,7 +225,7 @@ def _read(
     group = shapes.group_subject(clean)
     if group:
         clean = group[0]
-    found = find(clean, written)
+    found = find(clean, written, sorrow=hard_news)
     moment = None
     if found:
         moment, match = found

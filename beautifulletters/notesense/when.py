@@ -116,11 +116,18 @@ def _months_back(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def find(text: str, written: dt.date) -> tuple[Moment, re.Match[str]] | None:
-    """The first relative time in `text`, resolved against the day the note was written."""
-    match = next((m for m in re.finditer(PATTERN, text, re.IGNORECASE) if _a_day(m, text)), None)
-    if not match:
+def find(text: str, written: dt.date, *, sorrow: bool = False) -> tuple[Moment, re.Match[str]] | None:
+    """The first relative time in `text`, resolved against the day the note was written. A weekday
+    with no "next" or "last" is read as ahead only in hard news (`sorrow`) or a note told in the
+    present ("his scan is on monday"): "the picnic on sunday" stays as typed."""
+    found = None
+    for match in re.finditer(PATTERN, text, re.IGNORECASE):
+        if _a_day(match, text) and (not match.group("weekday") or (found := _weekday(match, text, written, sorrow))):
+            break
+    else:
         return None
+    if found:
+        return found, match
     if match.group("tomorrow"):
         return Moment((written + dt.timedelta(days=1)).isoformat(), "weekday", forward=True), match
     if match.group("nextunit"):
@@ -131,8 +138,6 @@ def find(text: str, written: dt.date) -> tuple[Moment, re.Match[str]] | None:
         if unit == "month":
             return Moment(_months_back(written, -1).isoformat()[:7], "month", forward=True), match
         return Moment(str(written.year + 1), "year", forward=True), match
-    if match.group("weekday"):
-        return _weekday(match, text, written), match
     if match.group("season"):
         name = match.group("season").lower()
         name = "autumn" if name == "fall" else name
@@ -175,14 +180,16 @@ def _a_day(match: re.Match[str], text: str) -> bool:
     return not re.search(r"\w", text[match.end() :])
 
 
-def _weekday(match: re.Match[str], text: str, written: dt.date) -> Moment:
+def _weekday(match: re.Match[str], text: str, written: dt.date, sorrow: bool) -> Moment | None:
     """ "monday" in a note written on a Thursday: the Monday after, unless the note tells of it as done
-    ("fell on monday", "last monday"), then the Monday before."""
+    ("fell on monday", "last monday"), then the Monday before; None when it says neither."""
     which = (match.group("wdword") or "").lower()
     target = _WEEKDAYS.index(match.group("weekday").lower())
     if which == "last" or (which in ("", "on") and _told_as_past(text)):
         back = (written.weekday() - target) % 7 or 7
         return Moment((written - dt.timedelta(days=back)).isoformat(), "weekday")
+    if which in ("", "on") and not sorrow and not _told_as_present(text):
+        return None  # "the picnic on sunday": a memory, or a plan; which Sunday the note does not say
     ahead = (target - written.weekday()) % 7 or 7
     return Moment((written + dt.timedelta(days=ahead)).isoformat(), "weekday", forward=True)
 
@@ -199,6 +206,17 @@ def _told_as_past(text: str) -> bool:
         if word in W.IRREGULAR_PAST or (W.is_verb(word, before) and word.endswith("ed")):
             return True
     return False
+
+
+def _told_as_present(text: str) -> bool:
+    """ "his scan is on monday", "chemo starts monday": a verb in the present, so a day still to come."""
+    from beautifulletters.notesense import words as W
+    from beautifulletters.notesense.news import NEWS_VERBS
+
+    return any(
+        word in NEWS_VERBS or (W.looks_third_person(word) and W.is_verb(word))
+        for word in re.findall(r"[\w'’]+", text.lower())
+    )
 
 
 def ahead(moment: Moment, day: dt.date) -> bool:

@@ -400,6 +400,8 @@ def test_a_day_ahead_in_a_note_is_counted_from_the_day_it_was_written() -> None:
     assert fell.clause == "your dad fell on Monday 23 November" and fell.happened_on == "2026-11-23"
     habit = understand("calls his mum every sunday", recipient=mo, written=written, today=dt.date(2026, 12, 2))
     assert habit.clause == "you call your mum every Sunday"
+    picnic = understand("the picnic on sunday", recipient=mo, tag="memory", written=written, today=dt.date(2026, 12, 2))
+    assert picnic.phrase == "the picnic on Sunday"  # which Sunday it does not say: as typed
 
 
 def test_the_first_holiday_season_after_a_loss_is_counted_over_the_past_twelve_months(archive: Archive) -> None:
