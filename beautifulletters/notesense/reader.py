@@ -23,66 +23,17 @@ ABOUT = ("recipient", "signer", "both", "other")
 _R, _S, _T = "Rzqx", "Szqx", "Tzqx"  # stand-ins for the recipient, the signer and the time
 # Patterns are compiled on first use (re's cache), not at import: the archive imports this module.
 _TOKEN = r"[^\W_][\w'’-]*|[^\w\s]+|_+|\s+"
-_STATES = {
-    "allergic",
-    "vegetarian",
-    "vegan",
-    "diabetic",
-    "left-handed",
-    "afraid",
-    "scared",
-    "terrified",
-    "shy",
-    "colour-blind",
-    "color-blind",
-    "deaf",
-    "lactose",
-    "gluten-free",
-    "teetotal",
-    "retired",
-    "pregnant",
-    "married",
-    "engaged",
-    "proud",
-    "good",
-    "bad",
-    "great",
-    "hopeless",
-    "terrible",
-    "obsessed",
-    "crazy",
-    "mad",
-    "fond",
-    "always",
-    # Said of a person with no verb ("always late", "hilarious at karaoke"): "you are …".
-    "late",
-    "early",
-    "busy",
-    "hilarious",
-    "brilliant",
-    "useless",
-    "amazing",
-    "awful",
-    "rubbish",
-    "clever",
-    "funny",
-    "talented",
-    "wonderful",
-    "excellent",
-    "dreadful",
-    "kind",
-    "generous",
-    "patient",
-    "stubborn",
-    "grumpy",
-    "messy",
-    "tidy",
-    "punctual",
-    "nervous",
-    "brave",
-    "nuts",
-    "unbeatable",
-}
+_STATES = frozenset(
+    (
+        "allergic vegetarian vegan diabetic left-handed afraid scared terrified shy colour-blind color-blind "
+        "deaf lactose gluten-free teetotal retired pregnant married engaged proud good bad great hopeless "
+        "terrible obsessed crazy mad fond always "
+        # Said of a person with no verb ("always late", "hilarious at karaoke"): "you are …".
+        "late early busy hilarious brilliant useless amazing awful rubbish clever funny talented wonderful "
+        "excellent dreadful kind generous patient stubborn grumpy messy tidy punctual nervous brave nuts "
+        "unbeatable "
+    ).split()
+)
 _SHE_KIN = {
     "mother",
     "mom",
