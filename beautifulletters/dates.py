@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from beautifulletters.records import Letter, UpcomingDate
+from beautifulletters.records import ImportantDate, Letter, Person, Relationship, UpcomingDate
 
 
 def month_day(value: str) -> tuple[int, int]:
@@ -39,6 +39,26 @@ def whole_years_between(start: dt.date, end: dt.date) -> int:
     if (end.month, end.day) < (start.month, start.day):
         years -= 1
     return years
+
+
+def _ended(relationship: Relationship) -> bool:
+    return bool(relationship.ended_on or relationship.end_kind)
+
+
+def relationship_ended(date: ImportantDate, relationships: Iterable[Relationship]) -> bool:
+    """Whether `date` is an anniversary of a relationship that ended (divorce, separation,
+    estrangement): the one it belongs to, or for an anniversary tied to none, every relationship
+    to its person. The same rule as `archive.dates.upcoming`, which leaves such dates out."""
+    related = [rel for rel in relationships if rel.to_id == date.person_id]
+    if date.relationship_id is not None:
+        return date.kind != "birthday" and any(rel.id == date.relationship_id and _ended(rel) for rel in related)
+    return date.kind == "anniversary" and bool(related) and all(_ended(rel) for rel in related)
+
+
+def counts_years(date: ImportantDate, person: Person, relationships: Iterable[Relationship]) -> bool:
+    """Whether a date's round years are said ("· 50 years on 24 December"): not once its person
+    has died, nor for a relationship that ended; the date itself is still shown."""
+    return not person.died_on and not relationship_ended(date, relationships)
 
 
 def upcoming_occurrences(rows: Iterable[Mapping[str, Any]], *, today: dt.date, days: int) -> list[UpcomingDate]:

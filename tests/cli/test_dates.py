@@ -33,3 +33,14 @@ def test_dates_typed_as_people_type_them(cli) -> None:
     ambiguous = cli("people", "add", "Ola Berg", "--birthday", "03/04/1980")
     assert ambiguous.returncode == 1 and "3 April 1980" in ambiguous.stderr and "4 March 1980" in ambiguous.stderr
     assert "Ola Berg" not in cli("people", "list").stdout
+
+
+def test_people_show_counts_no_years_for_someone_who_died(cli) -> None:
+    env = {"LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_TIME": ""}
+    added = cli("people", "add", "Frank Hale", "--birthday", "1946-09-14")
+    assert added.returncode == 0, added.stderr
+    frank = added.stdout.strip().split()[-1]
+    assert cli("people", "edit", frank, "--died-on", "2024-06-01").returncode == 0
+    assert cli("dates", "add", frank, "--kind", "anniversary", "--date", "1976-12-24").returncode == 0
+    shown = cli("people", "show", frank, env=env).stdout
+    assert "Birthday: 14 September 1946" in shown and "turns" not in shown and "years on" not in shown, shown

@@ -69,3 +69,23 @@ def test_an_anniversary_with_someone_who_died_would_have_been(empty_archive) -> 
     assert item.in_memory and item.years == 50
     assert words.remembered(item) == "Wedding anniversary, would have been 50 years"
     assert "50th" not in words.remembered(item)
+
+
+def test_important_dates_count_no_years_once_ended_or_gone(empty_archive) -> None:
+    from beautifulletters.dates import counts_years
+
+    loretta = _couple(empty_archive, end_kind="divorce")
+    frank = empty_archive.people.add(display_name="Frank", died_on="2024-06-01")
+    me = empty_archive.settings.default_signer_id()
+    empty_archive.relationships.set(me, frank, kind="husband")
+    empty_archive.dates.add(frank, kind="anniversary", date="1976-12-24", label="Wedding anniversary")
+    ann = empty_archive.people.add(display_name="Ann")
+    empty_archive.relationships.set(me, ann, kind="wife")
+    empty_archive.dates.add(ann, kind="anniversary", date="1976-12-24")
+
+    def counted(person_id: int) -> bool:
+        (date,) = empty_archive.dates.for_person(person_id)
+        person = empty_archive.people.get(person_id)
+        return counts_years(date, person, empty_archive.relationships.for_person(person_id))
+
+    assert (counted(loretta), counted(frank), counted(ann)) == (False, False, True)

@@ -151,8 +151,12 @@ def test_a_marriage_that_ended_is_stored_said_and_drafted_as_such(qtbot, archive
     stored = archive.relationships.get(chris, loretta)
     assert stored is not None and (stored.ended_on, stored.end_kind) == ("2019", "divorce")
     assert stored.kind == "wife" and stored.pet_names  # the rest is kept as it was
-    line = _panel(qtbot, archive, loretta).relationship_label.text()
+    panel = _panel(qtbot, archive, loretta)
+    line = panel.relationship_label.text()
     assert "Divorced in 2019." in line and "years on" not in line, line
+    dates = [panel.dates.dates_list.item(i).text() for i in range(panel.dates.dates_list.count())]
+    wedding = next(text for text in dates if text.startswith("Wedding anniversary: "))
+    assert "years on" not in wedding and wedding.endswith("1976"), dates  # was "… · 50 years on 24 December"
     draft, _text = _draft(
         qtbot, NewLetterDialog(archive, recipient_id=loretta, signer_id=chris, template="anniversary")
     )

@@ -7,8 +7,9 @@ import sys
 
 from beautifulletters import humandates, images, words
 from beautifulletters.archive import Archive
+from beautifulletters.dates import counts_years
 from beautifulletters.i18n import _
-from beautifulletters.records import PersonFields
+from beautifulletters.records import Person, PersonFields
 from ui.cli.common import EXIT_OK, UsageError, add_command, add_group
 from ui.cli.common import print_json as _print_json
 from ui.cli.common import record_id as _id
@@ -123,6 +124,12 @@ def people_list(args: argparse.Namespace, archive: Archive) -> int:
     return EXIT_OK
 
 
+def _birthday(person: Person) -> str:
+    """'14 September 1946 · turns 80 on 14 September'; for someone who died, the date alone."""
+    birthday = person.birthday or ""
+    return humandates.partial_date(birthday) if person.died_on else humandates.birthday(birthday)
+
+
 def people_show(args: argparse.Namespace, archive: Archive) -> int:
     person = archive.people.get(args.id)
     if args.json:
@@ -134,7 +141,7 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         (_("Full name"), person.full_name),
         (_("Called"), person.nickname),
         (_("Pronouns"), person.pronouns),
-        (_("Birthday"), humandates.birthday(person.birthday) if person.birthday else None),
+        (_("Birthday"), _birthday(person) if person.birthday else None),
         (_("Language"), person.language),
         (_("Say it"), person.pronunciation),
         (_("Died"), person.died_on),
@@ -149,7 +156,8 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         print("  " + _("Address: {address}").format(address=address.replace("\n", ", ")))
     if person.notes:
         print("  " + _("Notes: {notes}").format(notes=person.notes))
-    for rel in archive.relationships.for_person(person.id):
+    relationships = archive.relationships.for_person(person.id)
+    for rel in relationships:
         other_id = rel.to_id if rel.from_id == person.id else rel.from_id
         other = archive.people.get(other_id).display_name
         kind = words.relationship_kind(rel.kind)
@@ -158,7 +166,10 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
         else:
             line = _("Writes to {name} ({kind})").format(name=other, kind=kind)
         if rel.since:
-            line = _("{relationship}, since {date}").format(relationship=line, date=humandates.since(rel.since))
+            # Years are counted only while it lasts and both live ("· 50 years on 24 December").
+            quiet = rel.ended_on or rel.end_kind or person.died_on
+            since = humandates.partial_date(rel.since) if quiet else humandates.since(rel.since)
+            line = _("{relationship}, since {date}").format(relationship=line, date=since)
         parts = [line]
         if rel.pet_names:
             names = ", ".join(rel.pet_names)
@@ -173,7 +184,8 @@ def people_show(args: argparse.Namespace, archive: Archive) -> int:
     for note in archive.notes.for_person(person.id):
         print(f"  [{words.note_tag(note.tag)}] {note.text}  " + _("(note {id})").format(id=note.id))
     for date in archive.dates.for_person(person.id):
-        shown = humandates.since(date.date) if date.yearly else humandates.full_date(date.date)
+        counted = date.yearly and counts_years(date, person, relationships)
+        shown = humandates.since(date.date) if counted else humandates.partial_date(date.date)
         print(f"  {words.date_kind(date.kind)}: {shown}" + (f" — {date.label}" if date.label else ""))
     letters = archive.letters.all(to=person.id)
     if letters:

@@ -102,17 +102,24 @@ class PersonDates(QWidget):
         self.date_problem.hide()
         self.label_problem.hide()
 
-    def show_dates(self, archive: Archive, person: Person, dates: list) -> None:
-        """The person's birthday (a field of the person, changed in the Person dialog) and their dates."""
+    def show_dates(
+        self, archive: Archive, person: Person, dates: list, uncounted: frozenset[int] = frozenset()
+    ) -> None:
+        """The person's birthday (a field of the person, changed in the Person dialog) and their dates.
+
+        `uncounted`: dates shown without their round years (their person died, or the relationship
+        ended: no "· 50 years on 24 December", no "turns 80")."""
         if person.id != self.person_id:  # another person: the last one's problem is not theirs
             self.date_problem.hide()
             self.label_problem.hide()
         self.archive, self.person_id = archive, person.id
         self.dates_list.clear()
         if person.birthday:
-            self.dates_list.addItem(_("Birthday: {date}").format(date=humandates.birthday(person.birthday)))
+            shown = humandates.partial_date(person.birthday) if person.died_on else humandates.birthday(person.birthday)
+            self.dates_list.addItem(_("Birthday: {date}").format(date=shown))
         for date in dates:
-            shown = humandates.since(date.date) if date.yearly else humandates.full_date(date.date)
+            counted = date.yearly and date.id not in uncounted and not person.died_on
+            shown = humandates.since(date.date) if counted else humandates.partial_date(date.date)
             item = QListWidgetItem(
                 _("{label}: {date}").format(label=date.label or words.date_kind(date.kind), date=shown)
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from beautifulletters import humandates, words
 from beautifulletters.archive import Archive
+from beautifulletters.dates import counts_years
 from beautifulletters.errors import BeautifulLettersError
 from beautifulletters.i18n import N_, _
 from beautifulletters.records import ImportantDate, LetterSummary, Note, Person
@@ -27,6 +28,7 @@ class Overview:
     note_signer: int | None
     notes: list[Note]
     dates: list[ImportantDate]
+    uncounted: frozenset[int]  # the dates whose years are not counted: their person died, or it ended
     letters: list[LetterSummary]
 
 
@@ -73,15 +75,18 @@ def read_overview(archive: Archive, person_id: int) -> Overview | None:
     signer_id = archive.settings.default_signer_id()
     relationship_from = signer_id
     signers: list[tuple[int, str]] = []
-    for rel in archive.relationships.for_person(person_id):
+    relationships = archive.relationships.for_person(person_id)
+    dates = archive.dates.for_person(person_id)
+    for rel in relationships:
         if rel.to_id != person_id:
             continue
         signer = archive.people.get(rel.from_id).display_name
         kind = words.relationship_kind(rel.kind)
         line = _("{kind} of {name}").format(kind=kind[:1].upper() + kind[1:], name=signer)
         if rel.since:
-            # An ended relationship counts no more round years ("· 50 years on 24 December").
-            ended = rel.ended_on or rel.end_kind
+            # An ended relationship, or one with someone who died, counts no more round years
+            # ("· 50 years on 24 December").
+            ended = rel.ended_on or rel.end_kind or person.died_on
             since = humandates.partial_date(rel.since) if ended else humandates.since(rel.since)
             line = _("{relationship}, since {date}").format(relationship=line, date=since)
         line += "."
@@ -111,7 +116,8 @@ def read_overview(archive: Archive, person_id: int) -> Overview | None:
         note_signers=signers,
         note_signer=note_signer,
         notes=archive.notes.for_person(person_id),
-        dates=archive.dates.for_person(person_id),
+        dates=dates,
+        uncounted=frozenset(d.id for d in dates if not counts_years(d, person, relationships)),
         letters=letters,
     )
 

@@ -334,7 +334,7 @@ class PersonPanel(QScrollArea):
                 item.setToolTip(plain_tip(f"[{tag}] {note.noted_on or ''}\n{phrasing_text(note)}"))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.notes_list.addItem(item)
-            self.dates.show_dates(self.archive, person, overview.dates)
+            self.dates.show_dates(self.archive, person, overview.dates, overview.uncounted)
             self.letters_list.clear()
             lines = []
             for letter in overview.letters:
