@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from beautifulletters import __version__
-from beautifulletters.dates import month_day, year_of
+from beautifulletters.dates import month_day, relationship_ended, year_of
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
 
@@ -54,7 +54,11 @@ def occasions(archive: Archive) -> list[Occasion]:
             name = row.display_name
             if row.birthday:
                 found.append(Occasion(f"birthday-{person_id}", name, "birthday", row.birthday))
-            for date in archive.dates.for_person(person_id):
+            dates = archive.dates.for_person(person_id)
+            relationships = archive.relationships.for_person(person_id) if dates else []
+            for date in dates:
+                if relationship_ended(date, relationships):  # a divorce's wedding day: no yearly "post a letter"
+                    continue
                 found.append(Occasion(f"date-{date.id}", name, date.kind, date.date, date.label, bool(date.yearly)))
     return found
 

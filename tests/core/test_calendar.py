@@ -98,3 +98,16 @@ def test_long_names_fold_at_75_octets_and_unfold_whole(empty_archive, tmp_path):
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     assert b"\n" not in raw.replace(b"\r\n", b"")
     assert list(_events(out)) == [f"{name.strip()}’s birthday"]
+
+
+def test_an_anniversary_of_a_relationship_that_ended_is_no_event(empty_archive, tmp_path):
+    me = empty_archive.settings.default_signer_id()
+    loretta = empty_archive.people.add(display_name="Loretta Mercer", birthday="1952-03-14")
+    empty_archive.relationships.set(me, loretta, kind="wife", ended_on="2019", end_kind="divorce")
+    empty_archive.dates.add(
+        loretta, kind="anniversary", date="1976-12-24", label="Wedding anniversary", relationship_from=me
+    )
+    out = tmp_path / "occasions.ics"
+    assert export_archive(empty_archive, "ics", out) == {"events": 1}
+    assert list(_events(out)) == ["Loretta Mercer’s birthday"]
+    assert len(empty_archive.dates.for_person(loretta)) == 1  # the date itself stays
