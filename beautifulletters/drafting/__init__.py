@@ -22,7 +22,7 @@ from beautifulletters.drafting.catalog import TemplateInfo
 from beautifulletters.drafting.context import build_context
 from beautifulletters.drafting.context_fields import TemplateContext, all_notes
 from beautifulletters.drafting.engine import Problem, TemplateProblem
-from beautifulletters.drafting.kinship import closeness, former
+from beautifulletters.drafting.kinship import former, former_partner
 from beautifulletters.drafting.tidy import artifact_problems
 from beautifulletters.drafting.worker import WorkerProblem, shared_renderer
 from beautifulletters.errors import BeautifulLettersError
@@ -216,7 +216,8 @@ def _for_their_lives(
     ended = relationship is not None and bool(
         relationship.ended_on or relationship.end_kind or former(relationship.kind)
     )
-    if relationship and ended and occasion in _ROMANTIC_OCCASIONS and closeness(relationship.kind) == "partner":
+    couple = relationship is not None and former_partner(relationship.kind, relationship.end_kind)
+    if relationship and ended and occasion in _ROMANTIC_OCCASIONS and couple:
         notice = _(
             "Your relationship with {name} has ended, so the letter is one of letting go, not of a couple."
         ).format(name=name)

@@ -27,7 +27,7 @@ from beautifulletters.drafting.context_fields import (
     TodayContext,
 )
 from beautifulletters.drafting.distance import lives_apart
-from beautifulletters.drafting.kinship import closeness, former, shared_kin
+from beautifulletters.drafting.kinship import closeness, former, former_partner, shared_kin
 from beautifulletters.drafting.losses import late_partner, recent_loss
 from beautifulletters.errors import ValidationError
 from beautifulletters.i18n import _
@@ -374,7 +374,7 @@ def build_context(
         relationship.update(
             {
                 "kind": kind,
-                "closeness": "ended" if ended and closeness(kind) == "partner" else closeness(kind),
+                "closeness": "ended" if ended and former_partner(kind, end_kind) else closeness(kind),
                 "since": since,
                 "since_year": helpers.year_of(since),
                 "years": helpers.years_since(since, until) if since else None,
@@ -446,6 +446,9 @@ def build_context(
         item = letter_notes.note_item(note, understanding, used=used, today=today)
         groups[letter_notes.group_of(note, understanding)].append(item)
     variant = variety.seed(signer_id, recipient_id, len(earlier), _pair_number(archive, relationship_record))
+    if relationship["ended"]:
+        # Across an ending a letter claims no intimacy: no shared joke, no "I know you love strong coffee".
+        groups["jokes"], groups["preferences"] = [], []
     if relationship["closeness"] == "ended" and occasion not in ("farewell", "apology"):
         # A marriage that ended keeps its "we honeymooned in Crete" for a letter about the ending,
         # not a thank-you or a season's greeting to the one it ended with.
@@ -491,7 +494,10 @@ def build_context(
     when, original = _occasion_date(archive, occasion, recipient_record, signer_id, occasion_date, today)
     years = None
     if when and original and not original.startswith("--") and not when.startswith("--"):
-        years = date_math.whole_years_between(dt.date.fromisoformat(original[:10]), dt.date.fromisoformat(when[:10]))
+        # An anniversary across an ending counts to the end ("eighteen years"), not to this year's date.
+        end = relationship["ended_on"] if occasion == "anniversary" else None
+        stop = _earliest(dt.date.fromisoformat(when[:10]), end)
+        years = date_math.whole_years_between(dt.date.fromisoformat(original[:10]), stop)
         years = years if years > 0 else None
     occasion_context = OccasionContext(
         kind=occasion,

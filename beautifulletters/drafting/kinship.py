@@ -97,6 +97,17 @@ def former(kind: str | None) -> bool:
     return bool(_FORMER.search(kind or ""))
 
 
+# An ending that only a couple has: "divorce", "separated", "break-up", "split up".
+_COUPLE_ENDING = re.compile(r"(?i)\b(?:divorc|separat|break[\s-]?up|broke[\s-]up|split|annul)")
+
+
+def former_partner(kind: str | None, end_kind: str | None) -> bool:
+    """Of a relationship that has ended: whether it was a couple's. An "ex-husband", a bare "my ex"
+    (not an "ex-colleague"), or any kind ("first love") whose ending was a divorce or a break-up."""
+    bare_ex = re.search(r"(?i)(?<![\w-])ex(?![\w-])", kind or "")
+    return closeness(kind) == "partner" or bool(bare_ex) or bool(_COUPLE_ENDING.search(end_kind or ""))
+
+
 def closeness(kind: str | None) -> str:
     """'partner', 'family', 'friend', 'work' or 'unknown': how warm the salutation and closing may be.
 

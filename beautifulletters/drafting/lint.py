@@ -152,8 +152,25 @@ def life_warnings(context: TemplateContext, life: str) -> list[str]:
         warnings.append(
             _(
                 "The relationship ended ({end_kind}); the letter counts its years only to the end and leaves out "
-                "shared jokes and pet names."
+                "shared jokes, pet names and what they like."
             ).format(end_kind=words.end_kind(relationship["end_kind"] or ""))  # "Scheidung" in German, not "divorce"
+        )
+    elif relationship.get("ended"):
+        warnings.append(
+            _(
+                "The relationship has ended ({kind}); the letter counts its years only to the end and leaves out "
+                "shared jokes, pet names and what they like."
+            ).format(kind=relationship.get("kind"))
+        )
+    if relationship.get("ended") and context["occasion"]["kind"] in ("love", "anniversary"):
+        # The built-in letters become letters of letting go between a former couple; a love letter to an
+        # estranged son, or a template of the writer's own, is still drafted, and said to be out of step.
+        warnings.append(
+            _(
+                "Your relationship with {name} has ended, and a love letter or an anniversary letter is one for "
+                "people who are still close: read it through before sending, or choose “Thinking of you” or "
+                "“Letting go” instead."
+            ).format(name=recipient["name"])
         )
     if " ".join(str(signer.get("display_name") or "").split()).casefold() in {"me", "myself", "i", ""}:
         warnings.append(
@@ -217,7 +234,7 @@ def lint_context(fields: list[str], context: TemplateContext) -> list[str]:
         ("preferences", N_("preferences"), context["preferences"]),
         ("facts", N_("facts"), context["facts"]),
     ):
-        if wants(group, f"notes.{group}") and not items:
+        if wants(group, f"notes.{group}") and not items and not (relationship.get("ended") and group in _HELD_BACK):
             warnings.append(
                 _("{who} has no {label} in the archive; the letter will not mention any.").format(
                     who=who, label=_(label)
@@ -231,6 +248,10 @@ def lint_context(fields: list[str], context: TemplateContext) -> list[str]:
         warnings.append(_("Every memory of {who} was used in an earlier letter; this one repeats one.").format(who=who))
     warnings.extend(context.get("left_out") or [])
     return warnings
+
+
+# Across an ending the letter leaves these out whatever the archive holds (life_warnings says so).
+_HELD_BACK = ("jokes", "preferences")
 
 
 def jokes_held_back(fields: list[str], context: TemplateContext, used_note_ids: list[int]) -> list[str]:
