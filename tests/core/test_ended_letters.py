@@ -139,3 +139,54 @@ def test_a_writers_own_love_letter_to_an_ex_is_drafted_with_a_warning(archive: A
     own.write_text("{#\ntitle: Mine\noccasion: love\n#}\nDear {{ recipient.name }},\n\nI love you.\n\nLove,\n")
     letter = drafting.render_draft(archive, recipient_id=ex, signer_id=me, template=str(own), today=TODAY)
     assert any("love letter or an anniversary letter" in w for w in letter.warnings), letter.warnings
+
+
+# French, Spanish and German: the closing an estranged son or an ex-husband is sent, and what is
+# never asked of them (a call, a visit, "tell me everything", "see you soon", a hug kept for them).
+_ENDED_CLOSINGS = {
+    "fr": {"Je te souhaite le meilleur,", "Prends soin de toi,", "Bien à toi,", "Avec mes pensées,",
+           "Avec mes vœux les plus sincères,"},
+    "es": {"Te deseo lo mejor,", "Cuídate mucho,", "Un saludo afectuoso,", "Con mis mejores deseos,",
+           "Que te vaya bien,"},
+    "de": {"Alles Gute für dich", "Mit guten Wünschen", "Pass gut auf dich auf", "Herzliche Grüße",
+           "Ich wünsche dir alles Gute"},
+}  # fmt: skip
+_LANGUAGE_ASKS = {
+    "fr": r"appelle-moi|je t'appellerai|coup de fil|venir te voir|de la visite|crémaillère|carte postale|raconte-moi"
+    r"|dis-moi|écris-moi|donne-moi de tes|racontons|prendre un café|à bientôt|embrassade|ceux qui t'aiment",
+    "es": r"llámame|te llamaré|visita|pásate|ven pronto|cuéntame|cuéntamelo|dime cómo|hasta pronto|te abrazo"
+    r"|brindar|quienes te quieren",
+    "de": r"ruf mich an|anruf|besuch|vorbeikomm|komm bald|erzähl mir|schreib mir|postkarte|bis bald|umarmung"
+    r"|wir sehen uns|dich zu sehen|die dich lieben",
+}
+_LANGUAGE_TEMPLATES = (
+    "birthday", "just-because", "thinking-of-you", "death-anniversary", "get-well", "in-memory", "new-baby",
+    "new-home", "new-job", "sympathy", "thank-you-gift", "seasons-greetings",
+)  # fmt: skip
+
+
+def test_french_spanish_and_german_letters_across_an_ending_close_kindly_and_ask_for_nothing(archive: Archive) -> None:
+    """No "Je t'embrasse", "Un abrazo" or "Alles Liebe" to an ex-husband or an estranged son, no
+    "appelle-moi", "te llamaré el domingo" or "Sag mir, wann ich vorbeikommen darf"; and the ex-husband
+    is written to as du, tu or tú throughout, as the closing is."""
+    from tests.core.letter_people import DETAILS
+
+    me = _me(archive)
+    people = _ended_people(archive, me, 3)
+    for language in ("fr", "es", "de"):
+        asks = re.compile(_LANGUAGE_ASKS[language], re.IGNORECASE)
+        for person in people:
+            for template in _LANGUAGE_TEMPLATES:
+                letter = drafting.render_draft(
+                    archive,
+                    recipient_id=person,
+                    signer_id=me,
+                    template=template,
+                    today=TODAY,
+                    language=language,
+                    details=DETAILS[language],
+                )
+                closing = letter.text.strip().splitlines()[-1]
+                assert closing in _ENDED_CLOSINGS[language], (language, template, letter.text)
+                found = asks.search(letter.text)
+                assert found is None, (language, template, found.group(0) if found else "", letter.text)
