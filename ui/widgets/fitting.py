@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
-from ui.widgets.plain import menu_text, plain_tip
+from ui.widgets.plain import CutLabel, menu_text, plain_tip
 
 MIN_BUTTON_CHARS = 8  # a button cut short still shows this many characters' width of its text
 MIN_NAME_CHARS = 3  # a name cut short inside a button's words keeps at least this much, else the end goes
@@ -53,41 +53,20 @@ def _with_mnemonic(shown: str, mnemonic: int) -> str:
     return "".join(out)
 
 
-class FittingLabel(QLabel):
+class FittingLabel(CutLabel):
     """Plain text that wraps to the width it is given, never asking for more than a little of it.
 
     A word longer than the line (a long name in a narrow window) is cut at the edge; the whole
     text is then its tooltip."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        super().__init__(text, parent)
         self.setWordWrap(True)
-        self.setText(text)
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._update_tip()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
 
     def is_cut(self) -> bool:
         room = self.contentsRect().width()
         metrics = self.fontMetrics()
         return any(metrics.horizontalAdvance(word) > room for word in self.text().split())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._update_tip()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._update_tip()
-
-    def _update_tip(self) -> None:
-        self.setToolTip(plain_tip(self.text()) if self.is_cut() else "")
 
 
 class FittingButton(QPushButton):

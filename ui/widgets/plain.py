@@ -27,12 +27,9 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
-class OneLineLabel(QLabel):
-    """Plain text on one line whatever the width: where it runs out the text is cut short with "…"
-    and shown whole on hover. `text()` is always the whole text.
-
-    For a heading beside which nothing may wrap (a person's name in a narrow panel): a wrapped name
-    reads as two, and a label that will not shrink pushes the panel wider than the window."""
+class CutLabel(QLabel):
+    """Plain text that never asks for more width than the layout gives it; where the text does not
+    fit (`is_cut`, decided by each kind) the whole of it is the tooltip."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,11 +41,11 @@ class OneLineLabel(QLabel):
         self._update_tip()
 
     def minimumSizeHint(self) -> QSize:
-        # As narrow as the layout needs: the rest of the text is cut, never wrapped.
+        # As narrow as the layout needs: what does not fit is cut, and shown whole on hover.
         return QSize(0, super().minimumSizeHint().height())
 
     def is_cut(self) -> bool:
-        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+        raise NotImplementedError
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -56,8 +53,23 @@ class OneLineLabel(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the theme's heading size arrives after setText
+        # The theme's heading size and style arrive after setText.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._update_tip()
+
+    def _update_tip(self) -> None:
+        self.setToolTip(plain_tip(self.text()) if self.is_cut() else "")
+
+
+class OneLineLabel(CutLabel):
+    """Plain text on one line whatever the width: where it runs out the text is cut short with "…"
+    and shown whole on hover. `text()` is always the whole text.
+
+    For a heading beside which nothing may wrap (a person's name in a narrow panel): a wrapped name
+    reads as two, and a label that will not shrink pushes the panel wider than the window."""
+
+    def is_cut(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = self.contentsRect()
@@ -66,9 +78,6 @@ class OneLineLabel(QLabel):
         self.style().drawItemText(
             painter, rect, int(self.alignment()), self.palette(), self.isEnabled(), shown, self.foregroundRole()
         )
-
-    def _update_tip(self) -> None:
-        self.setToolTip(plain_tip(self.text()) if self.is_cut() else "")
 
 
 def rich_label(markup: str = "", parent: QWidget | None = None) -> QLabel:
